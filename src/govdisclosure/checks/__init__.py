@@ -1,0 +1,75 @@
+"""What must add up: pure checks over the model, yielding findings.
+
+>>> import govdisclosure as gd
+>>> r = gd.build_report(organ="某县某局", year=2024, published="2025-01-20",
+...     overview="概述。", problems="问题。", other="未收取信息处理费。")
+>>> gd.check(r)
+()
+>>> gd.is_valid(r.with_cell("review_litigation.review.total", 5))
+False
+"""
+
+from __future__ import annotations
+
+from govdisclosure.checks import codes as _codes  # noqa: F401 - defines every finding code
+from govdisclosure.checks import report as _report  # noqa: F401 - registers checks
+from govdisclosure.checks import series as _series  # noqa: F401 - registers checks
+from govdisclosure.checks import tables as _tables  # noqa: F401 - registers checks
+from govdisclosure.checks.registry import (
+    CHECKS,
+    CODES,
+    SERIES_CHECKS,
+    CodeInfo,
+    define,
+    finding,
+    register,
+    register_series,
+)
+from govdisclosure.checks.report import deadline
+from govdisclosure.errors import InvalidReport
+from govdisclosure.model import Finding, Report, Severity
+
+__all__ = [
+    "CHECKS",
+    "CODES",
+    "SERIES_CHECKS",
+    "CodeInfo",
+    "check",
+    "deadline",
+    "define",
+    "finding",
+    "is_valid",
+    "register",
+    "register_series",
+    "validate",
+]
+
+
+def check(report: Report, *, previous: Report | None = None) -> tuple[Finding, ...]:
+    """Everything that is wrong or worth knowing about ``report``; never raises.
+
+    The findings noticed while reading come first, then those of every registered
+    check in registry order; with ``previous`` (the same organ's report for the year
+    before) the cross-year checks follow. Nothing stops at the first finding.
+    """
+    out: list[Finding] = list(report.findings)
+    for c in CHECKS:
+        out.extend(c.func(report))
+    if previous is not None:
+        for s in SERIES_CHECKS:
+            out.extend(s.func(report, previous))
+    return tuple(out)
+
+
+def validate(report: Report, *, previous: Report | None = None) -> Report:
+    """Return ``report`` if no finding is an error; raise :class:`InvalidReport` otherwise."""
+    findings = check(report, previous=previous)
+    errors = tuple(f for f in findings if f.severity is Severity.ERROR)
+    if errors:
+        raise InvalidReport(errors)
+    return report
+
+
+def is_valid(report: Report, *, previous: Report | None = None) -> bool:
+    """Whether ``report`` has no error finding."""
+    return not any(f.severity is Severity.ERROR for f in check(report, previous=previous))

@@ -1,0 +1,396 @@
+"""Every finding code, defined once (see :mod:`govdisclosure.checks.registry`)."""
+
+from __future__ import annotations
+
+from govdisclosure.checks.registry import N_, define
+from govdisclosure.model import Severity
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741 - short severity names
+
+ART49 = "《政府信息公开条例》第四十九条"
+ART50 = "《政府信息公开条例》第五十条"
+NOTE3 = "表三勾稽关系注：第一项加第二项之和，等于第三项加第四项之和"
+TEMPLATE = "年度报告格式（国办公开办函〔2019〕60号、〔2021〕30号）"
+
+# --------------------------------------------------------------------- section 三
+define(
+    "applications.balance",
+    E,
+    N_(
+        "{where}: new plus carried-over applications make {expected}, but the outcome total "
+        "plus those carried forward make {actual} (difference {difference})."
+    ),
+    rule="In every column, item I plus item II equals item III (the total of outcomes) plus item IV.",
+    basis=NOTE3,
+)
+define(
+    "applications.outcome-total",
+    E,
+    N_(
+        "{where}: the outcome total states {actual}, but the outcome rows add up to {expected} "
+        "(difference {difference})."
+    ),
+    rule="In every column, （七）总计 equals the sum of the outcome rows （一） to （六）.",
+    basis=TEMPLATE,
+)
+define(
+    "applications.row-total",
+    E,
+    N_(
+        "{where}: the total column states {actual}, but the six applicant columns add up to "
+        "{expected} (difference {difference})."
+    ),
+    rule="In every row, the 总计 column equals the sum of the six applicant columns.",
+    basis=TEMPLATE,
+)
+define(
+    "applications.balance.not-assessable",
+    I,
+    N_("{where}: the balance of the column could not be checked: {operands} not a number."),
+    rule="The column balance is not assessed when one of its cells is blank or not a number.",
+    basis=NOTE3,
+)
+define(
+    "applications.outcome-total.not-assessable",
+    I,
+    N_("{where}: the outcome total could not be checked: {operands} not a number."),
+    rule="The outcome total is not assessed when one of its cells is blank or not a number.",
+    basis=TEMPLATE,
+)
+define(
+    "applications.row-total.not-assessable",
+    I,
+    N_("{where}: the row total could not be checked: {operands} not a number."),
+    rule="A row total is not assessed when one of its cells is blank or not a number.",
+    basis=TEMPLATE,
+)
+# --------------------------------------------------------------------- section 四
+define(
+    "review.group-total",
+    E,
+    N_(
+        "{where}: the total states {actual}, but upheld, corrected, other and pending add up to "
+        "{expected} (difference {difference})."
+    ),
+    rule="For review and for each kind of litigation, 总计 equals 维持 + 纠正 + 其他 + 尚未审结.",
+    basis=TEMPLATE,
+)
+define(
+    "review.group-total.not-assessable",
+    I,
+    N_("{where}: the total could not be checked: {operands} not a number."),
+    rule="A group total is not assessed when one of its cells is blank or not a number.",
+    basis=TEMPLATE,
+)
+# --------------------------------------------------------------------- section 二
+define(
+    "active.items-negative",
+    E,
+    N_("{where}: last year's items ({previous}) plus the change ({change}) leave {actual} items."),
+    rule="2019 edition: 上一年项目数量 plus 本年增/减 (this year's number of items) is not negative.",
+    basis=TEMPLATE,
+)
+define(
+    "active.published-total",
+    W,
+    N_(
+        "{where}: published in total ({actual}) is less than newly published this year "
+        "({expected})."
+    ),
+    rule="2019 edition: 对外公开总数量 is at least 本年新公开数量.",
+    basis=TEMPLATE,
+)
+# --------------------------------------------------------------------- cells
+define(
+    "cell.negative",
+    E,
+    N_("{where}: {actual} is negative; a count cannot be."),
+    rule="Counts and amounts are not negative (only the 2019 本年增/减 is signed).",
+    basis=TEMPLATE,
+)
+define(
+    "cell.fraction",
+    E,
+    N_("{where}: {actual} is not a whole number; a count must be."),
+    rule="Counts are whole numbers.",
+    basis=TEMPLATE,
+)
+define(
+    "cell.text",
+    W,
+    N_('{where}: "{text}" is not a number.'),
+    rule="A numeric cell holds a number, is blank, or is marked not applicable.",
+    basis=TEMPLATE,
+)
+define(
+    "cell.blank-total",
+    W,
+    N_("{where}: the total is blank."),
+    rule="Total cells are filled in.",
+    basis=TEMPLATE,
+)
+define(
+    "cell.not-applicable",
+    I,
+    N_('{where}: marked "{mark}" (not applicable) instead of a figure.'),
+    rule="A placeholder such as / or — is not a figure; checks using the cell are not assessed.",
+    basis=TEMPLATE,
+)
+# --------------------------------------------------------------------- structure
+define(
+    "structure.missing-section",
+    E,
+    N_("Section {heading} is missing."),
+    rule="The report has the six sections of the format.",
+    basis=ART50,
+)
+define(
+    "structure.missing-table",
+    E,
+    N_("The table {table} is missing."),
+    rule="Sections 二, 三 and 四 hold the tables of the format.",
+    basis=TEMPLATE,
+)
+define(
+    "structure.edition-mismatch",
+    W,
+    N_(
+        "{table} follows the {table_edition} edition of the format, but a report for {year} "
+        "uses the {expected_edition} edition."
+    ),
+    rule="Reports for 2019 and 2020 use the 2019 trial format; reports for 2021 on use the 2021 format.",
+    basis="国办公开办函〔2021〕30号",
+)
+define(
+    "structure.mixed-editions",
+    I,
+    N_("The report mixes tables of the 2019 and 2021 editions."),
+    rule="All tables of a report follow one edition.",
+    basis=TEMPLATE,
+)
+define(
+    "structure.missing-year",
+    E,
+    N_("The report year is not stated."),
+    rule="A report states the year it covers.",
+    basis=ART49,
+)
+define(
+    "structure.year-out-of-range",
+    W,
+    N_("The report year {year} is before 2019, when the formats of this library begin."),
+    rule="The 2019 and 2021 formats cover report years from 2019 on.",
+    basis=TEMPLATE,
+)
+define(
+    "structure.missing-organ",
+    E,
+    N_("The publishing organ is not stated."),
+    rule="A report names the organ that publishes it.",
+    basis=ART49,
+)
+define(
+    "overview.empty",
+    W,
+    N_("Section 一 (overview) is empty."),
+    rule="Section 一 summarises the year's disclosure work.",
+    basis=ART50,
+)
+define(
+    "problems.empty",
+    E,
+    N_("Section 五 (main problems and improvements) is empty."),
+    rule="Section 五 states the main problems and how they are being improved.",
+    basis=ART50 + "第（四）项",
+)
+define(
+    "other.fee-statement-missing",
+    W,
+    N_("Section 六 does not say whether information processing fees (信息处理费) were charged."),
+    rule="Section 六 reports the collection of 信息处理费 (国办函〔2020〕109号).",
+    basis="国办公开办函〔2021〕30号；国办函〔2020〕109号",
+)
+# --------------------------------------------------------------------- publication
+define(
+    "publication.late",
+    W,
+    N_("Published on {published}, after the deadline of {deadline} that applies to {kind}."),
+    rule="Departments publish by 31 January; people's governments at county level or above by 31 March.",
+    basis=ART49,
+)
+define(
+    "publication.after-january",
+    I,
+    N_(
+        "Published on {published}. The Regulations set no deadline for {kind}; departments "
+        "must publish by 31 January, and this report came later."
+    ),
+    rule="Townships, streets and other organs have no statutory date; publishing after 31 January is noted.",
+    basis=ART49,
+)
+define(
+    "publication.missing-date",
+    I,
+    N_("The publication date is not stated."),
+    rule="A report states when it was published.",
+    basis=ART49,
+)
+define(
+    "publication.premature",
+    W,
+    N_("Published on {published}, before the report year {year} ended."),
+    rule="A report is published after the year it covers.",
+    basis=ART49,
+)
+# --------------------------------------------------------------------- across years
+define(
+    "series.carry-over",
+    W,
+    N_(
+        "{where}: carried over from last year states {actual}, but last year's report carried "
+        "forward {expected} (difference {difference})."
+    ),
+    rule="二、上年结转 equals last year's 四、结转下年度继续办理, column by column.",
+    basis=NOTE3,
+)
+define(
+    "series.in-force",
+    W,
+    N_(
+        "{where}: {actual} in force, but last year's {previous} plus {issued} issued minus "
+        "{repealed} repealed make {expected} (difference {difference})."
+    ),
+    rule="现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数.",
+    basis=TEMPLATE,
+)
+define(
+    "series.items",
+    W,
+    N_(
+        "{where}: last year's items states {actual}, but the previous report's items plus its "
+        "change make {expected} (difference {difference})."
+    ),
+    rule="2019 edition: 上一年项目数量 = last year's 上一年项目数量 + 本年增/减.",
+    basis=TEMPLATE,
+)
+define(
+    "series.identical-table",
+    W,
+    N_("{table} is identical to last year's."),
+    rule="A table that repeats last year's figures exactly was probably copied.",
+    basis="国办公开办函〔2021〕30号（四）明确责任：内容雷同",
+)
+define(
+    "series.organ-mismatch",
+    W,
+    N_("The previous report is by {previous_organ}, not by {organ}."),
+    rule="Cross-year checks compare reports of the same organ.",
+)
+define(
+    "series.not-consecutive",
+    I,
+    N_(
+        "The previous report is for {previous_year}, not for {expected_year}; carry-over checks "
+        "are skipped."
+    ),
+    rule="Carry-over checks compare consecutive years.",
+)
+# --------------------------------------------------------------------- reading
+define(
+    "parse.extra-cells",
+    W,
+    N_("{where}: {count} cells more than the format has: {cells}."),
+    rule="A row has as many cells as the format's columns; extra ones are reported, never used.",
+    basis=TEMPLATE,
+)
+define(
+    "parse.missing-cells",
+    W,
+    N_("{where}: {count} cells fewer than the format has; the missing cells are blank."),
+    rule="A row has as many cells as the format's columns.",
+    basis=TEMPLATE,
+)
+define(
+    "parse.label-variant",
+    W,
+    N_('"{found}" is read as the official label "{label}".'),
+    rule="Labels are printed as in the format; known variants and typos are matched and reported.",
+    basis=TEMPLATE,
+)
+define(
+    "parse.heading-variant",
+    I,
+    N_('The heading "{found}" is read as "{heading}".'),
+    rule="Section headings are printed as in the format.",
+    basis=TEMPLATE,
+)
+define(
+    "parse.split-label",
+    I,
+    N_('The label "{label}" is split across {parts} lines.'),
+    rule="A label printed on several lines is joined before matching.",
+)
+define(
+    "parse.unit-in-cell",
+    I,
+    N_("{where}: the unit {unit} is written in the cell."),
+    rule="Units belong in the header; a unit in a cell is understood.",
+)
+define(
+    "parse.unit-converted",
+    W,
+    N_("{where}: {original} {unit} converted to {value} {column_unit}, the column's unit."),
+    rule="An amount written in another unit than the column's is converted exactly.",
+    basis=TEMPLATE,
+)
+define(
+    "parse.split-cells",
+    W,
+    N_(
+        '{where}: the run-together figures "{text}" are split as {cells}, the only split that '
+        "satisfies the table's identities."
+    ),
+    rule="Run-together figures are split only when exactly one split satisfies the identities.",
+)
+define(
+    "parse.uncertain-cells",
+    W,
+    N_(
+        '{where}: the run-together figures "{text}" cannot be split with certainty; the cells '
+        "are left blank."
+    ),
+    rule="Run-together figures that more than one split (or none) explains are not guessed.",
+)
+define(
+    "parse.unknown-row",
+    W,
+    N_('A row labelled "{label}" is not in the format; its figures are {cells}.'),
+    rule="Rows not in the format are reported with their figures, never merged into others.",
+    basis=TEMPLATE,
+)
+define(
+    "parse.unreadable-table",
+    W,
+    N_("{where}: the table could not be read ({reason}); its figures are {cells}."),
+    rule="A table that cannot be read is reported with every figure it holds.",
+)
+define(
+    "parse.stray-figures",
+    W,
+    N_("{where}: figures that belong to no cell: {cells}."),
+    rule="Every figure inside a table ends up in a cell or in a finding.",
+)
+define(
+    "parse.encoding",
+    I,
+    N_("The input was decoded as {encoding}."),
+    rule="Pages in GBK, GB18030 or UTF-8 are decoded by their BOM, declaration or content.",
+)
+define(
+    "parse.missing-heading",
+    I,
+    N_(
+        "The heading of section {heading} was not found; the section was recognised by its content."
+    ),
+    rule="Sections are found by their headings, or by their tables when headings are lost.",
+)

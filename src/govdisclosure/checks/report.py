@@ -1,0 +1,131 @@
+"""Checks of the report as a whole: structure, required content, publication date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from govdisclosure.checks.registry import finding, register
+from govdisclosure.model import Finding, OrganKind, Report
+from govdisclosure.template import edition_for_year, template
+
+_FEE = re.compile(r"信息处理费|处理费|收费")
+
+
+@register(
+    "structure.missing-section",
+    "structure.missing-table",
+    "structure.edition-mismatch",
+    "structure.mixed-editions",
+    "structure.missing-year",
+    "structure.year-out-of-range",
+    "structure.missing-organ",
+)
+def structure(report: Report) -> Iterator[Finding]:
+    """The six sections, the tables of the edition, the year and the organ."""
+    if not report.organ.name.strip():
+        yield finding("structure.missing-organ", "organ")
+    if report.year is None:
+        yield finding("structure.missing-year", "year")
+    elif report.year < 2019:
+        yield finding("structure.year-out-of-range", "year", year=report.year)
+    for section in ("overview", "problems", "other"):
+        if getattr(report, section) is None:
+            yield finding("structure.missing-section", section, heading=section)
+    if not report.active and not report.active_text.strip():
+        yield finding("structure.missing-section", "active", heading="active")
+    elif report.active:
+        tpl = template(report.active[0].edition)
+        present = {t.id for t in report.active}
+        for spec in tpl.active_tables:
+            if spec.id not in present:
+                yield finding("structure.missing-table", spec.id, table=spec.id)
+    for section, table in (
+        ("applications", report.applications),
+        ("review_litigation", report.review_litigation),
+    ):
+        if table is None:
+            text = getattr(report, f"{section}_text")
+            if text.strip():
+                yield finding("structure.missing-table", section, table=section)
+            else:
+                yield finding("structure.missing-section", section, heading=section)
+    if report.year is not None and report.year >= 2019:
+        expected = edition_for_year(report.year)
+        for t in report.tables:
+            if t.edition is not expected:
+                yield finding(
+                    "structure.edition-mismatch",
+                    t.id,
+                    table=t.id,
+                    table_edition=t.edition.value,
+                    expected_edition=expected.value,
+                    year=report.year,
+                )
+    if len(report.editions) > 1:
+        yield finding("structure.mixed-editions", "")
+
+
+@register("overview.empty", "problems.empty", "other.fee-statement-missing")
+def required_content(report: Report) -> Iterator[Finding]:
+    """Sections 一 and 五 are not empty; section 六 speaks of 信息处理费."""
+    if report.overview is not None and report.overview.is_empty:
+        yield finding("overview.empty", "overview")
+    if report.problems is not None and report.problems.is_empty:
+        yield finding("problems.empty", "problems")
+    if report.other is not None and not _FEE.search(report.other.text):
+        yield finding("other.fee-statement-missing", "other")
+
+
+def deadline(kind: OrganKind, year: int) -> date | None:
+    """The statutory publication deadline of 条例第四十九条, or ``None`` where it sets none.
+
+    >>> deadline(OrganKind.DEPARTMENT, 2024), deadline(OrganKind.GOVERNMENT, 2024)
+    (datetime.date(2025, 1, 31), datetime.date(2025, 3, 31))
+    >>> deadline(OrganKind.TOWNSHIP, 2024) is None
+    True
+    """
+    if kind is OrganKind.DEPARTMENT:
+        return date(year + 1, 1, 31)
+    if kind is OrganKind.GOVERNMENT:
+        return date(year + 1, 3, 31)
+    return None
+
+
+@register(
+    "publication.late",
+    "publication.after-january",
+    "publication.missing-date",
+    "publication.premature",
+)
+def publication(report: Report) -> Iterator[Finding]:
+    """The publication date against 条例第四十九条."""
+    if report.published is None:
+        yield finding("publication.missing-date", "published")
+        return
+    if report.year is None:
+        return
+    published = report.published.isoformat()
+    if report.published <= date(report.year, 12, 31):
+        yield finding("publication.premature", "published", published=published, year=report.year)
+        return
+    kind = report.organ.kind
+    limit = deadline(kind, report.year)
+    if limit is not None:
+        if report.published > limit:
+            late = (report.published - limit).days
+            yield finding(
+                "publication.late",
+                "published",
+                expected=0,
+                actual=late,
+                difference=late,
+                published=published,
+                deadline=limit.isoformat(),
+                kind=kind.value,
+            )
+    elif report.published > date(report.year + 1, 1, 31):
+        yield finding(
+            "publication.after-january", "published", published=published, kind=kind.value
+        )

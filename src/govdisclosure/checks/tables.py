@@ -1,0 +1,218 @@
+"""Checks of the tables: the identities of sections 三 and 四, section 二's rules, and cells."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from govdisclosure.checks.registry import finding, register
+from govdisclosure.model import (
+    BLANK,
+    CellValue,
+    Finding,
+    NotApplicable,
+    Report,
+    Table,
+    Text,
+    is_number,
+)
+from govdisclosure.template import ColumnKind, TableSpec
+
+_NOT_OUTCOMES = frozenset({"new_received", "carried_over", "total", "carried_forward"})
+
+
+@functools.cache
+def _outcome_rows(spec: TableSpec) -> tuple[int, ...]:
+    return tuple(i for i, r in enumerate(spec.rows) if r.id not in _NOT_OUTCOMES)
+
+
+def _sum_or_none(values: Sequence[CellValue]) -> int | Decimal | None:
+    total: int | Decimal = 0
+    for v in values:
+        if not is_number(v):
+            return None
+        total += v
+    return total
+
+
+def _not_numbers(table: Table, pairs: Sequence[tuple[int, int]]) -> str:
+    spec = table.spec
+    return ",".join(
+        f"{spec.id}.{spec.rows[i].id}.{spec.columns[j].id}"
+        for i, j in pairs
+        if not is_number(table.cells[i][j])
+    )
+
+
+def _identity(
+    code: str,
+    path: str,
+    table: Table,
+    stated: Sequence[tuple[int, int]],
+    parts: Sequence[tuple[int, int]],
+    expression: str,
+) -> Finding | None:
+    """Compare the sum of the cells ``parts`` with the sum of the cells ``stated``."""
+    cells = table.cells
+    actual = _sum_or_none([cells[i][j] for i, j in stated])
+    expected = _sum_or_none([cells[i][j] for i, j in parts])
+    if actual is None or expected is None:
+        return finding(
+            f"{code}.not-assessable",
+            path,
+            expression=expression,
+            operands=_not_numbers(table, [*parts, *stated]),
+        )
+    if actual != expected:
+        return finding(
+            code,
+            path,
+            expected=expected,
+            actual=actual,
+            difference=actual - expected,
+            expression=expression,
+        )
+    return None
+
+
+@register(
+    "applications.balance",
+    "applications.outcome-total",
+    "applications.row-total",
+    "applications.balance.not-assessable",
+    "applications.outcome-total.not-assessable",
+    "applications.row-total.not-assessable",
+)
+def applications_identities(report: Report) -> Iterator[Finding]:
+    """Section 三: the column balance, the outcome total and the row totals."""
+    t = report.applications
+    if t is None:
+        return
+    spec = t.spec
+    new, carried, total, forward = (
+        spec.row_index(r) for r in ("new_received", "carried_over", "total", "carried_forward")
+    )
+    outcomes = _outcome_rows(spec)
+    outcome_expr = " + ".join(spec.rows[i].id for i in outcomes)
+    total_col = spec.column_index("total")
+    for j, column in enumerate(spec.columns):
+        f = _identity(
+            "applications.balance",
+            f"applications.*.{column.id}",
+            t,
+            [(total, j), (forward, j)],
+            [(new, j), (carried, j)],
+            "new_received + carried_over = total + carried_forward",
+        )
+        if f is not None:
+            yield f
+        f = _identity(
+            "applications.outcome-total",
+            f"applications.total.{column.id}",
+            t,
+            [(total, j)],
+            [(i, j) for i in outcomes],
+            f"total = {outcome_expr}",
+        )
+        if f is not None:
+            yield f
+    applicant_cols = [j for j in range(len(spec.columns)) if j != total_col]
+    applicant_expr = " + ".join(spec.columns[j].id for j in applicant_cols)
+    for i, row in enumerate(spec.rows):
+        f = _identity(
+            "applications.row-total",
+            f"applications.{row.id}.total",
+            t,
+            [(i, total_col)],
+            [(i, j) for j in applicant_cols],
+            f"total = {applicant_expr}",
+        )
+        if f is not None:
+            yield f
+
+
+@register("review.group-total", "review.group-total.not-assessable")
+def review_identities(report: Report) -> Iterator[Finding]:
+    """Section 四: each group's 总计 is the sum of its four outcomes."""
+    t = report.review_litigation
+    if t is None:
+        return
+    spec = t.spec
+    total_col = spec.column_index("total")
+    for i, row in enumerate(spec.rows):
+        f = _identity(
+            "review.group-total",
+            f"review_litigation.{row.id}.total",
+            t,
+            [(i, total_col)],
+            [(i, j) for j in range(total_col)],
+            "total = upheld + corrected + other + pending",
+        )
+        if f is not None:
+            yield f
+
+
+@register("active.items-negative", "active.published-total")
+def active_rules(report: Report) -> Iterator[Finding]:
+    """Section 二, 2019 edition: items never go negative; published in total ≥ published anew."""
+    for t in report.active:
+        spec = t.spec
+        columns = spec.column_ids
+        if "previous_items" in columns and "change" in columns:
+            for row in spec.rows:
+                previous, change = t[row.id, "previous_items"], t[row.id, "change"]
+                if is_number(previous) and is_number(change) and previous + change < 0:
+                    yield finding(
+                        "active.items-negative",
+                        f"{t.id}.{row.id}.change",
+                        actual=previous + change,
+                        expression="previous_items + change >= 0",
+                        previous=previous,
+                        change=change,
+                    )
+        if "total_published" in columns and "new_published" in columns:
+            for row in spec.rows:
+                total, new = t[row.id, "total_published"], t[row.id, "new_published"]
+                if is_number(total) and is_number(new) and total < new:
+                    yield finding(
+                        "active.published-total",
+                        f"{t.id}.{row.id}.total_published",
+                        expected=new,
+                        actual=total,
+                        difference=total - new,
+                        expression="total_published >= new_published",
+                    )
+
+
+def _is_total(spec: TableSpec, row_id: str, column_id: str) -> bool:
+    if spec.id == "applications":
+        return row_id == "total" or column_id == "total"
+    return spec.id == "review_litigation" and column_id == "total"
+
+
+@register("cell.negative", "cell.fraction", "cell.text", "cell.blank-total", "cell.not-applicable")
+def cell_values(report: Report) -> Iterator[Finding]:
+    """Every cell: counts whole and not negative, no text, totals filled in."""
+    for t in report.tables:
+        spec = t.spec
+        for row, values in zip(spec.rows, t.cells, strict=True):
+            for column, v in zip(spec.columns, values, strict=True):
+                if is_number(v):
+                    if v < 0 and column.kind is not ColumnKind.CHANGE:
+                        yield finding("cell.negative", f"{t.id}.{row.id}.{column.id}", actual=v)
+                    elif (
+                        isinstance(v, Decimal)
+                        and column.kind is not ColumnKind.AMOUNT
+                        and v != v.to_integral_value()
+                    ):
+                        yield finding("cell.fraction", f"{t.id}.{row.id}.{column.id}", actual=v)
+                elif v is BLANK:
+                    if _is_total(spec, row.id, column.id):
+                        yield finding("cell.blank-total", f"{t.id}.{row.id}.{column.id}")
+                elif isinstance(v, Text):
+                    yield finding("cell.text", f"{t.id}.{row.id}.{column.id}", text=v.text)
+                elif isinstance(v, NotApplicable):
+                    yield finding(
+                        "cell.not-applicable", f"{t.id}.{row.id}.{column.id}", mark=v.mark
+                    )

@@ -1,0 +1,1 @@
+"""How a report is written down: one module per format, ``parse_*`` and ``render_*``."""

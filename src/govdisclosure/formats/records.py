@@ -1,0 +1,88 @@
+"""Tidy records: one flat row per cell, with canonical keys, for data frames and CSV.
+
+>>> import govdisclosure as gd
+>>> r = gd.build_report(organ="某县某局", year=2024)
+>>> rows = gd.to_records(r)
+>>> len(rows)
+200
+>>> rows[0]["path"], rows[0]["value"], rows[0]["state"]
+('active.art20_1.regulations.issued', 0, 'number')
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Final, TypedDict
+
+from govdisclosure.model import BLANK, NotApplicable, Report, Text, is_number
+
+__all__ = ["RECORD_FIELDS", "Record", "to_records"]
+
+
+class Record(TypedDict):
+    """One cell of one report."""
+
+    organ: str
+    organ_kind: str
+    year: int | None
+    edition: str
+    section: str
+    table: str
+    row: str
+    column: str
+    path: str
+    value: int | Decimal | None
+    """The figure, or ``None`` when the cell holds no number."""
+    state: str
+    """``number``, ``blank``, ``not_applicable`` or ``text``."""
+    text: str
+    """The placeholder or the text when the cell holds no number; ``""`` otherwise."""
+    source: str
+    """Where the cell was read, when the report was parsed."""
+
+
+RECORD_FIELDS: Final = tuple(Record.__annotations__)
+
+
+def to_records(report: Report) -> list[Record]:
+    """Every cell of every table of ``report`` as a :class:`Record`, in official order."""
+    out: list[Record] = []
+    organ, kind, year = report.organ.name, report.organ.kind.value, report.year
+    provenance = report.provenance
+    for t in report.tables:
+        spec = t.spec
+        section = spec.section
+        edition = t.edition.value
+        for row_id, values in zip(spec.row_ids, t.cells, strict=True):
+            for column_id, v in zip(spec.column_ids, values, strict=True):
+                path = f"{t.id}.{row_id}.{column_id}"
+                src = provenance.get(path)
+                value: int | Decimal | None = None
+                text = ""
+                if is_number(v):
+                    value, state = v, "number"
+                elif v is BLANK:
+                    state = "blank"
+                elif isinstance(v, NotApplicable):
+                    state, text = "not_applicable", v.mark
+                else:
+                    assert isinstance(v, Text)
+                    state, text = "text", v.text
+                out.append(
+                    Record(
+                        organ=organ,
+                        organ_kind=kind,
+                        year=year,
+                        edition=edition,
+                        section=section,
+                        table=t.id,
+                        row=row_id,
+                        column=column_id,
+                        path=path,
+                        value=value,
+                        state=state,
+                        text=text,
+                        source=str(src) if src is not None else "",
+                    )
+                )
+    return out

@@ -1,0 +1,166 @@
+"""Cell values: a number, blank, not applicable, or text.
+
+A published cell is never guessed at. ``BLANK`` (nothing written) is not zero, and a
+check whose operand is blank reports that it could not be assessed instead of failing.
+
+>>> from govdisclosure.model.cells import read_cell, BLANK
+>>> read_cell("12").value
+12
+>>> read_cell("").value is BLANK
+True
+>>> read_cell("/").value
+NotApplicable(mark='/')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Final, TypeAlias, TypeGuard, final
+
+import attrs
+
+from govdisclosure.template import ColumnKind, ColumnSpec
+
+__all__ = [
+    "BLANK",
+    "NOT_APPLICABLE_MARKS",
+    "Blank",
+    "CellReading",
+    "CellValue",
+    "NotApplicable",
+    "Number",
+    "Text",
+    "is_number",
+    "read_cell",
+]
+
+
+@final
+@attrs.frozen(repr=False)
+class Blank:
+    """Nothing was written in the cell. Use the singleton :data:`BLANK`."""
+
+    def __repr__(self) -> str:
+        return "BLANK"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+BLANK: Final = Blank()
+"""The blank cell."""
+
+
+@final
+@attrs.frozen
+class NotApplicable:
+    """The cell holds a placeholder that says "does not apply" ("/", "—", "无", "不适用")."""
+
+    mark: str = "/"
+    """The placeholder as published."""
+
+
+@final
+@attrs.frozen
+class Text:
+    """The cell holds something that is not a number, kept verbatim."""
+
+    text: str
+
+
+Number: TypeAlias = int | Decimal
+CellValue: TypeAlias = int | Decimal | Blank | NotApplicable | Text
+
+NOT_APPLICABLE_MARKS: Final = frozenset(
+    {"/", "／", "—", "——", "-", "－", "--", "─", "无", "不适用", "N/A", "n/a", "NA", "\\", "、"}
+)
+
+
+def is_number(value: object) -> TypeGuard[Number]:
+    """Whether a cell value is a number (an ``int`` that is not a ``bool``, or a ``Decimal``)."""
+    return (isinstance(value, int) and not isinstance(value, bool)) or isinstance(value, Decimal)
+
+
+@attrs.frozen
+class CellReading:
+    """What :func:`read_cell` made of a cell's text."""
+
+    value: CellValue
+    unit: str | None = None
+    """A unit written in the cell ("件", "元", "万元"), if any."""
+    converted_from: Decimal | None = None
+    """The figure as written, when a unit in the cell was converted to the column's unit."""
+    thousands: bool = False
+    """Whether the figure had thousands separators."""
+
+
+_NUMBER = re.compile(
+    r"""^(?P<sign>[+\-]|增|减|增加|减少)?
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+        (?P<unit>件|个|项|条|次|万元|元|亿元)?$""",
+    re.VERBOSE,
+)
+_BLANKS: Final = frozenset({"", "&nbsp;"})
+
+# value of one unit expressed in yuan
+_YUAN: Final = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+def _fold(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text)
+    folded = folded.replace("\u00a0", " ").replace("\u3000", " ")
+    return "".join(folded.split())
+
+
+def _plain(d: Decimal) -> Decimal:
+    """``d`` without trailing zeros and without an exponent."""
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+
+
+def read_cell(text: str, column: ColumnSpec | None = None) -> CellReading:
+    """Read one published cell.
+
+    Understands full-width digits, thousands separators, a unit written in the cell
+    ("2件", "251000元"), the signs of a change ("+2", "-3", "减3"), and the placeholders
+    of :data:`NOT_APPLICABLE_MARKS`. A money unit that differs from the column's unit is
+    converted exactly. Anything else is kept as :class:`Text`.
+
+    >>> from govdisclosure.template import template
+    >>> amount = template("2021").table("active.art20_8").column("amount")
+    >>> r = read_cell("251000元", amount)
+    >>> r.value, r.unit, r.converted_from
+    (Decimal('25.1'), '元', Decimal('251000'))
+    >>> read_cell("减3").value
+    -3
+    """
+    raw = _fold(text)
+    if raw in _BLANKS:
+        return CellReading(BLANK)
+    if raw in NOT_APPLICABLE_MARKS:
+        return CellReading(NotApplicable(text.strip()))
+    m = _NUMBER.match(raw)
+    if m is None:
+        return CellReading(Text(text.strip()))
+    sign, num, unit = m.group("sign"), m.group("num"), m.group("unit")
+    thousands = "," in num
+    digits = num.replace(",", "")
+    negative = sign in {"-", "减", "减少"}
+    kind = column.kind if column is not None else None
+    try:
+        dec = Decimal(digits)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+        return CellReading(Text(text.strip()))
+    if negative:
+        dec = -dec
+    converted_from: Decimal | None = None
+    if unit in _YUAN and column is not None and column.unit in _YUAN and unit != column.unit:
+        converted_from = dec
+        dec = _plain(dec * _YUAN[unit] / _YUAN[column.unit])
+    value: Number
+    if kind is ColumnKind.AMOUNT or "." in digits or converted_from is not None:
+        value = dec
+    else:
+        value = int(dec)
+    return CellReading(value, unit=unit, converted_from=converted_from, thousands=thousands)
