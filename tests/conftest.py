@@ -1,0 +1,47 @@
+"""Shared fixtures and Hypothesis profiles.
+
+Profiles: ``dev`` (default, quick), ``ci`` (more examples, no deadline), ``long`` (for the
+longer fuzzing profile). Choose with ``HYPOTHESIS_PROFILE=ci``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("dev", max_examples=40, deadline=None)
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck)
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+DATA = Path(__file__).parent / "data"
+REAL = DATA / "real"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Add ``--update-golden`` to rewrite the golden files instead of comparing."""
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/* from the current renderers",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """Whether golden files are to be rewritten."""
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def real_dir() -> Path:
+    """The folder of real published reports."""
+    return REAL
