@@ -44,8 +44,15 @@ def is_blank(cell: RawCell) -> bool:
     return read_cell(cell.text).value is BLANK
 
 
+_LABEL_MARKS = frozenset({"、", "，", ","})
+"""Marks that :func:`read_cell` reads as "not applicable" but that, alone in a cell of
+extracted text, are the pieces of a label written one character a line (三 / 、 / 本 …)."""
+
+
 def is_figure(cell: RawCell) -> bool:
     """Whether the cell holds a figure or a not-applicable mark (not a label)."""
+    if cell.text.strip() in _LABEL_MARKS:
+        return False
     value = read_cell(cell.text).value
     return is_number(value) or isinstance(value, NotApplicable)
 
