@@ -113,7 +113,9 @@ class Output:
     findings: list[Finding] = attrs.Factory(list)
     provenance: dict[str, Source] = attrs.Factory(dict)
 
-    def add(self, code: str, path: str = "", *, source: Source | None = None, **params: object) -> None:
+    def add(
+        self, code: str, path: str = "", *, source: Source | None = None, **params: object
+    ) -> None:
         """Add a finding of ``code``."""
         self.findings.append(finding(code, path, source=source, **params))  # type: ignore[arg-type]
 
