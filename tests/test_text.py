@@ -92,7 +92,10 @@ def test_seed_reading_findings(seed: gd.Report) -> None:
     assert "本年度止件数" in variants
     assert "5.要求行政机关确认或重复出具已获取信息" in variants
     split = {f.args["label"] for f in seed.findings if f.code == "parse.split-label"}
-    assert split == {"（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "三、本年度办理结果"}
+    assert split == {
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "三、本年度办理结果",
+    }
     extra = {f.path: f for f in seed.findings if f.code == "parse.extra-cells"}
     assert extra["active.art20_6.penalty.*"].args == {"count": 2, "cells": "0, 0"}
     assert extra["review_litigation"].args["count"] == 1
@@ -178,9 +181,10 @@ def test_hongze_2023_defects(tool: str) -> None:
         "review_litigation.review.total",
         "review_litigation.litigation_after_review.total",
     }
-    assert (totals["review_litigation.review.total"].expected, totals[
-        "review_litigation.review.total"
-    ].actual) == (11, 0)
+    assert (
+        totals["review_litigation.review.total"].expected,
+        totals["review_litigation.review.total"].actual,
+    ) == (11, 0)
     assert totals["review_litigation.litigation_after_review.total"].expected == 5
 
 
@@ -316,7 +320,9 @@ def test_nothing_report_like_raises_parse_error(text: str) -> None:
 
 
 def _prose() -> st.SearchStrategy[str]:
-    words = st.text(alphabet="政府信息公开工作年度报告加强改进落实情况平台", min_size=1, max_size=30)
+    words = st.text(
+        alphabet="政府信息公开工作年度报告加强改进落实情况平台", min_size=1, max_size=30
+    )
     return st.lists(words.map(lambda s: s + "。"), min_size=0, max_size=3).map("\n".join)
 
 
@@ -328,7 +334,9 @@ def built_reports(draw: st.DrawFn) -> gd.Report:
     """Valid reports from ``build_report``, either edition, mixed tables sometimes."""
     year = draw(st.integers(min_value=2019, max_value=2030))
     edition = draw(st.sampled_from(["2019", "2021"]))
-    organ = draw(st.sampled_from(["某县某局", "淮安市人民政府", "河曲县巡镇镇人民政府", "某市审计局"]))
+    organ = draw(
+        st.sampled_from(["某县某局", "淮安市人民政府", "河曲县巡镇镇人民政府", "某市审计局"])
+    )
     tpl = template(edition)
     applicants = tpl.table("applications").column_ids[:-1]
     outcomes = [
@@ -442,7 +450,9 @@ def _damage(text: str, data: st.DataObject) -> str:
             sep = data.draw(st.sampled_from(["", " ", "\t"]))
             lines[i : i + 2] = [line + sep + lines[i + 1]]
         elif kind == "space":
-            lines[i] = re.sub(r"\t", lambda _: data.draw(st.sampled_from(["\t", " ", "  ", ""])), line)
+            lines[i] = re.sub(
+                r"\t", lambda _: data.draw(st.sampled_from(["\t", " ", "  ", ""])), line
+            )
         elif kind == "duplicate":
             lines.insert(i, line)
         elif kind == "delete":
@@ -474,9 +484,7 @@ def _check_damaged(text: str) -> None:
     for value in _figures(report):
         if value not in allowed:
             # a unit converted exactly (元 → 万元) is the only figure not in the text
-            converted = {
-                f.path for f in report.findings if f.code == "parse.unit-converted"
-            }
+            converted = {f.path for f in report.findings if f.code == "parse.unit-converted"}
             assert converted, (value, sorted(allowed)[:20])
     gd.check(report)
 
