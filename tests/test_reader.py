@@ -175,7 +175,7 @@ def test_lost_headings_found_by_content() -> None:
         html_review(["0"] * 15),
     ]
     r = assemble(blocks)
-    assert [t.id for t in r.active][0] == "active.art20_1"
+    assert r.active[0].id == "active.art20_1"
     assert r.review_litigation is not None
     missing = {f.path for f in r.findings if f.code == "parse.missing-heading"}
     assert missing == {"active", "review_litigation"}
