@@ -144,7 +144,9 @@ def test_seed_narratives(seed: gd.Report) -> None:
 @pytest.mark.parametrize("name", PDF_TEXTS)
 def test_pdf_text_figures(name: str) -> None:
     """Every figure of sections 二, 三 and 四 as typed by hand from the PDF."""
-    expected = json.loads((EXPECTED / (name.split(".", maxsplit=1)[0] + ".json")).read_text("utf-8"))
+    expected = json.loads(
+        (EXPECTED / (name.split(".", maxsplit=1)[0] + ".json")).read_text("utf-8")
+    )
     report = gd.parse_text((REAL / name).read_bytes())
     assert report.organ.name == expected["organ"]
     assert report.year == expected["year"]
