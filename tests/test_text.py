@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure.model import is_number
+from govdisclosure.strategies import reports, valid_reports
 from govdisclosure.template import template
 
 REAL = Path(__file__).parent / "data" / "real"
@@ -204,6 +205,23 @@ def test_hongze_typo_and_mixed_editions(name: str, tool: str) -> None:
     found = codes(gd.check(report))
     assert ("structure.edition-mismatch", "applications") in found
     assert ("structure.mixed-editions", "") in found
+
+
+@pytest.mark.parametrize("name", [*PDF_TEXTS, "xunzhen-2024.txt"])
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("二、主动公开政府信息情况", "active"),
+        ("三、收到和处理政府信息公开申请情况", "applications"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "review_litigation"),
+    ],
+)
+def test_lost_heading_recovered_by_content(name: str, heading: str, section: str) -> None:
+    text = (REAL / name).read_text("utf-8")
+    assert heading + "\n" in text
+    damaged = gd.parse_text(text.replace(heading + "\n", "", 1))
+    assert damaged.tables == gd.parse_text(text).tables
+    assert ("parse.missing-heading", section) in codes(damaged.findings)
 
 
 def test_huaian_is_consistent() -> None:
@@ -407,6 +425,38 @@ def test_round_trip(report: gd.Report) -> None:
     assert not [f for f in parsed.findings if f.code.startswith("parse.")]
 
 
+@given(valid_reports())
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_round_trip_valid_reports(report: gd.Report) -> None:
+    text = gd.render_text(report)
+    parsed = gd.parse_text(text)
+    assert parsed == report
+    assert gd.render_text(parsed) == text
+    assert not [f for f in parsed.findings if f.code.startswith("parse.")]
+
+
+@given(valid_reports(mixed=True))
+def test_round_trip_mixed_editions(report: gd.Report) -> None:
+    parsed = gd.parse_text(gd.render_text(report))
+    assert parsed == report
+    assert parsed.applications is not None
+    assert parsed.applications.edition is gd.Edition.V2019
+
+
+@given(reports())
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_render_any_report_reads_back(report: gd.Report) -> None:
+    """Possibly-invalid reports (negative figures, placeholders, blanks, text in cells,
+    sections left out) render and read back; tables without text cells read back equal."""
+    parsed = gd.parse_text(gd.render_text(report))
+    for table in report.tables:
+        if any(isinstance(v, gd.Text) for _, _, v in table.items()):
+            continue
+        assert parsed.table(table.id) == table
+    for section in ("overview", "problems", "other"):
+        assert parsed.narrative(section) == report.narrative(section)
+
+
 def test_round_trip_seed_is_stable(seed: gd.Report) -> None:
     """Rendering what was read and reading it again changes nothing."""
     again = gd.parse_text(gd.render_text(seed))
@@ -491,7 +541,7 @@ def _check_damaged(text: str) -> None:
     gd.check(report)
 
 
-@given(built_reports(), st.data())
+@given(st.one_of(built_reports(), valid_reports(), reports()), st.data())
 @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=30)
 def test_damaged_rendered_text(report: gd.Report, data: st.DataObject) -> None:
     _check_damaged(_damage(gd.render_text(report), data))
