@@ -97,6 +97,7 @@ class _Paragraphs:
         self.extracted = extracted
         self.items: list[RawParagraph] = []
         self.open = False
+        self.last_width = 0
 
     def close(self) -> None:
         self.open = False
@@ -111,6 +112,7 @@ class _Paragraphs:
         else:
             self.items.append(RawParagraph(text, Source(line=number)))
         self.open = not alone
+        self.last_width = _width(text)
 
     def _continues(self, previous: str, text: str) -> bool:
         if not self.open:
@@ -118,7 +120,7 @@ class _Paragraphs:
         if _NUMBERED.match(text) or _DATE_LINE.match(text) or match_heading(text):
             return False
         if previous.endswith(_END):
-            return self.extracted and _width(previous.splitlines()[-1]) >= self.wrap_width - 2
+            return self.extracted and self.last_width >= self.wrap_width - 4
         return len(previous) >= 15
 
 
@@ -126,8 +128,9 @@ def _blocks(text: str) -> Iterator[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     tabbed = any("\t" in ln.strip(" ") for ln in lines)
     extracted = not tabbed
-    widths = sorted(_width(ln) for ln in lines if ln.strip() and "\t" not in ln)
-    wrap = widths[int(len(widths) * 0.9)] if widths else 0
+    # the width of a full line of prose: most prose lines of extracted text are full
+    widths = sorted(_width(ln) for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln))
+    wrap = widths[int(len(widths) * 0.6)] if widths else 0
     paragraphs = _Paragraphs(wrap, extracted=extracted)
     section: str | None = None
     table_rows: list[RawRow] = []
