@@ -293,6 +293,27 @@ def test_run_together_figures_not_guessed() -> None:
     assert all(v is gd.BLANK for _, _, v in t.items())
 
 
+def test_run_together_row_of_applications() -> None:
+    """"61 43119" printed for "61 4 3119": only one split makes the row add up."""
+    text = gd.render_text(gd.parse_text((REAL / "huaian-2024.pdfplumber.txt").read_bytes()))
+    damaged = text.replace("3001\t53\t0\t0\t61\t4\t3119", "3001\t53\t0\t0\t61\t43119")
+    assert damaged != text
+    r = gd.parse_text(damaged)
+    assert r.applications is not None
+    assert [r.applications["new_received", c] for c in r.applications.spec.column_ids] == [
+        3001, 53, 0, 0, 61, 4, 3119
+    ]
+    split = [f for f in r.findings if f.code == "parse.split-cells"]
+    assert [(f.path, f.args["text"]) for f in split] == [
+        ("applications.new_received.*", "3001 53 0 0 61 43119")
+    ]
+
+
+def test_title_on_one_line_with_spaces() -> None:
+    r = gd.parse_text("淮安市人民政府 2024 年政府信息公开工作年度报告\n一、总体情况\n概述。\n")
+    assert (r.organ.name, r.year, r.title) == ("淮安市人民政府", 2024, "")
+
+
 def test_unknown_row_keeps_its_figures() -> None:
     r = gd.parse_text(
         _page(

@@ -155,17 +155,17 @@ def _front(paragraphs: Sequence[RawParagraph]) -> _Front:
     organ_line = before[-1] if before and _is_name_line(before[-1]) else ""
     title_organ = _squash(title[: m.start()]) if m else ""
     if organ_line and not title_organ:
+        # "淮安市人民政府" / "2024 年政府信息公开工作年度报告": a title printed on two lines
         front.organ = _squash(organ_line)
         combined = front.organ + _squash(title)
         front.title = "" if combined == _squash(_pattern_title(front.organ, front.year)) else title
-        if front.title:
-            front.title = title
     elif organ_line:
         front.organ = _squash(organ_line)
         front.title = title
     else:
         front.organ = title_organ
-        front.title = "" if title == _pattern_title(front.organ, front.year) else title
+        pattern = _pattern_title(front.organ, front.year)
+        front.title = "" if _squash(title) == _squash(pattern) else title
     return front
 
 
