@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -40,6 +41,7 @@ class Heading:
     variant: bool
 
 
+@functools.lru_cache(maxsize=4096)
 def match_heading(text: str) -> Heading | None:
     """The section that ``text`` is the heading of, if it is one.
 
