@@ -131,7 +131,10 @@ def _blocks(text: str) -> Iterator[Block]:
     # the width of a full line of prose: most prose lines of extracted text are full
     widths = sorted(_width(ln) for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln))
     wrap = widths[int(len(widths) * 0.6)] if widths else 0
-    paragraphs = _Paragraphs(wrap, extracted=extracted)
+    # text is wrapped at a margin when most prose lines are about as wide as a full line
+    full = sum(abs(w - wrap) <= 4 for w in widths)
+    wrapped = extracted and len(widths) >= 4 and full * 2 >= len(widths)
+    paragraphs = _Paragraphs(wrap, extracted=wrapped)
     section: str | None = None
     table_rows: list[RawRow] = []
     title_seen = False
