@@ -598,3 +598,23 @@ def test_damaged_real_text(name: str, data: st.DataObject) -> None:
 @given(st.text(max_size=300))
 def test_arbitrary_text(text: str) -> None:
     _check_damaged(text)
+
+
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes(data: bytes) -> None:
+    try:
+        report = gd.parse_text(data)
+    except gd.ParseError:
+        return
+    gd.check(report)
+
+
+@pytest.mark.parametrize("name", [*PDF_TEXTS, "xunzhen-2024.txt"])
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_reading_findings_render(name: str, locale: str) -> None:
+    """Every finding noticed while reading has its message's parameters."""
+    report = gd.parse_text((REAL / name).read_bytes())
+    for f in gd.check(report):
+        message = f.message(locale)
+        assert message
+        assert "{" not in message, (f.code, message)
