@@ -126,6 +126,15 @@ def test_seed_invariant_findings(seed: gd.Report) -> None:
     assert late.args["kind"] == "township"
 
 
+def test_seed_with_a_label_piece_alone_on_its_line(seed: gd.Report) -> None:
+    text = (REAL / "xunzhen-2024.txt").read_text("utf-8")
+    damaged = text.replace("理结果\t记这一情形", "理结果\n记这一情形")
+    assert damaged != text
+    again = gd.parse_text(damaged)
+    assert again == seed
+    assert codes(again.findings) == codes(seed.findings)
+
+
 def test_seed_narratives(seed: gd.Report) -> None:
     assert seed.overview is not None
     assert len(seed.overview.paragraphs) == 3

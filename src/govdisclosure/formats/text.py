@@ -175,7 +175,7 @@ def _blocks(text: str) -> Iterator[Block]:
             paragraphs.close()
             section = opener
         in_table = section in _TABLED and (
-            (tabbed and ("\t" in line.strip(" ") or normalize_label(line).startswith("第二十条")))
+            (tabbed and ("\t" in line.strip(" ") or _lone_cell(lines, index, table_rows)))
             or (not tabbed and not _is_prose(line, paragraphs))
         )
         if in_table:
@@ -223,6 +223,19 @@ def _table_kind(line: str) -> str | None:
         if any(m in norm for m in marks):
             return kind
     return None
+
+
+def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
+    """Whether a line without tabs is a table row of one cell (a caption, or a piece of a
+    label alone on its line) in tab-separated text: it reads like no sentence and sits
+    between table rows."""
+    line = lines[index].strip()
+    if normalize_label(line).startswith("第二十条"):
+        return True
+    if not table_rows or "。" in line or "；" in line or len(line) > 40:
+        return False
+    following = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
+    return "\t" in following.strip(" ")
 
 
 def _opens_table(line: str) -> str | None:
