@@ -17,7 +17,7 @@ from govdisclosure.formats._raw import Block, RawParagraph, RawRow, RawTable
 from govdisclosure.model import Finding, Narrative, Organ, Report, Table
 from govdisclosure.template import Edition, edition_for_year, normalize_label, template
 
-__all__ = ["Heading", "build", "match_heading", "parse_date"]
+__all__ = ["Heading", "build", "is_title", "match_heading", "parse_date"]
 
 _NUMBERS = "一二三四五六"
 _SECTIONS = ("overview", "active", "applications", "review_litigation", "problems", "other")
@@ -119,7 +119,8 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def _is_title(text: str) -> bool:
+def is_title(text: str) -> bool:
+    """Whether a line reads like the title of a report."""
     return len(_squash(text)) <= 80 and bool(_TITLE_WORDS.search(_squash(text)))
 
 
@@ -145,7 +146,7 @@ def _pattern_title(organ: str, year: int | None) -> str:
 def _front(paragraphs: Sequence[RawParagraph]) -> _Front:
     front = _Front()
     texts = [p.text.strip() for p in paragraphs if p.text.strip()]
-    title_at = next((i for i, t in enumerate(texts[:4]) if _is_title(t)), None)
+    title_at = next((i for i, t in enumerate(texts[:4]) if is_title(t)), None)
     if title_at is None:
         front.preamble = texts
         return front

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from govdisclosure.checks import finding
 from govdisclosure.errors import ParseError
-from govdisclosure.formats._assembly import match_heading
+from govdisclosure.formats._assembly import is_title, match_heading
 from govdisclosure.formats._raw import Block, RawCell, RawParagraph, RawRow, RawTable
 from govdisclosure.formats._reader import assemble
 from govdisclosure.model import (
@@ -126,7 +126,8 @@ class _Paragraphs:
 
 def _blocks(text: str) -> Iterator[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    tabbed = any("\t" in ln.strip(" ") for ln in lines)
+    # tab-separated tables (a web page's text) rather than words in columns (a PDF's)
+    tabbed = sum("\t" in ln.strip(" ") for ln in lines) >= 3
     extracted = not tabbed
     # the width of a full line of prose: most prose lines of extracted text are full
     widths = sorted(_width(ln) for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln))
@@ -140,7 +141,6 @@ def _blocks(text: str) -> Iterator[Block]:
     title_seen = False
     nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
     signature = set(nonblank[-2:]) if nonblank and _DATE_LINE.match(lines[nonblank[-1]]) else set()
-    last_line_wrapped = [0]
 
     table_kind: list[str | None] = [None]
 
@@ -191,9 +191,7 @@ def _blocks(text: str) -> Iterator[Block]:
             table_rows.append(_tokens(line, number, tabbed))
             continue
         if section is None and not title_seen:
-            from govdisclosure.formats._assembly import _is_title  # noqa: PLC0415
-
-            title_seen = _is_title(line)
+            title_seen = is_title(line)
             paragraphs.add(line, number, alone=True)
             paragraphs.close()
             continue
@@ -204,7 +202,6 @@ def _blocks(text: str) -> Iterator[Block]:
         if tabbed and "\t" in line.strip(" "):
             line = " ".join(part.strip() for part in line.split("\t") if part.strip())
         paragraphs.add(line, number)
-        last_line_wrapped[0] = number
     yield from flush_table()
     yield from paragraphs.items
 
