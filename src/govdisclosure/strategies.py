@@ -116,15 +116,6 @@ _OVERVIEW_HEADS: Final = (
     "（四）政府信息公开平台建设情况。",
     "（五）监督保障情况。",
 )
-_APPLICANTS: Final = (
-    "natural_person",
-    "commercial",
-    "research",
-    "public_interest",
-    "legal_service",
-    "other_org",
-)
-_NOT_OUTCOMES: Final = frozenset({"new_received", "carried_over", "total", "carried_forward"})
 
 
 _YEARS_2019: Final = st.integers(2019, 2020)
@@ -231,9 +222,9 @@ def applications_tables(draw: st.DrawFn, edition: Edition | str = Edition.V2021)
     """A valid section 三 table: leaves drawn per applicant column, totals derived, and
     一 + 二 = （七） + 四 by construction."""
     spec = template(edition).table("applications")
-    outcome_rows = [r.id for r in spec.rows if r.id not in _NOT_OUTCOMES]
+    outcome_rows = spec.outcome_row_ids
     values: dict[str, dict[str, Any]] = {r: {} for r in spec.row_ids}
-    for column in _APPLICANTS:
+    for column in spec.part_column_ids:
         leaves = draw(count_vectors(len(outcome_rows) + 1, 400))
         total = sum(leaves[:-1])
         for row, v in zip(outcome_rows, leaves, strict=False):
@@ -400,6 +391,10 @@ class Defect:
     """The path that finding must carry."""
 
 
+def _applicants() -> tuple[str, ...]:
+    return template(Edition.V2021).table("applications").part_column_ids
+
+
 def _bump(value: CellValue, by: int) -> int:
     assert isinstance(value, int)
     return value + by
@@ -413,11 +408,11 @@ def _plant(draw: st.DrawFn, report: Report, code: str) -> Defect | None:
         path = f"applications.{row}.total"
         return Defect(report.with_cell(path, _bump(report.cell(path), d)), code, path)
     if code == "applications.outcome-total" and apps is not None:
-        column = draw(st.sampled_from(_APPLICANTS))
+        column = draw(st.sampled_from(_applicants()))
         path = f"applications.total.{column}"
         return Defect(report.with_cell(path, _bump(report.cell(path), d)), code, path)
     if code == "applications.balance" and apps is not None:
-        column = draw(st.sampled_from(_APPLICANTS))
+        column = draw(st.sampled_from(_applicants()))
         r = report
         for c in (column, "total"):
             p = f"applications.carried_forward.{c}"
@@ -447,7 +442,7 @@ def _plant(draw: st.DrawFn, report: Report, code: str) -> Defect | None:
         return Defect(report.with_cell(path, Decimal(value) + Decimal("0.5")), code, path)
     if code == "cell.text" and apps is not None:
         row = draw(st.sampled_from(apps.spec.row_ids))
-        column = draw(st.sampled_from(_APPLICANTS))
+        column = draw(st.sampled_from(_applicants()))
         path = f"applications.{row}.{column}"
         return Defect(report.with_cell(path, Text("详见附件")), code, path)
     if code == "active.items-negative":
