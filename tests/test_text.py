@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from decimal import Decimal
@@ -133,6 +134,20 @@ def test_seed_with_a_label_piece_alone_on_its_line(seed: gd.Report) -> None:
     again = gd.parse_text(damaged)
     assert again == seed
     assert codes(again.findings) == codes(seed.findings)
+
+
+def test_seed_agrees_with_the_seed_built_by_hand(seed: gd.Report) -> None:
+    """examples/check_seed.py builds the seed from its printed figures, independently."""
+    path = Path(__file__).parent.parent / "examples" / "check_seed.py"
+    spec = importlib.util.spec_from_file_location("check_seed", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    built = module.seed_report()
+    assert seed.tables == built.tables
+    assert (seed.organ, seed.year, seed.published) == (built.organ, built.year, built.published)
+    assert "".join(seed.title.split()) == built.title
 
 
 def test_seed_narratives(seed: gd.Report) -> None:
