@@ -213,6 +213,22 @@ def test_signature_block_gives_date_and_is_not_prose() -> None:
     assert r.title == "巡镇镇2024年政府信息公开工作年报"
 
 
+def test_page_chrome_before_the_title() -> None:
+    r = assemble(
+        [
+            para("首页 > 政府信息公开 > 政府信息公开年报"),
+            para("字号：大 中 小"),
+            para("发布时间：2025-01-20 来源：某县某局"),
+            para("某县某局2024年政府信息公开工作年度报告"),
+            para("一、总体情况"),
+            para("概述。"),
+        ]
+    )
+    assert (r.organ.name, r.year, r.title, r.preamble) == ("某县某局", 2024, "", "")
+    assert r.published is not None
+    assert r.published.isoformat() == "2025-01-20"
+
+
 def test_findings_are_prepended() -> None:
     note = gd.Finding(code="parse.encoding", severity=gd.Severity.INFO, params={"encoding": "GBK"})
     r = assemble([para("某县某局2024年政府信息公开工作年度报告")], findings=[note])

@@ -120,13 +120,27 @@ def _squash(text: str) -> str:
 
 
 def is_title(text: str) -> bool:
-    """Whether a line reads like the title of a report."""
-    return len(_squash(text)) <= 80 and bool(_TITLE_WORDS.search(_squash(text)))
+    """Whether a line reads like the title of a report (not a breadcrumb trail)."""
+    s = _squash(text)
+    return (
+        len(s) <= 80
+        and bool(_TITLE_WORDS.search(s))
+        and not any(ch in s for ch in ">＞|｜»")
+        and not s.endswith(_SENTENCE_END)
+    )
+
+
+_NOT_IN_NAMES = frozenset("：:>＞|｜/／。，,")
 
 
 def _is_name_line(text: str) -> bool:
     s = _squash(text)
-    return 0 < len(s) <= 40 and not s.endswith(_SENTENCE_END) and not _DATE_LINE.match(s)
+    return (
+        0 < len(s) <= 40
+        and not s.endswith(_SENTENCE_END)
+        and not _DATE_LINE.match(s)
+        and not any(ch in _NOT_IN_NAMES for ch in s)
+    )
 
 
 @attrs.define
@@ -146,7 +160,13 @@ def _pattern_title(organ: str, year: int | None) -> str:
 def _front(paragraphs: Sequence[RawParagraph]) -> _Front:
     front = _Front()
     texts = [p.text.strip() for p in paragraphs if p.text.strip()]
-    title_at = next((i for i, t in enumerate(texts[:4]) if is_title(t)), None)
+    # page chrome (breadcrumbs, font-size links) may come first on a web page
+    head = texts[:10]
+    title_at = next(
+        (i for i, t in enumerate(head) if is_title(t) and _YEAR_IN_TITLE.search(t)), None
+    )
+    if title_at is None:
+        title_at = next((i for i, t in enumerate(head) if is_title(t)), None)
     if title_at is None:
         front.preamble = texts
         return front
