@@ -277,9 +277,9 @@ def render_html(report: Report, *, standalone: bool = True, locale: str = "zh_CN
         "<!DOCTYPE html>",
         f'<html lang="{lang}">',
         "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="generator" content="govdisclosure">',
+        '<meta charset="utf-8" />',
+        '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+        '<meta name="generator" content="govdisclosure" />',
         f"<title>{_e(w.title(report))}</title>",
         f"<style>\n{_CSS}</style>",
         "</head>",
@@ -347,6 +347,8 @@ _CHROME_WORDS: Final = (
 _HEADING: Final = re.compile(r"^[\s\u3000]*([一二三四五六])[、.．]")
 _TITLE_HINT: Final = re.compile(r"(政府信息公开|政务公开|信息公开).{0,12}(年度报告|年报)")
 _YEAR_IN_TITLE: Final = re.compile(r"(19|20)\d{2}\s*年")
+# "title_site name", "title | site", "title - site", "title-某某人民政府门户网站"
+_TITLE_SEPARATOR: Final = re.compile(r"\s*[_|｜]\s*|\s+[-—]\s+|-(?=[^-]*网站?$)")
 _SPACE_RUN: Final = re.compile(r"[ \t\r\n\f\v]*[\r\n\t\f\v][ \t\r\n\f\v]*")
 _SPAN: Final = re.compile(r"\s*(\d{1,9})")
 _CJK: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
@@ -633,7 +635,9 @@ def _page_title(root: etree._Element, container: etree._Element) -> str | None:
     """The report's title from the page, when the container does not include it."""
     inside = set(container.iter())
     candidates: list[str] = []
-    for el in root.iter("h1", "h2", "h3", "div", "p", "td", "span", "font", "strong", "meta", "title"):
+    for el in root.iter(
+        "h1", "h2", "h3", "div", "p", "td", "span", "font", "strong", "b", "meta", "title"
+    ):
         if el in inside:
             continue
         if _tag(el) == "meta":
@@ -646,7 +650,7 @@ def _page_title(root: etree._Element, container: etree._Element) -> str | None:
         candidates.append("".join(el.itertext()))
     for raw in candidates:
         text = _squeeze(raw).strip()
-        text = re.split(r"\s*[_|｜]\s*|\s+-\s+", text)[0]
+        text = _TITLE_SEPARATOR.split(text)[0]
         if len(text) <= 80 and _TITLE_HINT.search(text) and _YEAR_IN_TITLE.search(text):
             return text
     return None
