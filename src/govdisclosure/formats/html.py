@@ -92,7 +92,7 @@ def _e(text: str) -> str:
 def _attrs(**values: str | int | None) -> str:
     out = []
     for name, value in values.items():
-        if value is None or value == 1 and name in {"rowspan", "colspan"}:
+        if value is None or (value == 1 and name in {"rowspan", "colspan"}):
             continue
         out.append(f' {name.rstrip("_").replace("_", "-")}="{_e(str(value))}"')
     return "".join(out)
@@ -119,10 +119,13 @@ def _active(tables: tuple[Table, ...], w: Words) -> list[str]:
         n = len(spec.columns)
         spans = [1] * (n - 1) + [width - n + 1]
         out.append(f'<tbody data-table="{_e(spec.id)}"{_attrs(data_edition=table.edition.value)}>')
-        out.append(f"<tr>{_th(w.caption(spec), colspan=width + 1, scope='colgroup', class_='caption')}</tr>")
+        out.append(
+            f"<tr>{_th(w.caption(spec), colspan=width + 1, scope='colgroup', class_='caption')}</tr>"
+        )
         head = [_th(w.corner(spec), scope="col")]
         head += [
-            _th(w.column(c), scope="col", colspan=s) for c, s in zip(spec.columns, spans, strict=True)
+            _th(w.column(c), scope="col", colspan=s)
+            for c, s in zip(spec.columns, spans, strict=True)
         ]
         out.append(f"<tr>{''.join(head)}</tr>")
         for row, values in zip(spec.rows, table.cells, strict=True):
@@ -197,9 +200,7 @@ def _review(table: Table, w: Words) -> list[str]:
     out += [f"<tr>{''.join(first)}</tr>", f"<tr>{''.join(second)}</tr>"]
     out += [f"<tr>{''.join(third)}</tr>", "</thead>", "<tbody>"]
     order = alone + grouped
-    figures = [
-        _td(w.cell(table[r.id, c.id], c)) for r in order for c in cols
-    ]
+    figures = [_td(w.cell(table[r.id, c.id], c)) for r in order for c in cols]
     out += [f"<tr>{''.join(figures)}</tr>", "</tbody>", "</table>"]
     return out
 
@@ -255,7 +256,9 @@ def _article(report: Report, w: Words) -> list[str]:
     out.append(f'<p class="organ">{_e(report.organ.name)}</p>')
     if report.published is not None:
         iso = report.published.isoformat()
-        out.append(f'<p class="date"><time datetime="{iso}">{_e(w.day(report.published))}</time></p>')
+        out.append(
+            f'<p class="date"><time datetime="{iso}">{_e(w.day(report.published))}</time></p>'
+        )
     out += ["</footer>", "</article>"]
     return out
 
@@ -309,18 +312,92 @@ _DECLARED: Final = re.compile(
         ([A-Za-z0-9_.:\-]{2,40})""",
     re.IGNORECASE | re.VERBOSE,
 )
-_GB: Final = frozenset({"gb2312", "gbk", "x-gbk", "cp936", "gb_2312-80", "euc-cn", "gb18030", "csgb2312", "ms936", "windows-936"})
+_GB: Final = frozenset(
+    {
+        "gb2312",
+        "gbk",
+        "x-gbk",
+        "cp936",
+        "gb_2312-80",
+        "euc-cn",
+        "gb18030",
+        "csgb2312",
+        "ms936",
+        "windows-936",
+    }
+)
 
 _SKIP_TAGS: Final = frozenset(
-    {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed",
-     "svg", "button", "select", "input", "textarea", "meta", "link", "nav", "map", "audio",
-     "video", "canvas"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "meta",
+        "link",
+        "nav",
+        "map",
+        "audio",
+        "video",
+        "canvas",
+    }
 )
 _BLOCK_TAGS: Final = frozenset(
-    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
-     "header", "footer", "main", "blockquote", "center", "dl", "dt", "dd", "pre", "form",
-     "address", "figure", "figcaption", "aside", "hr", "caption", "table", "tr", "td", "th",
-     "tbody", "thead", "tfoot", "br", "body", "html", "fieldset", "legend", "details", "summary"}
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "blockquote",
+        "center",
+        "dl",
+        "dt",
+        "dd",
+        "pre",
+        "form",
+        "address",
+        "figure",
+        "figcaption",
+        "aside",
+        "hr",
+        "caption",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "tfoot",
+        "br",
+        "body",
+        "html",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+    }
 )
 _CELL_TAGS: Final = frozenset({"td", "th"})
 # id / class names of the content containers of common government CMSs, with a weight
@@ -330,8 +407,14 @@ _KNOWN_CONTAINERS: Final = (
     (re.compile(r"^Custom_UnionStyle$", re.I), 95),
     (re.compile(r"^zoom$", re.I), 90),
     (re.compile(r"^(article|art)[-_]?(content|body|con|text)?$", re.I), 85),
-    (re.compile(r"^(pages?_content|news_content|content_?text|con_?text|detail_?content|"
-                r"main_?content|contentText|xxgk_content|zw|zwnr|conTxt|article_con)$", re.I), 80),
+    (
+        re.compile(
+            r"^(pages?_content|news_content|content_?text|con_?text|detail_?content|"
+            r"main_?content|contentText|xxgk_content|zw|zwnr|conTxt|article_con)$",
+            re.I,
+        ),
+        80,
+    ),
     (re.compile(r"^(content|contents|main)$", re.I), 40),
 )
 _CHROME_ID: Final = re.compile(
@@ -340,15 +423,36 @@ _CHROME_ID: Final = re.compile(
     re.I,
 )
 _CHROME_WORDS: Final = (
-    "首页", "当前位置", "您的位置", "打印", "关闭", "繁體", "繁体", "无障碍", "长者", "适老", "ICP",
-    "备案", "网站地图", "联系我们", "分享到", "字号", "收藏", "返回顶部", "网站标识码", "公网安备",
-    "主办单位", "版权所有", "【大", "【中", "【小",
+    "首页",
+    "当前位置",
+    "您的位置",
+    "打印",
+    "关闭",
+    "繁體",
+    "繁体",
+    "无障碍",
+    "长者",
+    "适老",
+    "ICP",
+    "备案",
+    "网站地图",
+    "联系我们",
+    "分享到",
+    "字号",
+    "收藏",
+    "返回顶部",
+    "网站标识码",
+    "公网安备",
+    "主办单位",
+    "版权所有",
+    "【大",
+    "【中",
+    "【小",
 )
-_HEADING: Final = re.compile(r"^[\s\u3000]*([一二三四五六])[、.．]")
 _TITLE_HINT: Final = re.compile(r"(政府信息公开|政务公开|信息公开).{0,12}(年度报告|年报)")
 _YEAR_IN_TITLE: Final = re.compile(r"(19|20)\d{2}\s*年")
 # "title_site name", "title | site", "title - site", "title-某某人民政府门户网站"
-_TITLE_SEPARATOR: Final = re.compile(r"\s*[_|｜]\s*|\s+[-—]\s+|-(?=[^-]*网站?$)")
+_TITLE_SEPARATOR: Final = re.compile(r"\s*[_|\uff5c]\s*|\s+[-—]\s+|-(?=[^-]*网站?$)")
 _SPACE_RUN: Final = re.compile(r"[ \t\r\n\f\v]*[\r\n\t\f\v][ \t\r\n\f\v]*")
 _SPAN: Final = re.compile(r"\s*(\d{1,9})")
 _CJK: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
@@ -405,13 +509,18 @@ def _squeeze(text: str) -> str:
 
 
 def _tag(el: etree._Element) -> str:
-    tag = el.tag
+    tag: object = el.tag  # comments and processing instructions have a function here
     return tag.lower() if isinstance(tag, str) else ""
 
 
 def _line(el: etree._Element) -> int | None:
-    line = el.sourceline
-    return int(line) if line else None
+    line: object = el.sourceline
+    return line if isinstance(line, int) and line > 0 else None
+
+
+def _text_of(el: etree._Element) -> str:
+    """Every piece of text inside ``el``, joined."""
+    return "".join(t for t in el.itertext() if isinstance(t, str))
 
 
 class _Reader:
@@ -434,9 +543,9 @@ class _Reader:
     def flush(self) -> None:
         if self.parts:
             for piece in _squeeze("".join(self.parts)).split("\n"):
-                piece = piece.strip()
-                if piece:
-                    self.blocks.append(RawParagraph(piece, Source(line=self.line)))
+                paragraph = piece.strip()
+                if paragraph:
+                    self.blocks.append(RawParagraph(paragraph, Source(line=self.line)))
         self.parts = []
         self.line = None
 
@@ -566,7 +675,7 @@ def _strip_chrome(root: etree._Element) -> None:
     doomed = [
         el
         for el in root.iterdescendants()
-        if isinstance(el.tag, str) and _is_chrome(el) and not _looks_like_content(el)
+        if _tag(el) and _is_chrome(el) and not _looks_like_content(el)
     ]
     for el in doomed:
         parent = el.getparent()
@@ -586,7 +695,7 @@ def _append_text(parent: etree._Element, text: str) -> None:
 
 
 def _looks_like_content(el: etree._Element) -> bool:
-    text = "".join(el.itertext())
+    text = _text_of(el)
     return len(_section_hits(text)) >= 2 or any(True for _ in el.iter("table"))
 
 
@@ -600,7 +709,15 @@ def _section_hits(text: str) -> set[str]:
     return hits
 
 
-_TABLE_WORDS: Final = ("本年新收", "上年结转", "予以公开", "行政复议", "第二十条", "信息内容", "结果维持")
+_TABLE_WORDS: Final = (
+    "本年新收",
+    "上年结转",
+    "予以公开",
+    "行政复议",
+    "第二十条",
+    "信息内容",
+    "结果维持",
+)
 
 
 def _container(body: etree._Element) -> etree._Element:
@@ -608,14 +725,12 @@ def _container(body: etree._Element) -> etree._Element:
     best: tuple[float, ...] | None = None
     chosen = body
     for el in body.iter("div", "article", "section", "main", "td", "body", "font", "span"):
-        text = "".join(el.itertext())
+        text = _text_of(el)
         if len(text) < 20:
             continue
         hits = len(_section_hits(text))
         tables = sum(
-            1
-            for t in el.iter("table")
-            if any(w in "".join(t.itertext()) for w in _TABLE_WORDS)
+            True for t in el.iter("table") if any(w in _text_of(t) for w in _TABLE_WORDS)
         )
         if hits == 0 and tables == 0:
             continue
@@ -624,8 +739,12 @@ def _container(body: etree._Element) -> etree._Element:
             default=0,
         )
         chrome = sum(text.count(w) for w in _CHROME_WORDS)
-        links = sum(len("".join(a.itertext())) for a in el.iter("a"))
-        key = (hits + min(tables, 3), known - 5 * chrome - 50 * links / max(len(text), 1), -len(text))
+        links = sum(len(_text_of(a)) for a in el.iter("a"))
+        key = (
+            hits + min(tables, 3),
+            known - 5 * chrome - 50 * links / max(len(text), 1),
+            -len(text),
+        )
         if best is None or key > best:
             best, chosen = key, el
     return chosen
@@ -647,7 +766,7 @@ def _page_title(root: etree._Element, container: etree._Element) -> str | None:
             continue
         if len(el) and _tag(el) not in {"h1", "h2", "h3", "title"}:
             continue
-        candidates.append("".join(el.itertext()))
+        candidates.append(_text_of(el))
     for raw in candidates:
         text = _squeeze(raw).strip()
         text = _TITLE_SEPARATOR.split(text)[0]
@@ -664,7 +783,6 @@ def _parse_tree(text: str) -> etree._Element:
         no_network=True,
         huge_tree=False,
         recover=True,
-        default_doctype=False,
     )
     root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
     if root is None:
@@ -727,8 +845,9 @@ def parse_html(html: str | bytes) -> Report:
     :data:`MAX_CELLS`.
     """
     findings: list[Finding] = []
-    if isinstance(html, bytes | bytearray | memoryview):
-        data = bytes(html)
+    given: object = html
+    if isinstance(given, bytes | bytearray | memoryview):
+        data = bytes(given)
         if len(data) > MAX_BYTES:
             msg = f"the page is larger than {MAX_BYTES} bytes"
             raise LimitExceeded(msg)
@@ -741,13 +860,13 @@ def parse_html(html: str | bytes) -> Report:
                     params={"encoding": codec.upper()},
                 )
             )
-    elif isinstance(html, str):
-        if len(html) > MAX_BYTES:
+    elif isinstance(given, str):
+        if len(given) > MAX_BYTES:
             msg = f"the page is longer than {MAX_BYTES} characters"
             raise LimitExceeded(msg)
-        text = html
+        text = given
     else:
-        msg = f"parse_html takes str or bytes, not {type(html).__name__}"
+        msg = f"parse_html takes str or bytes, not {type(given).__name__}"
         raise TypeError(msg)
     text = text.replace("\x00", "")
     if not text.strip():
