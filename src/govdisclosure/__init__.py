@@ -23,6 +23,7 @@ from govdisclosure.formats.json import (
 )
 from govdisclosure.formats.markdown import render_markdown
 from govdisclosure.formats.records import Record, to_records
+from govdisclosure.formats.text import parse_text, render_text
 from govdisclosure.i18n import describe_path
 from govdisclosure.model import (
     BLANK,
@@ -76,8 +77,10 @@ __all__ = [
     "is_valid",
     "json_schema",
     "parse_html",
+    "parse_text",
     "render_html",
     "render_markdown",
+    "render_text",
     "template",
     "to_dict",
     "to_json",
