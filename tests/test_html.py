@@ -416,3 +416,51 @@ def test_nothing_report_like_is_a_parse_error() -> None:
             gd.parse_html(page)
     with pytest.raises(TypeError):
         gd.parse_html(12)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ strategies of the library
+
+from govdisclosure import strategies as gs  # noqa: E402
+
+
+def _diff(a: gd.Report, b: gd.Report) -> list[str]:
+    import attrs  # noqa: PLC0415
+
+    return [f.name for f in attrs.fields(gd.Report) if f.eq and getattr(a, f.name) != getattr(b, f.name)]
+
+
+@given(gs.valid_reports())
+def test_round_trip_valid_reports(report: gd.Report) -> None:
+    back = gd.parse_html(gd.render_html(report))
+    assert back == report, _diff(back, report)
+
+
+@given(gs.valid_reports())
+def test_round_trip_fragment(report: gd.Report) -> None:
+    back = gd.parse_html(gd.render_html(report, standalone=False))
+    assert back == report, _diff(back, report)
+
+
+@given(gs.reports())
+def test_renderers_accept_every_report(report: gd.Report) -> None:
+    for locale in ("zh_CN", "en"):
+        ET.fromstring(gd.render_html(report, locale=locale))
+        ET.fromstring(gd.render_html(report, locale=locale, standalone=False))
+        assert gd.render_markdown(report, locale=locale)
+
+
+@given(gs.defective_reports())
+def test_renderers_accept_every_defective_report(defect: gs.Defect) -> None:
+    report = defect.report
+    for locale in ("zh_CN", "en"):
+        ET.fromstring(gd.render_html(report, locale=locale))
+        assert gd.render_markdown(report, locale=locale)
+
+
+@given(gs.reports())
+def test_parse_html_never_raises_unexpectedly_on_rendered_reports(report: gd.Report) -> None:
+    """Even invalid reports (odd cells) read back without an unexpected exception, and
+    every figure of the page ends up in the report or in a finding."""
+    back = gd.parse_html(gd.render_html(report))
+    assert back.organ == report.organ
+    assert back.year == report.year
