@@ -393,7 +393,7 @@ def test_spans_expand_with_sources() -> None:
     table = html_blocks(_parse_tree(page))[-1]
     rows = [[c.text for c in r.cells] for r in table.rows]  # type: ignore[union-attr]
     assert rows == [
-        ["三、本年度办理结果", "（一）予以公开", "（一）予以公开", "5", ""],
+        ["三、本年度办理结果", "（一）予以公开", "（一）予以公开", "5"],
         ["三、本年度办理结果", "a", "b", "c"],
     ]
     cell = table.rows[1].cells[0]  # type: ignore[union-attr]

@@ -606,7 +606,7 @@ class _Reader:
                     continue
                 text, td, origin = entry
                 if not origin and not _repeats(text):
-                    text = ""
+                    continue  # a figure spanning columns is one figure, in one cell
                 cells.append(RawCell(text, Source(table=index, row=r, cell=c, line=_line(td))))
             out_rows.append(RawRow(tuple(cells), Source(table=index, row=r, line=_line(tr))))
         if out_rows:
@@ -633,8 +633,10 @@ def _is_layout(table: etree._Element) -> bool:
 def _repeats(text: str) -> bool:
     """Whether a spanned cell's text is a label, repeated in each position it covers.
 
-    A figure (or a placeholder) spanning several columns is one figure: it is kept in
-    the first position only, so that it is never counted twice.
+    A figure, a placeholder or a blank spanning several positions is one cell: it
+    appears once, in its first position (its source names that position), so that it
+    is never counted twice and the figures after it keep their order even when the
+    spans of a header and of its data rows differ.
     """
     return isinstance(read_cell(text).value, Text)
 
