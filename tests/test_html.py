@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -426,7 +427,9 @@ from govdisclosure import strategies as gs  # noqa: E402
 def _diff(a: gd.Report, b: gd.Report) -> list[str]:
     import attrs  # noqa: PLC0415
 
-    return [f.name for f in attrs.fields(gd.Report) if f.eq and getattr(a, f.name) != getattr(b, f.name)]
+    return [
+        f.name for f in attrs.fields(gd.Report) if f.eq and getattr(a, f.name) != getattr(b, f.name)
+    ]
 
 
 @given(gs.valid_reports())
@@ -464,3 +467,130 @@ def test_parse_html_never_raises_unexpectedly_on_rendered_reports(report: gd.Rep
     back = gd.parse_html(gd.render_html(report))
     assert back.organ == report.organ
     assert back.year == report.year
+
+
+# ------------------------------------------------------------------ reading CMS pages (synthetic)
+
+
+def _read(name: str) -> gd.Report:
+    return gd.parse_html((HTML / name).read_bytes())
+
+
+def _codes(report: gd.Report) -> list[str]:
+    return [f.code for f in report.findings]
+
+
+def test_gbk_page_with_chrome() -> None:
+    r = _read("cms-gbk-2023.html")
+    assert r.organ == gd.Organ("测试县市场监督管理局")
+    assert (r.year, r.published, r.title) == (2023, date(2024, 1, 25), "")
+    enc = [f for f in r.findings if f.code == "parse.encoding"]
+    assert [f.args["encoding"] for f in enc] == ["GB18030"]
+    assert r.preamble.startswith("本报告依据")
+    assert r.overview is not None
+    assert r.overview.paragraphs[1] == "（一）主动公开情况。全年主动公开政府信息256条。"
+    page_text = " ".join(
+        [
+            r.preamble,
+            r.overview.text,
+            r.problems.text if r.problems else "",
+            r.other.text if r.other else "",
+        ]
+    )
+    for chrome in ("首页", "当前位置", "打印", "ICP", "分享到", "版权所有", "字号"):
+        assert chrome not in page_text
+    assert r.cell("active.art20_8.admin_fees.amount") == Decimal("12.35")
+    assert r.cell("active.art20_5.licensing.decisions") == 356
+    assert r.cell("applications.new_received.total") == 18
+    assert r.cell("applications.unavailable.not_held.legal_service") == 1
+    assert r.cell("review_litigation.litigation_direct.pending") == 1
+    assert r.edition is Edition.V2021
+    assert gd.is_valid(r)
+    src = r.provenance["applications.new_received.total"]
+    assert (src.table, src.row, src.cell) == (1, 3, 9)  # the second table of the page
+    assert src.line is not None
+
+
+def test_page_chrome_and_layout_tables() -> None:
+    r = _read("cms-chrome-2022.html")
+    assert r.organ.name == "示例区人民政府办公室"
+    assert (r.year, r.published) == (2022, date(2023, 1, 30))
+    assert r.preamble.startswith("根据《中华人民共和国政府信息公开条例》")
+    assert r.other == gd.Narrative("无。")
+    # 自然人/总计 drawn with empty placeholder cells instead of rowspan="2"
+    assert r.cell("applications.new_received.natural_person") == 3
+    assert r.cell("applications.total.total") == 3
+    assert r.cell("active.art20_1.normative_documents.in_force") == 9
+    assert not [c for c in _codes(r) if c.startswith("parse.") and c != "parse.encoding"]
+    assert gd.is_valid(r)
+
+
+def test_irregular_2019_page() -> None:
+    r = _read("cms-irregular-2019.html")
+    assert r.organ.name == "示例市人民政府办公厅"
+    assert (r.year, r.published) == (2019, date(2020, 1, 31))
+    assert r.editions == {Edition.V2019}
+    assert r.cell("active.art20_1.regulations.new_made") == 1  # 本年新<br />制作数量
+    assert r.cell("active.art20_5.other_services.change") == -1
+    assert r.cell("active.art20_8.admin_fees.change") == -1  # colspan="2;"
+    assert r.cell("active.art20_9.central_procurement.items") == 3
+    assert r.cell("active.art20_9.central_procurement.amount") == Decimal(251000)
+    assert "parse.unit-in-cell" in _codes(r)
+    # blank stays blank: zeros and totals left empty are not invented
+    assert r.cell("applications.granted.total") is gd.BLANK
+    assert r.cell("applications.carried_over.commercial") is gd.BLANK
+    assert r.cell("applications.other.other_org") == 1
+    assert r.cell("applications.total.total") == 120
+    assert r.cell("review_litigation.litigation_after_review.total") is gd.BLANK
+    assert "parse.heading-variant" in _codes(r)
+    assert not [f for f in gd.check(r) if f.severity == "error"]
+
+
+def test_2019_section_two_in_a_2023_report() -> None:
+    r = _read("cms-mixed-2023.html")
+    assert r.year == 2023
+    assert {t.id: t.edition for t in r.active} == {
+        "active.art20_1": Edition.V2019,
+        "active.art20_5": Edition.V2019,
+        "active.art20_6": Edition.V2019,
+        "active.art20_8": Edition.V2019,
+        "active.art20_9": Edition.V2019,
+    }
+    assert r.applications is not None
+    assert r.applications.edition is Edition.V2021
+    assert r.cell("active.art20_9.central_procurement.amount") == Decimal("36.5")
+    assert r.cell("active.art20_8.admin_fees.previous_items") == 1
+    assert r.cell("applications.total.commercial") == 1
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_real_reports_round_trip(name: str) -> None:
+    report = REPORTS[name]()
+    assert gd.parse_html(gd.render_html(report)) == report
+    assert gd.parse_html(gd.render_html(report).encode("utf-8")) == report
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_english_pages_round_trip(name: str) -> None:
+    """An ``en`` page of this module reads back too: its English glosses are mapped back
+    to the template's wording before assembly."""
+    report = REPORTS[name]()
+    assert gd.parse_html(gd.render_html(report, locale="en")) == report
+
+
+@given(gs.valid_reports())
+def test_round_trip_english(report: gd.Report) -> None:
+    back = gd.parse_html(gd.render_html(report, locale="en"))
+    assert back == report, _diff(back, report)
+
+
+def test_organ_and_title_survive_without_a_date() -> None:
+    r = gd.build_report(
+        organ="淮安市洪泽区人民政府",
+        year=2023,
+        title="洪泽区人民政府2023年政府信息公开工作年度报告",
+    )
+    assert r.published is None
+    page = gd.render_html(r)
+    assert 'class="signature"' not in page
+    assert gd.parse_html(page) == r

@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from html import escape
 from typing import Final
@@ -49,7 +50,7 @@ from govdisclosure.model import (
     Text,
 )
 from govdisclosure.model.cells import read_cell
-from govdisclosure.template import Edition, template
+from govdisclosure.template import Edition, edition_for_year, template
 
 __all__ = ["MAX_BYTES", "MAX_CELLS", "MAX_COLSPAN", "html_blocks", "parse_html", "render_html"]
 
@@ -243,6 +244,7 @@ def _section(section_id: str, report: Report, w: Words) -> list[str]:
 def _article(report: Report, w: Words) -> list[str]:
     meta = _attrs(
         class_="govdisclosure-report",
+        data_organ=report.organ.name,
         data_organ_kind=report.organ.kind.value,
         data_year=report.year,
         data_edition=report.edition.value if report.edition else None,
@@ -252,14 +254,17 @@ def _article(report: Report, w: Words) -> list[str]:
     out += _paragraphs(report.preamble, "preamble")
     for section_id in SECTION_IDS:
         out += _section(section_id, report, w)
-    out.append('<footer class="signature">')
-    out.append(f'<p class="organ">{_e(report.organ.name)}</p>')
     if report.published is not None:
+        # the signature block: the organ over the date (without a date, an organ line
+        # alone would read as the last line of section 六)
         iso = report.published.isoformat()
-        out.append(
-            f'<p class="date"><time datetime="{iso}">{_e(w.day(report.published))}</time></p>'
-        )
-    out += ["</footer>", "</article>"]
+        out += [
+            '<footer class="signature">',
+            f'<p class="organ">{_e(report.organ.name)}</p>',
+            f'<p class="date"><time datetime="{iso}">{_e(w.day(report.published))}</time></p>',
+            "</footer>",
+        ]
+    out.append("</article>")
     return out
 
 
@@ -731,9 +736,7 @@ def _container(body: etree._Element) -> etree._Element:
         if len(text) < 20:
             continue
         hits = len(_section_hits(text))
-        tables = sum(
-            True for t in el.iter("table") if any(w in _text_of(t) for w in _TABLE_WORDS)
-        )
+        tables = sum(True for t in el.iter("table") if any(w in _text_of(t) for w in _TABLE_WORDS))
         if hits == 0 and tables == 0:
             continue
         known = max(
@@ -793,12 +796,112 @@ def _parse_tree(text: str) -> etree._Element:
     return root
 
 
-def _organ_kind(root: etree._Element) -> str | None:
+@functools.cache
+def _from_english() -> dict[str, str]:
+    """The English glosses this module prints, back to the official wording."""
+    w = words("en")
+    out: dict[str, str] = {}
+    for edition in Edition:
+        tpl = template(edition)
+        for section in tpl.sections:
+            out[w.heading(section)] = section.heading
+        for spec in tpl.tables:
+            pairs = [
+                (spec.corner_en, spec.corner),
+                (spec.column_group_en, spec.column_group),
+                (spec.column_subgroup_en, spec.column_subgroup),
+                (spec.row_group_en, spec.row_group),
+            ]
+            if spec.section == "active":
+                pairs.append((spec.en, spec.caption))
+            pairs += [(r.en, r.label) for r in spec.rows]
+            pairs += [(c.en, c.label) for c in spec.columns]
+            out.update({en: zh for en, zh in pairs if en and zh})
+        out.update({en: zh for zh, en in tpl.glosses})
+    return out
+
+
+_EN_DATE: Final = re.compile(
+    r"^(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" (\d{1,2}), (\d{4})$"
+)
+_MONTHS: Final = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+@functools.cache
+def _english_title() -> re.Pattern[str]:
+    pattern = re.escape(template(Edition.V2021).title_en)
+    pattern = pattern.replace(r"\{organ\}", "(?P<organ>.+)").replace(
+        r"\{year\}", r"(?P<year>\d{4})"
+    )
+    return re.compile(f"^{pattern}$")
+
+
+def _english_text(text: str) -> str:
+    """One English paragraph or cell of a page this module rendered, in Chinese."""
+    known = _from_english().get(text)
+    if known is not None:
+        return known
+    m = _EN_DATE.match(text)
+    if m:
+        return f"{m.group(3)}年{_MONTHS.index(m.group(1)) + 1}月{int(m.group(2))}日"
+    m = _english_title().match(text)
+    if m:
+        organ, year = m.group("organ"), m.group("year")
+        return template(edition_for_year(int(year))).title.format(organ=organ, year=year)
+    return text
+
+
+def _translate(blocks: list[Block]) -> list[Block]:
+    """Blocks of an English page rendered by :func:`render_html`, with the official
+    Chinese wording put back so that the assembler recognises them."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, RawParagraph):
+            out.append(attrs.evolve(block, text=_english_text(block.text)))
+        else:
+            rows = tuple(
+                attrs.evolve(
+                    row,
+                    cells=tuple(attrs.evolve(c, text=_english_text(c.text)) for c in row.cells),
+                )
+                for row in block.rows
+            )
+            out.append(attrs.evolve(block, rows=rows))
+    return out
+
+
+def _is_english(root: etree._Element) -> bool:
+    for el in root.iter("html", "article"):
+        if (el.get("lang") or "").lower().startswith("en"):
+            return True
+    return False
+
+
+def _organ_hint(root: etree._Element) -> Organ | None:
+    """The organ as :func:`render_html` states it on its own pages (``data-organ``)."""
     for el in root.iter("article"):
         if "govdisclosure-report" in (el.get("class") or "").split():
+            name = el.get("data-organ")
             kind = el.get("data-organ-kind")
+            if name is None:
+                return None
             if kind in {k.value for k in OrganKind}:
-                return kind
+                return Organ(name, OrganKind(kind))
+            return Organ(name)
     return None
 
 
@@ -815,11 +918,21 @@ def html_blocks(root: etree._Element) -> list[Block]:
     reader.walk(container)
     reader.flush()
     blocks = reader.blocks
-    if title is not None and len(blocks) > 1:
-        first = blocks[1]
-        if isinstance(first, RawParagraph) and _TITLE_HINT.search(first.text):
-            blocks = blocks[1:]
+    if title is not None and len(blocks) > 1 and _is_title_line(blocks[1]):
+        blocks = blocks[1:]  # the container has its own title line
     return [b for b in blocks if not _chrome_paragraph(b)]
+
+
+def _is_title_line(block: Block) -> bool:
+    if not isinstance(block, RawParagraph):
+        return False
+    text = block.text.strip()
+    return (
+        len(text) <= 80
+        and not text.endswith(("。", "；", ";"))
+        and _TITLE_HINT.search(text) is not None
+        and _YEAR_IN_TITLE.search(text) is not None
+    )
 
 
 def _chrome_paragraph(block: Block) -> bool:
@@ -875,9 +988,22 @@ def parse_html(html: str | bytes) -> Report:
         msg = "the page is empty"
         raise ParseError(msg)
     root = _parse_tree(text)
-    kind = _organ_kind(root)
+    organ = _organ_hint(root)
     blocks = html_blocks(root)
+    if _is_english(root):
+        blocks = _translate(blocks)
     report = assemble(blocks, findings=findings)
-    if kind is not None and report.organ.kind != kind:
-        report = attrs.evolve(report, organ=Organ(report.organ.name, OrganKind(kind)))
+    if organ is not None and organ != report.organ:
+        report = _with_organ(report, organ)
     return report
+
+
+def _with_organ(report: Report, organ: Organ) -> Report:
+    """``report`` published by ``organ``: the title is kept as printed unless it is the
+    official pattern for that organ."""
+    edition = report.edition or Edition.V2021
+    pattern = template(edition).title
+    title = report.title or pattern.format(organ=report.organ.name, year=report.year)
+    if title == pattern.format(organ=organ.name, year=report.year):
+        title = ""
+    return attrs.evolve(report, organ=organ, title=title)

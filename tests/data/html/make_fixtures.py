@@ -289,9 +289,13 @@ def active_2019_plain(figs: dict[str, list[str]]) -> str:
         spans = [""] * (len(columns) - 1) + [
             f' colspan="{4 - len(columns)}"' if len(columns) < 3 else ""
         ]
-        out.append(row(cell("信息内容"), *(cell(c, span=s) for c, s in zip(columns, spans, strict=False))))
+        out.append(
+            row(cell("信息内容"), *(cell(c, span=s) for c, s in zip(columns, spans, strict=False)))
+        )
         for label, key in rows:
-            out.append(row(cell(label), *(cell(v, span=s) for v, s in zip(figs[key], spans, strict=False))))
+            out.append(
+                row(cell(label), *(cell(v, span=s) for v, s in zip(figs[key], spans, strict=False)))
+            )
     out.append("</tbody>\n</table>\n")
     return "".join(out)
 
