@@ -594,3 +594,54 @@ def test_organ_and_title_survive_without_a_date() -> None:
     page = gd.render_html(r)
     assert 'class="signature"' not in page
     assert gd.parse_html(page) == r
+
+
+@pytest.mark.parametrize("hostile", [*HOSTILE[:4], "|`x`|"])
+def test_hostile_text_round_trips(hostile: str) -> None:
+    r = gd.build_report(
+        organ=f"某县某局{hostile}",
+        year=2024,
+        published="2025-01-02",
+        overview=f"第一段{hostile}。\n{hostile}",
+        problems=hostile,
+    )
+    assert gd.parse_html(gd.render_html(r)) == r
+
+
+def _reads_or_refuses(page: str | bytes) -> None:
+    try:
+        report = gd.parse_html(page)
+    except gd.ParseError:
+        return
+    assert isinstance(report, gd.Report)
+
+
+@given(st.text(max_size=300))
+def test_any_text_reads_or_is_refused(page: str) -> None:
+    _reads_or_refuses(page)
+
+
+@given(st.binary(max_size=300))
+def test_any_bytes_read_or_are_refused(page: bytes) -> None:
+    _reads_or_refuses(page)
+
+
+@given(gs.reports(), st.data())
+def test_damaged_pages_read_or_are_refused(report: gd.Report, data: st.DataObject) -> None:
+    """Cut, spliced or tag-stripped pages never raise anything but ParseError."""
+    page = gd.render_html(report).encode("utf-8")
+    a = data.draw(st.integers(0, len(page)))
+    b = data.draw(st.integers(a, len(page)))
+    how = data.draw(st.sampled_from(["cut", "drop", "dup", "spans"]))
+    if how == "cut":
+        damaged = page[:a]
+    elif how == "drop":
+        damaged = page[:a] + page[b:]
+    elif how == "dup":
+        damaged = page[:b] + page[a:]
+    else:
+        span = data.draw(st.sampled_from([b"0", b"-1", b"999999", b"2;", b"x", b""]))
+        damaged = page.replace(b'colspan="3"', b'colspan="' + span + b'"').replace(
+            b'rowspan="2"', b'rowspan="' + span + b'"'
+        )
+    _reads_or_refuses(damaged)

@@ -556,7 +556,7 @@ class _Reader:
 
     def walk(self, el: etree._Element) -> None:
         tag = _tag(el)
-        if tag in _SKIP_TAGS or not tag:
+        if tag in _SKIP_TAGS or not tag or _own_organ_line(el):
             return
         if tag == "table" and not _is_layout(el):
             self.flush()
@@ -616,6 +616,21 @@ class _Reader:
             out_rows.append(RawRow(tuple(cells), Source(table=index, row=r, line=_line(tr))))
         if out_rows:
             self.blocks.append(RawTable(tuple(out_rows), Source(table=index, line=_line(el))))
+
+
+def _own_organ_line(el: etree._Element) -> bool:
+    """The organ line of the signature of a page made by :func:`render_html`: the organ
+    is read from the article's ``data-organ`` instead, whatever characters it holds."""
+    if el.get("class") != "organ":
+        return False
+    footer = el.getparent()
+    article = footer.getparent() if footer is not None else None
+    return (
+        footer is not None
+        and article is not None
+        and footer.get("class") == "signature"
+        and article.get("data-organ") is not None
+    )
 
 
 def _owner(el: etree._Element) -> etree._Element | None:
@@ -1001,6 +1016,8 @@ def parse_html(html: str | bytes) -> Report:
 def _with_organ(report: Report, organ: Organ) -> Report:
     """``report`` published by ``organ``: the title is kept as printed unless it is the
     official pattern for that organ."""
+    if report.year is None:
+        return attrs.evolve(report, organ=organ)
     edition = report.edition or Edition.V2021
     pattern = template(edition).title
     title = report.title or pattern.format(organ=report.organ.name, year=report.year)
