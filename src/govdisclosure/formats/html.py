@@ -74,6 +74,9 @@ body { margin: 0; background: #f4f4f4; color: #111;
 .govdisclosure-report th.caption { font-weight: bold; background: #e6e6e6; }
 .govdisclosure-report th.corner { font-size: 9pt; }
 .govdisclosure-report td { text-align: center; font-variant-numeric: tabular-nums; }
+.govdisclosure-report table.applications td { width: 6%; }
+.govdisclosure-report table.review-litigation th, .govdisclosure-report table.review-litigation td {
+  width: 6.66%; }
 .govdisclosure-report tr { page-break-inside: avoid; }
 .govdisclosure-report footer.signature { margin-top: 2em; text-align: right; }
 .govdisclosure-report footer.signature p { text-indent: 0; margin: 0; }
