@@ -528,7 +528,8 @@ def _line(el: etree._Element) -> int | None:
 
 def _text_of(el: etree._Element) -> str:
     """Every piece of text inside ``el``, joined."""
-    return "".join(t for t in el.itertext() if isinstance(t, str))
+    text: object = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+    return text if isinstance(text, str) else ""
 
 
 class _Reader:
@@ -582,7 +583,9 @@ class _Reader:
     def table(self, el: etree._Element) -> None:
         index = self.table_index.get(el, len(self.table_index))
         rows = [tr for tr in el.iter("tr") if _owner(tr) is el]
-        grid: dict[tuple[int, int], tuple[str, etree._Element, bool]] = {}
+        # position -> (text, source line, whether this position shows the text)
+        grid: dict[tuple[int, int], tuple[str, int | None, bool]] = {}
+        widths: dict[int, int] = {}
         n = len(rows)
         for r, tr in enumerate(rows):
             c = 0
@@ -594,28 +597,31 @@ class _Reader:
                 rs = _span(td.get("rowspan"), n - r)
                 cs = _span(td.get("colspan"), MAX_COLSPAN)
                 text = _cell_text(td)
+                line = _line(td)
                 self.cells += rs * cs
                 if self.cells > MAX_CELLS:
                     msg = f"the page's tables expand to more than {MAX_CELLS} cells"
-                    raise LimitExceeded(msg, line=_line(td))
+                    raise LimitExceeded(msg, line=line)
+                repeat = rs * cs > 1 and _repeats(text)
                 for rr in range(r, r + rs):
                     for cc in range(c, c + cs):
-                        grid.setdefault((rr, cc), (text, td, rr == r and cc == c))
+                        shown = repeat or (rr == r and cc == c)
+                        grid.setdefault((rr, cc), (text, line, shown))
+                        widths[rr] = max(widths.get(rr, 0), cc + 1)
                 c += cs
         out_rows = []
         for r, tr in enumerate(rows):
-            cols = [c for (rr, c) in grid if rr == r]
-            width = max(cols) + 1 if cols else 0
+            width = widths.get(r, 0)
             cells = []
             for c in range(width):
                 entry = grid.get((r, c))
                 if entry is None:
                     cells.append(RawCell("", Source(table=index, row=r, cell=c, line=_line(tr))))
                     continue
-                text, td, origin = entry
-                if not origin and not _repeats(text):
+                text, line, shown = entry
+                if not shown:
                     continue  # a figure spanning columns is one figure, in one cell
-                cells.append(RawCell(text, Source(table=index, row=r, cell=c, line=_line(td))))
+                cells.append(RawCell(text, Source(table=index, row=r, cell=c, line=line)))
             out_rows.append(RawRow(tuple(cells), Source(table=index, row=r, line=_line(tr))))
         if out_rows:
             self.blocks.append(RawTable(tuple(out_rows), Source(table=index, line=_line(el))))
@@ -666,21 +672,7 @@ def _repeats(text: str) -> bool:
 
 def _cell_text(td: etree._Element) -> str:
     """A cell's text: ``<br>`` and ``<p>`` inside it join without a break; blanks stripped."""
-    parts: list[str] = []
-
-    def walk(el: etree._Element) -> None:
-        if _tag(el) in _SKIP_TAGS:
-            return
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(td)
-    text = "".join(parts)
-    return _squeeze(text).strip()
+    return _squeeze(_text_of(td)).strip()
 
 
 def _attr_words(el: etree._Element) -> list[str]:
@@ -724,14 +716,22 @@ def _looks_like_content(el: etree._Element) -> bool:
     return len(_section_hits(text)) >= 2 or any(True for _ in el.iter("table"))
 
 
-def _section_hits(text: str) -> set[str]:
-    hits = set()
+@functools.cache
+def _headings() -> tuple[re.Pattern[str], dict[str, str]]:
+    ids: dict[str, str] = {}
     for tpl in (template(Edition.V2021), template(Edition.V2019)):
         for s in tpl.sections:
             for label in (s.label, *s.variants):
-                if f"{s.number}、{label}" in text or f"{s.number}.{label}" in text:
-                    hits.add(s.id)
-    return hits
+                for sep in ("、", "."):
+                    ids[f"{s.number}{sep}{label}"] = s.id
+    pattern = "|".join(re.escape(h) for h in sorted(ids, key=len, reverse=True))
+    return re.compile(pattern), ids
+
+
+def _section_hits(text: str) -> set[str]:
+    """The sections whose headings (or their known variants) occur in ``text``."""
+    rx, ids = _headings()
+    return {ids[m.group(0)] for m in rx.finditer(text)}
 
 
 _TABLE_WORDS: Final = (
@@ -749,12 +749,14 @@ def _container(body: etree._Element) -> etree._Element:
     """The element holding the report: most sections and tables, least chrome."""
     best: tuple[float, ...] | None = None
     chosen = body
-    for el in body.iter("div", "article", "section", "main", "td", "body", "font", "span"):
+    report_table = {t: any(w in _text_of(t) for w in _TABLE_WORDS) for t in body.iter("table")}
+    link_text = {a: len(_text_of(a)) for a in body.iter("a")}
+    for el in body.iter("div", "article", "section", "main", "td", "body"):
         text = _text_of(el)
         if len(text) < 20:
             continue
         hits = len(_section_hits(text))
-        tables = sum(True for t in el.iter("table") if any(w in _text_of(t) for w in _TABLE_WORDS))
+        tables = sum(report_table.get(t, False) for t in el.iter("table"))
         if hits == 0 and tables == 0:
             continue
         known = max(
@@ -762,7 +764,7 @@ def _container(body: etree._Element) -> etree._Element:
             default=0,
         )
         chrome = sum(text.count(w) for w in _CHROME_WORDS)
-        links = sum(len(_text_of(a)) for a in el.iter("a"))
+        links = sum(link_text.get(a, 0) for a in el.iter("a"))
         key = (
             hits + min(tables, 3),
             known - 5 * chrome - 50 * links / max(len(text), 1),
@@ -811,6 +813,7 @@ def _parse_tree(text: str) -> etree._Element:
     if root is None:
         msg = "the page is empty"
         raise ParseError(msg)
+    etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
     return root
 
 
