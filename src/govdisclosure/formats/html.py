@@ -1027,6 +1027,8 @@ def _with_organ(report: Report, organ: Organ) -> Report:
     edition = report.edition or Edition.V2021
     pattern = template(edition).title
     title = report.title or pattern.format(organ=report.organ.name, year=report.year)
-    if title == pattern.format(organ=organ.name, year=report.year):
-        title = ""
+    if "".join(title.split()) == "".join(
+        pattern.format(organ=organ.name, year=report.year).split()
+    ):
+        title = ""  # the official pattern, up to spacing (as the assembler reads titles)
     return attrs.evolve(report, organ=organ, title=title)
