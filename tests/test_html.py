@@ -17,7 +17,7 @@ from govdisclosure.formats._render import cell_text
 from govdisclosure.formats.html import MAX_COLSPAN, _decode, _parse_tree, _span, html_blocks
 from govdisclosure.model import NotApplicable, Text
 from govdisclosure.template import Edition, template
-from realfigures import REPORTS
+from realfigures import REPORTS, TRANSCRIBED
 
 GOLDEN = Path(__file__).parent / "golden"
 HTML = Path(__file__).parent / "data" / "html"
@@ -645,3 +645,11 @@ def test_damaged_pages_read_or_are_refused(report: gd.Report, data: st.DataObjec
             b'rowspan="2"', b'rowspan="' + span + b'"'
         )
     _reads_or_refuses(damaged)
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_golden_sources_agree_with_the_transcribed_figures(name: str) -> None:
+    """The tables the golden files are made from are the published figures."""
+    parsed, transcribed = REPORTS[name](), TRANSCRIBED[name]()
+    assert parsed.tables == transcribed.tables
+    assert (parsed.year, parsed.published) == (transcribed.year, transcribed.published)
