@@ -653,3 +653,17 @@ def test_golden_sources_agree_with_the_transcribed_figures(name: str) -> None:
     parsed, transcribed = REPORTS[name](), TRANSCRIBED[name]()
     assert parsed.tables == transcribed.tables
     assert (parsed.year, parsed.published) == (transcribed.year, transcribed.published)
+
+
+def test_entities_are_not_expanded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET", encoding="utf-8")
+    page = (
+        f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "{secret.as_uri()}"><!ENTITY big "AAAAAAAAAA">]>'
+        "<html><body><h1>某县某局2024年政府信息公开工作年度报告</h1>"
+        "<p>一、总体情况</p><p>正文&xxe;&big;。</p></body></html>"
+    )
+    report = gd.parse_html(page)
+    assert report.overview is not None
+    assert "TOP-SECRET" not in report.overview.text
+    assert "AAAAAAAAAA" not in report.overview.text

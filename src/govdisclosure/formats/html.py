@@ -711,9 +711,18 @@ def _append_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
+_DATE_LINE: Final = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
 def _looks_like_content(el: etree._Element) -> bool:
+    """Whether an element named like chrome holds part of the report (sections, a
+    table, or a signature date) and must stay."""
     text = _text_of(el)
-    return len(_section_hits(text)) >= 2 or any(True for _ in el.iter("table"))
+    return (
+        len(_section_hits(text)) >= 2
+        or any(True for _ in el.iter("table"))
+        or (len(text) <= 200 and _DATE_LINE.search(text) is not None)
+    )
 
 
 @functools.cache
