@@ -590,7 +590,7 @@ class _Reader:
         for r, tr in enumerate(rows):
             c = 0
             for td in tr:
-                if _tag(td) not in _CELL_TAGS:
+                if td.tag not in _CELL_TAGS:  # the parser gives lower-case tag names
                     continue
                 while (r, c) in grid:
                     c += 1
@@ -689,11 +689,11 @@ def _is_chrome(el: etree._Element) -> bool:
 
 def _strip_chrome(root: etree._Element) -> None:
     """Remove navigation, share bars and similar chrome inside the container."""
-    doomed = [
-        el
-        for el in root.iterdescendants()
-        if _tag(el) and _is_chrome(el) and not _looks_like_content(el)
-    ]
+    named: object = root.xpath(".//*[@id or @class] | .//nav")
+    candidates = (
+        [el for el in named if isinstance(el, etree._Element)] if isinstance(named, list) else []
+    )
+    doomed = [el for el in candidates if _is_chrome(el) and not _looks_like_content(el)]
     for el in doomed:
         parent = el.getparent()
         if parent is not None:
