@@ -22,12 +22,14 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+from decimal import Decimal
 from html import escape
 from typing import Final
 
 import attrs
 from lxml import etree
 
+from govdisclosure.checks.registry import finding
 from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats._reader import (
     Block,
@@ -44,7 +46,6 @@ from govdisclosure.model import (
     Organ,
     OrganKind,
     Report,
-    Severity,
     Source,
     Table,
     Text,
@@ -935,11 +936,17 @@ def _organ_hint(root: etree._Element) -> Organ | None:
     return None
 
 
-def html_blocks(root: etree._Element) -> list[Block]:
-    """The paragraphs and tables of a parsed page's content, in reading order."""
+def html_blocks(root: etree._Element, findings: list[Finding] | None = None) -> list[Block]:
+    """The paragraphs and tables of a parsed page's content, in reading order.
+
+    Report tables left outside the content container are reported in ``findings``
+    (``parse.outside-content``) with their figures.
+    """
     body = next(root.iter("body"), root)
     container = _container(body)
     table_index = {t: i for i, t in enumerate(root.iter("table"))}
+    if findings is not None:
+        findings += _outside(body, container, table_index)
     _strip_chrome(container)
     reader = _Reader(table_index)
     title = _page_title(root, container)
@@ -951,6 +958,34 @@ def html_blocks(root: etree._Element) -> list[Block]:
     if title is not None and len(blocks) > 1 and _is_title_line(blocks[1]):
         blocks = blocks[1:]  # the container has its own title line
     return [b for b in blocks if not _chrome_paragraph(b)]
+
+
+def _outside(
+    body: etree._Element, container: etree._Element, table_index: dict[etree._Element, int]
+) -> list[Finding]:
+    """Findings for report tables with figures that lie outside the content container."""
+    inside = set(container.iter("table"))
+    out = []
+    for table in body.iter("table"):
+        if table in inside or any(t in inside for t in table.iter("table")):
+            continue
+        text = _text_of(table)
+        if not any(w in text for w in _TABLE_WORDS):
+            continue
+        figures = [
+            c
+            for c in (_cell_text(td) for td in table.iter("td", "th"))
+            if isinstance(read_cell(c).value, int | Decimal)
+        ]
+        if figures:
+            out.append(
+                finding(
+                    "parse.outside-content",
+                    source=Source(table=table_index.get(table), line=_line(table)),
+                    cells=", ".join(figures),
+                )
+            )
+    return out
 
 
 def _is_title_line(block: Block) -> bool:
@@ -998,13 +1033,7 @@ def parse_html(html: str | bytes) -> Report:
             raise LimitExceeded(msg)
         text, codec = _decode(data)
         if codec != "utf-8":
-            findings.append(
-                Finding(
-                    code="parse.encoding",
-                    severity=Severity.INFO,
-                    params={"encoding": codec.upper()},
-                )
-            )
+            findings.append(finding("parse.encoding", encoding=codec.upper()))
     elif isinstance(given, str):
         if len(given) > MAX_BYTES:
             msg = f"the page is longer than {MAX_BYTES} characters"
@@ -1019,7 +1048,7 @@ def parse_html(html: str | bytes) -> Report:
         raise ParseError(msg)
     root = _parse_tree(text)
     organ = _organ_hint(root)
-    blocks = html_blocks(root)
+    blocks = html_blocks(root, findings)
     if _is_english(root):
         blocks = _translate(blocks)
     report = assemble(blocks, findings=findings)
