@@ -53,11 +53,25 @@ from govdisclosure.model import (
 from govdisclosure.model.cells import read_cell
 from govdisclosure.template import Edition, edition_for_year, template
 
-__all__ = ["MAX_BYTES", "MAX_CELLS", "MAX_COLSPAN", "html_blocks", "parse_html", "render_html"]
+__all__ = [
+    "CSS",
+    "MAX_BYTES",
+    "MAX_CELLS",
+    "MAX_COLSPAN",
+    "html_blocks",
+    "parse_html",
+    "render_html",
+]
 
-_CSS: Final = """\
+_PAGE_CSS: Final = """\
 :root { color-scheme: light; }
-body { margin: 0; background: #f4f4f4; color: #111;
+body { margin: 0; background: #f4f4f4; color: #111; }
+@page { size: A4; margin: 20mm 18mm; }
+@media print { body { background: #fff; } }
+"""
+
+CSS: Final = """\
+.govdisclosure-report { color: #111;
   font-family: "Songti SC", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC", serif; }
 .govdisclosure-report { box-sizing: border-box; max-width: 210mm; margin: 0 auto;
   padding: 20mm 18mm; background: #fff; font-size: 12pt; line-height: 1.7; }
@@ -81,13 +95,13 @@ body { margin: 0; background: #f4f4f4; color: #111;
 .govdisclosure-report tr { page-break-inside: avoid; }
 .govdisclosure-report footer.signature { margin-top: 2em; text-align: right; }
 .govdisclosure-report footer.signature p { text-indent: 0; margin: 0; }
-@page { size: A4; margin: 20mm 18mm; }
 @media print {
-  body { background: #fff; }
   .govdisclosure-report { max-width: none; margin: 0; padding: 0; }
-  thead { display: table-header-group; }
+  .govdisclosure-report thead { display: table-header-group; }
 }
 """
+"""The styles of the standalone page (screen and A4 print), scoped to ``.govdisclosure-report``;
+include them in the host page when embedding a fragment (``standalone=False``)."""
 
 
 def _e(text: str) -> str:
@@ -293,7 +307,7 @@ def render_html(report: Report, *, standalone: bool = True, locale: str = "zh_CN
         '<meta name="viewport" content="width=device-width, initial-scale=1" />',
         '<meta name="generator" content="govdisclosure" />',
         f"<title>{_e(w.title(report))}</title>",
-        f"<style>\n{_CSS}</style>",
+        f"<style>\n{_PAGE_CSS}{CSS}</style>",
         "</head>",
         "<body>",
     ]
