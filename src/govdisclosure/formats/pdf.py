@@ -136,8 +136,13 @@ def _join_lines(lines: Iterable[str]) -> str:
         line = line.strip()
         if not line:
             continue
-        if out and _is_ascii_word(out[-1]) and _is_ascii_word(line[0]):
-            out += " "
+        if (
+            out
+            and _is_ascii_word(out[-1])
+            and _is_ascii_word(line[0])
+            and not (out[-1].isdigit() and line[0].isdigit())
+        ):
+            out += " "  # Latin words wrapped; a number wrapped in a narrow cell is one number
         out += line
     return out
 
@@ -485,22 +490,29 @@ def _merge_grids(a: PdfGrid, b: PdfGrid) -> PdfGrid:
         return out
 
     cells = remap(a, 0)
-    lower = remap(b, a.rows)
-    # a merged label cell cut by the page break continues at the top of the next page:
-    # a cell of b's first row that is empty or continues the text of a's cell in the
-    # same columns is joined to it
-    by_slot = {(c.column, c.colspan): c for c in cells if c.row + c.rowspan == a.rows}
+    bottom = {(c.column, c.colspan): c for c in cells if c.row + c.rowspan == a.rows}
+    first = [c for c in remap(b, a.rows) if c.row == a.rows]
+    # a row cut in two by the page break: no slot holds text on both sides of the break,
+    # except a label whose rest is carried over
+    split = bool(first) and all(
+        (above := bottom.get((c.column, c.colspan))) is not None
+        and (not above.text or not c.text or _continues(above, c))
+        for c in first
+    )
+    offset = a.rows - 1 if split else a.rows
+    lower = remap(b, offset)
     joined: list[PdfCell] = []
     for c in lower:
-        above = by_slot.get((c.column, c.colspan)) if c.row == a.rows else None
-        if above is not None and _continues(above, c):
+        above = bottom.get((c.column, c.colspan)) if c.row == offset else None
+        if above is not None and (split or _continues(above, c)):
+            # the rest of a cell cut by the page break (a row split in two, or a merged
+            # label running on down the next page)
             i = cells.index(above)
+            extra = c.rowspan - 1 if split else c.rowspan
             cells[i] = attrs.evolve(
-                above,
-                rowspan=above.rowspan + c.rowspan,
-                text=_join_lines((above.text, c.text)),
+                above, rowspan=above.rowspan + extra, text=_join_lines((above.text, c.text))
             )
-            by_slot[(c.column, c.colspan)] = cells[i]
+            bottom[(c.column, c.colspan)] = cells[i]
             continue
         joined.append(c)
     return PdfGrid(
@@ -508,7 +520,7 @@ def _merge_grids(a: PdfGrid, b: PdfGrid) -> PdfGrid:
         top=a.top,
         bottom=b.bottom,
         xs=tuple(round(x, 1) for x in xs),
-        rows=a.rows + b.rows,
+        rows=offset + b.rows,
         cells=tuple(sorted([*cells, *joined], key=lambda c: (c.row, c.column))),
     )
 
@@ -605,6 +617,13 @@ def _breaks(prev: PdfLine, line: PdfLine, left: float, right: float) -> bool:
         and line.top - prev.bottom < 1.5 * size
     ):
         return False  # a title on several lines
+    if (
+        prev.size > 17
+        and abs(line.size - prev.size) <= 1.0
+        and line.page == prev.page
+        and line.top - prev.bottom < 0.8 * size
+    ):
+        return False  # a large title wrapped
     if abs(line.size - prev.size) > 1.0 or (line.font != prev.font and _HEADING.match(line.text)):
         return True
     if _HEADING.match(line.text) or _HEADING.match(prev.text):
