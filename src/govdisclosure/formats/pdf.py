@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.formats.docx import spanned_text
 from govdisclosure.model import Report, Source
 
 if TYPE_CHECKING:
@@ -121,9 +122,9 @@ def _join_chars(chars: Sequence[dict[str, Any]]) -> str:
             continue
         if prev is not None and out:
             gap = float(c["x0"]) - float(prev["x1"])
-            if gap > 0.2 * float(c.get("size") or 10) and _is_ascii_word(out[-1][-1]):
-                if _is_ascii_word(text[0]):
-                    out.append(" ")
+            wide = gap > 0.2 * float(c.get("size") or 10)
+            if wide and _is_ascii_word(out[-1][-1]) and _is_ascii_word(text[0]):
+                out.append(" ")
         out.append(text)
         prev = c
     return "".join(out)
@@ -132,8 +133,8 @@ def _join_chars(chars: Sequence[dict[str, Any]]) -> str:
 def _join_lines(lines: Iterable[str]) -> str:
     """Lines wrapped inside one cell or paragraph, joined (CJK text needs no space)."""
     out = ""
-    for line in lines:
-        line = line.strip()
+    for raw in lines:
+        line = raw.strip()
         if not line:
             continue
         if (
@@ -232,10 +233,7 @@ def _tables_of(rules: list[_Rule]) -> list[list[_Rule]]:
         h = rules[i]
         for j in vs:
             v = rules[j]
-            if (
-                h.start - tol <= v.pos <= h.end + tol
-                and v.start - tol <= h.pos <= v.end + tol
-            ):
+            if h.start - tol <= v.pos <= h.end + tol and v.start - tol <= h.pos <= v.end + tol:
                 parent[find(i)] = find(j)
     groups: dict[int, list[_Rule]] = {}
     for i in range(n):
@@ -265,10 +263,10 @@ def _grid(
     ys = _cluster(r.pos for r in h_rules)
     xs = _cluster(r.pos for r in v_rules)
     # the outer frame may lack a rule where the table runs over a page break
-    left = min(min(r.start for r in h_rules), xs[0])
-    right = max(max(r.end for r in h_rules), xs[-1])
-    top = min(min(r.start for r in v_rules), ys[0])
-    bottom = max(max(r.end for r in v_rules), ys[-1])
+    left = min(*(r.start for r in h_rules), xs[0])
+    right = max(*(r.end for r in h_rules), xs[-1])
+    top = min(*(r.start for r in v_rules), ys[0])
+    bottom = max(*(r.end for r in v_rules), ys[-1])
     if xs[0] - left > _SNAP + 1:
         xs.insert(0, left)
     if right - xs[-1] > _SNAP + 1:
@@ -536,7 +534,9 @@ def _continues(above: PdfCell, below: PdfCell) -> bool:
 
 
 _NUMERIC: Final = re.compile(r"[-+]?[\d.,\s]+[件元万]*|[/／—－-]+")
-_LEAF: Final = re.compile(r"^\s*(\d+[.、．,，]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
+_LEAF: Final = re.compile(
+    r"^\s*(\d+[.、\uff0e,，]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
+)
 
 
 def _nearest(xs: Sequence[float], x: float) -> int:
@@ -650,16 +650,16 @@ def _blocks(items: Iterable[PdfGrid | _Para]) -> list[Block]:
             first = it.lines[0]
             text = it.text
             if text:
-                blocks.append(
-                    RawParagraph(text, Source(page=first.page, x=first.x0, y=first.top))
-                )
+                blocks.append(RawParagraph(text, Source(page=first.page, x=first.x0, y=first.top)))
             continue
         rows: list[list[RawCell | None]] = [[None] * it.columns for _ in range(it.rows)]
         for c in it.cells:
             src = Source(page=c.page, row=c.row, cell=c.column, x=c.x, y=c.y)
+            repeat = spanned_text(c.text)
             for i in range(c.row, c.row + c.rowspan):
                 for j in range(c.column, c.column + c.colspan):
-                    rows[i][j] = RawCell(c.text, src)
+                    text = c.text if (i, j) == (c.row, c.column) else repeat
+                    rows[i][j] = RawCell(text, src)
         raw_rows = []
         for i, row in enumerate(rows):
             cells = tuple(
@@ -692,9 +692,7 @@ def read_pdf_blocks(
     return blocks
 
 
-def parse_pdf(
-    source: str | os.PathLike[str] | bytes, *, max_pages: int | None = None
-) -> Report:
+def parse_pdf(source: str | os.PathLike[str] | bytes, *, max_pages: int | None = None) -> Report:
     """Read a report from a PDF file (a path) or its bytes.
 
     Needs the optional extra ``pdf`` (pdfplumber). Raises
