@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -40,6 +41,7 @@ class Heading:
     variant: bool
 
 
+@functools.lru_cache(maxsize=4096)
 def match_heading(text: str) -> Heading | None:
     """The section that ``text`` is the heading of, if it is one.
 
@@ -77,7 +79,10 @@ def _cn_number(text: str) -> str:
         return str(int("".join(_CN_DIGITS[ch] for ch in text)))
     if "十" in text:
         tens, _, units = text.partition("十")
-        return str(int(_CN_DIGITS.get(tens, "1") if tens else "1") * 10 + int(_CN_DIGITS.get(units, "0") if units else "0"))
+        return str(
+            int(_CN_DIGITS.get(tens, "1") if tens else "1") * 10
+            + int(_CN_DIGITS.get(units, "0") if units else "0")
+        )
     return text
 
 
@@ -152,17 +157,17 @@ def _front(paragraphs: Sequence[RawParagraph]) -> _Front:
     organ_line = before[-1] if before and _is_name_line(before[-1]) else ""
     title_organ = _squash(title[: m.start()]) if m else ""
     if organ_line and not title_organ:
+        # "淮安市人民政府" / "2024 年政府信息公开工作年度报告": a title printed on two lines
         front.organ = _squash(organ_line)
         combined = front.organ + _squash(title)
         front.title = "" if combined == _squash(_pattern_title(front.organ, front.year)) else title
-        if front.title:
-            front.title = title
     elif organ_line:
         front.organ = _squash(organ_line)
         front.title = title
     else:
         front.organ = title_organ
-        front.title = "" if title == _pattern_title(front.organ, front.year) else title
+        pattern = _pattern_title(front.organ, front.year)
+        front.title = "" if _squash(title) == _squash(pattern) else title
     return front
 
 
@@ -239,8 +244,10 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
             if published is None:
                 published = when
             tail.pop()
-            if tail and _is_name_line(tail[-1].text) and (
-                len(tail) > 1 or last in {"problems", "other"}
+            if (
+                tail
+                and _is_name_line(tail[-1].text)
+                and (len(tail) > 1 or last in {"problems", "other"})
             ):
                 signature_organ = _squash(tail.pop().text)
     organ = head.organ or signature_organ
@@ -267,8 +274,14 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
         if tables["applications"]
         else None
     )
+    # section 四 is the same in both editions: it follows section 二, else section 三
+    review_edition = default
+    if active and len({t.edition for t in active}) == 1:
+        review_edition = active[0].edition
+    elif applications is not None:
+        review_edition = applications.edition
     review = (
-        read_review(_rows(tables["review_litigation"]), default, out)
+        read_review(_rows(tables["review_litigation"]), review_edition, out)
         if tables["review_litigation"]
         else None
     )

@@ -9,6 +9,7 @@ cell read is recorded with its source.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterator, Sequence
 
@@ -39,22 +40,31 @@ __all__ = [
 ]
 
 
-def is_blank(cell: RawCell) -> bool:
-    """Whether nothing is written in the cell."""
-    return read_cell(cell.text).value is BLANK
-
-
 _LABEL_MARKS = frozenset({"、", "，", ","})
 """Marks that :func:`read_cell` reads as "not applicable" but that, alone in a cell of
 extracted text, are the pieces of a label written one character a line (三 / 、 / 本 …)."""
 
 
+@functools.lru_cache(maxsize=16384)
+def _kind(text: str) -> str:
+    value = read_cell(text).value
+    if value is BLANK:
+        return "blank"
+    if text.strip() in _LABEL_MARKS:
+        return "label"
+    if is_number(value) or isinstance(value, NotApplicable):
+        return "figure"
+    return "label"
+
+
+def is_blank(cell: RawCell) -> bool:
+    """Whether nothing is written in the cell."""
+    return _kind(cell.text) == "blank"
+
+
 def is_figure(cell: RawCell) -> bool:
     """Whether the cell holds a figure or a not-applicable mark (not a label)."""
-    if cell.text.strip() in _LABEL_MARKS:
-        return False
-    value = read_cell(cell.text).value
-    return is_number(value) or isinstance(value, NotApplicable)
+    return _kind(cell.text) == "figure"
 
 
 @attrs.frozen
@@ -85,14 +95,21 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
     """Cut rows into items: each run of value cells with the label cells before it.
 
     Blank cells between two labels are dropped (a merged cell lost in extraction); a run
-    of value cells without a figure between two labels is dropped too. A row ending in
-    labels gives an item without values.
+    of value cells without a figure between two labels is dropped too, and so is a label
+    cell that repeats the one before it (a merged cell expanded over its span). A cell
+    equal to the one before it, source included, is one spanning cell repeated over the
+    positions it covers, and is read once. A row ending in labels gives an item without
+    values.
     """
     out: list[Item] = []
     for row in rows:
         labels: list[RawCell] = []
         values: list[RawCell] = []
+        previous: RawCell | None = None
         for cell in row.cells:
+            if cell == previous:
+                continue  # one spanning cell repeated with its own source: read once
+            previous = cell
             if is_blank(cell) or is_figure(cell):
                 values.append(cell)
                 continue
@@ -100,6 +117,8 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
                 out.append(Item(tuple(labels), tuple(values), row.source))
                 labels = []
             values = []
+            if labels and labels[-1].text.strip() == cell.text.strip():
+                continue  # a merged cell repeated over the positions it spans
             labels.append(cell)
         if labels or any(not is_blank(v) for v in values):
             out.append(Item(tuple(labels), tuple(values), row.source))
@@ -113,7 +132,9 @@ class Output:
     findings: list[Finding] = attrs.Factory(list)
     provenance: dict[str, Source] = attrs.Factory(dict)
 
-    def add(self, code: str, path: str = "", *, source: Source | None = None, **params: object) -> None:
+    def add(
+        self, code: str, path: str = "", *, source: Source | None = None, **params: object
+    ) -> None:
         """Add a finding of ``code``."""
         self.findings.append(finding(code, path, source=source, **params))  # type: ignore[arg-type]
 
