@@ -251,7 +251,7 @@ def _run(paragraph: Any, text: str, font: str, size: float, *, bold: bool = Fals
 
 
 def _body_format(paragraph: Any, *, indent: bool = True) -> None:
-    from docx.enum.text import WD_LINE_SPACING  # noqa: PLC0415
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING  # noqa: PLC0415
     from docx.shared import Pt  # noqa: PLC0415
 
     fmt = paragraph.paragraph_format
@@ -260,6 +260,7 @@ def _body_format(paragraph: Any, *, indent: bool = True) -> None:
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(0)
     fmt.first_line_indent = Pt(2 * BODY_SIZE) if indent else Pt(0)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
 def _split_subhead(text: str) -> tuple[str, str]:

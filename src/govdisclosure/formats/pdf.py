@@ -499,10 +499,15 @@ def _merge_grids(a: PdfGrid, b: PdfGrid) -> PdfGrid:
     )
     offset = a.rows - 1 if split else a.rows
     lower = remap(b, offset)
+    # in a row that is not split, only a group label (one with labels to its right, as
+    # 三、本年度办理结果 or （四）无法提供) runs on down the next page
+    by_column = {j: c for c in bottom.values() for j in range(c.column, c.column + c.colspan)}
     joined: list[PdfCell] = []
     for c in lower:
         above = bottom.get((c.column, c.colspan)) if c.row == offset else None
-        if above is not None and (split or _continues(above, c)):
+        if above is not None and (
+            split or (_continues(above, c) and _is_label(by_column.get(c.column + c.colspan)))
+        ):
             # the rest of a cell cut by the page break (a row split in two, or a merged
             # label running on down the next page)
             i = cells.index(above)
@@ -521,6 +526,10 @@ def _merge_grids(a: PdfGrid, b: PdfGrid) -> PdfGrid:
         rows=offset + b.rows,
         cells=tuple(sorted([*cells, *joined], key=lambda c: (c.row, c.column))),
     )
+
+
+def _is_label(cell: PdfCell | None) -> bool:
+    return cell is not None and bool(cell.text) and not _NUMERIC.fullmatch(cell.text)
 
 
 def _continues(above: PdfCell, below: PdfCell) -> bool:
