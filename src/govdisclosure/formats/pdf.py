@@ -139,11 +139,15 @@ def _join_lines(lines: Iterable[str]) -> str:
             continue
         if (
             out
-            and _is_ascii_word(out[-1])
-            and _is_ascii_word(line[0])
+            and out[-1].isascii()
+            and out[-1].isalnum()
+            and line[0].isascii()
+            and line[0].isalnum()
             and not (out[-1].isdigit() and line[0].isdigit())
         ):
-            out += " "  # Latin words wrapped; a number wrapped in a narrow cell is one number
+            # Latin words wrapped at a space; a number wrapped in a narrow cell is one
+            # number, and a line broken after "-", "/" or "@" goes on without a space
+            out += " "
         out += line
     return out
 
@@ -464,10 +468,16 @@ def _pages(source: str | os.PathLike[str] | bytes, max_pages: int | None) -> Ite
         pdf.close()
 
 
-def _describe(exc: Exception) -> str:
+def _describe(exc: BaseException) -> str:
+    # pdfplumber wraps pdfminer's exceptions: look at the one inside
+    inner = [exc, *(a for a in exc.args if isinstance(a, BaseException))]
+    if exc.__context__ is not None:
+        inner.append(exc.__context__)
+    for e in inner:
+        name = type(e).__name__
+        if "Password" in name or "Encrypt" in name or "encrypt" in str(e).lower():
+            return "the PDF is encrypted and needs a password"
     name = type(exc).__name__
-    if "Password" in name or "Encrypt" in name or "encrypt" in str(exc).lower():
-        return "the PDF is encrypted and needs a password"
     text = str(exc) or name
     return f"not a readable PDF ({name}: {text[:200]})"
 
