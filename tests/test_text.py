@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from decimal import Decimal
@@ -124,6 +125,29 @@ def test_seed_invariant_findings(seed: gd.Report) -> None:
     late = by["publication.after-january", "published"]
     assert late.args["published"] == "2025-02-07"
     assert late.args["kind"] == "township"
+
+
+def test_seed_with_a_label_piece_alone_on_its_line(seed: gd.Report) -> None:
+    text = (REAL / "xunzhen-2024.txt").read_text("utf-8")
+    damaged = text.replace("理结果\t记这一情形", "理结果\n记这一情形")
+    assert damaged != text
+    again = gd.parse_text(damaged)
+    assert again == seed
+    assert codes(again.findings) == codes(seed.findings)
+
+
+def test_seed_agrees_with_the_seed_built_by_hand(seed: gd.Report) -> None:
+    """examples/check_seed.py builds the seed from its printed figures, independently."""
+    path = Path(__file__).parent.parent / "examples" / "check_seed.py"
+    spec = importlib.util.spec_from_file_location("check_seed", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    built = module.seed_report()
+    assert seed.tables == built.tables
+    assert (seed.organ, seed.year, seed.published) == (built.organ, built.year, built.published)
+    assert "".join(seed.title.split()) == built.title
 
 
 def test_seed_narratives(seed: gd.Report) -> None:
@@ -294,14 +318,20 @@ def test_run_together_figures_not_guessed() -> None:
 
 
 def test_run_together_row_of_applications() -> None:
-    """"61 43119" printed for "61 4 3119": only one split makes the row add up."""
+    """ "61 43119" printed for "61 4 3119": only one split makes the row add up."""
     text = gd.render_text(gd.parse_text((REAL / "huaian-2024.pdfplumber.txt").read_bytes()))
     damaged = text.replace("3001\t53\t0\t0\t61\t4\t3119", "3001\t53\t0\t0\t61\t43119")
     assert damaged != text
     r = gd.parse_text(damaged)
     assert r.applications is not None
     assert [r.applications["new_received", c] for c in r.applications.spec.column_ids] == [
-        3001, 53, 0, 0, 61, 4, 3119
+        3001,
+        53,
+        0,
+        0,
+        61,
+        4,
+        3119,
     ]
     split = [f for f in r.findings if f.code == "parse.split-cells"]
     assert [(f.path, f.args["text"]) for f in split] == [
@@ -456,6 +486,18 @@ def test_round_trip_valid_reports(report: gd.Report) -> None:
     assert not [f for f in parsed.findings if f.code.startswith("parse.")]
 
 
+@given(valid_reports())
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_rendered_text_read_as_pdf_text(report: gd.Report) -> None:
+    """With the tabs turned into spaces, as PDF text extraction writes tables, every
+    figure and every paragraph still reads back."""
+    text = re.sub(r"\t+", " ", gd.render_text(report))
+    parsed = gd.parse_text(text)
+    assert parsed.tables == report.tables
+    for section in ("overview", "problems", "other"):
+        assert parsed.narrative(section) == report.narrative(section)
+
+
 @given(valid_reports(mixed=True))
 def test_round_trip_mixed_editions(report: gd.Report) -> None:
     parsed = gd.parse_text(gd.render_text(report))
@@ -580,3 +622,23 @@ def test_damaged_real_text(name: str, data: st.DataObject) -> None:
 @given(st.text(max_size=300))
 def test_arbitrary_text(text: str) -> None:
     _check_damaged(text)
+
+
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes(data: bytes) -> None:
+    try:
+        report = gd.parse_text(data)
+    except gd.ParseError:
+        return
+    gd.check(report)
+
+
+@pytest.mark.parametrize("name", [*PDF_TEXTS, "xunzhen-2024.txt"])
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_reading_findings_render(name: str, locale: str) -> None:
+    """Every finding noticed while reading has its message's parameters."""
+    report = gd.parse_text((REAL / name).read_bytes())
+    for f in gd.check(report):
+        message = f.message(locale)
+        assert message
+        assert "{" not in message, (f.code, message)

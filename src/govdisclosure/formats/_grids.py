@@ -92,7 +92,8 @@ def _fill_row(
 def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]) -> None:
     """Variants and splits of the row labels and group labels of ``spec``."""
     leaves = [(r.label, candidates(r)) for r in spec.rows]
-    for m in match_stream(leaves, matches_for):
+    matches = match_stream(leaves, matches_for)
+    for m in matches:
         row = next(r for r in spec.rows if r.label == m.label)
         path = f"{spec.id}.{row.id}.*"
         if m.is_variant:
@@ -108,7 +109,7 @@ def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]
                 parts=len(m.pieces),
             )
     # the merged group labels, once each, in the pieces not used by row labels
-    used = {id(p) for m in match_stream(leaves, matches_for) for p in m.pieces}
+    used = {id(p) for m in matches for p in m.pieces}
     rest = [p for p in matches_for if id(p) not in used]
     groups: list[str] = []
     for r in spec.rows:
