@@ -21,6 +21,7 @@ from govdisclosure.formats.json import (
     to_json,
 )
 from govdisclosure.formats.records import Record, to_records
+from govdisclosure.formats.text import parse_text, render_text
 from govdisclosure.i18n import describe_path
 from govdisclosure.model import (
     BLANK,
@@ -73,6 +74,8 @@ __all__ = [
     "from_json",
     "is_valid",
     "json_schema",
+    "parse_text",
+    "render_text",
     "template",
     "to_dict",
     "to_json",
