@@ -25,6 +25,7 @@ from govdisclosure.formats.markdown import render_markdown
 from govdisclosure.formats.records import Record, to_records
 from govdisclosure.formats.text import parse_text, render_text
 from govdisclosure.i18n import describe_path
+from govdisclosure.limits import Limits, get_limits, set_limits
 from govdisclosure.model import (
     BLANK,
     Blank,
@@ -57,6 +58,7 @@ __all__ = [
     "InvalidReport",
     "JSONError",
     "LimitExceeded",
+    "Limits",
     "Narrative",
     "NotApplicable",
     "Organ",
@@ -74,6 +76,7 @@ __all__ = [
     "describe_path",
     "from_dict",
     "from_json",
+    "get_limits",
     "is_valid",
     "json_schema",
     "parse_html",
@@ -81,6 +84,7 @@ __all__ = [
     "render_html",
     "render_markdown",
     "render_text",
+    "set_limits",
     "template",
     "to_dict",
     "to_json",
