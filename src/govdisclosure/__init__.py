@@ -28,6 +28,7 @@ from govdisclosure.formats.pdf import parse_pdf
 from govdisclosure.formats.records import Record, to_records
 from govdisclosure.formats.text import parse_text, render_text
 from govdisclosure.i18n import describe_path
+from govdisclosure.limits import Limits, get_limits, set_limits
 from govdisclosure.model import (
     BLANK,
     Blank,
@@ -60,6 +61,7 @@ __all__ = [
     "InvalidReport",
     "JSONError",
     "LimitExceeded",
+    "Limits",
     "Narrative",
     "NotApplicable",
     "Organ",
@@ -77,6 +79,7 @@ __all__ = [
     "describe_path",
     "from_dict",
     "from_json",
+    "get_limits",
     "is_valid",
     "json_schema",
     "parse",
@@ -87,6 +90,7 @@ __all__ = [
     "render_html",
     "render_markdown",
     "render_text",
+    "set_limits",
     "template",
     "to_dict",
     "to_json",
