@@ -151,12 +151,13 @@ def is_title(text: str) -> bool:
     return (
         len(s) <= 80
         and bool(_TITLE_WORDS.search(s))
-        and not any(ch in s for ch in ">＞|｜»")
+        and not _BREADCRUMB.search(text)
         and not s.endswith(_SENTENCE_END)
     )
 
 
-_NOT_IN_NAMES = frozenset("：:>＞|｜/／。，,")
+_NOT_IN_NAMES = frozenset("：:。，,")
+_BREADCRUMB = re.compile(r"\s[>＞»›]\s|[＞»›]|首页|当前位置|您的位置|您现在的位置")
 
 
 def _is_name_line(text: str) -> bool:
@@ -166,6 +167,7 @@ def _is_name_line(text: str) -> bool:
         and not s.endswith(_SENTENCE_END)
         and not _DATE_LINE.match(s)
         and not any(ch in _NOT_IN_NAMES for ch in s)
+        and not _BREADCRUMB.search(text)
     )
 
 
