@@ -201,6 +201,9 @@ def _front(paragraphs: Sequence[RawParagraph]) -> _Front:
     title = texts[title_at]
     before = texts[:title_at]
     front.preamble = texts[title_at + 1 :]
+    if not _YEAR_IN_TITLE.search(title) and before and _YEAR_IN_TITLE.search(before[-1]):
+        # "淮安市人民政府2024年" / "政府信息公开工作年度报告": the year on the line before
+        title = before.pop() + title
     m = _YEAR_IN_TITLE.search(title)
     front.year = int(m.group(1)) if m else None
     organ_line = before[-1] if before and _is_name_line(before[-1]) else ""
