@@ -248,6 +248,24 @@ def test_lost_heading_recovered_by_content(name: str, heading: str, section: str
     assert ("parse.missing-heading", section) in codes(damaged.findings)
 
 
+def test_line_deleted_in_numbers_before_labels_layout() -> None:
+    """pdfplumber prints some figures before their label; with a line of figures lost,
+    the rows are still matched by their labels, before or after the figures."""
+    text = (REAL / "hongze-2024.pdfplumber.txt").read_text("utf-8")
+    reference = gd.parse_text(text).applications
+    assert reference is not None
+    line = "7.属于行政执法案卷 1 0 0 0 0 0 1\n"
+    assert line in text
+    damaged = gd.parse_text(text.replace(line, "", 1))
+    table = damaged.applications
+    assert table is not None
+    lost = {(row, c) for row, c, v in table.items() if v != reference[row, c]}
+    row = "denied.enforcement_case_file"
+    assert lost == {(r, c) for r, c, _ in table.items() if r == row}
+    assert all(table[row, c] is gd.BLANK for c in table.spec.column_ids)
+    assert ("parse.missing-cells", f"applications.{row}.*") in codes(damaged.findings)
+
+
 def test_huaian_is_consistent() -> None:
     """The 淮安 report adds up: no arithmetic finding at all."""
     report = gd.parse_text((REAL / "huaian-2024.pdfplumber.txt").read_bytes())
