@@ -296,7 +296,7 @@ def _cell_text(value: CellValue) -> str:
     if isinstance(value, NotApplicable):
         return value.mark
     if isinstance(value, Text):
-        return value.text
+        return " ".join(value.text.split())  # a tab or line break would break the row
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)
