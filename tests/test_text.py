@@ -150,6 +150,14 @@ def test_seed_agrees_with_the_seed_built_by_hand(seed: gd.Report) -> None:
     assert "".join(seed.title.split()) == built.title
 
 
+def test_note_between_table_rows_is_kept_as_prose(seed: gd.Report) -> None:
+    text = (REAL / "xunzhen-2024.txt").read_text("utf-8")
+    note = "注：本表数据截至2024年12月31日"
+    damaged = gd.parse_text(text.replace("\n\t(三) 不予公开", f"\n{note}\n\t(三) 不予公开", 1))
+    assert damaged.applications_text == note
+    assert damaged.tables == seed.tables
+
+
 def test_seed_narratives(seed: gd.Report) -> None:
     assert seed.overview is not None
     assert len(seed.overview.paragraphs) == 3
