@@ -235,8 +235,8 @@ def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
     line = lines[index].strip()
     if normalize_label(line).startswith("第二十条"):
         return True
-    if not table_rows or "。" in line or "；" in line or len(line) > 40:
-        return False
+    if not table_rows or any(m in line for m in "。；：:") or len(line) > 40:
+        return False  # a sentence or a note (注：…), not a piece of a label
     following = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
     return "\t" in following.strip(" ")
 
@@ -307,7 +307,7 @@ def _cell_text(value: CellValue) -> str:
     if isinstance(value, NotApplicable):
         return value.mark
     if isinstance(value, Text):
-        return value.text
+        return " ".join(value.text.split())  # a tab or line break would break the row
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)
