@@ -114,7 +114,7 @@ def _read(path: str) -> Report:
         ) from None
     try:
         return read_report(data, path)
-    except Exception as exc:  # noqa: BLE001 - any failure to read is reported in one line
+    except Exception as exc:
         detail = " ".join(str(exc).split()) or type(exc).__name__
         raise _Unreadable(
             _("{file}: no report could be read ({error})").format(file=path, error=detail)
@@ -213,9 +213,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print()
     else:
         print(
-            _(
-                "{files} files checked: {errors} errors, {warnings} warnings, {infos} notes."
-            ).format(
+            _("{files} files checked: {errors} errors, {warnings} warnings, {infos} notes.").format(
                 files=len(args.files),
                 errors=counts[Severity.ERROR],
                 warnings=counts[Severity.WARNING],
@@ -278,7 +276,11 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         return 0
     if isinstance(output, bytes):
         if sys.stdout.isatty():
-            _error(_("a {format} file is binary: use -o FILE or redirect the output").format(format=args.to))
+            _error(
+                _("a {format} file is binary: use -o FILE or redirect the output").format(
+                    format=args.to
+                )
+            )
             return 2
         sys.stdout.buffer.write(output)
         sys.stdout.flush()
@@ -371,18 +373,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser = argparse.ArgumentParser(
         prog="govdisclosure",
-        description=_("Check, convert and extract annual government information disclosure reports."),
+        description=_(
+            "Check, convert and extract annual government information disclosure reports."
+        ),
         parents=[common],
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser(
-        "check", parents=[common], help=_("check reports and list the findings"),
+        "check",
+        parents=[common],
+        help=_("check reports and list the findings"),
         description=_("Read each report and list what is wrong or worth knowing about it."),
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help=_("report files (text, HTML, PDF, JSON)"))
     p.add_argument(
-        "--format", choices=("table", "json"), default="table", help=_("output format (default: table)")
+        "files", nargs="+", metavar="FILE", help=_("report files (text, HTML, PDF, JSON)")
+    )
+    p.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help=_("output format (default: table)"),
     )
     p.add_argument(
         "--fail-on",
@@ -391,24 +402,34 @@ def _parser() -> argparse.ArgumentParser:
         help=_("exit with status 1 when a finding is at least this severe (default: error)"),
     )
     p.add_argument(
-        "--previous", metavar="FILE", help=_("the same organ's report for the year before, for cross-year checks")
+        "--previous",
+        metavar="FILE",
+        help=_("the same organ's report for the year before, for cross-year checks"),
     )
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser(
-        "convert", parents=[common], help=_("convert a report to another format"),
+        "convert",
+        parents=[common],
+        help=_("convert a report to another format"),
         description=_("Read a report and write it in another format."),
     )
     p.add_argument("file", metavar="FILE", help=_("a report file"))
     p.add_argument(
-        "--to", required=True, choices=("text", "html", "markdown", "json", "docx"),
+        "--to",
+        required=True,
+        choices=("text", "html", "markdown", "json", "docx"),
         help=_("the output format"),
     )
-    p.add_argument("-o", "--output", metavar="OUT", help=_("output file (default: standard output)"))
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help=_("output file (default: standard output)")
+    )
     p.set_defaults(func=_cmd_convert)
 
     p = sub.add_parser(
-        "extract", parents=[common], help=_("extract many reports into tidy tables"),
+        "extract",
+        parents=[common],
+        help=_("extract many reports into tidy tables"),
         description=_(
             "Read every report under the given files and folders into one row per cell, "
             "with one row per finding in a second file."
@@ -416,11 +437,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help=_("files and folders to read"))
     p.add_argument(
-        "--to", required=True, metavar="OUT",
+        "--to",
+        required=True,
+        metavar="OUT",
         help=_("output file: .csv, .parquet or .jsonl; findings go to OUT's stem + .findings"),
     )
     p.add_argument(
-        "--workers", type=int, default=1, metavar="N", help=_("number of worker processes (default: 1)")
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help=_("number of worker processes (default: 1)"),
     )
     p.add_argument(
         "--restart", action="store_true", help=_("start afresh instead of resuming an earlier run")
@@ -429,7 +456,9 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser(
-        "schema", parents=[common], help=_("print the JSON Schema of the report format"),
+        "schema",
+        parents=[common],
+        help=_("print the JSON Schema of the report format"),
         description=_("Print the JSON Schema of the report format."),
     )
     p.set_defaults(func=_cmd_schema)
@@ -469,4 +498,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
-

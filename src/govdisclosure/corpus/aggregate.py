@@ -63,7 +63,10 @@ def _add(values: Sequence[CellValue], missing: Literal["blank", "zero"]) -> Cell
 
 
 def _sum_tables(
-    table_id: str, edition: Edition, tables: Sequence[Table | None], missing: Literal["blank", "zero"]
+    table_id: str,
+    edition: Edition,
+    tables: Sequence[Table | None],
+    missing: Literal["blank", "zero"],
 ) -> Table:
     spec = template(edition).table(table_id)
     blank = Table.blank(table_id, edition)
@@ -140,7 +143,9 @@ def aggregate(
         tpl = template(edition)
         for spec in tpl.active_tables:
             if any(r.table(spec.id) is not None for r in rs):
-                active.append(_sum_tables(spec.id, edition, [r.table(spec.id) for r in rs], missing))
+                active.append(
+                    _sum_tables(spec.id, edition, [r.table(spec.id) for r in rs], missing)
+                )
         if any(r.applications is not None for r in rs):
             applications = _sum_tables(
                 "applications", edition, [r.applications for r in rs], missing

@@ -117,8 +117,8 @@ def read_report(data: bytes, name: str = "") -> Report:
     if func is None:
         msg = f"no reader is available for {name or 'this input'}"
         raise ParseError(msg)
-    report = func(data)
-    return report
+    parsed: Report = func(data)
+    return parsed
 
 
 # ------------------------------------------------------------------------- one file
@@ -147,9 +147,7 @@ def _plain(value: int | Decimal | None) -> str:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
-def _finding_row(
-    f: Finding, file: str, sha: str, organ: str, year: int | None, lang: str
-) -> Row:
+def _finding_row(f: Finding, file: str, sha: str, organ: str, year: int | None, lang: str) -> Row:
     return {
         "file": file,
         "sha256": sha,
@@ -187,7 +185,7 @@ def extract_file(
         records = to_records(report)
     except RecursionError as exc:  # pathological nesting in a parser
         return _failure(name, sha, f"{type(exc).__name__}: {exc}", lang)
-    except Exception as exc:  # noqa: BLE001 - one bad file must never stop a run
+    except Exception as exc:
         return _failure(name, sha, f"{type(exc).__name__}: {exc}", lang)
     organ, year = report.organ.name, report.year
     return FileResult(
@@ -284,7 +282,9 @@ class _JSONLSink:
     def write(self, rows: Sequence[Row]) -> None:
         for r in rows:
             self.fh.write(
-                json.dumps({k: r[k] for k in self.fields}, ensure_ascii=False, default=_json_default)
+                json.dumps(
+                    {k: r[k] for k in self.fields}, ensure_ascii=False, default=_json_default
+                )
             )
             self.fh.write("\n")
 
@@ -564,6 +564,7 @@ def extract(
     started = time.perf_counter()
     lang = normalize_locale(lang)
     cells_path, findings_path, state_path = output_paths(out)
+    cells_path.parent.mkdir(parents=True, exist_ok=True)
     resume = resume and state_path.exists() and cells_path.exists() and findings_path.exists()
     files = find_files(paths, exclude=(cells_path, findings_path, state_path))
     state = _State(state_path, resume)
@@ -618,4 +619,3 @@ def extract(
         seconds=time.perf_counter() - started,
         outputs=(cells_path, findings_path, state_path),
     )
-

@@ -24,7 +24,7 @@ import attrs
 from govdisclosure.checks import SERIES_CHECKS
 from govdisclosure.model import Finding, Report
 
-__all__ = ["SeriesFindings", "Series", "check_series", "normalize_organ", "series"]
+__all__ = ["Series", "SeriesFindings", "check_series", "normalize_organ", "series"]
 
 SeriesFindings: TypeAlias = tuple[tuple[Report, tuple[Finding, ...]], ...]
 """Each report of a series with its cross-year findings, in the series' order."""
@@ -115,4 +115,3 @@ def check_series(s: Series | Iterable[Report]) -> SeriesFindings:
             found.extend(c.func(report, previous))
         out.append((report, tuple(found)))
     return tuple(out)
-
