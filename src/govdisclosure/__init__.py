@@ -11,6 +11,17 @@ Chinese administrative organs, in the 2019 trial format and the 2021 format.
 """
 
 from govdisclosure.checks import CODES, check, is_valid, validate
+from govdisclosure.corpus import (
+    AggregationError,
+    ExtractSummary,
+    FileResult,
+    Series,
+    aggregate,
+    check_series,
+    extract,
+    extract_file,
+    series,
+)
 from govdisclosure.errors import GovDisclosureError, InvalidReport, LimitExceeded, ParseError
 from govdisclosure.formats.json import (
     JSONError,
@@ -46,9 +57,12 @@ __version__ = "0.1.0"
 __all__ = [
     "BLANK",
     "CODES",
+    "AggregationError",
     "Blank",
     "CellValue",
     "Edition",
+    "ExtractSummary",
+    "FileResult",
     "Finding",
     "GovDisclosureError",
     "InvalidReport",
@@ -61,18 +75,24 @@ __all__ = [
     "ParseError",
     "Record",
     "Report",
+    "Series",
     "Severity",
     "Source",
     "Table",
     "Text",
+    "aggregate",
     "build_report",
     "build_table",
     "check",
+    "check_series",
     "describe_path",
+    "extract",
+    "extract_file",
     "from_dict",
     "from_json",
     "is_valid",
     "json_schema",
+    "series",
     "template",
     "to_dict",
     "to_json",
