@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.corpus import BROKEN, write_corpus
 
 import govdisclosure as gd
 from govdisclosure.corpus.extract import FINDING_FIELDS, RECORD_COLUMNS, output_paths
 from govdisclosure.strategies import valid_reports
-from tests.corpus import BROKEN, write_corpus
 
 
 def rows(path: Path) -> list[dict[str, str]]:
@@ -26,7 +26,8 @@ def rows(path: Path) -> list[dict[str, str]]:
 @given(valid_reports())
 def test_extract_file_flattens_like_to_records(report: gd.Report) -> None:
     result = gd.extract_file("r.json", gd.to_json(report).encode())
-    assert result.ok and result.error is None
+    assert result.ok
+    assert result.error is None
     assert len(result.records) == len(gd.to_records(report))
     assert all(tuple(r) == RECORD_COLUMNS for r in result.records)
     assert [r["path"] for r in result.records] == [r["path"] for r in gd.to_records(report)]
@@ -42,7 +43,8 @@ def test_extract_file_never_raises(data: bytes) -> None:
         (row,) = result.findings
         assert row["code"] == "input.unreadable"
         assert tuple(row) == FINDING_FIELDS
-        assert result.error and result.error in row["message"]
+        assert result.error
+        assert result.error in row["message"]
 
 
 def test_extract_file_is_picklable_and_top_level() -> None:

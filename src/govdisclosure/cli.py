@@ -197,7 +197,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             )
             continue
         print(
-            _("{file}: {organ}, {year}: {count} findings").format(
+            _("{file}: {organ}, {year}; findings: {count}").format(
                 file=path,
                 organ=report.organ.name or "?",
                 year=report.year if report.year is not None else "?",
@@ -213,7 +213,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print()
     else:
         print(
-            _("{files} files checked: {errors} errors, {warnings} warnings, {infos} notes.").format(
+            _(
+                "Files checked: {files}; errors: {errors}, warnings: {warnings}, notes: {infos}."
+            ).format(
                 files=len(args.files),
                 errors=counts[Severity.ERROR],
                 warnings=counts[Severity.WARNING],
@@ -325,8 +327,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     err = sys.stderr
     print(
         _(
-            "{files} files: {skipped} already done, {processed} read in {seconds} s, "
-            "{reports} reports, {failures} unreadable, {records} cells."
+            "Files: {files}; already done: {skipped}; read: {processed} in {seconds} s; "
+            "reports: {reports}; unreadable: {failures}; cells: {records}."
         ).format(
             files=summary.files,
             skipped=summary.skipped,
