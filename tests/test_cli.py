@@ -66,7 +66,8 @@ def test_check_prints_findings_in_chinese_by_default(
     assert main(["check", str(seed_json)]) == 1
     out = capsys.readouterr().out
     assert "applications.row-total" in out
-    assert "错误" in out and "严重程度" in out
+    assert "错误" in out
+    assert "严重程度" in out
     assert "总计栏填报为0，而六类申请人之和为2" in out
     assert "error" not in out
 
@@ -75,7 +76,8 @@ def test_check_in_english(seed_json: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["check", "--lang", "en", str(seed_json)]) == 1
     out = capsys.readouterr().out
     assert "the total column states 0, but the six applicant columns add up to 2" in out
-    assert "severity" in out and "错误" not in out
+    assert "severity" in out
+    assert "错误" not in out
 
 
 def test_language_from_the_environment(
@@ -93,10 +95,12 @@ def test_check_the_published_seed(capsys: pytest.CaptureFixture[str]) -> None:
         pytest.skip("the text reader is not on this branch yet")
     assert main(["check", str(SEED)]) == 1
     zh = capsys.readouterr().out
-    assert "applications.row-total" in zh and "错误" in zh
+    assert "applications.row-total" in zh
+    assert "错误" in zh
     assert main(["check", "--lang", "en", str(SEED)]) == 1
     en = capsys.readouterr().out
-    assert "applications.row-total" in en and "error" in en
+    assert "applications.row-total" in en
+    assert "error" in en
 
 
 def test_check_json(seed_json: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -104,7 +108,8 @@ def test_check_json(seed_json: Path, capsys: pytest.CaptureFixture[str]) -> None
     data = json.loads(capsys.readouterr().out)
     assert data["status"] == 1
     (entry,) = data["files"]
-    assert entry["organ"] == "河曲县巡镇镇人民政府" and entry["error"] is None
+    assert entry["organ"] == "河曲县巡镇镇人民政府"
+    assert entry["error"] is None
     found = {f["code"]: f for f in entry["findings"]}
     row = found["applications.row-total"]
     assert row["severity"] == "error"
@@ -182,10 +187,12 @@ def test_usage_errors_are_translated(capsys: pytest.CaptureFixture[str]) -> None
 def test_help_in_chinese_and_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     zh = capsys.readouterr().out
-    assert "用法：" in zh and "检查报告并列出发现" in zh
+    assert "用法：" in zh
+    assert "检查报告并列出发现" in zh
     assert main(["--lang", "en", "extract", "--help"]) == 0
     en = capsys.readouterr().out
-    assert "usage:" in en and "number of worker processes" in en
+    assert "usage:" in en
+    assert "number of worker processes" in en
 
 
 def test_convert_to_json_round_trips(
@@ -237,8 +244,10 @@ def test_extract_command(
     out = tmp_path / "out" / "cells.csv"
     assert main(["extract", str(tmp_path), "--to", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "共 3 个文件" in err and "无法读取 1 个" in err
-    assert "input.unreadable" in err and "applications.row-total" in err
+    assert "共 3 个文件" in err
+    assert "无法读取 1 个" in err
+    assert "input.unreadable" in err
+    assert "applications.row-total" in err
     assert main(["extract", str(tmp_path), "--to", str(out), "--lang", "en"]) == 0
     assert "Files: 3; already done: 3; read: 0" in capsys.readouterr().err
     assert main(["extract", str(tmp_path), "--to", str(tmp_path / "x.xlsx")]) == 2

@@ -52,7 +52,8 @@ def test_every_msgid_is_translated_in_zh_cn_with_the_same_placeholders() -> None
     for msgid in ids:
         assert isinstance(msgid, str)
         translated = zh.get(msgid)
-        assert translated is not None and translated.string, f"untranslated: {msgid!r}"
+        assert translated is not None, f"missing: {msgid!r}"
+        assert translated.string, f"untranslated: {msgid!r}"
         assert fields(translated.string) == fields(msgid), msgid
         assert en.get(msgid) is not None, f"not in en: {msgid!r}"
 
