@@ -29,12 +29,14 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+import attrs
+
 from govdisclosure.checks import check
 from govdisclosure.checks.registry import N_
 from govdisclosure.corpus.extract import extract, read_report
 from govdisclosure.formats.json import json_schema, make_converter, to_json
 from govdisclosure.i18n import gettext, normalize_locale, render_finding
-from govdisclosure.model import Finding, Report, Severity
+from govdisclosure.model import Finding, Report, Severity, Source
 
 __all__ = ["main"]
 
@@ -130,19 +132,38 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def _location(f: Finding) -> str:
-    if f.source is None:
+def _source(f: Finding, report: Report) -> Source | None:
+    """Where the finding was read, or else where its cell was read."""
+    return f.source if f.source is not None else report.provenance.get(f.path)
+
+
+def _location(source: Source | None) -> str:
+    if source is None:
         return "-"
-    s = f.source
-    if s.line is not None and s.page is None and s.table is None:
-        return _("line {line}").format(line=s.line) + (f":{s.column}" if s.column else "")
-    return str(s)
+    parts = []
+    if source.page is not None:
+        parts.append(_("page {page}").format(page=source.page))
+    if source.table is not None:
+        parts.append(_("table {table}").format(table=source.table + 1))
+    if source.row is not None:
+        parts.append(_("row {row}").format(row=source.row + 1))
+    if source.cell is not None:
+        parts.append(_("cell {cell}").format(cell=source.cell + 1))
+    if source.line is not None:
+        line = _("line {line}").format(line=source.line)
+        parts.append(line + (f":{source.column}" if source.column else ""))
+    return _(", ").join(parts) or "-"
 
 
-def _table(findings: Sequence[Finding], lang: str) -> list[str]:
+def _table(findings: Sequence[Finding], report: Report, lang: str) -> list[str]:
     header = [_("location"), _("severity"), _("code"), _("message")]
     rows = [
-        [_location(f), _(_SEVERITY_NAMES[f.severity]), f.code, render_finding(f, lang)]
+        [
+            _location(_source(f, report)),
+            _(_SEVERITY_NAMES[f.severity]),
+            f.code,
+            render_finding(f, lang),
+        ]
         for f in findings
     ]
     widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(3)]
@@ -152,8 +173,8 @@ def _table(findings: Sequence[Finding], lang: str) -> list[str]:
     return lines
 
 
-def _finding_json(f: Finding, lang: str, conv: Any) -> dict[str, Any]:
-    data: dict[str, Any] = conv.unstructure(f, Finding)
+def _finding_json(f: Finding, report: Report, lang: str, conv: Any) -> dict[str, Any]:
+    data: dict[str, Any] = conv.unstructure(attrs.evolve(f, source=_source(f, report)), Finding)
     data["fingerprint"] = f.fingerprint
     data["message"] = render_finding(f, lang)
     return data
@@ -192,7 +213,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                     "organ": report.organ.name,
                     "year": report.year,
                     "error": None,
-                    "findings": [_finding_json(f, lang, conv) for f in findings],
+                    "findings": [_finding_json(f, report, lang, conv) for f in findings],
                 }
             )
             continue
@@ -204,7 +225,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 count=len(findings),
             )
         )
-        for line in _table(findings, lang) if findings else []:
+        for line in _table(findings, report, lang) if findings else []:
             print("  " + line.rstrip())
         print()
     status = 2 if unreadable else 1 if failing else 0

@@ -147,7 +147,18 @@ def _plain(value: int | Decimal | None) -> str:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
-def _finding_row(f: Finding, file: str, sha: str, organ: str, year: int | None, lang: str) -> Row:
+def _finding_row(
+    f: Finding,
+    file: str,
+    sha: str,
+    organ: str,
+    year: int | None,
+    lang: str,
+    report: Report | None = None,
+) -> Row:
+    source = f.source
+    if source is None and report is not None:
+        source = report.provenance.get(f.path)
     return {
         "file": file,
         "sha256": sha,
@@ -156,7 +167,7 @@ def _finding_row(f: Finding, file: str, sha: str, organ: str, year: int | None, 
         "code": f.code,
         "severity": f.severity.value,
         "path": f.path,
-        "source": str(f.source) if f.source is not None else "",
+        "source": str(source) if source is not None else "",
         "expected": _plain(f.expected),
         "actual": _plain(f.actual),
         "difference": _plain(f.difference),
@@ -192,7 +203,7 @@ def extract_file(
         file=name,
         sha256=sha,
         records=tuple({"file": name, "sha256": sha, **r} for r in records),
-        findings=tuple(_finding_row(f, name, sha, organ, year, lang) for f in findings),
+        findings=tuple(_finding_row(f, name, sha, organ, year, lang, report) for f in findings),
     )
 
 
