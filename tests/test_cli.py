@@ -267,3 +267,18 @@ def test_python_dash_m(seed_json: Path) -> None:
     assert proc.returncode == 1
     assert "applications.row-total" in proc.stdout
     assert proc.stderr == ""
+
+
+def test_locations_are_translated() -> None:
+    from govdisclosure.cli import _Lang, _location  # noqa: PLC0415
+
+    saved = _Lang.current
+    try:
+        _Lang.current = "zh_CN"
+        assert _location(gd.Source(line=18, column=3)) == "第18行:3"
+        assert _location(gd.Source(table=1, row=2, cell=3, line=40)) == "第2个表格，表内第3行，第4格，第40行"
+        assert _location(None) == "-"
+        _Lang.current = "en"
+        assert _location(gd.Source(page=2)) == "page 2"
+    finally:
+        _Lang.current = saved
