@@ -276,9 +276,47 @@ def test_locations_are_translated() -> None:
     try:
         _Lang.current = "zh_CN"
         assert _location(gd.Source(line=18, column=3)) == "第18行:3"
-        assert _location(gd.Source(table=1, row=2, cell=3, line=40)) == "第2个表格，表内第3行，第4格，第40行"
+        assert (
+            _location(gd.Source(table=1, row=2, cell=3, line=40))
+            == "第2个表格，表内第3行，第4格，第40行"
+        )
         assert _location(None) == "-"
         _Lang.current = "en"
         assert _location(gd.Source(page=2)) == "page 2"
     finally:
         _Lang.current = saved
+
+
+def test_series_checks_each_report_against_the_year_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def report(year: int, carried: int, forward: int) -> gd.Report:
+        return gd.build_report(
+            organ="某县财政局",
+            year=year,
+            applications={
+                "new_received": {"natural_person": 5},
+                "carried_over": {"natural_person": carried},
+                "granted": {"natural_person": 5 + carried - forward},
+                "carried_forward": {"natural_person": forward},
+            },
+            problems="人员不足。",
+        )
+
+    files = []
+    for r in (report(2023, 0, 2), report(2024, 2, 1), report(2025, 3, 0)):  # 2025 is off by 2
+        path = tmp_path / f"{r.year}.json"
+        path.write_text(gd.to_json(r), encoding="utf-8")
+        files.append(str(path))
+    assert main(["check", "--series", "--format", "json", *reversed(files)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    carry = {
+        Path(entry["file"]).stem: [
+            f["path"] for f in entry["findings"] if f["code"] == "series.carry-over"
+        ]
+        for entry in data["files"]
+    }
+    assert carry["2023"] == carry["2024"] == []
+    assert "applications.carried_over.natural_person" in carry["2025"]
+    assert main(["check", "--series", "--previous", files[0], files[1]]) == 2
+    assert "不能与参数" in capsys.readouterr().err

@@ -3,7 +3,7 @@
 ::
 
     govdisclosure check FILE... [--format table|json] [--fail-on error|warning|info]
-                                [--previous FILE] [--lang zh_CN|en]
+                                [--previous FILE | --series] [--lang zh_CN|en]
     govdisclosure convert FILE --to text|html|markdown|json|docx [-o OUT]
     govdisclosure extract PATH... --to out.csv|out.parquet|out.jsonl [--workers N]
     govdisclosure schema
@@ -34,6 +34,7 @@ import attrs
 from govdisclosure.checks import check
 from govdisclosure.checks.registry import N_
 from govdisclosure.corpus.extract import extract, read_report
+from govdisclosure.corpus.series import series
 from govdisclosure.formats.json import json_schema, make_converter, to_json
 from govdisclosure.i18n import gettext, normalize_locale, render_finding
 from govdisclosure.model import Finding, Report, Severity, Source
@@ -194,15 +195,25 @@ def _cmd_check(args: argparse.Namespace) -> int:
     results: list[dict[str, Any]] = []
     conv = make_converter(strict=False)
     counts = dict.fromkeys(Severity, 0)
+    read: list[tuple[str, Report | _Unreadable]] = []
     for path in args.files:
         try:
-            report = _read(path)
+            read.append((path, _read(path)))
         except _Unreadable as exc:
+            read.append((path, exc))
+    before: dict[int, Report] = {}
+    if args.series:
+        for s in series(r for _, r in read if isinstance(r, Report)):
+            for last, report in s.pairs():
+                before[id(report)] = last
+    for path, item in read:
+        if isinstance(item, _Unreadable):
             unreadable = True
-            _error(str(exc))
-            results.append({"file": path, "error": str(exc), "findings": []})
+            _error(str(item))
+            results.append({"file": path, "error": str(item), "findings": []})
             continue
-        findings = check(report, previous=previous)
+        report = item
+        findings = check(report, previous=before.get(id(report), previous))
         for f in findings:
             counts[f.severity] += 1
         failing = failing or any(f.severity.rank >= threshold for f in findings)
@@ -424,7 +435,15 @@ def _parser() -> argparse.ArgumentParser:
         default="error",
         help=_("exit with status 1 when a finding is at least this severe (default: error)"),
     )
-    p.add_argument(
+    cross = p.add_mutually_exclusive_group()
+    cross.add_argument(
+        "--series",
+        action="store_true",
+        help=_(
+            "check each report against the same organ's report for the year before among the FILEs"
+        ),
+    )
+    cross.add_argument(
         "--previous",
         metavar="FILE",
         help=_("the same organ's report for the year before, for cross-year checks"),

@@ -25,6 +25,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import multiprocessing
+import multiprocessing.context
 import os
 import sys
 import time
@@ -478,6 +480,16 @@ def _batched(items: Iterable[str], n: int) -> Iterator[list[str]]:
         yield chunk
 
 
+def _mp_context() -> multiprocessing.context.BaseContext:
+    """``forkserver`` where there is one (no fork of a process running a progress-bar
+    thread), with the library preloaded so that workers start fast; else the default."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context()
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["govdisclosure"])
+    return ctx
+
+
 def _run(
     paths: Sequence[str], workers: int, lang: str, reader: Reader, chunk: int
 ) -> Iterator[FileResult]:
@@ -485,7 +497,7 @@ def _run(
         for p in paths:
             yield _extract_path(p, lang, reader)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context()) as pool:
         pending: deque[Future[list[FileResult]]] = deque()
         for batch in _batched(paths, chunk):
             pending.append(pool.submit(_extract_many, batch, lang, reader))
