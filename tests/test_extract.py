@@ -110,10 +110,17 @@ def test_rerun_truncates_rows_written_after_the_last_checkpoint(
     src, _ = folder
     out = tmp_path / "cells.csv"
     first = gd.extract([src], out)
-    with out.open("a", encoding="utf-8") as fh:  # a crash after writing, before the state
+    state = output_paths(out)[2]
+    # a crash after the last file's rows were written, before the state recorded them,
+    # and a half-written row after that
+    lines = state.read_text(encoding="utf-8").splitlines(keepends=True)
+    state.write_text("".join(lines[:-1]), encoding="utf-8")
+    with out.open("a", encoding="utf-8") as fh:
         fh.write("half,a,row\n")
-    gd.extract([src], out)
+    again = gd.extract([src], out)
+    assert again.processed == 1
     assert len(rows(out)) == first.records
+    assert len(state.read_text(encoding="utf-8").splitlines()) == first.files
 
 
 def test_restart_starts_afresh(folder: tuple[Path, list[gd.Report]], tmp_path: Path) -> None:

@@ -25,8 +25,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import multiprocessing
-import multiprocessing.context
 import os
 import sys
 import time
@@ -480,31 +478,37 @@ def _batched(items: Iterable[str], n: int) -> Iterator[list[str]]:
         yield chunk
 
 
-def _mp_context() -> multiprocessing.context.BaseContext:
-    """``forkserver`` where there is one (no fork of a process running a progress-bar
-    thread), with the library preloaded so that workers start fast; else the default."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context()
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["govdisclosure"])
-    return ctx
+def _start_pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool whose workers are already running.
+
+    The workers are started before the progress bar (whose monitor thread must not be
+    forked), with the platform's default start method: ``fork`` on Linux before Python
+    3.14 keeps the parent's ``sys.path`` (which ``forkserver`` in 3.11 does not).
+    """
+    pool = ProcessPoolExecutor(max_workers=workers)
+    pool.submit(int).result()
+    return pool
 
 
 def _run(
-    paths: Sequence[str], workers: int, lang: str, reader: Reader, chunk: int
+    paths: Sequence[str],
+    pool: ProcessPoolExecutor | None,
+    workers: int,
+    lang: str,
+    reader: Reader,
+    chunk: int,
 ) -> Iterator[FileResult]:
-    if workers <= 1:
+    if pool is None:
         for p in paths:
             yield _extract_path(p, lang, reader)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context()) as pool:
-        pending: deque[Future[list[FileResult]]] = deque()
-        for batch in _batched(paths, chunk):
-            pending.append(pool.submit(_extract_many, batch, lang, reader))
-            while len(pending) >= 4 * workers:
-                yield from pending.popleft().result()
-        while pending:
+    pending: deque[Future[list[FileResult]]] = deque()
+    for batch in _batched(paths, chunk):
+        pending.append(pool.submit(_extract_many, batch, lang, reader))
+        while len(pending) >= 4 * workers:
             yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
 
 
 # ------------------------------------------------------------------------- the run
@@ -599,16 +603,30 @@ def extract(
             skipped += 1
         else:
             todo.append(str(f))
+    if resume and not todo:  # nothing new: leave the outputs as they are
+        state.close()
+        return ExtractSummary(
+            files=len(files),
+            skipped=skipped,
+            processed=0,
+            reports=0,
+            failures=(),
+            findings=Counter(),
+            records=0,
+            seconds=time.perf_counter() - started,
+            outputs=(cells_path, findings_path, state_path),
+        )
     last = state.last if resume else {}
     cells = _open_sink(cells_path, RECORD_COLUMNS, last.get("records"), resume)
     found = _open_sink(findings_path, FINDING_FIELDS, last.get("findings"), resume)
+    pool = _start_pool(workers) if workers > 1 and len(todo) > 1 else None
     bar = _progress(len(todo), progress_label, progress)
     by_code: Counter[str] = Counter()
     failures: list[tuple[str, str]] = []
     reports = records = 0
     deferred: list[Row] = []
     try:
-        for result in _run(todo, workers, lang, reader, chunk):
+        for result in _run(todo, pool, workers, lang, reader, chunk):
             cells.write(result.records)
             found.write(result.findings)
             records += len(result.records)
@@ -626,6 +644,8 @@ def extract(
                 state.record([{**entry, "records": at_cells, "findings": at_findings}])
             bar.update()
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         bar.close()
         cells.close()
         found.close()
