@@ -9,10 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
 import govdisclosure as gd
 from govdisclosure.cli import main
 from govdisclosure.model import Table
+from govdisclosure.strategies import Defect, defective_reports, valid_reports
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT / "tests" / "data" / "real" / "xunzhen-2024.txt"
@@ -320,3 +322,34 @@ def test_series_checks_each_report_against_the_year_before(
     assert "applications.carried_over.natural_person" in carry["2025"]
     assert main(["check", "--series", "--previous", files[0], files[1]]) == 2
     assert "不能与参数" in capsys.readouterr().err
+
+
+def _check_json(report: gd.Report, *extra: str) -> tuple[int, dict[str, object]]:
+    import contextlib  # noqa: PLC0415
+    import io  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.json"
+        path.write_text(gd.to_json(report), encoding="utf-8")
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            status = main(["check", "--format", "json", *extra, str(path)])
+    return status, json.loads(buf.getvalue())
+
+
+@given(defective_reports())
+def test_check_reports_the_planted_defect_and_fails_on_its_severity(defect: Defect) -> None:
+    status, data = _check_json(defect.report, "--fail-on", "warning")
+    (entry,) = data["files"]  # type: ignore[misc]
+    found = {(f["code"], f["path"]) for f in entry["findings"]}
+    assert (defect.code, defect.path) in found
+    severities = {f.severity for f in gd.check(defect.report)}
+    assert status == (1 if severities & {gd.Severity.ERROR, gd.Severity.WARNING} else 0)
+
+
+@given(valid_reports())
+def test_valid_reports_exit_0(report: gd.Report) -> None:
+    status, data = _check_json(report)
+    assert status == 0
+    assert data["status"] == 0
