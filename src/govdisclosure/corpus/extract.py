@@ -89,14 +89,15 @@ Reader = Callable[[bytes, str], Report]
 def read_report(data: bytes, name: str = "") -> Report:
     """Read one report from a file's bytes: JSON (by content) or any published format.
 
-    JSON written by :func:`govdisclosure.to_json` is recognised by its content; anything
+    JSON written by :func:`govdisclosure.to_json` is recognised by its content (and read
+    leniently: negative counts are kept, for the checks to report); anything
     else goes to :func:`govdisclosure.parse`, which dispatches by content (text, HTML,
     PDF). ``name`` is only a hint for when no content-based reader is installed.
     Raises :class:`govdisclosure.ParseError` when no report can be read.
     """
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{"):
-        return from_json(data)
+        return from_json(data, strict=False)
     import govdisclosure  # noqa: PLC0415 - the parsers sit in formats, imported late
 
     parse = getattr(govdisclosure, "parse", None)
