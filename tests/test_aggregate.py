@@ -18,7 +18,7 @@ from govdisclosure.template import Edition
 @st.composite
 def same_year_reports(draw: st.DrawFn) -> list[gd.Report]:
     edition = draw(st.sampled_from(list(Edition)))
-    reports = draw(st.lists(valid_reports(edition, mixed=False), min_size=1, max_size=4))
+    reports = draw(st.lists(valid_reports(edition, mixed=False), min_size=1, max_size=3))
     year = reports[0].year
     return [attrs.evolve(r, year=year) for r in reports]
 
