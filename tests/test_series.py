@@ -60,7 +60,9 @@ def test_series_groups_by_normalised_organ_and_orders_by_year() -> None:
     assert list(finance.pairs()) == [(b, d), (d, a)]
 
 
-NAMES = st.sampled_from(["某县财政局", "某县 财政局", "某县财政局\u3000", "某县教育局", "某镇人民政府"])
+NAMES = st.sampled_from(
+    ["某县财政局", "某县 财政局", "某县财政局\u3000", "某县教育局", "某镇人民政府"]
+)
 SMALL_REPORTS = st.builds(
     lambda organ, year: gd.build_report(organ=organ, year=year), NAMES, st.integers(2019, 2025)
 )
