@@ -15,6 +15,12 @@ the language of ``--lang``, ``GOVDISCLOSURE_LANG`` or the usual locale variables
 Exit status: 0 when all is well; 1 when ``check`` finds something at or above
 ``--fail-on``; 2 when an input cannot be read (a missing file, no report in it) or the
 command line is wrong. Errors are one line on standard error, never a traceback.
+``extract`` exits 0 when its run completes, even if some files could not be read: those
+are listed in the summary and, with their error, in the findings output.
+
+``check --series`` runs the cross-year checks (carry-over, roll-forward, copied tables,
+copied prose) between each report and the same organ's report for the year before among
+the files given; ``--previous FILE`` compares every file with one earlier report.
 """
 
 from __future__ import annotations
