@@ -4,10 +4,10 @@ Model, check, read and write the annual government information disclosure report
 Chinese administrative organs, in the 2019 trial format and the 2021 format.
 
 >>> import govdisclosure as gd
->>> report = gd.build_report(organ="某县某局", year=2024,
-...     applications={"new_received": {"natural_person": 2}, "granted": {"natural_person": 2}})
->>> [f.code for f in gd.check(report) if f.severity == "error"]
-[]
+>>> report = gd.build_report(organ="某县某局", year=2024, problems="人员不足。",
+...     applications={"new_received": {"natural_person": 2}, "granted": {"natural_person": 1}})
+>>> [(f.code, f.path) for f in gd.check(report) if f.severity == "error"]
+[('applications.balance', 'applications.*.natural_person'), ('applications.balance', 'applications.*.total')]
 """
 
 from govdisclosure.checks import CODES, check, is_valid, validate
