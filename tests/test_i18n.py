@@ -182,3 +182,20 @@ def test_locale_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_po_files_are_package_data() -> None:
     for lang in ("zh_CN", "en"):
         assert PACKAGE_LOCALE.joinpath(lang, "LC_MESSAGES", "govdisclosure.po").is_file()
+
+
+def test_years_are_not_grouped_like_numbers() -> None:
+    f = gd.Finding(
+        code="structure.edition-mismatch",
+        severity=gd.Severity.WARNING,
+        path="applications",
+        params={
+            "table": "applications",
+            "table_edition": "2019",
+            "year": 2024,
+            "expected_edition": "2021",
+        },
+    )
+    assert "2024" in f.message("en")
+    assert "2,024" not in f.message("en")
+    assert "2,024" not in f.message("zh_CN")

@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeAlias
 
 import attrs
@@ -24,7 +24,7 @@ import attrs
 from govdisclosure.checks import SERIES_CHECKS
 from govdisclosure.model import Finding, Report
 
-__all__ = ["Series", "SeriesFindings", "check_series", "normalize_organ", "series"]
+__all__ = ["Series", "SeriesFindings", "check_series", "normalize_organ", "organ_key", "series"]
 
 SeriesFindings: TypeAlias = tuple[tuple[Report, tuple[Finding, ...]], ...]
 """Each report of a series with its cross-year findings, in the series' order."""
@@ -57,7 +57,7 @@ class Series:
     """
 
     organ: str
-    """The normalised organ name (see :func:`normalize_organ`)."""
+    """The organ's grouping key: by default its normalised name (see :func:`normalize_organ`)."""
     reports: tuple[Report, ...] = attrs.field(converter=_sorted)
 
     @property
@@ -77,14 +77,30 @@ class Series:
         return len(self.reports)
 
 
-def series(reports: Iterable[Report]) -> list[Series]:
-    """Group ``reports`` by organ (normalised name) and order each group by year.
+def organ_key(report: Report) -> str:
+    """The default grouping key of :func:`series`: the normalised organ name."""
+    return normalize_organ(report.organ.name)
 
-    The groups come sorted by organ name.
+
+def series(reports: Iterable[Report], *, key: Callable[[Report], str] = organ_key) -> list[Series]:
+    """Group ``reports`` by organ and order each group by year.
+
+    ``key`` gives the organ a report belongs to; the default is the normalised name
+    (:func:`normalize_organ`). Pass your own to join names an organ published under
+    in different years ("洪泽区人民政府" and "淮安市洪泽区人民政府"), for instance
+    from a table of aliases. The groups come sorted by key.
+
+    >>> import govdisclosure as gd
+    >>> a = gd.build_report(organ="洪泽区人民政府", year=2023)
+    >>> b = gd.build_report(organ="淮安市洪泽区人民政府", year=2024)
+    >>> len(gd.series([a, b]))
+    2
+    >>> [s.years for s in gd.series([a, b], key=lambda r: r.organ.name.removeprefix("淮安市"))]
+    [(2023, 2024)]
     """
     groups: dict[str, list[Report]] = {}
     for r in reports:
-        groups.setdefault(normalize_organ(r.organ.name), []).append(r)
+        groups.setdefault(key(r), []).append(r)
     return [Series(organ, tuple(rs)) for organ, rs in sorted(groups.items())]
 
 
