@@ -23,6 +23,9 @@ from govdisclosure.corpus import (
     series,
 )
 from govdisclosure.errors import GovDisclosureError, InvalidReport, LimitExceeded, ParseError
+from govdisclosure.formats.dispatch import parse
+from govdisclosure.formats.docx import render_docx
+from govdisclosure.formats.html import parse_html, render_html
 from govdisclosure.formats.json import (
     JSONError,
     from_dict,
@@ -31,7 +34,10 @@ from govdisclosure.formats.json import (
     to_dict,
     to_json,
 )
+from govdisclosure.formats.markdown import render_markdown
+from govdisclosure.formats.pdf import parse_pdf
 from govdisclosure.formats.records import Record, to_records
+from govdisclosure.formats.text import parse_text, render_text
 from govdisclosure.i18n import describe_path
 from govdisclosure.model import (
     BLANK,
@@ -92,6 +98,14 @@ __all__ = [
     "from_json",
     "is_valid",
     "json_schema",
+    "parse",
+    "parse_html",
+    "parse_pdf",
+    "parse_text",
+    "render_docx",
+    "render_html",
+    "render_markdown",
+    "render_text",
     "series",
     "template",
     "to_dict",
