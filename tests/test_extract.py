@@ -207,3 +207,20 @@ def test_on_a_dask_local_cluster(folder: tuple[Path, list[gd.Report]]) -> None:
     local = [gd.extract_file(n, b, lang="en") for n, b in zip(names, blobs, strict=True)]
     assert results == local
     assert sum(not r.ok for r in results) == len(BROKEN)
+
+
+def test_the_real_reports_are_all_read(real_dir: Path, tmp_path: Path) -> None:
+    """The published PDFs, their extracted texts and the text seed: every one yields a
+    report, and the cells match ``to_records`` of the parsed report."""
+    summary = gd.extract([real_dir], tmp_path / "real.csv", lang="en")
+    files = [p for p in sorted(real_dir.iterdir()) if p.suffix in {".pdf", ".txt"}]
+    assert summary.files == len(files)
+    assert summary.failures == ()
+    assert summary.reports == len(files)
+    assert summary.records == sum(len(gd.to_records(gd.parse(p.read_bytes()))) for p in files)
+    findings = rows(output_paths(tmp_path / "real.csv")[1])
+    seed = [
+        r for r in findings if r["file"].endswith("xunzhen-2024.txt") and r["severity"] == "error"
+    ]
+    assert {r["code"] for r in seed} == {"applications.row-total", "applications.outcome-total"}
+    assert all(r["source"] for r in seed)  # located through the report's provenance
