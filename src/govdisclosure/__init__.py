@@ -11,6 +11,17 @@ Chinese administrative organs, in the 2019 trial format and the 2021 format.
 """
 
 from govdisclosure.checks import CODES, check, is_valid, validate
+from govdisclosure.corpus import (
+    AggregationError,
+    ExtractSummary,
+    FileResult,
+    Series,
+    aggregate,
+    check_series,
+    extract,
+    extract_file,
+    series,
+)
 from govdisclosure.errors import GovDisclosureError, InvalidReport, LimitExceeded, ParseError
 from govdisclosure.formats.dispatch import parse
 from govdisclosure.formats.docx import render_docx
@@ -53,9 +64,12 @@ __version__ = "0.1.0"
 __all__ = [
     "BLANK",
     "CODES",
+    "AggregationError",
     "Blank",
     "CellValue",
     "Edition",
+    "ExtractSummary",
+    "FileResult",
     "Finding",
     "GovDisclosureError",
     "InvalidReport",
@@ -69,14 +83,19 @@ __all__ = [
     "ParseError",
     "Record",
     "Report",
+    "Series",
     "Severity",
     "Source",
     "Table",
     "Text",
+    "aggregate",
     "build_report",
     "build_table",
     "check",
+    "check_series",
     "describe_path",
+    "extract",
+    "extract_file",
     "from_dict",
     "from_json",
     "get_limits",
@@ -90,6 +109,7 @@ __all__ = [
     "render_html",
     "render_markdown",
     "render_text",
+    "series",
     "set_limits",
     "template",
     "to_dict",

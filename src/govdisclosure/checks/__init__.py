@@ -16,6 +16,7 @@ from govdisclosure.checks import arithmetic as _arithmetic  # noqa: F401
 from govdisclosure.checks import codes as _codes  # noqa: F401
 from govdisclosure.checks import report as _report  # noqa: F401
 from govdisclosure.checks import series as _series  # noqa: F401
+from govdisclosure.checks import similarity as _similarity  # noqa: F401
 from govdisclosure.checks.registry import (
     CHECKS,
     CODES,
