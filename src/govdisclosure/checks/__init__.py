@@ -3,8 +3,8 @@
 >>> import govdisclosure as gd
 >>> r = gd.build_report(organ="某县某局", year=2024, published="2025-01-20",
 ...     overview="概述。", problems="问题。", other="未收取信息处理费。")
->>> gd.check(r)
-()
+>>> [f.code for f in gd.check(r) if f.severity != "info"]
+[]
 >>> gd.is_valid(r.with_cell("review_litigation.review.total", 5))
 False
 """
@@ -12,6 +12,8 @@ False
 from __future__ import annotations
 
 from govdisclosure.checks import codes as _codes  # noqa: F401 - defines every finding code
+from govdisclosure.checks import content as _content  # noqa: F401 - registers checks
+from govdisclosure.checks import narrative as _narrative  # noqa: F401 - registers checks
 from govdisclosure.checks import report as _report  # noqa: F401 - registers checks
 from govdisclosure.checks import series as _series  # noqa: F401 - registers checks
 from govdisclosure.checks import tables as _tables  # noqa: F401 - registers checks
