@@ -10,7 +10,18 @@ Chinese administrative organs, in the 2019 trial format and the 2021 format.
 []
 """
 
+from govdisclosure.analysis import (
+    HARMONISED_FIELDS,
+    Harmonised,
+    HarmonisedField,
+    HarmonisedFigure,
+    ReportRef,
+    Similarity,
+    harmonise,
+    similar,
+)
 from govdisclosure.checks import CODES, check, is_valid, validate
+from govdisclosure.checks.narrative import StatedFigure, stated_figures
 from govdisclosure.errors import GovDisclosureError, InvalidReport, LimitExceeded, ParseError
 from govdisclosure.formats.json import (
     JSONError,
@@ -20,7 +31,7 @@ from govdisclosure.formats.json import (
     to_dict,
     to_json,
 )
-from govdisclosure.formats.records import Record, to_records
+from govdisclosure.formats.records import HarmonisedRecord, Record, to_records
 from govdisclosure.i18n import describe_path
 from govdisclosure.model import (
     BLANK,
@@ -46,11 +57,16 @@ __version__ = "0.1.0"
 __all__ = [
     "BLANK",
     "CODES",
+    "HARMONISED_FIELDS",
     "Blank",
     "CellValue",
     "Edition",
     "Finding",
     "GovDisclosureError",
+    "Harmonised",
+    "HarmonisedField",
+    "HarmonisedFigure",
+    "HarmonisedRecord",
     "InvalidReport",
     "JSONError",
     "LimitExceeded",
@@ -61,8 +77,11 @@ __all__ = [
     "ParseError",
     "Record",
     "Report",
+    "ReportRef",
     "Severity",
+    "Similarity",
     "Source",
+    "StatedFigure",
     "Table",
     "Text",
     "build_report",
@@ -71,8 +90,11 @@ __all__ = [
     "describe_path",
     "from_dict",
     "from_json",
+    "harmonise",
     "is_valid",
     "json_schema",
+    "similar",
+    "stated_figures",
     "template",
     "to_dict",
     "to_json",

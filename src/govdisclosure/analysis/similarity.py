@@ -1,0 +1,262 @@
+"""Copied reports: near-identical prose and identical tables across many reports.
+
+The 2021 notice names "内容雷同" (copy-paste) among the failings an organ answers for, and
+studies of the reports find texts ~90 % identical to the previous year's and copied
+between regions. :func:`similar` finds, among any number of reports:
+
+* **prose** — sections 一, 五 and 六 whose texts are near-identical to the same section
+  of another report (another organ's, or the same organ's in another year). The measure
+  is the **exact Jaccard similarity of the sets of character 5-grams** ("shingles") of
+  the two texts, after removing spaces and punctuation and writing every digit as ``0``
+  (a copied text with this year's figures put in is still a copy). Candidate pairs are
+  found with a MinHash signature (128 hash functions over 64-bit shingle hashes) and
+  locality-sensitive hashing in bands, with the band width chosen so that a pair at the
+  threshold is missed with probability below 10⁻⁶; every candidate is then scored
+  exactly, so a reported score is never an estimate and no pair below the threshold is
+  reported. Texts shorter than ``min_chars`` characters are not compared: a one-line
+  standard statement ("本年度未收取信息处理费。") legitimately recurs everywhere.
+* **tables** — tables of section 三 or 四, or the tables of section 二 together, whose
+  cells are identical to another report's. Tables with fewer than ``min_figures``
+  non-zero figures are ignored: an all-zero table, or a single licensing figure, is
+  identical across organs by chance.
+
+Needs numpy (the ``audit`` extra).
+
+>>> import govdisclosure as gd
+>>> text = ("本局坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开，"
+...         "认真落实政府信息公开条例，做好主动公开、依申请公开、政策解读和回应关切工作，"
+...         "2023年共主动公开政府信息312条，办理政府信息公开申请15件，均在法定期限内答复。")
+>>> a = gd.build_report(organ="某县某局", year=2023, overview=text)
+>>> b = gd.build_report(organ="某县某局", year=2024, overview=text.replace("2023", "2024"))
+>>> c = gd.build_report(organ="另县某局", year=2024, overview=text.replace("本局", "我局"))
+>>> [(p.first.index, p.second.index, round(p.score, 2), p.same_organ)
+...  for p in gd.similar([a, b, c], threshold=0.8)]
+[(0, 1, 1.0, True), (0, 2, 0.98, False), (1, 2, 0.98, False)]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Final, Literal
+
+import attrs
+
+from govdisclosure.model import Report, Table, is_number
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = ["ReportRef", "Similarity", "normalise_prose", "shingle_jaccard", "similar"]
+
+PROSE_SECTIONS: Final = ("overview", "problems", "other")
+_PERMUTATIONS: Final = 128
+_MISS: Final = 1e-6
+_PUNCT: Final = re.compile(r"[\W_]+")
+_DIGIT: Final = re.compile(r"\d")
+
+
+@attrs.frozen
+class ReportRef:
+    """Which report of the input a pair speaks of."""
+
+    index: int
+    """Its position in the sequence given to :func:`similar`."""
+    organ: str
+    year: int | None
+
+
+@attrs.frozen
+class Similarity:
+    """Two reports that share a near-identical section or an identical table."""
+
+    kind: Literal["prose", "table"]
+    part: str
+    """The section (``overview``, ``problems``, ``other``) or table (``applications``,
+    ``review_litigation``, ``active`` for all of section 二) that matched."""
+    first: ReportRef
+    second: ReportRef
+    score: float
+    """Jaccard similarity of the shingle sets (prose), 1.0 for identical tables."""
+    shared: int
+    """Shingles in common (prose) or non-zero figures in the identical table."""
+
+    @property
+    def same_organ(self) -> bool:
+        """Whether both reports are by the same organ (a copy of an earlier year)."""
+        return _fold(self.first.organ) == _fold(self.second.organ)
+
+
+def _fold(name: str) -> str:
+    return "".join(name.split())
+
+
+def normalise_prose(text: str) -> str:
+    """The text compared: NFKC, no spaces or punctuation, every digit written ``0``.
+
+    >>> normalise_prose("2024 年，收到申请 12 件。")
+    '0000年收到申请00件'
+    """
+    text = unicodedata.normalize("NFKC", text)
+    return _DIGIT.sub("0", _PUNCT.sub("", text))
+
+
+def _np() -> None:
+    try:
+        import numpy  # noqa: F401, PLC0415 - optional dependency
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        msg = "gd.similar needs numpy: pip install 'govdisclosure[audit]'"
+        raise ImportError(msg) from exc
+
+
+def _mix(x: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """The splitmix64 finaliser, elementwise (wrapping uint64 arithmetic)."""
+    import numpy as np  # noqa: PLC0415 - optional dependency
+
+    with np.errstate(over="ignore"):
+        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return x ^ (x >> np.uint64(31))
+
+
+def _shingles(text: str, k: int) -> npt.NDArray[np.uint64]:
+    """The sorted, distinct 64-bit hashes of the ``k``-character shingles of ``text``."""
+    import numpy as np  # noqa: PLC0415 - optional dependency
+
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = len(codes) - k + 1
+    if n <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            h = h * np.uint64(1_000_003) + codes[j : j + n]
+    return np.unique(_mix(h))
+
+
+def shingle_jaccard(a: str, b: str, *, k: int = 5) -> float:
+    """The exact Jaccard similarity of the ``k``-shingle sets of two normalised texts.
+
+    >>> shingle_jaccard("政府信息公开工作年度报告", "政府信息公开工作年度报告")
+    1.0
+    """
+    import numpy as np  # noqa: PLC0415 - optional dependency
+
+    _np()
+    x, y = _shingles(normalise_prose(a), k), _shingles(normalise_prose(b), k)
+    if not len(x) and not len(y):
+        return 1.0
+    inter = len(np.intersect1d(x, y, assume_unique=True))
+    return inter / (len(x) + len(y) - inter)
+
+
+def _bands(threshold: float) -> tuple[int, int]:
+    """Bands times rows (= 128) missing a pair at ``threshold`` with probability < 10⁻⁶,
+    with the widest bands (fewest spurious candidates) that do."""
+    best = (_PERMUTATIONS, 1)
+    for rows in range(1, _PERMUTATIONS + 1):
+        if _PERMUTATIONS % rows:
+            continue
+        bands = _PERMUTATIONS // rows
+        miss = (1 - threshold**rows) ** bands
+        if miss < _MISS:
+            best = (bands, rows)
+    return best
+
+
+def _substantive_key(tables: Sequence[Table], min_figures: int) -> tuple[str, int] | None:
+    cells = [v for t in tables for row in t.cells for v in row]
+    figures = sum(1 for v in cells if is_number(v) and v != 0)
+    if figures < min_figures:
+        return None
+    body = repr([(t.id, t.edition.value, t.cells) for t in tables]).encode()
+    return hashlib.blake2b(body, digest_size=16).hexdigest(), figures
+
+
+def similar(
+    reports: Iterable[Report],
+    *,
+    threshold: float = 0.8,
+    sections: Sequence[str] = PROSE_SECTIONS,
+    tables: bool = True,
+    k: int = 5,
+    min_chars: int = 100,
+    min_figures: int = 3,
+) -> list[Similarity]:
+    """Pairs of reports with near-identical prose sections or identical tables.
+
+    ``threshold`` is the least Jaccard similarity of shingle sets reported (0 < t ≤ 1).
+    Pairs come sorted by part, then by decreasing score, then by position; each pair
+    once, the earlier report first. Reports of the same organ are compared too (a text
+    copied from last year's report); :attr:`Similarity.same_organ` tells them apart.
+    """
+    if not 0 < threshold <= 1:
+        msg = f"threshold must be in (0, 1], got {threshold}"
+        raise ValueError(msg)
+    _np()
+    import numpy as np  # noqa: PLC0415 - optional dependency
+
+    items = list(reports)
+    refs = [ReportRef(i, r.organ.name, r.year) for i, r in enumerate(items)]
+    out: list[Similarity] = []
+    bands, rows = _bands(threshold)
+    rng = np.random.default_rng(20240131)
+    seeds = rng.integers(0, 2**63, size=_PERMUTATIONS, dtype=np.uint64)
+    for section in sections:
+        docs: list[tuple[int, npt.NDArray[np.uint64]]] = []
+        for i, r in enumerate(items):
+            n = r.narrative(section)
+            if n is None:
+                continue
+            text = normalise_prose(n.text)
+            if len(text) < min_chars:
+                continue
+            docs.append((i, _shingles(text, k)))
+        buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+        for d, (_, sh) in enumerate(docs):
+            sig = _mix(sh[:, None] ^ seeds[None, :]).min(axis=0)
+            for band in range(bands):
+                buckets[band, sig[band * rows : (band + 1) * rows].tobytes()].append(d)
+        candidates: set[tuple[int, int]] = set()
+        for members in buckets.values():
+            if len(members) > 1:
+                for x in range(len(members)):
+                    for y in range(x + 1, len(members)):
+                        candidates.add((members[x], members[y]))
+        for x, y in candidates:
+            (i, sa), (j, sb) = docs[x], docs[y]
+            small, large = sorted((len(sa), len(sb)))
+            if small < threshold * large:  # the length filter: J ≤ |small| / |large|
+                continue
+            inter = len(np.intersect1d(sa, sb, assume_unique=True))
+            score = inter / (len(sa) + len(sb) - inter)
+            if score >= threshold:
+                out.append(Similarity("prose", section, refs[i], refs[j], score, inter))
+    if tables:
+        groups: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        for i, r in enumerate(items):
+            parts: list[tuple[str, Sequence[Table]]] = [("active", r.active)]
+            for t in (r.applications, r.review_litigation):
+                if t is not None:
+                    parts.append((t.id, (t,)))
+            for part, ts in parts:
+                key = _substantive_key(ts, min_figures) if ts else None
+                if key is not None:
+                    groups[part, key[0]].append((i, key[1]))
+        for (part, _), same in groups.items():
+            for x in range(len(same)):
+                for y in range(x + 1, len(same)):
+                    (i, figures), (j, _f) = same[x], same[y]
+                    out.append(Similarity("table", part, refs[i], refs[j], 1.0, figures))
+    out.sort(key=lambda p: (p.kind, p.part, -p.score, p.first.index, p.second.index))
+    return out
+
+
+def _expected_candidates(threshold: float) -> float:
+    """The probability that a pair at ``threshold`` becomes a candidate (for the docs)."""
+    bands, rows = _bands(threshold)
+    return 1 - (1 - threshold**rows) ** bands
