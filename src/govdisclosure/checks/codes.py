@@ -418,7 +418,7 @@ define(
     I,
     N_(
         "The report of a people's government does not state the results of {items} "
-        "(工作考核、社会评议和责任追究结果)."
+        "(Regulations, article 50 (4))."
     ),
     rule="People's governments report the results of assessment, public evaluation and accountability.",
     basis=ART50 + "第（四）项",
