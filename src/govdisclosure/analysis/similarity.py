@@ -16,9 +16,10 @@ between regions. :func:`similar` finds, among any number of reports:
   reported. Texts shorter than ``min_chars`` characters are not compared: a one-line
   standard statement ("本年度未收取信息处理费。") legitimately recurs everywhere.
 * **tables** — tables of section 三 or 四, or the tables of section 二 together, whose
-  cells are identical to another report's. Tables with fewer than ``min_figures``
-  non-zero figures are ignored: an all-zero table, or a single licensing figure, is
-  identical across organs by chance.
+  cells are identical to another report's. Tables with fewer than ``min_figures`` (6)
+  non-zero figures, or fewer than 4 distinct non-zero values, are ignored: an all-zero
+  table, a single application counted in four cells, or a review table "1 0 0 0 1" is
+  identical across small organs by chance.
 
 Needs numpy (the ``audit`` extra).
 
@@ -56,6 +57,7 @@ __all__ = ["ReportRef", "Similarity", "normalise_prose", "shingle_jaccard", "sim
 PROSE_SECTIONS: Final = ("overview", "problems", "other")
 _PERMUTATIONS: Final = 128
 _MISS: Final = 1e-6
+_MIN_DISTINCT: Final = 4
 _PUNCT: Final = re.compile(r"[\W_]+")
 _DIGIT: Final = re.compile(r"\d")
 
@@ -170,11 +172,88 @@ def _bands(threshold: float) -> tuple[int, int]:
 
 def _substantive_key(tables: Sequence[Table], min_figures: int) -> tuple[str, int] | None:
     cells = [v for t in tables for row in t.cells for v in row]
-    figures = sum(1 for v in cells if is_number(v) and v != 0)
-    if figures < min_figures:
+    nonzero = [v for v in cells if is_number(v) and v != 0]
+    figures = len(nonzero)
+    if figures < min_figures or len(set(nonzero)) < _MIN_DISTINCT:
         return None
     body = repr([(t.id, t.edition.value, t.cells) for t in tables]).encode()
     return hashlib.blake2b(body, digest_size=16).hexdigest(), figures
+
+
+def _signatures(shingle_sets: Sequence[npt.NDArray[np.uint64]]) -> npt.NDArray[np.uint64]:
+    """MinHash signatures: for each of 128 hash functions ``a·x + b`` (mod 2⁶⁴, ``a`` odd,
+    over the already mixed shingle hashes ``x``), the least value over the set."""
+    import numpy as np  # noqa: PLC0415 - optional dependency
+
+    rng = np.random.default_rng(20240131)
+    a = rng.integers(0, 2**63, size=_PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.integers(0, 2**63, size=_PERMUTATIONS, dtype=np.uint64)
+    sigs = np.empty((len(shingle_sets), _PERMUTATIONS), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for d, sh in enumerate(shingle_sets):
+            sigs[d] = (sh[:, None] * a[None, :] + b[None, :]).min(axis=0)
+    return sigs
+
+
+def _candidates(sigs: npt.NDArray[np.uint64], threshold: float) -> npt.NDArray[np.int64]:
+    """Pairs ``(x, y)``, ``x < y``, that agree on every row of at least one band."""
+    import numpy as np  # noqa: PLC0415 - optional dependency
+
+    bands, rows = _bands(threshold)
+    n = len(sigs)
+    found: list[npt.NDArray[np.int64]] = []
+    with np.errstate(over="ignore"):
+        for band in range(bands):
+            key = np.zeros(n, dtype=np.uint64)
+            for col in range(band * rows, (band + 1) * rows):
+                key = _mix(key * np.uint64(0x9E3779B97F4A7C15) + sigs[:, col])
+            order = np.argsort(key, kind="stable")
+            sorted_keys = key[order]
+            starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+            sizes = np.diff(np.r_[starts, n])
+            for start, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+                members = np.sort(order[start : start + size]).astype(np.int64)
+                x, y = np.triu_indices(int(size), 1)
+                found.append(members[x] * n + members[y])
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    codes = np.unique(np.concatenate(found))
+    return np.stack([codes // n, codes % n], axis=1)
+
+
+def _prose_pairs(
+    shingle_sets: Sequence[npt.NDArray[np.uint64]], threshold: float
+) -> list[tuple[int, int, float, int]]:
+    """Every pair of sets whose exact Jaccard similarity is at least ``threshold``.
+
+    Candidates from LSH are first screened with the MinHash estimate (dropped only when
+    the estimate is more than five standard deviations below the threshold) and the
+    length bound ``J ≤ |small| / |large|``; the survivors are scored exactly.
+    """
+    import numpy as np  # noqa: PLC0415 - optional dependency
+
+    if len(shingle_sets) < 2:
+        return []
+    sigs = _signatures(shingle_sets)
+    pairs = _candidates(sigs, threshold)
+    sizes = np.array([len(s) for s in shingle_sets], dtype=np.float64)
+    margin = 5 * (threshold * (1 - threshold) / _PERMUTATIONS) ** 0.5
+    out: list[tuple[int, int, float, int]] = []
+    chunk = 1 << 14
+    for lo in range(0, len(pairs), chunk):
+        part = pairs[lo : lo + chunk]
+        xs, ys = part[:, 0], part[:, 1]
+        estimate = (sigs[xs] == sigs[ys]).mean(axis=1)
+        small = np.minimum(sizes[xs], sizes[ys])
+        large = np.maximum(sizes[xs], sizes[ys])
+        keep = (estimate >= threshold - margin) & (small >= threshold * large)
+        for x, y in zip(xs[keep].tolist(), ys[keep].tolist(), strict=True):
+            sa, sb = shingle_sets[x], shingle_sets[y]
+            inter = len(np.intersect1d(sa, sb, assume_unique=True))
+            score = inter / (len(sa) + len(sb) - inter)
+            if score >= threshold:
+                out.append((x, y, score, inter))
+    return out
 
 
 def similar(
@@ -185,7 +264,7 @@ def similar(
     tables: bool = True,
     k: int = 5,
     min_chars: int = 100,
-    min_figures: int = 3,
+    min_figures: int = 6,
 ) -> list[Similarity]:
     """Pairs of reports with near-identical prose sections or identical tables.
 
@@ -198,16 +277,13 @@ def similar(
         msg = f"threshold must be in (0, 1], got {threshold}"
         raise ValueError(msg)
     _np()
-    import numpy as np  # noqa: PLC0415 - optional dependency
 
     items = list(reports)
     refs = [ReportRef(i, r.organ.name, r.year) for i, r in enumerate(items)]
     out: list[Similarity] = []
-    bands, rows = _bands(threshold)
-    rng = np.random.default_rng(20240131)
-    seeds = rng.integers(0, 2**63, size=_PERMUTATIONS, dtype=np.uint64)
     for section in sections:
-        docs: list[tuple[int, npt.NDArray[np.uint64]]] = []
+        docs: list[int] = []
+        shingle_sets: list[npt.NDArray[np.uint64]] = []
         for i, r in enumerate(items):
             n = r.narrative(section)
             if n is None:
@@ -215,27 +291,11 @@ def similar(
             text = normalise_prose(n.text)
             if len(text) < min_chars:
                 continue
-            docs.append((i, _shingles(text, k)))
-        buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
-        for d, (_, sh) in enumerate(docs):
-            sig = _mix(sh[:, None] ^ seeds[None, :]).min(axis=0)
-            for band in range(bands):
-                buckets[band, sig[band * rows : (band + 1) * rows].tobytes()].append(d)
-        candidates: set[tuple[int, int]] = set()
-        for members in buckets.values():
-            if len(members) > 1:
-                for x in range(len(members)):
-                    for y in range(x + 1, len(members)):
-                        candidates.add((members[x], members[y]))
-        for x, y in candidates:
-            (i, sa), (j, sb) = docs[x], docs[y]
-            small, large = sorted((len(sa), len(sb)))
-            if small < threshold * large:  # the length filter: J ≤ |small| / |large|
-                continue
-            inter = len(np.intersect1d(sa, sb, assume_unique=True))
-            score = inter / (len(sa) + len(sb) - inter)
-            if score >= threshold:
-                out.append(Similarity("prose", section, refs[i], refs[j], score, inter))
+            docs.append(i)
+            shingle_sets.append(_shingles(text, k))
+        for x, y, score, inter in _prose_pairs(shingle_sets, threshold):
+            i, j = docs[x], docs[y]
+            out.append(Similarity("prose", section, refs[i], refs[j], score, inter))
     if tables:
         groups: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         for i, r in enumerate(items):
@@ -254,9 +314,3 @@ def similar(
                     out.append(Similarity("table", part, refs[i], refs[j], 1.0, figures))
     out.sort(key=lambda p: (p.kind, p.part, -p.score, p.first.index, p.second.index))
     return out
-
-
-def _expected_candidates(threshold: float) -> float:
-    """The probability that a pair at ``threshold`` becomes a candidate (for the docs)."""
-    bands, rows = _bands(threshold)
-    return 1 - (1 - threshold**rows) ** bands
