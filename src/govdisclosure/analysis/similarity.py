@@ -41,7 +41,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
@@ -195,30 +195,26 @@ def _signatures(shingle_sets: Sequence[npt.NDArray[np.uint64]]) -> npt.NDArray[n
     return sigs
 
 
-def _candidates(sigs: npt.NDArray[np.uint64], threshold: float) -> npt.NDArray[np.int64]:
-    """Pairs ``(x, y)``, ``x < y``, that agree on every row of at least one band."""
+def _band_pairs(
+    sigs: npt.NDArray[np.uint64], band: int, rows: int
+) -> Iterator[npt.NDArray[np.int64]]:
+    """Pair codes ``x * n + y`` (``x < y``) of the sets that agree on every row of ``band``,
+    a bucket at a time."""
     import numpy as np  # noqa: PLC0415 - optional dependency
 
-    bands, rows = _bands(threshold)
     n = len(sigs)
-    found: list[npt.NDArray[np.int64]] = []
+    key = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        for band in range(bands):
-            key = np.zeros(n, dtype=np.uint64)
-            for col in range(band * rows, (band + 1) * rows):
-                key = _mix(key * np.uint64(0x9E3779B97F4A7C15) + sigs[:, col])
-            order = np.argsort(key, kind="stable")
-            sorted_keys = key[order]
-            starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
-            sizes = np.diff(np.r_[starts, n])
-            for start, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
-                members = np.sort(order[start : start + size]).astype(np.int64)
-                x, y = np.triu_indices(int(size), 1)
-                found.append(members[x] * n + members[y])
-    if not found:
-        return np.zeros((0, 2), dtype=np.int64)
-    codes = np.unique(np.concatenate(found))
-    return np.stack([codes // n, codes % n], axis=1)
+        for col in range(band * rows, (band + 1) * rows):
+            key = _mix(key * np.uint64(0x9E3779B97F4A7C15) + sigs[:, col])
+    order = np.argsort(key, kind="stable")
+    sorted_keys = key[order]
+    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+    sizes = np.diff(np.r_[starts, n])
+    for start, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+        members = np.sort(order[start : start + size]).astype(np.int64)
+        x, y = np.triu_indices(int(size), 1)
+        yield members[x] * n + members[y]
 
 
 def _prose_pairs(
@@ -226,33 +222,41 @@ def _prose_pairs(
 ) -> list[tuple[int, int, float, int]]:
     """Every pair of sets whose exact Jaccard similarity is at least ``threshold``.
 
-    Candidates from LSH are first screened with the MinHash estimate (dropped only when
-    the estimate is more than five standard deviations below the threshold) and the
-    length bound ``J ≤ |small| / |large|``; the survivors are scored exactly.
+    Candidates (pairs that agree on a whole LSH band) are first screened with the MinHash
+    estimate — dropped only when it is more than five standard deviations below the
+    threshold — and with the length bound ``J ≤ |small| / |large|``, band by band so that
+    memory stays bounded; the survivors are scored exactly.
     """
     import numpy as np  # noqa: PLC0415 - optional dependency
 
-    if len(shingle_sets) < 2:
+    n = len(shingle_sets)
+    if n < 2:
         return []
     sigs = _signatures(shingle_sets)
-    pairs = _candidates(sigs, threshold)
     sizes = np.array([len(s) for s in shingle_sets], dtype=np.float64)
     margin = 5 * (threshold * (1 - threshold) / _PERMUTATIONS) ** 0.5
-    out: list[tuple[int, int, float, int]] = []
+    bands, rows = _bands(threshold)
+    survivors: set[int] = set()
     chunk = 1 << 14
-    for lo in range(0, len(pairs), chunk):
-        part = pairs[lo : lo + chunk]
-        xs, ys = part[:, 0], part[:, 1]
-        estimate = (sigs[xs] == sigs[ys]).mean(axis=1)
-        small = np.minimum(sizes[xs], sizes[ys])
-        large = np.maximum(sizes[xs], sizes[ys])
-        keep = (estimate >= threshold - margin) & (small >= threshold * large)
-        for x, y in zip(xs[keep].tolist(), ys[keep].tolist(), strict=True):
-            sa, sb = shingle_sets[x], shingle_sets[y]
-            inter = len(np.intersect1d(sa, sb, assume_unique=True))
-            score = inter / (len(sa) + len(sb) - inter)
-            if score >= threshold:
-                out.append((x, y, score, inter))
+    for band in range(bands):
+        for codes in _band_pairs(sigs, band, rows):
+            for lo in range(0, len(codes), chunk):
+                part = codes[lo : lo + chunk]
+                xs, ys = part // n, part % n
+                small = np.minimum(sizes[xs], sizes[ys])
+                large = np.maximum(sizes[xs], sizes[ys])
+                keep = small >= threshold * large
+                xs, ys, part = xs[keep], ys[keep], part[keep]
+                estimate = (sigs[xs] == sigs[ys]).mean(axis=1)
+                survivors.update(part[estimate >= threshold - margin].tolist())
+    out: list[tuple[int, int, float, int]] = []
+    for code in sorted(survivors):
+        x, y = divmod(code, n)
+        sa, sb = shingle_sets[x], shingle_sets[y]
+        inter = len(np.intersect1d(sa, sb, assume_unique=True))
+        score = inter / (len(sa) + len(sb) - inter)
+        if score >= threshold:
+            out.append((x, y, score, inter))
     return out
 
 
