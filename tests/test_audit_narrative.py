@@ -367,3 +367,34 @@ def test_valid_generated_reports_state_no_wrong_figure() -> None:
         )
 
     run()
+
+
+@st.composite
+def narrated_valid_reports(draw: st.DrawFn) -> gd.Report:
+    """Reports of ``gd.strategies.valid_reports()`` (both editions, mixed ones too) whose
+    section 一 states their own figures, wrapped at random places."""
+    from govdisclosure.strategies import valid_reports  # noqa: PLC0415
+
+    report = draw(valid_reports())
+    text = narrate(report)
+    for at in sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)), reverse=True):
+        text = text[:at] + "\n" + text[at:]
+    overview = report.overview.text if report.overview is not None else ""  # type: ignore[union-attr]
+    return attrs.evolve(report, overview=gd.Narrative(overview + "\n" + text))
+
+
+@given(narrated_valid_reports())
+def test_valid_reports_narrating_their_tables_give_no_finding(report: gd.Report) -> None:
+    assert len(gd.stated_figures(report)) == 18
+    assert mismatches(report) == []
+    assert gd.is_valid(report)
+
+
+@given(narrated_valid_reports(), st.sampled_from(MUTABLE), st.integers(1, 50))
+def test_valid_reports_one_changed_cell_gives_one_finding(
+    report: gd.Report, path: str, delta: int
+) -> None:
+    value = report.cell(path)
+    assert isinstance(value, int)
+    (f,) = mismatches(report.with_cell(path, value + delta))
+    assert f.difference == -delta
