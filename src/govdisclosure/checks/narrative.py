@@ -18,6 +18,7 @@ is a warning (``narrative.figure-mismatch``) quoting the sentence and its positi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import tomllib
@@ -46,6 +47,10 @@ _NUMBER: Final = r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\d.余多])"
 _SENTENCE_END: Final = "。；;！？!?"
 _DIGITS: Final = {0xFF10 + i: 0x30 + i for i in range(10)}  # full-width digits
 _QUOTE_CHARS: Final = 60
+_SPACE: Final = re.compile(r"\s+")
+_SENTENCE: Final = re.compile(f"[^{_SENTENCE_END}]+[{_SENTENCE_END}]?")
+_STATED: Final = re.compile(r"\d[件起宗个项]")
+"""A sentence states a figure about the tables only if a figure is followed by a unit."""
 
 
 @attrs.frozen
@@ -135,27 +140,29 @@ def _section_text(report: Report, section: str) -> str:
     return text
 
 
-def _join(text: str) -> tuple[str, list[int]]:
-    """``text`` without whitespace, full-width digits made ASCII, and each kept character's
-    offset in ``text``."""
-    chars: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            continue
-        chars.append(ch)
-        where.append(i)
-    return "".join(chars).translate(_DIGITS), where
+class _Joined:
+    """``text`` without whitespace (full-width digits made ASCII), and the way back from
+    an offset in it to the offset in ``text``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = _SPACE.sub("", text).translate(_DIGITS)
+        self._at: list[int] = []  # offsets in the joined text where whitespace was cut
+        self._removed: list[int] = []  # characters cut before each of them, cumulated
+        cut = 0
+        for m in _SPACE.finditer(text):
+            cut += m.end() - m.start()
+            self._at.append(m.start() - (cut - (m.end() - m.start())))
+            self._removed.append(cut)
+
+    def source_offset(self, joined_offset: int) -> int:
+        """The offset in the original text of the character at ``joined_offset``."""
+        i = bisect.bisect_right(self._at, joined_offset)
+        return joined_offset + (self._removed[i - 1] if i else 0)
 
 
 def _sentences(joined: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for i, ch in enumerate(joined):
-        if ch in _SENTENCE_END:
-            yield start, i + 1
-            start = i + 1
-    if start < len(joined):
-        yield start, len(joined)
+    for m in _SENTENCE.finditer(joined):
+        yield m.start(), m.end()
 
 
 def _quote(sentence: str, at: int) -> str:
@@ -193,9 +200,12 @@ def _resolve(
 
 def _figures_in(report: Report, section: str, text: str) -> Iterator[StatedFigure]:
     pats = _load()
-    joined, where = _join(text)
+    j = _Joined(text)
+    joined = j.text
     for start, end in _sentences(joined):
         sentence = joined[start:end]
+        if not _STATED.search(sentence):
+            continue
         context: str | None = None
         for m in pats.combined.finditer(sentence):
             name = next(k for k, v in m.groupdict().items() if v is not None)
@@ -217,7 +227,7 @@ def _figures_in(report: Report, section: str, text: str) -> Iterator[StatedFigur
             if not readings:
                 continue
             number_at = m.start(name)
-            offset = where[start + number_at]
+            offset = j.source_offset(start + number_at)
             before = text[:offset].split("\n")
             paragraph = 1 + sum(1 for line in before[:-1] if line.strip())
             yield StatedFigure(
