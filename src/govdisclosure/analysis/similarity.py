@@ -9,7 +9,7 @@ between regions. :func:`similar` finds, among any number of reports:
   is the **exact Jaccard similarity of the sets of character 5-grams** ("shingles") of
   the two texts, after removing spaces and punctuation and writing every digit as ``0``
   (a copied text with this year's figures put in is still a copy). Candidate pairs are
-  found with a MinHash signature (128 hash functions over 64-bit shingle hashes) and
+  found with a MinHash signature (128 hash functions over the shingle hashes) and
   locality-sensitive hashing in bands, with the band width chosen so that a pair at the
   threshold is missed with probability below 10⁻⁶; every candidate is then scored
   exactly, so a reported score is never an estimate and no pair below the threshold is
@@ -180,23 +180,37 @@ def _substantive_key(tables: Sequence[Table], min_figures: int) -> tuple[str, in
     return hashlib.blake2b(body, digest_size=16).hexdigest(), figures
 
 
-def _signatures(shingle_sets: Sequence[npt.NDArray[np.uint64]]) -> npt.NDArray[np.uint64]:
-    """MinHash signatures: for each of 128 hash functions ``a·x + b`` (mod 2⁶⁴, ``a`` odd,
-    over the already mixed shingle hashes ``x``), the least value over the set."""
+def _signatures(shingle_sets: Sequence[npt.NDArray[np.uint64]]) -> npt.NDArray[np.uint32]:
+    """MinHash signatures: for each of 128 hash functions — the high 32 bits ``x`` of the
+    shingle hash, XOR a random seed, through the "lowbias32" finaliser (a bijection of
+    32-bit values) — the least value over the set.
+
+    32-bit arithmetic is several times faster than 64-bit in numpy. Measured on generated
+    prose, the estimate ``mean(sig_a == sig_b)`` has a bias of +0.005 and a spread of
+    0.035 around the exact Jaccard similarity near 0.3 (a plain ``a·x + b`` family had a
+    bias of −0.036). The signatures only propose candidates, which are then scored exactly
+    on the 64-bit shingle sets.
+    """
     import numpy as np  # noqa: PLC0415 - optional dependency
 
-    rng = np.random.default_rng(20240131)
-    a = rng.integers(0, 2**63, size=_PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-    b = rng.integers(0, 2**63, size=_PERMUTATIONS, dtype=np.uint64)
-    sigs = np.empty((len(shingle_sets), _PERMUTATIONS), dtype=np.uint64)
+    seeds = np.random.default_rng(20240131).integers(
+        0, 2**32 - 1, size=_PERMUTATIONS, dtype=np.uint32
+    )
+    sigs = np.empty((len(shingle_sets), _PERMUTATIONS), dtype=np.uint32)
     with np.errstate(over="ignore"):
         for d, sh in enumerate(shingle_sets):
-            sigs[d] = (sh[:, None] * a[None, :] + b[None, :]).min(axis=0)
+            h = (sh >> np.uint64(32)).astype(np.uint32)[:, None] ^ seeds[None, :]
+            h ^= h >> np.uint32(16)
+            h *= np.uint32(0x7FEB352D)
+            h ^= h >> np.uint32(15)
+            h *= np.uint32(0x846CA68B)
+            h ^= h >> np.uint32(16)
+            sigs[d] = h.min(axis=0)
     return sigs
 
 
 def _band_pairs(
-    sigs: npt.NDArray[np.uint64], band: int, rows: int
+    sigs: npt.NDArray[np.uint32], band: int, rows: int
 ) -> Iterator[npt.NDArray[np.int64]]:
     """Pair codes ``x * n + y`` (``x < y``) of the sets that agree on every row of ``band``,
     a bucket at a time."""
@@ -206,7 +220,7 @@ def _band_pairs(
     key = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for col in range(band * rows, (band + 1) * rows):
-            key = _mix(key * np.uint64(0x9E3779B97F4A7C15) + sigs[:, col])
+            key = _mix(key * np.uint64(0x9E3779B97F4A7C15) + sigs[:, col].astype(np.uint64))
     order = np.argsort(key, kind="stable")
     sorted_keys = key[order]
     starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
