@@ -11,12 +11,11 @@ False
 
 from __future__ import annotations
 
-from govdisclosure.checks import codes as _codes  # noqa: F401 - defines every finding code
-from govdisclosure.checks import content as _content  # noqa: F401 - registers checks
-from govdisclosure.checks import narrative as _narrative  # noqa: F401 - registers checks
-from govdisclosure.checks import report as _report  # noqa: F401 - registers checks
-from govdisclosure.checks import series as _series  # noqa: F401 - registers checks
-from govdisclosure.checks import tables as _tables  # noqa: F401 - registers checks
+# importing a module registers its checks; registry order is the order findings come in
+from govdisclosure.checks import arithmetic as _arithmetic  # noqa: F401
+from govdisclosure.checks import codes as _codes  # noqa: F401
+from govdisclosure.checks import report as _report  # noqa: F401
+from govdisclosure.checks import series as _series  # noqa: F401
 from govdisclosure.checks.registry import (
     CHECKS,
     CODES,
@@ -75,3 +74,9 @@ def validate(report: Report, *, previous: Report | None = None) -> Report:
 def is_valid(report: Report, *, previous: Report | None = None) -> bool:
     """Whether ``report`` has no error finding."""
     return not any(f.severity is Severity.ERROR for f in check(report, previous=previous))
+
+
+# The audits of the prose register after the core checks, so that their findings come
+# last in every report's list.
+from govdisclosure.checks import content as _content  # noqa: E402, F401
+from govdisclosure.checks import narrative as _narrative  # noqa: E402, F401
