@@ -6,7 +6,8 @@ item is an ``info`` finding: the prose is free, and a topic may be covered in wo
 data does not know.
 
 >>> import govdisclosure as gd
->>> r = gd.build_report(organ="某县人民政府", year=2024, overview="主动公开政府信息。",
+>>> r = gd.build_report(organ="某县人民政府", year=2024,
+...     overview="本县坚持以公开为常态、不公开为例外，认真做好主动公开工作，" * 2,
 ...     problems="人员不足。下一步加强培训。", other="未收取信息处理费。")
 >>> sorted({f.code for f in gd.check(r) if f.code.startswith(("overview.", "other."))})
 ['other.proposals-missing', 'overview.assessment-missing', 'overview.topic-missing']
@@ -43,6 +44,7 @@ class Topic:
 
 @attrs.frozen
 class _Content:
+    min_chars: int
     overview: tuple[Topic, ...]
     assessment: tuple[Topic, ...]
     problems: re.Pattern[str]
@@ -63,6 +65,7 @@ def _load() -> _Content:
         return tuple(Topic(t["id"], t["topic"], re.compile(t["regex"])) for t in data[key])
 
     return _Content(
+        min_chars=int(data["min_chars"]),
         overview=topics("overview_topics"),
         assessment=topics("assessment"),
         problems=re.compile(data["problems"]["problems"]),
@@ -104,17 +107,17 @@ def required_topics(report: Report) -> Iterator[Finding]:
     data = _load()
     recent = report.year is not None and report.year >= 2021
     overview = _flat(report.overview.text) if report.overview is not None else ""
-    if recent and overview:
+    if recent and len(overview) >= data.min_chars:
         for t in data.overview:
             if not t.regex.search(overview):
                 yield finding("overview.topic-missing", "overview", topic=t.topic)
     prose = _prose(report)
-    if report.organ.kind in _GOVERNMENTS and prose:
+    if report.organ.kind in _GOVERNMENTS and len(prose) >= data.min_chars:
         missing = [t.topic for t in data.assessment if not t.regex.search(prose)]
         if missing:
             yield finding("overview.assessment-missing", "overview", items="、".join(missing))
     problems = _flat(report.problems.text) if report.problems is not None else ""
-    if problems:
+    if len(problems) >= data.min_chars:
         if not data.problems.search(problems):
             yield finding("problems.part-missing", "problems", part="存在的问题")
         if not data.measures.search(problems):
@@ -125,6 +128,7 @@ def required_topics(report: Report) -> Iterator[Finding]:
         if (
             recent
             and report.organ.kind is OrganKind.GOVERNMENT
+            and len(prose) >= data.min_chars
             and not data.proposals.search(prose)
         ):
             yield finding("other.proposals-missing", "other")
@@ -155,7 +159,8 @@ def problems_follow_up(report: Report, previous: Report) -> Iterator[Finding]:
     if "".join(report.organ.name.split()) != "".join(previous.organ.name.split()):
         return
     text = _flat(report.problems.text)
-    if text and not _load().follow_up.search(text):
+    data = _load()
+    if len(text) >= data.min_chars and not data.follow_up.search(text):
         yield finding(
             "series.problems-not-followed-up", "problems", previous_year=str(previous.year)
         )
