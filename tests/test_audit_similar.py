@@ -31,6 +31,8 @@ def test_real_reports() -> None:
     exact = shingle_jaccard(reports[1].overview.text, reports[2].overview.text)  # type: ignore[union-attr]
     assert p.score == pytest.approx(exact)
     assert 0.3 <= p.score < 0.5
+    # what matched, as compared: spaces and punctuation removed, digits written 0
+    assert "主动公开政府文件项目审批通知公告等各类政府信息0000年" in p.excerpt
 
 
 def test_copy_of_last_year_with_new_figures() -> None:

@@ -37,6 +37,7 @@ Needs numpy (the ``audit`` extra).
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import unicodedata
@@ -86,6 +87,9 @@ class Similarity:
     """Jaccard similarity of the shingle sets (prose), 1.0 for identical tables."""
     shared: int
     """Shingles in common (prose) or non-zero figures in the identical table."""
+    excerpt: str = ""
+    """Prose: the longest passage the two texts share, as compared (normalised, clipped to
+    60 characters); tables: ``""``."""
 
     @property
     def same_organ(self) -> bool:
@@ -154,6 +158,13 @@ def shingle_jaccard(a: str, b: str, *, k: int = 5) -> float:
         return 1.0
     inter = len(np.intersect1d(x, y, assume_unique=True))
     return inter / (len(x) + len(y) - inter)
+
+
+def _longest_common(a: str, b: str, limit: int = 60) -> str:
+    """The longest common passage of two texts, clipped to ``limit`` characters."""
+    m = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match()
+    text = a[m.a : m.a + m.size]
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _bands(threshold: float) -> tuple[int, int]:
@@ -301,6 +312,7 @@ def similar(
     out: list[Similarity] = []
     for section in sections:
         docs: list[int] = []
+        texts: list[str] = []
         shingle_sets: list[npt.NDArray[np.uint64]] = []
         for i, r in enumerate(items):
             n = r.narrative(section)
@@ -310,10 +322,12 @@ def similar(
             if len(text) < min_chars:
                 continue
             docs.append(i)
+            texts.append(text)
             shingle_sets.append(_shingles(text, k))
         for x, y, score, inter in _prose_pairs(shingle_sets, threshold):
             i, j = docs[x], docs[y]
-            out.append(Similarity("prose", section, refs[i], refs[j], score, inter))
+            excerpt = _longest_common(texts[x], texts[y])
+            out.append(Similarity("prose", section, refs[i], refs[j], score, inter, excerpt))
     if tables:
         groups: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         for i, r in enumerate(items):
