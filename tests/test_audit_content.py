@@ -155,3 +155,17 @@ def test_valid_generated_reports_get_no_error_or_warning_from_content(r: gd.Repo
 def test_content_checks_never_raise_on_odd_prose(r: gd.Report) -> None:
     odd = attrs.evolve(r, overview=gd.Narrative("\n\n"), other=gd.Narrative("0元"))
     gd.check(odd, previous=r)
+
+
+def test_parsed_real_reports_give_the_same_content_findings() -> None:
+    """Read by gd.parse_text, the real reports give the findings of the built ones."""
+    from audit_real import REAL  # noqa: PLC0415
+
+    built = {
+        "huaian-2024.pdfplumber.txt": huaian_2024(),
+        "hongze-2024.pdfplumber.txt": hongze(2024),
+        "xunzhen-2024.txt": xunzhen_2024(),
+    }
+    for name, report in built.items():
+        parsed = gd.parse_text((REAL / name).read_text("utf-8"))
+        assert content(gd.check(parsed)) == content(gd.check(report)), name

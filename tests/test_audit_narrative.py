@@ -136,16 +136,35 @@ def test_all_real_reports_findings() -> None:
     }
 
 
-def test_parsed_real_reports_when_the_parser_is_there() -> None:
-    parse_text = getattr(gd, "parse_text", None)
-    if parse_text is None:
-        pytest.skip("gd.parse_text is not on this branch yet")
+PARSED = {
+    "huaian-2024": [],
+    "hongze-2023": [],
+    "hongze-2024": [17],
+}
+
+
+@pytest.mark.parametrize("name", sorted(PARSED))
+@pytest.mark.parametrize("reader", ["text-pdfplumber", "text-pypdf", "pdf"])
+def test_parsed_real_reports(name: str, reader: str) -> None:
+    """The same findings when the reports are read by the library's own parsers."""
     from audit_real import REAL  # noqa: PLC0415
 
-    report = parse_text((REAL / "hongze-2024.pdfplumber.txt").read_text("utf-8"))
-    assert [f.actual for f in mismatches(report)] == [17]
-    report = parse_text((REAL / "huaian-2024.pdfplumber.txt").read_text("utf-8"))
-    assert mismatches(report) == []
+    if reader == "pdf":
+        pytest.importorskip("pdfplumber")
+        report = gd.parse_pdf(REAL / f"{name}.pdf")
+    else:
+        extractor = reader.split("-")[1]
+        report = gd.parse_text((REAL / f"{name}.{extractor}.txt").read_text("utf-8"))
+    assert [f.actual for f in mismatches(report)] == PARSED[name]
+    assert all(f.agrees is not None for f in gd.stated_figures(report))
+    assert len(gd.stated_figures(report)) == {"huaian-2024": 15}.get(name, 1)
+
+
+def test_parsed_seed_states_no_figure() -> None:
+    from audit_real import REAL  # noqa: PLC0415
+
+    report = gd.parse_text((REAL / "xunzhen-2024.txt").read_text("utf-8"))
+    assert gd.stated_figures(report) == ()
 
 
 # ------------------------------------------------------------------ unit cases
