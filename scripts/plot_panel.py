@@ -19,6 +19,8 @@ import random
 import sys
 from pathlib import Path
 
+import attrs
+
 import govdisclosure as gd
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +101,9 @@ def main() -> int:
     mpl.rcParams["axes.unicode_minus"] = False
     rng = random.Random(2019)
     huaian, hongze23, hongze24 = real_reports()
+    # The 2023 report's title names "洪泽区人民政府", the 2024 one "淮安市洪泽区人民政府":
+    # one organ, one series.
+    hongze23 = attrs.evolve(hongze23, organ=hongze24.organ)
     panel = [
         *(generated(huaian.organ.name, huaian, range(2019, 2024), rng)),
         huaian,
