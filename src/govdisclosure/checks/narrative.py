@@ -30,7 +30,7 @@ from typing import Any, Final
 import attrs
 
 from govdisclosure.checks.registry import finding, register
-from govdisclosure.model import Finding, Report, is_number
+from govdisclosure.model import Finding, Report, is_number, split_path
 
 __all__ = ["FigurePattern", "StatedFigure", "figure_patterns", "stated_figures"]
 
@@ -267,9 +267,16 @@ def narrative_figures(report: Report) -> Iterator[Finding]:
         reading, expected = next(
             (r, v) for r, v in zip(f.readings, f.values, strict=True) if v is not None
         )
+        tables = {split_path(p)[0] for p in reading}
+        if len(reading) == 1:
+            path = reading[0]
+        elif len(tables) == 1:
+            path = tables.pop()
+        else:
+            path = f.section
         yield finding(
             "narrative.figure-mismatch",
-            reading[0] if len(reading) == 1 else f.section,
+            path,
             expected=expected,
             actual=f.stated,
             difference=f.stated - expected,
