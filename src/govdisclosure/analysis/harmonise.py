@@ -29,7 +29,7 @@ from typing import Any, Final, Literal, TypeAlias
 
 import attrs
 
-from govdisclosure.model import BLANK, NotApplicable, Report, Text, is_number, split_path
+from govdisclosure.model import BLANK, NotApplicable, Report, Table, Text, is_number, split_path
 from govdisclosure.template import Edition
 
 __all__ = ["HARMONISED_FIELDS", "Harmonised", "HarmonisedField", "HarmonisedFigure", "harmonise"]
@@ -107,20 +107,25 @@ HARMONISED_FIELDS: Final = _fields()
 """Every harmonised field, in panel order (section 三, section 四, section 二)."""
 
 
-def _figure(report: Report, spec: HarmonisedField) -> HarmonisedFigure:
+@functools.cache
+def _split_all(paths: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    return tuple(split_path(p) for p in paths)
+
+
+def _figure(tables: Mapping[str, Table], spec: HarmonisedField) -> HarmonisedFigure:
     first = spec.cells.get(Edition.V2021) or spec.cells.get(Edition.V2019) or ()
-    table = report.table(split_path(first[0])[0]) if first else None
+    table = tables.get(_split_all(first)[0][0]) if first else None
     if table is None:
         return HarmonisedFigure(spec.id, None, "absent", None, (), spec.comparable)
     paths = spec.cells.get(table.edition)
     if not paths:
         return HarmonisedFigure(spec.id, None, "not_in_edition", table.edition, (), spec.comparable)
     values = []
-    for p in paths:
-        t = report.table(split_path(p)[0])
+    for table_id, row, column in _split_all(paths):
+        t = tables.get(table_id)
         if t is None:
             return HarmonisedFigure(spec.id, None, "absent", None, (), spec.comparable)
-        values.append(report.cell(p))
+        values.append(t[row, column])
     numbers = [v for v in values if is_number(v)]
     state: State
     value: int | Decimal | None = None
@@ -144,4 +149,5 @@ def harmonise(report: Report) -> Harmonised:
     be stacked into one panel. Each table is read in its own edition, so a report that
     mixes editions (2021 tables with the single 2019 （六） row) is harmonised correctly.
     """
-    return {spec.id: _figure(report, spec) for spec in _fields()}
+    tables = {t.id: t for t in report.tables}
+    return {spec.id: _figure(tables, spec) for spec in _fields()}
