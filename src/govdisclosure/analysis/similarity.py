@@ -11,17 +11,23 @@ between regions. :func:`similar` finds, among any number of reports:
   (a copied text with this year's figures put in is still a copy). Candidate pairs are
   found with a MinHash signature (128 hash functions over the shingle hashes) and
   locality-sensitive hashing in bands, with the band width chosen so that a pair at the
-  threshold is missed with probability below 10⁻⁶; every candidate is then scored
-  exactly, so a reported score is never an estimate and no pair below the threshold is
-  reported. Texts shorter than ``min_chars`` characters are not compared: a one-line
-  standard statement ("本年度未收取信息处理费。") legitimately recurs everywhere.
+  threshold is missed with probability below 10⁻⁶; candidates whose MinHash estimate is
+  more than five standard deviations below the threshold are dropped, and the others are
+  scored exactly, so a reported score is never an estimate and no pair below the
+  threshold is reported. Each pair names the longest passage the two texts share. Texts
+  shorter than ``min_chars`` characters are not compared: a one-line standard statement
+  ("本年度未收取信息处理费。") legitimately recurs everywhere.
 * **tables** — tables of section 三 or 四, or the tables of section 二 together, whose
   cells are identical to another report's. Tables with fewer than ``min_figures`` (6)
   non-zero figures, or fewer than 4 distinct non-zero values, are ignored: an all-zero
   table, a single application counted in four cells, or a review table "1 0 0 0 1" is
   identical across small organs by chance.
 
-Needs numpy (the ``audit`` extra).
+Needs numpy (the ``audit`` extra). Measured with ``scripts/bench_similar.py`` on 10,000
+generated reports (about 1,100 characters of prose each, three sections compared): about
+6 s of CPU and 90 MiB of memory beyond the reports when unrelated reports share little
+(Jaccard ≈ 0.1, as real ones do), about 14 s when they share a lot of stock phrasing
+(Jaccard ≈ 0.3); every planted copy was found.
 
 >>> import govdisclosure as gd
 >>> text = ("本局坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开，"
