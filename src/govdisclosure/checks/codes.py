@@ -178,8 +178,8 @@ define(
 define(
     "structure.year-out-of-range",
     W,
-    N_("The report year {year} is before 2019, when the formats of this library begin."),
-    rule="The 2019 and 2021 formats cover report years from 2019 on.",
+    N_("The report year {year} is outside the years these formats cover (2019 to 2100)."),
+    rule="The 2019 and 2021 formats cover report years from 2019 on; later than 2100 is a misreading.",
     basis=TEMPLATE,
 )
 define(
