@@ -1,0 +1,281 @@
+"""One executed example per finding code, for the findings catalogue.
+
+Each entry of :data:`EXAMPLES` is Python source that, run in a namespace holding
+``gd`` (the package), ``attrs``, ``Decimal``, ``finding`` and the clean reports ``ok``
+(2021 edition) and ``ok2019`` (2019 edition) of :data:`PRELUDE`, leaves the findings in a
+variable ``findings``. The catalogue shows the source and the first finding of the
+code, rendered in Chinese and English. ``tests/test_docs.py`` fails when a registered
+code has no example, or when its example does not produce that code.
+
+Checks are triggered on real reports built with the public API. Findings that only the
+parsers emit (``parse.*``) are constructed with :func:`govdisclosure.checks.finding`,
+the same call the parsers make, and marked as such in the catalogue.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+PRELUDE = """\
+import govdisclosure as gd
+ok = gd.build_report(organ="某县某局", year=2024, published="2025-01-20",
+    overview="概述。", problems="问题与改进。", other="本年度未收取信息处理费。")
+ok2019 = gd.build_report(organ="某县某局", year=2020, published="2021-01-20",
+    overview="概述。", problems="问题与改进。", other="本年度未收取信息处理费。")
+assert gd.check(ok) == () and gd.check(ok2019) == ()
+"""
+"""The clean reports every example starts from (shown once at the top of the catalogue)."""
+
+CONSTRUCTED = "constructed"
+TRIGGERED = "triggered"
+
+EXAMPLES: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------ section 三
+    "applications.balance": (TRIGGERED, """\
+r = ok.with_cell("applications.carried_forward.natural_person", 1)
+findings = gd.check(r)
+"""),
+    "applications.outcome-total": (TRIGGERED, """\
+r = ok.with_cell("applications.granted.natural_person", 2)
+findings = gd.check(r)
+"""),
+    "applications.row-total": (TRIGGERED, """\
+r = ok.with_cell("applications.granted.total", 3)
+findings = gd.check(r)
+"""),
+    "applications.balance.not-assessable": (TRIGGERED, """\
+r = ok.with_cell("applications.new_received.natural_person", gd.BLANK)
+findings = gd.check(r)
+"""),
+    "applications.outcome-total.not-assessable": (TRIGGERED, """\
+r = ok.with_cell("applications.granted.commercial", gd.BLANK)
+findings = gd.check(r)
+"""),
+    "applications.row-total.not-assessable": (TRIGGERED, """\
+r = ok.with_cell("applications.granted.commercial", gd.BLANK)
+findings = gd.check(r)
+"""),
+    # ------------------------------------------------------------ section 四
+    "review.group-total": (TRIGGERED, """\
+r = ok.with_cell("review_litigation.review.total", 5)
+findings = gd.check(r)
+"""),
+    "review.group-total.not-assessable": (TRIGGERED, """\
+r = ok.with_cell("review_litigation.review.pending", gd.BLANK)
+findings = gd.check(r)
+"""),
+    # ------------------------------------------------------------ section 二
+    "active.items-negative": (TRIGGERED, """\
+r = ok2019.with_cell("active.art20_5.licensing.previous_items", 2)
+r = r.with_cell("active.art20_5.licensing.change", -3)
+findings = gd.check(r)
+"""),
+    "active.published-total": (TRIGGERED, """\
+r = ok2019.with_cell("active.art20_1.regulations.new_published", 3)
+r = r.with_cell("active.art20_1.regulations.total_published", 1)
+findings = gd.check(r)
+"""),
+    # ------------------------------------------------------------ cells
+    "cell.negative": (TRIGGERED, """\
+r = ok.with_cell("review_litigation.review.upheld", -1)
+findings = gd.check(r)
+"""),
+    "cell.fraction": (TRIGGERED, """\
+r = ok.with_cell("active.art20_6.penalty.decisions", Decimal("1.5"))
+findings = gd.check(r)
+"""),
+    "cell.text": (TRIGGERED, """\
+r = ok.with_cell("active.art20_5.licensing.decisions", gd.Text("若干"))
+findings = gd.check(r)
+"""),
+    "cell.blank-total": (TRIGGERED, """\
+r = ok.with_cell("applications.total.total", gd.BLANK)
+findings = gd.check(r)
+"""),
+    "cell.not-applicable": (TRIGGERED, """\
+r = ok.with_cell("active.art20_8.admin_fees.amount", gd.NotApplicable("/"))
+findings = gd.check(r)
+"""),
+    # ------------------------------------------------------------ structure
+    "structure.missing-section": (TRIGGERED, """\
+r = attrs.evolve(ok, problems=None)
+findings = gd.check(r)
+"""),
+    "structure.missing-table": (TRIGGERED, """\
+r = attrs.evolve(ok, active=ok.active[:3])   # drop 第二十条第（八）项
+findings = gd.check(r)
+"""),
+    "structure.edition-mismatch": (TRIGGERED, """\
+r = ok.with_table(gd.build_table("applications", {}, edition="2019"))
+findings = gd.check(r)
+"""),
+    "structure.mixed-editions": (TRIGGERED, """\
+r = ok.with_table(gd.build_table("applications", {}, edition="2019"))
+findings = gd.check(r)
+"""),
+    "structure.missing-year": (TRIGGERED, """\
+r = attrs.evolve(ok, year=None)
+findings = gd.check(r)
+"""),
+    "structure.year-out-of-range": (TRIGGERED, """\
+r = attrs.evolve(ok2019, year=2018, published=None)
+findings = gd.check(r)
+"""),
+    "structure.missing-organ": (TRIGGERED, """\
+r = attrs.evolve(ok, organ=gd.Organ(""))
+findings = gd.check(r)
+"""),
+    "overview.empty": (TRIGGERED, """\
+r = attrs.evolve(ok, overview=gd.Narrative(""))
+findings = gd.check(r)
+"""),
+    "problems.empty": (TRIGGERED, """\
+r = attrs.evolve(ok, problems=gd.Narrative(""))
+findings = gd.check(r)
+"""),
+    "other.fee-statement-missing": (TRIGGERED, """\
+r = attrs.evolve(ok, other=gd.Narrative("无其他需要报告的事项。"))
+findings = gd.check(r)
+"""),
+    # ------------------------------------------------------------ publication
+    "publication.late": (TRIGGERED, """\
+r = attrs.evolve(ok, organ=gd.Organ("某县审计局"), published=date(2025, 2, 10))
+findings = gd.check(r)
+"""),
+    "publication.after-january": (TRIGGERED, """\
+r = attrs.evolve(ok, organ=gd.Organ("河曲县巡镇镇人民政府"), published=date(2025, 2, 7))
+findings = gd.check(r)
+"""),
+    "publication.missing-date": (TRIGGERED, """\
+r = attrs.evolve(ok, published=None)
+findings = gd.check(r)
+"""),
+    "publication.premature": (TRIGGERED, """\
+r = attrs.evolve(ok, published=date(2024, 12, 1))
+findings = gd.check(r)
+"""),
+    # ------------------------------------------------------------ across years
+    "series.carry-over": (TRIGGERED, """\
+last = attrs.evolve(ok, year=2023, published=date(2024, 1, 20)).with_table(
+    gd.build_table("applications", {"new_received": {"natural_person": 1},
+                                    "carried_forward": {"natural_person": 1}}, edition="2021"))
+findings = gd.check(ok, previous=last)   # ok states 二、上年结转 0
+"""),
+    "series.in-force": (TRIGGERED, """\
+last = attrs.evolve(ok, year=2023).with_cell("active.art20_1.regulations.in_force", 5)
+now = ok.with_cell("active.art20_1.regulations.issued", 1)
+now = now.with_cell("active.art20_1.regulations.in_force", 5)
+findings = gd.check(now, previous=last)
+"""),
+    "series.items": (TRIGGERED, """\
+last = attrs.evolve(ok2019, year=2019)
+last = last.with_cell("active.art20_5.licensing.previous_items", 10)
+last = last.with_cell("active.art20_5.licensing.change", 2)
+now = ok2019.with_cell("active.art20_5.licensing.previous_items", 10)
+findings = gd.check(now, previous=last)
+"""),
+    "series.identical-table": (TRIGGERED, """\
+now = ok.with_cell("review_litigation.review.upheld", 1).with_cell(
+    "review_litigation.review.total", 1)
+last = attrs.evolve(now, year=2023)
+findings = gd.check(now, previous=last)
+"""),
+    "series.organ-mismatch": (TRIGGERED, """\
+last = attrs.evolve(ok, year=2023, organ=gd.Organ("另一县某局"))
+findings = gd.check(ok, previous=last)
+"""),
+    "series.not-consecutive": (TRIGGERED, """\
+last = attrs.evolve(ok, year=2022)
+findings = gd.check(ok, previous=last)
+"""),
+    # ------------------------------------------------------------ reading (parsers)
+    "parse.extra-cells": (CONSTRUCTED, """\
+findings = [finding("parse.extra-cells", "active.art20_6.penalty.*", count=2, cells="0, 0")]
+"""),
+    "parse.missing-cells": (CONSTRUCTED, """\
+findings = [finding("parse.missing-cells", "review_litigation.litigation_after_review.*",
+                    count=1)]
+"""),
+    "parse.label-variant": (CONSTRUCTED, """\
+findings = [finding("parse.label-variant", "active.art20_1.*.repealed",
+                    found="本年度止件数", label="本年废止件数")]
+"""),
+    "parse.heading-variant": (CONSTRUCTED, """\
+findings = [finding("parse.heading-variant", "review_litigation",
+                    found="因政府信息公开工作被申请行政复议和提起行政诉讼情况",
+                    heading="review_litigation")]
+"""),
+    "parse.split-label": (CONSTRUCTED, """\
+findings = [finding("parse.split-label", "applications.partially_granted.*",
+                    label="（二）部分公开（区分处理的，只计这一情形，不计其他情形）", parts=2)]
+"""),
+    "parse.unit-in-cell": (CONSTRUCTED, """\
+findings = [finding("parse.unit-in-cell", "active.art20_5.licensing.decisions", unit="件")]
+"""),
+    "parse.unit-converted": (CONSTRUCTED, """\
+findings = [finding("parse.unit-converted", "active.art20_8.admin_fees.amount",
+                    original=Decimal("251000"), unit="元", value=Decimal("25.1"),
+                    column_unit="万元")]
+"""),
+    "parse.split-cells": (CONSTRUCTED, """\
+findings = [finding("parse.split-cells", "review_litigation.review.*",
+                    text="1010011", cells="1, 0, 1, 0, 0, 1, 1")]
+"""),
+    "parse.uncertain-cells": (CONSTRUCTED, """\
+findings = [finding("parse.uncertain-cells", "review_litigation.review.*", text="11011")]
+"""),
+    "parse.unknown-row": (CONSTRUCTED, """\
+findings = [finding("parse.unknown-row", "applications", label="不予公开-属于工作秘密",
+                    cells="0 0 0 0 0 0 0")]
+"""),
+    "parse.unreadable-table": (CONSTRUCTED, """\
+findings = [finding("parse.unreadable-table", "review_litigation",
+                    reason="no header found", cells="0 0 0 0 0")]
+"""),
+    "parse.stray-figures": (CONSTRUCTED, """\
+findings = [finding("parse.stray-figures", "review_litigation", cells="0")]
+"""),
+    "parse.encoding": (CONSTRUCTED, """\
+findings = [finding("parse.encoding", encoding="GB18030")]
+"""),
+    "parse.missing-heading": (CONSTRUCTED, """\
+findings = [finding("parse.missing-heading", "review_litigation", heading="review_litigation")]
+"""),
+}
+
+
+def namespace() -> dict[str, Any]:
+    """A fresh namespace with :data:`PRELUDE` run in it."""
+    import datetime  # noqa: PLC0415
+    from decimal import Decimal  # noqa: PLC0415
+
+    import attrs  # noqa: PLC0415
+
+    from govdisclosure.checks import finding  # noqa: PLC0415
+
+    ns: dict[str, Any] = {
+        "attrs": attrs,
+        "Decimal": Decimal,
+        "date": datetime.date,
+        "finding": finding,
+    }
+    exec(PRELUDE, ns)  # noqa: S102 - our own example source
+    return ns
+
+
+def run(code: str, base: dict[str, Any] | None = None) -> Any:
+    """Run the example of ``code``; return the first finding of that code.
+
+    Raises :class:`LookupError` when the code has no example or the example does not
+    produce it.
+    """
+    if code not in EXAMPLES:
+        msg = f"finding code {code!r} has no example in docs/_ext/gd_findings_examples.py"
+        raise LookupError(msg)
+    ns = dict(base if base is not None else namespace())
+    exec(EXAMPLES[code][1], ns)  # noqa: S102 - our own example source
+    for f in ns["findings"]:
+        if f.code == code:
+            return f
+    msg = f"the example of {code!r} does not produce it: {[f.code for f in ns['findings']]}"
+    raise LookupError(msg)
