@@ -70,6 +70,8 @@ import govdisclosure as gd
 from gd_pending import pending
 os.chdir(Path(gd.__file__).resolve().parents[2])
 """
+# Docstring examples are run by pytest (--doctest-modules src); here only the pages.
+doctest_test_doctest_blocks = ""
 doctest_default_flags = (
     __import__("doctest").ELLIPSIS
     | __import__("doctest").NORMALIZE_WHITESPACE

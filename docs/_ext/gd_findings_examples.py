@@ -219,10 +219,10 @@ findings = [finding("parse.unit-converted", "active.art20_8.admin_fees.amount",
 """),
     "parse.split-cells": (CONSTRUCTED, """\
 findings = [finding("parse.split-cells", "review_litigation.review.*",
-                    text="1010011", cells="1, 0, 1, 0, 0, 1, 1")]
+                    text="1200012", cells="12, 0, 0, 0, 12")]
 """),
     "parse.uncertain-cells": (CONSTRUCTED, """\
-findings = [finding("parse.uncertain-cells", "review_litigation.review.*", text="11011")]
+findings = [finding("parse.uncertain-cells", "review_litigation.review.*", text="1100011")]
 """),
     "parse.unknown-row": (CONSTRUCTED, """\
 findings = [finding("parse.unknown-row", "applications", label="不予公开-属于工作秘密",
