@@ -64,6 +64,7 @@ nitpicky = False
 
 # Examples run from the repository root, so paths read as in a checkout.
 doctest_global_setup = """
+import sys, subprocess
 import os
 from pathlib import Path
 import govdisclosure as gd
