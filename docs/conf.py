@@ -70,6 +70,12 @@ from pathlib import Path
 import govdisclosure as gd
 from gd_pending import pending
 os.chdir(Path(gd.__file__).resolve().parents[2])
+
+def run_cli(*args):
+    # the command line as a user runs it: python -m govdisclosure ...
+    env = {**os.environ, "PYTHONPATH": "src"}
+    return subprocess.run([sys.executable, "-m", "govdisclosure", *args],
+                          capture_output=True, text=True, env=env, timeout=120)
 """
 # Docstring examples are run by pytest (--doctest-modules src); here only the pages.
 doctest_test_doctest_blocks = ""
