@@ -33,8 +33,9 @@ class OptionalImage(SphinxDirective):
         docdir = Path(self.env.doc2path(self.env.docname)).parent
         path = (Path(self.env.srcdir) / rel.lstrip("/")) if rel.startswith("/") else docdir / rel
         caption = " ".join(self.content).strip()
+        # a dependency even while missing, so the page is re-read once the file appears
+        self.env.note_dependency(str(path))
         if path.exists():
-            self.env.note_dependency(str(path))
             image = nodes.image(uri=rel, alt=self.options.get("alt", caption))
             if "width" in self.options:
                 image["width"] = self.options["width"]
