@@ -25,7 +25,7 @@ import govdisclosure  # noqa: E402 - after the path set-up
 
 project = "govdisclosure"
 author = "govdisclosure developers"
-copyright = "2026, govdisclosure developers"  # noqa: A001 - Sphinx's name
+copyright = "2026, govdisclosure developers"
 release = govdisclosure.__version__
 version = release
 language = "en"

@@ -22,8 +22,18 @@ from pathlib import Path
 import govdisclosure as gd
 
 SUFFIXES = {".html", ".htm", ".txt", ".pdf", ".json"}
-FINDING_FIELDS = ("file", "organ", "year", "severity", "code", "path", "source",
-                  "fingerprint", "message_zh", "message_en")
+FINDING_FIELDS = (
+    "file",
+    "organ",
+    "year",
+    "severity",
+    "code",
+    "path",
+    "source",
+    "fingerprint",
+    "message_zh",
+    "message_en",
+)
 
 
 def read(path: Path) -> gd.Report:
@@ -39,8 +49,10 @@ def main(argv: list[str]) -> int:
     files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES)
     # PDF-extracted text beside its PDF would be the same report twice
     files = [p for p in files if not p.name.endswith((".pdfplumber.txt", ".pypdf.txt"))]
-    with (outdir / "figures.csv").open("w", encoding="utf-8", newline="") as fig, \
-         (outdir / "findings.csv").open("w", encoding="utf-8", newline="") as fin:
+    with (
+        (outdir / "figures.csv").open("w", encoding="utf-8", newline="") as fig,
+        (outdir / "findings.csv").open("w", encoding="utf-8", newline="") as fin,
+    ):
         figures = csv.DictWriter(fig, fieldnames=list(gd.Record.__annotations__))
         findings = csv.DictWriter(fin, fieldnames=FINDING_FIELDS)
         figures.writeheader()
@@ -54,15 +66,25 @@ def main(argv: list[str]) -> int:
             figures.writerows(gd.to_records(report))
             found = gd.check(report)
             for f in found:
-                findings.writerow({
-                    "file": path.name, "organ": report.organ.name, "year": report.year,
-                    "severity": f.severity.value, "code": f.code, "path": f.path,
-                    "source": str(f.source or ""), "fingerprint": f.fingerprint,
-                    "message_zh": f.message("zh_CN"), "message_en": f.message("en"),
-                })
+                findings.writerow(
+                    {
+                        "file": path.name,
+                        "organ": report.organ.name,
+                        "year": report.year,
+                        "severity": f.severity.value,
+                        "code": f.code,
+                        "path": f.path,
+                        "source": str(f.source or ""),
+                        "fingerprint": f.fingerprint,
+                        "message_zh": f.message("zh_CN"),
+                        "message_en": f.message("en"),
+                    }
+                )
             errors = sum(f.severity == "error" for f in found)
-            print(f"{path.name}: {report.organ.name} {report.year} — "
-                  f"{errors} error(s), {len(found) - errors} other finding(s)")
+            print(
+                f"{path.name}: {report.organ.name} {report.year} — "
+                f"{errors} error(s), {len(found) - errors} other finding(s)"
+            )
     print(f"written: {outdir / 'figures.csv'}, {outdir / 'findings.csv'}")
     return 0
 

@@ -11,6 +11,7 @@ cross-year findings; exits 1 if any was found.
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     reports = sorted((load(p) for p in args.reports), key=lambda r: r.year or 0)
     found = 0
-    for previous, report in zip(reports, reports[1:]):
+    for previous, report in itertools.pairwise(reports):
         cross = [f for f in gd.check(report, previous=previous) if f.code.startswith("series.")]
         print(f"{report.organ.name} {previous.year} → {report.year}: {len(cross)} finding(s)")
         for f in cross:

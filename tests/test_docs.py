@@ -19,8 +19,17 @@ import gd_findings_examples as examples  # noqa: E402
 import gd_generate as generate  # noqa: E402
 
 TEMPLATES = sorted((ROOT / "src" / "govdisclosure" / "template").glob("edition*.toml"))
-_LABEL_KEYS = ("label", "caption", "corner", "group", "subgroup", "column_group",
-               "column_subgroup", "row_group", "title")
+_LABEL_KEYS = (
+    "label",
+    "caption",
+    "corner",
+    "group",
+    "subgroup",
+    "column_group",
+    "column_subgroup",
+    "row_group",
+    "title",
+)
 
 
 def _official_terms() -> set[str]:
@@ -106,7 +115,7 @@ def test_pages_exist_for_the_toctrees() -> None:
         if "_build" in index.parts or "_generated" in index.parts:
             continue
         for block in re.findall(r"```\{toctree\}\n(.*?)```", index.read_text("utf-8"), re.S):
-            for line in block.splitlines():
-                line = line.strip()
-                if line and not line.startswith(":"):
-                    assert (index.parent / f"{line}.md").exists(), f"{index}: {line}"
+            for raw in block.splitlines():
+                entry = raw.strip()
+                if entry and not entry.startswith(":"):
+                    assert (index.parent / f"{entry}.md").exists(), f"{index}: {entry}"

@@ -123,7 +123,11 @@ def test_check_seed() -> None:
     result = run("check_seed.py")
     assert "Traceback" not in result.stderr, result.stderr
     out = result.stdout
-    assert ("applications.row-total" in out) or ("总计栏填报为0" in out) or ("total column states 0" in out)
+    assert (
+        ("applications.row-total" in out)
+        or ("总计栏填报为0" in out)
+        or ("total column states 0" in out)
+    )
 
 
 def test_every_example_is_tested() -> None:

@@ -31,216 +31,363 @@ TRIGGERED = "triggered"
 
 EXAMPLES: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ section 三
-    "applications.balance": (TRIGGERED, """\
+    "applications.balance": (
+        TRIGGERED,
+        """\
 r = ok.with_cell("applications.carried_forward.natural_person", 1)
 findings = gd.check(r)
-"""),
-    "applications.outcome-total": (TRIGGERED, """\
+""",
+    ),
+    "applications.outcome-total": (
+        TRIGGERED,
+        """\
 r = ok.with_cell("applications.granted.natural_person", 2)
 findings = gd.check(r)
-"""),
-    "applications.row-total": (TRIGGERED, """\
+""",
+    ),
+    "applications.row-total": (
+        TRIGGERED,
+        """\
 r = ok.with_cell("applications.granted.total", 3)
 findings = gd.check(r)
-"""),
-    "applications.balance.not-assessable": (TRIGGERED, """\
+""",
+    ),
+    "applications.balance.not-assessable": (
+        TRIGGERED,
+        """\
 r = ok.with_cell("applications.new_received.natural_person", gd.BLANK)
 findings = gd.check(r)
-"""),
-    "applications.outcome-total.not-assessable": (TRIGGERED, """\
+""",
+    ),
+    "applications.outcome-total.not-assessable": (
+        TRIGGERED,
+        """\
 r = ok.with_cell("applications.granted.commercial", gd.BLANK)
 findings = gd.check(r)
-"""),
-    "applications.row-total.not-assessable": (TRIGGERED, """\
+""",
+    ),
+    "applications.row-total.not-assessable": (
+        TRIGGERED,
+        """\
 r = ok.with_cell("applications.granted.commercial", gd.BLANK)
 findings = gd.check(r)
-"""),
+""",
+    ),
     # ------------------------------------------------------------ section 四
-    "review.group-total": (TRIGGERED, """\
+    "review.group-total": (
+        TRIGGERED,
+        """\
 r = ok.with_cell("review_litigation.review.total", 5)
 findings = gd.check(r)
-"""),
-    "review.group-total.not-assessable": (TRIGGERED, """\
+""",
+    ),
+    "review.group-total.not-assessable": (
+        TRIGGERED,
+        """\
 r = ok.with_cell("review_litigation.review.pending", gd.BLANK)
 findings = gd.check(r)
-"""),
+""",
+    ),
     # ------------------------------------------------------------ section 二
-    "active.items-negative": (TRIGGERED, """\
+    "active.items-negative": (
+        TRIGGERED,
+        """\
 r = ok2019.with_cell("active.art20_5.licensing.previous_items", 2)
 r = r.with_cell("active.art20_5.licensing.change", -3)
 findings = gd.check(r)
-"""),
-    "active.published-total": (TRIGGERED, """\
+""",
+    ),
+    "active.published-total": (
+        TRIGGERED,
+        """\
 r = ok2019.with_cell("active.art20_1.regulations.new_published", 3)
 r = r.with_cell("active.art20_1.regulations.total_published", 1)
 findings = gd.check(r)
-"""),
+""",
+    ),
     # ------------------------------------------------------------ cells
-    "cell.negative": (TRIGGERED, """\
+    "cell.negative": (
+        TRIGGERED,
+        """\
 r = ok.with_cell("review_litigation.review.upheld", -1)
 findings = gd.check(r)
-"""),
-    "cell.fraction": (TRIGGERED, """\
+""",
+    ),
+    "cell.fraction": (
+        TRIGGERED,
+        """\
 r = ok.with_cell("active.art20_6.penalty.decisions", Decimal("1.5"))
 findings = gd.check(r)
-"""),
-    "cell.text": (TRIGGERED, """\
+""",
+    ),
+    "cell.text": (
+        TRIGGERED,
+        """\
 r = ok.with_cell("active.art20_5.licensing.decisions", gd.Text("若干"))
 findings = gd.check(r)
-"""),
-    "cell.blank-total": (TRIGGERED, """\
+""",
+    ),
+    "cell.blank-total": (
+        TRIGGERED,
+        """\
 r = ok.with_cell("applications.total.total", gd.BLANK)
 findings = gd.check(r)
-"""),
-    "cell.not-applicable": (TRIGGERED, """\
+""",
+    ),
+    "cell.not-applicable": (
+        TRIGGERED,
+        """\
 r = ok.with_cell("active.art20_8.admin_fees.amount", gd.NotApplicable("/"))
 findings = gd.check(r)
-"""),
+""",
+    ),
     # ------------------------------------------------------------ structure
-    "structure.missing-section": (TRIGGERED, """\
+    "structure.missing-section": (
+        TRIGGERED,
+        """\
 r = attrs.evolve(ok, problems=None)
 findings = gd.check(r)
-"""),
-    "structure.missing-table": (TRIGGERED, """\
+""",
+    ),
+    "structure.missing-table": (
+        TRIGGERED,
+        """\
 r = attrs.evolve(ok, active=ok.active[:3])   # drop 第二十条第（八）项
 findings = gd.check(r)
-"""),
-    "structure.edition-mismatch": (TRIGGERED, """\
+""",
+    ),
+    "structure.edition-mismatch": (
+        TRIGGERED,
+        """\
 r = ok.with_table(gd.build_table("applications", {}, edition="2019"))
 findings = gd.check(r)
-"""),
-    "structure.mixed-editions": (TRIGGERED, """\
+""",
+    ),
+    "structure.mixed-editions": (
+        TRIGGERED,
+        """\
 r = ok.with_table(gd.build_table("applications", {}, edition="2019"))
 findings = gd.check(r)
-"""),
-    "structure.missing-year": (TRIGGERED, """\
+""",
+    ),
+    "structure.missing-year": (
+        TRIGGERED,
+        """\
 r = attrs.evolve(ok, year=None)
 findings = gd.check(r)
-"""),
-    "structure.year-out-of-range": (TRIGGERED, """\
+""",
+    ),
+    "structure.year-out-of-range": (
+        TRIGGERED,
+        """\
 r = attrs.evolve(ok2019, year=2018, published=None)
 findings = gd.check(r)
-"""),
-    "structure.missing-organ": (TRIGGERED, """\
+""",
+    ),
+    "structure.missing-organ": (
+        TRIGGERED,
+        """\
 r = attrs.evolve(ok, organ=gd.Organ(""))
 findings = gd.check(r)
-"""),
-    "overview.empty": (TRIGGERED, """\
+""",
+    ),
+    "overview.empty": (
+        TRIGGERED,
+        """\
 r = attrs.evolve(ok, overview=gd.Narrative(""))
 findings = gd.check(r)
-"""),
-    "problems.empty": (TRIGGERED, """\
+""",
+    ),
+    "problems.empty": (
+        TRIGGERED,
+        """\
 r = attrs.evolve(ok, problems=gd.Narrative(""))
 findings = gd.check(r)
-"""),
-    "other.fee-statement-missing": (TRIGGERED, """\
+""",
+    ),
+    "other.fee-statement-missing": (
+        TRIGGERED,
+        """\
 r = attrs.evolve(ok, other=gd.Narrative("无其他需要报告的事项。"))
 findings = gd.check(r)
-"""),
+""",
+    ),
     # ------------------------------------------------------------ publication
-    "publication.late": (TRIGGERED, """\
+    "publication.late": (
+        TRIGGERED,
+        """\
 r = attrs.evolve(ok, organ=gd.Organ("某县审计局"), published=date(2025, 2, 10))
 findings = gd.check(r)
-"""),
-    "publication.after-january": (TRIGGERED, """\
+""",
+    ),
+    "publication.after-january": (
+        TRIGGERED,
+        """\
 r = attrs.evolve(ok, organ=gd.Organ("河曲县巡镇镇人民政府"), published=date(2025, 2, 7))
 findings = gd.check(r)
-"""),
-    "publication.missing-date": (TRIGGERED, """\
+""",
+    ),
+    "publication.missing-date": (
+        TRIGGERED,
+        """\
 r = attrs.evolve(ok, published=None)
 findings = gd.check(r)
-"""),
-    "publication.premature": (TRIGGERED, """\
+""",
+    ),
+    "publication.premature": (
+        TRIGGERED,
+        """\
 r = attrs.evolve(ok, published=date(2024, 12, 1))
 findings = gd.check(r)
-"""),
+""",
+    ),
     # ------------------------------------------------------------ across years
-    "series.carry-over": (TRIGGERED, """\
+    "series.carry-over": (
+        TRIGGERED,
+        """\
 last = attrs.evolve(ok, year=2023, published=date(2024, 1, 20)).with_table(
     gd.build_table("applications", {"new_received": {"natural_person": 1},
                                     "carried_forward": {"natural_person": 1}}, edition="2021"))
 findings = gd.check(ok, previous=last)   # ok states 二、上年结转 0
-"""),
-    "series.in-force": (TRIGGERED, """\
+""",
+    ),
+    "series.in-force": (
+        TRIGGERED,
+        """\
 last = attrs.evolve(ok, year=2023).with_cell("active.art20_1.regulations.in_force", 5)
 now = ok.with_cell("active.art20_1.regulations.issued", 1)
 now = now.with_cell("active.art20_1.regulations.in_force", 5)
 findings = gd.check(now, previous=last)
-"""),
-    "series.items": (TRIGGERED, """\
+""",
+    ),
+    "series.items": (
+        TRIGGERED,
+        """\
 last = attrs.evolve(ok2019, year=2019)
 last = last.with_cell("active.art20_5.licensing.previous_items", 10)
 last = last.with_cell("active.art20_5.licensing.change", 2)
 now = ok2019.with_cell("active.art20_5.licensing.previous_items", 10)
 findings = gd.check(now, previous=last)
-"""),
-    "series.identical-table": (TRIGGERED, """\
+""",
+    ),
+    "series.identical-table": (
+        TRIGGERED,
+        """\
 now = ok.with_cell("review_litigation.review.upheld", 1).with_cell(
     "review_litigation.review.total", 1)
 last = attrs.evolve(now, year=2023)
 findings = gd.check(now, previous=last)
-"""),
-    "series.organ-mismatch": (TRIGGERED, """\
+""",
+    ),
+    "series.organ-mismatch": (
+        TRIGGERED,
+        """\
 last = attrs.evolve(ok, year=2023, organ=gd.Organ("另一县某局"))
 findings = gd.check(ok, previous=last)
-"""),
-    "series.not-consecutive": (TRIGGERED, """\
+""",
+    ),
+    "series.not-consecutive": (
+        TRIGGERED,
+        """\
 last = attrs.evolve(ok, year=2022)
 findings = gd.check(ok, previous=last)
-"""),
+""",
+    ),
     # ------------------------------------------------------------ reading (parsers)
-    "parse.extra-cells": (CONSTRUCTED, """\
+    "parse.extra-cells": (
+        CONSTRUCTED,
+        """\
 findings = [finding("parse.extra-cells", "active.art20_6.penalty.*", count=2, cells="0, 0")]
-"""),
-    "parse.missing-cells": (CONSTRUCTED, """\
+""",
+    ),
+    "parse.missing-cells": (
+        CONSTRUCTED,
+        """\
 findings = [finding("parse.missing-cells", "review_litigation.litigation_after_review.*",
                     count=1)]
-"""),
-    "parse.label-variant": (CONSTRUCTED, """\
+""",
+    ),
+    "parse.label-variant": (
+        CONSTRUCTED,
+        """\
 findings = [finding("parse.label-variant", "active.art20_1.*.repealed",
                     found="本年度止件数", label="本年废止件数")]
-"""),
-    "parse.heading-variant": (CONSTRUCTED, """\
+""",
+    ),
+    "parse.heading-variant": (
+        CONSTRUCTED,
+        """\
 findings = [finding("parse.heading-variant", "review_litigation",
                     found="因政府信息公开工作被申请行政复议和提起行政诉讼情况",
                     heading="review_litigation")]
-"""),
-    "parse.split-label": (CONSTRUCTED, """\
+""",
+    ),
+    "parse.split-label": (
+        CONSTRUCTED,
+        """\
 findings = [finding("parse.split-label", "applications.partially_granted.*",
                     label="（二）部分公开（区分处理的，只计这一情形，不计其他情形）", parts=2)]
-"""),
-    "parse.unit-in-cell": (CONSTRUCTED, """\
+""",
+    ),
+    "parse.unit-in-cell": (
+        CONSTRUCTED,
+        """\
 findings = [finding("parse.unit-in-cell", "active.art20_5.licensing.decisions", unit="件")]
-"""),
-    "parse.unit-converted": (CONSTRUCTED, """\
+""",
+    ),
+    "parse.unit-converted": (
+        CONSTRUCTED,
+        """\
 findings = [finding("parse.unit-converted", "active.art20_8.admin_fees.amount",
                     original=Decimal("251000"), unit="元", value=Decimal("25.1"),
                     column_unit="万元")]
-"""),
-    "parse.split-cells": (CONSTRUCTED, """\
+""",
+    ),
+    "parse.split-cells": (
+        CONSTRUCTED,
+        """\
 findings = [finding("parse.split-cells", "review_litigation.review.*",
                     text="1200012", cells="12, 0, 0, 0, 12")]
-"""),
-    "parse.uncertain-cells": (CONSTRUCTED, """\
+""",
+    ),
+    "parse.uncertain-cells": (
+        CONSTRUCTED,
+        """\
 findings = [finding("parse.uncertain-cells", "review_litigation.review.*", text="1100011")]
-"""),
-    "parse.unknown-row": (CONSTRUCTED, """\
+""",
+    ),
+    "parse.unknown-row": (
+        CONSTRUCTED,
+        """\
 findings = [finding("parse.unknown-row", "applications", label="不予公开-属于工作秘密",
                     cells="0 0 0 0 0 0 0")]
-"""),
-    "parse.unreadable-table": (CONSTRUCTED, """\
+""",
+    ),
+    "parse.unreadable-table": (
+        CONSTRUCTED,
+        """\
 findings = [finding("parse.unreadable-table", "review_litigation",
                     reason="no header found", cells="0 0 0 0 0")]
-"""),
-    "parse.stray-figures": (CONSTRUCTED, """\
+""",
+    ),
+    "parse.stray-figures": (
+        CONSTRUCTED,
+        """\
 findings = [finding("parse.stray-figures", "review_litigation", cells="0")]
-"""),
-    "parse.encoding": (CONSTRUCTED, """\
+""",
+    ),
+    "parse.encoding": (
+        CONSTRUCTED,
+        """\
 findings = [finding("parse.encoding", encoding="GB18030")]
-"""),
-    "parse.missing-heading": (CONSTRUCTED, """\
+""",
+    ),
+    "parse.missing-heading": (
+        CONSTRUCTED,
+        """\
 findings = [finding("parse.missing-heading", "review_litigation", heading="review_litigation")]
-"""),
+""",
+    ),
 }
 
 
@@ -259,7 +406,7 @@ def namespace() -> dict[str, Any]:
         "date": datetime.date,
         "finding": finding,
     }
-    exec(PRELUDE, ns)  # noqa: S102 - our own example source
+    exec(PRELUDE, ns)
     return ns
 
 
@@ -273,7 +420,7 @@ def run(code: str, base: dict[str, Any] | None = None) -> Any:
         msg = f"finding code {code!r} has no example in docs/_ext/gd_findings_examples.py"
         raise LookupError(msg)
     ns = dict(base if base is not None else namespace())
-    exec(EXAMPLES[code][1], ns)  # noqa: S102 - our own example source
+    exec(EXAMPLES[code][1], ns)
     for f in ns["findings"]:
         if f.code == code:
             return f

@@ -15,7 +15,6 @@ so that ``tests/test_docs.py`` can check them without running Sphinx.
 
 from __future__ import annotations
 
-
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -117,7 +116,7 @@ def findings_markdown() -> str:
 # ----------------------------------------------------------------- tables
 def _row_label(row: Any) -> str:
     parts = [p for p in (row.group, row.subgroup) if p]
-    return " › ".join([*parts, row.label])
+    return " / ".join([*parts, row.label])
 
 
 def _table_markdown(tpl: Template, spec: TableSpec) -> Iterator[str]:
@@ -156,7 +155,7 @@ def _table_markdown(tpl: Template, spec: TableSpec) -> Iterator[str]:
             f"{_cell('；'.join(r.variants))} |"
         )
     yield ""
-    yield f"{len(spec.rows)} rows × {len(spec.columns)} columns = {len(spec.rows) * len(spec.columns)} cells."
+    yield f"{len(spec.rows)} rows by {len(spec.columns)} columns = {len(spec.rows) * len(spec.columns)} cells."
     yield ""
 
 
@@ -218,15 +217,31 @@ def glossary_entries() -> dict[str, list[tuple[str, str, str, str]]]:
         for spec in tpl.tables:
             add(spec.caption, ed, "table caption", spec.id, spec.en)
             add(spec.corner, ed, "corner cell", spec.id, spec.corner_en)
-            add(spec.column_group or "", ed, "column group", f"{spec.id}.*", spec.column_group_en or "")
+            add(
+                spec.column_group or "",
+                ed,
+                "column group",
+                f"{spec.id}.*",
+                spec.column_group_en or "",
+            )
             if spec.column_subgroup:
                 members = ", ".join(spec.column_subgroup_members)
-                add(spec.column_subgroup, ed, "column sub-group",
-                    f"{spec.id}.*.{{{members}}}", spec.column_subgroup_en or "")
+                add(
+                    spec.column_subgroup,
+                    ed,
+                    "column sub-group",
+                    f"{spec.id}.*.{{{members}}}",
+                    spec.column_subgroup_en or "",
+                )
             if spec.row_group:
                 members = ", ".join(spec.row_group_members)
-                add(spec.row_group, ed, "row group", f"{spec.id}.{{{members}}}.*",
-                    spec.row_group_en or "")
+                add(
+                    spec.row_group,
+                    ed,
+                    "row group",
+                    f"{spec.id}.{{{members}}}.*",
+                    spec.row_group_en or "",
+                )
             for c in spec.columns:
                 add(c.label, ed, "column", f"{spec.id}.*.{c.id}", c.en)
             groups: dict[str, list[str]] = {}
@@ -237,15 +252,25 @@ def glossary_entries() -> dict[str, list[tuple[str, str, str, str]]]:
                 if r.subgroup:
                     subgroups.setdefault(r.subgroup, []).append(r.id)
             for g, ids in groups.items():
-                add(g, ed, "row group", f"{spec.id}.{{{ids[0]} … {ids[-1]}}}.*",
-                    "III. Outcomes this year" if spec.id == "applications" else "")
+                add(
+                    g,
+                    ed,
+                    "row group",
+                    f"{spec.id}.{{{ids[0]} … {ids[-1]}}}.*",
+                    "III. Outcomes this year" if spec.id == "applications" else "",
+                )
             for r in spec.rows:
                 add(r.label, ed, "row", f"{spec.id}.{r.id}.*", r.en)
                 if r.subgroup and r.id == subgroups[r.subgroup][0]:
                     prefix = r.id.split(".", 1)[0]
                     en = r.subgroup  # the English of a sub-group is its members' prefix
-                    add(r.subgroup, ed, "row sub-group", f"{spec.id}.{prefix}.*.*",
-                        _SUBGROUP_EN.get(prefix, en))
+                    add(
+                        r.subgroup,
+                        ed,
+                        "row sub-group",
+                        f"{spec.id}.{prefix}.*.*",
+                        _SUBGROUP_EN.get(prefix, en),
+                    )
         add(tpl.title, ed, "title pattern", "title", tpl.title_en)
     return entries
 
@@ -321,8 +346,13 @@ def setup(app: Any) -> dict[str, Any]:
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 
-__all__ = ["findings_markdown", "glossary_entries", "glossary_markdown", "tables_markdown",
-           "write_all"]
+__all__ = [
+    "findings_markdown",
+    "glossary_entries",
+    "glossary_markdown",
+    "tables_markdown",
+    "write_all",
+]
 
 
 # ----------------------------------------------------------------- API page
@@ -331,14 +361,31 @@ API_GROUPS: dict[str, tuple[str, ...]] = {
     "Building a report from data": ("build_report", "build_table"),
     "Checking": ("check", "validate", "is_valid", "format_findings", "CODES", "describe_path"),
     "Writing": (
-        "render_text", "render_html", "render_markdown", "render_docx",
-        "to_json", "from_json", "to_dict", "from_dict", "json_schema", "JSONError",
-        "to_records", "Record",
+        "render_text",
+        "render_html",
+        "render_markdown",
+        "render_docx",
+        "to_json",
+        "from_json",
+        "to_dict",
+        "from_dict",
+        "json_schema",
+        "JSONError",
+        "to_records",
+        "Record",
     ),
     "Many reports": ("series", "aggregate", "harmonise"),
     "The model": (
-        "Report", "Table", "Organ", "OrganKind", "Narrative", "CellValue", "BLANK", "Blank",
-        "NotApplicable", "Text",
+        "Report",
+        "Table",
+        "Organ",
+        "OrganKind",
+        "Narrative",
+        "CellValue",
+        "BLANK",
+        "Blank",
+        "NotApplicable",
+        "Text",
     ),
     "Findings": ("Finding", "Severity", "Source"),
     "The template": ("Edition", "template"),
@@ -406,5 +453,11 @@ def api_markdown() -> str:
             "",
         ]
     else:
-        out += ["```{eval-rst}", ".. automodule:: govdisclosure.strategies", "   :members:", "```", ""]
+        out += [
+            "```{eval-rst}",
+            ".. automodule:: govdisclosure.strategies",
+            "   :members:",
+            "```",
+            "",
+        ]
     return "\n".join(out) + "\n"

@@ -72,9 +72,9 @@ def _report(app: Any, exception: BaseException | None) -> None:
         return
     if SKIPPED:
         summary = ", ".join(f"{k}: {v}" for k, v in sorted(SKIPPED.items()))
-        print(f"gd_pending: examples skipped until merged -> {summary}")  # noqa: T201
+        print(f"gd_pending: examples skipped until merged -> {summary}")
     else:
-        print("gd_pending: no example skipped")  # noqa: T201
+        print("gd_pending: no example skipped")
 
 
 def setup(app: Any) -> dict[str, Any]:
