@@ -39,7 +39,7 @@ FINDING_FIELDS = (
 def read(path: Path) -> gd.Report:
     if path.suffix == ".json":
         return gd.from_json(path.read_text("utf-8"))
-    return gd.parse(path)  # type: ignore[attr-defined, no-any-return]
+    return gd.parse(path)  # type: ignore[attr-defined, no-any-return, unused-ignore]
 
 
 def main(argv: list[str]) -> int:

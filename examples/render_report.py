@@ -33,9 +33,9 @@ def main(argv: list[str]) -> int:
     outdir.mkdir(parents=True, exist_ok=True)
     stem = source.stem
     outputs = {
-        outdir / f"{stem}.html": gd.render_html(report).encode("utf-8"),  # type: ignore[attr-defined]
-        outdir / f"{stem}.md": gd.render_markdown(report).encode("utf-8"),  # type: ignore[attr-defined]
-        outdir / f"{stem}.docx": gd.render_docx(report),  # type: ignore[attr-defined]
+        outdir / f"{stem}.html": gd.render_html(report).encode("utf-8"),  # type: ignore[attr-defined, unused-ignore]
+        outdir / f"{stem}.md": gd.render_markdown(report).encode("utf-8"),  # type: ignore[attr-defined, unused-ignore]
+        outdir / f"{stem}.docx": gd.render_docx(report),  # type: ignore[attr-defined, unused-ignore]
     }
     for path, data in outputs.items():
         path.write_bytes(data)
