@@ -79,8 +79,8 @@ def test_every_code_has_an_example_that_produces_it(code: str) -> None:
 
 
 def test_no_example_for_an_unknown_code() -> None:
-    """The examples do not describe codes that no longer exist."""
-    assert set(examples.EXAMPLES) <= set(gd.CODES)
+    """The examples do not describe codes that no longer exist (or that are not merged yet)."""
+    assert set(examples.EXAMPLES) <= set(gd.CODES) | examples.PENDING_CODES
 
 
 def test_glossary_has_every_official_term() -> None:
@@ -118,5 +118,5 @@ def test_pages_exist_for_the_toctrees() -> None:
         for block in re.findall(r"```\{toctree\}\n(.*?)```", index.read_text("utf-8"), re.S):
             for raw in block.splitlines():
                 entry = raw.strip()
-                if entry and not entry.startswith(":"):
+                if entry and not entry.startswith(":") and "*" not in entry:
                     assert (index.parent / f"{entry}.md").exists(), f"{index}: {entry}"

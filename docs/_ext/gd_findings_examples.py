@@ -18,10 +18,12 @@ from typing import Any
 
 PRELUDE = """\
 import govdisclosure as gd
-ok = gd.build_report(organ="某县某局", year=2024, published="2025-01-20",
-    overview="概述。", problems="问题与改进。", other="本年度未收取信息处理费。")
-ok2019 = gd.build_report(organ="某县某局", year=2020, published="2021-01-20",
-    overview="概述。", problems="问题与改进。", other="本年度未收取信息处理费。")
+prose = dict(
+    overview="我局认真做好主动公开和依申请公开工作，加强政府信息管理，完善网站公开专栏，强化监督保障。",
+    problems="（一）存在的问题：政策解读还不够深入。（二）改进措施：下一步将加强解读。",
+    other="本年度未收取信息处理费。")
+ok = gd.build_report(organ="某县某局", year=2024, published="2025-01-20", **prose)
+ok2019 = gd.build_report(organ="某县某局", year=2020, published="2021-01-20", **prose)
 assert gd.check(ok) == () and gd.check(ok2019) == ()
 """
 """The clean reports every example starts from (shown once at the top of the catalogue)."""
@@ -388,7 +390,95 @@ findings = [finding("parse.encoding", encoding="GB18030")]
 findings = [finding("parse.missing-heading", "review_litigation", heading="review_litigation")]
 """,
     ),
+    # ------------------------------------------------------------ on branches not merged yet
+    "input.unreadable": (
+        CONSTRUCTED,
+        """\
+findings = [finding("input.unreadable", error="no section of the format was found")]
+""",
+    ),
+    "series.similar-narrative": (
+        TRIGGERED,
+        """\
+text = ("我局全面贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，"
+        "认真做好主动公开和依申请公开工作，加强政府信息管理，完善网站公开专栏，强化监督保障。")
+now = attrs.evolve(ok, overview=gd.Narrative(text))
+last = attrs.evolve(now, year=2023)
+findings = gd.check(now, previous=last)
+""",
+    ),
+    "narrative.figure-mismatch": (
+        TRIGGERED,
+        """\
+r = attrs.evolve(ok, overview=gd.Narrative(
+    prose["overview"] + "全年共收到政府信息公开申请5件。"))   # the table says 0
+findings = gd.check(r)
+""",
+    ),
+    "overview.topic-missing": (
+        TRIGGERED,
+        """\
+r = attrs.evolve(ok, overview=gd.Narrative("我局认真做好主动公开工作。"))
+findings = gd.check(r)
+""",
+    ),
+    "overview.assessment-missing": (
+        TRIGGERED,
+        """\
+r = attrs.evolve(ok, organ=gd.Organ("某县人民政府"))
+findings = gd.check(r)
+""",
+    ),
+    "problems.part-missing": (
+        TRIGGERED,
+        """\
+r = attrs.evolve(ok, problems=gd.Narrative("下一步将加强政策解读。"))
+findings = gd.check(r)
+""",
+    ),
+    "series.problems-not-followed-up": (
+        TRIGGERED,
+        """\
+last = attrs.evolve(ok, year=2023)
+findings = gd.check(ok, previous=last)
+""",
+    ),
+    "other.fee-unpaid-unexplained": (
+        TRIGGERED,
+        """\
+r = ok.with_cell("applications.new_received.natural_person", 1)
+r = r.with_cell("applications.new_received.total", 1)
+r = r.with_cell("applications.other.unpaid_fee.natural_person", 1)
+r = r.with_cell("applications.other.unpaid_fee.total", 1)
+r = r.with_cell("applications.total.natural_person", 1)
+r = r.with_cell("applications.total.total", 1)
+findings = gd.check(r)
+""",
+    ),
+    "other.proposals-missing": (
+        TRIGGERED,
+        """\
+r = attrs.evolve(ok, organ=gd.Organ("某县人民政府"))
+findings = gd.check(r)
+""",
+    ),
 }
+
+PENDING_CODES = frozenset(
+    {
+        "input.unreadable",
+        "series.similar-narrative",
+        "narrative.figure-mismatch",
+        "overview.topic-missing",
+        "overview.assessment-missing",
+        "problems.part-missing",
+        "series.problems-not-followed-up",
+        "other.fee-unpaid-unexplained",
+        "other.proposals-missing",
+    }
+)
+"""Codes defined on branches not merged yet (cli, audit): their examples are ready and
+are used as soon as the codes are registered."""
 
 
 def namespace() -> dict[str, Any]:
