@@ -61,9 +61,7 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 
 nitpicky = False
-# Each section's toctree ends with a "*" glob, so that pages added on other branches
-# (such as how-to/dask.md) are listed without editing the index; an empty glob is fine.
-suppress_warnings = ["toc.empty_glob"]
+
 
 # Examples run from the repository root, so paths read as in a checkout.
 doctest_global_setup = """

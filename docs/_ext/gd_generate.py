@@ -317,6 +317,40 @@ def _variants(term: str) -> list[str]:
     return found
 
 
+# ----------------------------------------------------------------- section tables of contents
+TOC_ORDER: dict[str, tuple[str, ...]] = {
+    "how-to": (
+        "build-from-data",
+        "audit-folder",
+        "compare-years",
+        "property-test",
+        "english",
+        "label-variants",
+    ),
+    "explanation": (
+        "blank-is-not-zero",
+        "editions",
+        "run-together-cells",
+        "findings",
+        "legal-basis",
+    ),
+    "reference": ("api", "findings", "tables-2021", "tables-2019", "cli", "json"),
+    "tutorial": ("first-report",),
+}
+"""The pages of each Diátaxis section, in reading order. Pages found in the folder but not
+listed (for instance added on another branch, like ``how-to/dask.md``) follow in name
+order, so a new page is never left out of the navigation."""
+
+
+def toc_markdown(section: str, docs: Path | None = None) -> str:
+    """The toctree of ``docs/<section>/index.md``."""
+    folder = (docs or GENERATED.parent) / section
+    listed = list(TOC_ORDER[section])
+    found = sorted(p.stem for p in folder.glob("*.md") if p.stem != "index")
+    entries = [e for e in listed if e in found] + [e for e in found if e not in listed]
+    return "```{toctree}\n:maxdepth: 1\n\n" + "\n".join(entries) + "\n```\n"
+
+
 # ----------------------------------------------------------------- Sphinx hook
 def write_all(target: Path = GENERATED) -> list[Path]:
     """Write every generated page into ``target``; only rewrite files that changed."""
@@ -328,6 +362,8 @@ def write_all(target: Path = GENERATED) -> list[Path]:
         "glossary.md": glossary_markdown(),
         "api.md": api_markdown(),
     }
+    for section in TOC_ORDER:
+        pages[f"toc-{section}.md"] = toc_markdown(section)
     written = []
     for name, text in pages.items():
         path = target / name
