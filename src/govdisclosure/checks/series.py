@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from govdisclosure.checks import codes as _codes  # noqa: F401 - defines the codes used here
 from govdisclosure.checks.registry import finding, register_series
 from govdisclosure.model import Finding, Report, Table, is_number
 
