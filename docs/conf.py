@@ -64,20 +64,23 @@ nitpicky = False
 
 
 # Examples run from the repository root, so paths read as in a checkout.
-doctest_global_setup = """
+doctest_global_setup = (
+    f"REPO = {str(HERE.parent)!r}\n"
+    + """
 import sys, subprocess
 import os
 from pathlib import Path
 import govdisclosure as gd
 from gd_pending import pending
-os.chdir(Path(gd.__file__).resolve().parents[2])
+os.chdir(REPO)
 
 def run_cli(*args):
     # the command line as a user runs it: python -m govdisclosure ...
-    env = {**os.environ, "PYTHONPATH": "src"}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(["src", *sys.path])}
     return subprocess.run([sys.executable, "-m", "govdisclosure", *args],
                           capture_output=True, text=True, env=env, timeout=120)
 """
+)
 # Docstring examples are run by pytest (--doctest-modules src); here only the pages.
 doctest_test_doctest_blocks = ""
 doctest_default_flags = (
