@@ -4,14 +4,17 @@ Model, check, read and write the annual government information disclosure report
 Chinese administrative organs, in the 2019 trial format and the 2021 format.
 
 >>> import govdisclosure as gd
->>> report = gd.build_report(organ="某县某局", year=2024,
-...     applications={"new_received": {"natural_person": 2}, "granted": {"natural_person": 2}})
->>> [f.code for f in gd.check(report) if f.severity == "error"]
-[]
+>>> report = gd.build_report(organ="某县某局", year=2024, problems="人员不足。",
+...     applications={"new_received": {"natural_person": 2}, "granted": {"natural_person": 1}})
+>>> [(f.code, f.path) for f in gd.check(report) if f.severity == "error"]
+[('applications.balance', 'applications.*.natural_person'), ('applications.balance', 'applications.*.total')]
 """
 
 from govdisclosure.checks import CODES, check, is_valid, validate
 from govdisclosure.errors import GovDisclosureError, InvalidReport, LimitExceeded, ParseError
+from govdisclosure.formats.dispatch import parse
+from govdisclosure.formats.docx import render_docx
+from govdisclosure.formats.html import parse_html, render_html
 from govdisclosure.formats.json import (
     JSONError,
     from_dict,
@@ -20,7 +23,10 @@ from govdisclosure.formats.json import (
     to_dict,
     to_json,
 )
+from govdisclosure.formats.markdown import render_markdown
+from govdisclosure.formats.pdf import parse_pdf
 from govdisclosure.formats.records import Record, to_records
+from govdisclosure.formats.text import parse_text, render_text
 from govdisclosure.i18n import describe_path
 from govdisclosure.model import (
     BLANK,
@@ -73,6 +79,14 @@ __all__ = [
     "from_json",
     "is_valid",
     "json_schema",
+    "parse",
+    "parse_html",
+    "parse_pdf",
+    "parse_text",
+    "render_docx",
+    "render_html",
+    "render_markdown",
+    "render_text",
     "template",
     "to_dict",
     "to_json",

@@ -387,6 +387,12 @@ define(
     rule="Pages in GBK, GB18030 or UTF-8 are decoded by their BOM, declaration or content.",
 )
 define(
+    "parse.outside-content",
+    W,
+    N_("A table outside the report's text on the page holds figures that were not read: {cells}."),
+    rule="Every figure of a report table on a page is read, or reported when it lies outside the report's text.",
+)
+define(
     "parse.missing-heading",
     I,
     N_(

@@ -1,0 +1,409 @@
+"""Plain text: published web-page text, text extracted from PDFs, and rendering to text.
+
+:func:`parse_text` reads two kinds of text:
+
+- the text of a report web page, its tables written as tab-separated rows (a merged
+  cell becomes one cell, often leaving empty cells beside it);
+- the text that PDF libraries (pdfplumber, pypdf) extract: cells separated by spaces,
+  long labels wrapped over several lines with their figures in between, group labels
+  written one character a line, header words cut in two, page numbers (``- 3 -``) in
+  the middle of tables and of paragraphs.
+
+:func:`render_text` writes a report as published text, tables tab-separated in the
+official layout; ``parse_text(render_text(r)) == r`` for every valid report.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from decimal import Decimal
+
+from govdisclosure.checks import finding
+from govdisclosure.errors import ParseError
+from govdisclosure.formats._assembly import is_title, match_heading
+from govdisclosure.formats._raw import Block, RawCell, RawParagraph, RawRow, RawTable
+from govdisclosure.formats._reader import assemble
+from govdisclosure.model import (
+    BLANK,
+    CellValue,
+    Finding,
+    NotApplicable,
+    Report,
+    Source,
+    Table,
+    Text,
+)
+from govdisclosure.template import Edition, edition_for_year, normalize_label, template
+
+__all__ = ["decode", "parse_text", "render_text"]
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+_TABLED = ("active", "applications", "review_litigation")
+_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
+_NUMBERED = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[是、]|\d+[.、．]|第[一二三四五六七八九十]+)"
+)
+_DATE_LINE = re.compile(
+    r"^\s*[0-9〇零一二三四五六七八九]{4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月"
+)
+
+
+def decode(data: bytes) -> tuple[str, Finding | None]:
+    """Decode ``data``: UTF-8 (with or without BOM), else GB18030.
+
+    Returns the text and a ``parse.encoding`` finding when it was not UTF-8.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), None
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), finding("parse.encoding", encoding="GB18030")
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace"), finding(
+            "parse.encoding", encoding="UTF-8 (with undecodable bytes replaced)"
+        )
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.strip())
+
+
+def _tokens(line: str, number: int, tabbed: bool) -> RawRow:
+    cells = []
+    if tabbed:
+        col = 1
+        for part in line.split("\t"):
+            cells.append(RawCell(part.strip(), Source(line=number, column=col)))
+            col += len(part) + 1
+    else:
+        for m in re.finditer(r"\S+", line):
+            cells.append(RawCell(m.group(), Source(line=number, column=m.start() + 1)))
+    return RawRow(tuple(cells), Source(line=number))
+
+
+class _Paragraphs:
+    """Gathers lines into paragraphs, re-joining lines that wrap."""
+
+    def __init__(self, wrap_width: int, *, extracted: bool) -> None:
+        self.wrap_width = wrap_width
+        self.extracted = extracted
+        self.items: list[RawParagraph] = []
+        self.open = False
+        self.last_width = 0
+
+    def close(self) -> None:
+        self.open = False
+
+    def add(self, text: str, number: int, *, alone: bool = False) -> None:
+        text = text.strip()
+        if not text:
+            return
+        if self.items and not alone and self._continues(self.items[-1].text, text):
+            last = self.items[-1]
+            self.items[-1] = RawParagraph(last.text + text, last.source)
+        else:
+            self.items.append(RawParagraph(text, Source(line=number)))
+        self.open = not alone
+        self.last_width = _width(text)
+
+    def _continues(self, previous: str, text: str) -> bool:
+        if not self.open:
+            return False
+        if _NUMBERED.match(text) or _DATE_LINE.match(text) or match_heading(text):
+            return False
+        if previous.endswith(_END):
+            return self.extracted and self.last_width >= self.wrap_width - 4
+        return len(previous) >= 15
+
+
+def _blocks(text: str) -> Iterator[Block]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # tab-separated tables (a web page's text) rather than words in columns (a PDF's)
+    tabbed = sum("\t" in ln.strip(" ") for ln in lines) >= 3
+    extracted = not tabbed
+    # the width of a full line of prose: most prose lines of extracted text are full
+    widths = sorted(_width(ln) for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln))
+    wrap = widths[int(len(widths) * 0.6)] if widths else 0
+    # text is wrapped at a margin when most prose lines are about as wide as a full line
+    full = sum(abs(w - wrap) <= 4 for w in widths)
+    wrapped = extracted and len(widths) >= 4 and full * 2 >= len(widths)
+    paragraphs = _Paragraphs(wrap, extracted=wrapped)
+    section: str | None = None
+    table_rows: list[RawRow] = []
+    title_seen = False
+    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+    signature = set(nonblank[-2:]) if nonblank and _DATE_LINE.match(lines[nonblank[-1]]) else set()
+
+    table_kind: list[str | None] = [None]
+
+    def flush_table() -> Iterator[Block]:
+        if table_rows:
+            yield RawTable(tuple(table_rows), table_rows[0].source)
+            table_rows.clear()
+        table_kind[0] = None
+
+    for index, raw in enumerate(lines):
+        number = index + 1
+        line = raw.rstrip("\n")
+        if _PAGE_NUMBER.match(line):
+            continue
+        if not line.strip():
+            continue
+        if "\t" not in line.strip(" ") or not tabbed:
+            heading = match_heading(line)
+            if heading is not None:
+                yield from flush_table()
+                yield from paragraphs.items
+                paragraphs.items = []
+                paragraphs.close()
+                section = heading.section
+                yield RawParagraph(line.strip(), Source(line=number))
+                continue
+        opener = _opens_table(line)
+        if opener is not None and section not in _TABLED:
+            # the heading of a tabled section is lost: its table opens it
+            yield from paragraphs.items
+            paragraphs.items = []
+            paragraphs.close()
+            section = opener
+        in_table = section in _TABLED and (
+            (tabbed and ("\t" in line.strip(" ") or _lone_cell(lines, index, table_rows)))
+            or (not tabbed and not _is_prose(line, paragraphs))
+        )
+        if in_table:
+            yield from paragraphs.items
+            paragraphs.items = []
+            paragraphs.close()
+            kind = _table_kind(line)
+            if kind is not None:
+                if table_kind[0] is not None and kind != table_kind[0]:
+                    # a heading was lost between two tables: keep them apart
+                    yield from flush_table()
+                table_kind[0] = kind
+            table_rows.append(_tokens(line, number, tabbed))
+            continue
+        if section is None and not title_seen:
+            title_seen = is_title(line)
+            paragraphs.add(line, number, alone=True)
+            paragraphs.close()
+            continue
+        if index in signature:
+            paragraphs.add(line, number, alone=True)
+            paragraphs.close()
+            continue
+        if tabbed and "\t" in line.strip(" "):
+            line = " ".join(part.strip() for part in line.split("\t") if part.strip())
+        paragraphs.add(line, number)
+    yield from flush_table()
+    yield from paragraphs.items
+
+
+_KIND_MARKS = (
+    ("active", ("第二十条",)),
+    ("applications", ("勾稽关系", "申请人情况", "本年新收")),
+    ("review_litigation", ("行政复议", "行政诉讼")),
+)
+
+
+def _table_kind(line: str) -> str | None:
+    """Which table a line opens, by the words that only that table's header holds."""
+    norm = normalize_label(line)
+    for kind, marks in _KIND_MARKS:
+        if any(m in norm for m in marks):
+            return kind
+    return None
+
+
+def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
+    """Whether a line without tabs is a table row of one cell (a caption, or a piece of a
+    label alone on its line) in tab-separated text: it reads like no sentence and sits
+    between table rows."""
+    line = lines[index].strip()
+    if normalize_label(line).startswith("第二十条"):
+        return True
+    if not table_rows or "。" in line or "；" in line or len(line) > 40:
+        return False
+    following = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
+    return "\t" in following.strip(" ")
+
+
+def _opens_table(line: str) -> str | None:
+    """The table that a line can only be the first line of (a caption, the 勾稽 note)."""
+    norm = normalize_label(line)
+    if len(norm) > 60:
+        return None
+    if norm.startswith("第二十条第"):
+        return "active"
+    if norm.startswith("(本列数据的勾稽关系"):
+        return "applications"
+    return None
+
+
+def _is_prose(line: str, paragraphs: _Paragraphs) -> bool:
+    s = line.strip()
+    if "。" in s or "；" in s:
+        return True
+    if paragraphs.open and paragraphs.items and not paragraphs.items[-1].text.endswith(_END):
+        return not re.search(r"(?:^|\s)\d+(?:\s|$)", s)
+    return False
+
+
+def parse_text(data: str | bytes) -> Report:
+    """Read a report from published text or from text extracted from its PDF.
+
+    ``data`` may be bytes (UTF-8 with or without BOM, or GB18030; a ``parse.encoding``
+    finding says when it was not UTF-8). Everything noticed while reading is in
+    ``report.findings``; :class:`~govdisclosure.ParseError` is raised only when nothing
+    report-like is found.
+
+    >>> r = parse_text("某县某局2024年政府信息公开工作年度报告\\n一、总体情况\\n概述。\\n")
+    >>> r.organ.name, r.year, r.overview.text
+    ('某县某局', 2024, '概述。')
+    """
+    findings: list[Finding] = []
+    if isinstance(data, bytes | bytearray):
+        text, note = decode(bytes(data))
+        if note is not None:
+            findings.append(note)
+    elif isinstance(data, str):
+        text = data
+    else:  # callers without type checking
+        msg = f"parse_text reads str or bytes, not {type(data).__name__}"  # type: ignore[unreachable]
+        raise TypeError(msg)
+    text = text.replace("\ufeff", "").replace("\x00", "")
+    if not text.strip():
+        raise ParseError("the text is empty")
+    return assemble(list(_blocks(text)), findings=findings)
+
+
+# ----------------------------------------------------------------- rendering
+
+
+def _cell_text(value: CellValue) -> str:
+    if value is BLANK:
+        return ""
+    if isinstance(value, NotApplicable):
+        return value.mark
+    if isinstance(value, Text):
+        return value.text
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _active_lines(table: Table) -> list[str]:
+    spec = table.spec
+    lines = [spec.caption, "\t".join([spec.corner, *(c.label for c in spec.columns)])]
+    for row, values in zip(spec.rows, table.cells, strict=True):
+        lines.append("\t".join([row.label, *(_cell_text(v) for v in values)]))
+    return lines
+
+
+def _applications_lines(table: Table) -> list[str]:
+    spec = table.spec
+    columns = spec.columns
+    members = set(spec.column_subgroup_members)
+    first_member = next(i for i, c in enumerate(columns) if c.id in members)
+    row1 = [spec.corner, "", "", spec.column_group or "", *([""] * (len(columns) - 1))]
+    row2 = ["", "", ""]
+    row3 = ["", "", ""]
+    for i, c in enumerate(columns):
+        if c.id in members:
+            row2.append(spec.column_subgroup or "" if i == first_member else "")
+            row3.append(c.label)
+        else:
+            row2.append(c.label)
+            row3.append("")
+    lines = ["\t".join(row1), "\t".join(row2), "\t".join(row3)]
+    group = subgroup = None
+    for row, values in zip(spec.rows, table.cells, strict=True):
+        labels = []
+        if row.group != group:
+            group = row.group
+            if group:
+                labels.append(group)
+        if row.subgroup != subgroup:
+            subgroup = row.subgroup
+            if subgroup:
+                labels.append(subgroup)
+        labels.append(row.label)
+        lines.append("\t".join([*labels, *(_cell_text(v) for v in values)]))
+    return lines
+
+
+def _review_lines(table: Table) -> list[str]:
+    spec = table.spec
+    groups = [r.label for r in spec.rows]
+    columns = [c.label for c in spec.columns]
+    width = len(columns)
+    row1 = [groups[0], *([""] * (width - 1)), spec.row_group or "", *([""] * (2 * width - 1))]
+    row2 = [*columns, groups[1], *([""] * (width - 1)), groups[2], *([""] * (width - 1))]
+    row3 = [*([""] * width), *columns, *columns]
+    values = [_cell_text(v) for row in table.cells for v in row]
+    return ["\t".join(row1), "\t".join(row2), "\t".join(row3), "\t".join(values)]
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.splitlines() if p.strip()]
+
+
+def render_text(report: Report) -> str:
+    """The report as published text: title, lead paragraph, six numbered sections, the
+    tables tab-separated in the official layout with official labels, and a signature.
+
+    Deterministic and diffable; ``parse_text(render_text(r)) == r`` for valid reports.
+
+    >>> import govdisclosure as gd
+    >>> r = gd.build_report(organ="某县某局", year=2024, overview="概述。")
+    >>> print(render_text(r).splitlines()[0])
+    某县某局2024年政府信息公开工作年度报告
+    """
+    organ = report.organ.name
+    year = report.year
+    tpl = template(report.edition or (edition_for_year(year) if year else Edition.V2021))
+    blocks: list[list[str]] = []
+    if report.title:
+        blocks.append([organ, report.title] if organ else [report.title])
+    elif year is not None:
+        blocks.append([tpl.title.format(organ=organ, year=year)])
+    elif organ:
+        blocks.append([organ])
+    if report.preamble.strip():
+        blocks.append(_paragraphs(report.preamble))
+    for section in tpl.sections:
+        sid = section.id
+        if sid in {"overview", "problems", "other"}:
+            narrative = getattr(report, sid)
+            if narrative is None:
+                continue
+            blocks.append([section.heading, *narrative.paragraphs])
+            continue
+        text: str = getattr(report, f"{sid}_text")
+        tables: list[Table] = (
+            list(report.active)
+            if sid == "active"
+            else [t for t in (getattr(report, sid),) if t is not None]
+        )
+        if not tables and not text.strip():
+            continue
+        lines = [section.heading, *_paragraphs(text)]
+        for t in tables:
+            if sid == "active":
+                lines += _active_lines(t)
+            elif sid == "applications":
+                lines += _applications_lines(t)
+            else:
+                lines += _review_lines(t)
+        blocks.append(lines)
+    if report.published is not None:
+        d = report.published
+        blocks.append([*([organ] if organ else []), f"{d.year}年{d.month}月{d.day}日"])
+    return "\n\n".join("\n".join(b) for b in blocks) + "\n"
