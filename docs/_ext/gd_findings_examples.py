@@ -14,6 +14,7 @@ the same call the parsers make, and marked as such in the catalogue.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 PRELUDE = """\
@@ -297,10 +298,10 @@ findings = gd.check(ok, previous=last)
     ),
     # ------------------------------------------------------------ reading (parsers)
     "parse.extra-cells": (
-        CONSTRUCTED,
+        TRIGGERED,
         """\
-findings = [finding("parse.extra-cells", "active.art20_6.penalty.*", count=2, cells="0, 0")]
-# as the seed report xunzhen-2024 has it: 0 0 0 under the one column 本年处理决定数量
+seed = REPO / "tests" / "data" / "real" / "xunzhen-2024.txt"   # the seed report
+findings = gd.parse_text(seed.read_text("utf-8")).findings
 """,
     ),
     "parse.missing-cells": (
@@ -310,10 +311,10 @@ findings = [finding("parse.missing-cells", "applications.granted.*", count=1)]
 """,
     ),
     "parse.label-variant": (
-        CONSTRUCTED,
+        TRIGGERED,
         """\
-findings = [finding("parse.label-variant", "active.art20_1.*.repealed",
-                    found="本年度止件数", label="本年废止件数")]
+seed = REPO / "tests" / "data" / "real" / "xunzhen-2024.txt"   # the seed report
+findings = gd.parse_text(seed.read_text("utf-8")).findings
 """,
     ),
     "parse.heading-variant": (
@@ -325,10 +326,10 @@ findings = [finding("parse.heading-variant", "review_litigation",
 """,
     ),
     "parse.split-label": (
-        CONSTRUCTED,
+        TRIGGERED,
         """\
-findings = [finding("parse.split-label", "applications.partially_granted.*",
-                    label="（二）部分公开（区分处理的，只计这一情形，不计其他情形）", parts=2)]
+seed = REPO / "tests" / "data" / "real" / "xunzhen-2024.txt"   # the seed report
+findings = gd.parse_text(seed.read_text("utf-8")).findings
 """,
     ),
     "parse.unit-in-cell": (
@@ -389,6 +390,12 @@ findings = [finding("parse.encoding", encoding="GB18030")]
         CONSTRUCTED,
         """\
 findings = [finding("parse.missing-heading", "review_litigation", heading="review_litigation")]
+""",
+    ),
+    "parse.outside-content": (
+        CONSTRUCTED,
+        """\
+findings = [finding("parse.outside-content", cells="12, 3, 0")]
 """,
     ),
     # ------------------------------------------------------------ on branches not merged yet
@@ -492,6 +499,7 @@ def namespace() -> dict[str, Any]:
     from govdisclosure.checks import finding  # noqa: PLC0415
 
     ns: dict[str, Any] = {
+        "REPO": Path(__file__).resolve().parents[2],
         "attrs": attrs,
         "Decimal": Decimal,
         "date": datetime.date,
