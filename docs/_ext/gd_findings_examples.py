@@ -305,9 +305,11 @@ findings = gd.parse_text(seed.read_text("utf-8")).findings
 """,
     ),
     "parse.missing-cells": (
-        CONSTRUCTED,
+        TRIGGERED,
         """\
-findings = [finding("parse.missing-cells", "applications.granted.*", count=1)]
+text = gd.render_text(ok)   # the clean report in the official text layout
+text = text.replace("（一）予以公开\\t0\\t0\\t0\\t0\\t0\\t0\\t0", "（一）予以公开\\t0\\t0\\t0\\t0\\t0\\t0")
+findings = gd.parse_text(text).findings
 """,
     ),
     "parse.label-variant": (
@@ -318,11 +320,12 @@ findings = gd.parse_text(seed.read_text("utf-8")).findings
 """,
     ),
     "parse.heading-variant": (
-        CONSTRUCTED,
+        TRIGGERED,
         """\
-findings = [finding("parse.heading-variant", "review_litigation",
-                    found="因政府信息公开工作被申请行政复议和提起行政诉讼情况",
-                    heading="review_litigation")]
+text = gd.render_text(ok)   # the clean report in the official text layout
+text = text.replace("四、政府信息公开行政复议、行政诉讼情况",
+                    "四、因政府信息公开工作被申请行政复议和提起行政诉讼情况")
+findings = gd.parse_text(text).findings
 """,
     ),
     "parse.split-label": (
@@ -333,38 +336,44 @@ findings = gd.parse_text(seed.read_text("utf-8")).findings
 """,
     ),
     "parse.unit-in-cell": (
-        CONSTRUCTED,
+        TRIGGERED,
         """\
-findings = [finding("parse.unit-in-cell", "active.art20_5.licensing.decisions", unit="件")]
+text = gd.render_text(ok)   # the clean report in the official text layout
+findings = gd.parse_text(text.replace("行政许可\\t0", "行政许可\\t2件")).findings
 """,
     ),
     "parse.unit-converted": (
-        CONSTRUCTED,
+        TRIGGERED,
         """\
-findings = [finding("parse.unit-converted", "active.art20_8.admin_fees.amount",
-                    original=Decimal("251000"), unit="元", value=Decimal("25.1"),
-                    column_unit="万元")]
+text = gd.render_text(ok)   # the clean report in the official text layout
+text = text.replace("行政事业性收费\\t0", "行政事业性收费\\t251000元")   # 万元 column
+findings = gd.parse_text(text).findings
 """,
     ),
     "parse.split-cells": (
-        CONSTRUCTED,
+        TRIGGERED,
         """\
-findings = [finding("parse.split-cells", "review_litigation",
-                    text="1200012 0 0 0 0 0 0 0 0 0 0",
-                    cells="12, 0, 0, 0, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0")]
+text = gd.render_text(ok)   # the clean report in the official text layout
+row = "\\t".join(["0"] * 15)                   # section 四's fifteen cells
+text = text.replace(row, "1200012\\t" + "\\t".join(["0"] * 10))
+findings = gd.parse_text(text).findings
 """,
     ),
     "parse.uncertain-cells": (
-        CONSTRUCTED,
+        TRIGGERED,
         """\
-findings = [finding("parse.uncertain-cells", "review_litigation", text="1100011 0 0 0 0 0 0 0 0 0 0")]
+text = gd.render_text(ok)   # the clean report in the official text layout
+row = "\\t".join(["0"] * 15)
+text = text.replace(row, "1100011\\t" + "\\t".join(["0"] * 10))
+findings = gd.parse_text(text).findings
 """,
     ),
     "parse.unknown-row": (
-        CONSTRUCTED,
+        TRIGGERED,
         """\
-findings = [finding("parse.unknown-row", "applications", label="不予公开-属于工作秘密",
-                    cells="0 0 0 0 0 0 0")]
+text = gd.render_text(ok)   # the clean report in the official text layout
+text = text.replace("（七）总计\\t", "9.属于工作秘密\\t0\\t0\\t0\\t0\\t0\\t0\\t0\\n（七）总计\\t")
+findings = gd.parse_text(text).findings
 """,
     ),
     "parse.unreadable-table": (
@@ -381,15 +390,18 @@ findings = [finding("parse.stray-figures", "review_litigation", cells="0")]
 """,
     ),
     "parse.encoding": (
-        CONSTRUCTED,
+        TRIGGERED,
         """\
-findings = [finding("parse.encoding", encoding="GB18030")]
+text = gd.render_text(ok)   # the clean report in the official text layout
+findings = gd.parse_text(text.encode("gb18030")).findings
 """,
     ),
     "parse.missing-heading": (
-        CONSTRUCTED,
+        TRIGGERED,
         """\
-findings = [finding("parse.missing-heading", "review_litigation", heading="review_litigation")]
+text = gd.render_text(ok)   # the clean report in the official text layout
+text = text.replace("四、政府信息公开行政复议、行政诉讼情况\\n", "")
+findings = gd.parse_text(text).findings
 """,
     ),
     "parse.outside-content": (
