@@ -74,7 +74,8 @@ def main(argv: list[str]) -> int:
                         "severity": f.severity.value,
                         "code": f.code,
                         "path": f.path,
-                        "source": str(f.source or ""),
+                        # a check's finding names a cell; the report knows where it was read
+                        "source": str(f.source or report.provenance.get(f.path) or ""),
                         "fingerprint": f.fingerprint,
                         "message_zh": f.message("zh_CN"),
                         "message_en": f.message("en"),

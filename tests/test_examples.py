@@ -104,6 +104,10 @@ def test_audit_folder_of_real_reports(tmp_path: Path) -> None:
     assert ("xunzhen-2024.txt", "applications.row-total") in found
     assert ("hongze-2023.pdf", "review.group-total") in found
     assert all(r["message_en"] and r["message_zh"] for r in rows)
+    group_total = next(
+        r for r in rows if r["file"] == "hongze-2023.pdf" and r["code"] == "review.group-total"
+    )
+    assert group_total["source"].startswith("p.")  # the page the cell was read on
 
 
 @needs("html")
