@@ -151,9 +151,13 @@ def is_title(text: str) -> bool:
     return (
         len(s) <= 80
         and bool(_TITLE_WORDS.search(s))
-        and not any(ch in s for ch in ">＞|｜»")
+        and not _BREADCRUMB.search(s)
         and not s.endswith(_SENTENCE_END)
     )
+
+
+# a CMS breadcrumb trail: 首页 > 政务公开 > …, 当前位置：…
+_BREADCRUMB = re.compile(r"(首页|当前位置|您的位置|所在位置|现在位置)\s*[>＞»›|｜:：/／]")
 
 
 _NOT_IN_NAMES = frozenset("：:>＞|｜/／。，,")

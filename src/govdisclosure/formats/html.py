@@ -950,6 +950,19 @@ def _organ_hint(root: etree._Element) -> Organ | None:
     return None
 
 
+_SOME_ORGAN: Final = "某机关"
+"""A stand-in organ name for the assembler, on pages whose organ is in ``data-organ``."""
+
+
+def _year_hint(root: etree._Element) -> int | None:
+    """The report year as :func:`render_html` states it on its own pages (``data-year``)."""
+    for el in root.iter("article"):
+        if "govdisclosure-report" in (el.get("class") or "").split():
+            value = el.get("data-year") or ""
+            return int(value) if value.isdigit() and len(value) == 4 else None
+    return None
+
+
 def html_blocks(root: etree._Element, findings: list[Finding] | None = None) -> list[Block]:
     """The paragraphs and tables of a parsed page's content, in reading order.
 
@@ -1061,19 +1074,34 @@ def parse_html(html: str | bytes) -> Report:
         msg = "the page is empty"
         raise ParseError(msg)
     root = _parse_tree(text)
-    organ = _organ_hint(root)
+    organ, year = _organ_hint(root), _year_hint(root)
     blocks = html_blocks(root, findings)
     if _is_english(root):
         blocks = _translate(blocks)
+    official = False
+    if organ is not None and year is not None and blocks:
+        # a page of render_html with the official title: the organ is read from
+        # data-organ, so the title line need not pass the assembler's title tests (an
+        # organ name may hold any character)
+        pattern = template(edition_for_year(year)).title
+        first = blocks[0]
+        if isinstance(first, RawParagraph) and first.text == pattern.format(
+            organ=organ.name, year=year
+        ):
+            stand_in = attrs.evolve(first, text=pattern.format(organ=_SOME_ORGAN, year=year))
+            blocks = [stand_in, *blocks[1:]]
+            official = True
     report = assemble(blocks, findings=findings)
     if organ is not None and organ != report.organ:
-        report = _with_organ(report, organ)
+        report = _with_organ(report, organ, official=official)
     return report
 
 
-def _with_organ(report: Report, organ: Organ) -> Report:
+def _with_organ(report: Report, organ: Organ, *, official: bool = False) -> Report:
     """``report`` published by ``organ``: the title is kept as printed unless it is the
-    official pattern for that organ."""
+    official pattern for that organ (``official``: it was)."""
+    if official:
+        return attrs.evolve(report, organ=organ, title="")
     if report.year is None:
         return attrs.evolve(report, organ=organ)
     edition = report.edition or Edition.V2021

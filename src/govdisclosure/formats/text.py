@@ -133,8 +133,11 @@ def _blocks(text: str) -> Iterator[Block]:
     widths = sorted(_width(ln) for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln))
     wrap = widths[int(len(widths) * 0.6)] if widths else 0
     # text is wrapped at a margin when most prose lines are about as wide as a full line
+    # and most of them break off mid-sentence
     full = sum(abs(w - wrap) <= 4 for w in widths)
-    wrapped = extracted and len(widths) >= 4 and full * 2 >= len(widths)
+    prose = [ln.strip() for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln)]
+    cut = sum(not ln.endswith(_END) for ln in prose)
+    wrapped = extracted and len(widths) >= 4 and full * 2 >= len(widths) and cut * 2 >= len(prose)
     paragraphs = _Paragraphs(wrap, extracted=wrapped)
     section: str | None = None
     table_rows: list[RawRow] = []
