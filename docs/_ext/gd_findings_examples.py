@@ -438,7 +438,9 @@ findings = gd.check(r)
     "overview.topic-missing": (
         TRIGGERED,
         """\
-r = attrs.evolve(ok, overview=gd.Narrative("我局认真做好主动公开工作。"))
+overview = ("我局认真做好主动公开工作，及时发布政策文件、规划计划和重点领域信息，"
+            "做好政策解读和回应关切，全年公开内容持续丰富，公开质量稳步提升。")
+r = attrs.evolve(ok, overview=gd.Narrative(overview))   # speaks of 主动公开 only
 findings = gd.check(r)
 """,
     ),
@@ -452,15 +454,20 @@ findings = gd.check(r)
     "problems.part-missing": (
         TRIGGERED,
         """\
-r = attrs.evolve(ok, problems=gd.Narrative("下一步将加强政策解读。"))
+problems = ("下一步，我局将进一步加强政策解读，提升公开质量，推进重点领域信息公开，"
+            "完善公开目录，加强业务培训，切实提高工作人员的业务水平和服务能力。")
+r = attrs.evolve(ok, problems=gd.Narrative(problems))   # measures, but no problem named
 findings = gd.check(r)
 """,
     ),
     "series.problems-not-followed-up": (
         TRIGGERED,
         """\
-last = attrs.evolve(ok, year=2023)
-findings = gd.check(ok, previous=last)
+problems = ("（一）存在的问题：政策解读的针对性还不够，部分栏目更新不够及时。"
+            "（二）改进措施：下一步将加强政策解读，完善栏目管理，提升公开质量。")
+now = attrs.evolve(ok, problems=gd.Narrative(problems))
+last = attrs.evolve(now, year=2023)
+findings = gd.check(now, previous=last)
 """,
     ),
     "other.fee-unpaid-unexplained": (
