@@ -243,6 +243,19 @@ def test_heading_with_its_first_sentence_in_one_paragraph() -> None:
     assert r.findings == ()
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["淮安市人民政府2024年政府信息公开工作年度报告"],
+        ["淮安市人民政府", "2024 年政府信息公开工作年度报告"],
+        ["淮安市人民政府2024年", "政府信息公开工作年度报告"],
+    ],
+)
+def test_title_printed_on_one_or_two_lines(lines: list[str]) -> None:
+    r = assemble([*(para(t) for t in lines), para("一、总体情况"), para("概述。")])
+    assert (r.organ.name, r.year, r.title, r.preamble) == ("淮安市人民政府", 2024, "", "")
+
+
 def test_findings_are_prepended() -> None:
     note = gd.Finding(code="parse.encoding", severity=gd.Severity.INFO, params={"encoding": "GBK"})
     r = assemble([para("某县某局2024年政府信息公开工作年度报告")], findings=[note])

@@ -150,6 +150,14 @@ def test_seed_agrees_with_the_seed_built_by_hand(seed: gd.Report) -> None:
     assert "".join(seed.title.split()) == built.title
 
 
+def test_note_between_table_rows_is_kept_as_prose(seed: gd.Report) -> None:
+    text = (REAL / "xunzhen-2024.txt").read_text("utf-8")
+    note = "注：本表数据截至2024年12月31日"
+    damaged = gd.parse_text(text.replace("\n\t(三) 不予公开", f"\n{note}\n\t(三) 不予公开", 1))
+    assert damaged.applications_text == note
+    assert damaged.tables == seed.tables
+
+
 def test_seed_narratives(seed: gd.Report) -> None:
     assert seed.overview is not None
     assert len(seed.overview.paragraphs) == 3
@@ -246,6 +254,24 @@ def test_lost_heading_recovered_by_content(name: str, heading: str, section: str
     damaged = gd.parse_text(text.replace(heading + "\n", "", 1))
     assert damaged.tables == gd.parse_text(text).tables
     assert ("parse.missing-heading", section) in codes(damaged.findings)
+
+
+def test_line_deleted_in_numbers_before_labels_layout() -> None:
+    """pdfplumber prints some figures before their label; with a line of figures lost,
+    the rows are still matched by their labels, before or after the figures."""
+    text = (REAL / "hongze-2024.pdfplumber.txt").read_text("utf-8")
+    reference = gd.parse_text(text).applications
+    assert reference is not None
+    line = "7.属于行政执法案卷 1 0 0 0 0 0 1\n"
+    assert line in text
+    damaged = gd.parse_text(text.replace(line, "", 1))
+    table = damaged.applications
+    assert table is not None
+    lost = {(row, c) for row, c, v in table.items() if v != reference[row, c]}
+    row = "denied.enforcement_case_file"
+    assert lost == {(r, c) for r, c, _ in table.items() if r == row}
+    assert all(table[row, c] is gd.BLANK for c in table.spec.column_ids)
+    assert ("parse.missing-cells", f"applications.{row}.*") in codes(damaged.findings)
 
 
 def test_huaian_is_consistent() -> None:

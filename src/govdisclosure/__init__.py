@@ -10,7 +10,29 @@ Chinese administrative organs, in the 2019 trial format and the 2021 format.
 [('applications.balance', 'applications.*.natural_person'), ('applications.balance', 'applications.*.total')]
 """
 
+from govdisclosure.analysis import (
+    HARMONISED_FIELDS,
+    Harmonised,
+    HarmonisedField,
+    HarmonisedFigure,
+    ReportRef,
+    Similarity,
+    harmonise,
+    similar,
+)
 from govdisclosure.checks import CODES, check, is_valid, validate
+from govdisclosure.checks.narrative import StatedFigure, stated_figures
+from govdisclosure.corpus import (
+    AggregationError,
+    ExtractSummary,
+    FileResult,
+    Series,
+    aggregate,
+    check_series,
+    extract,
+    extract_file,
+    series,
+)
 from govdisclosure.errors import GovDisclosureError, InvalidReport, LimitExceeded, ParseError
 from govdisclosure.formats.dispatch import parse
 from govdisclosure.formats.docx import render_docx
@@ -25,9 +47,10 @@ from govdisclosure.formats.json import (
 )
 from govdisclosure.formats.markdown import render_markdown
 from govdisclosure.formats.pdf import parse_pdf
-from govdisclosure.formats.records import Record, to_records
+from govdisclosure.formats.records import HarmonisedRecord, Record, to_records
 from govdisclosure.formats.text import parse_text, render_text
 from govdisclosure.i18n import describe_path
+from govdisclosure.limits import Limits, get_limits, set_limits
 from govdisclosure.model import (
     BLANK,
     Blank,
@@ -52,14 +75,23 @@ __version__ = "0.1.0"
 __all__ = [
     "BLANK",
     "CODES",
+    "HARMONISED_FIELDS",
+    "AggregationError",
     "Blank",
     "CellValue",
     "Edition",
+    "ExtractSummary",
+    "FileResult",
     "Finding",
     "GovDisclosureError",
+    "Harmonised",
+    "HarmonisedField",
+    "HarmonisedFigure",
+    "HarmonisedRecord",
     "InvalidReport",
     "JSONError",
     "LimitExceeded",
+    "Limits",
     "Narrative",
     "NotApplicable",
     "Organ",
@@ -67,16 +99,26 @@ __all__ = [
     "ParseError",
     "Record",
     "Report",
+    "ReportRef",
+    "Series",
     "Severity",
+    "Similarity",
     "Source",
+    "StatedFigure",
     "Table",
     "Text",
+    "aggregate",
     "build_report",
     "build_table",
     "check",
+    "check_series",
     "describe_path",
+    "extract",
+    "extract_file",
     "from_dict",
     "from_json",
+    "get_limits",
+    "harmonise",
     "is_valid",
     "json_schema",
     "parse",
@@ -87,6 +129,10 @@ __all__ = [
     "render_html",
     "render_markdown",
     "render_text",
+    "series",
+    "set_limits",
+    "similar",
+    "stated_figures",
     "template",
     "to_dict",
     "to_json",

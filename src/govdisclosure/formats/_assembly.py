@@ -170,6 +170,7 @@ def _is_name_line(text: str) -> bool:
         and not s.endswith(_SENTENCE_END)
         and not _DATE_LINE.match(s)
         and not any(ch in _NOT_IN_NAMES for ch in s)
+        and not _BREADCRUMB.search(text)
     )
 
 
@@ -203,6 +204,9 @@ def _front(paragraphs: Sequence[RawParagraph]) -> _Front:
     title = texts[title_at]
     before = texts[:title_at]
     front.preamble = texts[title_at + 1 :]
+    if not _YEAR_IN_TITLE.search(title) and before and _YEAR_IN_TITLE.search(before[-1]):
+        # "淮安市人民政府2024年" / "政府信息公开工作年度报告": the year on the line before
+        title = before.pop() + title
     m = _YEAR_IN_TITLE.search(title)
     front.year = int(m.group(1)) if m else None
     organ_line = before[-1] if before and _is_name_line(before[-1]) else ""

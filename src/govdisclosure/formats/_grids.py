@@ -166,14 +166,18 @@ def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> 
         return None
     header_items, body = all_items[:first], all_items[first:]
     data: list[Item] = []
-    own: list[str] = []
+    own: list[str] = []  # the labels before a data row's figures, since the last data row
+    after: list[str] = []  # the label line right after them
     pending: list[RawCell] = []
     for it in body:
         if _is_data(it, specs[default]):
             data.append(it)
             own.append(joined([*pending, *it.labels]))
+            after.append("")
             pending = []
         else:
+            if data and not pending:
+                after[-1] = joined(it.labels)
             pending.extend(it.labels)
     pieces = [c for it in body for c in it.labels]
 
@@ -200,7 +204,11 @@ def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> 
         seen: set[str] = set()
         last = -1
         spec = specs[edition]
-        for r in associated(edition):
+        for i, before in enumerate(associated(edition)):
+            r = before
+            if (r is None or r in seen) and not data[i].labels:
+                # figures printed before their label (PDF text): the label comes next
+                r = associate(after[i], spec)
             if r is not None and r not in seen and spec.row_index(r) > last:
                 seen.add(r)
                 last = spec.row_index(r)

@@ -40,6 +40,7 @@ from govdisclosure.formats._reader import (
     assemble,
 )
 from govdisclosure.formats._render import SECTION_IDS, Words, label_layout, paragraphs, words
+from govdisclosure.limits import Budget, Limits, input_size, resolve
 from govdisclosure.model import (
     Finding,
     Narrative,
@@ -316,12 +317,12 @@ def render_html(report: Report, *, standalone: bool = True, locale: str = "zh_CN
 
 # ----------------------------------------------------------------------------- reading
 
-MAX_BYTES: Final = 32 * 1024 * 1024
-"""The largest page :func:`parse_html` reads."""
-MAX_COLSPAN: Final = 64
-"""Spans wider than this are clamped (the widest table of the format has 15 columns)."""
-MAX_CELLS: Final = 200_000
-"""The most cells a page's expanded tables may hold together."""
+MAX_BYTES: Final = Limits().max_bytes
+"""The largest page :func:`parse_html` reads by default (see :class:`~govdisclosure.Limits`)."""
+MAX_COLSPAN: Final = Limits().max_span
+"""Spans wider than this are clamped by default (the widest table of the format has 15 columns)."""
+MAX_CELLS: Final = Limits().max_total_cells
+"""The most cells a page's expanded tables may hold together by default."""
 
 _BOM: Final = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -550,12 +551,16 @@ def _text_of(el: etree._Element) -> str:
 class _Reader:
     """Turns the content container of a page into blocks."""
 
-    def __init__(self, table_index: dict[etree._Element, int]) -> None:
+    def __init__(
+        self, table_index: dict[etree._Element, int], limits: Limits, budget: Budget
+    ) -> None:
         self.blocks: list[Block] = []
         self.table_index = table_index
         self.parts: list[str] = []
         self.line: int | None = None
         self.cells = 0
+        self.limits = limits
+        self.budget = budget
 
     # paragraphs ------------------------------------------------------------
     def text(self, text: str | None, el: etree._Element) -> None:
@@ -602,20 +607,29 @@ class _Reader:
         grid: dict[tuple[int, int], tuple[str, int | None, bool]] = {}
         widths: dict[int, int] = {}
         n = len(rows)
+        limits = self.limits
+        table_cells = 0
         for r, tr in enumerate(rows):
+            self.budget.check()
             c = 0
             for td in tr:
                 if td.tag not in _CELL_TAGS:  # the parser gives lower-case tag names
                     continue
                 while (r, c) in grid:
                     c += 1
-                rs = _span(td.get("rowspan"), n - r)
-                cs = _span(td.get("colspan"), MAX_COLSPAN)
+                rs = _span(td.get("rowspan"), min(n - r, limits.max_span))
+                cs = _span(td.get("colspan"), limits.max_span)
                 text = _cell_text(td)
                 line = _line(td)
+                table_cells += rs * cs
                 self.cells += rs * cs
-                if self.cells > MAX_CELLS:
-                    msg = f"the page's tables expand to more than {MAX_CELLS} cells"
+                if limits.max_cells is not None and table_cells > limits.max_cells:
+                    msg = (
+                        f"table {index + 1} expands to more than max_cells={limits.max_cells} cells"
+                    )
+                    raise LimitExceeded(msg, line=line)
+                if limits.max_total_cells is not None and self.cells > limits.max_total_cells:
+                    msg = f"the page's tables expand to more than max_total_cells={limits.max_total_cells} cells"
                     raise LimitExceeded(msg, line=line)
                 repeat = rs * cs > 1 and _repeats(text)
                 for rr in range(r, r + rs):
@@ -963,19 +977,50 @@ def _year_hint(root: etree._Element) -> int | None:
     return None
 
 
-def html_blocks(root: etree._Element, findings: list[Finding] | None = None) -> list[Block]:
+def _check_tree(root: etree._Element, limits: Limits) -> None:
+    """Refuse a page nested deeper than ``max_depth`` or with more than ``max_tables`` tables.
+
+    The HTML parser itself stops nesting at 255 levels and drops what is deeper, so a
+    page that deep is refused rather than read with content silently lost.
+    """
+    depth = deepest = tables = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            deepest = max(deepest, depth)
+            if _tag(el) == "table":
+                tables += 1
+        else:
+            depth -= 1
+    limits.check("max_depth", deepest, "element nesting depth of the page")
+    if deepest >= 255:  # libxml2's own nesting limit: deeper content was dropped
+        msg = f"the page is nested {deepest} or more levels deep (content beyond was dropped by the HTML parser)"
+        raise LimitExceeded(msg)
+    limits.check("max_tables", tables, "tables on the page")
+
+
+def html_blocks(
+    root: etree._Element,
+    findings: list[Finding] | None = None,
+    *,
+    limits: Limits | None = None,
+    budget: Budget | None = None,
+) -> list[Block]:
     """The paragraphs and tables of a parsed page's content, in reading order.
 
     Report tables left outside the content container are reported in ``findings``
-    (``parse.outside-content``) with their figures.
+    (``parse.outside-content``) with their figures. Raises
+    :class:`~govdisclosure.LimitExceeded` for pages beyond ``limits``.
     """
+    limits = resolve(limits)
+    _check_tree(root, limits)
     body = next(root.iter("body"), root)
     container = _container(body)
     table_index = {t: i for i, t in enumerate(root.iter("table"))}
     if findings is not None:
         findings += _outside(body, container, table_index)
     _strip_chrome(container)
-    reader = _Reader(table_index)
+    reader = _Reader(table_index, limits, budget or limits.budget())
     title = _page_title(root, container)
     if title is not None:
         reader.blocks.append(RawParagraph(title, Source(line=None)))
@@ -1034,7 +1079,7 @@ def _chrome_paragraph(block: Block) -> bool:
     return len(text) <= 40 and sum(text.count(w) for w in _CHROME_WORDS) >= 2
 
 
-def parse_html(html: str | bytes) -> Report:
+def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
     """Read a report web page.
 
     ``html`` is the page as text or as bytes in any encoding the sites use (UTF-8,
@@ -1048,23 +1093,23 @@ def parse_html(html: str | bytes) -> Report:
     column in the expanded grid and the source line.
 
     Raises :class:`~govdisclosure.ParseError` when no report can be found at all, and
-    :class:`~govdisclosure.LimitExceeded` for pages beyond :data:`MAX_BYTES` or
-    :data:`MAX_CELLS`.
+    :class:`~govdisclosure.LimitExceeded` for pages beyond ``limits`` (size, nesting
+    depth, number of tables, cells per table and per page, time; default: the
+    process-wide :func:`~govdisclosure.get_limits`). Spans are clamped to
+    ``limits.max_span`` and to the rows left in the table.
     """
     findings: list[Finding] = []
+    limits = resolve(limits)
+    budget = limits.budget()
     given: object = html
     if isinstance(given, bytes | bytearray | memoryview):
         data = bytes(given)
-        if len(data) > MAX_BYTES:
-            msg = f"the page is larger than {MAX_BYTES} bytes"
-            raise LimitExceeded(msg)
+        input_size(data, limits)
         text, codec = _decode(data)
         if codec != "utf-8":
             findings.append(finding("parse.encoding", encoding=codec.upper()))
     elif isinstance(given, str):
-        if len(given) > MAX_BYTES:
-            msg = f"the page is longer than {MAX_BYTES} characters"
-            raise LimitExceeded(msg)
+        input_size(given, limits)
         text = given
     else:
         msg = f"parse_html takes str or bytes, not {type(given).__name__}"
@@ -1074,8 +1119,9 @@ def parse_html(html: str | bytes) -> Report:
         msg = "the page is empty"
         raise ParseError(msg)
     root = _parse_tree(text)
+    budget.check()
     organ, year = _organ_hint(root), _year_hint(root)
-    blocks = html_blocks(root, findings)
+    blocks = html_blocks(root, findings, limits=limits, budget=budget)
     if _is_english(root):
         blocks = _translate(blocks)
     official = False

@@ -25,6 +25,7 @@ from govdisclosure.errors import ParseError
 from govdisclosure.formats._assembly import is_title, match_heading
 from govdisclosure.formats._raw import Block, RawCell, RawParagraph, RawRow, RawTable
 from govdisclosure.formats._reader import assemble
+from govdisclosure.limits import Budget, Limits, input_size, resolve
 from govdisclosure.model import (
     BLANK,
     CellValue,
@@ -124,7 +125,7 @@ class _Paragraphs:
         return len(previous) >= 15
 
 
-def _blocks(text: str) -> Iterator[Block]:
+def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     # tab-separated tables (a web page's text) rather than words in columns (a PDF's)
     tabbed = sum("\t" in ln.strip(" ") for ln in lines) >= 3
@@ -154,6 +155,8 @@ def _blocks(text: str) -> Iterator[Block]:
         table_kind[0] = None
 
     for index, raw in enumerate(lines):
+        if budget is not None and not index % 256:
+            budget.check()
         number = index + 1
         line = raw.rstrip("\n")
         if _PAGE_NUMBER.match(line):
@@ -232,8 +235,8 @@ def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
     line = lines[index].strip()
     if normalize_label(line).startswith("第二十条"):
         return True
-    if not table_rows or "。" in line or "；" in line or len(line) > 40:
-        return False
+    if not table_rows or any(m in line for m in "。；：:") or len(line) > 40:
+        return False  # a sentence or a note (注：…), not a piece of a label
     following = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
     return "\t" in following.strip(" ")
 
@@ -259,24 +262,30 @@ def _is_prose(line: str, paragraphs: _Paragraphs) -> bool:
     return False
 
 
-def parse_text(data: str | bytes) -> Report:
+def parse_text(data: str | bytes, *, limits: Limits | None = None) -> Report:
     """Read a report from published text or from text extracted from its PDF.
 
     ``data`` may be bytes (UTF-8 with or without BOM, or GB18030; a ``parse.encoding``
     finding says when it was not UTF-8). Everything noticed while reading is in
     ``report.findings``; :class:`~govdisclosure.ParseError` is raised only when nothing
-    report-like is found.
+    report-like is found, and :class:`~govdisclosure.LimitExceeded` for text beyond
+    ``limits`` (``max_bytes``, ``max_lines``, ``time_budget``; default: the
+    process-wide :func:`~govdisclosure.get_limits`).
 
     >>> r = parse_text("某县某局2024年政府信息公开工作年度报告\\n一、总体情况\\n概述。\\n")
     >>> r.organ.name, r.year, r.overview.text
     ('某县某局', 2024, '概述。')
     """
     findings: list[Finding] = []
+    limits = resolve(limits)
+    budget = limits.budget()
     if isinstance(data, bytes | bytearray):
+        input_size(bytes(data), limits)
         text, note = decode(bytes(data))
         if note is not None:
             findings.append(note)
     elif isinstance(data, str):
+        input_size(data, limits)
         text = data
     else:  # callers without type checking
         msg = f"parse_text reads str or bytes, not {type(data).__name__}"  # type: ignore[unreachable]
@@ -284,7 +293,9 @@ def parse_text(data: str | bytes) -> Report:
     text = text.replace("\ufeff", "").replace("\x00", "")
     if not text.strip():
         raise ParseError("the text is empty")
-    return assemble(list(_blocks(text)), findings=findings)
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+    limits.check("max_lines", lines, "lines of the text")
+    return assemble(list(_blocks(text, budget)), findings=findings)
 
 
 # ----------------------------------------------------------------- rendering
@@ -296,7 +307,7 @@ def _cell_text(value: CellValue) -> str:
     if isinstance(value, NotApplicable):
         return value.mark
     if isinstance(value, Text):
-        return value.text
+        return " ".join(value.text.split())  # a tab or line break would break the row
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)
