@@ -323,6 +323,7 @@ TOC_ORDER: dict[str, tuple[str, ...]] = {
     "how-to": (
         "build-from-data",
         "audit-folder",
+        "dask",
         "compare-years",
         "property-test",
         "english",
@@ -331,6 +332,7 @@ TOC_ORDER: dict[str, tuple[str, ...]] = {
     "explanation": (
         "blank-is-not-zero",
         "editions",
+        "harmonised",
         "run-together-cells",
         "findings",
         "legal-basis",
