@@ -294,14 +294,20 @@ def test_run_together_figures_not_guessed() -> None:
 
 
 def test_run_together_row_of_applications() -> None:
-    """"61 43119" printed for "61 4 3119": only one split makes the row add up."""
+    """ "61 43119" printed for "61 4 3119": only one split makes the row add up."""
     text = gd.render_text(gd.parse_text((REAL / "huaian-2024.pdfplumber.txt").read_bytes()))
     damaged = text.replace("3001\t53\t0\t0\t61\t4\t3119", "3001\t53\t0\t0\t61\t43119")
     assert damaged != text
     r = gd.parse_text(damaged)
     assert r.applications is not None
     assert [r.applications["new_received", c] for c in r.applications.spec.column_ids] == [
-        3001, 53, 0, 0, 61, 4, 3119
+        3001,
+        53,
+        0,
+        0,
+        61,
+        4,
+        3119,
     ]
     split = [f for f in r.findings if f.code == "parse.split-cells"]
     assert [(f.path, f.args["text"]) for f in split] == [

@@ -464,8 +464,18 @@ def _pages(source: str | os.PathLike[str] | bytes, max_pages: int | None) -> Ite
                 raise ParseError(f"page {number}: {_describe(exc)}", page=number) from exc
             finally:
                 page.close()
+                _forget(pdf)
     finally:
         pdf.close()
+
+
+def _forget(pdf: Any) -> None:
+    """Drop the objects pdfminer keeps from pages already read (bounded memory)."""
+    doc = getattr(pdf, "doc", None)
+    for name in ("_cached_objs", "_parsed_objs"):
+        cache = getattr(doc, name, None)
+        if isinstance(cache, dict):
+            cache.clear()
 
 
 def _describe(exc: BaseException) -> str:
