@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -103,7 +104,12 @@ def test_json_of_another_kind_is_not_a_report() -> None:
 @settings(max_examples=15)
 @given(valid_reports(), st.sampled_from(["json", "html", "text"]))
 def test_every_rendering_comes_back(report: gd.Report, kind: str) -> None:
-    rendered = {"json": gd.to_json, "html": gd.render_html, "text": gd.render_text}[kind](report)
+    renderers: dict[str, Callable[[gd.Report], str]] = {
+        "json": gd.to_json,
+        "html": gd.render_html,
+        "text": gd.render_text,
+    }
+    rendered = renderers[kind](report)
     assert sniff(rendered) == kind
     assert gd.parse(rendered) == report
 
