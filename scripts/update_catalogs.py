@@ -26,10 +26,26 @@ def main() -> int:
     pot = LOCALE / "govdisclosure.pot"
     subprocess.run(
         [
-            sys.executable, "-m", "babel.messages.frontend", "extract",
-            "-F", str(ROOT / "babel.cfg"), "-k", "N_", "-k", "_", "--no-location",
-            "--sort-output", "--project", "govdisclosure", "--version", "0.1.0",
-            "--omit-header", "-o", str(pot), str(ROOT / "src" / "govdisclosure"),
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            str(ROOT / "babel.cfg"),
+            "-k",
+            "N_",
+            "-k",
+            "_",
+            "--no-location",
+            "--sort-output",
+            "--project",
+            "govdisclosure",
+            "--version",
+            "0.1.0",
+            "--omit-header",
+            "-o",
+            str(pot),
+            str(ROOT / "src" / "govdisclosure"),
         ],
         check=True,
     )
@@ -44,7 +60,9 @@ def main() -> int:
             if lang == "en" and message.id and not message.string:
                 message.string = message.id
         with po.open("wb") as fh:
-            write_po(fh, catalog, omit_header=False, sort_output=True, width=100, ignore_obsolete=True)
+            write_po(
+                fh, catalog, omit_header=False, sort_output=True, width=100, ignore_obsolete=True
+            )
     return 0
 
 

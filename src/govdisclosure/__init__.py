@@ -4,13 +4,24 @@ Model, check, read and write the annual government information disclosure report
 Chinese administrative organs, in the 2019 trial format and the 2021 format.
 
 >>> import govdisclosure as gd
->>> report = gd.build_report(organ="某县某局", year=2024,
-...     applications={"new_received": {"natural_person": 2}, "granted": {"natural_person": 2}})
->>> [f.code for f in gd.check(report) if f.severity == "error"]
-[]
+>>> report = gd.build_report(organ="某县某局", year=2024, problems="人员不足。",
+...     applications={"new_received": {"natural_person": 2}, "granted": {"natural_person": 1}})
+>>> [(f.code, f.path) for f in gd.check(report) if f.severity == "error"]
+[('applications.balance', 'applications.*.natural_person'), ('applications.balance', 'applications.*.total')]
 """
 
 from govdisclosure.checks import CODES, check, is_valid, validate
+from govdisclosure.corpus import (
+    AggregationError,
+    ExtractSummary,
+    FileResult,
+    Series,
+    aggregate,
+    check_series,
+    extract,
+    extract_file,
+    series,
+)
 from govdisclosure.errors import GovDisclosureError, InvalidReport, LimitExceeded, ParseError
 from govdisclosure.formats.dispatch import parse
 from govdisclosure.formats.docx import render_docx
@@ -28,6 +39,7 @@ from govdisclosure.formats.pdf import parse_pdf
 from govdisclosure.formats.records import Record, to_records
 from govdisclosure.formats.text import parse_text, render_text
 from govdisclosure.i18n import describe_path
+from govdisclosure.limits import Limits, get_limits, set_limits
 from govdisclosure.model import (
     BLANK,
     Blank,
@@ -52,14 +64,18 @@ __version__ = "0.1.0"
 __all__ = [
     "BLANK",
     "CODES",
+    "AggregationError",
     "Blank",
     "CellValue",
     "Edition",
+    "ExtractSummary",
+    "FileResult",
     "Finding",
     "GovDisclosureError",
     "InvalidReport",
     "JSONError",
     "LimitExceeded",
+    "Limits",
     "Narrative",
     "NotApplicable",
     "Organ",
@@ -67,16 +83,22 @@ __all__ = [
     "ParseError",
     "Record",
     "Report",
+    "Series",
     "Severity",
     "Source",
     "Table",
     "Text",
+    "aggregate",
     "build_report",
     "build_table",
     "check",
+    "check_series",
     "describe_path",
+    "extract",
+    "extract_file",
     "from_dict",
     "from_json",
+    "get_limits",
     "is_valid",
     "json_schema",
     "parse",
@@ -87,6 +109,8 @@ __all__ = [
     "render_html",
     "render_markdown",
     "render_text",
+    "series",
+    "set_limits",
     "template",
     "to_dict",
     "to_json",

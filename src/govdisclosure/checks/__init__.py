@@ -11,10 +11,12 @@ False
 
 from __future__ import annotations
 
-from govdisclosure.checks import codes as _codes  # noqa: F401 - defines every finding code
-from govdisclosure.checks import report as _report  # noqa: F401 - registers checks
-from govdisclosure.checks import series as _series  # noqa: F401 - registers checks
-from govdisclosure.checks import tables as _tables  # noqa: F401 - registers checks
+# importing a module registers its checks; registry order is the order findings come in
+from govdisclosure.checks import arithmetic as _arithmetic  # noqa: F401
+from govdisclosure.checks import codes as _codes  # noqa: F401
+from govdisclosure.checks import report as _report  # noqa: F401
+from govdisclosure.checks import series as _series  # noqa: F401
+from govdisclosure.checks import similarity as _similarity  # noqa: F401
 from govdisclosure.checks.registry import (
     CHECKS,
     CODES,

@@ -295,6 +295,16 @@ define(
     ),
     rule="Carry-over checks compare consecutive years.",
 )
+define(
+    "series.similar-narrative",
+    W,
+    N_(
+        "{heading} is {percent}% similar to last year's (threshold {threshold}%); it was "
+        "probably copied."
+    ),
+    rule="A prose section at least 90% similar to the same section of last year's report was probably copied.",
+    basis="国办公开办函〔2021〕30号（四）明确责任：内容雷同",
+)
 # --------------------------------------------------------------------- reading
 define(
     "parse.extra-cells",
@@ -387,10 +397,23 @@ define(
     rule="Pages in GBK, GB18030 or UTF-8 are decoded by their BOM, declaration or content.",
 )
 define(
+    "parse.outside-content",
+    W,
+    N_("A table outside the report's text on the page holds figures that were not read: {cells}."),
+    rule="Every figure of a report table on a page is read, or reported when it lies outside the report's text.",
+)
+define(
     "parse.missing-heading",
     I,
     N_(
         "The heading of section {heading} was not found; the section was recognised by its content."
     ),
     rule="Sections are found by their headings, or by their tables when headings are lost.",
+)
+# --------------------------------------------------------------------- input files
+define(
+    "input.unreadable",
+    E,
+    N_("The file could not be read as a report: {error}"),
+    rule="A file given to the command line or to extract holds a report the library can read.",
 )

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from govdisclosure.checks import codes as _codes  # noqa: F401 - defines the codes used here
 from govdisclosure.checks.registry import finding, register
 from govdisclosure.model import Finding, OrganKind, Report
 from govdisclosure.template import edition_for_year, template

@@ -22,6 +22,7 @@ from govdisclosure.model import (
     CellValue,
     Finding,
     NotApplicable,
+    Param,
     Source,
     is_number,
     read_cell,
@@ -148,9 +149,10 @@ class Output:
     provenance: dict[str, Source] = attrs.Factory(dict)
 
     def add(
-        self, code: str, path: str = "", *, source: Source | None = None, **params: object
+        self, code: str, path: str = "", *, source: Source | None = None, **params: Param
     ) -> None:
         """Add a finding of ``code``."""
+        # only message parameters are passed here, never finding()'s own keywords
         self.findings.append(finding(code, path, source=source, **params))  # type: ignore[arg-type]
 
     def cell(self, path: str, raw: RawCell | None, column: ColumnSpec) -> CellValue:

@@ -191,6 +191,13 @@ def make_converter(*, strict: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(
         date, lambda v, _: date.fromisoformat(v) if isinstance(v, str) else _bad(v, "date")
     )
+    conv.register_structure_hook(Organ, lambda v, _: _organ_in(v))
+    for cls in (Narrative, Source):
+        conv.register_structure_hook(
+            cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+        )
+    conv.register_structure_hook(OrganKind, lambda v, _: OrganKind(v))
+    conv.register_structure_hook(Severity, lambda v, _: Severity(v))
     conv.register_unstructure_hook(Table, _table_out)
     conv.register_structure_hook(Table, lambda v, _: _table_in(v, strict))
     conv.register_structure_hook(
@@ -219,13 +226,23 @@ def make_converter(*, strict: bool = True) -> cattrs.Converter:
             Report, conv, _cattrs_forbid_extra_keys=True, provenance=override(omit=True)
         ),
     )
-    for cls in (Organ, Narrative, Source):
-        conv.register_structure_hook(
-            cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
-        )
-    conv.register_structure_hook(OrganKind, lambda v, _: OrganKind(v))
-    conv.register_structure_hook(Severity, lambda v, _: Severity(v))
     return conv
+
+
+def _organ_in(raw: Any) -> Organ:
+    if not isinstance(raw, Mapping):
+        raise JSONError([("$.organ", f"expected an object, got {type(raw).__name__}")])
+    errors = [(f"$.organ.{k}", "unknown key") for k in sorted(set(raw) - {"name", "kind"})]
+    name, kind = raw.get("name"), raw.get("kind")
+    if not isinstance(name, str):
+        errors.append(("$.organ.name", f"expected a string, got {name!r}"))
+    if kind not in {k.value for k in OrganKind}:
+        errors.append(
+            ("$.organ.kind", f"expected one of {[k.value for k in OrganKind]}, got {kind!r}")
+        )
+    if errors:
+        raise JSONError(errors)
+    return Organ(str(name), OrganKind(str(kind)))
 
 
 def _number_in(value: Any, _: Any) -> int | Decimal | None:
@@ -309,6 +326,8 @@ def from_json(data: str | bytes | Mapping[str, Any], *, strict: bool = True) -> 
             data = json.loads(data)
         except ValueError as exc:
             raise JSONError([("$", f"not JSON: {exc}")]) from None
+        except RecursionError:  # nesting deeper than the interpreter's stack
+            raise JSONError([("$", "not a report: the JSON is nested too deeply")]) from None
     return from_dict(data, strict=strict)  # type: ignore[arg-type]
 
 

@@ -37,6 +37,7 @@ import attrs
 
 from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats.docx import spanned_text
+from govdisclosure.limits import Limits, input_size, resolve
 from govdisclosure.model import Report, Source
 
 if TYPE_CHECKING:
@@ -422,21 +423,29 @@ def _is_page_number(line: PdfLine, height: float) -> bool:
     return in_margin and bool(_FOOTER.match(unicodedata.normalize("NFKC", line.text)))
 
 
-def _pages(source: str | os.PathLike[str] | bytes, max_pages: int | None) -> Iterator[_Page]:
+def _pages(
+    source: str | os.PathLike[str] | bytes, max_pages: int | None, limits: Limits | None = None
+) -> Iterator[_Page]:
     try:
         import pdfplumber  # noqa: PLC0415 - optional extra, imported when used
     except ImportError as exc:  # pragma: no cover - depends on the environment
         msg = "reading PDF needs pdfplumber: pip install 'govdisclosure[pdf]'"
         raise ImportError(msg) from exc
 
+    limits = resolve(limits)
+    budget = limits.budget()
+    if max_pages is None:
+        max_pages = limits.max_pages
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
+        input_size(data, limits)
         if not data.lstrip()[:1024].find(b"%PDF") >= 0:
             msg = "not a PDF: no %PDF header"
             raise ParseError(msg)
         stream: Any = io.BytesIO(data)
     else:
         stream = os.fspath(source)
+        limits.check("max_bytes", os.path.getsize(stream), "bytes of the file")
     try:
         pdf = pdfplumber.open(stream)
     except FileNotFoundError:
@@ -455,6 +464,7 @@ def _pages(source: str | os.PathLike[str] | bytes, max_pages: int | None) -> Ite
             msg = f"the PDF has {count} pages, more than max_pages={max_pages}"
             raise LimitExceeded(msg)
         for number in range(1, count + 1):
+            budget.check()
             page = pdf.pages[number - 1]
             try:
                 yield _read_page(page, number)
@@ -701,33 +711,47 @@ def _blocks(items: Iterable[PdfGrid | _Para]) -> list[Block]:
 
 
 def read_pdf_grids(
-    source: str | os.PathLike[str] | bytes, *, max_pages: int | None = None
+    source: str | os.PathLike[str] | bytes,
+    *,
+    max_pages: int | None = None,
+    limits: Limits | None = None,
 ) -> list[PdfGrid | str]:
     """The tables (as grids) and paragraphs (as text) of a PDF, in reading order.
 
     A view of what :func:`parse_pdf` sees, for inspecting a difficult document.
     """
-    return [it if isinstance(it, PdfGrid) else it.text for it in _layout(_pages(source, max_pages))]
+    pages = _pages(source, max_pages, limits)
+    return [it if isinstance(it, PdfGrid) else it.text for it in _layout(pages)]
 
 
 def read_pdf_blocks(
-    source: str | os.PathLike[str] | bytes, *, max_pages: int | None = None
+    source: str | os.PathLike[str] | bytes,
+    *,
+    max_pages: int | None = None,
+    limits: Limits | None = None,
 ) -> list[Block]:
     """The paragraphs and tables of a PDF as blocks for the shared reading layer."""
-    blocks = _blocks(_layout(_pages(source, max_pages)))
+    blocks = _blocks(_layout(_pages(source, max_pages, limits)))
     if not blocks:
         msg = "the PDF has no text layer (a scan?); run OCR first"
         raise ParseError(msg)
     return blocks
 
 
-def parse_pdf(source: str | os.PathLike[str] | bytes, *, max_pages: int | None = None) -> Report:
+def parse_pdf(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    max_pages: int | None = None,
+    limits: Limits | None = None,
+) -> Report:
     """Read a report from a PDF file (a path) or its bytes.
 
     Needs the optional extra ``pdf`` (pdfplumber). Raises
     :class:`~govdisclosure.ParseError` when the input is not a readable PDF (truncated,
     damaged, encrypted with a password, or without a text layer) and
-    :class:`~govdisclosure.LimitExceeded` when it has more than ``max_pages`` pages.
+    :class:`~govdisclosure.LimitExceeded` when it is beyond ``limits`` (``max_bytes``,
+    ``max_pages``, ``time_budget``, checked between pages; default: the process-wide
+    :func:`~govdisclosure.get_limits`); ``max_pages`` overrides ``limits.max_pages``.
     Everything else noticed while reading becomes a finding on the report.
 
     >>> import govdisclosure as gd
@@ -737,4 +761,4 @@ def parse_pdf(source: str | os.PathLike[str] | bytes, *, max_pages: int | None =
     """
     from govdisclosure.formats._reader import assemble  # noqa: PLC0415
 
-    return assemble(read_pdf_blocks(source, max_pages=max_pages))
+    return assemble(read_pdf_blocks(source, max_pages=max_pages, limits=limits))

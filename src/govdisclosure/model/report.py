@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Final
 
 import attrs
@@ -65,6 +65,17 @@ class Narrative:
         return not self.text.strip()
 
 
+def _to_date(value: object) -> date | None:
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    msg = f"a publication date is a date or an ISO 8601 string, not {value!r}"
+    raise TypeError(msg)
+
+
 def _tables(value: Iterable[Table]) -> tuple[Table, ...]:
     return tuple(value)
 
@@ -109,8 +120,8 @@ class Report:
     organ: Organ
     year: int | None
     """The report year (the statistics cover 1 January to 31 December of it)."""
-    published: date | None = None
-    """The publication date, as stated in the report or its page."""
+    published: date | None = attrs.field(default=None, converter=_to_date)
+    """The publication date, as stated in the report or its page (ISO strings accepted)."""
     title: str = ""
     """The title as published; empty for the official pattern."""
     preamble: str = ""

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from govdisclosure.checks import codes as _codes  # noqa: F401 - defines the codes used here
 from govdisclosure.checks.registry import finding, register
 from govdisclosure.model import (
     BLANK,
