@@ -357,3 +357,17 @@ def test_round_trip_real_figures_through_word_and_libreoffice(name: str, tmp_pat
 def test_round_trip_generated_reports(report: gd.Report, tmp_path_factory: Any) -> None:
     workdir = tmp_path_factory.mktemp("lo")
     assert gd.parse_pdf(docx_to_pdf(gd.render_docx(report), workdir)) == report
+
+
+# ------------------------------------------------------------------------ unruled tables
+def test_unruled_tables_are_read_as_text() -> None:
+    """A PDF whose tables are lines of text without rules reads as its text does."""
+    report = gd.parse_pdf(DATA / "pdf" / "huaian-2024-unruled.pdf")
+    text = gd.parse_text((REAL / "huaian-2024.pdfplumber.txt").read_text("utf-8"))
+    assert [t.id for t in report.tables] == [t.id for t in text.tables]
+    assert report.tables == text.tables
+    cells = expected_cells(expected("huaian-2024"))
+    assert {p: report.cell(p) for p in cells} == cells
+    for path, src in report.provenance.items():
+        assert src.page is not None, path
+        assert src.y is not None, path
