@@ -345,6 +345,8 @@ def _table(doc: Any, grid: DocxGrid, size: float = TABLE_SIZE) -> Any:
         _cant_split(row)
         for j, cell in enumerate(row.cells):
             _set_width(cell, widths[j])
+    # rows of headings only (captions, column headers) stay on the page of the row below
+    has_values = {i for c in grid.cells if not c.header for i in range(c.row, c.row + c.rowspan)}
     for c in grid.cells:
         target = table.cell(c.row, c.column)
         if c.rowspan > 1 or c.colspan > 1:
@@ -356,6 +358,7 @@ def _table(doc: Any, grid: DocxGrid, size: float = TABLE_SIZE) -> Any:
         fmt.space_before = Pt(0)
         fmt.space_after = Pt(0)
         fmt.first_line_indent = Pt(0)
+        fmt.keep_with_next = c.row + c.rowspan - 1 not in has_values
         left_label = c.header and c.column < 3 and c.colspan < 4 and grid.columns == 10
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT if left_label else WD_ALIGN_PARAGRAPH.CENTER
         if c.text:
