@@ -341,16 +341,22 @@ def _table(doc: Any, grid: DocxGrid, size: float = TABLE_SIZE) -> Any:
     for j, col in enumerate(table.columns):
         col.width = Mm(widths[j])
     _cell_margins(table, Mm(1))
+    # the grid's cells in one pass (table.cell() recomputes them at every call); merged
+    # regions are disjoint, so merging one leaves the cells of the others in place
+    slots = table._cells
     for row in table.rows:
         _cant_split(row)
-        for j, cell in enumerate(row.cells):
-            _set_width(cell, widths[j])
+    for k, cell in enumerate(slots):
+        _set_width(cell, widths[k % grid.columns])
+    for c in grid.cells:
+        if c.rowspan > 1 or c.colspan > 1:
+            last = (c.row + c.rowspan - 1) * grid.columns + c.column + c.colspan - 1
+            slots[c.row * grid.columns + c.column].merge(slots[last])
+    slots = table._cells  # now each merged cell repeated in the slots it covers
     # rows of headings only (captions, column headers) stay on the page of the row below
     has_values = {i for c in grid.cells if not c.header for i in range(c.row, c.row + c.rowspan)}
     for c in grid.cells:
-        target = table.cell(c.row, c.column)
-        if c.rowspan > 1 or c.colspan > 1:
-            target = target.merge(table.cell(c.row + c.rowspan - 1, c.column + c.colspan - 1))
+        target = slots[c.row * grid.columns + c.column]
         target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         p = target.paragraphs[0]
         fmt = p.paragraph_format
