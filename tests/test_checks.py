@@ -391,3 +391,12 @@ def test_the_same_organ_named_with_and_without_its_city() -> None:
     assert "series.organ-mismatch" not in {f.code for f in gd.check(now, previous=last)}
     other = attrs.evolve(last, organ=gd.Organ("淮安市人民政府"))
     assert "series.organ-mismatch" in {f.code for f in gd.check(now, previous=other)}
+
+
+@pytest.mark.parametrize("year", [-1, 0, 1, 2018, 2101, 9999, 10**6])
+def test_years_outside_the_formats_never_break_the_checks(year: int) -> None:
+    """A misread year is reported, and no check fails on impossible dates."""
+    r = attrs.evolve(base(), year=year)
+    found = codes(gd.check(r))
+    assert ("structure.year-out-of-range", "year") in found
+    assert not any(c.startswith("publication.late") for c, _ in found)

@@ -10,7 +10,18 @@ Chinese administrative organs, in the 2019 trial format and the 2021 format.
 [('applications.balance', 'applications.*.natural_person'), ('applications.balance', 'applications.*.total')]
 """
 
+from govdisclosure.analysis import (
+    HARMONISED_FIELDS,
+    Harmonised,
+    HarmonisedField,
+    HarmonisedFigure,
+    ReportRef,
+    Similarity,
+    harmonise,
+    similar,
+)
 from govdisclosure.checks import CODES, check, is_valid, validate
+from govdisclosure.checks.narrative import StatedFigure, stated_figures
 from govdisclosure.corpus import (
     AggregationError,
     ExtractSummary,
@@ -36,7 +47,7 @@ from govdisclosure.formats.json import (
 )
 from govdisclosure.formats.markdown import render_markdown
 from govdisclosure.formats.pdf import parse_pdf
-from govdisclosure.formats.records import Record, to_records
+from govdisclosure.formats.records import HarmonisedRecord, Record, to_records
 from govdisclosure.formats.text import parse_text, render_text
 from govdisclosure.i18n import describe_path
 from govdisclosure.limits import Limits, get_limits, set_limits
@@ -64,6 +75,7 @@ __version__ = "0.1.0"
 __all__ = [
     "BLANK",
     "CODES",
+    "HARMONISED_FIELDS",
     "AggregationError",
     "Blank",
     "CellValue",
@@ -72,6 +84,10 @@ __all__ = [
     "FileResult",
     "Finding",
     "GovDisclosureError",
+    "Harmonised",
+    "HarmonisedField",
+    "HarmonisedFigure",
+    "HarmonisedRecord",
     "InvalidReport",
     "JSONError",
     "LimitExceeded",
@@ -83,9 +99,12 @@ __all__ = [
     "ParseError",
     "Record",
     "Report",
+    "ReportRef",
     "Series",
     "Severity",
+    "Similarity",
     "Source",
+    "StatedFigure",
     "Table",
     "Text",
     "aggregate",
@@ -99,6 +118,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "get_limits",
+    "harmonise",
     "is_valid",
     "json_schema",
     "parse",
@@ -111,6 +131,8 @@ __all__ = [
     "render_text",
     "series",
     "set_limits",
+    "similar",
+    "stated_figures",
     "template",
     "to_dict",
     "to_json",
