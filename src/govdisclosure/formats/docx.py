@@ -41,10 +41,14 @@ if TYPE_CHECKING:
 __all__ = [
     "DocxCell",
     "DocxGrid",
+    "active_grid",
+    "applications_grid",
     "parse_docx",
     "read_docx",
     "read_docx_grids",
     "render_docx",
+    "review_grid",
+    "spanned_text",
 ]
 
 TITLE_FONT: Final = "方正小标宋简体"

@@ -43,7 +43,7 @@ from govdisclosure.model import Report, Source
 if TYPE_CHECKING:
     from govdisclosure.formats._reader import Block
 
-__all__ = ["PdfCell", "PdfGrid", "PdfLine", "parse_pdf", "read_pdf_blocks"]
+__all__ = ["PdfCell", "PdfGrid", "PdfLine", "parse_pdf", "read_pdf_blocks", "read_pdf_grids"]
 
 # tolerances, in points
 _SNAP: Final = 2.0
