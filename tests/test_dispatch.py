@@ -119,3 +119,10 @@ def test_every_rendering_comes_back(report: gd.Report, kind: str) -> None:
 def test_arbitrary_bytes_never_crash(data: bytes) -> None:
     with contextlib.suppress(gd.ParseError):
         gd.parse(data)
+
+
+def test_missing_file_name() -> None:
+    with pytest.raises(FileNotFoundError):
+        gd.parse("no/such/report.pdf")
+    with pytest.raises(FileNotFoundError):
+        gd.parse(Path("no/such/report.html"))
