@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
@@ -14,6 +15,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure.formats._reader import RawTable
@@ -242,6 +244,26 @@ def test_truncated_pdf() -> None:
 def test_garbage_raises_parse_error(data: bytes) -> None:
     with pytest.raises(gd.ParseError):
         gd.parse_pdf(data)
+
+
+_HONGZE_2024 = (REAL / "hongze-2024.pdf").read_bytes()
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(_HONGZE_2024) - 1), st.binary(min_size=1, max_size=40)),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_damaged_pdf_is_read_or_refused(damage: list[tuple[int, bytes]]) -> None:
+    """Bytes overwritten anywhere: a report or a ParseError, never another exception."""
+    data = bytearray(_HONGZE_2024)
+    for pos, chunk in damage:
+        data[pos : pos + len(chunk)] = chunk
+    with contextlib.suppress(gd.ParseError):
+        gd.parse_pdf(bytes(data))
 
 
 def test_encrypted_pdf() -> None:
