@@ -26,6 +26,7 @@ password or has no text layer raises :class:`~govdisclosure.ParseError`.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -420,7 +421,8 @@ def _read_page(page: Any, number: int) -> _Page:
             )
         )
     height = float(page.height)
-    lines = [ln for ln in lines if not _is_page_number(ln, height)]
+    # page furniture: page numbers in the margins, running heads in the top 5 %
+    lines = [ln for ln in lines if not _is_page_number(ln, height) and ln.bottom >= 0.05 * height]
     items: list[PdfGrid | PdfLine] = [*grids, *lines]
     items.sort(key=lambda it: it.top)
     return _Page(number, height, tuple(items))
@@ -484,7 +486,17 @@ def _pages(
                 page.close()
                 _forget(pdf)
     finally:
+        _close(pdf)
+
+
+def _close(pdf: Any) -> None:
+    """Close the document; a document too damaged to list its pages may fail to close."""
+    with contextlib.suppress(Exception):
         pdf.close()
+    stream = getattr(pdf, "stream", None)
+    if stream is not None and getattr(pdf, "stream_is_external", True) is False:
+        with contextlib.suppress(Exception):
+            stream.close()
 
 
 def _forget(pdf: Any) -> None:
