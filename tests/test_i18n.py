@@ -78,6 +78,12 @@ def test_numbers_keep_published_precision() -> None:
             "II. Article 20, item (9), Government centralised procurement / Total procurement amount",
         ),
         ("problems", "五、存在的主要问题及改进情况", "V. Main problems and improvements"),
+        (
+            "active.art20_6.penalty.*",
+            "二、第二十条第（六）项 行政处罚",
+            "II. Article 20, item (6), Administrative penalties",
+        ),
+        ("applications.granted.*", "三、（一）予以公开行", "III. (1) Disclosed (row)"),
         ("published", "发布日期", "publication date"),
     ],
 )

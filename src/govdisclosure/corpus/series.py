@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeAlias
@@ -82,25 +83,57 @@ def organ_key(report: Report) -> str:
     return normalize_organ(report.organ.name)
 
 
-def series(reports: Iterable[Report], *, key: Callable[[Report], str] = organ_key) -> list[Series]:
+_PLACE_END = re.compile(r"省|自治区|市|州|盟|地区")
+
+
+def _unqualified(name: str) -> list[str]:
+    """The name without each leading run of higher-level places (淮安市…, 江苏省淮安市…)."""
+    return [name[m.end() :] for m in _PLACE_END.finditer(name) if name[m.end() :]]
+
+
+def _join_qualified(groups: dict[str, list[Report]]) -> dict[str, list[Report]]:
+    """Join a name with the same name qualified by its parent place, when unambiguous.
+
+    "洪泽区人民政府" joins "淮安市洪泽区人民政府"; "市场监督管理局" joins no one when both
+    "南京市市场监督管理局" and "淮安市市场监督管理局" are present.
+    """
+    longer: dict[str, list[str]] = {}
+    for name in groups:
+        for short in _unqualified(name):
+            if short in groups:
+                longer.setdefault(short, []).append(name)
+    joined = {k: list(v) for k, v in groups.items()}
+    for short, names in sorted(longer.items(), key=lambda kv: -len(kv[0])):
+        if len(names) == 1 and short in joined and names[0] in joined:
+            joined[names[0]].extend(joined.pop(short))
+    return joined
+
+
+def series(
+    reports: Iterable[Report], *, key: Callable[[Report], str] | None = None
+) -> list[Series]:
     """Group ``reports`` by organ and order each group by year.
 
-    ``key`` gives the organ a report belongs to; the default is the normalised name
-    (:func:`normalize_organ`). Pass your own to join names an organ published under
-    in different years ("洪泽区人民政府" and "淮安市洪泽区人民政府"), for instance
-    from a table of aliases. The groups come sorted by key.
+    ``key`` gives the organ a report belongs to. By default it is the normalised name
+    (:func:`normalize_organ`), and a name is joined with the same name qualified by its
+    parent place when exactly one such name is present: organs print their names both
+    ways from year to year ("洪泽区人民政府" in 2023, "淮安市洪泽区人民政府" in 2024); the
+    group takes the qualified name. Pass your own ``key`` (a table of aliases, say) to
+    group otherwise; it is used as given. The groups come sorted by key.
 
     >>> import govdisclosure as gd
     >>> a = gd.build_report(organ="洪泽区人民政府", year=2023)
     >>> b = gd.build_report(organ="淮安市洪泽区人民政府", year=2024)
-    >>> len(gd.series([a, b]))
+    >>> [(s.organ, s.years) for s in gd.series([a, b])]
+    [('淮安市洪泽区人民政府', (2023, 2024))]
+    >>> len(gd.series([a, b], key=lambda r: r.organ.name))
     2
-    >>> [s.years for s in gd.series([a, b], key=lambda r: r.organ.name.removeprefix("淮安市"))]
-    [(2023, 2024)]
     """
     groups: dict[str, list[Report]] = {}
     for r in reports:
-        groups.setdefault(key(r), []).append(r)
+        groups.setdefault((key or organ_key)(r), []).append(r)
+    if key is None:
+        groups = _join_qualified(groups)
     return [Series(organ, tuple(rs)) for organ, rs in sorted(groups.items())]
 
 

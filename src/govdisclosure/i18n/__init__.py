@@ -177,7 +177,8 @@ def describe_path(path: str, locale: str = DEFAULT_LOCALE) -> str:
         text = _section_prefix("active", lang) + caption
         if len(parts) == 4:
             text += (" " if lang == "zh_CN" else ", ") + _row_label(spec, parts[2], lang)
-            text += sep + _column_label(spec, parts[3], lang)
+            if parts[3] != "*":
+                text += sep + _column_label(spec, parts[3], lang)
         return text
     for table_id in ("applications", "review_litigation"):
         if path == table_id or path.startswith(table_id + "."):
@@ -188,6 +189,9 @@ def describe_path(path: str, locale: str = DEFAULT_LOCALE) -> str:
             if not rest:
                 return describe_path(table_id, lang)
             row, _, column = rest.rpartition(".")
+            if column == "*" and row:
+                label = _row_label(spec, row, lang)
+                return prefix + (f"{label}行" if lang == "zh_CN" else f"{label} (row)")
             col = _column_label(spec, column, lang)
             if row == "*":
                 return prefix + (f"{col}列" if lang == "zh_CN" else f"column {col}")
