@@ -41,6 +41,9 @@ _HTML: Final = re.compile(
     re.IGNORECASE,
 )
 _JSON_FORMAT: Final = "govdisclosure.report/1"
+_SUFFIXES: Final = frozenset(
+    {".pdf", ".docx", ".json", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".text"}
+)
 
 
 def sniff(data: bytes | str) -> Format:
@@ -84,6 +87,10 @@ def _read(source: str | os.PathLike[str] | bytes) -> bytes | str:
                 return _read_file(path)
         except (OSError, ValueError):
             pass
+        else:
+            if path.suffix.lower() in _SUFFIXES:
+                # a file name, not a report: say so rather than parse the name as text
+                raise FileNotFoundError(source)
     return source
 
 
@@ -103,7 +110,8 @@ def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = Non
     (:func:`~govdisclosure.formats.docx.parse_docx`), ``"json"``
     (:func:`~govdisclosure.from_json`), ``"html"`` (:func:`~govdisclosure.parse_html`)
     or ``"text"`` (:func:`~govdisclosure.parse_text`). A string that names an existing
-    file is read from that file; any other string is the content. Raises
+    file is read from that file (a one-line string ending in a known suffix that names
+    no file raises :class:`FileNotFoundError`); any other string is the content. Raises
     :class:`~govdisclosure.ParseError` when no report can be read.
     """
     data = _read(source)

@@ -41,10 +41,14 @@ if TYPE_CHECKING:
 __all__ = [
     "DocxCell",
     "DocxGrid",
+    "active_grid",
+    "applications_grid",
     "parse_docx",
     "read_docx",
     "read_docx_grids",
     "render_docx",
+    "review_grid",
+    "spanned_text",
 ]
 
 TITLE_FONT: Final = "方正小标宋简体"
@@ -55,6 +59,8 @@ LATIN_FONT: Final = "Times New Roman"
 TITLE_SIZE: Final = 22.0
 BODY_SIZE: Final = 16.0
 TABLE_SIZE: Final = 10.5
+"""五号, the usual size of tables in official documents."""
+TABLE_SIZE_EN: Final = 8.0
 LINE_SPACING: Final = 28.0
 """Exact line spacing of the body, in points (22 lines on a GB/T 9704 page)."""
 
@@ -289,8 +295,12 @@ def _paragraphs(doc: Any, text: str) -> None:
 
 
 def _heading(doc: Any, text: str) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
+
     p = doc.add_paragraph()
     _body_format(p)
+    p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    p.paragraph_format.keep_with_next = True
     _run(p, text, HEADING1_FONT, BODY_SIZE)
 
 
@@ -322,7 +332,7 @@ def _cell_margins(table: Any, margin: Any) -> None:
     tbl_pr.append(mar)
 
 
-def _table(doc: Any, grid: DocxGrid) -> Any:
+def _table(doc: Any, grid: DocxGrid, size: float = TABLE_SIZE) -> Any:
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT  # noqa: PLC0415
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING  # noqa: PLC0415
     from docx.shared import Mm, Pt  # noqa: PLC0415
@@ -335,14 +345,22 @@ def _table(doc: Any, grid: DocxGrid) -> Any:
     for j, col in enumerate(table.columns):
         col.width = Mm(widths[j])
     _cell_margins(table, Mm(1))
+    # the grid's cells in one pass (table.cell() recomputes them at every call); merged
+    # regions are disjoint, so merging one leaves the cells of the others in place
+    slots = table._cells
     for row in table.rows:
         _cant_split(row)
-        for j, cell in enumerate(row.cells):
-            _set_width(cell, widths[j])
+    for k, cell in enumerate(slots):
+        _set_width(cell, widths[k % grid.columns])
     for c in grid.cells:
-        target = table.cell(c.row, c.column)
         if c.rowspan > 1 or c.colspan > 1:
-            target = target.merge(table.cell(c.row + c.rowspan - 1, c.column + c.colspan - 1))
+            last = (c.row + c.rowspan - 1) * grid.columns + c.column + c.colspan - 1
+            slots[c.row * grid.columns + c.column].merge(slots[last])
+    slots = table._cells  # now each merged cell repeated in the slots it covers
+    # rows of headings only (captions, column headers) stay on the page of the row below
+    has_values = {i for c in grid.cells if not c.header for i in range(c.row, c.row + c.rowspan)}
+    for c in grid.cells:
+        target = slots[c.row * grid.columns + c.column]
         target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         p = target.paragraphs[0]
         fmt = p.paragraph_format
@@ -350,10 +368,11 @@ def _table(doc: Any, grid: DocxGrid) -> Any:
         fmt.space_before = Pt(0)
         fmt.space_after = Pt(0)
         fmt.first_line_indent = Pt(0)
+        fmt.keep_with_next = c.row + c.rowspan - 1 not in has_values
         left_label = c.header and c.column < 3 and c.colspan < 4 and grid.columns == 10
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT if left_label else WD_ALIGN_PARAGRAPH.CENTER
         if c.text:
-            _run(p, c.text, BODY_FONT, TABLE_SIZE)
+            _run(p, c.text, BODY_FONT, size)
     return table
 
 
@@ -425,6 +444,8 @@ def render_docx(report: Report, *, locale: str = "zh_CN") -> bytes:
 
     doc = docx.Document()
     _page_setup(doc)
+    # English labels are longer: a smaller table font keeps words whole in narrow columns
+    table_size = TABLE_SIZE_EN if _en(locale) else TABLE_SIZE
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_after = Pt(BODY_SIZE)
@@ -442,15 +463,15 @@ def render_docx(report: Report, *, locale: str = "zh_CN") -> bytes:
         elif section_id == "active":
             _paragraphs(doc, report.active_text)
             if report.active:
-                _table(doc, active_grid(report.active, locale))
+                _table(doc, active_grid(report.active, locale), table_size)
         elif section_id == "applications":
             _paragraphs(doc, report.applications_text)
             if report.applications is not None:
-                _table(doc, applications_grid(report.applications, locale))
+                _table(doc, applications_grid(report.applications, locale), table_size)
         else:
             _paragraphs(doc, report.review_litigation_text)
             if report.review_litigation is not None:
-                _table(doc, review_grid(report.review_litigation, locale))
+                _table(doc, review_grid(report.review_litigation, locale), table_size)
     for section_id in ("problems", "other"):
         narrative: Narrative | None = getattr(report, section_id)
         if narrative is None:

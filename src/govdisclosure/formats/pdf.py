@@ -26,6 +26,7 @@ password or has no text layer raises :class:`~govdisclosure.ParseError`.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -43,7 +44,7 @@ from govdisclosure.model import Report, Source
 if TYPE_CHECKING:
     from govdisclosure.formats._reader import Block
 
-__all__ = ["PdfCell", "PdfGrid", "PdfLine", "parse_pdf", "read_pdf_blocks"]
+__all__ = ["PdfCell", "PdfGrid", "PdfLine", "parse_pdf", "read_pdf_blocks", "read_pdf_grids"]
 
 # tolerances, in points
 _SNAP: Final = 2.0
@@ -101,6 +102,8 @@ class PdfLine:
     bottom: float
     size: float
     font: str
+    spaced: str = ""
+    """The line with its wide gaps as spaces (for unruled tables read as text)."""
 
 
 # ------------------------------------------------------------------------ characters
@@ -108,26 +111,31 @@ def _is_ascii_word(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in "@._%-/:+")
 
 
-def _join_chars(chars: Sequence[dict[str, Any]]) -> str:
+def _join_chars(chars: Sequence[dict[str, Any]], *, spaced: bool = False) -> str:
     """The text of one line of characters sorted left to right.
 
     A space is kept only between two Latin letters or digits separated by a visible gap
-    (CJK text is justified with gaps that are not spaces).
+    (CJK text is justified with gaps that are not spaces). With ``spaced``, every wide
+    gap and every space character becomes one space, as in extracted text, where the
+    gaps separate the cells of an unruled table.
     """
     out: list[str] = []
     prev: dict[str, Any] | None = None
+    blank = False
     for c in chars:
         text = str(c["text"])
         if not text or text.isspace():
-            prev = c
+            blank = True
             continue
         if prev is not None and out:
+            size = float(c.get("size") or 10)
             gap = float(c["x0"]) - float(prev["x1"])
-            wide = gap > 0.2 * float(c.get("size") or 10)
-            if wide and _is_ascii_word(out[-1][-1]) and _is_ascii_word(text[0]):
+            latin = _is_ascii_word(out[-1][-1]) and _is_ascii_word(text[0])
+            if (spaced and (blank or gap > 0.25 * size)) or (gap > 0.2 * size and latin):
                 out.append(" ")
         out.append(text)
         prev = c
+        blank = False
     return "".join(out)
 
 
@@ -409,10 +417,12 @@ def _read_page(page: Any, number: int) -> _Page:
                 bottom=round(max(float(c["bottom"]) for c in line), 1),
                 size=round(max(sizes), 1),
                 font=str(line[0].get("fontname", "")),
+                spaced=_join_chars(line, spaced=True),
             )
         )
     height = float(page.height)
-    lines = [ln for ln in lines if not _is_page_number(ln, height)]
+    # page furniture: page numbers in the margins, running heads in the top 5 %
+    lines = [ln for ln in lines if not _is_page_number(ln, height) and ln.bottom >= 0.05 * height]
     items: list[PdfGrid | PdfLine] = [*grids, *lines]
     items.sort(key=lambda it: it.top)
     return _Page(number, height, tuple(items))
@@ -474,8 +484,28 @@ def _pages(
                 raise ParseError(f"page {number}: {_describe(exc)}", page=number) from exc
             finally:
                 page.close()
+                _forget(pdf)
     finally:
+        _close(pdf)
+
+
+def _close(pdf: Any) -> None:
+    """Close the document; a document too damaged to list its pages may fail to close."""
+    with contextlib.suppress(Exception):
         pdf.close()
+    stream = getattr(pdf, "stream", None)
+    if stream is not None and getattr(pdf, "stream_is_external", True) is False:
+        with contextlib.suppress(Exception):
+            stream.close()
+
+
+def _forget(pdf: Any) -> None:
+    """Drop the objects pdfminer keeps from pages already read (bounded memory)."""
+    doc = getattr(pdf, "doc", None)
+    for name in ("_cached_objs", "_parsed_objs"):
+        cache = getattr(doc, name, None)
+        if isinstance(cache, dict):
+            cache.clear()
 
 
 def _describe(exc: BaseException) -> str:
@@ -751,4 +781,36 @@ def parse_pdf(
     """
     from govdisclosure.formats._reader import assemble  # noqa: PLC0415
 
-    return assemble(read_pdf_blocks(source, max_pages=max_pages, limits=limits))
+    items = list(_layout(_pages(source, max_pages, limits)))
+    blocks = _blocks(items)
+    if not blocks:
+        msg = "the PDF has no text layer (a scan?); run OCR first"
+        raise ParseError(msg)
+    report = assemble(blocks)
+    if not any(isinstance(it, PdfGrid) for it in items):
+        # no ruled table: tables laid out with spaces only are read line by line as text
+        lines = [ln for it in items if isinstance(it, _Para) for ln in it.lines]
+        as_text = _read_as_text(lines, limits)
+        if as_text is not None and len(as_text.tables) > len(report.tables):
+            report = as_text
+    return report
+
+
+def _read_as_text(lines: Sequence[PdfLine], limits: Limits | None) -> Report | None:
+    """The lines read by the text parser, with every source moved back onto its page."""
+    from govdisclosure.formats.text import parse_text  # noqa: PLC0415
+
+    try:
+        report = parse_text("\n".join(ln.spaced or ln.text for ln in lines), limits=limits)
+    except ParseError:
+        return None
+
+    def place(src: Source | None) -> Source | None:
+        if src is None or src.line is None or not 1 <= src.line <= len(lines):
+            return src
+        ln = lines[src.line - 1]
+        return Source(page=ln.page, x=ln.x0, y=ln.top)
+
+    provenance = {path: place(src) or src for path, src in report.provenance.items()}
+    findings = tuple(attrs.evolve(f, source=place(f.source)) for f in report.findings)
+    return attrs.evolve(report, provenance=provenance, findings=findings)

@@ -1,0 +1,128 @@
+"""parse(): the parser is chosen by content, not by file name."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govdisclosure as gd
+from govdisclosure.formats.dispatch import sniff
+from govdisclosure.strategies import valid_reports
+
+REAL = Path(__file__).parent / "data" / "real"
+
+
+@pytest.fixture(scope="module")
+def report() -> gd.Report:
+    return gd.build_report(
+        organ="某县某局",
+        year=2024,
+        published="2025-01-20",
+        applications={"new_received": {"natural_person": 2}, "granted": {"natural_person": 2}},
+        review_litigation={"review": {"upheld": 1}},
+    )
+
+
+def test_sniff() -> None:
+    assert sniff((REAL / "huaian-2024.pdf").read_bytes()) == "pdf"
+    assert sniff(b"\n  %PDF-1.4 ...") == "pdf"
+    assert sniff(b"<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
+    assert sniff("<table><tr><td>1</td></tr></table>") == "html"
+    assert sniff((REAL / "xunzhen-2024.txt").read_bytes()) == "text"
+    assert sniff('{"format": "govdisclosure.report/1"}') == "json"
+    assert sniff('{"format": "something else"}') == "text"
+    assert sniff("{not json") == "text"
+    assert sniff(b"PK\x03\x04 broken zip") == "text"
+
+
+def test_pdf_by_path_bytes_and_renamed_file(tmp_path: Path) -> None:
+    expected = gd.parse_pdf(REAL / "hongze-2024.pdf")
+    assert gd.parse(REAL / "hongze-2024.pdf") == expected
+    assert gd.parse(str(REAL / "hongze-2024.pdf")) == expected
+    data = (REAL / "hongze-2024.pdf").read_bytes()
+    assert gd.parse(data) == expected
+    renamed = tmp_path / "report.txt"  # the name lies; the content decides
+    renamed.write_bytes(data)
+    assert gd.parse(renamed) == expected
+
+
+def test_text(report: gd.Report) -> None:
+    assert gd.parse(REAL / "xunzhen-2024.txt") == gd.parse_text(
+        (REAL / "xunzhen-2024.txt").read_bytes()
+    )
+    assert gd.parse(gd.render_text(report)) == report
+
+
+def test_html(report: gd.Report, tmp_path: Path) -> None:
+    page = gd.render_html(report)
+    assert gd.parse(page) == report
+    path = tmp_path / "page.pdf"
+    path.write_text(page, encoding="utf-8")
+    assert gd.parse(path) == report
+
+
+def test_json(report: gd.Report) -> None:
+    assert gd.parse(gd.to_json(report)) == report
+    assert gd.parse(gd.to_json(report).encode()) == report
+
+
+def test_docx(report: gd.Report, tmp_path: Path) -> None:
+    pytest.importorskip("docx")
+    data = gd.render_docx(report)
+    assert gd.parse(data) == report
+    path = tmp_path / "report.bin"
+    path.write_bytes(data)
+    assert gd.parse(path) == report
+
+
+def test_format_override(report: gd.Report) -> None:
+    text = gd.render_text(report)
+    assert gd.parse(text, format="text") == report
+    with pytest.raises(ValueError, match="unknown format"):
+        gd.parse(text, format="xls")  # type: ignore[arg-type]
+    with pytest.raises(gd.ParseError):
+        gd.parse("plain words", format="pdf")
+
+
+@pytest.mark.parametrize("data", [b"", "", "   \n", b"\x00" * 3])
+def test_empty_input(data: bytes | str) -> None:
+    with pytest.raises(gd.ParseError):
+        gd.parse(data)
+
+
+def test_json_of_another_kind_is_not_a_report() -> None:
+    with pytest.raises(gd.ParseError):
+        gd.parse(json.dumps({"format": "something else", "cells": []}))
+
+
+@settings(max_examples=15)
+@given(valid_reports(), st.sampled_from(["json", "html", "text"]))
+def test_every_rendering_comes_back(report: gd.Report, kind: str) -> None:
+    renderers: dict[str, Callable[[gd.Report], str]] = {
+        "json": gd.to_json,
+        "html": gd.render_html,
+        "text": gd.render_text,
+    }
+    rendered = renderers[kind](report)
+    assert sniff(rendered) == kind
+    assert gd.parse(rendered) == report
+
+
+@settings(max_examples=25)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_never_crash(data: bytes) -> None:
+    with contextlib.suppress(gd.ParseError):
+        gd.parse(data)
+
+
+def test_missing_file_name() -> None:
+    with pytest.raises(FileNotFoundError):
+        gd.parse("no/such/report.pdf")
+    with pytest.raises(FileNotFoundError):
+        gd.parse(Path("no/such/report.html"))
