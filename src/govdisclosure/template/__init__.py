@@ -176,6 +176,8 @@ class Template:
     title_en: str
     sections: tuple[SectionSpec, ...]
     tables: tuple[TableSpec, ...]
+    glosses: tuple[tuple[str, str], ...] = ()
+    """English glosses of merged labels that are not rows (section 三's groups)."""
     _tables: dict[str, TableSpec] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -184,6 +186,15 @@ class Template:
     def table(self, table_id: str) -> TableSpec:
         """The table called ``table_id``; :class:`KeyError` if this edition has none."""
         return self._tables[table_id]
+
+    def gloss(self, label: str) -> str:
+        """The English gloss of a merged row label (``三、本年度办理结果`` …); the label
+        itself when there is none.
+
+        >>> template("2021").gloss("（三）不予公开")
+        '(3) Not disclosed'
+        """
+        return dict(self.glosses).get(label, label)
 
     def has_table(self, table_id: str) -> bool:
         """Whether this edition has a table called ``table_id``."""
@@ -273,6 +284,7 @@ def _load(edition: Edition) -> Template:
         title_en=raw["title_en"],
         sections=sections,
         tables=tuple(tables),
+        glosses=tuple(raw.get("glosses", {}).items()),
     )
 
 

@@ -1,0 +1,302 @@
+"""Putting a report together from blocks: title, organ, year, date, sections, tables."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+
+import attrs
+
+from govdisclosure.errors import ParseError
+from govdisclosure.formats._cells import Output
+from govdisclosure.formats._grids import read_active, read_applications, read_review
+from govdisclosure.formats._raw import Block, RawParagraph, RawRow, RawTable
+from govdisclosure.model import Finding, Narrative, Organ, Report, Table
+from govdisclosure.template import Edition, edition_for_year, normalize_label, template
+
+__all__ = ["Heading", "build", "match_heading", "parse_date"]
+
+_NUMBERS = "一二三四五六"
+_SECTIONS = ("overview", "active", "applications", "review_litigation", "problems", "other")
+_KEYWORDS = (
+    ("总体情况", "基本情况", "概述", "总体"),
+    ("主动公开",),
+    ("申请",),
+    ("复议", "诉讼"),
+    ("问题", "改进"),
+    ("其他", "其它"),
+)
+_HEADING = re.compile(r"^\s*([一二三四五六])\s*[、,，.．]\s*(\S.*?)\s*$")
+
+
+@attrs.frozen
+class Heading:
+    """A section heading recognised in a paragraph."""
+
+    section: str
+    found: str
+    variant: bool
+
+
+def match_heading(text: str) -> Heading | None:
+    """The section that ``text`` is the heading of, if it is one.
+
+    >>> match_heading("四、政府信息公开行政复议、行政诉讼情况").section
+    'review_litigation'
+    >>> match_heading("四、结转下年度继续办理") is None
+    True
+    """
+    m = _HEADING.match(unicodedata.normalize("NFKC", text).replace("\u3000", " "))
+    if m is None:
+        return None
+    index = _NUMBERS.index(m.group(1))
+    body = normalize_label(m.group(2))
+    section_id = _SECTIONS[index]
+    specs = [template(e).section(section_id) for e in (Edition.V2021, Edition.V2019)]
+    if any(body == normalize_label(s.label) for s in specs):
+        return Heading(section_id, text.strip(), variant=False)
+    if any(body == normalize_label(v) for s in specs for v in s.variants):
+        return Heading(section_id, text.strip(), variant=True)
+    if len(body) <= 30 and "." not in body and any(k in body for k in _KEYWORDS[index]):
+        if index == 2 and ("数量" in body or "结转" in body):
+            return None
+        return Heading(section_id, text.strip(), variant=True)
+    return None
+
+
+_CN_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
+              "六": "6", "七": "7", "八": "8", "九": "9"}  # fmt: skip
+
+
+def _cn_number(text: str) -> str:
+    if all(ch in _CN_DIGITS for ch in text):
+        if len(text) == 4:  # a year written digit by digit
+            return "".join(_CN_DIGITS[ch] for ch in text)
+        return str(int("".join(_CN_DIGITS[ch] for ch in text)))
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return str(int(_CN_DIGITS.get(tens, "1") if tens else "1") * 10 + int(_CN_DIGITS.get(units, "0") if units else "0"))
+    return text
+
+
+_DATE = re.compile(
+    r"([0-9〇零一二三四五六七八九]{4})\s*[年\-./]\s*([0-9一二三四五六七八九十]{1,3})\s*[月\-./]\s*"
+    r"([0-9一二三四五六七八九十]{1,3})\s*日?"
+)
+_DATE_LINE = re.compile(r"^\s*" + _DATE.pattern + r"\s*$")
+_LABELLED_DATE = re.compile(r"(发布|成文|印发|生成)(日期|时间)\s*[:：]\s*" + _DATE.pattern)
+
+
+def parse_date(text: str) -> date | None:
+    """The first date written in ``text`` ("2025年2月7日", "2025-02-07", "二〇二五年二月七日").
+
+    >>> parse_date("2025年2月7日")
+    datetime.date(2025, 2, 7)
+    """
+    m = _DATE.search(unicodedata.normalize("NFKC", text))
+    if m is None:
+        return None
+    try:
+        return date(*(int(_cn_number(g)) for g in m.groups()))
+    except ValueError:
+        return None
+
+
+_YEAR_IN_TITLE = re.compile(r"(\d{4})\s*年")
+_TITLE_WORDS = re.compile(r"(政府信息公开|政务公开|信息公开).*(报告|年报)")
+_PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日")
+_SENTENCE_END = ("。", "！", "？", "；", "：", ".", "!", "?", ";", ":", "，", ",")
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _is_title(text: str) -> bool:
+    return len(_squash(text)) <= 80 and bool(_TITLE_WORDS.search(_squash(text)))
+
+
+def _is_name_line(text: str) -> bool:
+    s = _squash(text)
+    return 0 < len(s) <= 40 and not s.endswith(_SENTENCE_END) and not _DATE_LINE.match(s)
+
+
+@attrs.define
+class _Front:
+    organ: str = ""
+    title: str = ""
+    year: int | None = None
+    preamble: list[str] = attrs.Factory(list)
+
+
+def _pattern_title(organ: str, year: int | None) -> str:
+    if year is None:
+        return ""
+    return template(edition_for_year(year)).title.format(organ=organ, year=year)
+
+
+def _front(paragraphs: Sequence[RawParagraph]) -> _Front:
+    front = _Front()
+    texts = [p.text.strip() for p in paragraphs if p.text.strip()]
+    title_at = next((i for i, t in enumerate(texts[:4]) if _is_title(t)), None)
+    if title_at is None:
+        front.preamble = texts
+        return front
+    title = texts[title_at]
+    before = texts[:title_at]
+    front.preamble = texts[title_at + 1 :]
+    m = _YEAR_IN_TITLE.search(title)
+    front.year = int(m.group(1)) if m else None
+    organ_line = before[-1] if before and _is_name_line(before[-1]) else ""
+    title_organ = _squash(title[: m.start()]) if m else ""
+    if organ_line and not title_organ:
+        front.organ = _squash(organ_line)
+        combined = front.organ + _squash(title)
+        front.title = "" if combined == _squash(_pattern_title(front.organ, front.year)) else title
+        if front.title:
+            front.title = title
+    elif organ_line:
+        front.organ = _squash(organ_line)
+        front.title = title
+    else:
+        front.organ = title_organ
+        front.title = "" if title == _pattern_title(front.organ, front.year) else title
+    return front
+
+
+def _classify(table: RawTable) -> str | None:
+    text = normalize_label("".join(c.text for r in table.rows for c in r.cells))
+    if any(k in text for k in ("本年新收", "予以公开", "结转下年度", "上年结转")):
+        return "applications"
+    if any(k in text for k in ("行政复议", "复议后起诉", "直接起诉", "行政诉讼")):
+        return "review_litigation"
+    if any(k in text for k in ("第二十条", "信息内容", "行政许可", "行政处罚", "规章")):
+        return "active"
+    return None
+
+
+def _join(paragraphs: Sequence[str]) -> str:
+    return "\n".join(p.strip() for p in paragraphs if p.strip())
+
+
+def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
+    """See :func:`govdisclosure.formats._reader.assemble`."""
+    out = Output(findings=list(findings))
+    front: list[RawParagraph] = []
+    prose: dict[str, list[RawParagraph]] = {s: [] for s in _SECTIONS}
+    tables: dict[str, list[RawTable]] = {s: [] for s in _SECTIONS}
+    found: set[str] = set()
+    current: str | None = None
+    published: date | None = None
+    for block in blocks:
+        if isinstance(block, RawParagraph):
+            labelled = _LABELLED_DATE.search(unicodedata.normalize("NFKC", block.text))
+            if labelled is not None and published is None:
+                published = parse_date(block.text[labelled.start() :])
+                if len(_squash(block.text)) <= 40:
+                    continue
+            heading = match_heading(block.text)
+            if heading is not None and (
+                current is None or _SECTIONS.index(heading.section) > _SECTIONS.index(current)
+            ):
+                current = heading.section
+                found.add(current)
+                if heading.variant:
+                    out.add(
+                        "parse.heading-variant",
+                        current,
+                        source=block.source,
+                        found=heading.found,
+                        heading=template(Edition.V2021).section(current).heading,
+                    )
+                continue
+            if current is None:
+                front.append(block)
+            else:
+                prose[current].append(block)
+        else:
+            kind = _classify(block)
+            target = kind if kind is not None else current
+            if target is None or target not in {"active", "applications", "review_litigation"}:
+                # a table outside the tabled sections: keep its text as prose
+                text = "\n".join(
+                    " ".join(c.text.strip() for c in r.cells if c.text.strip()) for r in block.rows
+                )
+                dest = prose[current] if current is not None else front
+                dest.append(RawParagraph(text, block.source))
+                continue
+            tables[target].append(block)
+    head = _front(front)
+    # the signature block: organ and date at the very end
+    last = next((s for s in reversed(_SECTIONS) if prose[s]), None)
+    signature_organ = ""
+    if last is not None:
+        tail = prose[last]
+        if tail and _DATE_LINE.match(unicodedata.normalize("NFKC", tail[-1].text)):
+            when = parse_date(tail[-1].text)
+            if published is None:
+                published = when
+            tail.pop()
+            if tail and _is_name_line(tail[-1].text) and (
+                len(tail) > 1 or last in {"problems", "other"}
+            ):
+                signature_organ = _squash(tail.pop().text)
+    organ = head.organ or signature_organ
+    year = head.year
+    if year is None:
+        m = _PERIOD.search("".join(head.preamble))
+        year = int(m.group(1)) if m else None
+    if not (found or any(tables.values()) or head.organ):
+        msg = "no report found: no title, no section heading and no table"
+        raise ParseError(msg)
+    default = edition_for_year(year) if year is not None and year >= 2019 else Edition.V2021
+    for section in ("active", "applications", "review_litigation"):
+        if tables[section] and section not in found:
+            out.add(
+                "parse.missing-heading",
+                section,
+                heading=template(Edition.V2021).section(section).heading,
+            )
+    active: list[Table] = []
+    if tables["active"]:
+        active = read_active(_rows(tables["active"]), default, out)
+    applications = (
+        read_applications(_rows(tables["applications"]), default, out)
+        if tables["applications"]
+        else None
+    )
+    review = (
+        read_review(_rows(tables["review_litigation"]), default, out)
+        if tables["review_litigation"]
+        else None
+    )
+
+    def narrative(section: str) -> Narrative | None:
+        if section not in found and not prose[section]:
+            return None
+        return Narrative(_join([p.text for p in prose[section]]))
+
+    return Report(
+        organ=Organ(organ),
+        year=year,
+        published=published,
+        title=head.title,
+        preamble=_join(head.preamble),
+        overview=narrative("overview"),
+        active=tuple(active),
+        active_text=_join([p.text for p in prose["active"]]),
+        applications=applications,
+        applications_text=_join([p.text for p in prose["applications"]]),
+        review_litigation=review,
+        review_litigation_text=_join([p.text for p in prose["review_litigation"]]),
+        problems=narrative("problems"),
+        other=narrative("other"),
+        findings=tuple(out.findings),
+        provenance=dict(out.provenance),
+    )
+
+
+def _rows(tables: Sequence[RawTable]) -> list[RawRow]:
+    return [r for t in tables for r in t.rows]

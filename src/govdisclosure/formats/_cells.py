@@ -1,0 +1,209 @@
+"""Reading the cells of raw rows: which are figures, which are labels, how many fit.
+
+The table readers of :mod:`govdisclosure.formats._grids` share these helpers: a raw row
+is cut into *items* — label cells followed by a run of value cells — values are fitted
+to the width of the template's row (extra and missing cells reported), run-together
+figures are split when exactly one split satisfies the table's identities, and every
+cell read is recorded with its source.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+
+import attrs
+
+from govdisclosure.checks import finding
+from govdisclosure.formats._raw import RawCell, RawRow
+from govdisclosure.model import (
+    BLANK,
+    CellValue,
+    Finding,
+    NotApplicable,
+    Source,
+    is_number,
+    read_cell,
+)
+from govdisclosure.template import ColumnSpec, normalize_label
+
+__all__ = [
+    "Item",
+    "Output",
+    "fit",
+    "is_blank",
+    "is_figure",
+    "items",
+    "joined",
+    "split_run_together",
+]
+
+
+def is_blank(cell: RawCell) -> bool:
+    """Whether nothing is written in the cell."""
+    return read_cell(cell.text).value is BLANK
+
+
+_LABEL_MARKS = frozenset({"、", "，", ","})
+"""Marks that :func:`read_cell` reads as "not applicable" but that, alone in a cell of
+extracted text, are the pieces of a label written one character a line (三 / 、 / 本 …)."""
+
+
+def is_figure(cell: RawCell) -> bool:
+    """Whether the cell holds a figure or a not-applicable mark (not a label)."""
+    if cell.text.strip() in _LABEL_MARKS:
+        return False
+    value = read_cell(cell.text).value
+    return is_number(value) or isinstance(value, NotApplicable)
+
+
+@attrs.frozen
+class Item:
+    """Labels followed by the value cells after them, from one row."""
+
+    labels: tuple[RawCell, ...]
+    values: tuple[RawCell, ...]
+    source: Source
+
+    @property
+    def figures(self) -> tuple[RawCell, ...]:
+        """The value cells that are not blank."""
+        return tuple(c for c in self.values if not is_blank(c))
+
+    @property
+    def label(self) -> str:
+        """The label cells joined and normalised."""
+        return joined(self.labels)
+
+
+def joined(cells: Sequence[RawCell]) -> str:
+    """The normalised concatenation of the cells' text."""
+    return normalize_label("".join(c.text for c in cells))
+
+
+def items(rows: Sequence[RawRow]) -> list[Item]:
+    """Cut rows into items: each run of value cells with the label cells before it.
+
+    Blank cells between two labels are dropped (a merged cell lost in extraction); a run
+    of value cells without a figure between two labels is dropped too. A row ending in
+    labels gives an item without values.
+    """
+    out: list[Item] = []
+    for row in rows:
+        labels: list[RawCell] = []
+        values: list[RawCell] = []
+        for cell in row.cells:
+            if is_blank(cell) or is_figure(cell):
+                values.append(cell)
+                continue
+            if any(not is_blank(v) for v in values):
+                out.append(Item(tuple(labels), tuple(values), row.source))
+                labels = []
+            values = []
+            labels.append(cell)
+        if labels or any(not is_blank(v) for v in values):
+            out.append(Item(tuple(labels), tuple(values), row.source))
+    return out
+
+
+@attrs.define
+class Output:
+    """What reading collects besides the tables: findings and provenance."""
+
+    findings: list[Finding] = attrs.Factory(list)
+    provenance: dict[str, Source] = attrs.Factory(dict)
+
+    def add(self, code: str, path: str = "", *, source: Source | None = None, **params: object) -> None:
+        """Add a finding of ``code``."""
+        self.findings.append(finding(code, path, source=source, **params))  # type: ignore[arg-type]
+
+    def cell(self, path: str, raw: RawCell | None, column: ColumnSpec) -> CellValue:
+        """Read one cell into its value, recording its source and unit findings."""
+        if raw is None:
+            return BLANK
+        self.provenance[path] = raw.source
+        reading = read_cell(raw.text, column)
+        if reading.converted_from is not None and reading.unit is not None:
+            self.add(
+                "parse.unit-converted",
+                path,
+                source=raw.source,
+                original=reading.converted_from,
+                unit=reading.unit,
+                value=reading.value if is_number(reading.value) else str(reading.value),
+                column_unit=column.unit or "",
+            )
+        elif reading.unit is not None:
+            self.add("parse.unit-in-cell", path, source=raw.source, unit=reading.unit)
+        return reading.value
+
+
+def fit(values: Sequence[RawCell], width: int) -> tuple[list[RawCell], list[RawCell]]:
+    """Fit value cells to ``width``: blanks at either end go first, then extra cells.
+
+    Returns the cells kept (at most ``width``) and the extra ones (in order).
+    """
+    vals = list(values)
+    while len(vals) > width and is_blank(vals[-1]):
+        vals.pop()
+    while len(vals) > width and is_blank(vals[0]):
+        vals.pop(0)
+    return vals[:width], vals[width:]
+
+
+def _splits(digits: str, parts: int) -> Iterator[tuple[str, ...]]:
+    """Every way of cutting ``digits`` into ``parts`` figures without leading zeros."""
+    if parts == 1:
+        if len(digits) == 1 or digits[0] != "0":
+            yield (digits,)
+        return
+    for cut in range(1, len(digits) - parts + 2):
+        head = digits[:cut]
+        if len(head) > 1 and head[0] == "0":
+            break
+        for tail in _splits(digits[cut:], parts - 1):
+            yield (head, *tail)
+
+
+_MAX_CANDIDATES = 200_000
+
+
+def split_run_together(
+    texts: Sequence[str], width: int, holds: Callable[[list[int]], bool]
+) -> list[list[int]]:
+    """The splits of run-together figures into ``width`` figures for which ``holds``.
+
+    ``texts`` are the figures as read, some of them several figures written without a
+    space. At most two solutions are returned (two mean "not certain").
+    """
+    texts = ["".join(t.split()) for t in texts]
+    if not all(t.isdigit() for t in texts) or len(texts) >= width:
+        return []
+    need = width - len(texts)
+    solutions: list[list[int]] = []
+    tried = 0
+    # distribute the extra parts over the tokens
+    for extra in _distributions(need, [len(t) - 1 for t in texts]):
+        options = [list(_splits(t, 1 + e)) for t, e in zip(texts, extra, strict=True)]
+        for combo in itertools.product(*options):
+            tried += 1
+            if tried > _MAX_CANDIDATES:
+                return solutions + solutions[:1] if solutions else []
+            values = [int(x) for part in combo for x in part]
+            if holds(values):
+                solutions.append(values)
+                if len(solutions) > 1:
+                    return solutions
+    return solutions
+
+
+def _distributions(total: int, caps: Sequence[int]) -> Iterator[tuple[int, ...]]:
+    """Every way to give ``total`` extra parts to tokens, token ``i`` taking at most
+    ``caps[i]``."""
+    if not caps:
+        if total == 0:
+            yield ()
+        return
+    for k in range(min(total, caps[0]) + 1):
+        for rest in _distributions(total - k, caps[1:]):
+            yield (k, *rest)

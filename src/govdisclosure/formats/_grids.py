@@ -1,0 +1,455 @@
+"""Reading the tables of sections 二, 三 and 四 from raw rows.
+
+Each reader takes every raw row of its section (one table or several, from any parser)
+and returns the model's tables, adding findings and provenance to an
+:class:`~govdisclosure.formats._cells.Output`. Nothing is guessed: a figure that cannot
+be placed ends up in a finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from govdisclosure.formats._cells import (
+    Item,
+    Output,
+    fit,
+    is_blank,
+    items,
+    joined,
+    split_run_together,
+)
+from govdisclosure.formats._labels import associate, candidates, match_stream
+from govdisclosure.formats._raw import RawCell, RawRow
+from govdisclosure.model import BLANK, CellValue, Source, Table
+from govdisclosure.template import Edition, TableSpec, normalize_label, template
+
+__all__ = ["read_active", "read_applications", "read_review"]
+
+_EDITIONS = (Edition.V2021, Edition.V2019)
+
+
+def _cells_text(cells: Sequence[RawCell]) -> str:
+    return ", ".join(c.text.strip() or "（空）" for c in cells)
+
+
+def _fill_row(
+    out: Output,
+    spec: TableSpec,
+    row_id: str,
+    values: Sequence[RawCell],
+    source: Source,
+    identity: Callable[[list[int]], bool] | None = None,
+) -> tuple[CellValue, ...]:
+    """Read one data row's value cells into the row ``row_id`` of ``spec``."""
+    width = len(spec.columns)
+    prefix = f"{spec.id}.{row_id}"
+    kept, extra = fit(values, width)
+    if extra:
+        out.add(
+            "parse.extra-cells",
+            f"{prefix}.*",
+            source=extra[0].source,
+            count=len(extra),
+            cells=_cells_text(extra),
+        )
+    if len(kept) < width:
+        texts = [c.text for c in kept if not is_blank(c)]
+        if identity is not None and len(texts) == len(kept) and any(
+            len("".join(t.split())) > 1 for t in texts
+        ):
+            solutions = split_run_together(texts, width, identity)
+            joined_text = " ".join(t.strip() for t in texts)
+            if len(solutions) == 1:
+                out.add(
+                    "parse.split-cells",
+                    f"{prefix}.*",
+                    source=kept[0].source,
+                    text=joined_text,
+                    cells=", ".join(str(v) for v in solutions[0]),
+                )
+                cells = [RawCell(str(v), kept[0].source) for v in solutions[0]]
+                return tuple(
+                    out.cell(f"{prefix}.{c.id}", raw, c)
+                    for c, raw in zip(spec.columns, cells, strict=True)
+                )
+            out.add("parse.uncertain-cells", f"{prefix}.*", source=kept[0].source, text=joined_text)
+            return (BLANK,) * width
+        out.add(
+            "parse.missing-cells",
+            f"{prefix}.*",
+            source=kept[-1].source if kept else source,
+            count=width - len(kept),
+        )
+    padded: list[RawCell | None] = [*kept, *([None] * (width - len(kept)))]
+    return tuple(
+        out.cell(f"{prefix}.{c.id}", raw, c) for c, raw in zip(spec.columns, padded, strict=True)
+    )
+
+
+def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]) -> None:
+    """Variants and splits of the row labels and group labels of ``spec``."""
+    leaves = [(r.label, candidates(r)) for r in spec.rows]
+    for m in match_stream(leaves, matches_for):
+        row = next(r for r in spec.rows if r.label == m.label)
+        path = f"{spec.id}.{row.id}.*"
+        if m.is_variant:
+            out.add(
+                "parse.label-variant", path, source=m.pieces[0].source, found=m.found, label=m.label
+            )
+        if len(m.pieces) > 1:
+            out.add(
+                "parse.split-label",
+                path,
+                source=m.pieces[0].source,
+                label=m.label,
+                parts=len(m.pieces),
+            )
+    # the merged group labels, once each, in the pieces not used by row labels
+    used = {id(p) for m in match_stream(leaves, matches_for) for p in m.pieces}
+    rest = [p for p in matches_for if id(p) not in used]
+    groups: list[str] = []
+    for r in spec.rows:
+        for g in (r.group, r.subgroup):
+            if g and g not in groups:
+                groups.append(g)
+    for m in match_stream(
+        [(g, [(normalize_label(g), g)]) for g in groups], rest, ordered=False
+    ):
+        if len(m.pieces) > 1:
+            out.add(
+                "parse.split-label",
+                spec.id,
+                source=m.pieces[0].source,
+                label=m.label,
+                parts=len(m.pieces),
+            )
+
+
+def _header_findings(out: Output, spec: TableSpec, header: str, source: Source) -> None:
+    """Column labels printed as a known variant (本年度止件数, 合计 …)."""
+    for column in spec.columns:
+        if normalize_label(column.label) in header:
+            continue
+        for variant in sorted(column.variants, key=len, reverse=True):
+            if normalize_label(variant) in header:
+                out.add(
+                    "parse.label-variant",
+                    f"{spec.id}.*.{column.id}",
+                    source=source,
+                    found=variant,
+                    label=column.label,
+                )
+                break
+
+
+# ----------------------------------------------------------------- section 三
+
+
+def _is_data(item: Item, spec: TableSpec) -> bool:
+    if item.figures:
+        return True
+    return len(item.values) >= len(spec.columns) and associate(item.label, spec) is not None
+
+
+def _row_identity(values: list[int]) -> bool:
+    return values[-1] == sum(values[:-1])
+
+
+def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> Table | None:
+    """Section 三 from its raw rows; ``None`` if no data row is found."""
+    all_items = items(rows)
+    specs = {e: template(e).table("applications") for e in _EDITIONS}
+    first = next((i for i, it in enumerate(all_items) if _is_data(it, specs[default])), None)
+    if first is None:
+        return None
+    header_items, body = all_items[:first], all_items[first:]
+    data: list[Item] = []
+    own: list[str] = []
+    pending: list[RawCell] = []
+    for it in body:
+        if _is_data(it, specs[default]):
+            data.append(it)
+            own.append(joined([*pending, *it.labels]))
+            pending = []
+        else:
+            pending.extend(it.labels)
+    pieces = [c for it in body for c in it.labels]
+
+    def associated(edition: Edition) -> list[str | None]:
+        return [associate(text, specs[edition]) for text in own]
+
+    assignment: list[str | None] | None = None
+    edition = default
+    for e in sorted(_EDITIONS, key=lambda e: e != default):
+        rows_ = associated(e)
+        ids = specs[e].row_ids
+        if rows_ == list(ids):
+            assignment, edition = list(rows_), e
+            break
+    if assignment is None:
+        for e in _EDITIONS:
+            if len(data) == len(specs[e].rows):
+                assignment, edition = list(specs[e].row_ids), e
+                break
+    if assignment is None:
+        scores = {e: sum(r is not None for r in associated(e)) for e in _EDITIONS}
+        edition = max(_EDITIONS, key=lambda e: (scores[e], e == default))
+        assignment = []
+        seen: set[str] = set()
+        last = -1
+        spec = specs[edition]
+        for r in associated(edition):
+            if r is not None and r not in seen and spec.row_index(r) > last:
+                seen.add(r)
+                last = spec.row_index(r)
+                assignment.append(r)
+            else:
+                assignment.append(None)
+    spec = specs[edition]
+    header = "".join(joined(it.labels) for it in header_items)
+    _header_findings(out, spec, header, header_items[0].source if header_items else body[0].source)
+    _label_findings(out, spec, pieces)
+    grid: dict[str, tuple[CellValue, ...]] = {}
+    for it, row_id, text in zip(data, assignment, own, strict=True):
+        if row_id is None:
+            out.add(
+                "parse.unknown-row",
+                "applications",
+                source=it.source,
+                label="".join(c.text for c in it.labels) or text,
+                cells=_cells_text(it.values),
+            )
+            continue
+        grid[row_id] = _fill_row(out, spec, row_id, it.values, it.source, _row_identity)
+    width = len(spec.columns)
+    for r in spec.rows:
+        if r.id not in grid:
+            out.add("parse.missing-cells", f"applications.{r.id}.*", count=width)
+    cells = tuple(grid.get(r.id, (BLANK,) * width) for r in spec.rows)
+    return Table("applications", edition, cells)
+
+
+# ----------------------------------------------------------------- section 四
+
+
+def _review_identity(values: list[int]) -> bool:
+    return all(values[5 * g + 4] == sum(values[5 * g : 5 * g + 4]) for g in range(3))
+
+
+def read_review(rows: Sequence[RawRow], default: Edition, out: Output) -> Table | None:
+    """Section 四 from its raw rows; ``None`` if it holds no figure."""
+    all_items = items(rows)
+    data = [it for it in all_items if it.figures]
+    if not data:
+        return None
+    spec = template(default).table("review_litigation")
+    header_cells = [c for it in all_items for c in it.labels]
+    header = joined(header_cells)
+    source = header_cells[0].source if header_cells else data[0].source
+    row_variants = [(r, v) for r in spec.rows for v in r.variants]
+    for r, v in row_variants:
+        if normalize_label(v) in header and normalize_label(r.label) not in header:
+            out.add(
+                "parse.label-variant",
+                f"review_litigation.{r.id}.*",
+                source=source,
+                found=v,
+                label=r.label,
+            )
+    _header_findings(out, spec, header, source)
+    values: list[RawCell] = [c for it in data for c in it.values]
+    kept, extra = fit(values, 15)
+    if extra:
+        out.add(
+            "parse.extra-cells",
+            "review_litigation",
+            source=extra[0].source,
+            count=len(extra),
+            cells=_cells_text(extra),
+        )
+    if len(kept) < 15:
+        texts = [c.text for c in kept]
+        solutions = (
+            split_run_together(texts, 15, _review_identity)
+            if all(not is_blank(c) for c in kept)
+            else []
+        )
+        text = " ".join(t.strip() for t in texts)
+        if len(solutions) == 1:
+            out.add(
+                "parse.split-cells",
+                "review_litigation",
+                source=kept[0].source,
+                text=text,
+                cells=", ".join(str(v) for v in solutions[0]),
+            )
+            kept = [RawCell(str(v), kept[0].source) for v in solutions[0]]
+        elif any(len("".join(t.split())) > 1 for t in texts) and all(
+            "".join(t.split()).isdigit() for t in texts
+        ):
+            out.add("parse.uncertain-cells", "review_litigation", source=kept[0].source, text=text)
+            return Table.blank("review_litigation", default)
+        else:
+            out.add(
+                "parse.missing-cells",
+                "review_litigation",
+                source=kept[-1].source if kept else data[0].source,
+                count=15 - len(kept),
+            )
+    padded: list[RawCell | None] = [*kept, *([None] * (15 - len(kept)))]
+    cells = []
+    for g, r in enumerate(spec.rows):
+        cells.append(
+            tuple(
+                out.cell(f"review_litigation.{r.id}.{c.id}", padded[5 * g + j], c)
+                for j, c in enumerate(spec.columns)
+            )
+        )
+    return Table("review_litigation", default, tuple(cells))
+
+
+# ----------------------------------------------------------------- section 二
+
+_ROW_BLOCKS: dict[str, tuple[str, str]] = {}
+"""normalised row label (or variant) → (table id, row id), over both editions."""
+for _e in _EDITIONS:
+    for _t in template(_e).active_tables:
+        for _r in _t.rows:
+            for _norm, _ in candidates(_r):
+                _ROW_BLOCKS.setdefault(_norm, (_t.id, _r.id))
+
+
+def _block_of(label: str) -> tuple[str, str] | None:
+    if label in _ROW_BLOCKS:
+        return _ROW_BLOCKS[label]
+    for norm, target in sorted(_ROW_BLOCKS.items(), key=lambda kv: -len(kv[0])):
+        if label.endswith(norm):
+            return target
+    return None
+
+
+def _column_score(spec: TableSpec, header: str) -> int:
+    score = 0
+    for c in spec.columns:
+        if any(normalize_label(x) in header for x in (c.label, *c.variants)):
+            score += 1
+    return score
+
+
+def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[Table]:
+    """The captioned blocks of section 二 from their raw rows, in official order."""
+    all_items = items(rows)
+    current: str | None = None
+    headers: dict[str, list[Item]] = {}
+    found: dict[str, list[tuple[str, Item, str]]] = {}
+    loose_header: list[Item] = []
+    caption_ids = {
+        normalize_label(t.caption): t.id for e in _EDITIONS for t in template(e).active_tables
+    }
+    pending: list[Item] = []
+    for idx, it in enumerate(all_items):
+        label = it.label
+        if label in caption_ids:
+            current = caption_ids[label]
+            if it.figures:
+                out.add(
+                    "parse.stray-figures",
+                    current,
+                    source=it.source,
+                    cells=_cells_text(it.figures),
+                )
+            continue
+        target = _block_of(label) if label else None
+        if target is not None:
+            table_id, row_id = target
+            values = it.values
+            if not it.figures and idx + 1 < len(all_items):
+                nxt = all_items[idx + 1]
+                if not nxt.labels and nxt.figures:
+                    values = nxt.values
+                    pending.append(nxt)
+            found.setdefault(table_id, []).append((row_id, it, label))
+            found[table_id][-1] = (row_id, Item(it.labels, values, it.source), label)
+            current = table_id
+            continue
+        if any(p is it for p in pending):
+            continue
+        if it.figures:
+            where = current or "active"
+            if label:
+                out.add(
+                    "parse.unknown-row",
+                    where,
+                    source=it.source,
+                    label="".join(c.text for c in it.labels),
+                    cells=_cells_text(it.values),
+                )
+            else:
+                out.add(
+                    "parse.stray-figures", where, source=it.source, cells=_cells_text(it.figures)
+                )
+            continue
+        if current is None:
+            loose_header.append(it)
+        else:
+            headers.setdefault(current, []).append(it)
+    tables: list[Table] = []
+    order = [t.id for t in template(Edition.V2019).active_tables]
+    for table_id in sorted(found, key=order.index):
+        header_items = headers.get(table_id, [])
+        header = "".join(it.label for it in header_items)
+        row_labels = {label for _, _, label in found[table_id]}
+        scores = {}
+        for e in _EDITIONS:
+            tpl = template(e)
+            if not tpl.has_table(table_id):
+                continue
+            spec = tpl.table(table_id)
+            rows_exact = sum(normalize_label(r.label) in row_labels for r in spec.rows)
+            scores[e] = (_column_score(spec, header), rows_exact, e == default)
+        edition = max(scores, key=lambda e: scores[e])
+        spec = template(edition).table(table_id)
+        source = header_items[0].source if header_items else found[table_id][0][1].source
+        _header_findings(out, spec, header, source)
+        width = len(spec.columns)
+        grid: dict[str, tuple[CellValue, ...]] = {}
+        for row_id, it, label in found[table_id]:
+            if row_id not in spec.row_ids:
+                out.add(
+                    "parse.unknown-row",
+                    table_id,
+                    source=it.source,
+                    label="".join(c.text for c in it.labels),
+                    cells=_cells_text(it.values),
+                )
+                continue
+            row = spec.row(row_id)
+            if label != normalize_label(row.label):
+                printed = next(v for v in row.variants if normalize_label(v) == label) if any(
+                    normalize_label(v) == label for v in row.variants
+                ) else "".join(c.text for c in it.labels)
+                out.add(
+                    "parse.label-variant",
+                    f"{table_id}.{row_id}.*",
+                    source=it.source,
+                    found=printed,
+                    label=row.label,
+                )
+            if row_id in grid:
+                out.add(
+                    "parse.unknown-row",
+                    table_id,
+                    source=it.source,
+                    label="".join(c.text for c in it.labels),
+                    cells=_cells_text(it.values),
+                )
+                continue
+            grid[row_id] = _fill_row(out, spec, row_id, it.values, it.source)
+        for r in spec.rows:
+            if r.id not in grid:
+                out.add("parse.missing-cells", f"{table_id}.{r.id}.*", count=width)
+        tables.append(
+            Table(table_id, edition, tuple(grid.get(r.id, (BLANK,) * width) for r in spec.rows))
+        )
+    return tables

@@ -1,0 +1,50 @@
+"""Raw blocks: paragraphs and tables of cells as a parser read them, before matching."""
+
+from __future__ import annotations
+
+import attrs
+
+from govdisclosure.model import Source
+
+__all__ = ["Block", "RawCell", "RawParagraph", "RawRow", "RawTable"]
+
+
+@attrs.frozen
+class RawCell:
+    """One cell as read: its text and where it was read."""
+
+    text: str
+    """The cell's text as read (``""``, ``"0"``, ``"251000元"``, ``"三、本年度办"`` …)."""
+    source: Source = Source()
+
+
+@attrs.frozen
+class RawRow:
+    """One row of a table as read, cells left to right.
+
+    From HTML, spans are already expanded (a merged label is repeated in each position
+    it covers); from text, a row is a line split into its cells or words.
+    """
+
+    cells: tuple[RawCell, ...] = attrs.field(converter=tuple)
+    source: Source = Source()
+
+
+@attrs.frozen
+class RawTable:
+    """A table as read: its rows, top to bottom."""
+
+    rows: tuple[RawRow, ...] = attrs.field(converter=tuple)
+    source: Source = Source()
+
+
+@attrs.frozen
+class RawParagraph:
+    """A paragraph (or a line) of running text."""
+
+    text: str
+    source: Source = Source()
+
+
+Block = RawParagraph | RawTable
+"""What a parser hands to :func:`assemble`: a paragraph or a table."""

@@ -1,0 +1,50 @@
+"""The reading engine shared by the text, HTML and PDF parsers.
+
+Each parser reads its input into :data:`Block` s — paragraphs and tables of raw cells,
+each with the :class:`~govdisclosure.Source` it was read from — and hands them to
+:func:`assemble`, which finds the title, the organ, the year, the six sections and the
+tables, matches every label against the template (official wording, known variants,
+labels split across lines), reads every cell, and reports what it noticed as findings.
+
+>>> from govdisclosure.model import Source
+>>> p = lambda t, n: RawParagraph(t, Source(line=n))
+>>> report = assemble([p("某县某局2024年政府信息公开工作年度报告", 1), p("一、总体情况", 2),
+...     p("概述。", 3)])
+>>> report.organ.name, report.year, report.overview.text
+('某县某局', 2024, '概述。')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from govdisclosure.formats._assembly import build
+from govdisclosure.formats._raw import Block, RawCell, RawParagraph, RawRow, RawTable
+from govdisclosure.model import Finding, Report
+
+__all__ = [
+    "Block",
+    "RawCell",
+    "RawParagraph",
+    "RawRow",
+    "RawTable",
+    "assemble",
+]
+
+
+def assemble(blocks: Sequence[Block], *, findings: Sequence[Finding] = ()) -> Report:
+    """Turn a document read as paragraphs and tables into a :class:`~govdisclosure.Report`.
+
+    Finds the title, the organ (its kind inferred from the name), the report year, the
+    publication date (signature block, 发布日期/成文日期 lines), the lead paragraph, the six
+    sections by their headings and known variants (by content when a heading is lost),
+    the prose of every section and the tables: the captioned blocks of section 二, the
+    matrix of section 三 and the table of section 四, each table's edition detected on
+    its own. Labels are matched through the template's labels and variants; label
+    variants, split labels, extra and missing cells, units in cells, unknown rows and
+    stray figures are reported as findings, and ``report.provenance`` records the
+    :class:`~govdisclosure.Source` of every cell. ``findings`` come first.
+
+    Raises :class:`~govdisclosure.ParseError` only when nothing report-like is found.
+    """
+    return build(blocks, findings)

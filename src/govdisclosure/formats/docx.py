@@ -1,0 +1,625 @@
+"""DOCX: a report as a Word document in the house style of official documents.
+
+:func:`render_docx` lays the report out as GB/T 9704 asks of 党政机关公文: A4 paper,
+margins of 37 mm (top), 35 mm (bottom), 28 mm (left) and 26 mm (right); the title in
+方正小标宋简体 二号 (22 pt), centred; the body in 仿宋_GB2312 三号 (16 pt) with a
+first-line indent of two characters; first-level headings (一、…) in 黑体 and
+second-level ones (（一）…) in 楷体_GB2312. East Asian font names are written to
+``w:eastAsia`` so that Word, WPS and LibreOffice choose them for Chinese text.
+
+The tables follow the official geometry cell for cell: section 二's captioned blocks
+in one four-column table; section 三 with its 勾稽 note merged over three columns and
+three header rows, 申请人情况 over the seven data columns, 自然人 and 总计 over two
+header rows, 法人或其他组织 over five columns, 三、本年度办理结果 down its outcome rows
+and （三）–（六） down their sub-rows; section 四 with its three header rows. Cells are
+written as they are: a blank cell stays blank, a placeholder keeps its mark, text is
+kept verbatim, and no zero is ever invented.
+
+:func:`read_docx` reads such a document (or any Word document with the report's
+tables) back into the blocks of the shared reading layer, and :func:`parse_docx` into a
+report. Both need the optional extra ``docx`` (python-docx).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from govdisclosure.errors import ParseError
+from govdisclosure.model import (
+    Blank,
+    CellValue,
+    Narrative,
+    NotApplicable,
+    Report,
+    Source,
+    Table,
+    Text,
+)
+from govdisclosure.template import Edition, template
+
+if TYPE_CHECKING:
+    from govdisclosure.formats._reader import Block
+
+__all__ = [
+    "DocxCell",
+    "DocxGrid",
+    "parse_docx",
+    "read_docx",
+    "read_docx_grids",
+    "render_docx",
+]
+
+TITLE_FONT: Final = "方正小标宋简体"
+BODY_FONT: Final = "仿宋_GB2312"
+HEADING1_FONT: Final = "黑体"
+HEADING2_FONT: Final = "楷体_GB2312"
+LATIN_FONT: Final = "Times New Roman"
+TITLE_SIZE: Final = 22.0
+BODY_SIZE: Final = 16.0
+TABLE_SIZE: Final = 10.5
+LINE_SPACING: Final = 28.0
+"""Exact line spacing of the body, in points (22 lines on a GB/T 9704 page)."""
+
+_ROMAN: Final = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI"}
+# English names of the merged row groups of section 三, by the prefix of their rows' ids
+_GROUPS_EN: Final = {
+    "outcomes": "III. Results of handling this year",
+    "denied": "(3) Not disclosed",
+    "unavailable": "(4) Unable to provide",
+    "not_handled": "(5) Not handled",
+    "other": "(6) Other handling",
+}
+
+
+def _docx() -> Any:
+    try:
+        import docx  # noqa: PLC0415 - optional extra, imported when used
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        msg = "Word documents need python-docx: pip install 'govdisclosure[docx]'"
+        raise ImportError(msg) from exc
+    return docx
+
+
+# ------------------------------------------------------------------------ cell text
+def cell_text(value: CellValue) -> str:
+    """A cell value as printed: digits, the placeholder's mark, the text, or nothing.
+
+    >>> from decimal import Decimal
+    >>> from govdisclosure.model import BLANK, NotApplicable
+    >>> [cell_text(v) for v in (12, Decimal("7730.28"), BLANK, NotApplicable("/"))]
+    ['12', '7730.28', '', '/']
+    """
+    if isinstance(value, Blank):
+        return ""
+    if isinstance(value, NotApplicable):
+        return value.mark
+    if isinstance(value, Text):
+        return value.text
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+# ------------------------------------------------------------------------ layout model
+@attrs.frozen
+class DocxCell:
+    """One cell of a table grid: its top-left slot, its spans and its text."""
+
+    row: int
+    column: int
+    rowspan: int = 1
+    colspan: int = 1
+    text: str = ""
+    header: bool = False
+
+
+@attrs.frozen
+class DocxGrid:
+    """A table as a grid of merged cells."""
+
+    rows: int
+    columns: int
+    cells: tuple[DocxCell, ...]
+    widths: tuple[float, ...] = ()
+    """Column widths in millimetres."""
+
+    def text_at(self, row: int, column: int) -> str:
+        """The text of the cell covering a grid slot."""
+        for c in self.cells:
+            if c.row <= row < c.row + c.rowspan and c.column <= column < c.column + c.colspan:
+                return c.text
+        raise KeyError((row, column))
+
+
+def _en(locale: str) -> bool:
+    return locale.lower().replace("-", "_").startswith("en")
+
+
+def active_grid(tables: Sequence[Table], locale: str = "zh_CN") -> DocxGrid:
+    """Section 二 as one four-column grid of captioned blocks."""
+    en = _en(locale)
+    cells: list[DocxCell] = []
+    row = 0
+    for t in tables:
+        spec = t.spec
+        cells.append(DocxCell(row, 0, 1, 4, spec.en if en else spec.caption, header=True))
+        row += 1
+        spans = _value_spans(len(spec.columns))
+        cells.append(DocxCell(row, 0, text=spec.corner_en if en else spec.corner, header=True))
+        for (col, span), c in zip(spans, spec.columns, strict=True):
+            cells.append(DocxCell(row, col, 1, span, c.en if en else c.label, header=True))
+        row += 1
+        for r, values in zip(spec.rows, t.cells, strict=True):
+            cells.append(DocxCell(row, 0, text=r.en if en else r.label, header=True))
+            for (col, span), v in zip(spans, values, strict=True):
+                cells.append(DocxCell(row, col, 1, span, cell_text(v)))
+            row += 1
+    return DocxGrid(row, 4, tuple(cells), (48.0, 36.0, 36.0, 36.0))
+
+
+def _value_spans(n: int) -> list[tuple[int, int]]:
+    """Where ``n`` value columns sit in the three value slots (the last takes the rest)."""
+    spans = [(1 + k, 1) for k in range(n)]
+    if n and n < 3:
+        col, _ = spans[-1]
+        spans[-1] = (col, 4 - col)
+    return spans
+
+
+def applications_grid(table: Table, locale: str = "zh_CN") -> DocxGrid:
+    """Section 三 as the official ten-column grid with its merged header and labels."""
+    en = _en(locale)
+    spec = table.spec
+    cells: list[DocxCell] = [
+        DocxCell(0, 0, 3, 3, spec.corner_en if en else spec.corner, header=True),
+        DocxCell(0, 3, 1, 7, (spec.column_group_en if en else spec.column_group) or "", True),
+    ]
+    members = set(spec.column_subgroup_members)
+    sub_done = False
+    for j, c in enumerate(spec.columns):
+        col = 3 + j
+        label = c.en if en else c.label
+        if c.id in members:
+            if not sub_done:
+                text = (spec.column_subgroup_en if en else spec.column_subgroup) or ""
+                cells.append(DocxCell(1, col, 1, len(members), text, header=True))
+                sub_done = True
+            cells.append(DocxCell(2, col, text=label, header=True))
+        else:
+            cells.append(DocxCell(1, col, 2, 1, label, header=True))
+    base = 3
+    rows = spec.rows
+    k = 0
+    while k < len(rows):
+        r = rows[k]
+        if r.group is None:
+            cells.append(DocxCell(base + k, 0, 1, 3, r.en if en else r.label, header=True))
+            k += 1
+            continue
+        # a run of rows under the same group label (三、本年度办理结果)
+        end = k
+        while end < len(rows) and rows[end].group == r.group:
+            end += 1
+        group_text = _GROUPS_EN["outcomes"] if en else r.group
+        cells.append(DocxCell(base + k, 0, end - k, 1, group_text, header=True))
+        i = k
+        while i < end:
+            ri = rows[i]
+            if ri.subgroup is None:
+                cells.append(DocxCell(base + i, 1, 1, 2, ri.en if en else ri.label, header=True))
+                i += 1
+                continue
+            stop = i
+            while stop < end and rows[stop].subgroup == ri.subgroup:
+                stop += 1
+            prefix = ri.id.split(".", 1)[0]
+            sub_text = _GROUPS_EN.get(prefix, ri.subgroup) if en else ri.subgroup
+            cells.append(DocxCell(base + i, 1, stop - i, 1, sub_text, header=True))
+            for m in range(i, stop):
+                rm = rows[m]
+                cells.append(DocxCell(base + m, 2, text=rm.en if en else rm.label, header=True))
+            i = stop
+        k = end
+    for k, values in enumerate(table.cells):
+        for j, v in enumerate(values):
+            cells.append(DocxCell(base + k, 3 + j, text=cell_text(v)))
+    widths = (7.0, 22.0, 43.0, *([12.0] * 7))
+    return DocxGrid(base + len(rows), 10, tuple(cells), widths)
+
+
+def review_grid(table: Table, locale: str = "zh_CN") -> DocxGrid:
+    """Section 四 as the official fifteen-column grid with its three header rows."""
+    en = _en(locale)
+    spec = table.spec
+    n = len(spec.columns)
+    members = set(spec.row_group_members)
+    cells: list[DocxCell] = []
+    col = 0
+    group_done = False
+    for r, values in zip(spec.rows, table.cells, strict=True):
+        label = r.en if en else r.label
+        if r.id in members:
+            if not group_done:
+                text = (spec.row_group_en if en else spec.row_group) or ""
+                cells.append(DocxCell(0, col, 1, n * len(members), text, header=True))
+                group_done = True
+            cells.append(DocxCell(1, col, 1, n, label, header=True))
+            for j, c in enumerate(spec.columns):
+                cells.append(DocxCell(2, col + j, text=c.en if en else c.label, header=True))
+        else:
+            cells.append(DocxCell(0, col, 1, n, label, header=True))
+            for j, c in enumerate(spec.columns):
+                cells.append(DocxCell(1, col + j, 2, 1, c.en if en else c.label, header=True))
+        for j, v in enumerate(values):
+            cells.append(DocxCell(3, col + j, text=cell_text(v)))
+        col += n
+    return DocxGrid(4, col, tuple(cells), tuple([156.0 / col] * col))
+
+
+# ------------------------------------------------------------------------ rendering
+def _east_asian(run_or_style: Any, name: str, latin: str = LATIN_FONT) -> None:
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    run_or_style.font.name = latin
+    rpr = run_or_style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.append(fonts)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), name)
+
+
+def _run(paragraph: Any, text: str, font: str, size: float, *, bold: bool = False) -> Any:
+    from docx.shared import Pt  # noqa: PLC0415
+
+    run = paragraph.add_run(text)
+    _east_asian(run, font)
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    return run
+
+
+def _body_format(paragraph: Any, *, indent: bool = True) -> None:
+    from docx.enum.text import WD_LINE_SPACING  # noqa: PLC0415
+    from docx.shared import Pt  # noqa: PLC0415
+
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(LINE_SPACING)
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.first_line_indent = Pt(2 * BODY_SIZE) if indent else Pt(0)
+
+
+def _split_subhead(text: str) -> tuple[str, str]:
+    """A paragraph opening with （一）… split after its sub-head (up to the first 。)."""
+    stripped = text.lstrip()
+    if not stripped.startswith(("（", "(")):
+        return "", text
+    close = stripped.find("）") if "）" in stripped[:6] else stripped.find(")")
+    if close < 0 or close > 6 or not all(ch in "一二三四五六七八九十" for ch in stripped[1:close]):
+        return "", text
+    stop = stripped.find("。")
+    if stop < 0 or stop > 60:
+        return stripped, ""
+    return stripped[: stop + 1], stripped[stop + 1 :]
+
+
+def _paragraphs(doc: Any, text: str) -> None:
+    for para in (p.strip() for p in text.splitlines()):
+        if not para:
+            continue
+        p = doc.add_paragraph()
+        _body_format(p)
+        head, rest = _split_subhead(para)
+        if head:
+            _run(p, head, HEADING2_FONT, BODY_SIZE)
+        if rest:
+            _run(p, rest, BODY_FONT, BODY_SIZE)
+
+
+def _heading(doc: Any, text: str) -> None:
+    p = doc.add_paragraph()
+    _body_format(p)
+    _run(p, text, HEADING1_FONT, BODY_SIZE)
+
+
+def _set_width(cell: Any, mm: float) -> None:
+    from docx.shared import Mm  # noqa: PLC0415
+
+    cell.width = Mm(mm)
+
+
+def _cant_split(row: Any) -> None:
+    """Keep a table row on one page (a row cut by a page break reads as two)."""
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    tr_pr = row._tr.get_or_add_trPr()  # noqa: SLF001 - no public API for row properties
+    tr_pr.append(tr_pr.makeelement(qn("w:cantSplit"), {}))
+    height = tr_pr.makeelement(qn("w:trHeight"), {qn("w:val"): "397", qn("w:hRule"): "atLeast"})
+    tr_pr.append(height)  # 7 mm
+
+
+def _cell_margins(table: Any, margin: Any) -> None:
+    """Narrow left and right cell margins, so that figures fit the narrow columns."""
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    tbl_pr = table._tbl.tblPr  # noqa: SLF001 - no public API for cell margins
+    mar = tbl_pr.makeelement(qn("w:tblCellMar"), {})
+    for side in ("left", "right"):
+        el = mar.makeelement(qn(f"w:{side}"), {qn("w:w"): str(margin.twips), qn("w:type"): "dxa"})
+        mar.append(el)
+    tbl_pr.append(mar)
+
+
+def _table(doc: Any, grid: DocxGrid) -> Any:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT  # noqa: PLC0415
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING  # noqa: PLC0415
+    from docx.shared import Mm, Pt  # noqa: PLC0415
+
+    table = doc.add_table(rows=grid.rows, cols=grid.columns)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = grid.widths or tuple([156.0 / grid.columns] * grid.columns)
+    for j, col in enumerate(table.columns):
+        col.width = Mm(widths[j])
+    _cell_margins(table, Mm(1))
+    for row in table.rows:
+        _cant_split(row)
+        for j, cell in enumerate(row.cells):
+            _set_width(cell, widths[j])
+    for c in grid.cells:
+        target = table.cell(c.row, c.column)
+        if c.rowspan > 1 or c.colspan > 1:
+            target = target.merge(table.cell(c.row + c.rowspan - 1, c.column + c.colspan - 1))
+        target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        p = target.paragraphs[0]
+        fmt = p.paragraph_format
+        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        fmt.space_before = Pt(0)
+        fmt.space_after = Pt(0)
+        fmt.first_line_indent = Pt(0)
+        left_label = c.header and c.column < 3 and c.colspan < 4 and grid.columns == 10
+        p.alignment = WD_ALIGN_PARAGRAPH.LEFT if left_label else WD_ALIGN_PARAGRAPH.CENTER
+        if c.text:
+            _run(p, c.text, BODY_FONT, TABLE_SIZE)
+    return table
+
+
+def _page_setup(doc: Any) -> None:
+    from docx.shared import Mm, Pt  # noqa: PLC0415
+
+    for section in doc.sections:
+        section.page_width = Mm(210)
+        section.page_height = Mm(297)
+        section.top_margin = Mm(37)
+        section.bottom_margin = Mm(35)
+        section.left_margin = Mm(28)
+        section.right_margin = Mm(26)
+        section.footer_distance = Mm(28) - Mm(7)
+        footer = section.footer.paragraphs[0]
+        footer.alignment = 1  # centre
+        _run(footer, "— ", "宋体", 14)
+        _page_field(footer)
+        _run(footer, " —", "宋体", 14)
+    normal = doc.styles["Normal"]
+    _east_asian(normal, BODY_FONT)
+    normal.font.size = Pt(BODY_SIZE)
+
+
+def _page_field(paragraph: Any) -> None:
+    from docx.oxml.ns import qn  # noqa: PLC0415
+    from docx.shared import Pt  # noqa: PLC0415
+
+    run = paragraph.add_run()
+    run.font.size = Pt(14)
+    _east_asian(run, "宋体")
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        if kind is not None:
+            el = run.element.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind})
+        elif text == " PAGE ":
+            el = run.element.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
+            el.text = text
+        else:
+            el = run.element.makeelement(qn("w:t"), {})
+            el.text = text
+        run.element.append(el)
+
+
+def _title(report: Report, locale: str) -> str:
+    if report.title:
+        return report.title
+    edition = report.edition or Edition.V2021
+    tpl = template(edition)
+    year = "" if report.year is None else str(report.year)
+    pattern = tpl.title_en if _en(locale) else tpl.title
+    return pattern.format(organ=report.organ.name, year=year)
+
+
+def _section_heading(section_id: str, locale: str) -> str:
+    s = template(Edition.V2021).section(section_id)
+    return f"{_ROMAN[s.number]}. {s.en}" if _en(locale) else s.heading
+
+
+def render_docx(report: Report, *, locale: str = "zh_CN") -> bytes:
+    """The report as a Word document (``.docx`` bytes) in the official layout.
+
+    ``locale="en"`` writes headings and labels in English from the template's glosses;
+    the figures and the report's own text are never changed. Needs the optional extra
+    ``docx`` (python-docx).
+    """
+    docx = _docx()
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
+    from docx.shared import Pt  # noqa: PLC0415
+
+    doc = docx.Document()
+    _page_setup(doc)
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_after = Pt(BODY_SIZE)
+    _run(title, _title(report, locale), TITLE_FONT, TITLE_SIZE)
+    if report.preamble:
+        _paragraphs(doc, report.preamble)
+    for section_id in ("overview", "active", "applications", "review_litigation"):
+        present = _present(report, section_id)
+        if not present:
+            continue
+        _heading(doc, _section_heading(section_id, locale))
+        if section_id == "overview":
+            assert report.overview is not None
+            _paragraphs(doc, report.overview.text)
+        elif section_id == "active":
+            _paragraphs(doc, report.active_text)
+            if report.active:
+                _table(doc, active_grid(report.active, locale))
+        elif section_id == "applications":
+            _paragraphs(doc, report.applications_text)
+            if report.applications is not None:
+                _table(doc, applications_grid(report.applications, locale))
+        else:
+            _paragraphs(doc, report.review_litigation_text)
+            if report.review_litigation is not None:
+                _table(doc, review_grid(report.review_litigation, locale))
+    for section_id in ("problems", "other"):
+        narrative: Narrative | None = getattr(report, section_id)
+        if narrative is None:
+            continue
+        _heading(doc, _section_heading(section_id, locale))
+        _paragraphs(doc, narrative.text)
+    props = doc.core_properties
+    props.title = _title(report, locale)
+    props.author = report.organ.name
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _present(report: Report, section_id: str) -> bool:
+    if section_id == "overview":
+        return report.overview is not None
+    if section_id == "active":
+        return bool(report.active) or bool(report.active_text)
+    if section_id == "applications":
+        return report.applications is not None or bool(report.applications_text)
+    return report.review_litigation is not None or bool(report.review_litigation_text)
+
+
+# ------------------------------------------------------------------------ reading
+def _open(source: str | os.PathLike[str] | bytes) -> Any:
+    docx = _docx()
+    stream: Any = io.BytesIO(bytes(source)) if isinstance(source, bytes | bytearray) else source
+    try:
+        return docx.Document(stream)
+    except FileNotFoundError:
+        raise
+    except Exception as exc:
+        msg = f"not a readable Word document ({type(exc).__name__}: {str(exc)[:200]})"
+        raise ParseError(msg) from exc
+
+
+def _grid_of(table: Any) -> DocxGrid:
+    """A Word table's merged cells, from ``w:gridSpan`` and ``w:vMerge``."""
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    open_cells: dict[int, list[Any]] = {}  # column -> [row, column, rowspan, colspan, text]
+    done: list[list[Any]] = []
+    n_cols = 0
+    rows = table._tbl.findall(qn("w:tr"))  # noqa: SLF001 - python-docx has no public API for spans
+    for i, tr in enumerate(rows):
+        col = 0
+        for tc in tr.findall(qn("w:tc")):
+            span = int(tc.grid_span)
+            vmerge = tc.vMerge
+            text = "\n".join(
+                "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.findall(qn("w:p"))
+            ).strip()
+            if vmerge == "continue" and col in open_cells:
+                open_cells[col][2] += 1
+            else:
+                if col in open_cells:
+                    done.append(open_cells.pop(col))
+                entry = [i, col, 1, span, text]
+                if vmerge == "restart":
+                    open_cells[col] = entry
+                else:
+                    done.append(entry)
+            col += span
+        n_cols = max(n_cols, col)
+        # a vertical merge ends where the next row has no continuation for it
+        for c in list(open_cells):
+            if c >= col:
+                done.append(open_cells.pop(c))
+    done.extend(open_cells.values())
+    cells = tuple(
+        DocxCell(r, c, rs, cs, t) for r, c, rs, cs, t in sorted(done, key=lambda e: (e[0], e[1]))
+    )
+    return DocxGrid(len(rows), n_cols, cells)
+
+
+def read_docx_grids(source: str | os.PathLike[str] | bytes) -> list[DocxGrid | str]:
+    """The tables (as grids of merged cells) and paragraphs of a Word document, in order."""
+    from docx.oxml.ns import qn  # noqa: PLC0415
+    from docx.table import Table as DocxTable  # noqa: PLC0415
+
+    doc = _open(source)
+    out: list[DocxGrid | str] = []
+    for el in doc.element.body.iterchildren():
+        if el.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in el.iter(qn("w:t"))).strip()
+            if text:
+                out.append(text)
+        elif el.tag == qn("w:tbl"):
+            out.append(_grid_of(DocxTable(el, doc)))
+    return out
+
+
+def _blocks(items: Sequence[DocxGrid | str]) -> Iterator[Block]:
+    from govdisclosure.formats._reader import (  # noqa: PLC0415
+        RawCell,
+        RawParagraph,
+        RawRow,
+        RawTable,
+    )
+
+    for k, it in enumerate(items):
+        if isinstance(it, str):
+            yield RawParagraph(it, Source(line=k + 1))
+            continue
+        slots: list[list[RawCell]] = [
+            [RawCell("", Source(table=k, row=i, cell=j)) for j in range(it.columns)]
+            for i in range(it.rows)
+        ]
+        for c in it.cells:
+            src = Source(table=k, row=c.row, cell=c.column)
+            for i in range(c.row, c.row + c.rowspan):
+                for j in range(c.column, c.column + c.colspan):
+                    slots[i][j] = RawCell(c.text, src)
+        yield RawTable(
+            tuple(RawRow(tuple(r), Source(table=k, row=i)) for i, r in enumerate(slots)),
+            Source(table=k),
+        )
+
+
+def read_docx(source: str | os.PathLike[str] | bytes) -> list[Block]:
+    """A Word document's paragraphs and tables as blocks for the shared reading layer."""
+    return list(_blocks(read_docx_grids(source)))
+
+
+def parse_docx(source: str | os.PathLike[str] | bytes) -> Report:
+    """Read a report from a Word document (a path or its bytes)."""
+    from govdisclosure.formats._reader import assemble  # noqa: PLC0415
+
+    blocks = read_docx(source)
+    if not blocks:
+        msg = "the Word document is empty"
+        raise ParseError(msg)
+    return assemble(blocks)

@@ -1,0 +1,762 @@
+"""HTML: render a report in the official table layout, and read report web pages.
+
+:func:`render_html` draws the tables exactly as the template does (the 勾稽 note over
+three label columns and three header rows, the merged group labels, section 四's
+three-row header), as a standalone printable page or as a fragment to embed. Every
+piece of text is escaped.
+
+:func:`parse_html` reads a published report page (UTF-8, GBK, GB18030 …): it finds the
+content container among the page chrome of government CMSs, expands every table to
+its full grid and hands paragraphs and tables to the shared assembler.
+
+>>> import govdisclosure as gd
+>>> r = gd.build_report(organ="某县某局", year=2024, published="2025-01-20",
+...     applications={"new_received": {"natural_person": 2}, "granted": {"natural_person": 2}})
+>>> page = gd.render_html(r)
+>>> gd.parse_html(page) == r
+True
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from html import escape
+from typing import Final
+
+import attrs
+from lxml import etree
+
+from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.formats._reader import (
+    Block,
+    RawCell,
+    RawParagraph,
+    RawRow,
+    RawTable,
+    assemble,
+)
+from govdisclosure.formats._render import SECTION_IDS, Words, label_layout, paragraphs, words
+from govdisclosure.model import (
+    Finding,
+    Narrative,
+    Organ,
+    OrganKind,
+    Report,
+    Severity,
+    Source,
+    Table,
+    Text,
+)
+from govdisclosure.model.cells import read_cell
+from govdisclosure.template import Edition, template
+
+__all__ = ["MAX_BYTES", "MAX_CELLS", "MAX_COLSPAN", "html_blocks", "parse_html", "render_html"]
+
+_CSS: Final = """\
+:root { color-scheme: light; }
+body { margin: 0; background: #f4f4f4; color: #111;
+  font-family: "Songti SC", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC", serif; }
+.govdisclosure-report { box-sizing: border-box; max-width: 210mm; margin: 0 auto;
+  padding: 20mm 18mm; background: #fff; font-size: 12pt; line-height: 1.7; }
+.govdisclosure-report h1 { font-size: 18pt; text-align: center; margin: 0 0 1.2em;
+  font-family: "Heiti SC", "SimHei", "Noto Sans CJK SC", sans-serif; }
+.govdisclosure-report h2 { font-size: 14pt; margin: 1.4em 0 0.6em;
+  font-family: "Heiti SC", "SimHei", "Noto Sans CJK SC", sans-serif; }
+.govdisclosure-report p { margin: 0 0 0.5em; text-indent: 2em; }
+.govdisclosure-report table { border-collapse: collapse; width: 100%; margin: 0.8em 0;
+  font-size: 10pt; line-height: 1.35; page-break-inside: auto; }
+.govdisclosure-report th, .govdisclosure-report td { border: 1px solid #333;
+  padding: 0.25em 0.35em; vertical-align: middle; }
+.govdisclosure-report th { font-weight: normal; text-align: center; background: #f2f2f2; }
+.govdisclosure-report tbody th[scope="row"] { text-align: left; }
+.govdisclosure-report th.caption { font-weight: bold; background: #e6e6e6; }
+.govdisclosure-report th.corner { font-size: 9pt; }
+.govdisclosure-report td { text-align: center; font-variant-numeric: tabular-nums; }
+.govdisclosure-report tr { page-break-inside: avoid; }
+.govdisclosure-report footer.signature { margin-top: 2em; text-align: right; }
+.govdisclosure-report footer.signature p { text-indent: 0; margin: 0; }
+@page { size: A4; margin: 20mm 18mm; }
+@media print {
+  body { background: #fff; }
+  .govdisclosure-report { max-width: none; margin: 0; padding: 0; }
+  thead { display: table-header-group; }
+}
+"""
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _attrs(**values: str | int | None) -> str:
+    out = []
+    for name, value in values.items():
+        if value is None or value == 1 and name in {"rowspan", "colspan"}:
+            continue
+        out.append(f' {name.rstrip("_").replace("_", "-")}="{_e(str(value))}"')
+    return "".join(out)
+
+
+def _th(text: str, **attrs: str | int | None) -> str:
+    return f"<th{_attrs(**attrs)}>{_e(text)}</th>"
+
+
+def _td(text: str, **attrs: str | int | None) -> str:
+    return f"<td{_attrs(**attrs)}>{_e(text)}</td>"
+
+
+def _paragraphs(text: str, class_: str | None = None) -> list[str]:
+    return [f"<p{_attrs(class_=class_)}>{_e(p)}</p>" for p in paragraphs(text)]
+
+
+def _active(tables: tuple[Table, ...], w: Words) -> list[str]:
+    """Section 二: one table of captioned blocks, single values spanning the columns."""
+    width = max(len(t.spec.columns) for t in tables)
+    out = [f'<table class="active" data-edition="{_e(tables[0].edition.value)}">']
+    for table in tables:
+        spec = table.spec
+        n = len(spec.columns)
+        spans = [1] * (n - 1) + [width - n + 1]
+        out.append(f'<tbody data-table="{_e(spec.id)}"{_attrs(data_edition=table.edition.value)}>')
+        out.append(f"<tr>{_th(w.caption(spec), colspan=width + 1, scope='colgroup', class_='caption')}</tr>")
+        head = [_th(w.corner(spec), scope="col")]
+        head += [
+            _th(w.column(c), scope="col", colspan=s) for c, s in zip(spec.columns, spans, strict=True)
+        ]
+        out.append(f"<tr>{''.join(head)}</tr>")
+        for row, values in zip(spec.rows, table.cells, strict=True):
+            cells = [_th(w.row(row), scope="row")]
+            cells += [
+                _td(w.cell(v, c), colspan=s)
+                for v, c, s in zip(values, spec.columns, spans, strict=True)
+            ]
+            out.append(f"<tr>{''.join(cells)}</tr>")
+        out.append("</tbody>")
+    out.append("</table>")
+    return out
+
+
+def _applications(table: Table, w: Words) -> list[str]:
+    """Section 三: three header rows over three label columns and seven data columns."""
+    spec = table.spec
+    sub = set(spec.column_subgroup_members)
+    cols = spec.columns
+    out = [f'<table class="applications" data-edition="{_e(table.edition.value)}">', "<thead>"]
+    out.append(
+        "<tr>"
+        + _th(w.corner(spec), colspan=3, rowspan=3, class_="corner")
+        + _th(w.column_group(spec), colspan=len(cols), scope="colgroup")
+        + "</tr>"
+    )
+    second, third = [], []
+    subgroup_done = False
+    for c in cols:
+        if c.id in sub:
+            if not subgroup_done:
+                second.append(_th(w.column_subgroup(spec), colspan=len(sub), scope="colgroup"))
+                subgroup_done = True
+            third.append(_th(w.column(c), scope="col"))
+        else:
+            second.append(_th(w.column(c), rowspan=2, scope="col"))
+    out.append(f"<tr>{''.join(second)}</tr>")
+    out.append(f"<tr>{''.join(third)}</tr>")
+    out.append("</thead>")
+    out.append("<tbody>")
+    for (row, labels), values in zip(label_layout(table, w), table.cells, strict=True):
+        cells = [
+            _th(
+                lab.text,
+                rowspan=lab.rowspan,
+                colspan=lab.colspan,
+                scope="rowgroup" if lab.kind == "group" else "row",
+            )
+            for lab in labels
+        ]
+        cells += [_td(w.cell(v, c)) for v, c in zip(values, cols, strict=True)]
+        out.append(f'<tr data-row="{_e(row.id)}">{"".join(cells)}</tr>')
+    out.append("</tbody>")
+    out.append("</table>")
+    return out
+
+
+def _review(table: Table, w: Words) -> list[str]:
+    """Section 四: review and two kinds of litigation, fifteen figures in one row."""
+    spec = table.spec
+    cols = spec.columns
+    members = set(spec.row_group_members)
+    alone = [r for r in spec.rows if r.id not in members]
+    grouped = [r for r in spec.rows if r.id in members]
+    out = [f'<table class="review-litigation" data-edition="{_e(table.edition.value)}">', "<thead>"]
+    first = [_th(w.row(r), colspan=len(cols), scope="colgroup") for r in alone]
+    if grouped:
+        first.append(_th(w.row_group(spec), colspan=len(cols) * len(grouped), scope="colgroup"))
+    second = [_th(w.column(c), rowspan=2, scope="col") for r in alone for c in cols]
+    second += [_th(w.row(r), colspan=len(cols), scope="colgroup") for r in grouped]
+    third = [_th(w.column(c), scope="col") for r in grouped for c in cols]
+    out += [f"<tr>{''.join(first)}</tr>", f"<tr>{''.join(second)}</tr>"]
+    out += [f"<tr>{''.join(third)}</tr>", "</thead>", "<tbody>"]
+    order = alone + grouped
+    figures = [
+        _td(w.cell(table[r.id, c.id], c)) for r in order for c in cols
+    ]
+    out += [f"<tr>{''.join(figures)}</tr>", "</tbody>", "</table>"]
+    return out
+
+
+def _section(section_id: str, report: Report, w: Words) -> list[str]:
+    tpl = template(report.edition or Edition.V2021)
+    heading = w.heading(tpl.section(section_id))
+    body: list[str] = []
+    if section_id in {"overview", "problems", "other"}:
+        narrative: Narrative | None = report.narrative(section_id)
+        if narrative is None:
+            return []
+        body = _paragraphs(narrative.text)
+    elif section_id == "active":
+        if not report.active and not report.active_text:
+            return []
+        body = _paragraphs(report.active_text)
+        if report.active:
+            body += _active(report.active, w)
+    elif section_id == "applications":
+        if report.applications is None and not report.applications_text:
+            return []
+        body = _paragraphs(report.applications_text)
+        if report.applications is not None:
+            body += _applications(report.applications, w)
+    else:
+        if report.review_litigation is None and not report.review_litigation_text:
+            return []
+        body = _paragraphs(report.review_litigation_text)
+        if report.review_litigation is not None:
+            body += _review(report.review_litigation, w)
+    return [
+        f'<section class="{_e(section_id.replace("_", "-"))}">',
+        f"<h2>{_e(heading)}</h2>",
+        *body,
+        "</section>",
+    ]
+
+
+def _article(report: Report, w: Words) -> list[str]:
+    meta = _attrs(
+        class_="govdisclosure-report",
+        data_organ_kind=report.organ.kind.value,
+        data_year=report.year,
+        data_edition=report.edition.value if report.edition else None,
+        lang="en" if w.en else "zh-CN",
+    )
+    out = [f"<article{meta}>", "<header>", f"<h1>{_e(w.title(report))}</h1>", "</header>"]
+    out += _paragraphs(report.preamble, "preamble")
+    for section_id in SECTION_IDS:
+        out += _section(section_id, report, w)
+    out.append('<footer class="signature">')
+    out.append(f'<p class="organ">{_e(report.organ.name)}</p>')
+    if report.published is not None:
+        iso = report.published.isoformat()
+        out.append(f'<p class="date"><time datetime="{iso}">{_e(w.day(report.published))}</time></p>')
+    out += ["</footer>", "</article>"]
+    return out
+
+
+def render_html(report: Report, *, standalone: bool = True, locale: str = "zh_CN") -> str:
+    """The report as HTML in the official layout.
+
+    ``standalone`` gives a whole printable page (A4 print styles embedded); otherwise an
+    ``<article>`` fragment to embed in another page. ``locale="en"`` prints the
+    template's English glosses and English dates; figures keep their published
+    precision. Blank cells stay blank; nothing is invented.
+    """
+    w = words(locale)
+    article = _article(report, w)
+    if not standalone:
+        return "\n".join(article) + "\n"
+    lang = "en" if w.en else "zh-CN"
+    head = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}">',
+        "<head>",
+        '<meta charset="utf-8" />',
+        '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+        '<meta name="generator" content="govdisclosure" />',
+        f"<title>{_e(w.title(report))}</title>",
+        f"<style>\n{_CSS}</style>",
+        "</head>",
+        "<body>",
+    ]
+    return "\n".join([*head, *article, "</body>", "</html>"]) + "\n"
+
+
+# ----------------------------------------------------------------------------- reading
+
+MAX_BYTES: Final = 32 * 1024 * 1024
+"""The largest page :func:`parse_html` reads."""
+MAX_COLSPAN: Final = 64
+"""Spans wider than this are clamped (the widest table of the format has 15 columns)."""
+MAX_CELLS: Final = 200_000
+"""The most cells a page's expanded tables may hold together."""
+
+_BOM: Final = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED: Final = re.compile(
+    rb"""(?:<meta[^>]{0,400}?charset\s*=\s*["']?\s*|<\?xml[^>]{0,200}?encoding\s*=\s*["']\s*)
+        ([A-Za-z0-9_.:\-]{2,40})""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_GB: Final = frozenset({"gb2312", "gbk", "x-gbk", "cp936", "gb_2312-80", "euc-cn", "gb18030", "csgb2312", "ms936", "windows-936"})
+
+_SKIP_TAGS: Final = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed",
+     "svg", "button", "select", "input", "textarea", "meta", "link", "nav", "map", "audio",
+     "video", "canvas"}
+)
+_BLOCK_TAGS: Final = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
+     "header", "footer", "main", "blockquote", "center", "dl", "dt", "dd", "pre", "form",
+     "address", "figure", "figcaption", "aside", "hr", "caption", "table", "tr", "td", "th",
+     "tbody", "thead", "tfoot", "br", "body", "html", "fieldset", "legend", "details", "summary"}
+)
+_CELL_TAGS: Final = frozenset({"td", "th"})
+# id / class names of the content containers of common government CMSs, with a weight
+_KNOWN_CONTAINERS: Final = (
+    (re.compile(r"^ivs_content$", re.I), 120),
+    (re.compile(r"^(webeditorview|TRS_Editor|trs_editor_view)$", re.I), 100),
+    (re.compile(r"^Custom_UnionStyle$", re.I), 95),
+    (re.compile(r"^zoom$", re.I), 90),
+    (re.compile(r"^(article|art)[-_]?(content|body|con|text)?$", re.I), 85),
+    (re.compile(r"^(pages?_content|news_content|content_?text|con_?text|detail_?content|"
+                r"main_?content|contentText|xxgk_content|zw|zwnr|conTxt|article_con)$", re.I), 80),
+    (re.compile(r"^(content|contents|main)$", re.I), 40),
+)
+_CHROME_ID: Final = re.compile(
+    r"(^|[-_ ])(nav|navbar|menu|breadcrumbs?|crumbs?|position|location|share|bdshare|fenxiang|"
+    r"print|toolbar|tools|footer|foot|copyright|header|head|topbar|sidebar|search|links?)($|[-_ ])",
+    re.I,
+)
+_CHROME_WORDS: Final = (
+    "首页", "当前位置", "您的位置", "打印", "关闭", "繁體", "繁体", "无障碍", "长者", "适老", "ICP",
+    "备案", "网站地图", "联系我们", "分享到", "字号", "收藏", "返回顶部", "网站标识码", "公网安备",
+    "主办单位", "版权所有", "【大", "【中", "【小",
+)
+_HEADING: Final = re.compile(r"^[\s\u3000]*([一二三四五六])[、.．]")
+_TITLE_HINT: Final = re.compile(r"(政府信息公开|政务公开|信息公开).{0,12}(年度报告|年报)")
+_YEAR_IN_TITLE: Final = re.compile(r"(19|20)\d{2}\s*年")
+# "title_site name", "title | site", "title - site", "title-某某人民政府门户网站"
+_TITLE_SEPARATOR: Final = re.compile(r"\s*[_|｜]\s*|\s+[-—]\s+|-(?=[^-]*网站?$)")
+_SPACE_RUN: Final = re.compile(r"[ \t\r\n\f\v]*[\r\n\t\f\v][ \t\r\n\f\v]*")
+_SPAN: Final = re.compile(r"\s*(\d{1,9})")
+_CJK: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """Text and the codec used: BOM, then UTF-8, then the declared charset, then GB18030."""
+    for bom, codec in _BOM:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace"), codec.removesuffix("-sig")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    m = _DECLARED.search(data[:4096])
+    declared = m.group(1).decode("ascii", "replace").lower() if m else ""
+    candidates = []
+    if declared and declared not in _GB and not declared.startswith("utf"):
+        candidates.append(declared)
+    candidates.append("gb18030")
+    for codec in candidates:
+        try:
+            return data.decode(codec), codec
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("gb18030", errors="replace"), "gb18030"
+
+
+def _span(value: str | None, limit: int) -> int:
+    """A rowspan or colspan: leading digits of the attribute (``"2;"`` is 2), clamped."""
+    if not value:
+        return 1
+    m = _SPAN.match(value)
+    if m is None:
+        return 1
+    n = int(m.group(1))
+    if n == 0:  # rowspan="0": to the end of the table
+        return limit
+    return max(1, min(n, limit))
+
+
+def _squeeze(text: str) -> str:
+    """Drop the line breaks of the page source (a wrapped line is one line), keep spaces."""
+
+    def join(m: re.Match[str]) -> str:
+        s, e = m.start(), m.end()
+        before = text[s - 1] if s > 0 else ""
+        after = text[e] if e < len(text) else ""
+        if not before or not after or _CJK.match(before) or _CJK.match(after):
+            return ""
+        return " "
+
+    return _SPACE_RUN.sub(join, text)
+
+
+def _tag(el: etree._Element) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _line(el: etree._Element) -> int | None:
+    line = el.sourceline
+    return int(line) if line else None
+
+
+class _Reader:
+    """Turns the content container of a page into blocks."""
+
+    def __init__(self, table_index: dict[etree._Element, int]) -> None:
+        self.blocks: list[Block] = []
+        self.table_index = table_index
+        self.parts: list[str] = []
+        self.line: int | None = None
+        self.cells = 0
+
+    # paragraphs ------------------------------------------------------------
+    def text(self, text: str | None, el: etree._Element) -> None:
+        if text:
+            if self.line is None and text.strip():
+                self.line = _line(el)
+            self.parts.append(text)
+
+    def flush(self) -> None:
+        if self.parts:
+            for piece in _squeeze("".join(self.parts)).split("\n"):
+                piece = piece.strip()
+                if piece:
+                    self.blocks.append(RawParagraph(piece, Source(line=self.line)))
+        self.parts = []
+        self.line = None
+
+    def walk(self, el: etree._Element) -> None:
+        tag = _tag(el)
+        if tag in _SKIP_TAGS or not tag:
+            return
+        if tag == "table" and not _is_layout(el):
+            self.flush()
+            self.table(el)
+            return
+        block = tag in _BLOCK_TAGS
+        if tag == "br":
+            self.parts.append("\n")
+            return
+        if block:
+            self.flush()
+        self.text(el.text, el)
+        for child in el:
+            self.walk(child)
+            self.text(child.tail, el)
+        if block:
+            self.flush()
+
+    # tables ----------------------------------------------------------------
+    def table(self, el: etree._Element) -> None:
+        index = self.table_index.get(el, len(self.table_index))
+        rows = [tr for tr in el.iter("tr") if _owner(tr) is el]
+        grid: dict[tuple[int, int], tuple[str, etree._Element, bool]] = {}
+        n = len(rows)
+        for r, tr in enumerate(rows):
+            c = 0
+            for td in tr:
+                if _tag(td) not in _CELL_TAGS:
+                    continue
+                while (r, c) in grid:
+                    c += 1
+                rs = _span(td.get("rowspan"), n - r)
+                cs = _span(td.get("colspan"), MAX_COLSPAN)
+                text = _cell_text(td)
+                self.cells += rs * cs
+                if self.cells > MAX_CELLS:
+                    msg = f"the page's tables expand to more than {MAX_CELLS} cells"
+                    raise LimitExceeded(msg, line=_line(td))
+                for rr in range(r, r + rs):
+                    for cc in range(c, c + cs):
+                        grid.setdefault((rr, cc), (text, td, rr == r and cc == c))
+                c += cs
+        out_rows = []
+        for r, tr in enumerate(rows):
+            cols = [c for (rr, c) in grid if rr == r]
+            width = max(cols) + 1 if cols else 0
+            cells = []
+            for c in range(width):
+                entry = grid.get((r, c))
+                if entry is None:
+                    cells.append(RawCell("", Source(table=index, row=r, cell=c, line=_line(tr))))
+                    continue
+                text, td, origin = entry
+                if not origin and not _repeats(text):
+                    text = ""
+                cells.append(RawCell(text, Source(table=index, row=r, cell=c, line=_line(td))))
+            out_rows.append(RawRow(tuple(cells), Source(table=index, row=r, line=_line(tr))))
+        if out_rows:
+            self.blocks.append(RawTable(tuple(out_rows), Source(table=index, line=_line(el))))
+
+
+def _owner(el: etree._Element) -> etree._Element | None:
+    for a in el.iterancestors():
+        if _tag(a) == "table":
+            return a
+    return None
+
+
+def _is_layout(table: etree._Element) -> bool:
+    """A table used for page layout: it holds tables, or only one cell per row."""
+    if any(True for _ in table.iterdescendants("table")):
+        return True
+    widest = 0
+    for tr in table.iter("tr"):
+        widest = max(widest, sum(1 for td in tr if _tag(td) in _CELL_TAGS))
+    return widest <= 1
+
+
+def _repeats(text: str) -> bool:
+    """Whether a spanned cell's text is a label, repeated in each position it covers.
+
+    A figure (or a placeholder) spanning several columns is one figure: it is kept in
+    the first position only, so that it is never counted twice.
+    """
+    return isinstance(read_cell(text).value, Text)
+
+
+def _cell_text(td: etree._Element) -> str:
+    """A cell's text: ``<br>`` and ``<p>`` inside it join without a break; blanks stripped."""
+    parts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        if _tag(el) in _SKIP_TAGS:
+            return
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(td)
+    text = "".join(parts)
+    return _squeeze(text).strip()
+
+
+def _attr_words(el: etree._Element) -> list[str]:
+    words_ = (el.get("id") or "").split()
+    words_ += (el.get("class") or "").split()
+    return words_
+
+
+def _is_chrome(el: etree._Element) -> bool:
+    if _tag(el) in {"nav"}:
+        return True
+    return any(_CHROME_ID.search(w) for w in _attr_words(el))
+
+
+def _strip_chrome(root: etree._Element) -> None:
+    """Remove navigation, share bars and similar chrome inside the container."""
+    doomed = [
+        el
+        for el in root.iterdescendants()
+        if isinstance(el.tag, str) and _is_chrome(el) and not _looks_like_content(el)
+    ]
+    for el in doomed:
+        parent = el.getparent()
+        if parent is not None:
+            tail = el.tail
+            parent.remove(el)
+            if tail:
+                _append_text(parent, tail)
+
+
+def _append_text(parent: etree._Element, text: str) -> None:
+    children = list(parent)
+    if children:
+        children[-1].tail = (children[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _looks_like_content(el: etree._Element) -> bool:
+    text = "".join(el.itertext())
+    return len(_section_hits(text)) >= 2 or any(True for _ in el.iter("table"))
+
+
+def _section_hits(text: str) -> set[str]:
+    hits = set()
+    for tpl in (template(Edition.V2021), template(Edition.V2019)):
+        for s in tpl.sections:
+            for label in (s.label, *s.variants):
+                if f"{s.number}、{label}" in text or f"{s.number}.{label}" in text:
+                    hits.add(s.id)
+    return hits
+
+
+_TABLE_WORDS: Final = ("本年新收", "上年结转", "予以公开", "行政复议", "第二十条", "信息内容", "结果维持")
+
+
+def _container(body: etree._Element) -> etree._Element:
+    """The element holding the report: most sections and tables, least chrome."""
+    best: tuple[float, ...] | None = None
+    chosen = body
+    for el in body.iter("div", "article", "section", "main", "td", "body", "font", "span"):
+        text = "".join(el.itertext())
+        if len(text) < 20:
+            continue
+        hits = len(_section_hits(text))
+        tables = sum(
+            1
+            for t in el.iter("table")
+            if any(w in "".join(t.itertext()) for w in _TABLE_WORDS)
+        )
+        if hits == 0 and tables == 0:
+            continue
+        known = max(
+            (weight for pat, weight in _KNOWN_CONTAINERS for w in _attr_words(el) if pat.match(w)),
+            default=0,
+        )
+        chrome = sum(text.count(w) for w in _CHROME_WORDS)
+        links = sum(len("".join(a.itertext())) for a in el.iter("a"))
+        key = (hits + min(tables, 3), known - 5 * chrome - 50 * links / max(len(text), 1), -len(text))
+        if best is None or key > best:
+            best, chosen = key, el
+    return chosen
+
+
+def _page_title(root: etree._Element, container: etree._Element) -> str | None:
+    """The report's title from the page, when the container does not include it."""
+    inside = set(container.iter())
+    candidates: list[str] = []
+    for el in root.iter(
+        "h1", "h2", "h3", "div", "p", "td", "span", "font", "strong", "b", "meta", "title"
+    ):
+        if el in inside:
+            continue
+        if _tag(el) == "meta":
+            name = (el.get("name") or "").lower()
+            if name in {"articletitle", "title", "og:title"}:
+                candidates.append(el.get("content") or "")
+            continue
+        if len(el) and _tag(el) not in {"h1", "h2", "h3", "title"}:
+            continue
+        candidates.append("".join(el.itertext()))
+    for raw in candidates:
+        text = _squeeze(raw).strip()
+        text = _TITLE_SEPARATOR.split(text)[0]
+        if len(text) <= 80 and _TITLE_HINT.search(text) and _YEAR_IN_TITLE.search(text):
+            return text
+    return None
+
+
+def _parse_tree(text: str) -> etree._Element:
+    parser = etree.HTMLParser(
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        huge_tree=False,
+        recover=True,
+        default_doctype=False,
+    )
+    root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
+    if root is None:
+        msg = "the page is empty"
+        raise ParseError(msg)
+    return root
+
+
+def _organ_kind(root: etree._Element) -> str | None:
+    for el in root.iter("article"):
+        if "govdisclosure-report" in (el.get("class") or "").split():
+            kind = el.get("data-organ-kind")
+            if kind in {k.value for k in OrganKind}:
+                return kind
+    return None
+
+
+def html_blocks(root: etree._Element) -> list[Block]:
+    """The paragraphs and tables of a parsed page's content, in reading order."""
+    body = next(root.iter("body"), root)
+    container = _container(body)
+    table_index = {t: i for i, t in enumerate(root.iter("table"))}
+    _strip_chrome(container)
+    reader = _Reader(table_index)
+    title = _page_title(root, container)
+    if title is not None:
+        reader.blocks.append(RawParagraph(title, Source(line=None)))
+    reader.walk(container)
+    reader.flush()
+    blocks = reader.blocks
+    if title is not None and len(blocks) > 1:
+        first = blocks[1]
+        if isinstance(first, RawParagraph) and _TITLE_HINT.search(first.text):
+            blocks = blocks[1:]
+    return [b for b in blocks if not _chrome_paragraph(b)]
+
+
+def _chrome_paragraph(block: Block) -> bool:
+    if not isinstance(block, RawParagraph):
+        return False
+    text = block.text
+    return len(text) <= 40 and sum(text.count(w) for w in _CHROME_WORDS) >= 2
+
+
+def parse_html(html: str | bytes) -> Report:
+    """Read a report web page.
+
+    ``html`` is the page as text or as bytes in any encoding the sites use (UTF-8,
+    GBK, GB18030): the byte-order mark, then UTF-8, then the ``<meta charset>`` or
+    ``http-equiv`` declaration, then GB18030 decide; a page not in UTF-8 gets a
+    ``parse.encoding`` finding. The page is parsed without network access or entity
+    expansion; the content container is chosen among the page chrome; ``<br>`` and
+    ``<p>`` inside cells are joined; ``rowspan``/``colspan`` are expanded (malformed
+    values read leniently, absurd ones clamped) and every cell's
+    :class:`~govdisclosure.Source` is the table's index on the page, the row and
+    column in the expanded grid and the source line.
+
+    Raises :class:`~govdisclosure.ParseError` when no report can be found at all, and
+    :class:`~govdisclosure.LimitExceeded` for pages beyond :data:`MAX_BYTES` or
+    :data:`MAX_CELLS`.
+    """
+    findings: list[Finding] = []
+    if isinstance(html, bytes | bytearray | memoryview):
+        data = bytes(html)
+        if len(data) > MAX_BYTES:
+            msg = f"the page is larger than {MAX_BYTES} bytes"
+            raise LimitExceeded(msg)
+        text, codec = _decode(data)
+        if codec != "utf-8":
+            findings.append(
+                Finding(
+                    code="parse.encoding",
+                    severity=Severity.INFO,
+                    params={"encoding": codec.upper()},
+                )
+            )
+    elif isinstance(html, str):
+        if len(html) > MAX_BYTES:
+            msg = f"the page is longer than {MAX_BYTES} characters"
+            raise LimitExceeded(msg)
+        text = html
+    else:
+        msg = f"parse_html takes str or bytes, not {type(html).__name__}"
+        raise TypeError(msg)
+    text = text.replace("\x00", "")
+    if not text.strip():
+        msg = "the page is empty"
+        raise ParseError(msg)
+    root = _parse_tree(text)
+    kind = _organ_kind(root)
+    blocks = html_blocks(root)
+    report = assemble(blocks, findings=findings)
+    if kind is not None and report.organ.kind != kind:
+        report = attrs.evolve(report, organ=Organ(report.organ.name, OrganKind(kind)))
+    return report

@@ -1,0 +1,713 @@
+"""PDF (read): a report from the text layer and ruling of a published PDF attachment.
+
+Published reports are mostly Word documents printed to PDF: the tables are ruled, the
+text is positioned character by character. :func:`parse_pdf` reads each page with
+pdfplumber (the optional extra ``pdf``):
+
+* the **ruling** (stroked lines, stroked rectangles and hair-thin filled rectangles;
+  not the white or coloured fills Word draws behind text and cells) gives the grid of
+  every table, and merged cells are found where a rule between two grid slots is
+  missing — so a label printed one character a line, a label wrapped inside its cell
+  and a header spanning several columns are each read as one cell;
+* the **characters** outside the tables are gathered into lines and the lines into
+  paragraphs in reading order (indentation, short last lines, font changes); page
+  numbers such as ``- 3 -`` are dropped;
+* a table that runs on over a page break is joined to its first part, grid and all.
+
+Every cell and paragraph keeps its page and the position of its first character in
+points from the top left of the page. The blocks are then assembled into a
+:class:`~govdisclosure.Report` by the reading layer shared with the text and HTML
+parsers.
+
+Pages are read one at a time and released, and the document is closed, so long PDFs
+are read in bounded memory. A file that is not a readable PDF, is truncated, needs a
+password or has no text layer raises :class:`~govdisclosure.ParseError`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.model import Report, Source
+
+if TYPE_CHECKING:
+    from govdisclosure.formats._reader import Block
+
+__all__ = ["PdfCell", "PdfGrid", "PdfLine", "parse_pdf", "read_pdf_blocks"]
+
+# tolerances, in points
+_SNAP: Final = 2.0
+"""Rules closer than this are one rule."""
+_THIN: Final = 2.0
+"""A filled rectangle thinner than this is a rule, not a background."""
+_FOOTER: Final = re.compile(r"^[-－—–~〜\s]*(第\s*)?\d{1,4}(\s*页)?[-－—–~〜\s]*$")
+_HEADING: Final = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+# ------------------------------------------------------------------------ geometry types
+@attrs.frozen
+class PdfCell:
+    """One cell of a table grid: its slot, its spans and its text."""
+
+    row: int
+    column: int
+    rowspan: int
+    colspan: int
+    text: str
+    page: int
+    x: float
+    y: float
+
+
+@attrs.frozen
+class PdfGrid:
+    """One ruled table: the x positions of its column rules, and its cells.
+
+    ``rows`` counts the grid rows; ``cells`` are the merged cells in reading order.
+    """
+
+    page: int
+    top: float
+    bottom: float
+    xs: tuple[float, ...]
+    rows: int
+    cells: tuple[PdfCell, ...]
+
+    @property
+    def columns(self) -> int:
+        """How many grid columns the table has."""
+        return len(self.xs) - 1
+
+
+@attrs.frozen
+class PdfLine:
+    """One line of text outside the tables."""
+
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+
+
+# ------------------------------------------------------------------------ characters
+def _is_ascii_word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "@._%-/:+")
+
+
+def _join_chars(chars: Sequence[dict[str, Any]]) -> str:
+    """The text of one line of characters sorted left to right.
+
+    A space is kept only between two Latin letters or digits separated by a visible gap
+    (CJK text is justified with gaps that are not spaces).
+    """
+    out: list[str] = []
+    prev: dict[str, Any] | None = None
+    for c in chars:
+        text = str(c["text"])
+        if not text or text.isspace():
+            prev = c
+            continue
+        if prev is not None and out:
+            gap = float(c["x0"]) - float(prev["x1"])
+            if gap > 0.2 * float(c.get("size") or 10) and _is_ascii_word(out[-1][-1]):
+                if _is_ascii_word(text[0]):
+                    out.append(" ")
+        out.append(text)
+        prev = c
+    return "".join(out)
+
+
+def _join_lines(lines: Iterable[str]) -> str:
+    """Lines wrapped inside one cell or paragraph, joined (CJK text needs no space)."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if (
+            out
+            and _is_ascii_word(out[-1])
+            and _is_ascii_word(line[0])
+            and not (out[-1].isdigit() and line[0].isdigit())
+        ):
+            out += " "  # Latin words wrapped; a number wrapped in a narrow cell is one number
+        out += line
+    return out
+
+
+def _group_lines(chars: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Characters grouped into text lines by their vertical position."""
+    ordered = sorted(chars, key=lambda c: (float(c["top"]), float(c["x0"])))
+    lines: list[list[dict[str, Any]]] = []
+    mids: list[float] = []
+    for c in ordered:
+        mid = (float(c["top"]) + float(c["bottom"])) / 2
+        size = float(c.get("size") or 10)
+        if lines and abs(mid - mids[-1]) <= 0.45 * size:
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+            mids.append(mid)
+    for line in lines:
+        line.sort(key=lambda c: float(c["x0"]))
+    return lines
+
+
+# ------------------------------------------------------------------------ ruling
+@attrs.frozen
+class _Rule:
+    horizontal: bool
+    pos: float
+    """y of a horizontal rule, x of a vertical one."""
+    start: float
+    end: float
+
+
+def _rules(page: Any) -> list[_Rule]:
+    """The rules drawn on a page (not the fills behind text)."""
+    rules: list[_Rule] = []
+    for obj in page.lines:
+        x0, x1, top, bottom = (float(obj[k]) for k in ("x0", "x1", "top", "bottom"))
+        if abs(bottom - top) <= _SNAP:
+            rules.append(_Rule(True, (top + bottom) / 2, min(x0, x1), max(x0, x1)))
+        elif abs(x1 - x0) <= _SNAP:
+            rules.append(_Rule(False, (x0 + x1) / 2, min(top, bottom), max(top, bottom)))
+    for obj in page.rects:
+        x0, x1, top, bottom = (float(obj[k]) for k in ("x0", "x1", "top", "bottom"))
+        w, h = x1 - x0, bottom - top
+        if w <= _THIN and h > _THIN:
+            rules.append(_Rule(False, (x0 + x1) / 2, top, bottom))
+        elif h <= _THIN and w > _THIN:
+            rules.append(_Rule(True, (top + bottom) / 2, x0, x1))
+        elif obj.get("stroke") and w > _THIN and h > _THIN:
+            rules.extend(
+                (
+                    _Rule(True, top, x0, x1),
+                    _Rule(True, bottom, x0, x1),
+                    _Rule(False, x0, top, bottom),
+                    _Rule(False, x1, top, bottom),
+                )
+            )
+    return rules
+
+
+def _cluster(values: Iterable[float], tol: float = _SNAP) -> list[float]:
+    """Values closer than ``tol`` merged into their mean, sorted."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(g) / len(g) for g in out]
+
+
+def _tables_of(rules: list[_Rule]) -> list[list[_Rule]]:
+    """Rules grouped into tables: connected sets of crossing or touching rules."""
+    n = len(rules)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    hs = [i for i, r in enumerate(rules) if r.horizontal]
+    vs = [i for i, r in enumerate(rules) if not r.horizontal]
+    tol = _SNAP + 1
+    for i in hs:
+        h = rules[i]
+        for j in vs:
+            v = rules[j]
+            if (
+                h.start - tol <= v.pos <= h.end + tol
+                and v.start - tol <= h.pos <= v.end + tol
+            ):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[_Rule]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(rules[i])
+    out = []
+    for g in groups.values():
+        if sum(r.horizontal for r in g) >= 2 and sum(not r.horizontal for r in g) >= 2:
+            out.append(g)
+    return out
+
+
+def _covered(rules: Sequence[_Rule], pos: float, lo: float, hi: float) -> bool:
+    """Whether the rules at ``pos`` cover most of the span ``lo``–``hi``."""
+    covered = 0.0
+    for r in rules:
+        if abs(r.pos - pos) <= _SNAP + 0.5:
+            covered += max(0.0, min(r.end, hi) - max(r.start, lo))
+    return covered >= 0.6 * (hi - lo)
+
+
+def _grid(
+    page_no: int, group: list[_Rule], chars: Sequence[dict[str, Any]]
+) -> tuple[PdfGrid, list[dict[str, Any]]]:
+    """The grid of one table and the characters it holds."""
+    h_rules = [r for r in group if r.horizontal]
+    v_rules = [r for r in group if not r.horizontal]
+    ys = _cluster(r.pos for r in h_rules)
+    xs = _cluster(r.pos for r in v_rules)
+    # the outer frame may lack a rule where the table runs over a page break
+    left = min(min(r.start for r in h_rules), xs[0])
+    right = max(max(r.end for r in h_rules), xs[-1])
+    top = min(min(r.start for r in v_rules), ys[0])
+    bottom = max(max(r.end for r in v_rules), ys[-1])
+    if xs[0] - left > _SNAP + 1:
+        xs.insert(0, left)
+    if right - xs[-1] > _SNAP + 1:
+        xs.append(right)
+    if ys[0] - top > _SNAP + 1:
+        ys.insert(0, top)
+    if bottom - ys[-1] > _SNAP + 1:
+        ys.append(bottom)
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    parent = {(i, j): (i, j) for i in range(n_rows) for j in range(n_cols)}
+
+    def find(k: tuple[int, int]) -> tuple[int, int]:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: tuple[int, int], b: tuple[int, int]) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for i in range(n_rows):
+        for j in range(n_cols - 1):
+            if not _covered(v_rules, xs[j + 1], ys[i], ys[i + 1]):
+                union((i, j), (i, j + 1))
+    for i in range(n_rows - 1):
+        for j in range(n_cols):
+            if not _covered(h_rules, ys[i + 1], xs[j], xs[j + 1]):
+                union((i, j), (i + 1, j))
+    # a merge must be a rectangle; grow each group to its bounding box
+    slots: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for k in parent:
+        slots.setdefault(find(k), []).append(k)
+    boxes = []
+    for members in slots.values():
+        r0 = min(m[0] for m in members)
+        r1 = max(m[0] for m in members)
+        c0 = min(m[1] for m in members)
+        c1 = max(m[1] for m in members)
+        boxes.append((r0, c0, r1, c1))
+    boxes.sort()
+    owner: dict[tuple[int, int], int] = {}
+    kept: list[tuple[int, int, int, int]] = []
+    for box in boxes:
+        r0, c0, r1, c1 = box
+        if any((i, j) in owner for i in range(r0, r1 + 1) for j in range(c0, c1 + 1)):
+            continue  # overlaps a rectangle already kept: a rule is ambiguous; keep the first
+        for i in range(r0, r1 + 1):
+            for j in range(c0, c1 + 1):
+                owner[(i, j)] = len(kept)
+        kept.append(box)
+    # slots left over (covered by nothing) become their own cells
+    for i in range(n_rows):
+        for j in range(n_cols):
+            if (i, j) not in owner:
+                owner[(i, j)] = len(kept)
+                kept.append((i, j, i, j))
+    inside: list[list[dict[str, Any]]] = [[] for _ in kept]
+    rest: list[dict[str, Any]] = []
+    for c in chars:
+        cx = (float(c["x0"]) + float(c["x1"])) / 2
+        cy = (float(c["top"]) + float(c["bottom"])) / 2
+        if not (xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]):
+            rest.append(c)
+            continue
+        i = _index(ys, cy)
+        j = _index(xs, cx)
+        inside[owner[(i, j)]].append(c)
+    cells = []
+    for (r0, c0, r1, c1), cs in zip(kept, inside, strict=True):
+        lines = _group_lines(cs)
+        text = _join_lines(_join_chars(line) for line in lines)
+        first = lines[0][0] if lines else None
+        cells.append(
+            PdfCell(
+                row=r0,
+                column=c0,
+                rowspan=r1 - r0 + 1,
+                colspan=c1 - c0 + 1,
+                text=text,
+                page=page_no,
+                x=round(float(first["x0"]) if first else xs[c0], 1),
+                y=round(float(first["top"]) if first else ys[r0], 1),
+            )
+        )
+    cells.sort(key=lambda c: (c.row, c.column))
+    grid = PdfGrid(
+        page=page_no,
+        top=ys[0],
+        bottom=ys[-1],
+        xs=tuple(round(x, 1) for x in xs),
+        rows=n_rows,
+        cells=tuple(cells),
+    )
+    return grid, rest
+
+
+def _index(bounds: Sequence[float], v: float) -> int:
+    for k in range(len(bounds) - 1):
+        if v <= bounds[k + 1]:
+            return k
+    return len(bounds) - 2
+
+
+# ------------------------------------------------------------------------ pages
+@attrs.frozen
+class _Page:
+    number: int
+    height: float
+    items: tuple[PdfGrid | PdfLine, ...]
+    """Tables and text lines, top to bottom."""
+
+
+def _read_page(page: Any, number: int) -> _Page:
+    chars = [c for c in page.chars if str(c.get("text", "")).strip()]
+    grids: list[PdfGrid] = []
+    for group in _tables_of(_rules(page)):
+        grid, chars = _grid(number, group, chars)
+        if grid.rows >= 1 and grid.columns >= 1:
+            grids.append(grid)
+    lines: list[PdfLine] = []
+    for line in _group_lines(chars):
+        text = _join_chars(line)
+        if not text:
+            continue
+        sizes = [float(c.get("size") or 0) for c in line]
+        lines.append(
+            PdfLine(
+                text=text,
+                page=number,
+                x0=round(float(line[0]["x0"]), 1),
+                x1=round(float(line[-1]["x1"]), 1),
+                top=round(min(float(c["top"]) for c in line), 1),
+                bottom=round(max(float(c["bottom"]) for c in line), 1),
+                size=round(max(sizes), 1),
+                font=str(line[0].get("fontname", "")),
+            )
+        )
+    height = float(page.height)
+    lines = [ln for ln in lines if not _is_page_number(ln, height)]
+    items: list[PdfGrid | PdfLine] = [*grids, *lines]
+    items.sort(key=lambda it: it.top)
+    return _Page(number, height, tuple(items))
+
+
+def _is_page_number(line: PdfLine, height: float) -> bool:
+    in_margin = line.top > 0.88 * height or line.bottom < 0.08 * height
+    return in_margin and bool(_FOOTER.match(unicodedata.normalize("NFKC", line.text)))
+
+
+def _pages(source: str | os.PathLike[str] | bytes, max_pages: int | None) -> Iterator[_Page]:
+    try:
+        import pdfplumber  # noqa: PLC0415 - optional extra, imported when used
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        msg = "reading PDF needs pdfplumber: pip install 'govdisclosure[pdf]'"
+        raise ImportError(msg) from exc
+
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        if not data.lstrip()[:1024].find(b"%PDF") >= 0:
+            msg = "not a PDF: no %PDF header"
+            raise ParseError(msg)
+        stream: Any = io.BytesIO(data)
+    else:
+        stream = os.fspath(source)
+    try:
+        pdf = pdfplumber.open(stream)
+    except FileNotFoundError:
+        raise
+    except Exception as exc:
+        raise ParseError(_describe(exc)) from exc
+    try:
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:
+            raise ParseError(_describe(exc)) from exc
+        if count == 0:
+            msg = "the PDF has no pages"
+            raise ParseError(msg)
+        if max_pages is not None and count > max_pages:
+            msg = f"the PDF has {count} pages, more than max_pages={max_pages}"
+            raise LimitExceeded(msg)
+        for number in range(1, count + 1):
+            page = pdf.pages[number - 1]
+            try:
+                yield _read_page(page, number)
+            except ParseError:
+                raise
+            except Exception as exc:
+                raise ParseError(f"page {number}: {_describe(exc)}", page=number) from exc
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+
+
+def _describe(exc: Exception) -> str:
+    name = type(exc).__name__
+    if "Password" in name or "Encrypt" in name or "encrypt" in str(exc).lower():
+        return "the PDF is encrypted and needs a password"
+    text = str(exc) or name
+    return f"not a readable PDF ({name}: {text[:200]})"
+
+
+# ------------------------------------------------------------------------ layout
+def _merge_grids(a: PdfGrid, b: PdfGrid) -> PdfGrid:
+    """``b`` (the top of a page) appended to ``a`` (the bottom of the page before)."""
+    xs = _cluster([*a.xs, *b.xs], tol=_SNAP + 1.5)
+
+    def remap(grid: PdfGrid, offset: int) -> list[PdfCell]:
+        out = []
+        for c in grid.cells:
+            x0 = grid.xs[c.column]
+            x1 = grid.xs[c.column + c.colspan]
+            j0 = _nearest(xs, x0)
+            j1 = _nearest(xs, x1)
+            out.append(attrs.evolve(c, row=c.row + offset, column=j0, colspan=max(1, j1 - j0)))
+        return out
+
+    cells = remap(a, 0)
+    bottom = {(c.column, c.colspan): c for c in cells if c.row + c.rowspan == a.rows}
+    first = [c for c in remap(b, a.rows) if c.row == a.rows]
+    # a row cut in two by the page break: no slot holds text on both sides of the break,
+    # except a label whose rest is carried over
+    split = bool(first) and all(
+        (above := bottom.get((c.column, c.colspan))) is not None
+        and (not above.text or not c.text or _continues(above, c))
+        for c in first
+    )
+    offset = a.rows - 1 if split else a.rows
+    lower = remap(b, offset)
+    joined: list[PdfCell] = []
+    for c in lower:
+        above = bottom.get((c.column, c.colspan)) if c.row == offset else None
+        if above is not None and (split or _continues(above, c)):
+            # the rest of a cell cut by the page break (a row split in two, or a merged
+            # label running on down the next page)
+            i = cells.index(above)
+            extra = c.rowspan - 1 if split else c.rowspan
+            cells[i] = attrs.evolve(
+                above, rowspan=above.rowspan + extra, text=_join_lines((above.text, c.text))
+            )
+            bottom[(c.column, c.colspan)] = cells[i]
+            continue
+        joined.append(c)
+    return PdfGrid(
+        page=a.page,
+        top=a.top,
+        bottom=b.bottom,
+        xs=tuple(round(x, 1) for x in xs),
+        rows=offset + b.rows,
+        cells=tuple(sorted([*cells, *joined], key=lambda c: (c.row, c.column))),
+    )
+
+
+def _continues(above: PdfCell, below: PdfCell) -> bool:
+    """Whether ``below`` is the rest of the merged label ``above`` cut by a page break."""
+    if not above.text or _NUMERIC.fullmatch(above.text):
+        return False
+    if not below.text:
+        return True
+    # numbers never continue a label; a label ending without closing its thought does
+    return not _NUMERIC.fullmatch(below.text) and not _LEAF.match(below.text)
+
+
+_NUMERIC: Final = re.compile(r"[-+]?[\d.,\s]+[件元万]*|[/／—－-]+")
+_LEAF: Final = re.compile(r"^\s*(\d+[.、．,，]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
+
+
+def _nearest(xs: Sequence[float], x: float) -> int:
+    return min(range(len(xs)), key=lambda k: abs(xs[k] - x))
+
+
+@attrs.frozen
+class _Para:
+    lines: tuple[PdfLine, ...]
+
+    @property
+    def text(self) -> str:
+        return _join_lines(ln.text for ln in self.lines)
+
+
+def _layout(pages: Iterable[_Page]) -> Iterator[PdfGrid | _Para]:
+    """Tables and paragraphs in reading order, tables joined over page breaks."""
+    pending: PdfGrid | None = None
+    last_page = 0
+    para: list[PdfLine] = []
+    body_left: float | None = None
+    body_right: float | None = None
+    for page in pages:
+        lines = [it for it in page.items if isinstance(it, PdfLine)]
+        if lines:
+            # the text column: the most common left edge and the largest right edge
+            lefts = [ln.x0 for ln in lines]
+            left = min(set(lefts), key=lambda v: (-sum(abs(x - v) < 3 for x in lefts), v))
+            body_left = left if body_left is None else min(body_left, left)
+            right = max(ln.x1 for ln in lines)
+            body_right = right if body_right is None else max(body_right, right)
+        for k, it in enumerate(page.items):
+            if isinstance(it, PdfGrid):
+                if para:
+                    yield _Para(tuple(para))
+                    para = []
+                if pending is not None and k == 0 and _same_table(pending, last_page, it):
+                    pending = _merge_grids(pending, it)
+                    last_page = it.page
+                    continue
+                if pending is not None:
+                    yield pending
+                pending = it
+                last_page = it.page
+                continue
+            if pending is not None:
+                yield pending
+                pending = None
+            if para and _breaks(para[-1], it, body_left or it.x0, body_right or it.x1):
+                yield _Para(tuple(para))
+                para = []
+            para.append(it)
+        # a table at the bottom of the page stays pending: the next page may continue it
+    if pending is not None:
+        yield pending
+    if para:
+        yield _Para(tuple(para))
+
+
+def _same_table(a: PdfGrid, a_page: int, b: PdfGrid) -> bool:
+    """Whether ``b``, first on its page, continues ``a``, last on page ``a_page``."""
+    return b.page == a_page + 1 and abs(a.xs[0] - b.xs[0]) < 30 and abs(a.xs[-1] - b.xs[-1]) < 30
+
+
+def _centred(line: PdfLine, left: float, right: float) -> bool:
+    size = max(line.size, 1.0)
+    return line.x0 > left + 2 * size and abs((line.x0 - left) - (right - line.x1)) < 2 * size
+
+
+def _breaks(prev: PdfLine, line: PdfLine, left: float, right: float) -> bool:
+    """Whether ``line`` starts a new paragraph after ``prev``."""
+    size = max(line.size, 1.0)
+    if (
+        _centred(prev, left, right)
+        and _centred(line, left, right)
+        and abs(line.size - prev.size) <= 1.0
+        and line.page == prev.page
+        and line.top - prev.bottom < 1.5 * size
+    ):
+        return False  # a title on several lines
+    if (
+        prev.size > 17
+        and abs(line.size - prev.size) <= 1.0
+        and line.page == prev.page
+        and line.top - prev.bottom < 0.8 * size
+    ):
+        return False  # a large title wrapped
+    if abs(line.size - prev.size) > 1.0 or (line.font != prev.font and _HEADING.match(line.text)):
+        return True
+    if _HEADING.match(line.text) or _HEADING.match(prev.text):
+        return True
+    if line.page == prev.page and line.top - prev.bottom > 1.5 * size:
+        return True
+    if line.x0 > left + 1.2 * size and line.x1 < right + size:
+        return True  # indented first line
+    return prev.x1 < right - 1.5 * size  # the line before ended short
+
+
+# ------------------------------------------------------------------------ blocks
+def _blocks(items: Iterable[PdfGrid | _Para]) -> list[Block]:
+    from govdisclosure.formats._reader import (  # noqa: PLC0415 - the shared reading layer
+        RawCell,
+        RawParagraph,
+        RawRow,
+        RawTable,
+    )
+
+    blocks: list[Block] = []
+    for it in items:
+        if isinstance(it, _Para):
+            first = it.lines[0]
+            text = it.text
+            if text:
+                blocks.append(
+                    RawParagraph(text, Source(page=first.page, x=first.x0, y=first.top))
+                )
+            continue
+        rows: list[list[RawCell | None]] = [[None] * it.columns for _ in range(it.rows)]
+        for c in it.cells:
+            src = Source(page=c.page, row=c.row, cell=c.column, x=c.x, y=c.y)
+            for i in range(c.row, c.row + c.rowspan):
+                for j in range(c.column, c.column + c.colspan):
+                    rows[i][j] = RawCell(c.text, src)
+        raw_rows = []
+        for i, row in enumerate(rows):
+            cells = tuple(
+                c if c is not None else RawCell("", Source(page=it.page, row=i, cell=j))
+                for j, c in enumerate(row)
+            )
+            raw_rows.append(RawRow(cells, cells[0].source if cells else Source(page=it.page)))
+        blocks.append(RawTable(tuple(raw_rows), Source(page=it.page, y=round(it.top, 1))))
+    return blocks
+
+
+def read_pdf_grids(
+    source: str | os.PathLike[str] | bytes, *, max_pages: int | None = None
+) -> list[PdfGrid | str]:
+    """The tables (as grids) and paragraphs (as text) of a PDF, in reading order.
+
+    A view of what :func:`parse_pdf` sees, for inspecting a difficult document.
+    """
+    return [it if isinstance(it, PdfGrid) else it.text for it in _layout(_pages(source, max_pages))]
+
+
+def read_pdf_blocks(
+    source: str | os.PathLike[str] | bytes, *, max_pages: int | None = None
+) -> list[Block]:
+    """The paragraphs and tables of a PDF as blocks for the shared reading layer."""
+    blocks = _blocks(_layout(_pages(source, max_pages)))
+    if not blocks:
+        msg = "the PDF has no text layer (a scan?); run OCR first"
+        raise ParseError(msg)
+    return blocks
+
+
+def parse_pdf(
+    source: str | os.PathLike[str] | bytes, *, max_pages: int | None = None
+) -> Report:
+    """Read a report from a PDF file (a path) or its bytes.
+
+    Needs the optional extra ``pdf`` (pdfplumber). Raises
+    :class:`~govdisclosure.ParseError` when the input is not a readable PDF (truncated,
+    damaged, encrypted with a password, or without a text layer) and
+    :class:`~govdisclosure.LimitExceeded` when it has more than ``max_pages`` pages.
+    Everything else noticed while reading becomes a finding on the report.
+
+    >>> import govdisclosure as gd
+    >>> report = gd.parse_pdf("tests/data/real/huaian-2024.pdf")  # doctest: +SKIP
+    >>> report.cell("applications.new_received.total")  # doctest: +SKIP
+    3119
+    """
+    from govdisclosure.formats._reader import assemble  # noqa: PLC0415
+
+    return assemble(read_pdf_blocks(source, max_pages=max_pages))

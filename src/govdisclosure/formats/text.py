@@ -1,0 +1,215 @@
+"""Plain text: published web-page text, text extracted from PDFs, and rendering to text.
+
+:func:`parse_text` reads two kinds of text:
+
+- the text of a report web page, its tables written as tab-separated rows (a merged
+  cell becomes one cell, often leaving empty cells beside it);
+- the text that PDF libraries (pdfplumber, pypdf) extract: cells separated by spaces,
+  long labels wrapped over several lines with their figures in between, group labels
+  written one character a line, header words cut in two, page numbers (``- 3 -``) in
+  the middle of tables and of paragraphs.
+
+:func:`render_text` writes a report as published text, tables tab-separated in the
+official layout; ``parse_text(render_text(r)) == r`` for every valid report.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+from govdisclosure.formats._assembly import match_heading
+from govdisclosure.formats._raw import Block, RawCell, RawParagraph, RawRow, RawTable
+from govdisclosure.formats._reader import assemble
+from govdisclosure.checks import finding
+from govdisclosure.errors import ParseError
+from govdisclosure.model import Finding, Report, Source
+
+__all__ = ["decode", "parse_text"]
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+_TABLED = ("active", "applications", "review_litigation")
+_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
+_NUMBERED = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[是、]|\d+[.、．]|第[一二三四五六七八九十]+)"
+)
+_DATE_LINE = re.compile(r"^\s*[0-9〇零一二三四五六七八九]{4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月")
+
+
+def decode(data: bytes) -> tuple[str, Finding | None]:
+    """Decode ``data``: UTF-8 (with or without BOM), else GB18030.
+
+    Returns the text and a ``parse.encoding`` finding when it was not UTF-8.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), None
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), finding("parse.encoding", encoding="GB18030")
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace"), finding(
+            "parse.encoding", encoding="UTF-8 (with undecodable bytes replaced)"
+        )
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.strip())
+
+
+def _tokens(line: str, number: int, tabbed: bool) -> RawRow:
+    cells = []
+    if tabbed:
+        col = 1
+        for part in line.split("\t"):
+            cells.append(RawCell(part.strip(), Source(line=number, column=col)))
+            col += len(part) + 1
+    else:
+        for m in re.finditer(r"\S+", line):
+            cells.append(RawCell(m.group(), Source(line=number, column=m.start() + 1)))
+    return RawRow(tuple(cells), Source(line=number))
+
+
+class _Paragraphs:
+    """Gathers lines into paragraphs, re-joining lines that wrap."""
+
+    def __init__(self, wrap_width: int, *, extracted: bool) -> None:
+        self.wrap_width = wrap_width
+        self.extracted = extracted
+        self.items: list[RawParagraph] = []
+        self.open = False
+
+    def close(self) -> None:
+        self.open = False
+
+    def add(self, text: str, number: int, *, alone: bool = False) -> None:
+        text = text.strip()
+        if not text:
+            return
+        if self.items and not alone and self._continues(self.items[-1].text, text):
+            last = self.items[-1]
+            self.items[-1] = RawParagraph(last.text + text, last.source)
+        else:
+            self.items.append(RawParagraph(text, Source(line=number)))
+        self.open = not alone
+
+    def _continues(self, previous: str, text: str) -> bool:
+        if not self.open:
+            return False
+        if _NUMBERED.match(text) or _DATE_LINE.match(text) or match_heading(text):
+            return False
+        if previous.endswith(_END):
+            return self.extracted and _width(previous.splitlines()[-1]) >= self.wrap_width - 2
+        return len(previous) >= 15
+
+
+def _blocks(text: str) -> Iterator[Block]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    tabbed = any("\t" in ln.strip(" ") for ln in lines)
+    extracted = not tabbed
+    widths = sorted(_width(ln) for ln in lines if ln.strip() and "\t" not in ln)
+    wrap = widths[int(len(widths) * 0.9)] if widths else 0
+    paragraphs = _Paragraphs(wrap, extracted=extracted)
+    section: str | None = None
+    table_rows: list[RawRow] = []
+    title_seen = False
+    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+    signature = set(nonblank[-2:]) if nonblank and _DATE_LINE.match(lines[nonblank[-1]]) else set()
+    last_line_wrapped = [0]
+
+    def flush_table() -> Iterator[Block]:
+        if table_rows:
+            yield RawTable(tuple(table_rows), table_rows[0].source)
+            table_rows.clear()
+
+    for index, raw in enumerate(lines):
+        number = index + 1
+        line = raw.rstrip("\n")
+        if _PAGE_NUMBER.match(line):
+            continue
+        if not line.strip():
+            continue
+        if "\t" not in line.strip(" ") or not tabbed:
+            heading = match_heading(line)
+            if heading is not None:
+                yield from flush_table()
+                yield from paragraphs.items
+                paragraphs.items = []
+                paragraphs.close()
+                section = heading.section
+                yield RawParagraph(line.strip(), Source(line=number))
+                continue
+        in_table = section in _TABLED and (
+            (tabbed and "\t" in line.strip(" "))
+            or (not tabbed and not _is_prose(line, paragraphs))
+        )
+        if in_table:
+            yield from paragraphs.items
+            paragraphs.items = []
+            paragraphs.close()
+            table_rows.append(_tokens(line, number, tabbed))
+            continue
+        if section is None and not title_seen:
+            from govdisclosure.formats._assembly import _is_title  # noqa: PLC0415
+
+            title_seen = _is_title(line)
+            paragraphs.add(line, number, alone=True)
+            paragraphs.close()
+            continue
+        if index in signature:
+            paragraphs.add(line, number, alone=True)
+            paragraphs.close()
+            continue
+        if tabbed and "\t" in line.strip(" "):
+            line = " ".join(part.strip() for part in line.split("\t") if part.strip())
+        paragraphs.add(line, number)
+        last_line_wrapped[0] = number
+    yield from flush_table()
+    yield from paragraphs.items
+
+
+def _is_prose(line: str, paragraphs: _Paragraphs) -> bool:
+    s = line.strip()
+    if "。" in s or "；" in s:
+        return True
+    if paragraphs.open and paragraphs.items and not paragraphs.items[-1].text.endswith(_END):
+        return not re.search(r"(?:^|\s)\d+(?:\s|$)", s)
+    return False
+
+
+def parse_text(data: str | bytes) -> Report:
+    """Read a report from published text or from text extracted from its PDF.
+
+    ``data`` may be bytes (UTF-8 with or without BOM, or GB18030; a ``parse.encoding``
+    finding says when it was not UTF-8). Everything noticed while reading is in
+    ``report.findings``; :class:`~govdisclosure.ParseError` is raised only when nothing
+    report-like is found.
+
+    >>> r = parse_text("某县某局2024年政府信息公开工作年度报告\\n一、总体情况\\n概述。\\n")
+    >>> r.organ.name, r.year, r.overview.text
+    ('某县某局', 2024, '概述。')
+    """
+    findings: list[Finding] = []
+    if isinstance(data, bytes | bytearray):
+        text, note = decode(bytes(data))
+        if note is not None:
+            findings.append(note)
+    elif isinstance(data, str):
+        text = data
+    else:
+        msg = f"parse_text reads str or bytes, not {type(data).__name__}"
+        raise TypeError(msg)
+    text = text.replace("\ufeff", "").replace("\x00", "")
+    if not text.strip():
+        raise ParseError("the text is empty")
+    return assemble(list(_blocks(text)), findings=findings)
+
+
+def _unused(_: Sequence[object]) -> None:  # pragma: no cover - placeholder for render
+    return None
