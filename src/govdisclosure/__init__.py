@@ -12,6 +12,7 @@ Chinese administrative organs, in the 2019 trial format and the 2021 format.
 
 from govdisclosure.checks import CODES, check, is_valid, validate
 from govdisclosure.errors import GovDisclosureError, InvalidReport, LimitExceeded, ParseError
+from govdisclosure.formats.html import parse_html, render_html
 from govdisclosure.formats.json import (
     JSONError,
     from_dict,
@@ -20,7 +21,9 @@ from govdisclosure.formats.json import (
     to_dict,
     to_json,
 )
+from govdisclosure.formats.markdown import render_markdown
 from govdisclosure.formats.records import Record, to_records
+from govdisclosure.formats.text import parse_text, render_text
 from govdisclosure.i18n import describe_path
 from govdisclosure.model import (
     BLANK,
@@ -73,6 +76,11 @@ __all__ = [
     "from_json",
     "is_valid",
     "json_schema",
+    "parse_html",
+    "parse_text",
+    "render_html",
+    "render_markdown",
+    "render_text",
     "template",
     "to_dict",
     "to_json",

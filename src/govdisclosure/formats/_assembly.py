@@ -77,7 +77,10 @@ def _cn_number(text: str) -> str:
         return str(int("".join(_CN_DIGITS[ch] for ch in text)))
     if "十" in text:
         tens, _, units = text.partition("十")
-        return str(int(_CN_DIGITS.get(tens, "1") if tens else "1") * 10 + int(_CN_DIGITS.get(units, "0") if units else "0"))
+        return str(
+            int(_CN_DIGITS.get(tens, "1") if tens else "1") * 10
+            + int(_CN_DIGITS.get(units, "0") if units else "0")
+        )
     return text
 
 
@@ -239,8 +242,10 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
             if published is None:
                 published = when
             tail.pop()
-            if tail and _is_name_line(tail[-1].text) and (
-                len(tail) > 1 or last in {"problems", "other"}
+            if (
+                tail
+                and _is_name_line(tail[-1].text)
+                and (len(tail) > 1 or last in {"problems", "other"})
             ):
                 signature_organ = _squash(tail.pop().text)
     organ = head.organ or signature_organ

@@ -76,9 +76,24 @@ class Item:
         return joined(self.labels)
 
 
+def _span_copy(a: RawCell, b: RawCell) -> bool:
+    """Whether ``b`` repeats ``a`` because one HTML cell spans both positions."""
+    sa, sb = a.source, b.source
+    return (
+        a.text == b.text
+        and sa.table is not None
+        and (sa.table, sa.row, sa.line) == (sb.table, sb.row, sb.line)
+    )
+
+
 def joined(cells: Sequence[RawCell]) -> str:
-    """The normalised concatenation of the cells' text."""
-    return normalize_label("".join(c.text for c in cells))
+    """The normalised concatenation of the cells' text.
+
+    A label that one HTML cell spreads over several columns (a caption with
+    ``colspan="4"``) counts once.
+    """
+    kept = [c for i, c in enumerate(cells) if i == 0 or not _span_copy(cells[i - 1], c)]
+    return normalize_label("".join(c.text for c in kept))
 
 
 def items(rows: Sequence[RawRow]) -> list[Item]:
@@ -113,7 +128,9 @@ class Output:
     findings: list[Finding] = attrs.Factory(list)
     provenance: dict[str, Source] = attrs.Factory(dict)
 
-    def add(self, code: str, path: str = "", *, source: Source | None = None, **params: object) -> None:
+    def add(
+        self, code: str, path: str = "", *, source: Source | None = None, **params: object
+    ) -> None:
         """Add a finding of ``code``."""
         self.findings.append(finding(code, path, source=source, **params))  # type: ignore[arg-type]
 

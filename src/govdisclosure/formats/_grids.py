@@ -55,8 +55,10 @@ def _fill_row(
         )
     if len(kept) < width:
         texts = [c.text for c in kept if not is_blank(c)]
-        if identity is not None and len(texts) == len(kept) and any(
-            len("".join(t.split())) > 1 for t in texts
+        if (
+            identity is not None
+            and len(texts) == len(kept)
+            and any(len("".join(t.split())) > 1 for t in texts)
         ):
             solutions = split_run_together(texts, width, identity)
             joined_text = " ".join(t.strip() for t in texts)
@@ -113,9 +115,7 @@ def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]
         for g in (r.group, r.subgroup):
             if g and g not in groups:
                 groups.append(g)
-    for m in match_stream(
-        [(g, [(normalize_label(g), g)]) for g in groups], rest, ordered=False
-    ):
+    for m in match_stream([(g, [(normalize_label(g), g)]) for g in groups], rest, ordered=False):
         if len(m.pieces) > 1:
             out.add(
                 "parse.split-label",
@@ -223,10 +223,10 @@ def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> 
             continue
         grid[row_id] = _fill_row(out, spec, row_id, it.values, it.source, _row_identity)
     width = len(spec.columns)
-    for r in spec.rows:
-        if r.id not in grid:
-            out.add("parse.missing-cells", f"applications.{r.id}.*", count=width)
-    cells = tuple(grid.get(r.id, (BLANK,) * width) for r in spec.rows)
+    for row in spec.rows:
+        if row.id not in grid:
+            out.add("parse.missing-cells", f"applications.{row.id}.*", count=width)
+    cells = tuple(grid.get(row.id, (BLANK,) * width) for row in spec.rows)
     return Table("applications", edition, cells)
 
 
@@ -242,7 +242,10 @@ def read_review(rows: Sequence[RawRow], default: Edition, out: Output) -> Table 
     all_items = items(rows)
     data = [it for it in all_items if it.figures]
     if not data:
-        return None
+        blank_rows = [r for r in rows if len(r.cells) >= 15 and all(is_blank(c) for c in r.cells)]
+        if not blank_rows:
+            return None
+        data = [Item((), blank_rows[-1].cells, blank_rows[-1].source)]
     spec = template(default).table("review_litigation")
     header_cells = [c for it in all_items for c in it.labels]
     header = joined(header_cells)
@@ -400,14 +403,14 @@ def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[T
         header_items = headers.get(table_id, [])
         header = "".join(it.label for it in header_items)
         row_labels = {label for _, _, label in found[table_id]}
-        scores = {}
+        scores: dict[Edition, tuple[float, int, bool]] = {}
         for e in _EDITIONS:
             tpl = template(e)
             if not tpl.has_table(table_id):
                 continue
             spec = tpl.table(table_id)
             rows_exact = sum(normalize_label(r.label) in row_labels for r in spec.rows)
-            scores[e] = (_column_score(spec, header), rows_exact, e == default)
+            scores[e] = (_column_score(spec, header) / len(spec.columns), rows_exact, e == default)
         edition = max(scores, key=lambda e: scores[e])
         spec = template(edition).table(table_id)
         source = header_items[0].source if header_items else found[table_id][0][1].source
@@ -426,9 +429,11 @@ def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[T
                 continue
             row = spec.row(row_id)
             if label != normalize_label(row.label):
-                printed = next(v for v in row.variants if normalize_label(v) == label) if any(
-                    normalize_label(v) == label for v in row.variants
-                ) else "".join(c.text for c in it.labels)
+                printed = (
+                    next(v for v in row.variants if normalize_label(v) == label)
+                    if any(normalize_label(v) == label for v in row.variants)
+                    else "".join(c.text for c in it.labels)
+                )
                 out.add(
                     "parse.label-variant",
                     f"{table_id}.{row_id}.*",

@@ -86,9 +86,7 @@ class Match:
 _MAX_SKIP = 3
 
 
-def _consume(
-    cand: str, pieces: Sequence[str], used: list[bool], start: int
-) -> list[int] | None:
+def _consume(cand: str, pieces: Sequence[str], used: list[bool], start: int) -> list[int] | None:
     pos, j, skipped, taken = 0, start, 0, []
     while pos < len(cand):
         if j >= len(pieces):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from govdisclosure.model import Source
@@ -15,7 +17,11 @@ class RawCell:
 
     text: str
     """The cell's text as read (``""``, ``"0"``, ``"251000元"``, ``"三、本年度办"`` …)."""
-    source: Source = Source()
+    source: Source
+
+
+def _cells(value: Iterable[RawCell]) -> tuple[RawCell, ...]:
+    return tuple(value)
 
 
 @attrs.frozen
@@ -26,16 +32,20 @@ class RawRow:
     it covers); from text, a row is a line split into its cells or words.
     """
 
-    cells: tuple[RawCell, ...] = attrs.field(converter=tuple)
-    source: Source = Source()
+    cells: tuple[RawCell, ...] = attrs.field(converter=_cells)
+    source: Source
+
+
+def _rows(value: Iterable[RawRow]) -> tuple[RawRow, ...]:
+    return tuple(value)
 
 
 @attrs.frozen
 class RawTable:
     """A table as read: its rows, top to bottom."""
 
-    rows: tuple[RawRow, ...] = attrs.field(converter=tuple)
-    source: Source = Source()
+    rows: tuple[RawRow, ...] = attrs.field(converter=_rows)
+    source: Source
 
 
 @attrs.frozen
@@ -43,7 +53,7 @@ class RawParagraph:
     """A paragraph (or a line) of running text."""
 
     text: str
-    source: Source = Source()
+    source: Source
 
 
 Block = RawParagraph | RawTable

@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from html import escape
 from typing import Final
@@ -49,7 +50,7 @@ from govdisclosure.model import (
     Text,
 )
 from govdisclosure.model.cells import read_cell
-from govdisclosure.template import Edition, template
+from govdisclosure.template import Edition, edition_for_year, template
 
 __all__ = ["MAX_BYTES", "MAX_CELLS", "MAX_COLSPAN", "html_blocks", "parse_html", "render_html"]
 
@@ -92,7 +93,7 @@ def _e(text: str) -> str:
 def _attrs(**values: str | int | None) -> str:
     out = []
     for name, value in values.items():
-        if value is None or value == 1 and name in {"rowspan", "colspan"}:
+        if value is None or (value == 1 and name in {"rowspan", "colspan"}):
             continue
         out.append(f' {name.rstrip("_").replace("_", "-")}="{_e(str(value))}"')
     return "".join(out)
@@ -119,10 +120,13 @@ def _active(tables: tuple[Table, ...], w: Words) -> list[str]:
         n = len(spec.columns)
         spans = [1] * (n - 1) + [width - n + 1]
         out.append(f'<tbody data-table="{_e(spec.id)}"{_attrs(data_edition=table.edition.value)}>')
-        out.append(f"<tr>{_th(w.caption(spec), colspan=width + 1, scope='colgroup', class_='caption')}</tr>")
+        out.append(
+            f"<tr>{_th(w.caption(spec), colspan=width + 1, scope='colgroup', class_='caption')}</tr>"
+        )
         head = [_th(w.corner(spec), scope="col")]
         head += [
-            _th(w.column(c), scope="col", colspan=s) for c, s in zip(spec.columns, spans, strict=True)
+            _th(w.column(c), scope="col", colspan=s)
+            for c, s in zip(spec.columns, spans, strict=True)
         ]
         out.append(f"<tr>{''.join(head)}</tr>")
         for row, values in zip(spec.rows, table.cells, strict=True):
@@ -197,9 +201,7 @@ def _review(table: Table, w: Words) -> list[str]:
     out += [f"<tr>{''.join(first)}</tr>", f"<tr>{''.join(second)}</tr>"]
     out += [f"<tr>{''.join(third)}</tr>", "</thead>", "<tbody>"]
     order = alone + grouped
-    figures = [
-        _td(w.cell(table[r.id, c.id], c)) for r in order for c in cols
-    ]
+    figures = [_td(w.cell(table[r.id, c.id], c)) for r in order for c in cols]
     out += [f"<tr>{''.join(figures)}</tr>", "</tbody>", "</table>"]
     return out
 
@@ -242,6 +244,7 @@ def _section(section_id: str, report: Report, w: Words) -> list[str]:
 def _article(report: Report, w: Words) -> list[str]:
     meta = _attrs(
         class_="govdisclosure-report",
+        data_organ=report.organ.name,
         data_organ_kind=report.organ.kind.value,
         data_year=report.year,
         data_edition=report.edition.value if report.edition else None,
@@ -251,12 +254,17 @@ def _article(report: Report, w: Words) -> list[str]:
     out += _paragraphs(report.preamble, "preamble")
     for section_id in SECTION_IDS:
         out += _section(section_id, report, w)
-    out.append('<footer class="signature">')
-    out.append(f'<p class="organ">{_e(report.organ.name)}</p>')
     if report.published is not None:
+        # the signature block: the organ over the date (without a date, an organ line
+        # alone would read as the last line of section 六)
         iso = report.published.isoformat()
-        out.append(f'<p class="date"><time datetime="{iso}">{_e(w.day(report.published))}</time></p>')
-    out += ["</footer>", "</article>"]
+        out += [
+            '<footer class="signature">',
+            f'<p class="organ">{_e(report.organ.name)}</p>',
+            f'<p class="date"><time datetime="{iso}">{_e(w.day(report.published))}</time></p>',
+            "</footer>",
+        ]
+    out.append("</article>")
     return out
 
 
@@ -309,18 +317,92 @@ _DECLARED: Final = re.compile(
         ([A-Za-z0-9_.:\-]{2,40})""",
     re.IGNORECASE | re.VERBOSE,
 )
-_GB: Final = frozenset({"gb2312", "gbk", "x-gbk", "cp936", "gb_2312-80", "euc-cn", "gb18030", "csgb2312", "ms936", "windows-936"})
+_GB: Final = frozenset(
+    {
+        "gb2312",
+        "gbk",
+        "x-gbk",
+        "cp936",
+        "gb_2312-80",
+        "euc-cn",
+        "gb18030",
+        "csgb2312",
+        "ms936",
+        "windows-936",
+    }
+)
 
 _SKIP_TAGS: Final = frozenset(
-    {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed",
-     "svg", "button", "select", "input", "textarea", "meta", "link", "nav", "map", "audio",
-     "video", "canvas"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "meta",
+        "link",
+        "nav",
+        "map",
+        "audio",
+        "video",
+        "canvas",
+    }
 )
 _BLOCK_TAGS: Final = frozenset(
-    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
-     "header", "footer", "main", "blockquote", "center", "dl", "dt", "dd", "pre", "form",
-     "address", "figure", "figcaption", "aside", "hr", "caption", "table", "tr", "td", "th",
-     "tbody", "thead", "tfoot", "br", "body", "html", "fieldset", "legend", "details", "summary"}
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "blockquote",
+        "center",
+        "dl",
+        "dt",
+        "dd",
+        "pre",
+        "form",
+        "address",
+        "figure",
+        "figcaption",
+        "aside",
+        "hr",
+        "caption",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "tfoot",
+        "br",
+        "body",
+        "html",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+    }
 )
 _CELL_TAGS: Final = frozenset({"td", "th"})
 # id / class names of the content containers of common government CMSs, with a weight
@@ -330,8 +412,14 @@ _KNOWN_CONTAINERS: Final = (
     (re.compile(r"^Custom_UnionStyle$", re.I), 95),
     (re.compile(r"^zoom$", re.I), 90),
     (re.compile(r"^(article|art)[-_]?(content|body|con|text)?$", re.I), 85),
-    (re.compile(r"^(pages?_content|news_content|content_?text|con_?text|detail_?content|"
-                r"main_?content|contentText|xxgk_content|zw|zwnr|conTxt|article_con)$", re.I), 80),
+    (
+        re.compile(
+            r"^(pages?_content|news_content|content_?text|con_?text|detail_?content|"
+            r"main_?content|contentText|xxgk_content|zw|zwnr|conTxt|article_con)$",
+            re.I,
+        ),
+        80,
+    ),
     (re.compile(r"^(content|contents|main)$", re.I), 40),
 )
 _CHROME_ID: Final = re.compile(
@@ -340,15 +428,36 @@ _CHROME_ID: Final = re.compile(
     re.I,
 )
 _CHROME_WORDS: Final = (
-    "首页", "当前位置", "您的位置", "打印", "关闭", "繁體", "繁体", "无障碍", "长者", "适老", "ICP",
-    "备案", "网站地图", "联系我们", "分享到", "字号", "收藏", "返回顶部", "网站标识码", "公网安备",
-    "主办单位", "版权所有", "【大", "【中", "【小",
+    "首页",
+    "当前位置",
+    "您的位置",
+    "打印",
+    "关闭",
+    "繁體",
+    "繁体",
+    "无障碍",
+    "长者",
+    "适老",
+    "ICP",
+    "备案",
+    "网站地图",
+    "联系我们",
+    "分享到",
+    "字号",
+    "收藏",
+    "返回顶部",
+    "网站标识码",
+    "公网安备",
+    "主办单位",
+    "版权所有",
+    "【大",
+    "【中",
+    "【小",
 )
-_HEADING: Final = re.compile(r"^[\s\u3000]*([一二三四五六])[、.．]")
 _TITLE_HINT: Final = re.compile(r"(政府信息公开|政务公开|信息公开).{0,12}(年度报告|年报)")
 _YEAR_IN_TITLE: Final = re.compile(r"(19|20)\d{2}\s*年")
 # "title_site name", "title | site", "title - site", "title-某某人民政府门户网站"
-_TITLE_SEPARATOR: Final = re.compile(r"\s*[_|｜]\s*|\s+[-—]\s+|-(?=[^-]*网站?$)")
+_TITLE_SEPARATOR: Final = re.compile(r"\s*[_|\uff5c]\s*|\s+[-—]\s+|-(?=[^-]*网站?$)")
 _SPACE_RUN: Final = re.compile(r"[ \t\r\n\f\v]*[\r\n\t\f\v][ \t\r\n\f\v]*")
 _SPAN: Final = re.compile(r"\s*(\d{1,9})")
 _CJK: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
@@ -405,13 +514,18 @@ def _squeeze(text: str) -> str:
 
 
 def _tag(el: etree._Element) -> str:
-    tag = el.tag
+    tag: object = el.tag  # comments and processing instructions have a function here
     return tag.lower() if isinstance(tag, str) else ""
 
 
 def _line(el: etree._Element) -> int | None:
-    line = el.sourceline
-    return int(line) if line else None
+    line: object = el.sourceline
+    return line if isinstance(line, int) and line > 0 else None
+
+
+def _text_of(el: etree._Element) -> str:
+    """Every piece of text inside ``el``, joined."""
+    return "".join(t for t in el.itertext() if isinstance(t, str))
 
 
 class _Reader:
@@ -434,15 +548,15 @@ class _Reader:
     def flush(self) -> None:
         if self.parts:
             for piece in _squeeze("".join(self.parts)).split("\n"):
-                piece = piece.strip()
-                if piece:
-                    self.blocks.append(RawParagraph(piece, Source(line=self.line)))
+                paragraph = piece.strip()
+                if paragraph:
+                    self.blocks.append(RawParagraph(paragraph, Source(line=self.line)))
         self.parts = []
         self.line = None
 
     def walk(self, el: etree._Element) -> None:
         tag = _tag(el)
-        if tag in _SKIP_TAGS or not tag:
+        if tag in _SKIP_TAGS or not tag or _own_organ_line(el):
             return
         if tag == "table" and not _is_layout(el):
             self.flush()
@@ -497,11 +611,26 @@ class _Reader:
                     continue
                 text, td, origin = entry
                 if not origin and not _repeats(text):
-                    text = ""
+                    continue  # a figure spanning columns is one figure, in one cell
                 cells.append(RawCell(text, Source(table=index, row=r, cell=c, line=_line(td))))
             out_rows.append(RawRow(tuple(cells), Source(table=index, row=r, line=_line(tr))))
         if out_rows:
             self.blocks.append(RawTable(tuple(out_rows), Source(table=index, line=_line(el))))
+
+
+def _own_organ_line(el: etree._Element) -> bool:
+    """The organ line of the signature of a page made by :func:`render_html`: the organ
+    is read from the article's ``data-organ`` instead, whatever characters it holds."""
+    if el.get("class") != "organ":
+        return False
+    footer = el.getparent()
+    article = footer.getparent() if footer is not None else None
+    return (
+        footer is not None
+        and article is not None
+        and footer.get("class") == "signature"
+        and article.get("data-organ") is not None
+    )
 
 
 def _owner(el: etree._Element) -> etree._Element | None:
@@ -524,8 +653,10 @@ def _is_layout(table: etree._Element) -> bool:
 def _repeats(text: str) -> bool:
     """Whether a spanned cell's text is a label, repeated in each position it covers.
 
-    A figure (or a placeholder) spanning several columns is one figure: it is kept in
-    the first position only, so that it is never counted twice.
+    A figure, a placeholder or a blank spanning several positions is one cell: it
+    appears once, in its first position (its source names that position), so that it
+    is never counted twice and the figures after it keep their order even when the
+    spans of a header and of its data rows differ.
     """
     return isinstance(read_cell(text).value, Text)
 
@@ -566,7 +697,7 @@ def _strip_chrome(root: etree._Element) -> None:
     doomed = [
         el
         for el in root.iterdescendants()
-        if isinstance(el.tag, str) and _is_chrome(el) and not _looks_like_content(el)
+        if _tag(el) and _is_chrome(el) and not _looks_like_content(el)
     ]
     for el in doomed:
         parent = el.getparent()
@@ -586,7 +717,7 @@ def _append_text(parent: etree._Element, text: str) -> None:
 
 
 def _looks_like_content(el: etree._Element) -> bool:
-    text = "".join(el.itertext())
+    text = _text_of(el)
     return len(_section_hits(text)) >= 2 or any(True for _ in el.iter("table"))
 
 
@@ -600,7 +731,15 @@ def _section_hits(text: str) -> set[str]:
     return hits
 
 
-_TABLE_WORDS: Final = ("本年新收", "上年结转", "予以公开", "行政复议", "第二十条", "信息内容", "结果维持")
+_TABLE_WORDS: Final = (
+    "本年新收",
+    "上年结转",
+    "予以公开",
+    "行政复议",
+    "第二十条",
+    "信息内容",
+    "结果维持",
+)
 
 
 def _container(body: etree._Element) -> etree._Element:
@@ -608,15 +747,11 @@ def _container(body: etree._Element) -> etree._Element:
     best: tuple[float, ...] | None = None
     chosen = body
     for el in body.iter("div", "article", "section", "main", "td", "body", "font", "span"):
-        text = "".join(el.itertext())
+        text = _text_of(el)
         if len(text) < 20:
             continue
         hits = len(_section_hits(text))
-        tables = sum(
-            1
-            for t in el.iter("table")
-            if any(w in "".join(t.itertext()) for w in _TABLE_WORDS)
-        )
+        tables = sum(True for t in el.iter("table") if any(w in _text_of(t) for w in _TABLE_WORDS))
         if hits == 0 and tables == 0:
             continue
         known = max(
@@ -624,8 +759,12 @@ def _container(body: etree._Element) -> etree._Element:
             default=0,
         )
         chrome = sum(text.count(w) for w in _CHROME_WORDS)
-        links = sum(len("".join(a.itertext())) for a in el.iter("a"))
-        key = (hits + min(tables, 3), known - 5 * chrome - 50 * links / max(len(text), 1), -len(text))
+        links = sum(len(_text_of(a)) for a in el.iter("a"))
+        key = (
+            hits + min(tables, 3),
+            known - 5 * chrome - 50 * links / max(len(text), 1),
+            -len(text),
+        )
         if best is None or key > best:
             best, chosen = key, el
     return chosen
@@ -647,7 +786,7 @@ def _page_title(root: etree._Element, container: etree._Element) -> str | None:
             continue
         if len(el) and _tag(el) not in {"h1", "h2", "h3", "title"}:
             continue
-        candidates.append("".join(el.itertext()))
+        candidates.append(_text_of(el))
     for raw in candidates:
         text = _squeeze(raw).strip()
         text = _TITLE_SEPARATOR.split(text)[0]
@@ -664,7 +803,6 @@ def _parse_tree(text: str) -> etree._Element:
         no_network=True,
         huge_tree=False,
         recover=True,
-        default_doctype=False,
     )
     root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
     if root is None:
@@ -673,12 +811,112 @@ def _parse_tree(text: str) -> etree._Element:
     return root
 
 
-def _organ_kind(root: etree._Element) -> str | None:
+@functools.cache
+def _from_english() -> dict[str, str]:
+    """The English glosses this module prints, back to the official wording."""
+    w = words("en")
+    out: dict[str, str] = {}
+    for edition in Edition:
+        tpl = template(edition)
+        for section in tpl.sections:
+            out[w.heading(section)] = section.heading
+        for spec in tpl.tables:
+            pairs = [
+                (spec.corner_en, spec.corner),
+                (spec.column_group_en, spec.column_group),
+                (spec.column_subgroup_en, spec.column_subgroup),
+                (spec.row_group_en, spec.row_group),
+            ]
+            if spec.section == "active":
+                pairs.append((spec.en, spec.caption))
+            pairs += [(r.en, r.label) for r in spec.rows]
+            pairs += [(c.en, c.label) for c in spec.columns]
+            out.update({en: zh for en, zh in pairs if en and zh})
+        out.update({en: zh for zh, en in tpl.glosses})
+    return out
+
+
+_EN_DATE: Final = re.compile(
+    r"^(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" (\d{1,2}), (\d{4})$"
+)
+_MONTHS: Final = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+@functools.cache
+def _english_title() -> re.Pattern[str]:
+    pattern = re.escape(template(Edition.V2021).title_en)
+    pattern = pattern.replace(r"\{organ\}", "(?P<organ>.+)").replace(
+        r"\{year\}", r"(?P<year>\d{4})"
+    )
+    return re.compile(f"^{pattern}$")
+
+
+def _english_text(text: str) -> str:
+    """One English paragraph or cell of a page this module rendered, in Chinese."""
+    known = _from_english().get(text)
+    if known is not None:
+        return known
+    m = _EN_DATE.match(text)
+    if m:
+        return f"{m.group(3)}年{_MONTHS.index(m.group(1)) + 1}月{int(m.group(2))}日"
+    m = _english_title().match(text)
+    if m:
+        organ, year = m.group("organ"), m.group("year")
+        return template(edition_for_year(int(year))).title.format(organ=organ, year=year)
+    return text
+
+
+def _translate(blocks: list[Block]) -> list[Block]:
+    """Blocks of an English page rendered by :func:`render_html`, with the official
+    Chinese wording put back so that the assembler recognises them."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, RawParagraph):
+            out.append(attrs.evolve(block, text=_english_text(block.text)))
+        else:
+            rows = tuple(
+                attrs.evolve(
+                    row,
+                    cells=tuple(attrs.evolve(c, text=_english_text(c.text)) for c in row.cells),
+                )
+                for row in block.rows
+            )
+            out.append(attrs.evolve(block, rows=rows))
+    return out
+
+
+def _is_english(root: etree._Element) -> bool:
+    for el in root.iter("html", "article"):
+        if (el.get("lang") or "").lower().startswith("en"):
+            return True
+    return False
+
+
+def _organ_hint(root: etree._Element) -> Organ | None:
+    """The organ as :func:`render_html` states it on its own pages (``data-organ``)."""
     for el in root.iter("article"):
         if "govdisclosure-report" in (el.get("class") or "").split():
+            name = el.get("data-organ")
             kind = el.get("data-organ-kind")
+            if name is None:
+                return None
             if kind in {k.value for k in OrganKind}:
-                return kind
+                return Organ(name, OrganKind(kind))
+            return Organ(name)
     return None
 
 
@@ -695,11 +933,21 @@ def html_blocks(root: etree._Element) -> list[Block]:
     reader.walk(container)
     reader.flush()
     blocks = reader.blocks
-    if title is not None and len(blocks) > 1:
-        first = blocks[1]
-        if isinstance(first, RawParagraph) and _TITLE_HINT.search(first.text):
-            blocks = blocks[1:]
+    if title is not None and len(blocks) > 1 and _is_title_line(blocks[1]):
+        blocks = blocks[1:]  # the container has its own title line
     return [b for b in blocks if not _chrome_paragraph(b)]
+
+
+def _is_title_line(block: Block) -> bool:
+    if not isinstance(block, RawParagraph):
+        return False
+    text = block.text.strip()
+    return (
+        len(text) <= 80
+        and not text.endswith(("。", "；", ";"))
+        and _TITLE_HINT.search(text) is not None
+        and _YEAR_IN_TITLE.search(text) is not None
+    )
 
 
 def _chrome_paragraph(block: Block) -> bool:
@@ -727,8 +975,9 @@ def parse_html(html: str | bytes) -> Report:
     :data:`MAX_CELLS`.
     """
     findings: list[Finding] = []
-    if isinstance(html, bytes | bytearray | memoryview):
-        data = bytes(html)
+    given: object = html
+    if isinstance(given, bytes | bytearray | memoryview):
+        data = bytes(given)
         if len(data) > MAX_BYTES:
             msg = f"the page is larger than {MAX_BYTES} bytes"
             raise LimitExceeded(msg)
@@ -741,22 +990,37 @@ def parse_html(html: str | bytes) -> Report:
                     params={"encoding": codec.upper()},
                 )
             )
-    elif isinstance(html, str):
-        if len(html) > MAX_BYTES:
+    elif isinstance(given, str):
+        if len(given) > MAX_BYTES:
             msg = f"the page is longer than {MAX_BYTES} characters"
             raise LimitExceeded(msg)
-        text = html
+        text = given
     else:
-        msg = f"parse_html takes str or bytes, not {type(html).__name__}"
+        msg = f"parse_html takes str or bytes, not {type(given).__name__}"
         raise TypeError(msg)
     text = text.replace("\x00", "")
     if not text.strip():
         msg = "the page is empty"
         raise ParseError(msg)
     root = _parse_tree(text)
-    kind = _organ_kind(root)
+    organ = _organ_hint(root)
     blocks = html_blocks(root)
+    if _is_english(root):
+        blocks = _translate(blocks)
     report = assemble(blocks, findings=findings)
-    if kind is not None and report.organ.kind != kind:
-        report = attrs.evolve(report, organ=Organ(report.organ.name, OrganKind(kind)))
+    if organ is not None and organ != report.organ:
+        report = _with_organ(report, organ)
     return report
+
+
+def _with_organ(report: Report, organ: Organ) -> Report:
+    """``report`` published by ``organ``: the title is kept as printed unless it is the
+    official pattern for that organ."""
+    if report.year is None:
+        return attrs.evolve(report, organ=organ)
+    edition = report.edition or Edition.V2021
+    pattern = template(edition).title
+    title = report.title or pattern.format(organ=report.organ.name, year=report.year)
+    if title == pattern.format(organ=organ.name, year=report.year):
+        title = ""
+    return attrs.evolve(report, organ=organ, title=title)

@@ -17,16 +17,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from decimal import Decimal
 
+from govdisclosure.checks import finding
+from govdisclosure.errors import ParseError
 from govdisclosure.formats._assembly import match_heading
 from govdisclosure.formats._raw import Block, RawCell, RawParagraph, RawRow, RawTable
 from govdisclosure.formats._reader import assemble
-from govdisclosure.checks import finding
-from govdisclosure.errors import ParseError
-from govdisclosure.model import Finding, Report, Source
+from govdisclosure.model import (
+    BLANK,
+    CellValue,
+    Finding,
+    NotApplicable,
+    Report,
+    Source,
+    Table,
+    Text,
+)
+from govdisclosure.template import Edition, edition_for_year, normalize_label, template
 
-__all__ = ["decode", "parse_text"]
+__all__ = ["decode", "parse_text", "render_text"]
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -37,7 +48,9 @@ _END = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
 _NUMBERED = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[是、]|\d+[.、．]|第[一二三四五六七八九十]+)"
 )
-_DATE_LINE = re.compile(r"^\s*[0-9〇零一二三四五六七八九]{4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月")
+_DATE_LINE = re.compile(
+    r"^\s*[0-9〇零一二三四五六七八九]{4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月"
+)
 
 
 def decode(data: bytes) -> tuple[str, Finding | None]:
@@ -146,7 +159,7 @@ def _blocks(text: str) -> Iterator[Block]:
                 yield RawParagraph(line.strip(), Source(line=number))
                 continue
         in_table = section in _TABLED and (
-            (tabbed and "\t" in line.strip(" "))
+            (tabbed and ("\t" in line.strip(" ") or normalize_label(line).startswith("第二十条")))
             or (not tabbed and not _is_prose(line, paragraphs))
         )
         if in_table:
@@ -202,8 +215,8 @@ def parse_text(data: str | bytes) -> Report:
             findings.append(note)
     elif isinstance(data, str):
         text = data
-    else:
-        msg = f"parse_text reads str or bytes, not {type(data).__name__}"
+    else:  # callers without type checking
+        msg = f"parse_text reads str or bytes, not {type(data).__name__}"  # type: ignore[unreachable]
         raise TypeError(msg)
     text = text.replace("\ufeff", "").replace("\x00", "")
     if not text.strip():
@@ -211,5 +224,126 @@ def parse_text(data: str | bytes) -> Report:
     return assemble(list(_blocks(text)), findings=findings)
 
 
-def _unused(_: Sequence[object]) -> None:  # pragma: no cover - placeholder for render
-    return None
+# ----------------------------------------------------------------- rendering
+
+
+def _cell_text(value: CellValue) -> str:
+    if value is BLANK:
+        return ""
+    if isinstance(value, NotApplicable):
+        return value.mark
+    if isinstance(value, Text):
+        return value.text
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _active_lines(table: Table) -> list[str]:
+    spec = table.spec
+    lines = [spec.caption, "\t".join([spec.corner, *(c.label for c in spec.columns)])]
+    for row, values in zip(spec.rows, table.cells, strict=True):
+        lines.append("\t".join([row.label, *(_cell_text(v) for v in values)]))
+    return lines
+
+
+def _applications_lines(table: Table) -> list[str]:
+    spec = table.spec
+    columns = spec.columns
+    members = set(spec.column_subgroup_members)
+    first_member = next(i for i, c in enumerate(columns) if c.id in members)
+    row1 = [spec.corner, "", "", spec.column_group or "", *([""] * (len(columns) - 1))]
+    row2 = ["", "", ""]
+    row3 = ["", "", ""]
+    for i, c in enumerate(columns):
+        if c.id in members:
+            row2.append(spec.column_subgroup or "" if i == first_member else "")
+            row3.append(c.label)
+        else:
+            row2.append(c.label)
+            row3.append("")
+    lines = ["\t".join(row1), "\t".join(row2), "\t".join(row3)]
+    group = subgroup = None
+    for row, values in zip(spec.rows, table.cells, strict=True):
+        labels = []
+        if row.group != group:
+            group = row.group
+            if group:
+                labels.append(group)
+        if row.subgroup != subgroup:
+            subgroup = row.subgroup
+            if subgroup:
+                labels.append(subgroup)
+        labels.append(row.label)
+        lines.append("\t".join([*labels, *(_cell_text(v) for v in values)]))
+    return lines
+
+
+def _review_lines(table: Table) -> list[str]:
+    spec = table.spec
+    groups = [r.label for r in spec.rows]
+    columns = [c.label for c in spec.columns]
+    width = len(columns)
+    row1 = [groups[0], *([""] * (width - 1)), spec.row_group or "", *([""] * (2 * width - 1))]
+    row2 = [*columns, groups[1], *([""] * (width - 1)), groups[2], *([""] * (width - 1))]
+    row3 = [*([""] * width), *columns, *columns]
+    values = [_cell_text(v) for row in table.cells for v in row]
+    return ["\t".join(row1), "\t".join(row2), "\t".join(row3), "\t".join(values)]
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.splitlines() if p.strip()]
+
+
+def render_text(report: Report) -> str:
+    """The report as published text: title, lead paragraph, six numbered sections, the
+    tables tab-separated in the official layout with official labels, and a signature.
+
+    Deterministic and diffable; ``parse_text(render_text(r)) == r`` for valid reports.
+
+    >>> import govdisclosure as gd
+    >>> r = gd.build_report(organ="某县某局", year=2024, overview="概述。")
+    >>> print(render_text(r).splitlines()[0])
+    某县某局2024年政府信息公开工作年度报告
+    """
+    organ = report.organ.name
+    year = report.year
+    tpl = template(report.edition or (edition_for_year(year) if year else Edition.V2021))
+    blocks: list[list[str]] = []
+    if report.title:
+        blocks.append([organ, report.title] if organ else [report.title])
+    elif year is not None:
+        blocks.append([tpl.title.format(organ=organ, year=year)])
+    elif organ:
+        blocks.append([organ])
+    if report.preamble.strip():
+        blocks.append(_paragraphs(report.preamble))
+    for section in tpl.sections:
+        sid = section.id
+        if sid in {"overview", "problems", "other"}:
+            narrative = getattr(report, sid)
+            if narrative is None:
+                continue
+            blocks.append([section.heading, *narrative.paragraphs])
+            continue
+        text: str = getattr(report, f"{sid}_text")
+        tables: list[Table] = (
+            list(report.active)
+            if sid == "active"
+            else [t for t in (getattr(report, sid),) if t is not None]
+        )
+        if not tables and not text.strip():
+            continue
+        lines = [section.heading, *_paragraphs(text)]
+        for t in tables:
+            if sid == "active":
+                lines += _active_lines(t)
+            elif sid == "applications":
+                lines += _applications_lines(t)
+            else:
+                lines += _review_lines(t)
+        blocks.append(lines)
+    if report.published is not None:
+        d = report.published
+        blocks.append([*([organ] if organ else []), f"{d.year}年{d.month}月{d.day}日"])
+    return "\n\n".join("\n".join(b) for b in blocks) + "\n"

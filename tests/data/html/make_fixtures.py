@@ -62,20 +62,67 @@ APP_ROWS_2021 = [
     ("（七）总计", "三、本年度办理结果", None),
     ("四、结转下年度继续办理", None, None),
 ]
-APP_ROWS_2019 = [*APP_ROWS_2021[:20], ("（六）其他处理", "三、本年度办理结果", None), *APP_ROWS_2021[23:]]
+APP_ROWS_2019 = [
+    *APP_ROWS_2021[:20],
+    ("（六）其他处理", "三、本年度办理结果", None),
+    *APP_ROWS_2021[23:],
+]
 
 
-def applications(figures: list[list[str]], rows: list[tuple[str, str | None, str | None]], *, f1_header: bool = False) -> str:
+def applications(
+    figures: list[list[str]],
+    rows: list[tuple[str, str | None, str | None]],
+    *,
+    f1_header: bool = False,
+) -> str:
     """Section 三 as CMS editors write it; ``f1_header`` uses placeholder cells for 自然人/总计."""
-    out = ['<table border="1" cellspacing="0" cellpadding="0" width="100%" style="border-collapse:collapse">\n<tbody>\n']
+    out = [
+        '<table border="1" cellspacing="0" cellpadding="0" width="100%" style="border-collapse:collapse">\n<tbody>\n'
+    ]
     note = "（本列数据的勾稽关系为：第一项加第二项之和，<br />等于第三项加第四项之和）"
-    out.append(row(cell(note, span=' colspan="3" rowspan="3"'), cell("申请人情况", span=' colspan="7"')))
+    out.append(
+        row(cell(note, span=' colspan="3" rowspan="3"'), cell("申请人情况", span=' colspan="7"'))
+    )
     if f1_header:
         out.append(row(cell("自然人"), cell("法人或其他组织", span=' colspan="5"'), cell("总计")))
-        out.append(row(cell(""), *(cell(x) for x in ["商业<br />企业", "科研<br />机构", "社会公益组织", "法律服务机构", "其他"]), cell("")))
+        out.append(
+            row(
+                cell(""),
+                *(
+                    cell(x)
+                    for x in [
+                        "商业<br />企业",
+                        "科研<br />机构",
+                        "社会公益组织",
+                        "法律服务机构",
+                        "其他",
+                    ]
+                ),
+                cell(""),
+            )
+        )
     else:
-        out.append(row(cell("自然人", span=' rowspan="2"'), cell("法人或其他组织", span=' colspan="5"'), cell("总计", span=' rowspan="2"')))
-        out.append(row(*(cell(x) for x in ["商业<br />企业", "科研<br />机构", "社会公益组织", "法律服务机构", "其他"])))
+        out.append(
+            row(
+                cell("自然人", span=' rowspan="2"'),
+                cell("法人或其他组织", span=' colspan="5"'),
+                cell("总计", span=' rowspan="2"'),
+            )
+        )
+        out.append(
+            row(
+                *(
+                    cell(x)
+                    for x in [
+                        "商业<br />企业",
+                        "科研<br />机构",
+                        "社会公益组织",
+                        "法律服务机构",
+                        "其他",
+                    ]
+                )
+            )
+        )
     for i, (label, group, subgroup) in enumerate(rows):
         labels = []
         if group is None:
@@ -98,7 +145,9 @@ def applications(figures: list[list[str]], rows: list[tuple[str, str | None, str
 
 def review(figures: list[str]) -> str:
     outcomes = ["结果<br />维持", "结果<br />纠正", "其他<br />结果", "尚未<br />审结", "总计"]
-    out = ['<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">\n<tbody>\n']
+    out = [
+        '<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">\n<tbody>\n'
+    ]
     out.append(row(cell("行政复议", span=' colspan="5"'), cell("行政诉讼", span=' colspan="10"')))
     out.append(
         row(
@@ -125,11 +174,21 @@ def heading(text: str) -> str:
 
 
 def active_2021(figs: dict[str, list[str]]) -> str:
-    out = ['<table border="1" cellspacing="0" cellpadding="0" width="600" style="border-collapse:collapse">\n<tbody>\n']
+    out = [
+        '<table border="1" cellspacing="0" cellpadding="0" width="600" style="border-collapse:collapse">\n<tbody>\n'
+    ]
     blocks = [
-        ("第二十条第（一）项", ["本年制发件数", "本年废止件数", "现行有效件数"], [("规章", "regulations"), ("行政规范性文件", "normative")]),
+        (
+            "第二十条第（一）项",
+            ["本年制发件数", "本年废止件数", "现行有效件数"],
+            [("规章", "regulations"), ("行政规范性文件", "normative")],
+        ),
         ("第二十条第（五）项", ["本年处理决定数量"], [("行政许可", "licensing")]),
-        ("第二十条第（六）项", ["本年处理决定数量"], [("行政处罚", "penalty"), ("行政强制", "compulsion")]),
+        (
+            "第二十条第（六）项",
+            ["本年处理决定数量"],
+            [("行政处罚", "penalty"), ("行政强制", "compulsion")],
+        ),
         ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("行政事业性收费", "fees")]),
     ]
     for caption, columns, rows in blocks:
@@ -150,52 +209,117 @@ def active_2021(figs: dict[str, list[str]]) -> str:
 
 def active_2019_shanghai(figs: dict[str, list[str]]) -> str:
     """2019 section 二 with the irregular spans of real pages (spec §10 D3, D7, D8)."""
-    out = ['<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">\n<tbody>\n']
+    out = [
+        '<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">\n<tbody>\n'
+    ]
     out.append(row(cell("第二十条第（一）项", span=' colspan="4"')))
-    out.append(row(cell("信息内容"), cell("本年新<br />制作数量"), cell("本年新<br />公开数量"), cell("对外公开总数量")))
+    out.append(
+        row(
+            cell("信息内容"),
+            cell("本年新<br />制作数量"),
+            cell("本年新<br />公开数量"),
+            cell("对外公开总数量"),
+        )
+    )
     out.append(row(cell("规章"), *(cell(v) for v in figs["regulations"])))
     out.append(row(cell("规范性文件"), *(cell(v) for v in figs["normative"])))
     for caption, rows in (
-        ("第二十条第（五）项", [("行政许可", "licensing"), ("其他对外管理服务事项", "other_services")]),
+        (
+            "第二十条第（五）项",
+            [("行政许可", "licensing"), ("其他对外管理服务事项", "other_services")],
+        ),
         ("第二十条第（六）项", [("行政处罚", "penalty"), ("行政强制", "compulsion")]),
     ):
         out.append(row(cell(caption, span=' colspan="4"')))
-        out.append(row(cell("信息内容"), cell("上一年项目数量"), cell("本年增/减"), cell("处理决定数量")))
+        out.append(
+            row(cell("信息内容"), cell("上一年项目数量"), cell("本年增/减"), cell("处理决定数量"))
+        )
         for label, key in rows:
             out.append(row(cell(label), *(cell(v) for v in figs[key])))
     out.append(row(cell("第二十条第（八）项", span=' colspan="4"')))
-    out.append(row(cell("信息内容"), cell("上一年项目数量"), cell("本年增/减", span=' colspan="2"')))
-    out.append(row(cell("行政事业性收费"), cell(figs["fees"][0]), cell(figs["fees"][1], span=' colspan="2;"')))
+    out.append(
+        row(cell("信息内容"), cell("上一年项目数量"), cell("本年增/减", span=' colspan="2"'))
+    )
+    out.append(
+        row(
+            cell("行政事业性收费"),
+            cell(figs["fees"][0]),
+            cell(figs["fees"][1], span=' colspan="2;"'),
+        )
+    )
     out.append(row(cell("第二十条第（九）项", span=' colspan="4"')))
     out.append(row(cell("信息内容"), cell("采购项目数量"), cell("采购总金额", span=' colspan="2"')))
-    out.append(row(cell("政府集中采购"), cell(figs["procurement"][0], span=' colspan="2"'), cell(figs["procurement"][1])))
+    out.append(
+        row(
+            cell("政府集中采购"),
+            cell(figs["procurement"][0], span=' colspan="2"'),
+            cell(figs["procurement"][1]),
+        )
+    )
     out.append("</tbody>\n</table>\n")
     return "".join(out)
 
 
 def active_2019_plain(figs: dict[str, list[str]]) -> str:
     """2019 section 二 columns, regular spans (a 2021+ report still using them)."""
-    out = ['<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">\n<tbody>\n']
+    out = [
+        '<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">\n<tbody>\n'
+    ]
     blocks = [
-        ("第二十条第（一）项", ["本年新制作数量", "本年新公开数量", "对外公开总数量"], [("规章", "regulations"), ("规范性文件", "normative")]),
-        ("第二十条第（五）项", ["上一年项目数量", "本年增/减", "处理决定数量"], [("行政许可", "licensing"), ("其他对外管理服务事项", "other_services")]),
-        ("第二十条第（六）项", ["上一年项目数量", "本年增/减", "处理决定数量"], [("行政处罚", "penalty"), ("行政强制", "compulsion")]),
+        (
+            "第二十条第（一）项",
+            ["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+            [("规章", "regulations"), ("规范性文件", "normative")],
+        ),
+        (
+            "第二十条第（五）项",
+            ["上一年项目数量", "本年增/减", "处理决定数量"],
+            [("行政许可", "licensing"), ("其他对外管理服务事项", "other_services")],
+        ),
+        (
+            "第二十条第（六）项",
+            ["上一年项目数量", "本年增/减", "处理决定数量"],
+            [("行政处罚", "penalty"), ("行政强制", "compulsion")],
+        ),
         ("第二十条第（八）项", ["上一年项目数量", "本年增/减"], [("行政事业性收费", "fees")]),
         ("第二十条第（九）项", ["采购项目数量", "采购总金额"], [("政府集中采购", "procurement")]),
     ]
     for caption, columns, rows in blocks:
         out.append(row(cell(caption, span=' colspan="4"')))
-        spans = [""] * (len(columns) - 1) + [f' colspan="{4 - len(columns)}"' if len(columns) < 3 else ""]
-        out.append(row(cell("信息内容"), *(cell(c, span=s) for c, s in zip(columns, spans))))
+        spans = [""] * (len(columns) - 1) + [
+            f' colspan="{4 - len(columns)}"' if len(columns) < 3 else ""
+        ]
+        out.append(
+            row(cell("信息内容"), *(cell(c, span=s) for c, s in zip(columns, spans, strict=False)))
+        )
         for label, key in rows:
-            out.append(row(cell(label), *(cell(v, span=s) for v, s in zip(figs[key], spans))))
+            out.append(
+                row(cell(label), *(cell(v, span=s) for v, s in zip(figs[key], spans, strict=False)))
+            )
     out.append("</tbody>\n</table>\n")
     return "".join(out)
 
 
-NAV = "".join(f'<li><a href="/col/{i}/index.html">{name}</a></li>' for i, name in enumerate(
-    ["首页", "政务公开", "政务服务", "互动交流", "走进测试", "政府信息公开", "政府信息公开指南",
-     "政府信息公开制度", "法定主动公开内容", "政府信息公开年报", "依申请公开", "政策解读"] * 3))
+NAV = "".join(
+    f'<li><a href="/col/{i}/index.html">{name}</a></li>'
+    for i, name in enumerate(
+        [
+            "首页",
+            "政务公开",
+            "政务服务",
+            "互动交流",
+            "走进测试",
+            "政府信息公开",
+            "政府信息公开指南",
+            "政府信息公开制度",
+            "法定主动公开内容",
+            "政府信息公开年报",
+            "依申请公开",
+            "政策解读",
+        ]
+        * 3
+    )
+)
 
 
 # ---------------------------------------------------------------- 1. GBK, #zoom, 2021
@@ -217,10 +341,16 @@ def gbk_page() -> str:
         ["15", "2", "0", "0", "1", "0", "18"],
         ["1", "0", "0", "0", "0", "0", "1"],
     ]
-    active = active_2021({
-        "regulations": ["0", "0", "0"], "normative": ["2", "1", "12"], "licensing": ["356"],
-        "penalty": ["48"], "compulsion": ["3"], "fees": ["12.35"],
-    })
+    active = active_2021(
+        {
+            "regulations": ["0", "0", "0"],
+            "normative": ["2", "1", "12"],
+            "licensing": ["356"],
+            "penalty": ["48"],
+            "compulsion": ["3"],
+            "fees": ["12.35"],
+        }
+    )
     return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml">
 <head>
@@ -273,11 +403,19 @@ def chrome_page() -> str:
     app[2] = ["2", "0", "0", "0", "0", "0", "2"]
     app[12] = ["1", "0", "0", "0", "0", "0", "1"]
     app[23] = ["3", "0", "0", "0", "0", "0", "3"]
-    active = active_2021({
-        "regulations": ["0", "0", "0"], "normative": ["1", "0", "9"], "licensing": ["0"],
-        "penalty": ["0"], "compulsion": ["0"], "fees": ["0"],
-    })
-    sidebar = "".join(f'<tr><td><a href="/art/{i}.html">相关链接{i}：首页专题{i}</a></td></tr>' for i in range(12))
+    active = active_2021(
+        {
+            "regulations": ["0", "0", "0"],
+            "normative": ["1", "0", "9"],
+            "licensing": ["0"],
+            "penalty": ["0"],
+            "compulsion": ["0"],
+            "fees": ["0"],
+        }
+    )
+    sidebar = "".join(
+        f'<tr><td><a href="/art/{i}.html">相关链接{i}：首页专题{i}</a></td></tr>' for i in range(12)
+    )
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -332,27 +470,38 @@ def shanghai_style_page() -> str:
         ["5", e, e, e, e, e, "5"],
         ["40", "3", e, e, "1", e, e],
         ["6", e, e, e, e, e, e],
-        [e] * 7, [e] * 7, [e] * 7,
+        [e] * 7,
+        [e] * 7,
+        [e] * 7,
         ["2", e, e, e, e, e, e],
         [e] * 7,
         ["3", e, e, e, e, e, e],
-        [e] * 7, [e] * 7,
+        [e] * 7,
+        [e] * 7,
         ["30", "2", e, e, e, e, e],
         ["4", e, e, e, e, e, e],
         [e] * 7,
         ["12", e, e, e, e, e, e],
         ["6", e, e, e, e, e, e],
-        [e] * 7, [e] * 7, [e] * 7,
+        [e] * 7,
+        [e] * 7,
+        [e] * 7,
         ["9", "1", e, e, e, "1", e],
         ["112", "6", e, e, "1", "1", "120"],
         ["13", "2", e, e, e, "1", "16"],
     ]
-    active = active_2019_shanghai({
-        "regulations": ["1", "1", "25"], "normative": ["6", "6", "80"],
-        "licensing": ["45", "+2", "1200"], "other_services": ["12", "-1", "300"],
-        "penalty": ["20", "0", "85"], "compulsion": ["5", "0", "3"],
-        "fees": ["3", "-1"], "procurement": ["3", "251000元"],
-    })
+    active = active_2019_shanghai(
+        {
+            "regulations": ["1", "1", "25"],
+            "normative": ["6", "6", "80"],
+            "licensing": ["45", "+2", "1200"],
+            "other_services": ["12", "-1", "300"],
+            "penalty": ["20", "0", "85"],
+            "compulsion": ["5", "0", "3"],
+            "fees": ["3", "-1"],
+            "procurement": ["3", "251000元"],
+        }
+    )
     return f"""<html>
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset=utf-8">
@@ -392,12 +541,18 @@ def mixed_page() -> str:
     app[2] = ["3", "1", "0", "0", "0", "0", "4"]
     app[12] = ["1", "0", "0", "0", "0", "0", "1"]
     app[23] = ["4", "1", "0", "0", "0", "0", "5"]
-    active = active_2019_plain({
-        "regulations": ["0", "0", "0"], "normative": ["3", "3", "17"],
-        "licensing": ["28", "1", "640"], "other_services": ["6", "0", "52"],
-        "penalty": ["14", "0", "37"], "compulsion": ["2", "0", "1"],
-        "fees": ["1", "0"], "procurement": ["2", "36.5"],
-    })
+    active = active_2019_plain(
+        {
+            "regulations": ["0", "0", "0"],
+            "normative": ["3", "3", "17"],
+            "licensing": ["28", "1", "640"],
+            "other_services": ["6", "0", "52"],
+            "penalty": ["14", "0", "37"],
+            "compulsion": ["2", "0", "1"],
+            "fees": ["1", "0"],
+            "procurement": ["2", "36.5"],
+        }
+    )
     return f"""<!DOCTYPE html>
 <html>
 <head>
