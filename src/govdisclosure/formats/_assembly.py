@@ -272,8 +272,14 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
         if tables["applications"]
         else None
     )
+    # section 四 is the same in both editions: it follows section 二, else section 三
+    review_edition = default
+    if active and len({t.edition for t in active}) == 1:
+        review_edition = active[0].edition
+    elif applications is not None:
+        review_edition = applications.edition
     review = (
-        read_review(_rows(tables["review_litigation"]), default, out)
+        read_review(_rows(tables["review_litigation"]), review_edition, out)
         if tables["review_litigation"]
         else None
     )

@@ -100,14 +100,21 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
     """Cut rows into items: each run of value cells with the label cells before it.
 
     Blank cells between two labels are dropped (a merged cell lost in extraction); a run
-    of value cells without a figure between two labels is dropped too. A row ending in
-    labels gives an item without values.
+    of value cells without a figure between two labels is dropped too, and so is a label
+    cell that repeats the one before it (a merged cell expanded over its span). A cell
+    equal to the one before it, source included, is one spanning cell repeated over the
+    positions it covers, and is read once. A row ending in labels gives an item without
+    values.
     """
     out: list[Item] = []
     for row in rows:
         labels: list[RawCell] = []
         values: list[RawCell] = []
+        previous: RawCell | None = None
         for cell in row.cells:
+            if cell == previous:
+                continue  # one spanning cell repeated with its own source: read once
+            previous = cell
             if is_blank(cell) or is_figure(cell):
                 values.append(cell)
                 continue
@@ -115,6 +122,8 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
                 out.append(Item(tuple(labels), tuple(values), row.source))
                 labels = []
             values = []
+            if labels and labels[-1].text.strip() == cell.text.strip():
+                continue  # a merged cell repeated over the positions it spans
             labels.append(cell)
         if labels or any(not is_blank(v) for v in values):
             out.append(Item(tuple(labels), tuple(values), row.source))

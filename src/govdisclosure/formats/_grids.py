@@ -346,15 +346,18 @@ def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[T
     current: str | None = None
     headers: dict[str, list[Item]] = {}
     found: dict[str, list[tuple[str, Item, str]]] = {}
-    loose_header: list[Item] = []
+    pending_header: list[Item] = []
     caption_ids = {
         normalize_label(t.caption): t.id for e in _EDITIONS for t in template(e).active_tables
     }
-    pending: list[Item] = []
+    taken: set[int] = set()
     for idx, it in enumerate(all_items):
+        if idx in taken:
+            continue
         label = it.label
         if label in caption_ids:
             current = caption_ids[label]
+            pending_header = []
             if it.figures:
                 out.add(
                     "parse.stray-figures",
@@ -371,12 +374,14 @@ def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[T
                 nxt = all_items[idx + 1]
                 if not nxt.labels and nxt.figures:
                     values = nxt.values
-                    pending.append(nxt)
-            found.setdefault(table_id, []).append((row_id, it, label))
-            found[table_id][-1] = (row_id, Item(it.labels, values, it.source), label)
+                    taken.add(idx + 1)
+            found.setdefault(table_id, []).append(
+                (row_id, Item(it.labels, values, it.source), label)
+            )
+            if table_id not in headers and pending_header:
+                headers[table_id] = pending_header
+            pending_header = []
             current = table_id
-            continue
-        if any(p is it for p in pending):
             continue
         if it.figures:
             where = current or "active"
@@ -393,10 +398,7 @@ def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[T
                     "parse.stray-figures", where, source=it.source, cells=_cells_text(it.figures)
                 )
             continue
-        if current is None:
-            loose_header.append(it)
-        else:
-            headers.setdefault(current, []).append(it)
+        pending_header.append(it)
     tables: list[Table] = []
     order = [t.id for t in template(Edition.V2019).active_tables]
     for table_id in sorted(found, key=order.index):

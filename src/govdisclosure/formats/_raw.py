@@ -28,8 +28,11 @@ def _cells(value: Iterable[RawCell]) -> tuple[RawCell, ...]:
 class RawRow:
     """One row of a table as read, cells left to right.
 
-    From HTML, spans are already expanded (a merged label is repeated in each position
-    it covers); from text, a row is a line split into its cells or words.
+    From HTML, spans are already expanded: a merged cell is repeated in each position it
+    covers. Repeat it with the *same* :class:`RawCell` (text and source of the cell as
+    written) so that a value spanning three columns is read once; a label repeated with
+    different sources is read once too. From text, a row is a line split into its cells
+    or words.
     """
 
     cells: tuple[RawCell, ...] = attrs.field(converter=_cells)

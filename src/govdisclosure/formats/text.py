@@ -136,10 +136,13 @@ def _blocks(text: str) -> Iterator[Block]:
     signature = set(nonblank[-2:]) if nonblank and _DATE_LINE.match(lines[nonblank[-1]]) else set()
     last_line_wrapped = [0]
 
+    table_kind: list[str | None] = [None]
+
     def flush_table() -> Iterator[Block]:
         if table_rows:
             yield RawTable(tuple(table_rows), table_rows[0].source)
             table_rows.clear()
+        table_kind[0] = None
 
     for index, raw in enumerate(lines):
         number = index + 1
@@ -158,6 +161,13 @@ def _blocks(text: str) -> Iterator[Block]:
                 section = heading.section
                 yield RawParagraph(line.strip(), Source(line=number))
                 continue
+        opener = _opens_table(line)
+        if opener is not None and section not in _TABLED:
+            # the heading of a tabled section is lost: its table opens it
+            yield from paragraphs.items
+            paragraphs.items = []
+            paragraphs.close()
+            section = opener
         in_table = section in _TABLED and (
             (tabbed and ("\t" in line.strip(" ") or normalize_label(line).startswith("第二十条")))
             or (not tabbed and not _is_prose(line, paragraphs))
@@ -166,6 +176,12 @@ def _blocks(text: str) -> Iterator[Block]:
             yield from paragraphs.items
             paragraphs.items = []
             paragraphs.close()
+            kind = _table_kind(line)
+            if kind is not None:
+                if table_kind[0] is not None and kind != table_kind[0]:
+                    # a heading was lost between two tables: keep them apart
+                    yield from flush_table()
+                table_kind[0] = kind
             table_rows.append(_tokens(line, number, tabbed))
             continue
         if section is None and not title_seen:
@@ -185,6 +201,34 @@ def _blocks(text: str) -> Iterator[Block]:
         last_line_wrapped[0] = number
     yield from flush_table()
     yield from paragraphs.items
+
+
+_KIND_MARKS = (
+    ("active", ("第二十条",)),
+    ("applications", ("勾稽关系", "申请人情况", "本年新收")),
+    ("review_litigation", ("行政复议", "行政诉讼")),
+)
+
+
+def _table_kind(line: str) -> str | None:
+    """Which table a line opens, by the words that only that table's header holds."""
+    norm = normalize_label(line)
+    for kind, marks in _KIND_MARKS:
+        if any(m in norm for m in marks):
+            return kind
+    return None
+
+
+def _opens_table(line: str) -> str | None:
+    """The table that a line can only be the first line of (a caption, the 勾稽 note)."""
+    norm = normalize_label(line)
+    if len(norm) > 60:
+        return None
+    if norm.startswith("第二十条第"):
+        return "active"
+    if norm.startswith("(本列数据的勾稽关系"):
+        return "applications"
+    return None
 
 
 def _is_prose(line: str, paragraphs: _Paragraphs) -> bool:

@@ -1,0 +1,268 @@
+"""assemble(): the reading engine shared by the text, HTML and PDF parsers.
+
+These tests feed it blocks shaped like each parser's output: HTML grids with merged
+labels repeated over their span, tab-separated text rows, and word rows of PDF text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govdisclosure as gd
+from govdisclosure.formats._reader import (
+    Block,
+    RawCell,
+    RawParagraph,
+    RawRow,
+    RawTable,
+    assemble,
+)
+from govdisclosure.template import Edition, template
+
+_line = iter(range(1, 10**9))
+
+
+def para(text: str) -> RawParagraph:
+    return RawParagraph(text, gd.Source(line=next(_line)))
+
+
+def table(rows: Sequence[Sequence[str]], index: int = 0) -> RawTable:
+    """A grid; ``"447228*3"`` is one cell spanning three columns (the same RawCell)."""
+    out = []
+    for i, r in enumerate(rows):
+        cells: list[RawCell] = []
+        for c in r:
+            text, _, span = c.partition("*")
+            cell = RawCell(text, gd.Source(table=index, row=i, cell=len(cells)))
+            cells += [cell] * (int(span) if span.isdigit() else 1)
+        out.append(RawRow(tuple(cells), gd.Source(table=index, row=i)))
+    return RawTable(tuple(out), gd.Source(table=index))
+
+
+def html_applications(values: dict[str, Sequence[str]], edition: str = "2021") -> RawTable:
+    """Section 三 as an HTML grid: spans expanded, merged labels repeated."""
+    spec = template(edition).table("applications")
+    corner = spec.corner
+    rows: list[list[str]] = [
+        [corner] * 3 + ["申请人情况"] * 7,
+        [corner] * 3 + ["自然人"] + ["法人或其他组织"] * 5 + ["总计"],
+        [corner] * 3
+        + ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"],
+    ]
+    for r in spec.rows:
+        a = r.group or r.label
+        b = r.subgroup or r.label if r.group else r.label
+        c = r.label
+        rows.append([a, b, c, *values.get(r.id, ["0"] * 7)])
+    return table(rows, 1)
+
+
+def html_review(values: Sequence[str]) -> RawTable:
+    cols = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    return table(
+        [
+            ["行政复议"] * 5 + ["行政诉讼"] * 10,
+            cols + ["未经复议直接起诉"] * 5 + ["复议后起诉"] * 5,
+            cols + cols + cols,
+            list(values),
+        ],
+        2,
+    )
+
+
+def html_active() -> RawTable:
+    return table(
+        [
+            ["第二十条第（一）项"] * 4,
+            ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            ["规章", "1", "0", "11"],
+            ["行政规范性文件", "8", "26", "66"],
+            ["第二十条第（五）项"] * 4,
+            ["信息内容", "本年处理决定数量*3"],
+            ["行政许可", "447228*3"],
+            ["第二十条第（六）项"] * 4,
+            ["信息内容", "本年处理决定数量*3"],
+            ["行政处罚", "12*3"],
+            ["行政强制", "3*3"],
+            ["第二十条第（八）项"] * 4,
+            ["信息内容", "本年收费金额（单位：万元）*3"],
+            ["行政事业性收费", "96171.6", "", ""],
+        ],
+        0,
+    )
+
+
+def html_document(*tables: RawTable) -> list[Block]:
+    blocks: list[Block] = [
+        para("淮安市人民政府2024年政府信息公开工作年度报告"),
+        para("发布日期：2025-01-26"),
+        para("本报告依据条例编制。"),
+        para("一、总体情况"),
+        para("概述。"),
+        para("二、主动公开政府信息情况"),
+    ]
+    by_kind = {t.source.table: t for t in tables}
+    if 0 in by_kind:
+        blocks.append(by_kind[0])
+    blocks.append(para("三、收到和处理政府信息公开申请情况"))
+    if 1 in by_kind:
+        blocks.append(by_kind[1])
+    blocks.append(para("四、政府信息公开行政复议、行政诉讼情况"))
+    if 2 in by_kind:
+        blocks.append(by_kind[2])
+    blocks += [para("五、存在的主要问题及改进情况"), para("问题。"), para("六、其他需要报告的事项")]
+    blocks += [para("未收取信息处理费。")]
+    return blocks
+
+
+def test_html_grid_document() -> None:
+    apps = {
+        "new_received": ["2", "0", "0", "0", "0", "0", "2"],
+        "granted": ["2", "0", "0", "0", "0", "0", "2"],
+        "total": ["2", "0", "0", "0", "0", "0", "2"],
+    }
+    review = ["1", "0", "0", "1", "2"] + ["0"] * 10
+    r = assemble(html_document(html_active(), html_applications(apps), html_review(review)))
+    assert r.organ == gd.Organ("淮安市人民政府")
+    assert r.year == 2024
+    assert r.title == ""
+    assert r.published is not None
+    assert r.published.isoformat() == "2025-01-26"
+    assert r.preamble == "本报告依据条例编制。"
+    assert r.overview == gd.Narrative("概述。")
+    assert r.cell("active.art20_5.licensing.decisions") == 447228
+    assert r.cell("active.art20_6.penalty.decisions") == 12
+    assert r.cell("applications.granted.natural_person") == 2
+    assert r.cell("review_litigation.review.total") == 2
+    assert r.findings == ()
+    assert gd.is_valid(r)
+    # every cell has a source: table, row and cell of the grid
+    assert len(r.provenance) == sum(len(t.spec.rows) * len(t.spec.columns) for t in r.tables)
+    src = r.provenance["applications.granted.natural_person"]
+    assert (src.table, src.row, src.cell) == (1, 5, 3)
+
+
+def test_html_grid_2019_applications_in_2021_report() -> None:
+    apps = {"other": ["1", "0", "0", "0", "0", "0", "1"]}
+    r = assemble(html_document(html_active(), html_applications(apps, "2019")))
+    assert r.applications is not None
+    assert r.applications.edition is Edition.V2019
+    assert r.cell("applications.other.natural_person") == 1
+    assert {t.edition for t in r.active} == {Edition.V2021}
+    assert r.review_litigation is None
+
+
+def test_blank_cells_stay_blank() -> None:
+    """Blank is not zero: a grid with empty cells reads as BLANK."""
+    apps = {"granted": ["", "1", "", "", "", "", ""]}
+    r = assemble(html_document(html_applications(apps)))
+    assert r.cell("applications.granted.natural_person") is gd.BLANK
+    assert r.cell("applications.granted.commercial") == 1
+    assert r.cell("applications.granted.total") is gd.BLANK
+    assert not any(f.code.startswith("parse.") for f in r.findings)
+
+
+def test_lost_headings_found_by_content() -> None:
+    blocks = [
+        para("某县某局2024年政府信息公开工作年度报告"),
+        para("一、总体情况"),
+        para("概述。"),
+        html_active(),
+        html_review(["0"] * 15),
+    ]
+    r = assemble(blocks)
+    assert r.active[0].id == "active.art20_1"
+    assert r.review_litigation is not None
+    missing = {f.path for f in r.findings if f.code == "parse.missing-heading"}
+    assert missing == {"active", "review_litigation"}
+
+
+def test_heading_variants_reported() -> None:
+    r = assemble(
+        [
+            para("某县某局2024年政府信息公开工作年度报告"),
+            para("一、总体情况"),
+            para("五、政府信息公开工作存在的主要问题及改进情况"),
+            para("问题。"),
+        ]
+    )
+    assert r.problems == gd.Narrative("问题。")
+    assert [(f.code, f.path) for f in r.findings] == [("parse.heading-variant", "problems")]
+
+
+def test_signature_block_gives_date_and_is_not_prose() -> None:
+    r = assemble(
+        [
+            para("巡镇镇2024年政府信息公开工作年报"),
+            para("一、总体情况"),
+            para("概述。"),
+            para("六、其他需要报告的事项"),
+            para("无。"),
+            para("河曲县巡镇镇人民政府"),
+            para("二〇二五年二月七日"),
+        ]
+    )
+    assert r.other == gd.Narrative("无。")
+    assert r.published is not None
+    assert r.published.isoformat() == "2025-02-07"
+    assert r.organ.name == "巡镇镇"
+    assert r.title == "巡镇镇2024年政府信息公开工作年报"
+
+
+def test_findings_are_prepended() -> None:
+    note = gd.Finding(code="parse.encoding", severity=gd.Severity.INFO, params={"encoding": "GBK"})
+    r = assemble([para("某县某局2024年政府信息公开工作年度报告")], findings=[note])
+    assert r.findings[0] == note
+
+
+def test_nothing_report_like() -> None:
+    with pytest.raises(gd.ParseError):
+        assemble([para("今天天气很好。")])
+    with pytest.raises(gd.ParseError):
+        assemble([])
+
+
+def test_extra_values_are_reported_with_their_figures() -> None:
+    apps = {"granted": ["2", "0", "0", "0", "0", "0", "2", "7"]}
+    r = assemble(html_document(html_applications(apps)))
+    extra = [f for f in r.findings if f.code == "parse.extra-cells"]
+    assert [(f.path, f.args) for f in extra] == [
+        ("applications.granted.*", {"count": 1, "cells": "7"})
+    ]
+
+
+def test_missing_values_are_blank_and_reported() -> None:
+    apps = {"granted": ["2", "0", "0"]}
+    r = assemble(html_document(html_applications(apps)))
+    assert r.cell("applications.granted.total") is gd.BLANK
+    assert [(f.code, f.path) for f in r.findings if f.code.startswith("parse.")] == [
+        ("parse.missing-cells", "applications.granted.*")
+    ]
+
+
+@given(
+    st.lists(
+        st.lists(st.one_of(st.text(max_size=6), st.integers(0, 999).map(str)), max_size=12),
+        max_size=40,
+    ),
+    st.sampled_from([0, 1, 2]),
+)
+def test_arbitrary_grids_never_crash_nor_invent(rows: list[list[str]], kind: int) -> None:
+    """Whatever the grid, assemble returns a report whose figures are in the grid."""
+    grid = table(rows, kind)
+    try:
+        r = assemble(html_document(grid))
+    except gd.ParseError:
+        return
+    written = {c for row in rows for c in row}
+    for t in r.tables:
+        for row_id, column, value in t.items():
+            if gd.model.is_number(value):
+                path = f"{t.id}.{row_id}.{column}"
+                assert path in r.provenance
+                assert any(str(value) in w.replace(",", "") for w in written), (path, value)
+    gd.check(r)
