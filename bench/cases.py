@@ -280,6 +280,31 @@ def lxml_grids(page: str | bytes) -> list[list[list[str]]]:
     return grids
 
 
+def plain_identities(report: gd.Report) -> list[tuple[str, int, int]]:
+    """The floor for ``check``: section 三's identities in plain Python over the model's
+    cells (25 row totals, 7 balances, 7 outcome totals), collecting the failures."""
+    t = report.applications
+    assert t is not None
+    cells = t.cells
+    out: list[tuple[str, int, int]] = []
+    for i, row in enumerate(cells):
+        parts = 0
+        for v in row[:6]:
+            if isinstance(v, int):
+                parts += v
+        if isinstance(row[6], int) and row[6] != parts:
+            out.append(("row-total", i, 6))
+    for j in range(7):
+        column = [r[j] for r in cells]
+        if all(isinstance(v, int) for v in column):
+            ints = [v for v in column if isinstance(v, int)]
+            if ints[0] + ints[1] != ints[-2] + ints[-1]:
+                out.append(("balance", -1, j))
+            if sum(ints[2:-2]) != ints[-2]:
+                out.append(("outcome-total", -2, j))
+    return out
+
+
 def pandas_tables(page: str) -> list[Any]:
     """What a researcher tries first: ``pandas.read_html`` (lxml flavour, raw strings)."""
     import pandas as pd
@@ -463,8 +488,14 @@ def build_cases(inp: Inputs, *, with_pdf: bool = True) -> list[Case]:
             baseline="parse_html/cms-page-60KB",
         ),
         # check
+        Case("check", "plain-python 三 identities (floor)", lambda: plain_identities(g)),
         Case("check", "seed", lambda: gd.check(seed)),
-        Case("check", "generated", lambda: gd.check(g)),
+        Case(
+            "check",
+            "generated",
+            lambda: gd.check(g),
+            baseline="check/plain-python 三 identities (floor)",
+        ),
         # JSON
         Case("json", "orjson.loads (floor)", lambda: orjson.loads(inp.json_bytes)),
         Case(
