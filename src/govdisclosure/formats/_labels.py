@@ -12,6 +12,7 @@ label. Two tools cope with that:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -24,12 +25,17 @@ __all__ = ["Match", "associate", "candidates", "match_stream"]
 _MIN_PREFIX = 5
 
 
+@functools.cache
+def _candidates(row: RowSpec) -> tuple[tuple[str, str], ...]:
+    out = [(normalize_label(row.label), row.label)]
+    out += sorted(((normalize_label(v), v) for v in row.variants), key=lambda p: -len(p[0]))
+    return tuple(out)
+
+
 def candidates(row: RowSpec) -> list[tuple[str, str]]:
     """``(normalised, as printed)`` for the row's label and its variants, longest first
     after the official label."""
-    out = [(normalize_label(row.label), row.label)]
-    out += sorted(((normalize_label(v), v) for v in row.variants), key=lambda p: -len(p[0]))
-    return out
+    return list(_candidates(row))
 
 
 def associate(text: str, spec: TableSpec) -> str | None:
@@ -41,21 +47,24 @@ def associate(text: str, spec: TableSpec) -> str | None:
     if not text:
         return None
     best: list[tuple[float, str]] = []
+    n = len(text)
     for row in spec.rows:
         score = 0.0
-        for norm, _ in candidates(row):
+        for norm, _ in _candidates(row):
             if text == norm:
                 score = max(score, 3.0)
             elif text.endswith(norm):
                 score = max(score, 2.0 + len(norm) / 1000)
-            else:
-                for start in range(len(text)):
-                    tail = text[start:]
-                    if len(tail) < _MIN_PREFIX:
+            elif n >= _MIN_PREFIX:
+                # the longest tail of ``text`` (at least _MIN_PREFIX long) that begins
+                # ``norm``: a tail longer than ``norm`` cannot, and a tail that does
+                # starts with ``norm``'s first character
+                start = text.find(norm[:1], max(0, n - len(norm)), n - _MIN_PREFIX + 1)
+                while start >= 0:
+                    if norm.startswith(text[start:]):
+                        score = max(score, 1.0 + (n - start) / 1000)
                         break
-                    if norm.startswith(tail):
-                        score = max(score, 1.0 + len(tail) / 1000)
-                        break
+                    start = text.find(norm[:1], start + 1, n - _MIN_PREFIX + 1)
         if score:
             best.append((score, row.id))
     if not best:

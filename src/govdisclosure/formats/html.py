@@ -721,14 +721,19 @@ def _looks_like_content(el: etree._Element) -> bool:
     return len(_section_hits(text)) >= 2 or any(True for _ in el.iter("table"))
 
 
-def _section_hits(text: str) -> set[str]:
-    hits = set()
+@functools.cache
+def _section_needles() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each section's identifier and the headings that name it, over both editions."""
+    needles: dict[str, list[str]] = {}
     for tpl in (template(Edition.V2021), template(Edition.V2019)):
         for s in tpl.sections:
             for label in (s.label, *s.variants):
-                if f"{s.number}、{label}" in text or f"{s.number}.{label}" in text:
-                    hits.add(s.id)
-    return hits
+                needles.setdefault(s.id, []).extend((f"{s.number}、{label}", f"{s.number}.{label}"))
+    return tuple((k, tuple(dict.fromkeys(v))) for k, v in needles.items())
+
+
+def _section_hits(text: str) -> set[str]:
+    return {sid for sid, needles in _section_needles() if any(n in text for n in needles)}
 
 
 _TABLE_WORDS: Final = (
@@ -746,12 +751,14 @@ def _container(body: etree._Element) -> etree._Element:
     """The element holding the report: most sections and tables, least chrome."""
     best: tuple[float, ...] | None = None
     chosen = body
+    # whether each table holds table words, computed once rather than per ancestor
+    worded = {t: any(w in _text_of(t) for w in _TABLE_WORDS) for t in body.iter("table")}
     for el in body.iter("div", "article", "section", "main", "td", "body", "font", "span"):
         text = _text_of(el)
         if len(text) < 20:
             continue
         hits = len(_section_hits(text))
-        tables = sum(True for t in el.iter("table") if any(w in _text_of(t) for w in _TABLE_WORDS))
+        tables = sum(worded[t] for t in el.iter("table"))
         if hits == 0 and tables == 0:
             continue
         known = max(

@@ -14,6 +14,7 @@ NotApplicable(mark='/')
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -135,6 +136,13 @@ def read_cell(text: str, column: ColumnSpec | None = None) -> CellReading:
     >>> read_cell("减3").value
     -3
     """
+    return _read_cell(text, column)
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_cell(text: str, column: ColumnSpec | None) -> CellReading:
+    # cached: a page repeats the same few cell texts ("0", "/", row labels) many times,
+    # and a corpus repeats them across reports; readings are immutable
     raw = _fold(text)
     if raw in _BLANKS:
         return CellReading(BLANK)
