@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Final, TypeAlias, TypeGuard, final
 
 import attrs
 
+from govdisclosure._nfkc import nfkc
 from govdisclosure.template import ColumnKind, ColumnSpec
 
 __all__ = [
@@ -110,7 +110,7 @@ _YUAN: Final = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(1
 
 
 def _fold(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text)
+    folded = nfkc(text)
     folded = folded.replace("\u00a0", " ").replace("\u3000", " ")
     return "".join(folded.split())
 

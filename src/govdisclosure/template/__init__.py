@@ -18,11 +18,12 @@ from __future__ import annotations
 import enum
 import functools
 import tomllib
-import unicodedata
 from collections.abc import Iterator
 from importlib import resources
 
 import attrs
+
+from govdisclosure._nfkc import nfkc
 
 __all__ = [
     "ColumnKind",
@@ -339,7 +340,7 @@ def normalize_label(text: str) -> str:
     >>> normalize_label("1、 属于国家秘密") == normalize_label("1.属于国家秘密")
     True
     """
-    folded = unicodedata.normalize("NFKC", text).translate(_PUNCT)
+    folded = nfkc(text).translate(_PUNCT)
     folded = "".join(folded.split())
     # "1," (from 1、) and "1." are the same numbering
     if len(folded) > 1 and folded[0].isdigit() and folded[1] == ",":
