@@ -57,6 +57,10 @@ _CHANGED: Final = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_
 _BY_CHAR: Final = {chr(cp): d for cp, d in _TABLE.items()}
 
 
+_COMMON: Final = tuple((c, _BY_CHAR[c]) for c in "，（）：；？！　" if c in _BY_CHAR)
+"""The mapped characters reports are full of, replaced in C before any other."""
+
+
 def _mapped(m: re.Match[str]) -> str:
     return _BY_CHAR[m.group()]
 
@@ -66,5 +70,9 @@ def nfkc(text: str) -> str:
     if text.isascii():
         return text
     if _OTHER.search(text) is None:
-        return _CHANGED.sub(_mapped, text)
+        for c, d in _COMMON:
+            if c in text:
+                text = text.replace(c, d)
+        # each mapped form is NFKC-stable: replacing in any order gives the same result
+        return _CHANGED.sub(_mapped, text) if _CHANGED.search(text) else text
     return unicodedata.normalize("NFKC", text)
