@@ -38,6 +38,7 @@ def candidates(row: RowSpec) -> list[tuple[str, str]]:
     return list(_candidates(row))
 
 
+@functools.lru_cache(maxsize=4096)  # pure; the same label texts recur in every report
 def associate(text: str, spec: TableSpec) -> str | None:
     """The row of ``spec`` that the label text ``text`` (normalised) names, if one does.
 

@@ -600,9 +600,12 @@ class _Reader:
                         grid.setdefault((rr, cc), (text, td, rr == r and cc == c))
                 c += cs
         out_rows = []
+        widths: dict[int, int] = {}  # each row's width in the expanded grid, in one pass
+        for rr, cc in grid:
+            if cc + 1 > widths.get(rr, 0):
+                widths[rr] = cc + 1
         for r, tr in enumerate(rows):
-            cols = [c for (rr, c) in grid if rr == r]
-            width = max(cols) + 1 if cols else 0
+            width = widths.get(r, 0)
             cells = []
             for c in range(width):
                 entry = grid.get((r, c))
