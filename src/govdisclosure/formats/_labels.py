@@ -25,49 +25,59 @@ __all__ = ["Match", "associate", "candidates", "match_stream"]
 _MIN_PREFIX = 5
 
 
-@functools.cache
-def _candidates(row: RowSpec) -> tuple[tuple[str, str], ...]:
-    out = [(normalize_label(row.label), row.label)]
-    out += sorted(((normalize_label(v), v) for v in row.variants), key=lambda p: -len(p[0]))
-    return tuple(out)
-
-
 def candidates(row: RowSpec) -> list[tuple[str, str]]:
     """``(normalised, as printed)`` for the row's label and its variants, longest first
     after the official label."""
-    return list(_candidates(row))
+    out = [(normalize_label(row.label), row.label)]
+    out += sorted(((normalize_label(v), v) for v in row.variants), key=lambda p: -len(p[0]))
+    return out
 
 
-@functools.lru_cache(maxsize=4096)  # pure; the same label texts recur in every report
+_ROW_CANDIDATES: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+
+
+def _row_candidates(spec: TableSpec) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    # template specs are loaded once and kept: their identity is a cheap key
+    key = id(spec)
+    if key not in _ROW_CANDIDATES:
+        _ROW_CANDIDATES[key] = tuple(
+            (row.id, tuple(n for n, _ in candidates(row))) for row in spec.rows
+        )
+    return _ROW_CANDIDATES[key]
+
+
+def _score(text: str, norm: str) -> float:
+    if text == norm:
+        return 3.0
+    if text.endswith(norm):
+        return 2.0 + len(norm) / 1000
+    # the longest end of ``text`` that begins ``norm`` (a label wrapped after it)
+    start = text.find(norm[0])
+    while start != -1 and len(text) - start >= _MIN_PREFIX:
+        if norm.startswith(text[start:]):
+            return 1.0 + (len(text) - start) / 1000
+        start = text.find(norm[0], start + 1)
+    return 0.0
+
+
 def associate(text: str, spec: TableSpec) -> str | None:
     """The row of ``spec`` that the label text ``text`` (normalised) names, if one does.
 
     ``text`` may carry pieces of group labels before the row's own label, or only the
     beginning of a wrapped label.
     """
+    return _associate(text, id(spec), _row_candidates(spec))
+
+
+@functools.lru_cache(maxsize=8192)
+def _associate(text: str, _key: int, rows: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
     if not text:
         return None
     best: list[tuple[float, str]] = []
-    n = len(text)
-    for row in spec.rows:
-        score = 0.0
-        for norm, _ in _candidates(row):
-            if text == norm:
-                score = max(score, 3.0)
-            elif text.endswith(norm):
-                score = max(score, 2.0 + len(norm) / 1000)
-            elif n >= _MIN_PREFIX:
-                # the longest tail of ``text`` (at least _MIN_PREFIX long) that begins
-                # ``norm``: a tail longer than ``norm`` cannot, and a tail that does
-                # starts with ``norm``'s first character
-                start = text.find(norm[:1], max(0, n - len(norm)), n - _MIN_PREFIX + 1)
-                while start >= 0:
-                    if norm.startswith(text[start:]):
-                        score = max(score, 1.0 + (n - start) / 1000)
-                        break
-                    start = text.find(norm[:1], start + 1, n - _MIN_PREFIX + 1)
+    for row_id, norms in rows:
+        score = max(_score(text, norm) for norm in norms)
         if score:
-            best.append((score, row.id))
+            best.append((score, row_id))
     if not best:
         return None
     best.sort(reverse=True)

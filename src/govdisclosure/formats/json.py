@@ -333,6 +333,8 @@ def from_json(data: str | bytes | Mapping[str, Any], *, strict: bool = True) -> 
             data = json.loads(data)
         except ValueError as exc:
             raise JSONError([("$", f"not JSON: {exc}")]) from None
+        except RecursionError:  # nesting deeper than the interpreter's stack
+            raise JSONError([("$", "not a report: the JSON is nested too deeply")]) from None
     return from_dict(data, strict=strict)  # type: ignore[arg-type]
 
 

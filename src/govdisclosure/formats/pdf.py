@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.formats.docx import spanned_text
+from govdisclosure.limits import Limits, input_size, resolve
 from govdisclosure.model import Report, Source
 
 if TYPE_CHECKING:
@@ -121,9 +123,9 @@ def _join_chars(chars: Sequence[dict[str, Any]]) -> str:
             continue
         if prev is not None and out:
             gap = float(c["x0"]) - float(prev["x1"])
-            if gap > 0.2 * float(c.get("size") or 10) and _is_ascii_word(out[-1][-1]):
-                if _is_ascii_word(text[0]):
-                    out.append(" ")
+            wide = gap > 0.2 * float(c.get("size") or 10)
+            if wide and _is_ascii_word(out[-1][-1]) and _is_ascii_word(text[0]):
+                out.append(" ")
         out.append(text)
         prev = c
     return "".join(out)
@@ -132,17 +134,21 @@ def _join_chars(chars: Sequence[dict[str, Any]]) -> str:
 def _join_lines(lines: Iterable[str]) -> str:
     """Lines wrapped inside one cell or paragraph, joined (CJK text needs no space)."""
     out = ""
-    for line in lines:
-        line = line.strip()
+    for raw in lines:
+        line = raw.strip()
         if not line:
             continue
         if (
             out
-            and _is_ascii_word(out[-1])
-            and _is_ascii_word(line[0])
+            and out[-1].isascii()
+            and out[-1].isalnum()
+            and line[0].isascii()
+            and line[0].isalnum()
             and not (out[-1].isdigit() and line[0].isdigit())
         ):
-            out += " "  # Latin words wrapped; a number wrapped in a narrow cell is one number
+            # Latin words wrapped at a space; a number wrapped in a narrow cell is one
+            # number, and a line broken after "-", "/" or "@" goes on without a space
+            out += " "
         out += line
     return out
 
@@ -232,10 +238,7 @@ def _tables_of(rules: list[_Rule]) -> list[list[_Rule]]:
         h = rules[i]
         for j in vs:
             v = rules[j]
-            if (
-                h.start - tol <= v.pos <= h.end + tol
-                and v.start - tol <= h.pos <= v.end + tol
-            ):
+            if h.start - tol <= v.pos <= h.end + tol and v.start - tol <= h.pos <= v.end + tol:
                 parent[find(i)] = find(j)
     groups: dict[int, list[_Rule]] = {}
     for i in range(n):
@@ -265,10 +268,10 @@ def _grid(
     ys = _cluster(r.pos for r in h_rules)
     xs = _cluster(r.pos for r in v_rules)
     # the outer frame may lack a rule where the table runs over a page break
-    left = min(min(r.start for r in h_rules), xs[0])
-    right = max(max(r.end for r in h_rules), xs[-1])
-    top = min(min(r.start for r in v_rules), ys[0])
-    bottom = max(max(r.end for r in v_rules), ys[-1])
+    left = min(*(r.start for r in h_rules), xs[0])
+    right = max(*(r.end for r in h_rules), xs[-1])
+    top = min(*(r.start for r in v_rules), ys[0])
+    bottom = max(*(r.end for r in v_rules), ys[-1])
     if xs[0] - left > _SNAP + 1:
         xs.insert(0, left)
     if right - xs[-1] > _SNAP + 1:
@@ -420,21 +423,29 @@ def _is_page_number(line: PdfLine, height: float) -> bool:
     return in_margin and bool(_FOOTER.match(unicodedata.normalize("NFKC", line.text)))
 
 
-def _pages(source: str | os.PathLike[str] | bytes, max_pages: int | None) -> Iterator[_Page]:
+def _pages(
+    source: str | os.PathLike[str] | bytes, max_pages: int | None, limits: Limits | None = None
+) -> Iterator[_Page]:
     try:
         import pdfplumber  # noqa: PLC0415 - optional extra, imported when used
     except ImportError as exc:  # pragma: no cover - depends on the environment
         msg = "reading PDF needs pdfplumber: pip install 'govdisclosure[pdf]'"
         raise ImportError(msg) from exc
 
+    limits = resolve(limits)
+    budget = limits.budget()
+    if max_pages is None:
+        max_pages = limits.max_pages
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
+        input_size(data, limits)
         if not data.lstrip()[:1024].find(b"%PDF") >= 0:
             msg = "not a PDF: no %PDF header"
             raise ParseError(msg)
         stream: Any = io.BytesIO(data)
     else:
         stream = os.fspath(source)
+        limits.check("max_bytes", os.path.getsize(stream), "bytes of the file")
     try:
         pdf = pdfplumber.open(stream)
     except FileNotFoundError:
@@ -453,6 +464,7 @@ def _pages(source: str | os.PathLike[str] | bytes, max_pages: int | None) -> Ite
             msg = f"the PDF has {count} pages, more than max_pages={max_pages}"
             raise LimitExceeded(msg)
         for number in range(1, count + 1):
+            budget.check()
             page = pdf.pages[number - 1]
             try:
                 yield _read_page(page, number)
@@ -466,10 +478,16 @@ def _pages(source: str | os.PathLike[str] | bytes, max_pages: int | None) -> Ite
         pdf.close()
 
 
-def _describe(exc: Exception) -> str:
+def _describe(exc: BaseException) -> str:
+    # pdfplumber wraps pdfminer's exceptions: look at the one inside
+    inner = [exc, *(a for a in exc.args if isinstance(a, BaseException))]
+    if exc.__context__ is not None:
+        inner.append(exc.__context__)
+    for e in inner:
+        name = type(e).__name__
+        if "Password" in name or "Encrypt" in name or "encrypt" in str(e).lower():
+            return "the PDF is encrypted and needs a password"
     name = type(exc).__name__
-    if "Password" in name or "Encrypt" in name or "encrypt" in str(exc).lower():
-        return "the PDF is encrypted and needs a password"
     text = str(exc) or name
     return f"not a readable PDF ({name}: {text[:200]})"
 
@@ -501,10 +519,15 @@ def _merge_grids(a: PdfGrid, b: PdfGrid) -> PdfGrid:
     )
     offset = a.rows - 1 if split else a.rows
     lower = remap(b, offset)
+    # in a row that is not split, only a group label (one with labels to its right, as
+    # 三、本年度办理结果 or （四）无法提供) runs on down the next page
+    by_column = {j: c for c in bottom.values() for j in range(c.column, c.column + c.colspan)}
     joined: list[PdfCell] = []
     for c in lower:
         above = bottom.get((c.column, c.colspan)) if c.row == offset else None
-        if above is not None and (split or _continues(above, c)):
+        if above is not None and (
+            split or (_continues(above, c) and _is_label(by_column.get(c.column + c.colspan)))
+        ):
             # the rest of a cell cut by the page break (a row split in two, or a merged
             # label running on down the next page)
             i = cells.index(above)
@@ -525,6 +548,10 @@ def _merge_grids(a: PdfGrid, b: PdfGrid) -> PdfGrid:
     )
 
 
+def _is_label(cell: PdfCell | None) -> bool:
+    return cell is not None and bool(cell.text) and not _NUMERIC.fullmatch(cell.text)
+
+
 def _continues(above: PdfCell, below: PdfCell) -> bool:
     """Whether ``below`` is the rest of the merged label ``above`` cut by a page break."""
     if not above.text or _NUMERIC.fullmatch(above.text):
@@ -536,7 +563,9 @@ def _continues(above: PdfCell, below: PdfCell) -> bool:
 
 
 _NUMERIC: Final = re.compile(r"[-+]?[\d.,\s]+[件元万]*|[/／—－-]+")
-_LEAF: Final = re.compile(r"^\s*(\d+[.、．,，]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
+_LEAF: Final = re.compile(
+    r"^\s*(\d+[.、\uff0e,，]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
+)
 
 
 def _nearest(xs: Sequence[float], x: float) -> int:
@@ -650,16 +679,16 @@ def _blocks(items: Iterable[PdfGrid | _Para]) -> list[Block]:
             first = it.lines[0]
             text = it.text
             if text:
-                blocks.append(
-                    RawParagraph(text, Source(page=first.page, x=first.x0, y=first.top))
-                )
+                blocks.append(RawParagraph(text, Source(page=first.page, x=first.x0, y=first.top)))
             continue
         rows: list[list[RawCell | None]] = [[None] * it.columns for _ in range(it.rows)]
         for c in it.cells:
             src = Source(page=c.page, row=c.row, cell=c.column, x=c.x, y=c.y)
+            repeat = spanned_text(c.text)
             for i in range(c.row, c.row + c.rowspan):
                 for j in range(c.column, c.column + c.colspan):
-                    rows[i][j] = RawCell(c.text, src)
+                    text = c.text if (i, j) == (c.row, c.column) else repeat
+                    rows[i][j] = RawCell(text, src)
         raw_rows = []
         for i, row in enumerate(rows):
             cells = tuple(
@@ -672,20 +701,27 @@ def _blocks(items: Iterable[PdfGrid | _Para]) -> list[Block]:
 
 
 def read_pdf_grids(
-    source: str | os.PathLike[str] | bytes, *, max_pages: int | None = None
+    source: str | os.PathLike[str] | bytes,
+    *,
+    max_pages: int | None = None,
+    limits: Limits | None = None,
 ) -> list[PdfGrid | str]:
     """The tables (as grids) and paragraphs (as text) of a PDF, in reading order.
 
     A view of what :func:`parse_pdf` sees, for inspecting a difficult document.
     """
-    return [it if isinstance(it, PdfGrid) else it.text for it in _layout(_pages(source, max_pages))]
+    pages = _pages(source, max_pages, limits)
+    return [it if isinstance(it, PdfGrid) else it.text for it in _layout(pages)]
 
 
 def read_pdf_blocks(
-    source: str | os.PathLike[str] | bytes, *, max_pages: int | None = None
+    source: str | os.PathLike[str] | bytes,
+    *,
+    max_pages: int | None = None,
+    limits: Limits | None = None,
 ) -> list[Block]:
     """The paragraphs and tables of a PDF as blocks for the shared reading layer."""
-    blocks = _blocks(_layout(_pages(source, max_pages)))
+    blocks = _blocks(_layout(_pages(source, max_pages, limits)))
     if not blocks:
         msg = "the PDF has no text layer (a scan?); run OCR first"
         raise ParseError(msg)
@@ -693,14 +729,19 @@ def read_pdf_blocks(
 
 
 def parse_pdf(
-    source: str | os.PathLike[str] | bytes, *, max_pages: int | None = None
+    source: str | os.PathLike[str] | bytes,
+    *,
+    max_pages: int | None = None,
+    limits: Limits | None = None,
 ) -> Report:
     """Read a report from a PDF file (a path) or its bytes.
 
     Needs the optional extra ``pdf`` (pdfplumber). Raises
     :class:`~govdisclosure.ParseError` when the input is not a readable PDF (truncated,
     damaged, encrypted with a password, or without a text layer) and
-    :class:`~govdisclosure.LimitExceeded` when it has more than ``max_pages`` pages.
+    :class:`~govdisclosure.LimitExceeded` when it is beyond ``limits`` (``max_bytes``,
+    ``max_pages``, ``time_budget``, checked between pages; default: the process-wide
+    :func:`~govdisclosure.get_limits`); ``max_pages`` overrides ``limits.max_pages``.
     Everything else noticed while reading becomes a finding on the report.
 
     >>> import govdisclosure as gd
@@ -710,4 +751,4 @@ def parse_pdf(
     """
     from govdisclosure.formats._reader import assemble  # noqa: PLC0415
 
-    return assemble(read_pdf_blocks(source, max_pages=max_pages))
+    return assemble(read_pdf_blocks(source, max_pages=max_pages, limits=limits))

@@ -22,9 +22,10 @@ from decimal import Decimal
 
 from govdisclosure.checks import finding
 from govdisclosure.errors import ParseError
-from govdisclosure.formats._assembly import match_heading
+from govdisclosure.formats._assembly import is_title, match_heading
 from govdisclosure.formats._raw import Block, RawCell, RawParagraph, RawRow, RawTable
 from govdisclosure.formats._reader import assemble
+from govdisclosure.limits import Budget, Limits, input_size, resolve
 from govdisclosure.model import (
     BLANK,
     CellValue,
@@ -113,6 +114,7 @@ class _Paragraphs:
         self.extracted = extracted
         self.items: list[RawParagraph] = []
         self.open = False
+        self.last_width = 0
 
     def close(self) -> None:
         self.open = False
@@ -127,6 +129,7 @@ class _Paragraphs:
         else:
             self.items.append(RawParagraph(text, Source(line=number)))
         self.open = not alone
+        self.last_width = _width(text)
 
     def _continues(self, previous: str, text: str) -> bool:
         if not self.open:
@@ -134,23 +137,30 @@ class _Paragraphs:
         if _NUMBERED.match(text) or _DATE_LINE.match(text) or match_heading(text):
             return False
         if previous.endswith(_END):
-            return self.extracted and _width(previous.splitlines()[-1]) >= self.wrap_width - 2
+            return self.extracted and self.last_width >= self.wrap_width - 4
         return len(previous) >= 15
 
 
-def _blocks(text: str) -> Iterator[Block]:
+def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    tabbed = any("\t" in ln.strip(" ") for ln in lines)
+    # tab-separated tables (a web page's text) rather than words in columns (a PDF's)
+    tabbed = sum("\t" in ln.strip(" ") for ln in lines) >= 3
     extracted = not tabbed
-    widths = sorted(_width(ln) for ln in lines if ln.strip() and "\t" not in ln)
-    wrap = widths[int(len(widths) * 0.9)] if widths else 0
-    paragraphs = _Paragraphs(wrap, extracted=extracted)
+    # the width of a full line of prose: most prose lines of extracted text are full
+    widths = sorted(_width(ln) for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln))
+    wrap = widths[int(len(widths) * 0.6)] if widths else 0
+    # text is wrapped at a margin when most prose lines are about as wide as a full line
+    # and most of them break off mid-sentence
+    full = sum(abs(w - wrap) <= 4 for w in widths)
+    prose = [ln.strip() for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln)]
+    cut = sum(not ln.endswith(_END) for ln in prose)
+    wrapped = extracted and len(widths) >= 4 and full * 2 >= len(widths) and cut * 2 >= len(prose)
+    paragraphs = _Paragraphs(wrap, extracted=wrapped)
     section: str | None = None
     table_rows: list[RawRow] = []
     title_seen = False
     nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
     signature = set(nonblank[-2:]) if nonblank and _DATE_LINE.match(lines[nonblank[-1]]) else set()
-    last_line_wrapped = [0]
 
     table_kind: list[str | None] = [None]
 
@@ -161,6 +171,8 @@ def _blocks(text: str) -> Iterator[Block]:
         table_kind[0] = None
 
     for index, raw in enumerate(lines):
+        if budget is not None and not index % 256:
+            budget.check()
         number = index + 1
         line = raw.rstrip("\n")
         if _PAGE_NUMBER.match(line):
@@ -185,7 +197,7 @@ def _blocks(text: str) -> Iterator[Block]:
             paragraphs.close()
             section = opener
         in_table = section in _TABLED and (
-            (tabbed and ("\t" in line.strip(" ") or normalize_label(line).startswith("第二十条")))
+            (tabbed and ("\t" in line.strip(" ") or _lone_cell(lines, index, table_rows)))
             or (not tabbed and not _is_prose(line, paragraphs))
         )
         if in_table:
@@ -201,9 +213,7 @@ def _blocks(text: str) -> Iterator[Block]:
             table_rows.append(_tokens(line, number, tabbed))
             continue
         if section is None and not title_seen:
-            from govdisclosure.formats._assembly import _is_title  # noqa: PLC0415
-
-            title_seen = _is_title(line)
+            title_seen = is_title(line)
             paragraphs.add(line, number, alone=True)
             paragraphs.close()
             continue
@@ -214,7 +224,6 @@ def _blocks(text: str) -> Iterator[Block]:
         if tabbed and "\t" in line.strip(" "):
             line = " ".join(part.strip() for part in line.split("\t") if part.strip())
         paragraphs.add(line, number)
-        last_line_wrapped[0] = number
     yield from flush_table()
     yield from paragraphs.items
 
@@ -233,6 +242,19 @@ def _table_kind(line: str) -> str | None:
         if any(m in norm for m in marks):
             return kind
     return None
+
+
+def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
+    """Whether a line without tabs is a table row of one cell (a caption, or a piece of a
+    label alone on its line) in tab-separated text: it reads like no sentence and sits
+    between table rows."""
+    line = lines[index].strip()
+    if normalize_label(line).startswith("第二十条"):
+        return True
+    if not table_rows or any(m in line for m in "。；：:") or len(line) > 40:
+        return False  # a sentence or a note (注：…), not a piece of a label
+    following = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
+    return "\t" in following.strip(" ")
 
 
 def _opens_table(line: str) -> str | None:
@@ -256,24 +278,30 @@ def _is_prose(line: str, paragraphs: _Paragraphs) -> bool:
     return False
 
 
-def parse_text(data: str | bytes) -> Report:
+def parse_text(data: str | bytes, *, limits: Limits | None = None) -> Report:
     """Read a report from published text or from text extracted from its PDF.
 
     ``data`` may be bytes (UTF-8 with or without BOM, or GB18030; a ``parse.encoding``
     finding says when it was not UTF-8). Everything noticed while reading is in
     ``report.findings``; :class:`~govdisclosure.ParseError` is raised only when nothing
-    report-like is found.
+    report-like is found, and :class:`~govdisclosure.LimitExceeded` for text beyond
+    ``limits`` (``max_bytes``, ``max_lines``, ``time_budget``; default: the
+    process-wide :func:`~govdisclosure.get_limits`).
 
     >>> r = parse_text("某县某局2024年政府信息公开工作年度报告\\n一、总体情况\\n概述。\\n")
     >>> r.organ.name, r.year, r.overview.text
     ('某县某局', 2024, '概述。')
     """
     findings: list[Finding] = []
+    limits = resolve(limits)
+    budget = limits.budget()
     if isinstance(data, bytes | bytearray):
+        input_size(bytes(data), limits)
         text, note = decode(bytes(data))
         if note is not None:
             findings.append(note)
     elif isinstance(data, str):
+        input_size(data, limits)
         text = data
     else:  # callers without type checking
         msg = f"parse_text reads str or bytes, not {type(data).__name__}"  # type: ignore[unreachable]
@@ -281,7 +309,9 @@ def parse_text(data: str | bytes) -> Report:
     text = text.replace("\ufeff", "").replace("\x00", "")
     if not text.strip():
         raise ParseError("the text is empty")
-    return assemble(list(_blocks(text)), findings=findings)
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+    limits.check("max_lines", lines, "lines of the text")
+    return assemble(list(_blocks(text, budget)), findings=findings)
 
 
 # ----------------------------------------------------------------- rendering
@@ -293,7 +323,7 @@ def _cell_text(value: CellValue) -> str:
     if isinstance(value, NotApplicable):
         return value.mark
     if isinstance(value, Text):
-        return value.text
+        return " ".join(value.text.split())  # a tab or line break would break the row
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)

@@ -215,6 +215,7 @@ _KINDS: Final = {
 }
 _PATH_PARAMS: Final = frozenset({"table", "heading"})
 _DATE_PARAMS: Final = frozenset({"published", "deadline"})
+_YEAR_PARAMS: Final = frozenset({"year", "previous_year", "expected_year"})
 
 
 def _format_param(name: str, value: Param, lang: str) -> str:
@@ -223,6 +224,8 @@ def _format_param(name: str, value: Param, lang: str) -> str:
     if name == "operands" and isinstance(value, str):
         joiner = "、" if lang == "zh_CN" else ", "
         return joiner.join(describe_path(p, lang) for p in value.split(",") if p)
+    if name in _YEAR_PARAMS:
+        return str(value)  # 2024, never 2,024
     if name in _DATE_PARAMS and isinstance(value, str):
         return _format_date(value, lang)
     if name == "kind" and isinstance(value, str):

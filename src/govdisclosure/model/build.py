@@ -106,8 +106,8 @@ def build_table(
     if table_id == "applications":
         total_row = spec.row_index("total")
         total_col = spec.column_index("total")
-        outcome_rows = [i for i, r in enumerate(spec.rows) if r.id not in _NOT_OUTCOMES]
-        applicant_cols = [spec.column_index(c) for c in _APPLICANTS]
+        outcome_rows = [spec.row_index(r) for r in spec.outcome_row_ids]
+        applicant_cols = [spec.column_index(c) for c in spec.part_column_ids]
         for i in range(len(spec.rows)):
             if i != total_row:
                 for j in applicant_cols:

@@ -1,0 +1,560 @@
+"""Fuzzing every parser: the only outcomes allowed are a report or a ``ParseError``.
+
+Inputs are rendered reports and the real documents of ``tests/data``, damaged the way
+publishing damages them (line breaks inside labels, cells joined, whitespace shuffled,
+lines duplicated or deleted, truncation, page-number lines, characters swapped), and
+hostile ones: arbitrary bytes, text in the wrong encoding, NUL bytes, lone surrogates,
+control characters, malformed HTML (unclosed tables, ``colspan="2;"``, huge spans,
+deep nesting), entity bombs and external entities, damaged PDFs, hostile JSON.
+
+Every report that comes back is also checked (``gd.check`` never raises) and rendered
+again by every renderer.
+
+Short runs by default (the ``dev`` profile); ``HYPOTHESIS_PROFILE=long python -m
+pytest tests/test_fuzz.py`` runs the long profile (see ``docs/explanation/limits.md``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import govdisclosure as gd
+from govdisclosure.formats.docx import render_docx
+from govdisclosure.formats.pdf import parse_pdf
+from govdisclosure.strategies import reports, valid_reports
+
+DATA = Path(__file__).parent / "data"
+REAL = DATA / "real"
+REAL_TEXTS = sorted(p.read_text("utf-8") for p in REAL.glob("*.txt"))
+REAL_PDFS = sorted(p.read_bytes() for p in REAL.glob("*.pdf"))
+HTML_PAGES = sorted(p.read_bytes() for p in (DATA / "html").glob("*.html"))
+
+#: PDFs are slow to read: a fraction of the profile's examples (at least 5).
+FEW = max(5, (settings.default.max_examples or 100) // 8)
+SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+Parser = Callable[[Any], gd.Report]
+
+
+def _parse_any(data: str | bytes) -> gd.Report:
+    """``gd.parse`` when the dispatching function exists, else by a sniff of the input."""
+    parse = getattr(gd, "parse", None)
+    if parse is not None:
+        return parse(data)  # type: ignore[no-any-return]
+    head = data[:1024] if isinstance(data, bytes) else data[:1024].encode("utf-8", "replace")
+    if b"%PDF" in head:
+        return parse_pdf(data if isinstance(data, bytes) else head)
+    if b"<" in head and b">" in head:
+        return gd.parse_html(data)
+    return gd.parse_text(data)
+
+
+PARSERS: dict[str, Parser] = {
+    "text": gd.parse_text,
+    "html": gd.parse_html,
+    "parse": _parse_any,
+}
+
+
+def outcome(parser: Parser, data: object) -> gd.Report | None:
+    """Parse; a ``ParseError`` is an allowed outcome (``None``), anything else fails.
+
+    A report that comes back is checked and rendered again, which must not raise either.
+    """
+    try:
+        report = parser(data)
+    except gd.ParseError as exc:
+        message = str(exc)  # a clear message
+        assert message
+        return None
+    assert isinstance(report, gd.Report)
+    findings = gd.check(report)
+    assert all(isinstance(f, gd.Finding) for f in findings)
+    gd.render_text(report)
+    gd.render_html(report)
+    gd.render_markdown(report)
+    return report
+
+
+# ---------------------------------------------------------------- damage to documents
+
+PAGE_NUMBERS = ("- 3 -", "— 12 —", "第 2 页", "第2页 共5页", "3/7", "－1－")
+HOSTILE_CHARS = (
+    "\x00",
+    "\ud800",
+    "\udfff",
+    "\x0b",
+    "\x0c",
+    "\x1b",
+    "\u200b",
+    "\ufeff",
+    "\u2028",
+    "\x85",
+    "\t",
+    "\r",
+)
+
+
+@st.composite
+def damaged(draw: st.DrawFn, text: str) -> str:
+    """``text`` with one to six kinds of damage done to it."""
+    for _ in range(draw(st.integers(1, 6))):
+        lines = text.split("\n")
+        op = draw(
+            st.sampled_from(
+                (
+                    "break",
+                    "join-lines",
+                    "join-cells",
+                    "whitespace",
+                    "duplicate",
+                    "delete",
+                    "truncate",
+                    "page-number",
+                    "swap",
+                    "hostile",
+                    "long-digits",
+                )
+            )
+        )
+        i = draw(st.integers(0, max(0, len(lines) - 1)))
+        line = lines[i]
+        if op == "break" and line:
+            k = draw(st.integers(0, len(line)))
+            lines[i] = line[:k] + "\n" + line[k:]
+        elif op == "join-lines" and i + 1 < len(lines):
+            lines[i : i + 2] = [lines[i] + draw(st.sampled_from(("", " ", "\t"))) + lines[i + 1]]
+        elif op == "join-cells":
+            lines[i] = line.replace("\t", draw(st.sampled_from(("", " "))))
+        elif op == "whitespace":
+            spaces = (" ", "  ", "\t", "\u3000", "\xa0", "")
+            pieces = re.split(r"[ \t\u3000]+", line)
+            lines[i] = pieces[0] + "".join(
+                draw(st.sampled_from(spaces)) + piece for piece in pieces[1:]
+            )
+        elif op == "duplicate":
+            lines.insert(i, line)
+        elif op == "delete" and lines:
+            del lines[i]
+        elif op == "truncate":
+            text = text[: draw(st.integers(0, len(text)))]
+            continue
+        elif op == "page-number":
+            lines.insert(i, draw(st.sampled_from(PAGE_NUMBERS)))
+        elif op == "swap" and len(line) >= 2:
+            k = draw(st.integers(0, len(line) - 2))
+            lines[i] = line[:k] + line[k + 1] + line[k] + line[k + 2 :]
+        elif op == "hostile":
+            k = draw(st.integers(0, len(line)))
+            lines[i] = line[:k] + draw(st.sampled_from(HOSTILE_CHARS)) + line[k:]
+        elif op == "long-digits":
+            lines[i] = re.sub(r"\d+", lambda _m: "9" * 60, line, count=1)
+        text = "\n".join(lines)
+    return text
+
+
+rendered_texts = valid_reports().map(gd.render_text)
+rendered_pages = valid_reports().map(gd.render_html)
+text_seeds = st.one_of(rendered_texts, st.sampled_from(REAL_TEXTS))
+html_seeds = st.one_of(
+    rendered_pages, st.sampled_from([p.decode("utf-8", "replace") for p in HTML_PAGES])
+)
+
+
+@settings(SLOW)
+@given(text_seeds.flatmap(damaged))
+def test_damaged_text(text: str) -> None:
+    outcome(gd.parse_text, text)
+
+
+@settings(SLOW)
+@given(html_seeds.flatmap(damaged))
+def test_damaged_html(page: str) -> None:
+    outcome(gd.parse_html, page)
+
+
+@settings(SLOW)
+@given(st.one_of(text_seeds, html_seeds).flatmap(damaged))
+def test_damaged_any(document: str) -> None:
+    outcome(_parse_any, document)
+    outcome(_parse_any, document.encode("utf-8", "surrogatepass"))
+
+
+@pytest.mark.parametrize("name", sorted(PARSERS))
+@settings(SLOW)
+@given(data=st.binary(max_size=4000))
+def test_arbitrary_bytes(name: str, data: bytes) -> None:
+    outcome(PARSERS[name], data)
+
+
+@pytest.mark.parametrize("name", sorted(PARSERS))
+@settings(SLOW)
+@given(text=st.text(st.characters(codec=None, categories=None), max_size=2000))
+def test_arbitrary_text_with_surrogates_and_controls(name: str, text: str) -> None:
+    outcome(PARSERS[name], text)
+
+
+@pytest.mark.parametrize("name", ["text", "html"])
+@settings(SLOW)
+@given(st.one_of(rendered_texts, rendered_pages, st.sampled_from(REAL_TEXTS)), st.booleans())
+def test_wrong_encoding(name: str, document: str, gbk_as_utf8: bool) -> None:
+    """GBK bytes read as UTF-8 and back, and UTF-8 read as GBK: mojibake in, no crash out."""
+    parser = PARSERS[name]
+    gbk = document.encode("gb18030", "replace")
+    if gbk_as_utf8:
+        wrong = gbk.decode("utf-8", "replace")
+        back = wrong.encode("utf-8")
+    else:
+        wrong = document.encode("utf-8").decode("gbk", "replace")
+        back = wrong.encode("gbk", "replace")
+    outcome(parser, wrong)
+    outcome(parser, back)
+    outcome(parser, gbk)  # the right bytes, the wrong guess left to the parser
+
+
+# -------------------------------------------------------------------- hostile HTML
+
+SPANS = st.sampled_from(
+    ('"2;"', '"2"', '"0"', '"-1"', '"abc"', '"10000"', '"99999999999999999999"', '" 3 "', "2", '""')
+)
+CELL_TEXT = st.sampled_from(
+    (
+        "一、本年新收政府信息公开申请数量",
+        "1",
+        "0",
+        "/",
+        "—",
+        "12,398,889",
+        "9" * 40,
+        "",
+        "总计",
+        "&nbsp;",
+    )
+)
+
+
+@st.composite
+def malformed_tables(draw: st.DrawFn) -> str:
+    """Tables with unclosed tags, odd spans, stray rows and cells, nested tables."""
+    parts = [
+        "<html><body><p>某县某局2024年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p>"
+    ]
+    for _ in range(draw(st.integers(1, 3))):
+        parts.append("<table>")
+        for _ in range(draw(st.integers(0, 12))):
+            parts.append(draw(st.sampled_from(("<tr>", "<tr>", "", "<tbody>", "</tr>"))))
+            for _ in range(draw(st.integers(0, 9))):
+                tag = draw(st.sampled_from(("td", "th", "td", "div")))
+                attrs = ""
+                if draw(st.booleans()):
+                    attrs += f" colspan={draw(SPANS)}"
+                if draw(st.booleans()):
+                    attrs += f" rowspan={draw(SPANS)}"
+                close = draw(st.sampled_from((f"</{tag}>", "")))
+                inner = draw(CELL_TEXT)
+                if draw(st.integers(0, 9)) == 0:
+                    inner += "<table><tr><td>1</td>"  # nested, unclosed
+                parts.append(f"<{tag}{attrs}>{inner}{close}")
+        if draw(st.booleans()):
+            parts.append("</table>")
+    return "".join(parts)
+
+
+@settings(SLOW)
+@given(malformed_tables())
+def test_malformed_tables(page: str) -> None:
+    outcome(gd.parse_html, page)
+
+
+@settings(SLOW)
+@given(valid_reports(), SPANS, st.sampled_from(("colspan", "rowspan")))
+def test_rendered_page_with_hostile_spans(report: gd.Report, span: str, attr: str) -> None:
+    page = gd.render_html(report)
+    hostile = re.sub(r"<td(?=[ >])", f"<td {attr}={span}", page, count=5)
+    outcome(gd.parse_html, hostile)
+
+
+def _nested(depth: int, inner: str = "一、本年新收政府信息公开申请数量 1") -> str:
+    return (
+        "<html><body>"
+        + "<table><tr><td>" * depth
+        + inner
+        + "</td></tr></table>" * depth
+        + "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("depth", [300, 5000])
+def test_tables_nested_thousands_deep_are_refused(depth: int) -> None:
+    with pytest.raises(gd.LimitExceeded, match=r"depth|nested"):
+        gd.parse_html(_nested(depth))
+
+
+def test_nesting_within_the_limit_is_read() -> None:
+    outcome(gd.parse_html, _nested(20))
+
+
+def test_rowspan_10000_is_clamped() -> None:
+    page = (
+        "<table><tr><td rowspan=10000>一、本年新收政府信息公开申请数量</td><td>5</td></tr>"
+        "<tr><td>6</td></tr></table>"
+    )
+    outcome(gd.parse_html, page)
+
+
+def test_many_cells_are_refused() -> None:
+    row = "<tr>" + "<td colspan=200>1</td>" * 50 + "</tr>"
+    page = "<table>" + row * 5 + "</table>"
+    with pytest.raises(gd.LimitExceeded, match="max_cells"):
+        gd.parse_html(page)
+
+
+def test_many_tables_are_refused() -> None:
+    page = "<p>x</p>" + "<table><tr><td>1</td><td>2</td></tr></table>" * 600
+    with pytest.raises(gd.LimitExceeded, match="max_tables"):
+        gd.parse_html(page)
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<html><body><p>某县某局2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>&lol9;</p>
+<table><tr><td>一、本年新收政府信息公开申请数量</td><td>&lol9;</td></tr></table></body></html>
+"""
+
+EXTERNAL = """<?xml version="1.0"?>
+<!DOCTYPE r [
+ <!ENTITY secret SYSTEM "file:///etc/passwd">
+ <!ENTITY remote SYSTEM "http://127.0.0.1:9/never-fetched">
+ <!ENTITY % p SYSTEM "http://127.0.0.1:9/never-fetched.dtd"> %p;
+]>
+<html><body><p>某县某局2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>&secret;&remote;</p>
+<p>六、其他需要报告的事项</p><p>&secret;</p></body></html>
+"""
+
+
+def _all_text(report: gd.Report) -> str:
+    return gd.to_json(report)
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_billion_laughs_is_not_expanded(as_bytes: bool) -> None:
+    page: str | bytes = BILLION_LAUGHS.encode("utf-8") if as_bytes else BILLION_LAUGHS
+    report = outcome(gd.parse_html, page)
+    if report is not None:
+        assert "lollol" not in _all_text(report)
+    report = outcome(gd.parse_text, page)
+    if report is not None:
+        assert len(_all_text(report)) < 100_000
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_external_entities_are_never_resolved(
+    as_bytes: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket  # noqa: PLC0415
+
+    def no_network(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the parser tried to open a connection")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    page: str | bytes = EXTERNAL.encode("utf-8") if as_bytes else EXTERNAL
+    report = outcome(gd.parse_html, page)
+    if report is not None:
+        assert "root:" not in _all_text(report)
+
+
+# ---------------------------------------------------------------------- hostile PDF
+
+
+@settings(SLOW, max_examples=FEW)
+@given(st.sampled_from(REAL_PDFS), st.floats(0.0, 1.0))
+def test_truncated_pdf(pdf: bytes, where: float) -> None:
+    outcome(parse_pdf, pdf[: int(len(pdf) * where)])
+
+
+@settings(SLOW, max_examples=FEW)
+@given(
+    st.sampled_from(REAL_PDFS),
+    st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), max_size=8),
+)
+def test_damaged_pdf(pdf: bytes, damage: list[tuple[float, bytes]]) -> None:
+    data = bytearray(pdf)
+    for where, junk in damage:
+        k = int((len(data) - 1) * where)
+        data[k : k + len(junk)] = junk
+    outcome(parse_pdf, bytes(data))
+
+
+@settings(SLOW)
+@given(st.binary(max_size=2000))
+def test_pdf_header_then_garbage(data: bytes) -> None:
+    outcome(parse_pdf, b"%PDF-1.7\n" + data)
+    outcome(parse_pdf, data)
+
+
+def test_pdf_page_limit() -> None:
+    with pytest.raises(gd.LimitExceeded, match="max_pages"):
+        parse_pdf(REAL_PDFS[0], limits=gd.Limits(max_pages=1))
+
+
+# ---------------------------------------------------------------------- hostile JSON
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+def _json_outcome(data: object) -> None:
+    try:
+        report = gd.from_json(data)  # type: ignore[arg-type]
+    except gd.JSONError as exc:
+        errors = exc.errors
+        assert errors
+        assert all(isinstance(p, str) and isinstance(m, str) for p, m in errors)
+        return
+    assert isinstance(report, gd.Report)
+    gd.check(report)
+
+
+@settings(SLOW)
+@given(json_values)
+def test_from_json_arbitrary_values(value: object) -> None:
+    _json_outcome(value)
+    _json_outcome(json.dumps(value))
+
+
+@settings(SLOW)
+@given(st.one_of(st.binary(max_size=500), st.text(max_size=500)))
+def test_from_json_arbitrary_text(data: str | bytes) -> None:
+    _json_outcome(data)
+
+
+@st.composite
+def damaged_json(draw: st.DrawFn) -> Any:
+    """A real report's JSON with one value somewhere replaced by an arbitrary one."""
+    data = json.loads(gd.to_json(draw(reports())))
+    for _ in range(draw(st.integers(1, 3))):
+        node: Any = data
+        path = []
+        while isinstance(node, dict | list) and node and draw(st.booleans()):
+            key = draw(
+                st.sampled_from(sorted(node) if isinstance(node, dict) else range(len(node)))
+            )
+            path.append((node, key))
+            node = node[key]
+        if not path:
+            continue
+        parent, key = path[-1]
+        action = draw(st.sampled_from(("replace", "delete", "negative", "extra-key")))
+        if action == "replace":
+            parent[key] = draw(json_values)
+        elif action == "delete" and isinstance(parent, dict):
+            del parent[key]
+        elif action == "negative":
+            parent[key] = -draw(st.integers(1, 10**30))
+        elif action == "extra-key" and isinstance(parent, dict):
+            parent[draw(st.text(min_size=1, max_size=8))] = 1
+    return data
+
+
+@settings(SLOW)
+@given(damaged_json())
+def test_from_json_damaged_reports(data: Any) -> None:
+    _json_outcome(data)
+    _json_outcome(json.dumps(data))
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        '{"a":' * 50_000 + "1" + "}" * 50_000,
+        '{"organ": ' + "1" * 5000 + "}",
+        "NaN",
+        '{"format": "govdisclosure.report/1", "year": 1e999}',
+    ],
+    ids=["deep-array", "deep-object", "huge-int", "nan", "infinite"],
+)
+def test_from_json_hostile_documents(document: str) -> None:
+    _json_outcome(document)
+
+
+# ----------------------------------------------------------------------- renderers
+
+
+@settings(SLOW)
+@given(reports())
+def test_every_renderer_accepts_every_report(report: gd.Report) -> None:
+    assert gd.render_text(report)
+    assert gd.render_html(report)
+    assert gd.render_html(report, standalone=False, locale="en")
+    assert gd.render_markdown(report)
+    assert gd.render_markdown(report, locale="en")
+    assert render_docx(report)[:2] == b"PK"
+    assert gd.from_json(gd.to_json(report)) == report
+
+
+# ----------------------------------------------------------------------- limits
+
+
+def test_input_size_limit_names_the_limit() -> None:
+    tight = gd.Limits(max_bytes=100)
+    for parser in (gd.parse_text, gd.parse_html):
+        for data in ("x" * 101, b"x" * 101):
+            with pytest.raises(gd.LimitExceeded, match="max_bytes=100"):
+                parser(data, limits=tight)
+    with pytest.raises(gd.LimitExceeded, match="max_bytes=100"):
+        parse_pdf(REAL_PDFS[0], limits=tight)
+    previous = gd.set_limits(tight)
+    try:
+        with pytest.raises(gd.LimitExceeded, match="max_bytes=100"):
+            _parse_any(b"x" * 101)
+    finally:
+        gd.set_limits(previous)
+
+
+def test_process_wide_limits() -> None:
+    previous = gd.set_limits(gd.Limits(max_lines=10))
+    try:
+        with pytest.raises(gd.LimitExceeded, match="max_lines=10"):
+            gd.parse_text("某县某局2024年政府信息公开工作年度报告\n" * 20)
+        outcome(gd.parse_text, "某县某局2024年政府信息公开工作年度报告\n一、总体情况\n")
+    finally:
+        gd.set_limits(previous)
+    assert gd.get_limits() == previous
+
+
+def test_time_budget_is_enforced() -> None:
+    text = "某县某局2024年政府信息公开工作年度报告\n" + "一、总体情况\n概述。\n" * 2000
+    with pytest.raises(gd.LimitExceeded, match="time_budget"):
+        gd.parse_text(text, limits=gd.Limits(time_budget=1e-9))
+
+
+def test_limits_are_validated() -> None:
+    with pytest.raises(ValueError, match="max_cells"):
+        gd.Limits(max_cells=0)
+    with pytest.raises(ValueError, match="time_budget"):
+        gd.Limits(time_budget=-1.0)
