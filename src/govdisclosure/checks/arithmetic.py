@@ -5,6 +5,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from itertools import chain
+from typing import TypeAlias, TypeGuard
+
+import attrs
 
 from govdisclosure.checks import codes as _codes  # noqa: F401 - defines the codes used here
 from govdisclosure.checks.registry import finding, register
@@ -26,6 +30,105 @@ _NOT_OUTCOMES = frozenset({"new_received", "carried_over", "total", "carried_for
 @functools.cache
 def _outcome_rows(spec: TableSpec) -> tuple[int, ...]:
     return tuple(i for i, r in enumerate(spec.rows) if r.id not in _NOT_OUTCOMES)
+
+
+_Ints: TypeAlias = tuple[tuple[int, ...], ...]
+
+
+def _all_ints(cells: tuple[tuple[CellValue, ...], ...]) -> TypeGuard[_Ints]:
+    """Whether every cell is a plain ``int`` (the common case: a fast path applies)."""
+    return set(map(type, chain.from_iterable(cells))) <= _INT_ONLY
+
+
+_INT_ONLY: frozenset[type] = frozenset({int})
+
+
+@attrs.frozen
+class _ApplicationsPlan:
+    """Section 三's identities for one layout, worked out once (indices, paths, wording)."""
+
+    new: int
+    carried: int
+    total: int
+    forward: int
+    total_col: int
+    outcomes: tuple[int, ...]
+    applicants: tuple[int, ...]
+    columns: tuple[str, ...]
+    rows: tuple[str, ...]
+    outcome_expr: str
+    applicant_expr: str
+
+
+@functools.cache
+def _applications_plan(spec: TableSpec) -> _ApplicationsPlan:
+    new, carried, total, forward = (
+        spec.row_index(r) for r in ("new_received", "carried_over", "total", "carried_forward")
+    )
+    outcomes = _outcome_rows(spec)
+    total_col = spec.column_index("total")
+    applicants = tuple(j for j in range(len(spec.columns)) if j != total_col)
+    return _ApplicationsPlan(
+        new=new,
+        carried=carried,
+        total=total,
+        forward=forward,
+        total_col=total_col,
+        outcomes=outcomes,
+        applicants=applicants,
+        columns=spec.column_ids,
+        rows=spec.row_ids,
+        outcome_expr=" + ".join(spec.rows[i].id for i in outcomes),
+        applicant_expr=" + ".join(spec.columns[j].id for j in applicants),
+    )
+
+
+_BALANCE_EXPR = "new_received + carried_over = total + carried_forward"
+_GROUP_EXPR = "total = upheld + corrected + other + pending"
+
+
+def _applications_ints(spec: TableSpec, cells: _Ints) -> Iterator[Finding]:
+    """The identities of section 三 when every cell is an ``int``: same findings, same
+    order as the general path, without its per-cell type checks."""
+    p = _applications_plan(spec)
+    new, carried, total, forward = cells[p.new], cells[p.carried], cells[p.total], cells[p.forward]
+    outcome_totals = list(map(sum, zip(*[cells[i] for i in p.outcomes], strict=True)))
+    for j, column in enumerate(p.columns):
+        expected = new[j] + carried[j]
+        actual = total[j] + forward[j]
+        if actual != expected:
+            yield finding(
+                "applications.balance",
+                f"applications.*.{column}",
+                expected=expected,
+                actual=actual,
+                difference=actual - expected,
+                expression=_BALANCE_EXPR,
+            )
+        actual = total[j]
+        expected = outcome_totals[j]
+        if actual != expected:
+            yield finding(
+                "applications.outcome-total",
+                f"applications.total.{column}",
+                expected=expected,
+                actual=actual,
+                difference=actual - expected,
+                expression=f"total = {p.outcome_expr}",
+            )
+    total_col = p.total_col
+    for row_id, values in zip(p.rows, cells, strict=True):
+        actual = values[total_col]
+        expected = sum(values) - actual  # the applicant columns: every column but 总计
+        if actual != expected:
+            yield finding(
+                "applications.row-total",
+                f"applications.{row_id}.total",
+                expected=expected,
+                actual=actual,
+                difference=actual - expected,
+                expression=f"total = {p.applicant_expr}",
+            )
 
 
 def _sum_or_none(values: Sequence[CellValue]) -> int | Decimal | None:
@@ -90,6 +193,10 @@ def applications_identities(report: Report) -> Iterator[Finding]:
     t = report.applications
     if t is None:
         return
+    cells = t.cells
+    if _all_ints(cells):
+        yield from _applications_ints(t.spec, cells)
+        return
     spec = t.spec
     new, carried, total, forward = (
         spec.row_index(r) for r in ("new_received", "carried_over", "total", "carried_forward")
@@ -141,6 +248,21 @@ def review_identities(report: Report) -> Iterator[Finding]:
         return
     spec = t.spec
     total_col = spec.column_index("total")
+    cells = t.cells
+    if _all_ints(cells):
+        for row_id, values in zip(spec.row_ids, cells, strict=True):
+            actual = values[total_col]
+            expected = sum(values[:total_col])
+            if actual != expected:
+                yield finding(
+                    "review.group-total",
+                    f"review_litigation.{row_id}.total",
+                    expected=expected,
+                    actual=actual,
+                    difference=actual - expected,
+                    expression=_GROUP_EXPR,
+                )
+        return
     for i, row in enumerate(spec.rows):
         f = _identity(
             "review.group-total",
@@ -148,7 +270,7 @@ def review_identities(report: Report) -> Iterator[Finding]:
             t,
             [(i, total_col)],
             [(i, j) for j in range(total_col)],
-            "total = upheld + corrected + other + pending",
+            _GROUP_EXPR,
         )
         if f is not None:
             yield f
@@ -196,6 +318,9 @@ def _is_total(spec: TableSpec, row_id: str, column_id: str) -> bool:
 def cell_values(report: Report) -> Iterator[Finding]:
     """Every cell: counts whole and not negative, no text, totals filled in."""
     for t in report.tables:
+        cells = t.cells
+        if _all_ints(cells) and min(chain.from_iterable(cells), default=0) >= 0:
+            continue  # whole, non-negative counts: nothing to say about any cell
         spec = t.spec
         for row, values in zip(spec.rows, t.cells, strict=True):
             for column, v in zip(spec.columns, values, strict=True):

@@ -46,6 +46,7 @@ NARRATIVE_SECTIONS: Final = (
 _NUMBER: Final = r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\d.余多])"
 _SENTENCE_END: Final = "。；;！？!?"
 _DIGITS: Final = {0xFF10 + i: 0x30 + i for i in range(10)}  # full-width digits
+_WIDE_DIGIT: Final = re.compile("[\uff10-\uff19]")
 _QUOTE_CHARS: Final = 60
 _SPACE: Final = re.compile(r"\s+")
 _SENTENCE: Final = re.compile(f"[^{_SENTENCE_END}]+[{_SENTENCE_END}]?")
@@ -145,7 +146,9 @@ class _Joined:
     an offset in it to the offset in ``text``."""
 
     def __init__(self, text: str) -> None:
-        self.text = _SPACE.sub("", text).translate(_DIGITS)
+        joined = _SPACE.sub("", text)
+        # str.translate is slow on CJK text: only run it when there is a digit to change
+        self.text = joined.translate(_DIGITS) if _WIDE_DIGIT.search(joined) else joined
         self._at: list[int] = []  # offsets in the joined text where whitespace was cut
         self._removed: list[int] = []  # characters cut before each of them, cumulated
         cut = 0

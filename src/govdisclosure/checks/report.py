@@ -17,6 +17,12 @@ LAST_YEAR = 2100
 """Years after this are taken for misreadings, not reports."""
 
 _FEE = re.compile(r"信息处理费|处理费|收费")
+_FEE_WORDS = ("处理费", "收费")  # what _FEE finds: 信息处理费 contains 处理费
+
+
+def _mentions_fee(text: str) -> bool:
+    """``_FEE.search(text)``, by substring search (much faster on long sections)."""
+    return any(w in text for w in _FEE_WORDS)
 
 
 @register(
@@ -80,7 +86,7 @@ def required_content(report: Report) -> Iterator[Finding]:
         yield finding("overview.empty", "overview")
     if report.problems is not None and report.problems.is_empty:
         yield finding("problems.empty", "problems")
-    if report.other is not None and not _FEE.search(report.other.text):
+    if report.other is not None and not _mentions_fee(report.other.text):
         yield finding("other.fee-statement-missing", "other")
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
 import attrs
 
+from govdisclosure._nfkc import nfkc
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._cells import Output
 from govdisclosure.formats._grids import read_active, read_applications, read_review
@@ -126,7 +126,7 @@ def parse_date(text: str) -> date | None:
     >>> parse_date("2025年2月7日")
     datetime.date(2025, 2, 7)
     """
-    m = _DATE.search(unicodedata.normalize("NFKC", text))
+    m = _DATE.search(nfkc(text))
     if m is None:
         return None
     try:
@@ -252,7 +252,7 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
     published: date | None = None
     for block in blocks:
         if isinstance(block, RawParagraph):
-            labelled = _LABELLED_DATE.search(unicodedata.normalize("NFKC", block.text))
+            labelled = _LABELLED_DATE.search(nfkc(block.text))
             if labelled is not None and published is None:
                 published = parse_date(block.text[labelled.start() :])
                 if len(_squash(block.text)) <= 40:
@@ -296,7 +296,7 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
     signature_organ = ""
     if last is not None:
         tail = prose[last]
-        if tail and _DATE_LINE.match(unicodedata.normalize("NFKC", tail[-1].text)):
+        if tail and _DATE_LINE.match(nfkc(tail[-1].text)):
             when = parse_date(tail[-1].text)
             if published is None:
                 published = when

@@ -797,6 +797,9 @@ def _container(body: etree._Element) -> etree._Element:
         tables = sum(report_table.get(t, False) for t in el.iter("table"))
         if hits == 0 and tables == 0:
             continue
+        first = hits + min(tables, 3)
+        if best is not None and first < best[0]:
+            continue  # loses on the first component whatever the others: skip them
         known = max(
             (weight for pat, weight in _KNOWN_CONTAINERS for w in _attr_words(el) if pat.match(w)),
             default=0,
@@ -804,7 +807,7 @@ def _container(body: etree._Element) -> etree._Element:
         chrome = sum(text.count(w) for w in _CHROME_WORDS)
         links = sum(link_text.get(a, 0) for a in el.iter("a"))
         key = (
-            hits + min(tables, 3),
+            first,
             known - 5 * chrome - 50 * links / max(len(text), 1),
             -len(text),
         )

@@ -104,13 +104,15 @@ def to_records(
         spec = t.spec
         section = spec.section
         edition = t.edition.value
+        column_ids = spec.column_ids
         for row_id, values in zip(spec.row_ids, t.cells, strict=True):
-            for column_id, v in zip(spec.column_ids, values, strict=True):
-                path = f"{t.id}.{row_id}.{column_id}"
-                src = provenance.get(path)
+            prefix = f"{t.id}.{row_id}."
+            for column_id, v in zip(column_ids, values, strict=True):
+                path = prefix + column_id
+                src = provenance.get(path) if provenance else None
                 value: int | Decimal | None = None
                 text = ""
-                if is_number(v):
+                if type(v) is int or is_number(v):
                     value, state = v, "number"
                 elif v is BLANK:
                     state = "blank"
@@ -119,23 +121,23 @@ def to_records(
                 else:
                     assert isinstance(v, Text)
                     state, text = "text", v.text
-                out.append(
-                    Record(
-                        organ=organ,
-                        organ_kind=kind,
-                        year=year,
-                        edition=edition,
-                        section=section,
-                        table=t.id,
-                        row=row_id,
-                        column=column_id,
-                        path=path,
-                        value=value,
-                        state=state,
-                        text=text,
-                        source=str(src) if src is not None else "",
-                    )
-                )
+                # a dict display: what Record(...) builds, without the keyword call
+                record: Record = {
+                    "organ": organ,
+                    "organ_kind": kind,
+                    "year": year,
+                    "edition": edition,
+                    "section": section,
+                    "table": t.id,
+                    "row": row_id,
+                    "column": column_id,
+                    "path": path,
+                    "value": value,
+                    "state": state,
+                    "text": text,
+                    "source": str(src) if src is not None else "",
+                }
+                out.append(record)
     return out
 
 

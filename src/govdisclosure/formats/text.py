@@ -73,8 +73,24 @@ def decode(data: bytes) -> tuple[str, Finding | None]:
         )
 
 
+class _Widths(dict[str, int]):
+    """Display width of each character met so far: wide and full-width count two."""
+
+    def __missing__(self, ch: str) -> int:
+        width = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        self[ch] = width
+        return width
+
+
+_WIDTHS = _Widths()
+
+
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.strip())
+    """Display width of ``text`` without its surrounding blanks."""
+    text = text.strip()
+    if text.isascii():
+        return len(text)
+    return sum(map(_WIDTHS.__getitem__, text))
 
 
 def _tokens(line: str, number: int, tabbed: bool) -> RawRow:

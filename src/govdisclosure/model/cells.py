@@ -14,13 +14,14 @@ NotApplicable(mark='/')
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Final, TypeAlias, TypeGuard, final
 
 import attrs
 
+from govdisclosure._nfkc import nfkc
 from govdisclosure.template import ColumnKind, ColumnSpec
 
 __all__ = [
@@ -109,7 +110,7 @@ _YUAN: Final = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(1
 
 
 def _fold(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text)
+    folded = nfkc(text)
     folded = folded.replace("\u00a0", " ").replace("\u3000", " ")
     return "".join(folded.split())
 
@@ -135,6 +136,13 @@ def read_cell(text: str, column: ColumnSpec | None = None) -> CellReading:
     >>> read_cell("减3").value
     -3
     """
+    return _read_cell(text, column)
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_cell(text: str, column: ColumnSpec | None) -> CellReading:
+    # cached: a page repeats the same few cell texts ("0", "/", row labels) many times,
+    # and a corpus repeats them across reports; readings are immutable
     raw = _fold(text)
     if raw in _BLANKS:
         return CellReading(BLANK)

@@ -18,11 +18,12 @@ from __future__ import annotations
 import enum
 import functools
 import tomllib
-import unicodedata
 from collections.abc import Iterator
 from importlib import resources
 
 import attrs
+
+from govdisclosure._nfkc import nfkc
 
 __all__ = [
     "ColumnKind",
@@ -58,7 +59,7 @@ class ColumnKind(enum.StrEnum):
     """A non-negative decimal amount of money."""
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # hashed as cache keys by the readers
 class ColumnSpec:
     """One numeric column of a table."""
 
@@ -70,7 +71,7 @@ class ColumnSpec:
     variants: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # hashed as cache keys by the readers
 class RowSpec:
     """One row of a table, with the merged labels it sits under."""
 
@@ -98,7 +99,7 @@ class SectionSpec:
         return f"{self.number}、{self.label}"
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # hashed as cache keys by the readers
 class TableSpec:
     """The layout of one table: its identifier, caption, rows and columns."""
 
@@ -120,10 +121,15 @@ class TableSpec:
     row_group_members: tuple[str, ...] = ()
     _row_index: dict[str, int] = attrs.field(init=False, repr=False, eq=False)
     _column_index: dict[str, int] = attrs.field(init=False, repr=False, eq=False)
+    _row_ids: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    _column_ids: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_row_index", {r.id: i for i, r in enumerate(self.rows)})
         object.__setattr__(self, "_column_index", {c.id: i for i, c in enumerate(self.columns)})
+        # computed once: the checks, records and renderers ask for them per cell
+        object.__setattr__(self, "_row_ids", tuple(r.id for r in self.rows))
+        object.__setattr__(self, "_column_ids", tuple(c.id for c in self.columns))
 
     @property
     def block(self) -> str:
@@ -134,12 +140,12 @@ class TableSpec:
     @property
     def row_ids(self) -> tuple[str, ...]:
         """Row identifiers in official order."""
-        return tuple(r.id for r in self.rows)
+        return self._row_ids
 
     @property
     def column_ids(self) -> tuple[str, ...]:
         """Column identifiers in official order."""
-        return tuple(c.id for c in self.columns)
+        return self._column_ids
 
     @property
     def outcome_row_ids(self) -> tuple[str, ...]:
@@ -190,9 +196,13 @@ class Template:
     glosses: tuple[tuple[str, str], ...] = ()
     """English glosses of merged labels that are not rows (section 三's groups)."""
     _tables: dict[str, TableSpec] = attrs.field(init=False, repr=False, eq=False)
+    _active_tables: tuple[TableSpec, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_tables", {t.id: t for t in self.tables})
+        object.__setattr__(
+            self, "_active_tables", tuple(t for t in self.tables if t.section == "active")
+        )
 
     def table(self, table_id: str) -> TableSpec:
         """The table called ``table_id``; :class:`KeyError` if this edition has none."""
@@ -221,7 +231,7 @@ class Template:
     @property
     def active_tables(self) -> tuple[TableSpec, ...]:
         """The captioned blocks of section 二, in order."""
-        return tuple(t for t in self.tables if t.section == "active")
+        return self._active_tables
 
     @property
     def cell_count(self) -> int:
@@ -341,7 +351,7 @@ def normalize_label(text: str) -> str:
     >>> normalize_label("1、 属于国家秘密") == normalize_label("1.属于国家秘密")
     True
     """
-    folded = unicodedata.normalize("NFKC", text).translate(_PUNCT)
+    folded = nfkc(text).translate(_PUNCT)
     folded = "".join(folded.split())
     # "1," (from 1、) and "1." are the same numbering
     if len(folded) > 1 and folded[0].isdigit() and folded[1] == ",":

@@ -1,0 +1,104 @@
+"""The corpus run: many generated CMS pages through parse_html, check and to_records.
+
+A pool of distinct pages is generated once and written to a temporary folder; workers
+(spawned processes, so each starts from a clean interpreter) read page ``i % pool`` from
+disk for each of the ``n`` reports, as ``govdisclosure extract`` would. Throughput is
+wall-clock time from the moment every worker is warm; peak memory is each worker's
+``resource.getrusage(RUSAGE_SELF).ru_maxrss`` and, because that figure survives
+``execve`` (a spawned worker can inherit the parent's), also its ``VmHWM``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def _warm(_: int) -> int:
+    import os
+
+    import govdisclosure  # noqa: F401
+
+    time.sleep(0.2)  # keep this worker busy so that every worker gets one
+    return os.getpid()
+
+
+def _hwm_kib() -> int:
+    """The peak RSS of this process's own address space (``VmHWM``), 0 if unknown.
+
+    ``ru_maxrss`` survives ``execve``, so a spawned worker may report the size of the
+    parent that started it; ``VmHWM`` belongs to the worker's own memory map.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _work(paths: list[str]) -> tuple[int, int, int, int]:
+    """Parse, check and tabulate every page; return (pid, reports, maxrss KiB, VmHWM KiB)."""
+    import os
+
+    import govdisclosure as gd
+
+    done = 0
+    for p in paths:
+        report = gd.parse_html(Path(p).read_bytes())
+        gd.check(report)
+        gd.to_records(report)
+        done += 1
+    return os.getpid(), done, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, _hwm_kib()
+
+
+def write_pool(folder: Path, size: int) -> list[str]:
+    """Generate ``size`` distinct pages (seeds 0 … size-1) into ``folder``."""
+    import cases
+
+    paths = []
+    for seed in range(size):
+        p = folder / f"report-{seed:05d}.html"
+        p.write_bytes(cases.cms_page(cases.generated_report(seed), seed).encode("utf-8"))
+        paths.append(str(p))
+    return paths
+
+
+def run(n: int, workers: int, *, pool: int = 200, chunk: int = 25) -> dict[str, Any]:
+    """Process ``n`` reports with ``workers`` processes; throughput and peak memory."""
+    ctx = multiprocessing.get_context("spawn")
+    with tempfile.TemporaryDirectory(prefix="gd-bench-") as tmp:
+        pages = write_pool(Path(tmp), min(pool, n))
+        items = [pages[i % len(pages)] for i in range(n)]
+        chunks = [items[i : i + chunk] for i in range(0, n, chunk)]
+        with ProcessPoolExecutor(workers, mp_context=ctx) as ex:
+            list(ex.map(_warm, range(workers)))
+            t0 = time.perf_counter()
+            results = list(ex.map(_work, chunks))
+            wall = time.perf_counter() - t0
+    peak: dict[int, int] = {}
+    hwm: dict[int, int] = {}
+    done = 0
+    for pid, k, rss, high in results:
+        done += k
+        peak[pid] = max(peak.get(pid, 0), rss)
+        hwm[pid] = max(hwm.get(pid, 0), high)
+    return {
+        "workers": workers,
+        "reports": done,
+        "wall": wall,
+        "rate": done / wall,
+        "peak_rss_mb": max(peak.values()) / 1024,
+        "peak_rss_mb_each": {str(k): v / 1024 for k, v in peak.items()},
+        "vm_hwm_mb": max(hwm.values()) / 1024,
+        "parent_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
