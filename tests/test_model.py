@@ -31,6 +31,9 @@ from govdisclosure.template import Edition, template
         ("+2", 2),
         ("2.5", Decimal("2.5")),
         ("详见附件", gd.Text("详见附件")),
+        ("¹", gd.Text("¹")),
+        ("①", gd.Text("①")),
+        ("3²", gd.Text("3²")),
     ],
 )
 def test_read_cell(text: str, value: gd.CellValue) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Final, TypeAlias, TypeGuard, final
 
@@ -115,6 +116,15 @@ def _fold(text: str) -> str:
     return "".join(folded.split())
 
 
+def _has_other_numerals(text: str) -> bool:
+    """Whether ``text`` holds superscript, subscript or circled numerals (¹ ₂ ①).
+
+    NFKC folds them to digits, but they are footnote marks and list numbers, not
+    figures; full-width digits (U+FF10 to U+FF19) are genuine digits and stay figures.
+    """
+    return not text.isascii() and any(unicodedata.category(ch) == "No" for ch in text)
+
+
 def _plain(d: Decimal) -> Decimal:
     """``d`` without trailing zeros and without an exponent."""
     return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
@@ -149,7 +159,7 @@ def _read_cell(text: str, column: ColumnSpec | None) -> CellReading:
     if raw in NOT_APPLICABLE_MARKS:
         return CellReading(NotApplicable(text.strip()))
     m = _NUMBER.match(raw)
-    if m is None:
+    if m is None or _has_other_numerals(text):
         return CellReading(Text(text.strip()))
     sign, num, unit = m.group("sign"), m.group("num"), m.group("unit")
     thousands = "," in num
