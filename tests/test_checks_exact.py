@@ -102,6 +102,9 @@ SCENARIOS: dict[str, Scenario] = {
     "year-2021-with-2019-tables": lambda: _one(
         base(year=2021, published="2022-01-20", edition="2019")
     ),
+    "year-2019-with-2021-tables": lambda: _one(
+        base(year=2019, published="2020-01-20", edition="2021")
+    ),
     "year-missing": lambda: _one(attrs.evolve(base(), year=None)),
     "organ-blank": lambda: _one(attrs.evolve(base(), organ=gd.Organ(" \u3000"))),
     "sections-missing": lambda: _one(base(overview=None, problems=None, other=None)),
@@ -249,6 +252,22 @@ SCENARIOS: dict[str, Scenario] = {
     "series-in-force-blank-last-year": lambda: (
         _pair()[0].with_cell("active.art20_1.normative_documents.in_force", 99),
         _pair()[1].with_cell("active.art20_1.normative_documents.in_force", gd.BLANK),
+    ),
+    "series-skip-issued-then-mismatch": lambda: (
+        _pair()[0]
+        .with_cell("active.art20_1.regulations.issued", gd.BLANK)
+        .with_cell("active.art20_1.normative_documents.in_force", 99),
+        _pair()[1],
+    ),
+    "series-skip-repealed-then-mismatch": lambda: (
+        _pair()[0]
+        .with_cell("active.art20_1.regulations.repealed", gd.NotApplicable("/"))
+        .with_cell("active.art20_1.normative_documents.in_force", 99),
+        _pair()[1],
+    ),
+    "series-this-organ-spaced": lambda: (
+        attrs.evolve(_pair()[0], organ=gd.Organ("某市 某局")),
+        _pair()[1],
     ),
     "series-same-organ-spaced": lambda: (
         _pair()[0],
