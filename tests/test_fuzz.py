@@ -558,3 +558,32 @@ def test_limits_are_validated() -> None:
         gd.Limits(max_cells=0)
     with pytest.raises(ValueError, match="time_budget"):
         gd.Limits(time_budget=-1.0)
+
+
+# ---------------------------------------------------------- regressions found by fuzzing
+
+
+def test_regression_control_character_before_removed_chrome() -> None:
+    """A vertical tab in the text after a navigation bar: lxml refused it when the bar
+    was removed (``ValueError: All strings must be XML compatible``)."""
+    page = (
+        '<html><body><div class="nav"><a href="/">首页</a></div>\x0b\x1f<div class="main">'
+        "<p>某县某局2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>概述。</p>"
+        "</div></body></html>"
+    )
+    outcome(gd.parse_html, page)
+    outcome(gd.parse_html, page.encode("utf-8"))
+
+
+def test_regression_docx_control_characters_and_surrogates() -> None:
+    """render_docx raised on control characters (invalid XML) and lone surrogates."""
+    report = gd.build_report(
+        organ="某局\x00\x01\x0b\ud800", year=2024, overview="概述\x0b。\udfff", other="y"
+    )
+    assert render_docx(report)[:2] == b"PK"
+
+
+def test_regression_deeply_nested_json() -> None:
+    """from_json raised RecursionError on JSON nested 100,000 deep."""
+    with pytest.raises(gd.JSONError, match="nested too deeply"):
+        gd.from_json("[" * 100_000 + "]" * 100_000)
