@@ -48,4 +48,4 @@ def undecorate(path: Path) -> int:
 
 if __name__ == "__main__":
     for name in sys.argv[1:]:
-        print(f"{name}: {undecorate(Path(name))} function(s) undecorated")  # noqa: T201
+        print(f"{name}: {undecorate(Path(name))} function(s) undecorated")
