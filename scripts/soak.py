@@ -24,6 +24,8 @@ import warnings
 from pathlib import Path
 
 import psutil
+from hypothesis import HealthCheck, given, settings
+from hypothesis import seed as hseed
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
@@ -39,9 +41,6 @@ def rss_mb() -> float:
 
 def pool(size: int, seed: int) -> list[gd.Report]:
     """``size`` reports drawn from the library's strategy."""
-    from hypothesis import HealthCheck, given, settings  # noqa: PLC0415
-    from hypothesis import seed as hseed
-
     out: list[gd.Report] = []
 
     @hseed(seed)
