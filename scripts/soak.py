@@ -23,7 +23,7 @@ import time
 import warnings
 from pathlib import Path
 
-import psutil
+import psutil  # type: ignore[import-untyped]
 from hypothesis import HealthCheck, given, settings
 from hypothesis import seed as hseed
 
@@ -36,7 +36,7 @@ from govdisclosure.strategies import reports
 def rss_mb() -> float:
     """Resident set size of this process in MB, after a collection."""
     gc.collect()
-    return psutil.Process().memory_info().rss / 2**20
+    return float(psutil.Process().memory_info().rss) / 2**20
 
 
 def pool(size: int, seed: int) -> list[gd.Report]:

@@ -38,7 +38,7 @@ REAL_PDFS = sorted(p.read_bytes() for p in REAL.glob("*.pdf"))
 HTML_PAGES = sorted(p.read_bytes() for p in (DATA / "html").glob("*.html"))
 
 #: PDFs are slow to read: a fraction of the profile's examples (at least 5).
-FEW = max(5, (settings.default.max_examples or 100) // 8)
+FEW = max(5, (settings.default.max_examples if settings.default else 100) // 8)
 SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 Parser = Callable[[Any], gd.Report]
@@ -433,7 +433,7 @@ def _json_outcome(data: object) -> None:
     except gd.JSONError as exc:
         errors = exc.errors
         assert errors
-        assert all(isinstance(p, str) and isinstance(m, str) for p, m in errors)
+        assert all(p and m for p, m in errors)
         return
     assert isinstance(report, gd.Report)
     gd.check(report)

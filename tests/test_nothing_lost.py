@@ -88,11 +88,13 @@ def html_figures(page: str | bytes) -> list[Decimal]:
     """The numbers inside the tables of an HTML page (see the module docstring)."""
     if isinstance(page, bytes):
         try:
-            page = page.decode("utf-8")
+            text = page.decode("utf-8")
         except UnicodeDecodeError:
-            page = page.decode("gb18030", "replace")  # the sites' other encoding
+            text = page.decode("gb18030", "replace")  # the sites' other encoding
+    else:
+        text = page
     root = etree.fromstring(
-        page.encode("utf-8"), etree.HTMLParser(encoding="utf-8", no_network=True)
+        text.encode("utf-8"), etree.HTMLParser(encoding="utf-8", no_network=True)
     )
     out: list[Decimal] = []
     for table in root.iter("table"):
@@ -101,7 +103,7 @@ def html_figures(page: str | bytes) -> list[Decimal]:
             owner = next(a for a in cell.iterancestors("table"))
             if owner is not table:
                 continue
-            value = figure("".join(cell.itertext()))
+            value = figure("".join(str(t) for t in cell.itertext()))
             if value is not None:
                 out.append(value)
     return out
