@@ -1,7 +1,10 @@
-"""The real reports of ``tests/data/real`` rebuilt with ``gd.build_report`` from their figures.
+"""The real reports of ``tests/data/real``: as read by ``parse_text``, and as transcribed.
 
-Used by the renderer tests for golden files until every parser can read them. Every
-figure is copied as published (the seed's defects included: （一）予以公开 states 总计 0,
+``REPORTS`` are the reports as ``gd.parse_text`` reads the seed's text and the text
+pdfplumber extracts from the PDFs; the renderers' golden files are made from them.
+``TRANSCRIBED`` rebuilds the same reports by hand with ``gd.build_report`` from their
+figures, as a cross-check of the tables the parser reads. Every figure is copied as
+published (the seed's defects included: （一）予以公开 states 总计 0,
 （七）总计 states 自然人 0); cells the model cannot hold (the seed's surplus cells in
 section 二 and 四) are left out. Narratives: the seed's are sliced from its text; the
 PDF reports' narratives are not transcribed (present but empty).
@@ -227,9 +230,27 @@ def hongze_2024() -> gd.Report:
     )
 
 
-REPORTS: dict[str, Callable[[], gd.Report]] = {
+TRANSCRIBED: dict[str, Callable[[], gd.Report]] = {
     "xunzhen-2024": xunzhen_2024,
     "huaian-2024": huaian_2024,
     "hongze-2023": hongze_2023,
     "hongze-2024": hongze_2024,
 }
+
+
+SOURCES: dict[str, str] = {
+    "xunzhen-2024": "xunzhen-2024.txt",
+    "huaian-2024": "huaian-2024.pdfplumber.txt",
+    "hongze-2023": "hongze-2023.pdfplumber.txt",
+    "hongze-2024": "hongze-2024.pdfplumber.txt",
+}
+
+
+def _parsed(name: str) -> Callable[[], gd.Report]:
+    def read() -> gd.Report:
+        return gd.parse_text((REAL / SOURCES[name]).read_bytes())
+
+    return read
+
+
+REPORTS: dict[str, Callable[[], gd.Report]] = {name: _parsed(name) for name in SOURCES}

@@ -381,3 +381,22 @@ def test_publication_date_edge_of_year() -> None:
     assert not [
         f for f in gd.check(base(published=date(2025, 1, 1))) if f.code.startswith("publication.")
     ]
+
+
+def test_the_same_organ_named_with_and_without_its_city() -> None:
+    """洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) are one organ across years."""
+    now, last = _pair()
+    now = attrs.evolve(now, organ=gd.Organ("淮安市洪泽区人民政府"))
+    last = attrs.evolve(last, organ=gd.Organ("洪泽区人民政府"))
+    assert "series.organ-mismatch" not in {f.code for f in gd.check(now, previous=last)}
+    other = attrs.evolve(last, organ=gd.Organ("淮安市人民政府"))
+    assert "series.organ-mismatch" in {f.code for f in gd.check(now, previous=other)}
+
+
+@pytest.mark.parametrize("year", [-1, 0, 1, 2018, 2101, 9999, 10**6])
+def test_years_outside_the_formats_never_break_the_checks(year: int) -> None:
+    """A misread year is reported, and no check fails on impossible dates."""
+    r = attrs.evolve(base(), year=year)
+    found = codes(gd.check(r))
+    assert ("structure.year-out-of-range", "year") in found
+    assert not any(c.startswith("publication.late") for c, _ in found)

@@ -17,7 +17,7 @@ from govdisclosure.formats._render import cell_text
 from govdisclosure.formats.html import MAX_COLSPAN, _decode, _parse_tree, _span, html_blocks
 from govdisclosure.model import NotApplicable, Text
 from govdisclosure.template import Edition, template
-from realfigures import REPORTS
+from realfigures import REPORTS, TRANSCRIBED
 
 GOLDEN = Path(__file__).parent / "golden"
 HTML = Path(__file__).parent / "data" / "html"
@@ -645,3 +645,52 @@ def test_damaged_pages_read_or_are_refused(report: gd.Report, data: st.DataObjec
             b'rowspan="2"', b'rowspan="' + span + b'"'
         )
     _reads_or_refuses(damaged)
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_golden_sources_agree_with_the_transcribed_figures(name: str) -> None:
+    """The tables the golden files are made from are the published figures."""
+    parsed, transcribed = REPORTS[name](), TRANSCRIBED[name]()
+    assert parsed.tables == transcribed.tables
+    assert (parsed.year, parsed.published) == (transcribed.year, transcribed.published)
+
+
+def test_entities_are_not_expanded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET", encoding="utf-8")
+    page = (
+        f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "{secret.as_uri()}"><!ENTITY big "AAAAAAAAAA">]>'
+        "<html><body><h1>某县某局2024年政府信息公开工作年度报告</h1>"
+        "<p>一、总体情况</p><p>正文&xxe;&big;。</p></body></html>"
+    )
+    report = gd.parse_html(page)
+    assert report.overview is not None
+    assert "TOP-SECRET" not in report.overview.text
+    assert "AAAAAAAAAA" not in report.overview.text
+
+
+def test_report_tables_outside_the_content_are_reported() -> None:
+    def block(caption: str, label: str, figure: str) -> str:
+        return (
+            f'<table><tr><td colspan="2">{caption}</td></tr><tr><td>信息内容</td><td>本年处理决定数量</td></tr>'
+            f"<tr><td>{label}</td><td>{figure}</td></tr></table>"
+        )
+
+    page = (
+        '<html><body><div class="wrap"><div id="zoom"><h1>某县某局2024年政府信息公开工作年度报告</h1>'
+        "<p>一、总体情况</p><p>正文。</p><p>二、主动公开政府信息情况</p>"
+        + block("第二十条第（五）项", "行政许可", "7")
+        + block("第二十条第（六）项", "行政处罚", "8")
+        + block("第二十条第（八）项", "行政事业性收费", "9")
+        + block("第二十条第（六）项", "行政强制", "10")
+        + "</div>"
+        + block("第二十条第（五）项", "行政许可", "4321")
+        + "</div></body></html>"
+    )
+    r = gd.parse_html(page)
+    assert r.cell("active.art20_5.licensing.decisions") == 7
+    outside = [f for f in r.findings if f.code == "parse.outside-content"]
+    assert [f.args["cells"] for f in outside] == ["4321"]
+    assert outside[0].source is not None
+    assert outside[0].source.table == 4
+    assert "4321" in outside[0].message("zh_CN")

@@ -1,14 +1,21 @@
-"""Messages: every code has both languages; formatting follows the locale."""
+"""Messages: every code and every CLI message has both languages; the catalogs are current
+and ship as package data; formatting follows the locale."""
 
 from __future__ import annotations
 
+import re
+import string
 from decimal import Decimal
+from importlib import resources
+from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 import govdisclosure as gd
-from govdisclosure.i18n import describe_path, format_number, normalize_locale
+from govdisclosure.i18n import describe_path, format_number, gettext, normalize_locale
 
 LOCALE = __import__("pathlib").Path(gd.__file__).parent / "i18n" / "locale"
 
@@ -71,6 +78,12 @@ def test_numbers_keep_published_precision() -> None:
             "II. Article 20, item (9), Government centralised procurement / Total procurement amount",
         ),
         ("problems", "五、存在的主要问题及改进情况", "V. Main problems and improvements"),
+        (
+            "active.art20_6.penalty.*",
+            "二、第二十条第（六）项 行政处罚",
+            "II. Article 20, item (6), Administrative penalties",
+        ),
+        ("applications.granted.*", "三、（一）予以公开行", "III. (1) Disclosed (row)"),
         ("published", "发布日期", "publication date"),
     ],
 )
@@ -78,3 +91,117 @@ def test_describe_path(path: str, zh: str, en: str) -> None:
     """Paths read as labels in both languages, for both editions."""
     assert describe_path(path, "zh_CN") == zh
     assert describe_path(path, "en") == en
+
+
+PACKAGE_LOCALE = resources.files("govdisclosure.i18n").joinpath("locale")
+SRC = Path(gd.__file__).parent
+
+
+def catalog(lang: str) -> Catalog:
+    with PACKAGE_LOCALE.joinpath(lang, "LC_MESSAGES", "govdisclosure.po").open("rb") as fh:
+        return read_po(fh, locale=lang)
+
+
+def pot() -> Catalog:
+    with PACKAGE_LOCALE.joinpath("govdisclosure.pot").open("rb") as fh:
+        return read_po(fh)
+
+
+def fields(message: str) -> set[str]:
+    brace = {f for _, f, _, _ in string.Formatter().parse(message) if f}
+    percent = set(re.findall(r"%\((\w+)\)[sdr]", message))
+    return brace | percent | ({"%s"} if "%s" in message else set())
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_every_code_message_is_the_compiled_translation(lang: str) -> None:
+    cat = catalog(lang)
+    for code, info in gd.CODES.items():
+        message = cat.get(info.message)
+        assert message is not None, f"{code}: not in the {lang} catalog"
+        assert message.string, f"{code}: no {lang} translation"
+        assert gettext(info.message, lang) == message.string
+
+
+def test_every_msgid_is_translated_in_zh_cn_with_the_same_placeholders() -> None:
+    zh, en = catalog("zh_CN"), catalog("en")
+    ids = [m.id for m in pot() if m.id]
+    assert ids
+    for msgid in ids:
+        assert isinstance(msgid, str)
+        translated = zh.get(msgid)
+        assert translated is not None, f"missing: {msgid!r}"
+        assert translated.string, f"untranslated: {msgid!r}"
+        assert fields(translated.string) == fields(msgid), msgid
+        assert en.get(msgid) is not None, f"not in en: {msgid!r}"
+
+
+def test_chinese_differs_from_english() -> None:
+    zh = catalog("zh_CN")
+    same = [m.id for m in zh if m.id and m.string == m.id]
+    assert same == []
+
+
+def test_the_template_is_up_to_date_with_the_source() -> None:
+    """Every string marked ``N_(...)`` or ``_(...)`` in the package is in the .pot file."""
+    extracted = {
+        msg
+        for _, _, msg, _, _ in extract_from_dir(
+            str(SRC), method_map=[("**.py", "python")], keywords={"N_": None, "_": None}
+        )
+        if isinstance(msg, str)
+    }
+    assert extracted
+    assert extracted == {m.id for m in pot() if m.id}
+
+
+def test_cli_messages_are_in_the_template() -> None:
+    ids = {m.id for m in pot()}
+    assert "usage: " in ids
+    assert "{file}: no such file" in ids
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("en_US.UTF-8", "en"),
+        ("en", "en"),
+        ("zh-CN", "zh_CN"),
+        ("zh_Hans_CN", "zh_CN"),
+        ("fr_FR", "zh_CN"),
+    ],
+)
+def test_normalize_locale_spellings(value: str, expected: str) -> None:
+    assert normalize_locale(value) == expected
+
+
+def test_locale_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("GOVDISCLOSURE_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    assert normalize_locale() == "zh_CN"
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert normalize_locale() == "en"
+    monkeypatch.setenv("GOVDISCLOSURE_LANG", "zh_CN")
+    assert normalize_locale() == "zh_CN"
+
+
+def test_po_files_are_package_data() -> None:
+    for lang in ("zh_CN", "en"):
+        assert PACKAGE_LOCALE.joinpath(lang, "LC_MESSAGES", "govdisclosure.po").is_file()
+
+
+def test_years_are_not_grouped_like_numbers() -> None:
+    f = gd.Finding(
+        code="structure.edition-mismatch",
+        severity=gd.Severity.WARNING,
+        path="applications",
+        params={
+            "table": "applications",
+            "table_edition": "2019",
+            "year": 2024,
+            "expected_edition": "2021",
+        },
+    )
+    assert "2024" in f.message("en")
+    assert "2,024" not in f.message("en")
+    assert "2,024" not in f.message("zh_CN")

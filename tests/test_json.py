@@ -139,3 +139,18 @@ def test_non_reports_raise_json_error(text: str | bytes) -> None:
     """Anything that is not a report object raises JSONError, never anything else."""
     with pytest.raises(gd.JSONError):
         gd.from_json(text)
+
+
+def test_to_dict_is_plain_data() -> None:
+    """to_dict holds only JSON types: enums come out as their values."""
+    data = gd.to_dict(gd.build_report(organ="某局", year=2024))
+
+    def plain(x: object) -> bool:
+        if isinstance(x, dict):
+            return all(type(k) is str and plain(v) for k, v in x.items())
+        if isinstance(x, list):
+            return all(plain(v) for v in x)
+        return x is None or type(x) in {str, int, bool}
+
+    assert plain(data)
+    assert data["organ"]["kind"] == "department"

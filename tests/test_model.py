@@ -193,3 +193,14 @@ def test_narrative_subheads() -> None:
     n = gd.Narrative("（一）主动公开情况。我单位……\n正文。\n（二）依申请公开情况。")
     assert n.subheads == ("（一）主动公开情况", "（二）依申请公开情况")
     assert gd.Narrative("  \n ").is_empty
+
+
+def test_a_total_with_a_blank_part_is_blank_not_zero() -> None:
+    """Deriving a total over a blank part gives a blank total, never a made-up 0."""
+    r = gd.build_report(
+        organ="某局", year=2024, applications={"granted": {"natural_person": 2, "commercial": None}}
+    )
+    assert r.cell("applications.granted.commercial") is gd.BLANK
+    assert r.cell("applications.granted.total") is gd.BLANK
+    assert r.cell("applications.total.natural_person") == 2
+    assert r.cell("applications.total.commercial") is gd.BLANK

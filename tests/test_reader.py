@@ -213,6 +213,49 @@ def test_signature_block_gives_date_and_is_not_prose() -> None:
     assert r.title == "巡镇镇2024年政府信息公开工作年报"
 
 
+def test_page_chrome_before_the_title() -> None:
+    r = assemble(
+        [
+            para("首页 > 政府信息公开 > 政府信息公开年报"),
+            para("字号：大 中 小"),
+            para("发布时间：2025-01-20 来源：某县某局"),
+            para("某县某局2024年政府信息公开工作年度报告"),
+            para("一、总体情况"),
+            para("概述。"),
+        ]
+    )
+    assert (r.organ.name, r.year, r.title, r.preamble) == ("某县某局", 2024, "", "")
+    assert r.published is not None
+    assert r.published.isoformat() == "2025-01-20"
+
+
+def test_heading_with_its_first_sentence_in_one_paragraph() -> None:
+    r = assemble(
+        [
+            para("某县某局2024年政府信息公开工作年度报告"),
+            para("一、总体情况2024年，我局认真贯彻《条例》。"),
+            para("其次。"),
+            para("五、存在的主要问题及改进情况（一）存在问题。"),
+        ]
+    )
+    assert r.overview == gd.Narrative("2024年，我局认真贯彻《条例》。\n其次。")
+    assert r.problems == gd.Narrative("（一）存在问题。")
+    assert r.findings == ()
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["淮安市人民政府2024年政府信息公开工作年度报告"],
+        ["淮安市人民政府", "2024 年政府信息公开工作年度报告"],
+        ["淮安市人民政府2024年", "政府信息公开工作年度报告"],
+    ],
+)
+def test_title_printed_on_one_or_two_lines(lines: list[str]) -> None:
+    r = assemble([*(para(t) for t in lines), para("一、总体情况"), para("概述。")])
+    assert (r.organ.name, r.year, r.title, r.preamble) == ("淮安市人民政府", 2024, "", "")
+
+
 def test_findings_are_prepended() -> None:
     note = gd.Finding(code="parse.encoding", severity=gd.Severity.INFO, params={"encoding": "GBK"})
     r = assemble([para("某县某局2024年政府信息公开工作年度报告")], findings=[note])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from decimal import Decimal
@@ -126,6 +127,37 @@ def test_seed_invariant_findings(seed: gd.Report) -> None:
     assert late.args["kind"] == "township"
 
 
+def test_seed_with_a_label_piece_alone_on_its_line(seed: gd.Report) -> None:
+    text = (REAL / "xunzhen-2024.txt").read_text("utf-8")
+    damaged = text.replace("理结果\t记这一情形", "理结果\n记这一情形")
+    assert damaged != text
+    again = gd.parse_text(damaged)
+    assert again == seed
+    assert codes(again.findings) == codes(seed.findings)
+
+
+def test_seed_agrees_with_the_seed_built_by_hand(seed: gd.Report) -> None:
+    """examples/check_seed.py builds the seed from its printed figures, independently."""
+    path = Path(__file__).parent.parent / "examples" / "check_seed.py"
+    spec = importlib.util.spec_from_file_location("check_seed", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    built = module.seed_report()
+    assert seed.tables == built.tables
+    assert (seed.organ, seed.year, seed.published) == (built.organ, built.year, built.published)
+    assert "".join(seed.title.split()) == built.title
+
+
+def test_note_between_table_rows_is_kept_as_prose(seed: gd.Report) -> None:
+    text = (REAL / "xunzhen-2024.txt").read_text("utf-8")
+    note = "注：本表数据截至2024年12月31日"
+    damaged = gd.parse_text(text.replace("\n\t(三) 不予公开", f"\n{note}\n\t(三) 不予公开", 1))
+    assert damaged.applications_text == note
+    assert damaged.tables == seed.tables
+
+
 def test_seed_narratives(seed: gd.Report) -> None:
     assert seed.overview is not None
     assert len(seed.overview.paragraphs) == 3
@@ -224,6 +256,24 @@ def test_lost_heading_recovered_by_content(name: str, heading: str, section: str
     assert ("parse.missing-heading", section) in codes(damaged.findings)
 
 
+def test_line_deleted_in_numbers_before_labels_layout() -> None:
+    """pdfplumber prints some figures before their label; with a line of figures lost,
+    the rows are still matched by their labels, before or after the figures."""
+    text = (REAL / "hongze-2024.pdfplumber.txt").read_text("utf-8")
+    reference = gd.parse_text(text).applications
+    assert reference is not None
+    line = "7.属于行政执法案卷 1 0 0 0 0 0 1\n"
+    assert line in text
+    damaged = gd.parse_text(text.replace(line, "", 1))
+    table = damaged.applications
+    assert table is not None
+    lost = {(row, c) for row, c, v in table.items() if v != reference[row, c]}
+    row = "denied.enforcement_case_file"
+    assert lost == {(r, c) for r, c, _ in table.items() if r == row}
+    assert all(table[row, c] is gd.BLANK for c in table.spec.column_ids)
+    assert ("parse.missing-cells", f"applications.{row}.*") in codes(damaged.findings)
+
+
 def test_huaian_is_consistent() -> None:
     """The 淮安 report adds up: no arithmetic finding at all."""
     report = gd.parse_text((REAL / "huaian-2024.pdfplumber.txt").read_bytes())
@@ -291,6 +341,33 @@ def test_run_together_figures_not_guessed() -> None:
     t = r.review_litigation
     assert t is not None
     assert all(v is gd.BLANK for _, _, v in t.items())
+
+
+def test_run_together_row_of_applications() -> None:
+    """ "61 43119" printed for "61 4 3119": only one split makes the row add up."""
+    text = gd.render_text(gd.parse_text((REAL / "huaian-2024.pdfplumber.txt").read_bytes()))
+    damaged = text.replace("3001\t53\t0\t0\t61\t4\t3119", "3001\t53\t0\t0\t61\t43119")
+    assert damaged != text
+    r = gd.parse_text(damaged)
+    assert r.applications is not None
+    assert [r.applications["new_received", c] for c in r.applications.spec.column_ids] == [
+        3001,
+        53,
+        0,
+        0,
+        61,
+        4,
+        3119,
+    ]
+    split = [f for f in r.findings if f.code == "parse.split-cells"]
+    assert [(f.path, f.args["text"]) for f in split] == [
+        ("applications.new_received.*", "3001 53 0 0 61 43119")
+    ]
+
+
+def test_title_on_one_line_with_spaces() -> None:
+    r = gd.parse_text("淮安市人民政府 2024 年政府信息公开工作年度报告\n一、总体情况\n概述。\n")
+    assert (r.organ.name, r.year, r.title) == ("淮安市人民政府", 2024, "")
 
 
 def test_unknown_row_keeps_its_figures() -> None:
@@ -435,6 +512,18 @@ def test_round_trip_valid_reports(report: gd.Report) -> None:
     assert not [f for f in parsed.findings if f.code.startswith("parse.")]
 
 
+@given(valid_reports())
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_rendered_text_read_as_pdf_text(report: gd.Report) -> None:
+    """With the tabs turned into spaces, as PDF text extraction writes tables, every
+    figure and every paragraph still reads back."""
+    text = re.sub(r"\t+", " ", gd.render_text(report))
+    parsed = gd.parse_text(text)
+    assert parsed.tables == report.tables
+    for section in ("overview", "problems", "other"):
+        assert parsed.narrative(section) == report.narrative(section)
+
+
 @given(valid_reports(mixed=True))
 def test_round_trip_mixed_editions(report: gd.Report) -> None:
     parsed = gd.parse_text(gd.render_text(report))
@@ -559,3 +648,23 @@ def test_damaged_real_text(name: str, data: st.DataObject) -> None:
 @given(st.text(max_size=300))
 def test_arbitrary_text(text: str) -> None:
     _check_damaged(text)
+
+
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes(data: bytes) -> None:
+    try:
+        report = gd.parse_text(data)
+    except gd.ParseError:
+        return
+    gd.check(report)
+
+
+@pytest.mark.parametrize("name", [*PDF_TEXTS, "xunzhen-2024.txt"])
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_reading_findings_render(name: str, locale: str) -> None:
+    """Every finding noticed while reading has its message's parameters."""
+    report = gd.parse_text((REAL / name).read_bytes())
+    for f in gd.check(report):
+        message = f.message(locale)
+        assert message
+        assert "{" not in message, (f.code, message)

@@ -4,14 +4,38 @@ Model, check, read and write the annual government information disclosure report
 Chinese administrative organs, in the 2019 trial format and the 2021 format.
 
 >>> import govdisclosure as gd
->>> report = gd.build_report(organ="某县某局", year=2024,
-...     applications={"new_received": {"natural_person": 2}, "granted": {"natural_person": 2}})
->>> [f.code for f in gd.check(report) if f.severity == "error"]
-[]
+>>> report = gd.build_report(organ="某县某局", year=2024, problems="人员不足。",
+...     applications={"new_received": {"natural_person": 2}, "granted": {"natural_person": 1}})
+>>> [(f.code, f.path) for f in gd.check(report) if f.severity == "error"]
+[('applications.balance', 'applications.*.natural_person'), ('applications.balance', 'applications.*.total')]
 """
 
+from govdisclosure.analysis import (
+    HARMONISED_FIELDS,
+    Harmonised,
+    HarmonisedField,
+    HarmonisedFigure,
+    ReportRef,
+    Similarity,
+    harmonise,
+    similar,
+)
 from govdisclosure.checks import CODES, check, is_valid, validate
+from govdisclosure.checks.narrative import StatedFigure, stated_figures
+from govdisclosure.corpus import (
+    AggregationError,
+    ExtractSummary,
+    FileResult,
+    Series,
+    aggregate,
+    check_series,
+    extract,
+    extract_file,
+    series,
+)
 from govdisclosure.errors import GovDisclosureError, InvalidReport, LimitExceeded, ParseError
+from govdisclosure.formats.dispatch import parse
+from govdisclosure.formats.docx import render_docx
 from govdisclosure.formats.html import parse_html, render_html
 from govdisclosure.formats.json import (
     JSONError,
@@ -22,7 +46,8 @@ from govdisclosure.formats.json import (
     to_json,
 )
 from govdisclosure.formats.markdown import render_markdown
-from govdisclosure.formats.records import Record, to_records
+from govdisclosure.formats.pdf import parse_pdf
+from govdisclosure.formats.records import HarmonisedRecord, Record, to_records
 from govdisclosure.formats.text import parse_text, render_text
 from govdisclosure.i18n import describe_path
 from govdisclosure.limits import Limits, get_limits, set_limits
@@ -50,11 +75,19 @@ __version__ = "0.1.0"
 __all__ = [
     "BLANK",
     "CODES",
+    "HARMONISED_FIELDS",
+    "AggregationError",
     "Blank",
     "CellValue",
     "Edition",
+    "ExtractSummary",
+    "FileResult",
     "Finding",
     "GovDisclosureError",
+    "Harmonised",
+    "HarmonisedField",
+    "HarmonisedFigure",
+    "HarmonisedRecord",
     "InvalidReport",
     "JSONError",
     "LimitExceeded",
@@ -66,25 +99,40 @@ __all__ = [
     "ParseError",
     "Record",
     "Report",
+    "ReportRef",
+    "Series",
     "Severity",
+    "Similarity",
     "Source",
+    "StatedFigure",
     "Table",
     "Text",
+    "aggregate",
     "build_report",
     "build_table",
     "check",
+    "check_series",
     "describe_path",
+    "extract",
+    "extract_file",
     "from_dict",
     "from_json",
     "get_limits",
+    "harmonise",
     "is_valid",
     "json_schema",
+    "parse",
     "parse_html",
+    "parse_pdf",
     "parse_text",
+    "render_docx",
     "render_html",
     "render_markdown",
     "render_text",
+    "series",
     "set_limits",
+    "similar",
+    "stated_figures",
     "template",
     "to_dict",
     "to_json",

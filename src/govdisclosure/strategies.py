@@ -21,6 +21,7 @@ the first organ of each kind.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Final
@@ -52,6 +53,7 @@ __all__ = [
     "amounts",
     "applications_tables",
     "cell_values",
+    "count_vectors",
     "counts",
     "defective_reports",
     "narratives",
@@ -114,22 +116,45 @@ _OVERVIEW_HEADS: Final = (
     "（四）政府信息公开平台建设情况。",
     "（五）监督保障情况。",
 )
-_APPLICANTS: Final = (
-    "natural_person",
-    "commercial",
-    "research",
-    "public_interest",
-    "legal_service",
-    "other_org",
+
+
+_YEARS_2019: Final = st.integers(2019, 2020)
+_YEARS_2021: Final = st.integers(2021, 2025)
+_FEES: Final = st.sampled_from(
+    ("本年度未收取信息处理费。", "全年收取信息处理费0元。", "本年度共收取信息处理费100元。")
 )
-_NOT_OUTCOMES: Final = frozenset({"new_received", "carried_over", "total", "carried_forward"})
 
 
+@functools.cache
 def counts(max_value: int = 5000) -> st.SearchStrategy[int]:
     """Non-negative counts, mostly small, sometimes large; shrink towards 0."""
     return st.one_of(st.just(0), st.integers(0, 30), st.integers(0, max_value))
 
 
+def _decode_counts(data: bytes, max_value: int) -> list[int]:
+    """Two bytes per figure: mostly 0, often small, sometimes large; all-zero bytes → 0."""
+    out = []
+    for i in range(0, len(data), 2):
+        kind, low = data[i], data[i + 1]
+        if kind < 96:
+            value = 0
+        elif kind < 208:
+            value = low % 31
+        else:
+            value = ((kind - 208) << 8 | low) * (max_value // 12288 + 1)
+        out.append(min(value, max_value))
+    return out
+
+
+@functools.cache
+def count_vectors(size: int, max_value: int = 5000) -> st.SearchStrategy[list[int]]:
+    """``size`` counts drawn at once (fast); shrink towards all zeros."""
+    return st.binary(min_size=2 * size, max_size=2 * size).map(
+        lambda b: _decode_counts(b, max_value)
+    )
+
+
+@functools.cache
 def amounts() -> st.SearchStrategy[Decimal]:
     """Non-negative amounts with 0 to 2 decimal places, as published in 万元."""
     return st.builds(
@@ -139,6 +164,7 @@ def amounts() -> st.SearchStrategy[Decimal]:
     )
 
 
+@functools.cache
 def organs(kind: OrganKind | None = None) -> st.SearchStrategy[Organ]:
     """Realistic organ names whose kind, inferred from the name, is their kind."""
 
@@ -163,11 +189,13 @@ def organs(kind: OrganKind | None = None) -> st.SearchStrategy[Organ]:
     )
 
 
+@functools.cache
 def _paragraphs(min_size: int, max_size: int) -> st.SearchStrategy[list[str]]:
     sentence_lists = st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=3)
     return st.lists(sentence_lists.map("".join), min_size=min_size, max_size=max_size)
 
 
+@functools.cache
 def narratives(*, subheads: bool = False, min_paragraphs: int = 1) -> st.SearchStrategy[Narrative]:
     """Prose in canonical form: paragraphs ending with "。", one per line.
 
@@ -186,20 +214,22 @@ def narratives(*, subheads: bool = False, min_paragraphs: int = 1) -> st.SearchS
     return with_heads()
 
 
+_OPTIONAL_PROSE: Final = st.one_of(st.just(""), _paragraphs(1, 2).map("\n".join))
+
+
 @st.composite
 def applications_tables(draw: st.DrawFn, edition: Edition | str = Edition.V2021) -> Table:
     """A valid section 三 table: leaves drawn per applicant column, totals derived, and
     一 + 二 = （七） + 四 by construction."""
     spec = template(edition).table("applications")
-    outcome_rows = [r.id for r in spec.rows if r.id not in _NOT_OUTCOMES]
+    outcome_rows = spec.outcome_row_ids
     values: dict[str, dict[str, Any]] = {r: {} for r in spec.row_ids}
-    for column in _APPLICANTS:
-        total = 0
-        for row in outcome_rows:
-            v = draw(counts(400))
+    for column in spec.part_column_ids:
+        leaves = draw(count_vectors(len(outcome_rows) + 1, 400))
+        total = sum(leaves[:-1])
+        for row, v in zip(outcome_rows, leaves, strict=False):
             values[row][column] = v
-            total += v
-        forward = draw(counts(50))
+        forward = min(leaves[-1], 50)
         carried = draw(st.integers(0, total + forward))
         values["carried_forward"][column] = forward
         values["carried_over"][column] = carried
@@ -211,9 +241,11 @@ def applications_tables(draw: st.DrawFn, edition: Edition | str = Edition.V2021)
 def review_tables(draw: st.DrawFn, edition: Edition | str = Edition.V2021) -> Table:
     """A valid section 四 table: four outcomes drawn per group, totals derived."""
     spec = template(edition).table("review_litigation")
+    figures = draw(count_vectors(4 * len(spec.rows), 500))
+    outcomes = ("upheld", "corrected", "other", "pending")
     values = {
-        row: {c: draw(counts(500)) for c in ("upheld", "corrected", "other", "pending")}
-        for row in spec.row_ids
+        row: dict(zip(outcomes, figures[4 * i : 4 * i + 4], strict=True))
+        for i, row in enumerate(spec.row_ids)
     }
     return build_table("review_litigation", values, edition=edition)
 
@@ -229,7 +261,7 @@ def _active_row(draw: st.DrawFn, spec: TableSpec) -> dict[str, dict[str, Any]]:
                 previous = cells.get("previous_items", 0)
                 cells[column.id] = draw(st.integers(-previous, 200))
             else:
-                cells[column.id] = draw(counts(500_000))
+                cells[column.id] = draw(count_vectors(1, 500_000))[0]
         if "total_published" in cells and cells["total_published"] < cells["new_published"]:
             cells["total_published"], cells["new_published"] = (
                 cells["new_published"],
@@ -267,7 +299,7 @@ def valid_reports(
         ed = Edition.V2021
     else:
         ed = Edition(edition) if edition is not None else draw(st.sampled_from(list(Edition)))
-    year = draw(st.integers(2019, 2020) if ed is Edition.V2019 else st.integers(2021, 2025))
+    year = draw(_YEARS_2019 if ed is Edition.V2019 else _YEARS_2021)
     organ = draw(organs(kind))
     limit = deadline(organ.kind, year) or date(year + 1, 1, 31)
     published = date(year + 1, 1, 1) + timedelta(
@@ -280,7 +312,7 @@ def valid_reports(
         )
     )
     other_extra = draw(_paragraphs(0, 2))
-    optional_prose = st.one_of(st.just(""), _paragraphs(1, 2).map("\n".join))
+    optional_prose = _OPTIONAL_PROSE
     preamble = draw(
         st.sampled_from(
             (
@@ -359,6 +391,10 @@ class Defect:
     """The path that finding must carry."""
 
 
+def _applicants() -> tuple[str, ...]:
+    return template(Edition.V2021).table("applications").part_column_ids
+
+
 def _bump(value: CellValue, by: int) -> int:
     assert isinstance(value, int)
     return value + by
@@ -372,11 +408,11 @@ def _plant(draw: st.DrawFn, report: Report, code: str) -> Defect | None:
         path = f"applications.{row}.total"
         return Defect(report.with_cell(path, _bump(report.cell(path), d)), code, path)
     if code == "applications.outcome-total" and apps is not None:
-        column = draw(st.sampled_from(_APPLICANTS))
+        column = draw(st.sampled_from(_applicants()))
         path = f"applications.total.{column}"
         return Defect(report.with_cell(path, _bump(report.cell(path), d)), code, path)
     if code == "applications.balance" and apps is not None:
-        column = draw(st.sampled_from(_APPLICANTS))
+        column = draw(st.sampled_from(_applicants()))
         r = report
         for c in (column, "total"):
             p = f"applications.carried_forward.{c}"
@@ -406,7 +442,7 @@ def _plant(draw: st.DrawFn, report: Report, code: str) -> Defect | None:
         return Defect(report.with_cell(path, Decimal(value) + Decimal("0.5")), code, path)
     if code == "cell.text" and apps is not None:
         row = draw(st.sampled_from(apps.spec.row_ids))
-        column = draw(st.sampled_from(_APPLICANTS))
+        column = draw(st.sampled_from(_applicants()))
         path = f"applications.{row}.{column}"
         return Defect(report.with_cell(path, Text("详见附件")), code, path)
     if code == "active.items-negative":

@@ -3,8 +3,8 @@
 >>> import govdisclosure as gd
 >>> r = gd.build_report(organ="某县某局", year=2024, published="2025-01-20",
 ...     overview="概述。", problems="问题。", other="未收取信息处理费。")
->>> gd.check(r)
-()
+>>> [f.code for f in gd.check(r) if f.severity != "info"]
+[]
 >>> gd.is_valid(r.with_cell("review_litigation.review.total", 5))
 False
 """
@@ -16,6 +16,7 @@ from govdisclosure.checks import arithmetic as _arithmetic  # noqa: F401
 from govdisclosure.checks import codes as _codes  # noqa: F401
 from govdisclosure.checks import report as _report  # noqa: F401
 from govdisclosure.checks import series as _series  # noqa: F401
+from govdisclosure.checks import similarity as _similarity  # noqa: F401
 from govdisclosure.checks.registry import (
     CHECKS,
     CODES,
@@ -74,3 +75,9 @@ def validate(report: Report, *, previous: Report | None = None) -> Report:
 def is_valid(report: Report, *, previous: Report | None = None) -> bool:
     """Whether ``report`` has no error finding."""
     return not any(f.severity is Severity.ERROR for f in check(report, previous=previous))
+
+
+# The audits of the prose register after the core checks, so that their findings come
+# last in every report's list.
+from govdisclosure.checks import content as _content  # noqa: E402, F401
+from govdisclosure.checks import narrative as _narrative  # noqa: E402, F401

@@ -178,8 +178,8 @@ define(
 define(
     "structure.year-out-of-range",
     W,
-    N_("The report year {year} is before 2019, when the formats of this library begin."),
-    rule="The 2019 and 2021 formats cover report years from 2019 on.",
+    N_("The report year {year} is outside the years these formats cover (2019 to 2100)."),
+    rule="The 2019 and 2021 formats cover report years from 2019 on; later than 2100 is a misreading.",
     basis=TEMPLATE,
 )
 define(
@@ -295,6 +295,16 @@ define(
     ),
     rule="Carry-over checks compare consecutive years.",
 )
+define(
+    "series.similar-narrative",
+    W,
+    N_(
+        "{heading} is {percent}% similar to last year's (threshold {threshold}%); it was "
+        "probably copied."
+    ),
+    rule="A prose section at least 90% similar to the same section of last year's report was probably copied.",
+    basis="国办公开办函〔2021〕30号（四）明确责任：内容雷同",
+)
 # --------------------------------------------------------------------- reading
 define(
     "parse.extra-cells",
@@ -387,10 +397,86 @@ define(
     rule="Pages in GBK, GB18030 or UTF-8 are decoded by their BOM, declaration or content.",
 )
 define(
+    "parse.outside-content",
+    W,
+    N_("A table outside the report's text on the page holds figures that were not read: {cells}."),
+    rule="Every figure of a report table on a page is read, or reported when it lies outside the report's text.",
+)
+define(
     "parse.missing-heading",
     I,
     N_(
         "The heading of section {heading} was not found; the section was recognised by its content."
     ),
     rule="Sections are found by their headings, or by their tables when headings are lost.",
+)
+# --------------------------------------------------------------------- input files
+define(
+    "input.unreadable",
+    E,
+    N_("The file could not be read as a report: {error}"),
+    rule="A file given to the command line or to extract holds a report the library can read.",
+)
+# --------------------------------------------------------------------- narrative audits
+NOTICE2021 = "国办公开办函〔2021〕30号"
+define(
+    "narrative.figure-mismatch",
+    W,
+    N_(
+        '{heading}, line {paragraph}: "{sentence}" states {actual}, but {operands} give '
+        "{expected} (difference {difference})."
+    ),
+    rule="A figure the prose states about the tables equals the cells it speaks of.",
+    basis="勾稽关系：正文所述数字与统计表一致",
+)
+define(
+    "overview.topic-missing",
+    I,
+    N_('Section 一 (overview) does not speak of "{topic}", one of its five required topics.'),
+    rule="Section 一 covers 主动公开, 依申请公开, 政府信息管理, 平台建设 and 监督保障.",
+    basis=NOTICE2021 + "一、报告内容（一）总体情况",
+)
+define(
+    "overview.assessment-missing",
+    I,
+    N_(
+        "The report of a people's government does not state the results of {items} "
+        "(Regulations, article 50 (4))."
+    ),
+    rule="People's governments report the results of assessment, public evaluation and accountability.",
+    basis=ART50 + "第（四）项",
+)
+define(
+    "problems.part-missing",
+    I,
+    N_("Section 五 does not state {part}."),
+    rule="Section 五 names the main problems and the measures taken or planned to improve.",
+    basis=ART50 + "第（四）项",
+)
+define(
+    "series.problems-not-followed-up",
+    I,
+    N_("Section 五 does not follow up the problems of last year's report ({previous_year})."),
+    rule="Section 五 reports how the problems named in last year's report were addressed.",
+    basis=NOTICE2021 + "（五）存在的主要问题及改进情况",
+)
+define(
+    "other.fee-unpaid-unexplained",
+    I,
+    N_(
+        "Section 三 shows {count} applications no longer handled because a fee notice went "
+        "unpaid, but section 六 says nothing of those notices and states no fee, or none charged."
+    ),
+    rule="Fees requested but not paid (（六）2) are explained in section 六's statement on 信息处理费.",
+    basis="国办函〔2020〕109号；" + NOTICE2021,
+)
+define(
+    "other.proposals-missing",
+    I,
+    N_(
+        "The report of a people's government does not mention the handling of NPC deputies' "
+        "suggestions and CPPCC proposals (人大代表建议和政协提案)."
+    ),
+    rule="People's governments report the handling and disclosure of 建议提案 in section 六.",
+    basis=NOTICE2021 + "（六）其他需要报告的事项",
 )

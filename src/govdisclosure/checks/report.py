@@ -11,6 +11,11 @@ from govdisclosure.checks.registry import finding, register
 from govdisclosure.model import Finding, OrganKind, Report
 from govdisclosure.template import edition_for_year, template
 
+FIRST_YEAR = 2019
+"""The first report year of the formats (the 2019 trial format)."""
+LAST_YEAR = 2100
+"""Years after this are taken for misreadings, not reports."""
+
 _FEE = re.compile(r"信息处理费|处理费|收费")
 
 
@@ -29,7 +34,7 @@ def structure(report: Report) -> Iterator[Finding]:
         yield finding("structure.missing-organ", "organ")
     if report.year is None:
         yield finding("structure.missing-year", "year")
-    elif report.year < 2019:
+    elif not FIRST_YEAR <= report.year <= LAST_YEAR:
         yield finding("structure.year-out-of-range", "year", year=report.year)
     for section in ("overview", "problems", "other"):
         if getattr(report, section) is None:
@@ -52,7 +57,7 @@ def structure(report: Report) -> Iterator[Finding]:
                 yield finding("structure.missing-table", section, table=section)
             else:
                 yield finding("structure.missing-section", section, heading=section)
-    if report.year is not None and report.year >= 2019:
+    if report.year is not None and FIRST_YEAR <= report.year <= LAST_YEAR:
         expected = edition_for_year(report.year)
         for t in report.tables:
             if t.edition is not expected:
@@ -105,8 +110,8 @@ def publication(report: Report) -> Iterator[Finding]:
     if report.published is None:
         yield finding("publication.missing-date", "published")
         return
-    if report.year is None:
-        return
+    if report.year is None or not FIRST_YEAR <= report.year <= LAST_YEAR:
+        return  # no deadline for a year the formats do not cover (or no calendar has)
     published = report.published.isoformat()
     if report.published <= date(report.year, 12, 31):
         yield finding("publication.premature", "published", published=published, year=report.year)

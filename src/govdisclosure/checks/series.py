@@ -6,11 +6,7 @@ from collections.abc import Iterator
 
 from govdisclosure.checks import codes as _codes  # noqa: F401 - defines the codes used here
 from govdisclosure.checks.registry import finding, register_series
-from govdisclosure.model import Finding, Report, Table, is_number
-
-
-def _same_organ(a: str, b: str) -> bool:
-    return "".join(a.split()) == "".join(b.split())
+from govdisclosure.model import Finding, Report, Table, is_number, same_organ
 
 
 def _substantive(table: Table) -> bool:
@@ -28,7 +24,7 @@ def _substantive(table: Table) -> bool:
 )
 def year_over_year(report: Report, previous: Report) -> Iterator[Finding]:
     """Carry-over, roll-forward and copied tables against last year's report."""
-    if not _same_organ(report.organ.name, previous.organ.name):
+    if not same_organ(report.organ.name, previous.organ.name):
         yield finding(
             "series.organ-mismatch",
             "organ",

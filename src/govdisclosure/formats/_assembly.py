@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -14,9 +15,15 @@ from govdisclosure.formats._cells import Output
 from govdisclosure.formats._grids import read_active, read_applications, read_review
 from govdisclosure.formats._raw import Block, RawParagraph, RawRow, RawTable
 from govdisclosure.model import Finding, Narrative, Organ, Report, Table
-from govdisclosure.template import Edition, edition_for_year, normalize_label, template
+from govdisclosure.template import (
+    Edition,
+    SectionSpec,
+    edition_for_year,
+    normalize_label,
+    template,
+)
 
-__all__ = ["Heading", "build", "match_heading", "parse_date"]
+__all__ = ["Heading", "build", "is_title", "match_heading", "parse_date"]
 
 _NUMBERS = "一二三四五六"
 _SECTIONS = ("overview", "active", "applications", "review_litigation", "problems", "other")
@@ -38,8 +45,11 @@ class Heading:
     section: str
     found: str
     variant: bool
+    rest: str = ""
+    """Text printed after the heading in the same paragraph, if any."""
 
 
+@functools.lru_cache(maxsize=4096)
 def match_heading(text: str) -> Heading | None:
     """The section that ``text`` is the heading of, if it is one.
 
@@ -48,7 +58,7 @@ def match_heading(text: str) -> Heading | None:
     >>> match_heading("四、结转下年度继续办理") is None
     True
     """
-    m = _HEADING.match(unicodedata.normalize("NFKC", text).replace("\u3000", " "))
+    m = _HEADING.match(text.replace("\u3000", " "))
     if m is None:
         return None
     index = _NUMBERS.index(m.group(1))
@@ -63,6 +73,24 @@ def match_heading(text: str) -> Heading | None:
         if index == 2 and ("数量" in body or "结转" in body):
             return None
         return Heading(section_id, text.strip(), variant=True)
+    return _heading_then_text(m.group(1), m.group(2), section_id, specs)
+
+
+def _heading_then_text(
+    number: str, raw_body: str, section_id: str, specs: list[SectionSpec]
+) -> Heading | None:
+    """A heading with the section's first sentence run on after it in one paragraph."""
+    official = {normalize_label(s.label) for s in specs}
+    variants = {normalize_label(v) for s in specs for v in s.variants}
+    for end in range(len(raw_body), 1, -1):
+        head = normalize_label(raw_body[:end])
+        if head in official or head in variants:
+            rest = raw_body[end:].strip()
+            if not rest or (not rest[0].isalnum() and rest[0] not in "（(“《"):
+                return None
+            return Heading(
+                section_id, f"{number}、{raw_body[:end].strip()}", head not in official, rest
+            )
     return None
 
 
@@ -117,13 +145,33 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def _is_title(text: str) -> bool:
-    return len(_squash(text)) <= 80 and bool(_TITLE_WORDS.search(_squash(text)))
+def is_title(text: str) -> bool:
+    """Whether a line reads like the title of a report (not a breadcrumb trail)."""
+    s = _squash(text)
+    return (
+        len(s) <= 80
+        and bool(_TITLE_WORDS.search(s))
+        and not _BREADCRUMB.search(s)
+        and not s.endswith(_SENTENCE_END)
+    )
+
+
+# a CMS breadcrumb trail: 首页 > 政务公开 > …, 当前位置：…
+_BREADCRUMB = re.compile(r"(首页|当前位置|您的位置|所在位置|现在位置)\s*[>＞»›|｜:：/／]")
+
+
+_NOT_IN_NAMES = frozenset("：:>＞|｜/／。，,")
 
 
 def _is_name_line(text: str) -> bool:
     s = _squash(text)
-    return 0 < len(s) <= 40 and not s.endswith(_SENTENCE_END) and not _DATE_LINE.match(s)
+    return (
+        0 < len(s) <= 40
+        and not s.endswith(_SENTENCE_END)
+        and not _DATE_LINE.match(s)
+        and not any(ch in _NOT_IN_NAMES for ch in s)
+        and not _BREADCRUMB.search(text)
+    )
 
 
 @attrs.define
@@ -143,29 +191,38 @@ def _pattern_title(organ: str, year: int | None) -> str:
 def _front(paragraphs: Sequence[RawParagraph]) -> _Front:
     front = _Front()
     texts = [p.text.strip() for p in paragraphs if p.text.strip()]
-    title_at = next((i for i, t in enumerate(texts[:4]) if _is_title(t)), None)
+    # page chrome (breadcrumbs, font-size links) may come first on a web page
+    head = texts[:10]
+    title_at = next(
+        (i for i, t in enumerate(head) if is_title(t) and _YEAR_IN_TITLE.search(t)), None
+    )
+    if title_at is None:
+        title_at = next((i for i, t in enumerate(head) if is_title(t)), None)
     if title_at is None:
         front.preamble = texts
         return front
     title = texts[title_at]
     before = texts[:title_at]
     front.preamble = texts[title_at + 1 :]
+    if not _YEAR_IN_TITLE.search(title) and before and _YEAR_IN_TITLE.search(before[-1]):
+        # "淮安市人民政府2024年" / "政府信息公开工作年度报告": the year on the line before
+        title = before.pop() + title
     m = _YEAR_IN_TITLE.search(title)
     front.year = int(m.group(1)) if m else None
     organ_line = before[-1] if before and _is_name_line(before[-1]) else ""
     title_organ = _squash(title[: m.start()]) if m else ""
     if organ_line and not title_organ:
+        # "淮安市人民政府" / "2024 年政府信息公开工作年度报告": a title printed on two lines
         front.organ = _squash(organ_line)
         combined = front.organ + _squash(title)
         front.title = "" if combined == _squash(_pattern_title(front.organ, front.year)) else title
-        if front.title:
-            front.title = title
     elif organ_line:
         front.organ = _squash(organ_line)
         front.title = title
     else:
         front.organ = title_organ
-        front.title = "" if title == _pattern_title(front.organ, front.year) else title
+        pattern = _pattern_title(front.organ, front.year)
+        front.title = "" if _squash(title) == _squash(pattern) else title
     return front
 
 
@@ -206,6 +263,8 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
             ):
                 current = heading.section
                 found.add(current)
+                if heading.rest:
+                    prose[current].append(RawParagraph(heading.rest, block.source))
                 if heading.variant:
                     out.add(
                         "parse.heading-variant",

@@ -9,6 +9,7 @@ cell read is recorded with its source.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterator, Sequence
 
@@ -21,6 +22,7 @@ from govdisclosure.model import (
     CellValue,
     Finding,
     NotApplicable,
+    Param,
     Source,
     is_number,
     read_cell,
@@ -39,22 +41,31 @@ __all__ = [
 ]
 
 
-def is_blank(cell: RawCell) -> bool:
-    """Whether nothing is written in the cell."""
-    return read_cell(cell.text).value is BLANK
-
-
 _LABEL_MARKS = frozenset({"、", "，", ","})
 """Marks that :func:`read_cell` reads as "not applicable" but that, alone in a cell of
 extracted text, are the pieces of a label written one character a line (三 / 、 / 本 …)."""
 
 
+@functools.lru_cache(maxsize=16384)
+def _kind(text: str) -> str:
+    value = read_cell(text).value
+    if value is BLANK:
+        return "blank"
+    if text.strip() in _LABEL_MARKS:
+        return "label"
+    if is_number(value) or isinstance(value, NotApplicable):
+        return "figure"
+    return "label"
+
+
+def is_blank(cell: RawCell) -> bool:
+    """Whether nothing is written in the cell."""
+    return _kind(cell.text) == "blank"
+
+
 def is_figure(cell: RawCell) -> bool:
     """Whether the cell holds a figure or a not-applicable mark (not a label)."""
-    if cell.text.strip() in _LABEL_MARKS:
-        return False
-    value = read_cell(cell.text).value
-    return is_number(value) or isinstance(value, NotApplicable)
+    return _kind(cell.text) == "figure"
 
 
 @attrs.frozen
@@ -138,9 +149,10 @@ class Output:
     provenance: dict[str, Source] = attrs.Factory(dict)
 
     def add(
-        self, code: str, path: str = "", *, source: Source | None = None, **params: object
+        self, code: str, path: str = "", *, source: Source | None = None, **params: Param
     ) -> None:
         """Add a finding of ``code``."""
+        # only message parameters are passed here, never finding()'s own keywords
         self.findings.append(finding(code, path, source=source, **params))  # type: ignore[arg-type]
 
     def cell(self, path: str, raw: RawCell | None, column: ColumnSpec) -> CellValue:

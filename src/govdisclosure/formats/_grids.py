@@ -92,7 +92,8 @@ def _fill_row(
 def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]) -> None:
     """Variants and splits of the row labels and group labels of ``spec``."""
     leaves = [(r.label, candidates(r)) for r in spec.rows]
-    for m in match_stream(leaves, matches_for):
+    matches = match_stream(leaves, matches_for)
+    for m in matches:
         row = next(r for r in spec.rows if r.label == m.label)
         path = f"{spec.id}.{row.id}.*"
         if m.is_variant:
@@ -108,7 +109,7 @@ def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]
                 parts=len(m.pieces),
             )
     # the merged group labels, once each, in the pieces not used by row labels
-    used = {id(p) for m in match_stream(leaves, matches_for) for p in m.pieces}
+    used = {id(p) for m in matches for p in m.pieces}
     rest = [p for p in matches_for if id(p) not in used]
     groups: list[str] = []
     for r in spec.rows:
@@ -165,14 +166,18 @@ def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> 
         return None
     header_items, body = all_items[:first], all_items[first:]
     data: list[Item] = []
-    own: list[str] = []
+    own: list[str] = []  # the labels before a data row's figures, since the last data row
+    after: list[str] = []  # the label line right after them
     pending: list[RawCell] = []
     for it in body:
         if _is_data(it, specs[default]):
             data.append(it)
             own.append(joined([*pending, *it.labels]))
+            after.append("")
             pending = []
         else:
+            if data and not pending:
+                after[-1] = joined(it.labels)
             pending.extend(it.labels)
     pieces = [c for it in body for c in it.labels]
 
@@ -199,7 +204,11 @@ def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> 
         seen: set[str] = set()
         last = -1
         spec = specs[edition]
-        for r in associated(edition):
+        for i, before in enumerate(associated(edition)):
+            r = before
+            if (r is None or r in seen) and not data[i].labels:
+                # figures printed before their label (PDF text): the label comes next
+                r = associate(after[i], spec)
             if r is not None and r not in seen and spec.row_index(r) > last:
                 seen.add(r)
                 last = spec.row_index(r)

@@ -12,6 +12,7 @@ label. Two tools cope with that:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -32,32 +33,51 @@ def candidates(row: RowSpec) -> list[tuple[str, str]]:
     return out
 
 
+_ROW_CANDIDATES: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+
+
+def _row_candidates(spec: TableSpec) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    # template specs are loaded once and kept: their identity is a cheap key
+    key = id(spec)
+    if key not in _ROW_CANDIDATES:
+        _ROW_CANDIDATES[key] = tuple(
+            (row.id, tuple(n for n, _ in candidates(row))) for row in spec.rows
+        )
+    return _ROW_CANDIDATES[key]
+
+
+def _score(text: str, norm: str) -> float:
+    if text == norm:
+        return 3.0
+    if text.endswith(norm):
+        return 2.0 + len(norm) / 1000
+    # the longest end of ``text`` that begins ``norm`` (a label wrapped after it)
+    start = text.find(norm[0])
+    while start != -1 and len(text) - start >= _MIN_PREFIX:
+        if norm.startswith(text[start:]):
+            return 1.0 + (len(text) - start) / 1000
+        start = text.find(norm[0], start + 1)
+    return 0.0
+
+
 def associate(text: str, spec: TableSpec) -> str | None:
     """The row of ``spec`` that the label text ``text`` (normalised) names, if one does.
 
     ``text`` may carry pieces of group labels before the row's own label, or only the
     beginning of a wrapped label.
     """
+    return _associate(text, id(spec), _row_candidates(spec))
+
+
+@functools.lru_cache(maxsize=8192)
+def _associate(text: str, _key: int, rows: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
     if not text:
         return None
     best: list[tuple[float, str]] = []
-    for row in spec.rows:
-        score = 0.0
-        for norm, _ in candidates(row):
-            if text == norm:
-                score = max(score, 3.0)
-            elif text.endswith(norm):
-                score = max(score, 2.0 + len(norm) / 1000)
-            else:
-                for start in range(len(text)):
-                    tail = text[start:]
-                    if len(tail) < _MIN_PREFIX:
-                        break
-                    if norm.startswith(tail):
-                        score = max(score, 1.0 + len(tail) / 1000)
-                        break
+    for row_id, norms in rows:
+        score = max(_score(text, norm) for norm in norms)
         if score:
-            best.append((score, row.id))
+            best.append((score, row_id))
     if not best:
         return None
     best.sort(reverse=True)

@@ -26,22 +26,14 @@ import io
 import os
 import re
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from govdisclosure.errors import ParseError
-from govdisclosure.model import (
-    Blank,
-    CellValue,
-    Narrative,
-    NotApplicable,
-    Report,
-    Source,
-    Table,
-    Text,
-)
+from govdisclosure.formats._render import cell_text, paragraphs, words
+from govdisclosure.i18n import normalize_locale
+from govdisclosure.model import Narrative, Report, Source, Table, Text, read_cell
 from govdisclosure.template import Edition, template
 
 if TYPE_CHECKING:
@@ -68,14 +60,6 @@ LINE_SPACING: Final = 28.0
 """Exact line spacing of the body, in points (22 lines on a GB/T 9704 page)."""
 
 _ROMAN: Final = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI"}
-# English names of the merged row groups of section 三, by the prefix of their rows' ids
-_GROUPS_EN: Final = {
-    "outcomes": "III. Results of handling this year",
-    "denied": "(3) Not disclosed",
-    "unavailable": "(4) Unable to provide",
-    "not_handled": "(5) Not handled",
-    "other": "(6) Other handling",
-}
 
 
 def _docx() -> Any:
@@ -85,26 +69,6 @@ def _docx() -> Any:
         msg = "Word documents need python-docx: pip install 'govdisclosure[docx]'"
         raise ImportError(msg) from exc
     return docx
-
-
-# ------------------------------------------------------------------------ cell text
-def cell_text(value: CellValue) -> str:
-    """A cell value as printed: digits, the placeholder's mark, the text, or nothing.
-
-    >>> from decimal import Decimal
-    >>> from govdisclosure.model import BLANK, NotApplicable
-    >>> [cell_text(v) for v in (12, Decimal("7730.28"), BLANK, NotApplicable("/"))]
-    ['12', '7730.28', '', '/']
-    """
-    if isinstance(value, Blank):
-        return ""
-    if isinstance(value, NotApplicable):
-        return value.mark
-    if isinstance(value, Text):
-        return value.text
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
 
 
 # ------------------------------------------------------------------------ layout model
@@ -158,8 +122,8 @@ def active_grid(tables: Sequence[Table], locale: str = "zh_CN") -> DocxGrid:
         row += 1
         for r, values in zip(spec.rows, t.cells, strict=True):
             cells.append(DocxCell(row, 0, text=r.en if en else r.label, header=True))
-            for (col, span), v in zip(spans, values, strict=True):
-                cells.append(DocxCell(row, col, 1, span, cell_text(v)))
+            for (col, span), v, c in zip(spans, values, spec.columns, strict=True):
+                cells.append(DocxCell(row, col, 1, span, cell_text(v, c, locale)))
             row += 1
     return DocxGrid(row, 4, tuple(cells), (48.0, 36.0, 36.0, 36.0))
 
@@ -207,7 +171,7 @@ def applications_grid(table: Table, locale: str = "zh_CN") -> DocxGrid:
         end = k
         while end < len(rows) and rows[end].group == r.group:
             end += 1
-        group_text = _GROUPS_EN["outcomes"] if en else r.group
+        group_text = template(table.edition).gloss(r.group) if en else r.group
         cells.append(DocxCell(base + k, 0, end - k, 1, group_text, header=True))
         i = k
         while i < end:
@@ -219,8 +183,7 @@ def applications_grid(table: Table, locale: str = "zh_CN") -> DocxGrid:
             stop = i
             while stop < end and rows[stop].subgroup == ri.subgroup:
                 stop += 1
-            prefix = ri.id.split(".", 1)[0]
-            sub_text = _GROUPS_EN.get(prefix, ri.subgroup) if en else ri.subgroup
+            sub_text = template(table.edition).gloss(ri.subgroup) if en else ri.subgroup
             cells.append(DocxCell(base + i, 1, stop - i, 1, sub_text, header=True))
             for m in range(i, stop):
                 rm = rows[m]
@@ -228,8 +191,8 @@ def applications_grid(table: Table, locale: str = "zh_CN") -> DocxGrid:
             i = stop
         k = end
     for k, values in enumerate(table.cells):
-        for j, v in enumerate(values):
-            cells.append(DocxCell(base + k, 3 + j, text=cell_text(v)))
+        for j, (v, c) in enumerate(zip(values, spec.columns, strict=True)):
+            cells.append(DocxCell(base + k, 3 + j, text=cell_text(v, c, locale)))
     widths = (7.0, 22.0, 43.0, *([12.0] * 7))
     return DocxGrid(base + len(rows), 10, tuple(cells), widths)
 
@@ -257,8 +220,8 @@ def review_grid(table: Table, locale: str = "zh_CN") -> DocxGrid:
             cells.append(DocxCell(0, col, 1, n, label, header=True))
             for j, c in enumerate(spec.columns):
                 cells.append(DocxCell(1, col + j, 2, 1, c.en if en else c.label, header=True))
-        for j, v in enumerate(values):
-            cells.append(DocxCell(3, col + j, text=cell_text(v)))
+        for j, (v, c) in enumerate(zip(values, spec.columns, strict=True)):
+            cells.append(DocxCell(3, col + j, text=cell_text(v, c, locale)))
         col += n
     return DocxGrid(4, col, tuple(cells), tuple([156.0 / col] * col))
 
@@ -302,7 +265,7 @@ def _run(paragraph: Any, text: str, font: str, size: float, *, bold: bool = Fals
 
 
 def _body_format(paragraph: Any, *, indent: bool = True) -> None:
-    from docx.enum.text import WD_LINE_SPACING  # noqa: PLC0415
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING  # noqa: PLC0415
     from docx.shared import Pt  # noqa: PLC0415
 
     fmt = paragraph.paragraph_format
@@ -311,6 +274,7 @@ def _body_format(paragraph: Any, *, indent: bool = True) -> None:
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(0)
     fmt.first_line_indent = Pt(2 * BODY_SIZE) if indent else Pt(0)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
 def _split_subhead(text: str) -> tuple[str, str]:
@@ -328,9 +292,7 @@ def _split_subhead(text: str) -> tuple[str, str]:
 
 
 def _paragraphs(doc: Any, text: str) -> None:
-    for para in (p.strip() for p in text.splitlines()):
-        if not para:
-            continue
+    for para in paragraphs(text):
         p = doc.add_paragraph()
         _body_format(p)
         head, rest = _split_subhead(para)
@@ -356,7 +318,7 @@ def _cant_split(row: Any) -> None:
     """Keep a table row on one page (a row cut by a page break reads as two)."""
     from docx.oxml.ns import qn  # noqa: PLC0415
 
-    tr_pr = row._tr.get_or_add_trPr()  # noqa: SLF001 - no public API for row properties
+    tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(tr_pr.makeelement(qn("w:cantSplit"), {}))
     height = tr_pr.makeelement(qn("w:trHeight"), {qn("w:val"): "397", qn("w:hRule"): "atLeast"})
     tr_pr.append(height)  # 7 mm
@@ -366,7 +328,7 @@ def _cell_margins(table: Any, margin: Any) -> None:
     """Narrow left and right cell margins, so that figures fit the narrow columns."""
     from docx.oxml.ns import qn  # noqa: PLC0415
 
-    tbl_pr = table._tbl.tblPr  # noqa: SLF001 - no public API for cell margins
+    tbl_pr = table._tbl.tblPr
     mar = tbl_pr.makeelement(qn("w:tblCellMar"), {})
     for side in ("left", "right"):
         el = mar.makeelement(qn(f"w:{side}"), {qn("w:w"): str(margin.twips), qn("w:type"): "dxa"})
@@ -437,7 +399,13 @@ def _page_field(paragraph: Any) -> None:
     run = paragraph.add_run()
     run.font.size = Pt(14)
     _east_asian(run, "宋体")
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
         if kind is not None:
             el = run.element.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind})
         elif text == " PAGE ":
@@ -450,13 +418,7 @@ def _page_field(paragraph: Any) -> None:
 
 
 def _title(report: Report, locale: str) -> str:
-    if report.title:
-        return report.title
-    edition = report.edition or Edition.V2021
-    tpl = template(edition)
-    year = "" if report.year is None else str(report.year)
-    pattern = tpl.title_en if _en(locale) else tpl.title
-    return pattern.format(organ=report.organ.name, year=year)
+    return words(normalize_locale(locale)).title(report)
 
 
 def _section_heading(section_id: str, locale: str) -> str:
@@ -509,6 +471,17 @@ def render_docx(report: Report, *, locale: str = "zh_CN") -> bytes:
             continue
         _heading(doc, _section_heading(section_id, locale))
         _paragraphs(doc, narrative.text)
+    if report.published is not None:
+        # the signature block: organ and date, right-aligned (read back as the date)
+        for k, text in enumerate(
+            (report.organ.name, words(normalize_locale(locale)).day(report.published))
+        ):
+            p = doc.add_paragraph()
+            _body_format(p, indent=False)
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if k == 0:
+                p.paragraph_format.space_before = Pt(2 * LINE_SPACING)
+            _run(p, text, BODY_FONT, BODY_SIZE)
     props = doc.core_properties
     props.title = xml_safe(_title(report, locale))
     props.author = xml_safe(report.organ.name)
@@ -547,7 +520,7 @@ def _grid_of(table: Any) -> DocxGrid:
     open_cells: dict[int, list[Any]] = {}  # column -> [row, column, rowspan, colspan, text]
     done: list[list[Any]] = []
     n_cols = 0
-    rows = table._tbl.findall(qn("w:tr"))  # noqa: SLF001 - python-docx has no public API for spans
+    rows = table._tbl.findall(qn("w:tr"))
     for i, tr in enumerate(rows):
         col = 0
         for tc in tr.findall(qn("w:tc")):
@@ -613,14 +586,27 @@ def _blocks(items: Sequence[DocxGrid | str]) -> Iterator[Block]:
             for i in range(it.rows)
         ]
         for c in it.cells:
-            src = Source(table=k, row=c.row, cell=c.column)
+            repeat = spanned_text(c.text)
             for i in range(c.row, c.row + c.rowspan):
                 for j in range(c.column, c.column + c.colspan):
-                    slots[i][j] = RawCell(c.text, src)
+                    text = c.text if (i, j) == (c.row, c.column) else repeat
+                    slots[i][j] = RawCell(text, Source(table=k, row=i, cell=j))
         yield RawTable(
             tuple(RawRow(tuple(r), Source(table=k, row=i)) for i, r in enumerate(slots)),
             Source(table=k),
         )
+
+
+def spanned_text(text: str) -> str:
+    """What a merged cell shows in the grid positions it covers after its first.
+
+    A label is repeated in each position (so that every row knows its group); a figure
+    or a placeholder is one figure and is kept in the first position only.
+
+    >>> spanned_text("（三）不予公开"), spanned_text("447228"), spanned_text("/")
+    ('（三）不予公开', '', '')
+    """
+    return text if isinstance(read_cell(text).value, Text) else ""
 
 
 def read_docx(source: str | os.PathLike[str] | bytes) -> list[Block]:

@@ -22,12 +22,14 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+from decimal import Decimal
 from html import escape
 from typing import Final
 
 import attrs
 from lxml import etree
 
+from govdisclosure.checks.registry import finding
 from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats._reader import (
     Block,
@@ -45,7 +47,6 @@ from govdisclosure.model import (
     Organ,
     OrganKind,
     Report,
-    Severity,
     Source,
     Table,
     Text,
@@ -53,11 +54,25 @@ from govdisclosure.model import (
 from govdisclosure.model.cells import read_cell
 from govdisclosure.template import Edition, edition_for_year, template
 
-__all__ = ["MAX_BYTES", "MAX_CELLS", "MAX_COLSPAN", "html_blocks", "parse_html", "render_html"]
+__all__ = [
+    "CSS",
+    "MAX_BYTES",
+    "MAX_CELLS",
+    "MAX_COLSPAN",
+    "html_blocks",
+    "parse_html",
+    "render_html",
+]
 
-_CSS: Final = """\
+_PAGE_CSS: Final = """\
 :root { color-scheme: light; }
-body { margin: 0; background: #f4f4f4; color: #111;
+body { margin: 0; background: #f4f4f4; color: #111; }
+@page { size: A4; margin: 20mm 18mm; }
+@media print { body { background: #fff; } }
+"""
+
+CSS: Final = """\
+.govdisclosure-report { color: #111;
   font-family: "Songti SC", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC", serif; }
 .govdisclosure-report { box-sizing: border-box; max-width: 210mm; margin: 0 auto;
   padding: 20mm 18mm; background: #fff; font-size: 12pt; line-height: 1.7; }
@@ -75,16 +90,19 @@ body { margin: 0; background: #f4f4f4; color: #111;
 .govdisclosure-report th.caption { font-weight: bold; background: #e6e6e6; }
 .govdisclosure-report th.corner { font-size: 9pt; }
 .govdisclosure-report td { text-align: center; font-variant-numeric: tabular-nums; }
+.govdisclosure-report table.applications td { width: 6%; }
+.govdisclosure-report table.review-litigation th, .govdisclosure-report table.review-litigation td {
+  width: 6.66%; }
 .govdisclosure-report tr { page-break-inside: avoid; }
 .govdisclosure-report footer.signature { margin-top: 2em; text-align: right; }
 .govdisclosure-report footer.signature p { text-indent: 0; margin: 0; }
-@page { size: A4; margin: 20mm 18mm; }
 @media print {
-  body { background: #fff; }
   .govdisclosure-report { max-width: none; margin: 0; padding: 0; }
-  thead { display: table-header-group; }
+  .govdisclosure-report thead { display: table-header-group; }
 }
 """
+"""The styles of the standalone page (screen and A4 print), scoped to ``.govdisclosure-report``;
+include them in the host page when embedding a fragment (``standalone=False``)."""
 
 
 def _e(text: str) -> str:
@@ -290,7 +308,7 @@ def render_html(report: Report, *, standalone: bool = True, locale: str = "zh_CN
         '<meta name="viewport" content="width=device-width, initial-scale=1" />',
         '<meta name="generator" content="govdisclosure" />',
         f"<title>{_e(w.title(report))}</title>",
-        f"<style>\n{_CSS}</style>",
+        f"<style>\n{_PAGE_CSS}{CSS}</style>",
         "</head>",
         "<body>",
     ]
@@ -527,7 +545,8 @@ def _line(el: etree._Element) -> int | None:
 
 def _text_of(el: etree._Element) -> str:
     """Every piece of text inside ``el``, joined."""
-    return "".join(t for t in el.itertext() if isinstance(t, str))
+    text: object = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+    return text if isinstance(text, str) else ""
 
 
 class _Reader:
@@ -585,7 +604,9 @@ class _Reader:
     def table(self, el: etree._Element) -> None:
         index = self.table_index.get(el, len(self.table_index))
         rows = [tr for tr in el.iter("tr") if _owner(tr) is el]
-        grid: dict[tuple[int, int], tuple[str, etree._Element, bool]] = {}
+        # position -> (text, source line, whether this position shows the text)
+        grid: dict[tuple[int, int], tuple[str, int | None, bool]] = {}
+        widths: dict[int, int] = {}
         n = len(rows)
         limits = self.limits
         table_cells = 0
@@ -593,41 +614,44 @@ class _Reader:
             self.budget.check()
             c = 0
             for td in tr:
-                if _tag(td) not in _CELL_TAGS:
+                if td.tag not in _CELL_TAGS:  # the parser gives lower-case tag names
                     continue
                 while (r, c) in grid:
                     c += 1
                 rs = _span(td.get("rowspan"), min(n - r, limits.max_span))
                 cs = _span(td.get("colspan"), limits.max_span)
                 text = _cell_text(td)
+                line = _line(td)
                 table_cells += rs * cs
                 self.cells += rs * cs
                 if limits.max_cells is not None and table_cells > limits.max_cells:
                     msg = (
                         f"table {index + 1} expands to more than max_cells={limits.max_cells} cells"
                     )
-                    raise LimitExceeded(msg, line=_line(td))
+                    raise LimitExceeded(msg, line=line)
                 if limits.max_total_cells is not None and self.cells > limits.max_total_cells:
                     msg = f"the page's tables expand to more than max_total_cells={limits.max_total_cells} cells"
-                    raise LimitExceeded(msg, line=_line(td))
+                    raise LimitExceeded(msg, line=line)
+                repeat = rs * cs > 1 and _repeats(text)
                 for rr in range(r, r + rs):
                     for cc in range(c, c + cs):
-                        grid.setdefault((rr, cc), (text, td, rr == r and cc == c))
+                        shown = repeat or (rr == r and cc == c)
+                        grid.setdefault((rr, cc), (text, line, shown))
+                        widths[rr] = max(widths.get(rr, 0), cc + 1)
                 c += cs
         out_rows = []
         for r, tr in enumerate(rows):
-            cols = [c for (rr, c) in grid if rr == r]
-            width = max(cols) + 1 if cols else 0
+            width = widths.get(r, 0)
             cells = []
             for c in range(width):
                 entry = grid.get((r, c))
                 if entry is None:
                     cells.append(RawCell("", Source(table=index, row=r, cell=c, line=_line(tr))))
                     continue
-                text, td, origin = entry
-                if not origin and not _repeats(text):
+                text, line, shown = entry
+                if not shown:
                     continue  # a figure spanning columns is one figure, in one cell
-                cells.append(RawCell(text, Source(table=index, row=r, cell=c, line=_line(td))))
+                cells.append(RawCell(text, Source(table=index, row=r, cell=c, line=line)))
             out_rows.append(RawRow(tuple(cells), Source(table=index, row=r, line=_line(tr))))
         if out_rows:
             self.blocks.append(RawTable(tuple(out_rows), Source(table=index, line=_line(el))))
@@ -678,21 +702,7 @@ def _repeats(text: str) -> bool:
 
 def _cell_text(td: etree._Element) -> str:
     """A cell's text: ``<br>`` and ``<p>`` inside it join without a break; blanks stripped."""
-    parts: list[str] = []
-
-    def walk(el: etree._Element) -> None:
-        if _tag(el) in _SKIP_TAGS:
-            return
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(td)
-    text = "".join(parts)
-    return _squeeze(text).strip()
+    return _squeeze(_text_of(td)).strip()
 
 
 def _attr_words(el: etree._Element) -> list[str]:
@@ -709,11 +719,11 @@ def _is_chrome(el: etree._Element) -> bool:
 
 def _strip_chrome(root: etree._Element) -> None:
     """Remove navigation, share bars and similar chrome inside the container."""
-    doomed = [
-        el
-        for el in root.iterdescendants()
-        if _tag(el) and _is_chrome(el) and not _looks_like_content(el)
-    ]
+    named: object = root.xpath(".//*[@id or @class] | .//nav")
+    candidates = (
+        [el for el in named if isinstance(el, etree._Element)] if isinstance(named, list) else []
+    )
+    doomed = [el for el in candidates if _is_chrome(el) and not _looks_like_content(el)]
     for el in doomed:
         parent = el.getparent()
         if parent is not None:
@@ -731,19 +741,36 @@ def _append_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
+_DATE_LINE: Final = re.compile(r"(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
 def _looks_like_content(el: etree._Element) -> bool:
+    """Whether an element named like chrome holds part of the report (sections, a
+    table, or a signature date) and must stay."""
     text = _text_of(el)
-    return len(_section_hits(text)) >= 2 or any(True for _ in el.iter("table"))
+    return (
+        len(_section_hits(text)) >= 2
+        or any(True for _ in el.iter("table"))
+        or (len(text) <= 200 and _DATE_LINE.search(text) is not None)
+    )
 
 
-def _section_hits(text: str) -> set[str]:
-    hits = set()
+@functools.cache
+def _headings() -> tuple[re.Pattern[str], dict[str, str]]:
+    ids: dict[str, str] = {}
     for tpl in (template(Edition.V2021), template(Edition.V2019)):
         for s in tpl.sections:
             for label in (s.label, *s.variants):
-                if f"{s.number}、{label}" in text or f"{s.number}.{label}" in text:
-                    hits.add(s.id)
-    return hits
+                for sep in ("、", "."):
+                    ids[f"{s.number}{sep}{label}"] = s.id
+    pattern = "|".join(re.escape(h) for h in sorted(ids, key=len, reverse=True))
+    return re.compile(pattern), ids
+
+
+def _section_hits(text: str) -> set[str]:
+    """The sections whose headings (or their known variants) occur in ``text``."""
+    rx, ids = _headings()
+    return {ids[m.group(0)] for m in rx.finditer(text)}
 
 
 _TABLE_WORDS: Final = (
@@ -761,12 +788,14 @@ def _container(body: etree._Element) -> etree._Element:
     """The element holding the report: most sections and tables, least chrome."""
     best: tuple[float, ...] | None = None
     chosen = body
-    for el in body.iter("div", "article", "section", "main", "td", "body", "font", "span"):
+    report_table = {t: any(w in _text_of(t) for w in _TABLE_WORDS) for t in body.iter("table")}
+    link_text = {a: len(_text_of(a)) for a in body.iter("a")}
+    for el in body.iter("div", "article", "section", "main", "td", "body"):
         text = _text_of(el)
         if len(text) < 20:
             continue
         hits = len(_section_hits(text))
-        tables = sum(True for t in el.iter("table") if any(w in _text_of(t) for w in _TABLE_WORDS))
+        tables = sum(report_table.get(t, False) for t in el.iter("table"))
         if hits == 0 and tables == 0:
             continue
         known = max(
@@ -774,7 +803,7 @@ def _container(body: etree._Element) -> etree._Element:
             default=0,
         )
         chrome = sum(text.count(w) for w in _CHROME_WORDS)
-        links = sum(len(_text_of(a)) for a in el.iter("a"))
+        links = sum(link_text.get(a, 0) for a in el.iter("a"))
         key = (
             hits + min(tables, 3),
             known - 5 * chrome - 50 * links / max(len(text), 1),
@@ -823,6 +852,7 @@ def _parse_tree(text: str) -> etree._Element:
     if root is None:
         msg = "the page is empty"
         raise ParseError(msg)
+    etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
     return root
 
 
@@ -935,6 +965,19 @@ def _organ_hint(root: etree._Element) -> Organ | None:
     return None
 
 
+_SOME_ORGAN: Final = "某机关"
+"""A stand-in organ name for the assembler, on pages whose organ is in ``data-organ``."""
+
+
+def _year_hint(root: etree._Element) -> int | None:
+    """The report year as :func:`render_html` states it on its own pages (``data-year``)."""
+    for el in root.iter("article"):
+        if "govdisclosure-report" in (el.get("class") or "").split():
+            value = el.get("data-year") or ""
+            return int(value) if value.isdigit() and len(value) == 4 else None
+    return None
+
+
 def _check_tree(root: etree._Element, limits: Limits) -> None:
     """Refuse a page nested deeper than ``max_depth`` or with more than ``max_tables`` tables.
 
@@ -958,17 +1001,25 @@ def _check_tree(root: etree._Element, limits: Limits) -> None:
 
 
 def html_blocks(
-    root: etree._Element, *, limits: Limits | None = None, budget: Budget | None = None
+    root: etree._Element,
+    findings: list[Finding] | None = None,
+    *,
+    limits: Limits | None = None,
+    budget: Budget | None = None,
 ) -> list[Block]:
     """The paragraphs and tables of a parsed page's content, in reading order.
 
-    Raises :class:`~govdisclosure.LimitExceeded` for pages beyond ``limits``.
+    Report tables left outside the content container are reported in ``findings``
+    (``parse.outside-content``) with their figures. Raises
+    :class:`~govdisclosure.LimitExceeded` for pages beyond ``limits``.
     """
     limits = resolve(limits)
     _check_tree(root, limits)
     body = next(root.iter("body"), root)
     container = _container(body)
     table_index = {t: i for i, t in enumerate(root.iter("table"))}
+    if findings is not None:
+        findings += _outside(body, container, table_index)
     _strip_chrome(container)
     reader = _Reader(table_index, limits, budget or limits.budget())
     title = _page_title(root, container)
@@ -980,6 +1031,34 @@ def html_blocks(
     if title is not None and len(blocks) > 1 and _is_title_line(blocks[1]):
         blocks = blocks[1:]  # the container has its own title line
     return [b for b in blocks if not _chrome_paragraph(b)]
+
+
+def _outside(
+    body: etree._Element, container: etree._Element, table_index: dict[etree._Element, int]
+) -> list[Finding]:
+    """Findings for report tables with figures that lie outside the content container."""
+    inside = set(container.iter("table"))
+    out = []
+    for table in body.iter("table"):
+        if table in inside or any(t in inside for t in table.iter("table")):
+            continue
+        text = _text_of(table)
+        if not any(w in text for w in _TABLE_WORDS):
+            continue
+        figures = [
+            c
+            for c in (_cell_text(td) for td in table.iter("td", "th"))
+            if isinstance(read_cell(c).value, int | Decimal)
+        ]
+        if figures:
+            out.append(
+                finding(
+                    "parse.outside-content",
+                    source=Source(table=table_index.get(table), line=_line(table)),
+                    cells=", ".join(figures),
+                )
+            )
+    return out
 
 
 def _is_title_line(block: Block) -> bool:
@@ -1029,13 +1108,7 @@ def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
         input_size(data, limits)
         text, codec = _decode(data)
         if codec != "utf-8":
-            findings.append(
-                Finding(
-                    code="parse.encoding",
-                    severity=Severity.INFO,
-                    params={"encoding": codec.upper()},
-                )
-            )
+            findings.append(finding("parse.encoding", encoding=codec.upper()))
     elif isinstance(given, str):
         input_size(given, limits)
         text = given
@@ -1050,24 +1123,41 @@ def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
         raise ParseError(msg)
     root = _parse_tree(text)
     budget.check()
-    organ = _organ_hint(root)
-    blocks = html_blocks(root, limits=limits, budget=budget)
+    organ, year = _organ_hint(root), _year_hint(root)
+    blocks = html_blocks(root, findings, limits=limits, budget=budget)
     if _is_english(root):
         blocks = _translate(blocks)
+    official = False
+    if organ is not None and year is not None and blocks:
+        # a page of render_html with the official title: the organ is read from
+        # data-organ, so the title line need not pass the assembler's title tests (an
+        # organ name may hold any character)
+        pattern = template(edition_for_year(year)).title
+        first = blocks[0]
+        if isinstance(first, RawParagraph) and first.text == pattern.format(
+            organ=organ.name, year=year
+        ):
+            stand_in = attrs.evolve(first, text=pattern.format(organ=_SOME_ORGAN, year=year))
+            blocks = [stand_in, *blocks[1:]]
+            official = True
     report = assemble(blocks, findings=findings)
     if organ is not None and organ != report.organ:
-        report = _with_organ(report, organ)
+        report = _with_organ(report, organ, official=official)
     return report
 
 
-def _with_organ(report: Report, organ: Organ) -> Report:
+def _with_organ(report: Report, organ: Organ, *, official: bool = False) -> Report:
     """``report`` published by ``organ``: the title is kept as printed unless it is the
-    official pattern for that organ."""
+    official pattern for that organ (``official``: it was)."""
+    if official:
+        return attrs.evolve(report, organ=organ, title="")
     if report.year is None:
         return attrs.evolve(report, organ=organ)
     edition = report.edition or Edition.V2021
     pattern = template(edition).title
     title = report.title or pattern.format(organ=report.organ.name, year=report.year)
-    if title == pattern.format(organ=organ.name, year=report.year):
-        title = ""
+    if "".join(title.split()) == "".join(
+        pattern.format(organ=organ.name, year=report.year).split()
+    ):
+        title = ""  # the official pattern, up to spacing (as the assembler reads titles)
     return attrs.evolve(report, organ=organ, title=title)

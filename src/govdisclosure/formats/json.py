@@ -191,6 +191,8 @@ def make_converter(*, strict: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(
         date, lambda v, _: date.fromisoformat(v) if isinstance(v, str) else _bad(v, "date")
     )
+    for enum_type in (OrganKind, Severity, Edition):
+        conv.register_unstructure_hook(enum_type, lambda e: e.value)
     conv.register_structure_hook(Organ, lambda v, _: _organ_in(v))
     for cls in (Narrative, Source):
         conv.register_structure_hook(

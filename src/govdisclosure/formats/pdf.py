@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.formats.docx import spanned_text
 from govdisclosure.limits import Limits, input_size, resolve
 from govdisclosure.model import Report, Source
 
@@ -122,9 +123,9 @@ def _join_chars(chars: Sequence[dict[str, Any]]) -> str:
             continue
         if prev is not None and out:
             gap = float(c["x0"]) - float(prev["x1"])
-            if gap > 0.2 * float(c.get("size") or 10) and _is_ascii_word(out[-1][-1]):
-                if _is_ascii_word(text[0]):
-                    out.append(" ")
+            wide = gap > 0.2 * float(c.get("size") or 10)
+            if wide and _is_ascii_word(out[-1][-1]) and _is_ascii_word(text[0]):
+                out.append(" ")
         out.append(text)
         prev = c
     return "".join(out)
@@ -133,17 +134,21 @@ def _join_chars(chars: Sequence[dict[str, Any]]) -> str:
 def _join_lines(lines: Iterable[str]) -> str:
     """Lines wrapped inside one cell or paragraph, joined (CJK text needs no space)."""
     out = ""
-    for line in lines:
-        line = line.strip()
+    for raw in lines:
+        line = raw.strip()
         if not line:
             continue
         if (
             out
-            and _is_ascii_word(out[-1])
-            and _is_ascii_word(line[0])
+            and out[-1].isascii()
+            and out[-1].isalnum()
+            and line[0].isascii()
+            and line[0].isalnum()
             and not (out[-1].isdigit() and line[0].isdigit())
         ):
-            out += " "  # Latin words wrapped; a number wrapped in a narrow cell is one number
+            # Latin words wrapped at a space; a number wrapped in a narrow cell is one
+            # number, and a line broken after "-", "/" or "@" goes on without a space
+            out += " "
         out += line
     return out
 
@@ -233,10 +238,7 @@ def _tables_of(rules: list[_Rule]) -> list[list[_Rule]]:
         h = rules[i]
         for j in vs:
             v = rules[j]
-            if (
-                h.start - tol <= v.pos <= h.end + tol
-                and v.start - tol <= h.pos <= v.end + tol
-            ):
+            if h.start - tol <= v.pos <= h.end + tol and v.start - tol <= h.pos <= v.end + tol:
                 parent[find(i)] = find(j)
     groups: dict[int, list[_Rule]] = {}
     for i in range(n):
@@ -266,10 +268,10 @@ def _grid(
     ys = _cluster(r.pos for r in h_rules)
     xs = _cluster(r.pos for r in v_rules)
     # the outer frame may lack a rule where the table runs over a page break
-    left = min(min(r.start for r in h_rules), xs[0])
-    right = max(max(r.end for r in h_rules), xs[-1])
-    top = min(min(r.start for r in v_rules), ys[0])
-    bottom = max(max(r.end for r in v_rules), ys[-1])
+    left = min(*(r.start for r in h_rules), xs[0])
+    right = max(*(r.end for r in h_rules), xs[-1])
+    top = min(*(r.start for r in v_rules), ys[0])
+    bottom = max(*(r.end for r in v_rules), ys[-1])
     if xs[0] - left > _SNAP + 1:
         xs.insert(0, left)
     if right - xs[-1] > _SNAP + 1:
@@ -476,10 +478,16 @@ def _pages(
         pdf.close()
 
 
-def _describe(exc: Exception) -> str:
+def _describe(exc: BaseException) -> str:
+    # pdfplumber wraps pdfminer's exceptions: look at the one inside
+    inner = [exc, *(a for a in exc.args if isinstance(a, BaseException))]
+    if exc.__context__ is not None:
+        inner.append(exc.__context__)
+    for e in inner:
+        name = type(e).__name__
+        if "Password" in name or "Encrypt" in name or "encrypt" in str(e).lower():
+            return "the PDF is encrypted and needs a password"
     name = type(exc).__name__
-    if "Password" in name or "Encrypt" in name or "encrypt" in str(exc).lower():
-        return "the PDF is encrypted and needs a password"
     text = str(exc) or name
     return f"not a readable PDF ({name}: {text[:200]})"
 
@@ -511,10 +519,15 @@ def _merge_grids(a: PdfGrid, b: PdfGrid) -> PdfGrid:
     )
     offset = a.rows - 1 if split else a.rows
     lower = remap(b, offset)
+    # in a row that is not split, only a group label (one with labels to its right, as
+    # 三、本年度办理结果 or （四）无法提供) runs on down the next page
+    by_column = {j: c for c in bottom.values() for j in range(c.column, c.column + c.colspan)}
     joined: list[PdfCell] = []
     for c in lower:
         above = bottom.get((c.column, c.colspan)) if c.row == offset else None
-        if above is not None and (split or _continues(above, c)):
+        if above is not None and (
+            split or (_continues(above, c) and _is_label(by_column.get(c.column + c.colspan)))
+        ):
             # the rest of a cell cut by the page break (a row split in two, or a merged
             # label running on down the next page)
             i = cells.index(above)
@@ -535,6 +548,10 @@ def _merge_grids(a: PdfGrid, b: PdfGrid) -> PdfGrid:
     )
 
 
+def _is_label(cell: PdfCell | None) -> bool:
+    return cell is not None and bool(cell.text) and not _NUMERIC.fullmatch(cell.text)
+
+
 def _continues(above: PdfCell, below: PdfCell) -> bool:
     """Whether ``below`` is the rest of the merged label ``above`` cut by a page break."""
     if not above.text or _NUMERIC.fullmatch(above.text):
@@ -546,7 +563,9 @@ def _continues(above: PdfCell, below: PdfCell) -> bool:
 
 
 _NUMERIC: Final = re.compile(r"[-+]?[\d.,\s]+[件元万]*|[/／—－-]+")
-_LEAF: Final = re.compile(r"^\s*(\d+[.、．,，]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
+_LEAF: Final = re.compile(
+    r"^\s*(\d+[.、\uff0e,，]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
+)
 
 
 def _nearest(xs: Sequence[float], x: float) -> int:
@@ -660,16 +679,16 @@ def _blocks(items: Iterable[PdfGrid | _Para]) -> list[Block]:
             first = it.lines[0]
             text = it.text
             if text:
-                blocks.append(
-                    RawParagraph(text, Source(page=first.page, x=first.x0, y=first.top))
-                )
+                blocks.append(RawParagraph(text, Source(page=first.page, x=first.x0, y=first.top)))
             continue
         rows: list[list[RawCell | None]] = [[None] * it.columns for _ in range(it.rows)]
         for c in it.cells:
             src = Source(page=c.page, row=c.row, cell=c.column, x=c.x, y=c.y)
+            repeat = spanned_text(c.text)
             for i in range(c.row, c.row + c.rowspan):
                 for j in range(c.column, c.column + c.colspan):
-                    rows[i][j] = RawCell(c.text, src)
+                    text = c.text if (i, j) == (c.row, c.column) else repeat
+                    rows[i][j] = RawCell(text, src)
         raw_rows = []
         for i, row in enumerate(rows):
             cells = tuple(

@@ -12,11 +12,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Final, TypedDict
+from typing import Final, Literal, TypedDict, overload
 
+from govdisclosure.analysis.harmonise import harmonise
 from govdisclosure.model import BLANK, NotApplicable, Report, Text, is_number
 
-__all__ = ["RECORD_FIELDS", "Record", "to_records"]
+__all__ = [
+    "HARMONISED_RECORD_FIELDS",
+    "RECORD_FIELDS",
+    "HarmonisedRecord",
+    "Record",
+    "to_records",
+]
 
 
 class Record(TypedDict):
@@ -44,8 +51,52 @@ class Record(TypedDict):
 RECORD_FIELDS: Final = tuple(Record.__annotations__)
 
 
-def to_records(report: Report) -> list[Record]:
-    """Every cell of every table of ``report`` as a :class:`Record`, in official order."""
+class HarmonisedRecord(TypedDict):
+    """One harmonised figure of one report (see :func:`govdisclosure.harmonise`)."""
+
+    organ: str
+    organ_kind: str
+    year: int | None
+    edition: str
+    """The edition of the table the figure comes from; ``""`` when it is absent."""
+    section: str
+    field: str
+    """The harmonised field, ``<section>.<row>.<column>``, the same in both editions."""
+    value: int | Decimal | None
+    state: str
+    """``number``, ``blank``, ``not_applicable``, ``text``, ``partial``, ``absent`` or
+    ``not_in_edition``."""
+    comparable: bool
+    """Whether the field means the same in both editions."""
+    sources: str
+    """The cell paths summed into the figure, comma-separated."""
+
+
+HARMONISED_RECORD_FIELDS: Final = tuple(HarmonisedRecord.__annotations__)
+
+
+@overload
+def to_records(report: Report, *, harmonised: Literal[False] = False) -> list[Record]: ...
+@overload
+def to_records(report: Report, *, harmonised: Literal[True]) -> list[HarmonisedRecord]: ...
+@overload
+def to_records(report: Report, *, harmonised: bool) -> list[Record] | list[HarmonisedRecord]: ...
+def to_records(
+    report: Report, *, harmonised: bool = False
+) -> list[Record] | list[HarmonisedRecord]:
+    """Every cell of every table of ``report`` as a :class:`Record`, in official order.
+
+    With ``harmonised=True``, the harmonised figures instead (one
+    :class:`HarmonisedRecord` per field of :data:`govdisclosure.HARMONISED_FIELDS`, the
+    same fields for both editions), for a 2019–2025 panel.
+
+    >>> import govdisclosure as gd
+    >>> rows = gd.to_records(gd.build_report(organ="某局", year=2020), harmonised=True)
+    >>> [(r["field"], r["value"], r["sources"]) for r in rows if r["field"] == "applications.other.total"]
+    [('applications.other.total', 0, 'applications.other.total')]
+    """
+    if harmonised:
+        return _harmonised_records(report)
     out: list[Record] = []
     organ, kind, year = report.organ.name, report.organ.kind.value, report.year
     provenance = report.provenance
@@ -86,3 +137,22 @@ def to_records(report: Report) -> list[Record]:
                     )
                 )
     return out
+
+
+def _harmonised_records(report: Report) -> list[HarmonisedRecord]:
+    organ, kind, year = report.organ.name, report.organ.kind.value, report.year
+    return [
+        HarmonisedRecord(
+            organ=organ,
+            organ_kind=kind,
+            year=year,
+            edition=f.edition.value if f.edition is not None else "",
+            section=field.split(".", 1)[0],
+            field=field,
+            value=f.value,
+            state=f.state,
+            comparable=f.comparable,
+            sources=",".join(f.sources),
+        )
+        for field, f in harmonise(report).items()
+    ]

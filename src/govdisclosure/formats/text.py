@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from govdisclosure.checks import finding
 from govdisclosure.errors import ParseError
-from govdisclosure.formats._assembly import match_heading
+from govdisclosure.formats._assembly import is_title, match_heading
 from govdisclosure.formats._raw import Block, RawCell, RawParagraph, RawRow, RawTable
 from govdisclosure.formats._reader import assemble
 from govdisclosure.limits import Budget, Limits, input_size, resolve
@@ -98,6 +98,7 @@ class _Paragraphs:
         self.extracted = extracted
         self.items: list[RawParagraph] = []
         self.open = False
+        self.last_width = 0
 
     def close(self) -> None:
         self.open = False
@@ -112,6 +113,7 @@ class _Paragraphs:
         else:
             self.items.append(RawParagraph(text, Source(line=number)))
         self.open = not alone
+        self.last_width = _width(text)
 
     def _continues(self, previous: str, text: str) -> bool:
         if not self.open:
@@ -119,23 +121,30 @@ class _Paragraphs:
         if _NUMBERED.match(text) or _DATE_LINE.match(text) or match_heading(text):
             return False
         if previous.endswith(_END):
-            return self.extracted and _width(previous.splitlines()[-1]) >= self.wrap_width - 2
+            return self.extracted and self.last_width >= self.wrap_width - 4
         return len(previous) >= 15
 
 
 def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    tabbed = any("\t" in ln.strip(" ") for ln in lines)
+    # tab-separated tables (a web page's text) rather than words in columns (a PDF's)
+    tabbed = sum("\t" in ln.strip(" ") for ln in lines) >= 3
     extracted = not tabbed
-    widths = sorted(_width(ln) for ln in lines if ln.strip() and "\t" not in ln)
-    wrap = widths[int(len(widths) * 0.9)] if widths else 0
-    paragraphs = _Paragraphs(wrap, extracted=extracted)
+    # the width of a full line of prose: most prose lines of extracted text are full
+    widths = sorted(_width(ln) for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln))
+    wrap = widths[int(len(widths) * 0.6)] if widths else 0
+    # text is wrapped at a margin when most prose lines are about as wide as a full line
+    # and most of them break off mid-sentence
+    full = sum(abs(w - wrap) <= 4 for w in widths)
+    prose = [ln.strip() for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln)]
+    cut = sum(not ln.endswith(_END) for ln in prose)
+    wrapped = extracted and len(widths) >= 4 and full * 2 >= len(widths) and cut * 2 >= len(prose)
+    paragraphs = _Paragraphs(wrap, extracted=wrapped)
     section: str | None = None
     table_rows: list[RawRow] = []
     title_seen = False
     nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
     signature = set(nonblank[-2:]) if nonblank and _DATE_LINE.match(lines[nonblank[-1]]) else set()
-    last_line_wrapped = [0]
 
     table_kind: list[str | None] = [None]
 
@@ -172,7 +181,7 @@ def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
             paragraphs.close()
             section = opener
         in_table = section in _TABLED and (
-            (tabbed and ("\t" in line.strip(" ") or normalize_label(line).startswith("第二十条")))
+            (tabbed and ("\t" in line.strip(" ") or _lone_cell(lines, index, table_rows)))
             or (not tabbed and not _is_prose(line, paragraphs))
         )
         if in_table:
@@ -188,9 +197,7 @@ def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
             table_rows.append(_tokens(line, number, tabbed))
             continue
         if section is None and not title_seen:
-            from govdisclosure.formats._assembly import _is_title  # noqa: PLC0415
-
-            title_seen = _is_title(line)
+            title_seen = is_title(line)
             paragraphs.add(line, number, alone=True)
             paragraphs.close()
             continue
@@ -201,7 +208,6 @@ def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
         if tabbed and "\t" in line.strip(" "):
             line = " ".join(part.strip() for part in line.split("\t") if part.strip())
         paragraphs.add(line, number)
-        last_line_wrapped[0] = number
     yield from flush_table()
     yield from paragraphs.items
 
@@ -220,6 +226,19 @@ def _table_kind(line: str) -> str | None:
         if any(m in norm for m in marks):
             return kind
     return None
+
+
+def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
+    """Whether a line without tabs is a table row of one cell (a caption, or a piece of a
+    label alone on its line) in tab-separated text: it reads like no sentence and sits
+    between table rows."""
+    line = lines[index].strip()
+    if normalize_label(line).startswith("第二十条"):
+        return True
+    if not table_rows or any(m in line for m in "。；：:") or len(line) > 40:
+        return False  # a sentence or a note (注：…), not a piece of a label
+    following = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
+    return "\t" in following.strip(" ")
 
 
 def _opens_table(line: str) -> str | None:
@@ -288,7 +307,7 @@ def _cell_text(value: CellValue) -> str:
     if isinstance(value, NotApplicable):
         return value.mark
     if isinstance(value, Text):
-        return value.text
+        return " ".join(value.text.split())  # a tab or line break would break the row
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)

@@ -177,7 +177,8 @@ def describe_path(path: str, locale: str = DEFAULT_LOCALE) -> str:
         text = _section_prefix("active", lang) + caption
         if len(parts) == 4:
             text += (" " if lang == "zh_CN" else ", ") + _row_label(spec, parts[2], lang)
-            text += sep + _column_label(spec, parts[3], lang)
+            if parts[3] != "*":
+                text += sep + _column_label(spec, parts[3], lang)
         return text
     for table_id in ("applications", "review_litigation"):
         if path == table_id or path.startswith(table_id + "."):
@@ -188,6 +189,9 @@ def describe_path(path: str, locale: str = DEFAULT_LOCALE) -> str:
             if not rest:
                 return describe_path(table_id, lang)
             row, _, column = rest.rpartition(".")
+            if column == "*" and row:
+                label = _row_label(spec, row, lang)
+                return prefix + (f"{label}行" if lang == "zh_CN" else f"{label} (row)")
             col = _column_label(spec, column, lang)
             if row == "*":
                 return prefix + (f"{col}列" if lang == "zh_CN" else f"column {col}")
@@ -215,6 +219,7 @@ _KINDS: Final = {
 }
 _PATH_PARAMS: Final = frozenset({"table", "heading"})
 _DATE_PARAMS: Final = frozenset({"published", "deadline"})
+_YEAR_PARAMS: Final = frozenset({"year", "previous_year", "expected_year"})
 
 
 def _format_param(name: str, value: Param, lang: str) -> str:
@@ -223,6 +228,8 @@ def _format_param(name: str, value: Param, lang: str) -> str:
     if name == "operands" and isinstance(value, str):
         joiner = "、" if lang == "zh_CN" else ", "
         return joiner.join(describe_path(p, lang) for p in value.split(",") if p)
+    if name in _YEAR_PARAMS:
+        return str(value)  # 2024, never 2,024
     if name in _DATE_PARAMS and isinstance(value, str):
         return _format_date(value, lang)
     if name == "kind" and isinstance(value, str):

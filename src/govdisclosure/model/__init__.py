@@ -13,7 +13,7 @@ from govdisclosure.model.cells import (
     read_cell,
 )
 from govdisclosure.model.findings import Finding, Param, Severity, Source
-from govdisclosure.model.organ import Organ, OrganKind, infer_organ_kind
+from govdisclosure.model.organ import Organ, OrganKind, infer_organ_kind, organ_key, same_organ
 from govdisclosure.model.report import SECTION_IDS, Narrative, Report, split_path
 from govdisclosure.model.tables import Table
 
@@ -41,6 +41,8 @@ __all__ = [
     "build_table",
     "infer_organ_kind",
     "is_number",
+    "organ_key",
     "read_cell",
+    "same_organ",
     "split_path",
 ]

@@ -34,6 +34,7 @@ cell value."""
 TableInput: TypeAlias = Mapping[str, Mapping[str, CellInput]]
 
 _ABSENT: Final = object()
+_NOT_DERIVABLE: Final = object()
 
 _APPLICANTS: Final = (
     "natural_person",
@@ -63,9 +64,10 @@ def _cell(value: CellInput, column: ColumnSpec) -> CellValue:
 
 
 def _sum(values: list[object]) -> CellValue | object:
+    """The sum of the parts, or a marker that a part is blank, a placeholder or text."""
     if all(is_number(v) for v in values):
         return sum(values, 0)  # type: ignore[arg-type]
-    return _ABSENT
+    return _NOT_DERIVABLE
 
 
 def build_table(
@@ -79,9 +81,10 @@ def build_table(
     """Build one table from ``{row_id: {column_id: value}}``.
 
     Cells not given are ``missing`` (0 by default: a compiler's "no cases"), except
-    totals, which are derived from their parts when ``derive_totals`` is true and every
-    part is a number: the 总计 column and the （七）总计 row of section 三, and each
-    group's 总计 in section 四.
+    totals, which are derived from their parts when ``derive_totals`` is true: the 总计
+    column and the （七）总计 row of section 三, and each group's 总计 in section 四. A
+    total with a part that is blank, a placeholder or text is left blank: a figure
+    nobody supplied is never made up.
 
     >>> t = build_table("applications", {"new_received": {"natural_person": 3},
     ...     "granted": {"natural_person": 2}, "carried_forward": {"natural_person": 1}},
@@ -100,14 +103,20 @@ def build_table(
         spec.row_index(row_id)
 
     def fill(i: int, j: int, derived: object) -> None:
-        if grid[i][j] is _ABSENT:
-            grid[i][j] = derived if derive_totals and derived is not _ABSENT else missing
+        if grid[i][j] is not _ABSENT:
+            return
+        if derived is _NOT_DERIVABLE:
+            grid[i][j] = BLANK if derive_totals else missing
+        elif derive_totals and derived is not _ABSENT:
+            grid[i][j] = derived
+        else:
+            grid[i][j] = missing
 
     if table_id == "applications":
         total_row = spec.row_index("total")
         total_col = spec.column_index("total")
-        outcome_rows = [i for i, r in enumerate(spec.rows) if r.id not in _NOT_OUTCOMES]
-        applicant_cols = [spec.column_index(c) for c in _APPLICANTS]
+        outcome_rows = [spec.row_index(r) for r in spec.outcome_row_ids]
+        applicant_cols = [spec.column_index(c) for c in spec.part_column_ids]
         for i in range(len(spec.rows)):
             if i != total_row:
                 for j in applicant_cols:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import enum
 import re
+import unicodedata
 
 import attrs
 
-__all__ = ["Organ", "OrganKind", "infer_organ_kind"]
+__all__ = ["Organ", "OrganKind", "infer_organ_kind", "organ_key", "same_organ"]
 
 
 class OrganKind(enum.StrEnum):
@@ -68,3 +69,31 @@ def infer_organ_kind(name: str) -> OrganKind:
     if _GOVERNMENT_OFFICE.search(name) or _DEPARTMENT.search(name):
         return OrganKind.DEPARTMENT
     return OrganKind.OTHER
+
+
+_PARENT_PLACE = re.compile(r"^\S+?(省|自治区|市|州|盟|地区)$")
+
+
+def organ_key(name: str) -> str:
+    """The name folded for comparison: no white space, full-width forms normalised."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def same_organ(a: str, b: str) -> bool:
+    """Whether two printed names denote the same organ.
+
+    Names are compared without white space; a name may also carry the higher-level
+    place in front of it, as reports of one organ do from year to year.
+
+    >>> same_organ("洪泽区人民政府", "淮安市洪泽区人民政府")
+    True
+    >>> same_organ("淮安市人民政府", "淮安市洪泽区人民政府")
+    False
+    """
+    ka, kb = organ_key(a), organ_key(b)
+    if ka == kb:
+        return bool(ka)
+    short, long = sorted((ka, kb), key=len)
+    if not short or not long.endswith(short):
+        return False
+    return bool(_PARENT_PLACE.match(long[: -len(short)]))

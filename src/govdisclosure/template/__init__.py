@@ -141,6 +141,17 @@ class TableSpec:
         """Column identifiers in official order."""
         return tuple(c.id for c in self.columns)
 
+    @property
+    def outcome_row_ids(self) -> tuple[str, ...]:
+        """Section 三: the leaf rows of 三、本年度办理结果 (every outcome, not （七）总计)."""
+        return tuple(r.id for r in self.rows if r.group is not None and r.id != "total")
+
+    @property
+    def part_column_ids(self) -> tuple[str, ...]:
+        """The columns that a ``total`` column adds up (all others), or ``()``."""
+        ids = self.column_ids
+        return tuple(c for c in ids if c != "total") if "total" in ids else ()
+
     def row(self, row_id: str) -> RowSpec:
         """The row called ``row_id``; :class:`KeyError` if there is none."""
         return self.rows[self._row_index[row_id]]

@@ -1,0 +1,51 @@
+"""Compare an organ's reports of consecutive years.
+
+Usage: python examples/compare_years.py [--lang en|zh_CN] REPORT...
+
+Each REPORT is a JSON file written by ``gd.to_json`` (or, once the parsers are
+installed, any report file ``gd.parse`` reads). The reports are sorted by year and each
+is checked against the one before with ``gd.check(report, previous=...)``. Prints the
+cross-year findings; exits 1 if any was found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from pathlib import Path
+
+import govdisclosure as gd
+
+HERE = Path(__file__).parent
+DEFAULT = [HERE / "data" / "ziranziyuan-2023.json", HERE / "data" / "ziranziyuan-2024.json"]
+
+
+def load(path: Path) -> gd.Report:
+    if path.suffix == ".json":
+        return gd.from_json(path.read_text("utf-8"))
+    parse = getattr(gd, "parse", None)
+    if parse is None:
+        sys.exit(f"{path}: only JSON can be read until the parsers are installed")
+    return parse(path)  # type: ignore[no-any-return, unused-ignore]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("reports", nargs="*", type=Path, default=DEFAULT)
+    ap.add_argument("--lang", default="en")
+    args = ap.parse_args(argv)
+    reports = sorted((load(p) for p in args.reports), key=lambda r: r.year or 0)
+    found = 0
+    for previous, report in itertools.pairwise(reports):
+        cross = [f for f in gd.check(report, previous=previous) if f.code.startswith("series.")]
+        print(f"{report.organ.name} {previous.year} → {report.year}: {len(cross)} finding(s)")
+        for f in cross:
+            print(f"  {f.fingerprint}")
+            print(f"    {f.message(args.lang)}")
+        found += len(cross)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

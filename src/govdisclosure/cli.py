@@ -1,0 +1,548 @@
+"""The ``govdisclosure`` command: check, convert and extract reports from a shell.
+
+::
+
+    govdisclosure check FILE... [--format table|json] [--fail-on error|warning|info]
+                                [--previous FILE | --series] [--lang zh_CN|en]
+    govdisclosure convert FILE --to text|html|markdown|json|docx [-o OUT]
+    govdisclosure extract PATH... --to out.csv|out.parquet|out.jsonl [--workers N]
+    govdisclosure schema
+
+Every line it prints goes through the gettext catalogs, in Chinese by default or in
+the language of ``--lang``, ``GOVDISCLOSURE_LANG`` or the usual locale variables
+(``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``).
+
+Exit status: 0 when all is well; 1 when ``check`` finds something at or above
+``--fail-on``; 2 when an input cannot be read (a missing file, no report in it) or the
+command line is wrong. Errors are one line on standard error, never a traceback.
+``extract`` exits 0 when its run completes, even if some files could not be read: those
+are listed in the summary and, with their error, in the findings output.
+
+``check --series`` runs the cross-year checks (carry-over, roll-forward, copied tables,
+copied prose) between each report and the same organ's report for the year before among
+the files given; ``--previous FILE`` compares every file with one earlier report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from govdisclosure.checks import check
+from govdisclosure.checks.registry import N_
+from govdisclosure.corpus.extract import extract, read_report
+from govdisclosure.corpus.series import series
+from govdisclosure.formats.json import json_schema, make_converter, to_json
+from govdisclosure.i18n import gettext, normalize_locale, render_finding
+from govdisclosure.model import Finding, Report, Severity, Source
+
+__all__ = ["main"]
+
+
+class _Lang:
+    """The language of this invocation (set by :func:`main`)."""
+
+    current: str = "zh_CN"
+
+
+def _(message: str) -> str:
+    """``message`` in the language of this invocation."""
+    return gettext(message, _Lang.current)
+
+
+# argparse's own messages, translated through our catalogs while the CLI runs
+_ARGPARSE_MESSAGES: Final = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("expected one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+)
+
+_SEVERITY_NAMES: Final = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.INFO: N_("info"),
+}
+
+
+@contextlib.contextmanager
+def _argparse_translated() -> Iterator[None]:
+    """Let argparse's built-in messages go through our catalogs, then restore it."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return _(singular if n == 1 else plural)
+
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+class _Unreadable(Exception):
+    """An input could not be read; the message is ready to print."""
+
+
+def _error(message: str) -> None:
+    print(f"govdisclosure: {message}", file=sys.stderr)
+
+
+def _read(path: str) -> Report:
+    """Read one report file, or raise :class:`_Unreadable` with a translated message."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise _Unreadable(_("{file}: no such file").format(file=path)) from None
+    except IsADirectoryError:
+        raise _Unreadable(_("{file}: is a folder, not a file").format(file=path)) from None
+    except OSError as exc:
+        raise _Unreadable(
+            _("{file}: cannot be read ({error})").format(file=path, error=exc.strerror or exc)
+        ) from None
+    try:
+        return read_report(data, path)
+    except Exception as exc:
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        raise _Unreadable(
+            _("{file}: no report could be read ({error})").format(file=path, error=detail)
+        ) from None
+
+
+# ------------------------------------------------------------------------- check
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _source(f: Finding, report: Report) -> Source | None:
+    """Where the finding was read, or else where its cell was read."""
+    return f.source if f.source is not None else report.provenance.get(f.path)
+
+
+def _location(source: Source | None) -> str:
+    if source is None:
+        return "-"
+    parts = []
+    if source.page is not None:
+        parts.append(_("page {page}").format(page=source.page))
+    if source.table is not None:
+        parts.append(_("table {table}").format(table=source.table + 1))
+    if source.row is not None:
+        parts.append(_("row {row}").format(row=source.row + 1))
+    if source.cell is not None:
+        parts.append(_("cell {cell}").format(cell=source.cell + 1))
+    if source.line is not None:
+        line = _("line {line}").format(line=source.line)
+        parts.append(line + (f":{source.column}" if source.column else ""))
+    return _(", ").join(parts) or "-"
+
+
+def _table(findings: Sequence[Finding], report: Report, lang: str) -> list[str]:
+    header = [_("location"), _("severity"), _("code"), _("message")]
+    rows = [
+        [
+            _location(_source(f, report)),
+            _(_SEVERITY_NAMES[f.severity]),
+            f.code,
+            render_finding(f, lang),
+        ]
+        for f in findings
+    ]
+    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(3)]
+    lines = []
+    for r in [header, *rows]:
+        lines.append("  ".join(_pad(r[i], widths[i]) for i in range(3)) + "  " + r[3])
+    return lines
+
+
+def _finding_json(f: Finding, report: Report, lang: str, conv: Any) -> dict[str, Any]:
+    data: dict[str, Any] = conv.unstructure(attrs.evolve(f, source=_source(f, report)), Finding)
+    data["fingerprint"] = f.fingerprint
+    data["message"] = render_finding(f, lang)
+    return data
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    lang = _Lang.current
+    threshold = Severity(args.fail_on).rank
+    previous: Report | None = None
+    if args.previous:
+        try:
+            previous = _read(args.previous)
+        except _Unreadable as exc:
+            _error(str(exc))
+            return 2
+    unreadable = failing = False
+    results: list[dict[str, Any]] = []
+    conv = make_converter(strict=False)
+    counts = dict.fromkeys(Severity, 0)
+    read: list[tuple[str, Report | _Unreadable]] = []
+    for path in args.files:
+        try:
+            read.append((path, _read(path)))
+        except _Unreadable as exc:
+            read.append((path, exc))
+    before: dict[int, Report] = {}
+    if args.series:
+        for s in series(r for _, r in read if isinstance(r, Report)):
+            for last, report in s.pairs():
+                before[id(report)] = last
+    for path, item in read:
+        if isinstance(item, _Unreadable):
+            unreadable = True
+            _error(str(item))
+            results.append({"file": path, "error": str(item), "findings": []})
+            continue
+        report = item
+        findings = check(report, previous=before.get(id(report), previous))
+        for f in findings:
+            counts[f.severity] += 1
+        failing = failing or any(f.severity.rank >= threshold for f in findings)
+        if args.format == "json":
+            results.append(
+                {
+                    "file": path,
+                    "organ": report.organ.name,
+                    "year": report.year,
+                    "error": None,
+                    "findings": [_finding_json(f, report, lang, conv) for f in findings],
+                }
+            )
+            continue
+        print(
+            _("{file}: {organ}, {year}; findings: {count}").format(
+                file=path,
+                organ=report.organ.name or "?",
+                year=report.year if report.year is not None else "?",
+                count=len(findings),
+            )
+        )
+        for line in _table(findings, report, lang) if findings else []:
+            print("  " + line.rstrip())
+        print()
+    status = 2 if unreadable else 1 if failing else 0
+    if args.format == "json":
+        json.dump({"files": results, "status": status}, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(
+            _(
+                "Files checked: {files}; errors: {errors}, warnings: {warnings}, notes: {infos}."
+            ).format(
+                files=len(args.files),
+                errors=counts[Severity.ERROR],
+                warnings=counts[Severity.WARNING],
+                infos=counts[Severity.INFO],
+            )
+        )
+    return status
+
+
+# ------------------------------------------------------------------------- convert
+_RENDERERS: Final = {
+    "text": "render_text",
+    "html": "render_html",
+    "markdown": "render_markdown",
+    "docx": "render_docx",
+}
+
+
+def _renderer(fmt: str) -> Callable[[Report], str | bytes] | None:
+    if fmt == "json":
+        return lambda r: to_json(r, indent=2) + "\n"
+    import govdisclosure  # noqa: PLC0415 - the renderers are looked up when used
+
+    func: Callable[[Report], str | bytes] | None = getattr(govdisclosure, _RENDERERS[fmt], None)
+    return func
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    try:
+        report = _read(args.file)
+    except _Unreadable as exc:
+        _error(str(exc))
+        return 2
+    render = _renderer(args.to)
+    if render is None:
+        _error(_("writing {format} is not available in this installation").format(format=args.to))
+        return 2
+    try:
+        output = render(report)
+    except ImportError as exc:
+        _error(
+            _("writing {format} needs an optional dependency: {error}").format(
+                format=args.to, error=exc
+            )
+        )
+        return 2
+    if args.output:
+        try:
+            if isinstance(output, bytes):
+                Path(args.output).write_bytes(output)
+            else:
+                Path(args.output).write_text(output, encoding="utf-8")
+        except OSError as exc:
+            _error(
+                _("{file}: cannot be written ({error})").format(
+                    file=args.output, error=exc.strerror or exc
+                )
+            )
+            return 2
+        return 0
+    if isinstance(output, bytes):
+        if sys.stdout.isatty():
+            _error(
+                _("a {format} file is binary: use -o FILE or redirect the output").format(
+                    format=args.to
+                )
+            )
+            return 2
+        sys.stdout.buffer.write(output)
+        sys.stdout.flush()
+        return 0
+    sys.stdout.write(output)
+    return 0
+
+
+# ------------------------------------------------------------------------- extract
+def _cmd_extract(args: argparse.Namespace) -> int:
+    suffix = Path(args.to).suffix.lower()
+    if suffix not in {".csv", ".parquet", ".pq", ".jsonl", ".ndjson"}:
+        _error(_("{file}: the output must end in .csv, .parquet or .jsonl").format(file=args.to))
+        return 2
+    if suffix in {".parquet", ".pq"}:
+        try:
+            import pyarrow  # noqa: F401, PLC0415 - only to check that the extra is installed
+        except ImportError:
+            _error(_("Parquet output needs pyarrow: pip install 'govdisclosure[parquet]'"))
+            return 2
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    if missing:
+        for p in missing:
+            _error(_("{file}: no such file").format(file=p))
+        return 2
+    if args.workers < 1:
+        _error(_("--workers must be at least 1"))
+        return 2
+    try:
+        summary = extract(
+            args.paths,
+            args.to,
+            workers=args.workers,
+            lang=_Lang.current,
+            resume=not args.restart,
+            progress=not args.quiet,
+            progress_label=_("extracting"),
+        )
+    except OSError as exc:
+        _error(_("{file}: cannot be written ({error})").format(file=args.to, error=exc))
+        return 2
+    err = sys.stderr
+    print(
+        _(
+            "Files: {files}; already done: {skipped}; read: {processed} in {seconds} s; "
+            "reports: {reports}; unreadable: {failures}; cells: {records}."
+        ).format(
+            files=summary.files,
+            skipped=summary.skipped,
+            processed=summary.processed,
+            seconds=f"{summary.seconds:.1f}",
+            reports=summary.reports,
+            failures=len(summary.failures),
+            records=summary.records,
+        ),
+        file=err,
+    )
+    for file, error in summary.failures[:20]:
+        print("  " + _("unreadable: {file}: {error}").format(file=file, error=error), file=err)
+    if len(summary.failures) > 20:
+        print("  " + _("… and {count} more").format(count=len(summary.failures) - 20), file=err)
+    if summary.findings:
+        print(_("Findings by code:"), file=err)
+        for code, n in sorted(summary.findings.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {n:>8}  {code}", file=err)
+    cells, findings, state = summary.outputs
+    print(
+        _("Written: {cells}, {findings} (state: {state})").format(
+            cells=cells, findings=findings, state=state
+        ),
+        file=err,
+    )
+    return 0
+
+
+# ------------------------------------------------------------------------- schema
+def _cmd_schema(_args: argparse.Namespace) -> int:
+    json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+# ------------------------------------------------------------------------- parser
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang",
+        metavar="LANG",
+        help=_("language of messages: zh_CN (default) or en"),
+    )
+    parser = argparse.ArgumentParser(
+        prog="govdisclosure",
+        description=_(
+            "Check, convert and extract annual government information disclosure reports."
+        ),
+        parents=[common],
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser(
+        "check",
+        parents=[common],
+        help=_("check reports and list the findings"),
+        description=_("Read each report and list what is wrong or worth knowing about it."),
+    )
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help=_("report files (text, HTML, PDF, JSON)")
+    )
+    p.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help=_("output format (default: table)"),
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default="error",
+        help=_("exit with status 1 when a finding is at least this severe (default: error)"),
+    )
+    cross = p.add_mutually_exclusive_group()
+    cross.add_argument(
+        "--series",
+        action="store_true",
+        help=_(
+            "check each report against the same organ's report for the year before among the FILEs"
+        ),
+    )
+    cross.add_argument(
+        "--previous",
+        metavar="FILE",
+        help=_("the same organ's report for the year before, for cross-year checks"),
+    )
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser(
+        "convert",
+        parents=[common],
+        help=_("convert a report to another format"),
+        description=_("Read a report and write it in another format."),
+    )
+    p.add_argument("file", metavar="FILE", help=_("a report file"))
+    p.add_argument(
+        "--to",
+        required=True,
+        choices=("text", "html", "markdown", "json", "docx"),
+        help=_("the output format"),
+    )
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help=_("output file (default: standard output)")
+    )
+    p.set_defaults(func=_cmd_convert)
+
+    p = sub.add_parser(
+        "extract",
+        parents=[common],
+        help=_("extract many reports into tidy tables"),
+        description=_(
+            "Read every report under the given files and folders into one row per cell, "
+            "with one row per finding in a second file."
+        ),
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help=_("files and folders to read"))
+    p.add_argument(
+        "--to",
+        required=True,
+        metavar="OUT",
+        help=_("output file: .csv, .parquet or .jsonl; findings go to OUT's stem + .findings"),
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help=_("number of worker processes (default: 1)"),
+    )
+    p.add_argument(
+        "--restart", action="store_true", help=_("start afresh instead of resuming an earlier run")
+    )
+    p.add_argument("--quiet", action="store_true", help=_("no progress bar"))
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser(
+        "schema",
+        parents=[common],
+        help=_("print the JSON Schema of the report format"),
+        description=_("Print the JSON Schema of the report format."),
+    )
+    p.set_defaults(func=_cmd_schema)
+    return parser
+
+
+def _lang_from_argv(argv: Sequence[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    _Lang.current = normalize_locale(_lang_from_argv(args_list))
+    with _argparse_translated():
+        parser = _parser()
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as exc:
+            return exc.code if isinstance(exc.code, int) else 2
+    try:
+        status: int = args.func(args)
+    except KeyboardInterrupt:
+        _error(_("interrupted"))
+        return 130
+    except BrokenPipeError:
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the final flush
+        return 1
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

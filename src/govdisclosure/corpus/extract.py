@@ -1,0 +1,665 @@
+"""Bulk extraction: many report files into tidy tables of cells and of findings.
+
+The unit of work is :func:`extract_file`: a pure, top-level (hence picklable) function
+from one file's name and bytes to a :class:`FileResult` holding one row per cell
+(:func:`govdisclosure.to_records` plus the file's name and SHA-256) and one row per
+finding. It never raises on bad input: a file that cannot be read becomes a single
+``input.unreadable`` finding row. Because it is pure it runs the same in this process,
+in a :class:`concurrent.futures.ProcessPoolExecutor` (``workers > 1``), or on a Dask
+cluster::
+
+    from dask.distributed import Client
+    client = Client("tcp://scheduler:8786")
+    futures = client.map(extract_file, names, blobs)      # blobs: the files' bytes
+    results = client.gather(futures)                      # list[FileResult]
+
+:func:`extract` walks files and folders, runs :func:`extract_file` (in parallel with
+``workers``), and writes two outputs side by side: the cells (``out.csv``,
+``out.parquet`` or ``out.jsonl``) and the findings (``out.findings.csv`` …). A state
+file (``out.csv.state``) records the SHA-256 of every file done; a rerun skips those
+files and appends to the outputs, so an interrupted run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sys
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from decimal import Decimal
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any, Final, Protocol
+
+import attrs
+
+from govdisclosure.checks import check
+from govdisclosure.checks.registry import finding
+from govdisclosure.errors import ParseError
+from govdisclosure.formats.json import from_json
+from govdisclosure.formats.records import RECORD_FIELDS, to_records
+from govdisclosure.i18n import normalize_locale, render_finding
+from govdisclosure.model import Finding, Report
+
+__all__ = [
+    "FINDING_FIELDS",
+    "RECORD_COLUMNS",
+    "SUFFIXES",
+    "ExtractSummary",
+    "FileResult",
+    "extract",
+    "extract_file",
+    "find_files",
+    "output_paths",
+    "read_report",
+]
+
+RECORD_COLUMNS: Final = ("file", "sha256", *RECORD_FIELDS)
+"""The columns of the cells output: the file, its SHA-256, then :data:`RECORD_FIELDS`."""
+FINDING_FIELDS: Final = (
+    "file",
+    "sha256",
+    "organ",
+    "year",
+    "code",
+    "severity",
+    "path",
+    "source",
+    "expected",
+    "actual",
+    "difference",
+    "expression",
+    "fingerprint",
+    "message",
+)
+"""The columns of the findings output."""
+SUFFIXES: Final = frozenset({".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".json"})
+"""The file name endings :func:`find_files` picks up inside folders."""
+
+Row = dict[str, Any]
+Reader = Callable[[bytes, str], Report]
+
+
+# ------------------------------------------------------------------------- reading
+def read_report(data: bytes, name: str = "") -> Report:
+    """Read one report from a file's bytes: JSON (by content) or any published format.
+
+    JSON written by :func:`govdisclosure.to_json` is recognised by its content (and read
+    leniently: negative counts are kept, for the checks to report); anything
+    else goes to :func:`govdisclosure.parse`, which dispatches by content (text, HTML,
+    PDF). ``name`` is only a hint for when no content-based reader is installed.
+    Raises :class:`govdisclosure.ParseError` when no report can be read.
+    """
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"{"):
+        return from_json(data, strict=False)
+    import govdisclosure  # noqa: PLC0415 - the parsers sit in formats, imported late
+
+    parse = getattr(govdisclosure, "parse", None)
+    if parse is not None:
+        report: Report = parse(data)
+        return report
+    suffix = Path(name).suffix.lower()
+    by_suffix = {
+        ".txt": "parse_text",
+        ".text": "parse_text",
+        ".htm": "parse_html",
+        ".html": "parse_html",
+        ".shtml": "parse_html",
+        ".xhtml": "parse_html",
+        ".pdf": "parse_pdf",
+    }
+    func = getattr(govdisclosure, by_suffix.get(suffix, ""), None)
+    if func is None:
+        msg = f"no reader is available for {name or 'this input'}"
+        raise ParseError(msg)
+    parsed: Report = func(data)
+    return parsed
+
+
+# ------------------------------------------------------------------------- one file
+@attrs.frozen
+class FileResult:
+    """What :func:`extract_file` made of one file (picklable)."""
+
+    file: str
+    sha256: str
+    records: tuple[Row, ...] = ()
+    """One row per cell, keyed by :data:`RECORD_COLUMNS`."""
+    findings: tuple[Row, ...] = ()
+    """One row per finding, keyed by :data:`FINDING_FIELDS`."""
+    error: str | None = None
+    """Why the file could not be read, when it could not."""
+
+    @property
+    def ok(self) -> bool:
+        """Whether a report was read."""
+        return self.error is None
+
+
+def _plain(value: int | Decimal | None) -> str:
+    if value is None:
+        return ""
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _finding_row(
+    f: Finding,
+    file: str,
+    sha: str,
+    organ: str,
+    year: int | None,
+    lang: str,
+    report: Report | None = None,
+) -> Row:
+    source = f.source
+    if source is None and report is not None:
+        source = report.provenance.get(f.path)
+    return {
+        "file": file,
+        "sha256": sha,
+        "organ": organ,
+        "year": year,
+        "code": f.code,
+        "severity": f.severity.value,
+        "path": f.path,
+        "source": str(source) if source is not None else "",
+        "expected": _plain(f.expected),
+        "actual": _plain(f.actual),
+        "difference": _plain(f.difference),
+        "expression": f.expression,
+        "fingerprint": f.fingerprint,
+        "message": render_finding(f, lang),
+    }
+
+
+def extract_file(
+    name: str, data: bytes, *, lang: str = "zh_CN", reader: Reader = read_report
+) -> FileResult:
+    """Read, check and flatten one file; never raises on bad input.
+
+    ``name`` labels the rows (a path, a URL); ``data`` is the file's content; ``lang``
+    the language of the finding messages; ``reader`` turns bytes into a report
+    (:func:`read_report` by default; it must be a top-level function to be picklable).
+    A file that cannot be read yields no cell rows and one ``input.unreadable`` finding
+    row carrying the error.
+    """
+    lang = normalize_locale(lang)
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        report = reader(data, name)
+        findings = check(report)
+        records = to_records(report)
+    except RecursionError as exc:  # pathological nesting in a parser
+        return _failure(name, sha, f"{type(exc).__name__}: {exc}", lang)
+    except Exception as exc:
+        return _failure(name, sha, f"{type(exc).__name__}: {exc}", lang)
+    organ, year = report.organ.name, report.year
+    return FileResult(
+        file=name,
+        sha256=sha,
+        records=tuple({"file": name, "sha256": sha, **r} for r in records),
+        findings=tuple(_finding_row(f, name, sha, organ, year, lang, report) for f in findings),
+    )
+
+
+def _failure(name: str, sha: str, error: str, lang: str) -> FileResult:
+    f = finding("input.unreadable", "", error=error)
+    return FileResult(
+        file=name,
+        sha256=sha,
+        findings=(_finding_row(f, name, sha, "", None, lang),),
+        error=error,
+    )
+
+
+def _extract_path(path: str, lang: str, reader: Reader) -> FileResult:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return _failure(path, "", f"{type(exc).__name__}: {exc.strerror or exc}", lang)
+    return extract_file(path, data, lang=lang, reader=reader)
+
+
+def _extract_many(paths: Sequence[str], lang: str, reader: Reader) -> list[FileResult]:
+    return [_extract_path(p, lang, reader) for p in paths]
+
+
+# ------------------------------------------------------------------------- outputs
+class _Sink(Protocol):
+    def write(self, rows: Sequence[Row]) -> None: ...
+
+    def checkpoint(self) -> int | None: ...
+
+    def close(self) -> None: ...
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+class _CSVSink:
+    """CSV (UTF-8 with BOM-less header); appends, and truncates to a checkpoint."""
+
+    def __init__(self, path: Path, fields: Sequence[str], resume_at: int | None) -> None:
+        self.fields = fields
+        fresh = resume_at is None or not path.exists()
+        self.fh: IO[str] = path.open("w" if fresh else "r+", encoding="utf-8", newline="")
+        if not fresh:
+            assert resume_at is not None
+            self.fh.truncate(resume_at)
+            self.fh.seek(resume_at)
+        self.writer = csv.writer(self.fh)
+        if fresh:
+            self.writer.writerow(fields)
+
+    def write(self, rows: Sequence[Row]) -> None:
+        self.writer.writerows([[_cell(r[k]) for k in self.fields] for r in rows])
+
+    def checkpoint(self) -> int | None:
+        self.fh.flush()
+        return self.fh.tell()
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    raise TypeError(type(value).__name__)
+
+
+class _JSONLSink:
+    """JSON lines; amounts as strings of digits (exact), like :func:`to_json`."""
+
+    def __init__(self, path: Path, fields: Sequence[str], resume_at: int | None) -> None:
+        self.fields = fields
+        fresh = resume_at is None or not path.exists()
+        self.fh: IO[str] = path.open("w" if fresh else "r+", encoding="utf-8", newline="\n")
+        if not fresh:
+            assert resume_at is not None
+            self.fh.truncate(resume_at)
+            self.fh.seek(resume_at)
+
+    def write(self, rows: Sequence[Row]) -> None:
+        for r in rows:
+            self.fh.write(
+                json.dumps(
+                    {k: r[k] for k in self.fields}, ensure_ascii=False, default=_json_default
+                )
+            )
+            self.fh.write("\n")
+
+    def checkpoint(self) -> int | None:
+        self.fh.flush()
+        return self.fh.tell()
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+_DECIMAL_SCALE: Final = 10
+
+
+class _ParquetSink:
+    """Parquet via pyarrow, in row groups; a rerun rewrites the old rows plus the new.
+
+    The cell ``value`` column is ``decimal128(38, 10)`` (exact for every published
+    figure); a figure with more than ten decimal places is left null there, and its
+    digits are in ``text``. Rows are written to a temporary file that replaces the
+    output when the run ends, so an interrupted run leaves the previous output intact;
+    its files are recorded as done only then.
+    """
+
+    ROW_GROUP: Final = 50_000
+
+    def __init__(self, path: Path, fields: Sequence[str], resume: bool) -> None:
+        import pyarrow as pa  # noqa: PLC0415 - optional extra [parquet]
+        import pyarrow.parquet as pq  # noqa: PLC0415
+
+        self.pa, self.pq = pa, pq
+        self.path = path
+        self.tmp = path.with_name(path.name + ".partial")
+        self.fields = fields
+        self.schema = pa.schema([(f, self._type(f)) for f in fields])
+        self.writer = pq.ParquetWriter(str(self.tmp), self.schema, compression="zstd")
+        self.buffer: list[Row] = []
+        if resume and path.exists():
+            old = pq.read_table(str(path))
+            self.writer.write_table(old.cast(self.schema))
+
+    def _type(self, field: str) -> Any:
+        pa = self.pa
+        if field == "year":
+            return pa.int32()
+        if field == "value":
+            return pa.decimal128(38, _DECIMAL_SCALE)
+        return pa.string()
+
+    def _row(self, r: Row) -> Row:
+        out: Row = {}
+        overflow = None
+        for k in self.fields:
+            v = r[k]
+            if k == "value" and v is not None:
+                d = Decimal(v)
+                exponent = d.as_tuple().exponent
+                if isinstance(exponent, int) and exponent < -_DECIMAL_SCALE:
+                    overflow, v = format(d, "f"), None
+                else:
+                    v = d
+            elif k != "year" and v is not None:
+                v = _cell(v)
+            out[k] = v
+        if overflow is not None:
+            out["text"] = overflow
+        return out
+
+    def write(self, rows: Sequence[Row]) -> None:
+        self.buffer.extend(self._row(r) for r in rows)
+        if len(self.buffer) >= self.ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.buffer:
+            self.writer.write_table(self.pa.Table.from_pylist(self.buffer, schema=self.schema))
+            self.buffer = []
+
+    def checkpoint(self) -> int | None:
+        return None
+
+    def close(self) -> None:
+        self._flush()
+        self.writer.close()
+        os.replace(self.tmp, self.path)
+
+
+def output_paths(out: str | os.PathLike[str]) -> tuple[Path, Path, Path]:
+    """The cells output, the findings output and the state file for ``out``.
+
+    >>> [p.name for p in output_paths("cells.csv")]
+    ['cells.csv', 'cells.findings.csv', 'cells.csv.state']
+    """
+    path = Path(out)
+    return (
+        path,
+        path.with_name(f"{path.stem}.findings{path.suffix}"),
+        path.with_name(path.name + ".state"),
+    )
+
+
+def _open_sink(path: Path, fields: Sequence[str], resume_at: int | None, resume: bool) -> _Sink:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _CSVSink(path, fields, resume_at)
+    if suffix in {".jsonl", ".ndjson"}:
+        return _JSONLSink(path, fields, resume_at)
+    if suffix in {".parquet", ".pq"}:
+        return _ParquetSink(path, fields, resume)
+    msg = f"unsupported output format {suffix or path.name!r}: use .csv, .parquet or .jsonl"
+    raise ValueError(msg)
+
+
+class _State:
+    """The state file: one JSON line per file done (SHA-256, name, output offsets)."""
+
+    def __init__(self, path: Path, resume: bool) -> None:
+        self.path = path
+        self.done: set[str] = set()
+        self.last: dict[str, Any] = {}
+        if resume and path.exists():
+            with path.open(encoding="utf-8") as fh:
+                for line in fh:
+                    try:
+                        entry = json.loads(line)
+                    except json.JSONDecodeError:  # a line cut short by a crash
+                        continue
+                    if isinstance(entry, dict) and isinstance(entry.get("sha256"), str):
+                        self.done.add(entry["sha256"])
+                        self.last = entry
+        self.fh: IO[str] = path.open("a" if resume else "w", encoding="utf-8")
+
+    def record(self, entries: Iterable[Row]) -> None:
+        for e in entries:
+            self.fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+            self.done.add(e["sha256"])
+        self.fh.flush()
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+# ------------------------------------------------------------------------- walking
+def find_files(paths: Iterable[str | os.PathLike[str]], exclude: Iterable[Path] = ()) -> list[Path]:
+    """Files named, and files with a report suffix (:data:`SUFFIXES`) inside folders.
+
+    Folders are walked recursively in sorted order; hidden files are skipped.
+    """
+    skip = {p.resolve() for p in exclude}
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in SUFFIXES
+                    and not any(part.startswith(".") for part in child.relative_to(p).parts)
+                    and child.resolve() not in skip
+                ):
+                    out.append(child)
+        else:
+            out.append(p)
+    return out
+
+
+def _sha256_file(path: Path) -> str | None:
+    h = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def _batched(items: Iterable[str], n: int) -> Iterator[list[str]]:
+    it = iter(items)
+    while chunk := list(islice(it, n)):
+        yield chunk
+
+
+def _start_pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool whose workers are already running.
+
+    The workers are started before the progress bar (whose monitor thread must not be
+    forked), with the platform's default start method: ``fork`` on Linux before Python
+    3.14 keeps the parent's ``sys.path`` (which ``forkserver`` in 3.11 does not).
+    """
+    pool = ProcessPoolExecutor(max_workers=workers)
+    pool.submit(int).result()
+    return pool
+
+
+def _run(
+    paths: Sequence[str],
+    pool: ProcessPoolExecutor | None,
+    workers: int,
+    lang: str,
+    reader: Reader,
+    chunk: int,
+) -> Iterator[FileResult]:
+    if pool is None:
+        for p in paths:
+            yield _extract_path(p, lang, reader)
+        return
+    pending: deque[Future[list[FileResult]]] = deque()
+    for batch in _batched(paths, chunk):
+        pending.append(pool.submit(_extract_many, batch, lang, reader))
+        while len(pending) >= 4 * workers:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+# ------------------------------------------------------------------------- the run
+@attrs.frozen
+class ExtractSummary:
+    """What :func:`extract` did."""
+
+    files: int
+    """Files found."""
+    skipped: int
+    """Files skipped because an earlier run did them (same SHA-256)."""
+    processed: int
+    """Files read in this run."""
+    reports: int
+    """Files from which a report was read."""
+    failures: tuple[tuple[str, str], ...]
+    """``(file, error)`` for each file that could not be read."""
+    findings: Counter[str] = attrs.field(eq=False)
+    """Findings by code (``input.unreadable`` counts the failures)."""
+    records: int
+    """Cell rows written."""
+    seconds: float = attrs.field(eq=False)
+    """Wall time of the run."""
+    outputs: tuple[Path, Path, Path]
+    """The cells output, the findings output and the state file."""
+
+
+class _Progress(Protocol):
+    def update(self, n: int = 1) -> Any: ...
+
+    def close(self) -> None: ...
+
+
+class _NoProgress:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(total: int, desc: str, enabled: bool) -> _Progress:
+    if not enabled:
+        return _NoProgress()
+    try:
+        from tqdm import tqdm  # noqa: PLC0415 - optional at import time
+    except ImportError:  # pragma: no cover - tqdm is a dependency
+        return _NoProgress()
+    bar: _Progress = tqdm(
+        total=total, desc=desc, unit="file", file=sys.stderr, dynamic_ncols=True, smoothing=0.1
+    )
+    return bar
+
+
+def extract(
+    paths: Iterable[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    workers: int = 1,
+    lang: str | None = None,
+    resume: bool = True,
+    progress: bool = False,
+    progress_label: str = "",
+    reader: Reader = read_report,
+    chunk: int = 8,
+) -> ExtractSummary:
+    """Extract every report file under ``paths`` into ``out`` and its findings file.
+
+    ``out`` ends in ``.csv``, ``.parquet`` (needs the ``parquet`` extra) or ``.jsonl``;
+    the findings go to ``<stem>.findings<suffix>`` beside it, and the state to
+    ``<out>.state``. With ``resume`` (the default) a state file left by an earlier run
+    makes this run skip the files it lists and append to the outputs; without it the
+    outputs are started afresh. ``workers > 1`` reads files in that many processes, in
+    batches of ``chunk`` files; the rows are written in input order either way.
+    ``progress`` shows a progress bar (rate, ETA) on standard error.
+
+    One bad file never stops the run: it is recorded in the findings output with the
+    code ``input.unreadable`` and its error, and listed in the summary.
+    """
+    started = time.perf_counter()
+    lang = normalize_locale(lang)
+    cells_path, findings_path, state_path = output_paths(out)
+    cells_path.parent.mkdir(parents=True, exist_ok=True)
+    resume = resume and state_path.exists() and cells_path.exists() and findings_path.exists()
+    files = find_files(paths, exclude=(cells_path, findings_path, state_path))
+    state = _State(state_path, resume)
+    todo: list[str] = []
+    skipped = 0
+    for f in files:
+        sha = _sha256_file(f) if state.done else None
+        if sha is not None and sha in state.done:
+            skipped += 1
+        else:
+            todo.append(str(f))
+    if resume and not todo:  # nothing new: leave the outputs as they are
+        state.close()
+        return ExtractSummary(
+            files=len(files),
+            skipped=skipped,
+            processed=0,
+            reports=0,
+            failures=(),
+            findings=Counter(),
+            records=0,
+            seconds=time.perf_counter() - started,
+            outputs=(cells_path, findings_path, state_path),
+        )
+    last = state.last if resume else {}
+    cells = _open_sink(cells_path, RECORD_COLUMNS, last.get("records"), resume)
+    found = _open_sink(findings_path, FINDING_FIELDS, last.get("findings"), resume)
+    pool = _start_pool(workers) if workers > 1 and len(todo) > 1 else None
+    bar = _progress(len(todo), progress_label, progress)
+    by_code: Counter[str] = Counter()
+    failures: list[tuple[str, str]] = []
+    reports = records = 0
+    deferred: list[Row] = []
+    try:
+        for result in _run(todo, pool, workers, lang, reader, chunk):
+            cells.write(result.records)
+            found.write(result.findings)
+            records += len(result.records)
+            by_code.update(r["code"] for r in result.findings)
+            if result.ok:
+                reports += 1
+            else:
+                failures.append((result.file, result.error or ""))
+            entry: Row = {"sha256": result.sha256, "file": result.file}
+            at_cells, at_findings = cells.checkpoint(), found.checkpoint()
+            if at_cells is None or at_findings is None or not result.sha256:
+                if result.sha256:
+                    deferred.append(entry)
+            else:
+                state.record([{**entry, "records": at_cells, "findings": at_findings}])
+            bar.update()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        bar.close()
+        cells.close()
+        found.close()
+        state.record(deferred)
+        state.close()
+    return ExtractSummary(
+        files=len(files),
+        skipped=skipped,
+        processed=len(todo),
+        reports=reports,
+        failures=tuple(failures),
+        findings=by_code,
+        records=records,
+        seconds=time.perf_counter() - started,
+        outputs=(cells_path, findings_path, state_path),
+    )

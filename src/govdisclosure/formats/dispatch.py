@@ -1,0 +1,141 @@
+"""Read a report in whatever format it comes, recognised by its content.
+
+:func:`parse` looks at the bytes, not at the file name: a PDF starts with ``%PDF``, a
+Word document is a ZIP holding ``word/document.xml``, the library's own JSON is an
+object whose ``"format"`` is ``govdisclosure.report/1``, a web page has HTML markup;
+anything else is read as text. Each format's parser is imported only when it is
+needed, so a missing optional extra (pdfplumber, python-docx) only matters for the
+format that needs it.
+
+>>> import govdisclosure as gd
+>>> r = gd.build_report(organ="某县某局", year=2024, review_litigation={"review": {"upheld": 1}})
+>>> gd.parse(gd.to_json(r)) == r
+True
+>>> sniff(b"%PDF-1.7 ..."), sniff("<!DOCTYPE html><html>"), sniff("一、总体情况")
+('pdf', 'html', 'text')
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from typing import Final, Literal
+
+from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.model import Report
+
+__all__ = ["FORMATS", "Format", "parse", "sniff"]
+
+Format = Literal["pdf", "docx", "json", "html", "text"]
+FORMATS: Final[tuple[Format, ...]] = ("pdf", "docx", "json", "html", "text")
+
+MAX_BYTES: Final = 256 * 1024 * 1024
+"""The largest input :func:`parse` reads (256 MiB)."""
+
+_HTML: Final = re.compile(
+    rb"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|table[\s>]|div[\s>]|p[\s>]|br\s*/?>|tr[\s>]|td[\s>])",
+    re.IGNORECASE,
+)
+_JSON_FORMAT: Final = "govdisclosure.report/1"
+
+
+def sniff(data: bytes | str) -> Format:
+    """The format of ``data``, judged by its content."""
+    raw = data.encode("utf-8", errors="replace") if isinstance(data, str) else data
+    head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n\x00")
+    if head.startswith(b"%PDF") or (isinstance(data, bytes) and b"%PDF-" in data[:1024]):
+        return "pdf"
+    if raw[:4] == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(BytesIO(raw)) as z:
+                if "word/document.xml" in z.namelist():
+                    return "docx"
+        except (zipfile.BadZipFile, OSError, ValueError):
+            pass
+    if head[:1] == b"{" and _is_report_json(raw):
+        return "json"
+    if _HTML.search(head):
+        return "html"
+    return "text"
+
+
+def _is_report_json(raw: bytes) -> bool:
+    try:
+        value = json.loads(raw)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(value, dict) and value.get("format") == _JSON_FORMAT
+
+
+def _read(source: str | os.PathLike[str] | bytes) -> bytes | str:
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source)
+    if isinstance(source, os.PathLike):
+        return _read_file(Path(source))
+    # a string is a path when it names an existing file, else it is the content itself
+    if "\n" not in source and len(source) < 4096:
+        try:
+            path = Path(source)
+            if path.is_file():
+                return _read_file(path)
+        except (OSError, ValueError):
+            pass
+    return source
+
+
+def _read_file(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        msg = f"{path} has {size} bytes, more than {MAX_BYTES}"
+        raise LimitExceeded(msg)
+    return path.read_bytes()
+
+
+def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = None) -> Report:
+    """Read a report from a file (a path) or from its content, whatever its format.
+
+    The format is recognised by content (see :func:`sniff`) unless ``format`` names it:
+    ``"pdf"`` (:func:`~govdisclosure.parse_pdf`), ``"docx"``
+    (:func:`~govdisclosure.formats.docx.parse_docx`), ``"json"``
+    (:func:`~govdisclosure.from_json`), ``"html"`` (:func:`~govdisclosure.parse_html`)
+    or ``"text"`` (:func:`~govdisclosure.parse_text`). A string that names an existing
+    file is read from that file; any other string is the content. Raises
+    :class:`~govdisclosure.ParseError` when no report can be read.
+    """
+    data = _read(source)
+    if not data.strip():
+        msg = "the input is empty"
+        raise ParseError(msg)
+    kind = format if format is not None else sniff(data)
+    if kind not in FORMATS:
+        msg = f"unknown format {kind!r}; expected one of {', '.join(FORMATS)}"
+        raise ValueError(msg)
+    if kind == "pdf":
+        from govdisclosure.formats.pdf import parse_pdf  # noqa: PLC0415 - optional extra
+
+        if isinstance(data, str):
+            msg = "a PDF is binary; pass bytes or a path"
+            raise ParseError(msg)
+        return parse_pdf(data)
+    if kind == "docx":
+        from govdisclosure.formats.docx import parse_docx  # noqa: PLC0415 - optional extra
+
+        if isinstance(data, str):
+            msg = "a Word document is binary; pass bytes or a path"
+            raise ParseError(msg)
+        return parse_docx(data)
+    if kind == "json":
+        from govdisclosure.formats.json import from_json  # noqa: PLC0415
+
+        return from_json(data)
+    if kind == "html":
+        from govdisclosure.formats.html import parse_html  # noqa: PLC0415
+
+        return parse_html(data)
+    from govdisclosure.formats.text import parse_text  # noqa: PLC0415
+
+    return parse_text(data)

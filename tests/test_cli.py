@@ -1,0 +1,355 @@
+"""The ``govdisclosure`` command: exit statuses, languages, formats."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+import govdisclosure as gd
+from govdisclosure.cli import main
+from govdisclosure.model import Table
+from govdisclosure.strategies import Defect, defective_reports, valid_reports
+
+ROOT = Path(__file__).parent.parent
+SEED = ROOT / "tests" / "data" / "real" / "xunzhen-2024.txt"
+
+
+@pytest.fixture(autouse=True)
+def chinese_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("GOVDISCLOSURE_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+
+
+def seed_like() -> gd.Report:
+    """The seed's figures as published: 2 granted to a natural person, every total 0."""
+    apps = Table.from_mapping("applications", "2021", {"granted": {"natural_person": 2}}, missing=0)
+    return gd.build_report(
+        organ="河曲县巡镇镇人民政府",
+        year=2024,
+        published="2025-02-07",
+        overview="在 2024 年，我镇紧密遵循上级党委与政府的指示精神。",
+        applications=apps,
+        problems="（一）存在的问题\n各村的信息公开工作尚待加强。",
+        other="我镇无其他需要报告的事项。",
+    )
+
+
+@pytest.fixture
+def seed_json(tmp_path: Path) -> Path:
+    path = tmp_path / "xunzhen-2024.json"
+    path.write_text(gd.to_json(seed_like()), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def valid_json(tmp_path: Path) -> Path:
+    r = gd.build_report(
+        organ="某县财政局",
+        year=2024,
+        published="2025-01-20",
+        overview="概述。",
+        problems="问题。",
+        other="未收取信息处理费。",
+    )
+    path = tmp_path / "valid.json"
+    path.write_text(gd.to_json(r), encoding="utf-8")
+    return path
+
+
+def test_check_prints_findings_in_chinese_by_default(
+    seed_json: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(seed_json)]) == 1
+    out = capsys.readouterr().out
+    assert "applications.row-total" in out
+    assert "错误" in out
+    assert "严重程度" in out
+    assert "总计栏填报为0，而六类申请人之和为2" in out
+    assert "error" not in out
+
+
+def test_check_in_english(seed_json: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--lang", "en", str(seed_json)]) == 1
+    out = capsys.readouterr().out
+    assert "the total column states 0, but the six applicant columns add up to 2" in out
+    assert "severity" in out
+    assert "错误" not in out
+
+
+def test_language_from_the_environment(
+    seed_json: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOVDISCLOSURE_LANG", "en")
+    assert main(["check", str(seed_json)]) == 1
+    assert "the total column states" in capsys.readouterr().out
+    assert main(["check", "--lang=zh_CN", str(seed_json)]) == 1
+    assert "总计栏" in capsys.readouterr().out
+
+
+def test_check_the_published_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    if not hasattr(gd, "parse_text") and not hasattr(gd, "parse"):
+        pytest.skip("the text reader is not on this branch yet")
+    assert main(["check", str(SEED)]) == 1
+    zh = capsys.readouterr().out
+    assert "applications.row-total" in zh
+    assert "错误" in zh
+    assert main(["check", "--lang", "en", str(SEED)]) == 1
+    en = capsys.readouterr().out
+    assert "applications.row-total" in en
+    assert "error" in en
+
+
+def test_check_json(seed_json: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--format", "json", "--lang", "en", str(seed_json)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["status"] == 1
+    (entry,) = data["files"]
+    assert entry["organ"] == "河曲县巡镇镇人民政府"
+    assert entry["error"] is None
+    found = {f["code"]: f for f in entry["findings"]}
+    row = found["applications.row-total"]
+    assert row["severity"] == "error"
+    assert row["path"] == "applications.granted.total"
+    assert (row["expected"], row["actual"]) == (2, 0)
+    assert row["fingerprint"] == "applications.row-total@applications.granted.total"
+    assert row["message"].startswith("III. (1) Disclosed / Total")
+
+
+def test_fail_on_threshold(valid_json: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    codes = {f.code: f.severity for f in gd.check(gd.from_json(valid_json.read_text()))}
+    assert "error" not in codes.values()
+    assert main(["check", str(valid_json)]) == 0
+    assert main(["check", "--fail-on", "info", str(valid_json)]) == (1 if codes else 0)
+    capsys.readouterr()
+
+
+def test_fail_on_warning(seed_json: Path, tmp_path: Path) -> None:
+    r = gd.from_json(seed_json.read_text()).with_cell("applications.granted.natural_person", 0)
+    path = tmp_path / "warned.json"
+    path.write_text(gd.to_json(r), encoding="utf-8")
+    severities = {f.severity for f in gd.check(r)}
+    assert severities == {gd.Severity.WARNING, gd.Severity.INFO}
+    assert main(["check", str(path)]) == 0
+    assert main(["check", "--fail-on", "warning", str(path)]) == 1
+
+
+def test_missing_file_exits_2_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "no-such-report.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == ["govdisclosure: no-such-report.txt：文件不存在"]
+
+
+def test_unreadable_file_exits_2_and_others_are_still_checked(
+    tmp_path: Path, seed_json: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"organ": 1}', encoding="utf-8")
+    assert main(["check", "--lang", "en", str(bad), str(seed_json)]) == 2
+    captured = capsys.readouterr()
+    assert "no report could be read" in captured.err
+    assert "Traceback" not in captured.err
+    assert len(captured.err.strip().splitlines()) == 1
+    assert "applications.row-total" in captured.out
+
+
+def test_previous_adds_cross_year_checks(
+    tmp_path: Path, seed_json: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    last = gd.build_report(
+        organ="河曲县巡镇镇人民政府",
+        year=2023,
+        applications={
+            "new_received": {"natural_person": 3},
+            "granted": {"natural_person": 2},
+            "carried_forward": {"natural_person": 1},
+        },
+    )
+    prev = tmp_path / "2023.json"
+    prev.write_text(gd.to_json(last), encoding="utf-8")
+    assert main(["check", "--previous", str(prev), str(seed_json)]) == 1
+    assert "series.carry-over" in capsys.readouterr().out
+    assert main(["check", "--previous", str(tmp_path / "none.json"), str(seed_json)]) == 2
+
+
+def test_usage_errors_are_translated(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 2
+    assert "缺少以下必需参数" in capsys.readouterr().err
+    assert main(["check", "--lang", "en"]) == 2
+    assert "the following arguments are required" in capsys.readouterr().err
+    assert main(["convert", "x.txt", "--to", "pdf"]) == 2
+    assert "无效的选项" in capsys.readouterr().err
+
+
+def test_help_in_chinese_and_english(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    zh = capsys.readouterr().out
+    assert "用法：" in zh
+    assert "检查报告并列出发现" in zh
+    assert main(["--lang", "en", "extract", "--help"]) == 0
+    en = capsys.readouterr().out
+    assert "usage:" in en
+    assert "number of worker processes" in en
+
+
+def test_convert_to_json_round_trips(
+    seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["convert", str(seed_json), "--to", "json"]) == 0
+    assert gd.from_json(capsys.readouterr().out) == seed_like()
+    out = tmp_path / "out.json"
+    assert main(["convert", str(seed_json), "--to", "json", "-o", str(out)]) == 0
+    assert gd.from_json(out.read_text(encoding="utf-8")) == seed_like()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "func"),
+    [("text", "render_text"), ("html", "render_html"), ("markdown", "render_markdown")],
+)
+def test_convert_to_published_formats(
+    fmt: str, func: str, seed_json: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(["convert", str(seed_json), "--to", fmt, "--lang", "en"])
+    captured = capsys.readouterr()
+    if not hasattr(gd, func):
+        assert status == 2
+        assert "not available" in captured.err
+        return
+    assert status == 0
+    assert captured.out == getattr(gd, func)(seed_like())
+
+
+def test_convert_docx_refuses_a_terminal(
+    seed_json: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not hasattr(gd, "render_docx"):
+        pytest.skip("render_docx is not on this branch yet")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["convert", str(seed_json), "--to", "docx"]) == 2
+    assert "-o" in capsys.readouterr().err
+
+
+def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == gd.json_schema()
+
+
+def test_extract_command(
+    tmp_path: Path, seed_json: Path, valid_json: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "broken.txt").write_text("这不是报告", encoding="utf-8")
+    out = tmp_path / "out" / "cells.csv"
+    assert main(["extract", str(tmp_path), "--to", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "共 3 个文件" in err
+    assert "无法读取 1 个" in err
+    assert "input.unreadable" in err
+    assert "applications.row-total" in err
+    assert main(["extract", str(tmp_path), "--to", str(out), "--lang", "en"]) == 0
+    assert "Files: 3; already done: 3; read: 0" in capsys.readouterr().err
+    assert main(["extract", str(tmp_path), "--to", str(tmp_path / "x.xlsx")]) == 2
+    assert main(["extract", str(tmp_path / "nothing"), "--to", str(out)]) == 2
+    assert main(["extract", str(tmp_path), "--to", str(out), "--workers", "0"]) == 2
+
+
+def test_python_dash_m(seed_json: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "GOVDISCLOSURE_LANG": "en"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "govdisclosure", "check", str(seed_json)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "applications.row-total" in proc.stdout
+    assert proc.stderr == ""
+
+
+def test_locations_are_translated() -> None:
+    from govdisclosure.cli import _Lang, _location  # noqa: PLC0415
+
+    saved = _Lang.current
+    try:
+        _Lang.current = "zh_CN"
+        assert _location(gd.Source(line=18, column=3)) == "第18行:3"
+        assert (
+            _location(gd.Source(table=1, row=2, cell=3, line=40))
+            == "第2个表格，表内第3行，第4格，第40行"
+        )
+        assert _location(None) == "-"
+        _Lang.current = "en"
+        assert _location(gd.Source(page=2)) == "page 2"
+    finally:
+        _Lang.current = saved
+
+
+def test_series_checks_each_report_against_the_year_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def report(year: int, carried: int, forward: int) -> gd.Report:
+        return gd.build_report(
+            organ="某县财政局",
+            year=year,
+            applications={
+                "new_received": {"natural_person": 5},
+                "carried_over": {"natural_person": carried},
+                "granted": {"natural_person": 5 + carried - forward},
+                "carried_forward": {"natural_person": forward},
+            },
+            problems="人员不足。",
+        )
+
+    files = []
+    for r in (report(2023, 0, 2), report(2024, 2, 1), report(2025, 3, 0)):  # 2025 is off by 2
+        path = tmp_path / f"{r.year}.json"
+        path.write_text(gd.to_json(r), encoding="utf-8")
+        files.append(str(path))
+    assert main(["check", "--series", "--format", "json", *reversed(files)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    carry = {
+        Path(entry["file"]).stem: [
+            f["path"] for f in entry["findings"] if f["code"] == "series.carry-over"
+        ]
+        for entry in data["files"]
+    }
+    assert carry["2023"] == carry["2024"] == []
+    assert "applications.carried_over.natural_person" in carry["2025"]
+    assert main(["check", "--series", "--previous", files[0], files[1]]) == 2
+    assert "不能与参数" in capsys.readouterr().err
+
+
+def _check_json(report: gd.Report, *extra: str) -> tuple[int, dict[str, object]]:
+    import contextlib  # noqa: PLC0415
+    import io  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.json"
+        path.write_text(gd.to_json(report), encoding="utf-8")
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            status = main(["check", "--format", "json", *extra, str(path)])
+    return status, json.loads(buf.getvalue())
+
+
+@given(defective_reports())
+def test_check_reports_the_planted_defect_and_fails_on_its_severity(defect: Defect) -> None:
+    status, data = _check_json(defect.report, "--fail-on", "warning")
+    (entry,) = data["files"]  # type: ignore[misc]
+    found = {(f["code"], f["path"]) for f in entry["findings"]}
+    assert (defect.code, defect.path) in found
+    severities = {f.severity for f in gd.check(defect.report)}
+    assert status == (1 if severities & {gd.Severity.ERROR, gd.Severity.WARNING} else 0)
+
+
+@given(valid_reports())
+def test_valid_reports_exit_0(report: gd.Report) -> None:
+    status, data = _check_json(report)
+    assert status == 0
+    assert data["status"] == 0

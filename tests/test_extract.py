@@ -1,0 +1,226 @@
+"""Bulk extraction: the pure per-file function, the outputs, resuming, workers, Dask."""
+
+from __future__ import annotations
+
+import csv
+import json
+import pickle
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.corpus import BROKEN, write_corpus
+
+import govdisclosure as gd
+from govdisclosure.corpus.extract import FINDING_FIELDS, RECORD_COLUMNS, output_paths
+from govdisclosure.strategies import valid_reports
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@given(valid_reports())
+def test_extract_file_flattens_like_to_records(report: gd.Report) -> None:
+    result = gd.extract_file("r.json", gd.to_json(report).encode())
+    assert result.ok
+    assert result.error is None
+    assert len(result.records) == len(gd.to_records(report))
+    assert all(tuple(r) == RECORD_COLUMNS for r in result.records)
+    assert [r["path"] for r in result.records] == [r["path"] for r in gd.to_records(report)]
+    assert [r["code"] for r in result.findings] == [f.code for f in gd.check(report)]
+    assert pickle.loads(pickle.dumps(result)) == result
+
+
+@given(st.binary(max_size=300))
+def test_extract_file_never_raises(data: bytes) -> None:
+    result = gd.extract_file("junk.bin", data)
+    if not result.ok:
+        assert result.records == ()
+        (row,) = result.findings
+        assert row["code"] == "input.unreadable"
+        assert tuple(row) == FINDING_FIELDS
+        assert result.error
+        assert result.error in row["message"]
+
+
+def test_extract_file_is_picklable_and_top_level() -> None:
+    assert pickle.loads(pickle.dumps(gd.extract_file)) is gd.extract_file
+
+
+def test_broken_json_is_one_unreadable_finding() -> None:
+    result = gd.extract_file("x.json", BROKEN["broken-json.json"], lang="en")
+    assert not result.ok
+    assert result.findings[0]["severity"] == "error"
+    assert result.findings[0]["message"].startswith("The file could not be read as a report")
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[gd.Report]]:
+    path = tmp_path_factory.mktemp("corpus")
+    return path, write_corpus(path, 12, seed=5)
+
+
+def test_extract_csv_counts_cells_and_records_broken_files(
+    folder: tuple[Path, list[gd.Report]], tmp_path: Path
+) -> None:
+    src, reports = folder
+    out = tmp_path / "cells.csv"
+    summary = gd.extract([src], out, lang="en")
+    cells_path, findings_path, state_path = output_paths(out)
+    cells = rows(cells_path)
+    assert len(cells) == summary.records == sum(len(gd.to_records(r)) for r in reports)
+    assert list(cells[0]) == list(RECORD_COLUMNS)
+    assert summary.files == 12 + len(BROKEN)
+    assert summary.reports == 12
+    assert {Path(f).name for f, _ in summary.failures} == set(BROKEN)
+    unreadable = [r for r in rows(findings_path) if r["code"] == "input.unreadable"]
+    assert {Path(r["file"]).name for r in unreadable} == set(BROKEN)
+    assert summary.findings["input.unreadable"] == len(BROKEN)
+    assert len(state_path.read_text().splitlines()) == summary.files
+
+
+def test_rerun_skips_everything_done_and_appends_new_files(
+    folder: tuple[Path, list[gd.Report]], tmp_path: Path
+) -> None:
+    src, _ = folder
+    work = tmp_path / "in"
+    work.mkdir()
+    for p in src.iterdir():
+        (work / p.name).write_bytes(p.read_bytes())
+    out = tmp_path / "cells.csv"
+    first = gd.extract([work], out)
+    before = out.read_bytes()
+    again = gd.extract([work], out)
+    assert (again.skipped, again.processed, again.records) == (first.files, 0, 0)
+    assert out.read_bytes() == before
+    extra = gd.build_report(organ="新增局", year=2024)
+    (work / "zz-new.json").write_text(gd.to_json(extra), encoding="utf-8")
+    third = gd.extract([work], out)
+    assert (third.skipped, third.processed, third.reports) == (first.files, 1, 1)
+    assert len(rows(out)) == first.records + len(gd.to_records(extra))
+
+
+def test_rerun_truncates_rows_written_after_the_last_checkpoint(
+    folder: tuple[Path, list[gd.Report]], tmp_path: Path
+) -> None:
+    src, _ = folder
+    out = tmp_path / "cells.csv"
+    first = gd.extract([src], out)
+    state = output_paths(out)[2]
+    # a crash after the last file's rows were written, before the state recorded them,
+    # and a half-written row after that
+    lines = state.read_text(encoding="utf-8").splitlines(keepends=True)
+    state.write_text("".join(lines[:-1]), encoding="utf-8")
+    with out.open("a", encoding="utf-8") as fh:
+        fh.write("half,a,row\n")
+    again = gd.extract([src], out)
+    assert again.processed == 1
+    assert len(rows(out)) == first.records
+    assert len(state.read_text(encoding="utf-8").splitlines()) == first.files
+
+
+def test_restart_starts_afresh(folder: tuple[Path, list[gd.Report]], tmp_path: Path) -> None:
+    src, _ = folder
+    out = tmp_path / "cells.csv"
+    first = gd.extract([src], out)
+    again = gd.extract([src], out, resume=False)
+    assert again.skipped == 0
+    assert len(rows(out)) == first.records
+
+
+def test_two_workers_write_the_same_rows(
+    folder: tuple[Path, list[gd.Report]], tmp_path: Path
+) -> None:
+    src, _ = folder
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    gd.extract([src], one)
+    gd.extract([src], two, workers=2, chunk=3)
+    assert one.read_bytes() == two.read_bytes()
+    assert output_paths(one)[1].read_bytes() == output_paths(two)[1].read_bytes()
+
+
+def test_jsonl_output(folder: tuple[Path, list[gd.Report]], tmp_path: Path) -> None:
+    src, reports = folder
+    out = tmp_path / "cells.jsonl"
+    gd.extract([src], out)
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == sum(len(gd.to_records(r)) for r in reports)
+    assert tuple(lines[0]) == RECORD_COLUMNS
+
+
+def test_parquet_output_is_exact_and_resumable(
+    folder: tuple[Path, list[gd.Report]], tmp_path: Path
+) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    src, reports = folder
+    out = tmp_path / "cells.parquet"
+    summary = gd.extract([src], out, workers=2)
+    table = pq.read_table(out)
+    assert table.num_rows == summary.records == sum(len(gd.to_records(r)) for r in reports)
+    assert tuple(table.column_names) == RECORD_COLUMNS
+    expected = [rec["value"] for r in reports for rec in gd.to_records(r)]
+    values = table.column("value").to_pylist()
+    assert [None if v is None else Decimal(v) for v in values] == [
+        None if v is None else Decimal(v) for v in expected
+    ]
+    findings = pq.read_table(output_paths(out)[1])
+    assert "input.unreadable" in findings.column("code").to_pylist()
+    again = gd.extract([src], out)
+    assert again.processed == 0
+    assert pq.read_table(out).num_rows == summary.records
+    assert not out.with_name(out.name + ".partial").exists()
+
+
+def test_unsupported_output_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unsupported output format"):
+        gd.extract([tmp_path], tmp_path / "out.xlsx")
+
+
+def test_find_files_skips_hidden_and_foreign_files(tmp_path: Path) -> None:
+    from govdisclosure.corpus.extract import find_files  # noqa: PLC0415
+
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "b.csv").write_text("x")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.txt").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "d.HTML").write_text("x")
+    assert [p.name for p in find_files([tmp_path])] == ["a.txt", "d.HTML"]
+
+
+def test_on_a_dask_local_cluster(folder: tuple[Path, list[gd.Report]]) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    src, _ = folder
+    files = sorted(p for p in src.iterdir() if p.is_file())
+    names, blobs = [str(p) for p in files], [p.read_bytes() for p in files]
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        results = client.gather(client.map(gd.extract_file, names, blobs, lang="en"))
+    local = [gd.extract_file(n, b, lang="en") for n, b in zip(names, blobs, strict=True)]
+    assert results == local
+    assert sum(not r.ok for r in results) == len(BROKEN)
+
+
+def test_the_real_reports_are_all_read(real_dir: Path, tmp_path: Path) -> None:
+    """The published PDFs, their extracted texts and the text seed: every one yields a
+    report, and the cells match ``to_records`` of the parsed report."""
+    summary = gd.extract([real_dir], tmp_path / "real.csv", lang="en")
+    files = [p for p in sorted(real_dir.iterdir()) if p.suffix in {".pdf", ".txt"}]
+    assert summary.files == len(files)
+    assert summary.failures == ()
+    assert summary.reports == len(files)
+    assert summary.records == sum(len(gd.to_records(gd.parse(p.read_bytes()))) for p in files)
+    findings = rows(output_paths(tmp_path / "real.csv")[1])
+    seed = [
+        r for r in findings if r["file"].endswith("xunzhen-2024.txt") and r["severity"] == "error"
+    ]
+    assert {r["code"] for r in seed} == {"applications.row-total", "applications.outcome-total"}
+    assert all(r["source"] for r in seed)  # located through the report's provenance

@@ -1,0 +1,353 @@
+"""parse_pdf: the real PDF attachments, their defects, provenance, hostile input, round trip."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import subprocess
+import tracemalloc
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import govdisclosure as gd
+from govdisclosure.formats._reader import RawTable
+from govdisclosure.formats.pdf import PdfCell, PdfGrid, read_pdf_blocks, read_pdf_grids
+from govdisclosure.strategies import valid_reports
+from govdisclosure.template import template
+
+pytest.importorskip("pdfplumber")
+
+DATA = Path(__file__).parent / "data"
+REAL = DATA / "real"
+NAMES = ("huaian-2024", "hongze-2023", "hongze-2024")
+
+
+def expected(name: str) -> dict[str, Any]:
+    """The hand-typed figures of ``tests/data/expected/<name>.json``."""
+    with (DATA / "expected" / f"{name}.json").open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def expected_cells(data: dict[str, Any]) -> dict[str, Any]:
+    """``{cell path: value}`` from an expected-figures file (see its README)."""
+    out: dict[str, Any] = {}
+    for row_path, values in data["rows"].items():
+        table_id = next(
+            (t for t in ("applications", "review_litigation") if row_path.startswith(t + ".")),
+            ".".join(row_path.split(".")[:2]),
+        )
+        spec = template(data["editions"][table_id]).table(table_id)
+        for column, value in zip(spec.columns, values, strict=True):
+            out[f"{row_path}.{column.id}"] = Decimal(value) if isinstance(value, str) else value
+    return out
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[str, gd.Report]:
+    """The three real PDFs, parsed once for the module."""
+    return {name: gd.parse_pdf(REAL / f"{name}.pdf") for name in NAMES}
+
+
+def _codes(report: gd.Report) -> set[tuple[str, str]]:
+    return {(f.code, f.path) for f in gd.check(report)}
+
+
+# ------------------------------------------------------------------------ figures
+@pytest.mark.parametrize("name", NAMES)
+def test_every_figure_of_sections_2_3_4(reports: dict[str, gd.Report], name: str) -> None:
+    report = reports[name]
+    data = expected(name)
+    cells = expected_cells(data)
+    assert len(cells) == (200 if name == "huaian-2024" else 186)
+    wrong = {p: (v, report.cell(p)) for p, v in cells.items() if report.cell(p) != v}
+    assert wrong == {}
+    # no cell the expected file does not know of
+    paths = {f"{t.id}.{r}.{c}" for t in report.tables for r, c, _ in t.items()}
+    assert paths == set(cells)
+    assert report.organ.name == data["organ"]
+    assert report.year == data["year"]
+    assert {t.id: t.edition.value for t in report.tables} == data["editions"]
+
+
+def test_huaian_2024_reads_clean(reports: dict[str, gd.Report]) -> None:
+    report = reports["huaian-2024"]
+    assert report.findings == ()
+    assert [f for f in gd.check(report) if f.severity != "info"] == []
+    assert report.title == ""  # the official pattern
+    assert report.organ.kind is gd.OrganKind.GOVERNMENT
+
+
+def test_hongze_2023_defects(reports: dict[str, gd.Report]) -> None:
+    report = reports["hongze-2023"]
+    findings = {(f.code, f.path): f for f in gd.check(report)}
+    review = findings["review.group-total", "review_litigation.review.total"]
+    assert (review.expected, review.actual) == (11, 0)
+    after = findings["review.group-total", "review_litigation.litigation_after_review.total"]
+    assert (after.expected, after.actual) == (5, 0)
+    variant = findings["parse.label-variant", "applications.denied.prohibited_by_law.*"]
+    assert variant.args["found"] == "2.其他法律行政止公开"
+    assert variant.source is not None
+    assert variant.source.page == 3
+
+
+@pytest.mark.parametrize("name", ["hongze-2023", "hongze-2024"])
+def test_hongze_single_other_row_is_edition_2019(reports: dict[str, gd.Report], name: str) -> None:
+    report = reports[name]
+    assert report.applications is not None
+    assert report.applications.edition is gd.Edition.V2019
+    assert {t.edition for t in report.active} == {gd.Edition.V2021}
+    assert report.review_litigation is not None
+    assert report.review_litigation.edition is gd.Edition.V2021
+    assert ("structure.edition-mismatch", "applications") in _codes(report)
+    codes = {f.code for f in report.findings}
+    assert "parse.label-variant" in codes
+
+
+def test_hongze_2024_has_no_arithmetic_errors(reports: dict[str, gd.Report]) -> None:
+    errors = [f for f in gd.check(reports["hongze-2024"]) if f.severity == "error"]
+    assert errors == []
+
+
+# ------------------------------------------------------------------------ provenance
+@pytest.mark.parametrize("name", NAMES)
+def test_every_cell_has_a_page_and_a_position(reports: dict[str, gd.Report], name: str) -> None:
+    report = reports[name]
+    paths = [f"{t.id}.{r}.{c}" for t in report.tables for r, c, _ in t.items()]
+    assert set(report.provenance) == set(paths)
+    for path in paths:
+        src = report.provenance[path]
+        assert src.page is not None, path
+        assert src.x is not None, path
+        assert src.y is not None, path
+
+
+def test_provenance_pages_follow_the_document(reports: dict[str, gd.Report]) -> None:
+    prov = reports["huaian-2024"].provenance
+    assert prov["active.art20_1.regulations.issued"].page == 3
+    assert prov["active.art20_6.penalty.decisions"].page == 4  # the table runs on to page 4
+    assert prov["applications.new_received.total"].page == 4
+    assert prov["applications.unavailable.needs_creation.total"].page == 5
+    assert prov["review_litigation.review.total"].page == 5
+    first = prov["applications.new_received.natural_person"]
+    last = prov["applications.new_received.total"]
+    assert first.page == last.page
+    assert first.y == pytest.approx(last.y, abs=2)
+    assert first.x is not None
+    assert last.x is not None
+    assert first.x < last.x
+
+
+# ------------------------------------------------------------------------ prose
+def test_narrative_in_reading_order(reports: dict[str, gd.Report]) -> None:
+    report = reports["huaian-2024"]
+    assert report.preamble.startswith("本报告由淮安市人民政府办公室根据")
+    assert report.overview is not None
+    assert report.overview.subheads[0] == "（一）主动公开情况"
+    assert len(report.overview.paragraphs) == 6
+    # a paragraph running over the page break from page 1 to page 2 stays one paragraph
+    assert "一流营商环境高质量推进产业发展" in report.overview.text
+    assert report.other is not None
+    assert report.other.text.endswith("全年收取政府信息公开信息处理费3940元。")
+    assert report.problems is not None
+    assert len(report.problems.paragraphs) == 2
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_page_numbers_in_the_text(reports: dict[str, gd.Report], name: str) -> None:
+    report = reports[name]
+    texts = [report.preamble, report.active_text, report.applications_text]
+    texts += [n.text for n in (report.overview, report.problems, report.other) if n]
+    for text in texts:
+        assert not re.search(r"-\s*\d+\s*-", text)
+        assert text == "\n".join(p.strip() for p in text.split("\n") if p.strip())
+
+
+# ------------------------------------------------------------------------ geometry
+def _grids(name: str) -> list[PdfGrid]:
+    return [it for it in read_pdf_grids(REAL / f"{name}.pdf") if isinstance(it, PdfGrid)]
+
+
+def _cell(grid: PdfGrid, text: str) -> PdfCell:
+    return next(c for c in grid.cells if c.text == text)
+
+
+@pytest.mark.parametrize(("name", "outcome_rows"), [("huaian-2024", 22), ("hongze-2023", 20)])
+def test_merged_cells_of_section_3(name: str, outcome_rows: int) -> None:
+    grids = _grids(name)
+    assert len(grids) == 3  # section 二, 三 and 四, each joined over its page breaks
+    active, apps, review = grids
+    assert (active.rows, active.columns) == (14, 4)
+    assert _cell(active, "第二十条第（一）项").colspan == 4
+    assert (apps.columns, apps.rows) == (10, 3 + outcome_rows + 3)
+    corner = apps.cells[0]
+    assert (corner.rowspan, corner.colspan) == (3, 3)
+    assert corner.text.startswith("（本列数据的勾稽关系为")
+    assert _cell(apps, "申请人情况").colspan == 7
+    assert _cell(apps, "自然人").rowspan == 2
+    assert _cell(apps, "法人或其他组织").colspan == 5
+    assert _cell(apps, "总计").rowspan == 2
+    # a label printed one character a line is one cell
+    group = _cell(apps, "三、本年度办理结果")
+    assert (group.rowspan, group.colspan) == (outcome_rows, 1)
+    assert _cell(apps, "（三）不予公开").rowspan == 8
+    # cut by the page break in the 淮安 report ("（四）无" | "法提供"), joined again
+    assert _cell(apps, "（四）无法提供").rowspan == 3
+    assert _cell(apps, "（五）不予处理").rowspan == 5
+    assert (review.rows, review.columns) == (4, 15)
+    assert _cell(review, "行政诉讼").colspan == 10
+    assert _cell(review, "未经复议直接起诉").colspan == 5
+
+
+def test_wrapped_labels_are_joined() -> None:
+    apps = _grids("huaian-2024")[1]
+    labels = {c.text for c in apps.cells}
+    assert "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" in labels
+    assert "1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请" in labels
+    assert "5.要求行政机关确认或重新出具已获取信息" in labels
+
+
+def test_blocks_keep_a_spanned_figure_once() -> None:
+    blocks = read_pdf_blocks(REAL / "huaian-2024.pdf")
+    rows = [
+        [c.text for c in row.cells] for b in blocks if isinstance(b, RawTable) for row in b.rows
+    ]
+    assert ["行政许可", "447228", "", ""] in rows
+
+
+# ------------------------------------------------------------------------ hostile input
+def test_truncated_pdf() -> None:
+    data = (REAL / "huaian-2024.pdf").read_bytes()
+    with pytest.raises(gd.ParseError):
+        gd.parse_pdf(data[: len(data) // 3])
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.7\n" + bytes(range(256)) * 8,
+        b"%PDF-1.4\n%%EOF\n",
+        b"%PDF",
+        b"",
+        b"not a pdf at all",
+        b"%PDF-1.5\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+    ],
+)
+def test_garbage_raises_parse_error(data: bytes) -> None:
+    with pytest.raises(gd.ParseError):
+        gd.parse_pdf(data)
+
+
+def test_encrypted_pdf() -> None:
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter(clone_from=str(REAL / "hongze-2024.pdf"))
+    writer.encrypt(user_password="secret", owner_password="owner")
+    buf = io.BytesIO()
+    writer.write(buf)
+    with pytest.raises(gd.ParseError, match="encrypted"):
+        gd.parse_pdf(buf.getvalue())
+
+
+def test_pdf_without_text_layer() -> None:
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buf = io.BytesIO()
+    writer.write(buf)
+    with pytest.raises(gd.ParseError, match="text layer"):
+        gd.parse_pdf(buf.getvalue())
+
+
+def test_max_pages() -> None:
+    with pytest.raises(gd.LimitExceeded):
+        gd.parse_pdf(REAL / "huaian-2024.pdf", max_pages=5)
+
+
+def test_missing_file() -> None:
+    with pytest.raises(FileNotFoundError):
+        gd.parse_pdf(REAL / "no-such-report.pdf")
+
+
+@pytest.mark.slow
+def test_memory_does_not_grow_with_pages() -> None:
+    """Pages are released as they are read: five times the pages, not five times the memory."""
+    pypdf = pytest.importorskip("pypdf")
+
+    def repeated(times: int) -> bytes:
+        writer = pypdf.PdfWriter()
+        for _ in range(times):
+            writer.append(str(REAL / "hongze-2024.pdf"))
+        buf = io.BytesIO()
+        writer.write(buf)
+        return buf.getvalue()
+
+    def peak(data: bytes) -> int:
+        tracemalloc.start()
+        try:
+            gd.parse_pdf(data)
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    small, large = peak(repeated(1)), peak(repeated(5))
+    assert large < 2 * small
+
+
+# ------------------------------------------------------------------------ round trip
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def docx_to_pdf(docx: bytes, workdir: Path) -> bytes:
+    """Convert with LibreOffice (headless, private profile)."""
+    soffice = _soffice()
+    assert soffice is not None
+    src = workdir / "report.docx"
+    src.write_bytes(docx)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{workdir / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(workdir),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return (workdir / "report.pdf").read_bytes()
+
+
+needs_soffice = pytest.mark.skipif(
+    _soffice() is None,
+    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui",
+)
+
+
+@needs_soffice
+@pytest.mark.parametrize("name", NAMES)
+def test_round_trip_real_figures_through_word_and_libreoffice(name: str, tmp_path: Path) -> None:
+    original = gd.parse_pdf(REAL / f"{name}.pdf")
+    pdf = docx_to_pdf(gd.render_docx(original), tmp_path)
+    again = gd.parse_pdf(pdf)
+    assert again == original
+    assert all(src.page is not None for src in again.provenance.values())
+
+
+@needs_soffice
+@pytest.mark.slow
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report=valid_reports())
+def test_round_trip_generated_reports(report: gd.Report, tmp_path_factory: Any) -> None:
+    workdir = tmp_path_factory.mktemp("lo")
+    assert gd.parse_pdf(docx_to_pdf(gd.render_docx(report), workdir)) == report

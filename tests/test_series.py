@@ -1,0 +1,148 @@
+"""Series: grouping by organ, ordering by year, and cross-year copy-paste checks."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.corpus import random_report
+
+import govdisclosure as gd
+from govdisclosure.checks.similarity import MIN_CHARS, SIMILARITY_THRESHOLD, similarity
+
+LONG = (
+    "本年度，我局坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实《中华人民共和国"
+    "政府信息公开条例》，围绕中心工作，持续加大主动公开力度，规范依申请公开办理程序，"
+    "强化平台建设和监督保障，政府信息公开工作取得积极成效。"
+)
+OTHER = (
+    "今年，面对新的形势和任务，本单位重点推进财政预决算、重大项目建设和民生政策领域的信息公开，"
+    "新开设了政策解读专栏，组织开展了两次业务培训，并对网站栏目进行全面梳理、合并和更新，"
+    "群众满意度明显提升。"
+)
+
+
+def chain(seed: int, years: range, organ: str = "某县财政局") -> list[gd.Report]:
+    """Consecutive reports of one organ whose carry-overs agree."""
+    rng = random.Random(seed)
+    out: list[gd.Report] = []
+    carried = None
+    for year in years:
+        r = random_report(rng, organ=organ, year=year, carried=carried)
+        out.append(r)
+        assert r.applications is not None
+        carried = {
+            c: v
+            for c, v in r.applications.row("carried_forward").items()
+            if c != "total" and isinstance(v, int)
+        }
+    return out
+
+
+def codes(found: gd.corpus.series.SeriesFindings) -> Counter[str]:
+    return Counter(f.code for _, fs in found for f in fs)
+
+
+def test_series_groups_by_normalised_organ_and_orders_by_year() -> None:
+    a = gd.build_report(organ="某县财政局", year=2023)
+    b = gd.build_report(organ="某县 财政局", year=2021)
+    c = gd.build_report(organ="某县教育局", year=2022)
+    d = gd.build_report(organ="某县财政局", year=2022)
+    groups = gd.series([a, b, c, d])
+    assert [s.organ for s in groups] == ["某县教育局", "某县财政局"]
+    finance = groups[1]
+    assert finance.years == (2021, 2022, 2023)
+    assert list(finance) == [b, d, a]
+    assert len(finance) == 3
+    assert list(finance.pairs()) == [(b, d), (d, a)]
+
+
+NAMES = st.sampled_from(
+    ["某县财政局", "某县 财政局", "某县财政局\u3000", "某县教育局", "某镇人民政府"]
+)
+SMALL_REPORTS = st.builds(
+    lambda organ, year: gd.build_report(organ=organ, year=year), NAMES, st.integers(2019, 2025)
+)
+
+
+@given(st.lists(SMALL_REPORTS, max_size=8))
+def test_series_partition_the_reports(reports: list[gd.Report]) -> None:
+    groups = gd.series(reports)
+    assert sum(len(s) for s in groups) == len(reports)
+    assert Counter(id(r) for s in groups for r in s) == Counter(id(r) for r in reports)
+    assert len({s.organ for s in groups}) == len(groups)
+    for s in groups:
+        years = [y for y in s.years if y is not None]
+        assert years == sorted(years)
+        assert {gd.corpus.normalize_organ(r.organ.name) for r in s} == {s.organ}
+
+
+def test_consistent_chain_has_no_carry_over_finding() -> None:
+    found = gd.check_series(chain(1, range(2021, 2025)))
+    assert len(found) == 4
+    assert found[0][1] == ()
+    assert codes(found)["series.carry-over"] == 0
+    assert codes(found)["series.identical-table"] == 0
+
+
+def test_planted_carry_over_mismatch_is_found() -> None:
+    reports = chain(2, range(2021, 2024))
+    planted = reports[2].with_cell("applications.carried_over.commercial", 99)
+    found = gd.check_series(gd.series([reports[0], reports[1], planted])[0])
+    (hit,) = [
+        f for _, fs in found for f in fs if f.code == "series.carry-over" and "commercial" in f.path
+    ]
+    assert hit.path == "applications.carried_over.commercial"
+    assert hit.actual == 99
+    assert found[2][0] is planted
+
+
+def test_planted_copy_of_last_years_tables_is_found() -> None:
+    last, this = chain(3, range(2022, 2024))
+    copied = attrs.evolve(this, active=last.active, review_litigation=last.review_litigation)
+    found = gd.check_series([copied, last])  # any order: ordered by year
+    copies = sorted(f.path for _, fs in found for f in fs if f.code == "series.identical-table")
+    assert "review_litigation" in copies
+    assert any(p.startswith("active.") for p in copies)
+    assert found[1][0] is copied
+
+
+def test_copied_narrative_is_flagged_with_its_ratio() -> None:
+    last = gd.build_report(organ="某县财政局", year=2023, overview=LONG, problems=OTHER)
+    this = gd.build_report(
+        organ="某县财政局", year=2024, overview=LONG.replace("积极成效", "明显成效"), problems=LONG
+    )
+    found = [f for _, fs in gd.check_series([last, this]) for f in fs]
+    similar = [f for f in found if f.code == "series.similar-narrative"]
+    assert [f.path for f in similar] == ["overview"]
+    percent = similar[0].args["percent"]
+    assert 90 <= float(percent) < 100
+    assert "%" in similar[0].message("en")
+    assert "相似度" in similar[0].message("zh_CN")
+    # the core check with previous= runs the same cross-year checks
+    assert "series.similar-narrative" in {f.code for f in gd.check(this, previous=last)}
+
+
+def test_different_or_short_narratives_are_not_flagged() -> None:
+    last = gd.build_report(organ="某局", year=2023, overview=LONG, other="本年度未收取信息处理费。")
+    this = gd.build_report(
+        organ="某局", year=2024, overview=OTHER, other="本年度未收取信息处理费。"
+    )
+    found = [f.code for _, fs in gd.check_series([last, this]) for f in fs]
+    assert "series.similar-narrative" not in found
+    assert len("本年度未收取信息处理费。") < MIN_CHARS
+
+
+@given(st.text(min_size=0, max_size=200), st.text(min_size=0, max_size=200))
+def test_similarity_is_a_ratio(a: str, b: str) -> None:
+    assert 0.0 <= similarity(a, b) <= 1.0
+    assert similarity(a, a) == 1.0
+    assert similarity(a, " ".join(a)) == 1.0  # whitespace is ignored
+
+
+def test_threshold_is_documented() -> None:
+    assert SIMILARITY_THRESHOLD == 0.9
+    assert "0.9" in (gd.checks.similarity.__doc__ or "")
