@@ -404,6 +404,21 @@ def test_damaged_pdf(pdf: bytes, damage: list[tuple[float, bytes]]) -> None:
     outcome(parse_pdf, bytes(data))
 
 
+@settings(SLOW, max_examples=FEW)
+@given(
+    reports(),
+    st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), max_size=6),
+    st.floats(0.0, 1.0),
+)
+def test_damaged_docx(report: gd.Report, damage: list[tuple[float, bytes]], keep: float) -> None:
+    """A Word document, damaged or cut short, read through ``parse`` (sniffed as DOCX)."""
+    data = bytearray(render_docx(report))
+    for where, junk in damage:
+        k = int((len(data) - 1) * where)
+        data[k : k + len(junk)] = junk
+    outcome(_parse_any, bytes(data[: max(4, int(len(data) * keep))]))
+
+
 @settings(SLOW)
 @given(st.binary(max_size=2000))
 def test_pdf_header_then_garbage(data: bytes) -> None:
