@@ -602,3 +602,13 @@ def test_regression_deeply_nested_json() -> None:
     """from_json raised RecursionError on JSON nested 100,000 deep."""
     with pytest.raises(gd.JSONError, match="nested too deeply"):
         gd.from_json("[" * 100_000 + "]" * 100_000)
+
+
+def test_regression_figure_of_thousands_of_digits() -> None:
+    """A 9,999-digit figure in a text table: the run-together splitter listed every way
+    of cutting it before counting them, and the process was killed for lack of memory."""
+    text = (
+        "某县某局2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        + ("一、本年新收政府信息公开申请数量\t" + "9" * 9999 + "\n") * 3
+    )
+    outcome(gd.parse_text, text)
