@@ -612,3 +612,13 @@ def test_regression_figure_of_thousands_of_digits() -> None:
         + ("一、本年新收政府信息公开申请数量\t" + "9" * 9999 + "\n") * 3
     )
     outcome(gd.parse_text, text)
+
+
+def test_text_beyond_max_lines_is_refused_before_reading() -> None:
+    """150,000 table lines take about 20 s to read; beyond 50,000 they are refused."""
+    text = (
+        "某县某局2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        + "规章\t1\t0\t11\n" * 60_000
+    )
+    with pytest.raises(gd.LimitExceeded, match="max_lines=50000"):
+        gd.parse_text(text)
