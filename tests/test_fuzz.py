@@ -38,7 +38,7 @@ REAL_PDFS = sorted(p.read_bytes() for p in REAL.glob("*.pdf"))
 HTML_PAGES = sorted(p.read_bytes() for p in (DATA / "html").glob("*.html"))
 
 #: PDFs are slow to read: a fraction of the profile's examples (at least 5).
-FEW = max(5, (settings.default.max_examples or 100) // 8)
+FEW = max(5, (settings.default.max_examples if settings.default else 100) // 8)
 SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 Parser = Callable[[Any], gd.Report]
@@ -404,6 +404,21 @@ def test_damaged_pdf(pdf: bytes, damage: list[tuple[float, bytes]]) -> None:
     outcome(parse_pdf, bytes(data))
 
 
+@settings(SLOW, max_examples=FEW)
+@given(
+    reports(),
+    st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=8)), max_size=6),
+    st.floats(0.0, 1.0),
+)
+def test_damaged_docx(report: gd.Report, damage: list[tuple[float, bytes]], keep: float) -> None:
+    """A Word document, damaged or cut short, read through ``parse`` (sniffed as DOCX)."""
+    data = bytearray(render_docx(report))
+    for where, junk in damage:
+        k = int((len(data) - 1) * where)
+        data[k : k + len(junk)] = junk
+    outcome(_parse_any, bytes(data[: max(4, int(len(data) * keep))]))
+
+
 @settings(SLOW)
 @given(st.binary(max_size=2000))
 def test_pdf_header_then_garbage(data: bytes) -> None:
@@ -433,7 +448,7 @@ def _json_outcome(data: object) -> None:
     except gd.JSONError as exc:
         errors = exc.errors
         assert errors
-        assert all(isinstance(p, str) and isinstance(m, str) for p, m in errors)
+        assert all(p and m for p, m in errors)
         return
     assert isinstance(report, gd.Report)
     gd.check(report)
@@ -558,3 +573,52 @@ def test_limits_are_validated() -> None:
         gd.Limits(max_cells=0)
     with pytest.raises(ValueError, match="time_budget"):
         gd.Limits(time_budget=-1.0)
+
+
+# ---------------------------------------------------------- regressions found by fuzzing
+
+
+def test_regression_control_character_before_removed_chrome() -> None:
+    """A vertical tab in the text after a navigation bar: lxml refused it when the bar
+    was removed (``ValueError: All strings must be XML compatible``)."""
+    page = (
+        '<html><body><div class="nav"><a href="/">首页</a></div>\x0b\x1f<div class="main">'
+        "<p>某县某局2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>概述。</p>"
+        "</div></body></html>"
+    )
+    outcome(gd.parse_html, page)
+    outcome(gd.parse_html, page.encode("utf-8"))
+
+
+def test_regression_docx_control_characters_and_surrogates() -> None:
+    """render_docx raised on control characters (invalid XML) and lone surrogates."""
+    report = gd.build_report(
+        organ="某局\x00\x01\x0b\ud800", year=2024, overview="概述\x0b。\udfff", other="y"
+    )
+    assert render_docx(report)[:2] == b"PK"
+
+
+def test_regression_deeply_nested_json() -> None:
+    """from_json raised RecursionError on JSON nested 100,000 deep."""
+    with pytest.raises(gd.JSONError, match="nested too deeply"):
+        gd.from_json("[" * 100_000 + "]" * 100_000)
+
+
+def test_regression_figure_of_thousands_of_digits() -> None:
+    """A 9,999-digit figure in a text table: the run-together splitter listed every way
+    of cutting it before counting them, and the process was killed for lack of memory."""
+    text = (
+        "某县某局2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        + ("一、本年新收政府信息公开申请数量\t" + "9" * 9999 + "\n") * 3
+    )
+    outcome(gd.parse_text, text)
+
+
+def test_text_beyond_max_lines_is_refused_before_reading() -> None:
+    """150,000 table lines take about 20 s to read; beyond 50,000 they are refused."""
+    text = (
+        "某县某局2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        + "规章\t1\t0\t11\n" * 60_000
+    )
+    with pytest.raises(gd.LimitExceeded, match="max_lines=50000"):
+        gd.parse_text(text)

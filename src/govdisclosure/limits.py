@@ -51,7 +51,7 @@ class Limits:
     """The limits every parser enforces (``None`` switches one off).
 
     - ``max_bytes`` — input size: bytes, or characters for ``str`` input (50 MB);
-    - ``max_lines`` — lines of a text document (200,000);
+    - ``max_lines`` — lines of a text document (50,000);
     - ``max_tables`` — tables on an HTML page (500);
     - ``max_cells`` — cells of one table after expanding spans (20,000);
     - ``max_total_cells`` — cells of all tables of a page together (200,000);
@@ -66,7 +66,7 @@ class Limits:
     """
 
     max_bytes: int | None = attrs.field(default=50 * 1024 * 1024, validator=_positive)
-    max_lines: int | None = attrs.field(default=200_000, validator=_positive)
+    max_lines: int | None = attrs.field(default=50_000, validator=_positive)
     max_tables: int | None = attrs.field(default=500, validator=_positive)
     max_cells: int | None = attrs.field(default=20_000, validator=_positive)
     max_total_cells: int | None = attrs.field(default=200_000, validator=_positive)

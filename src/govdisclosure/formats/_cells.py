@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 from collections.abc import Callable, Iterator, Sequence
 
 import attrs
@@ -222,6 +223,11 @@ def split_run_together(
     tried = 0
     # distribute the extra parts over the tokens
     for extra in _distributions(need, [len(t) - 1 for t in texts]):
+        # the candidates are counted before they are listed: a figure of thousands of
+        # digits has more ways to be cut than memory holds
+        bound = math.prod(math.comb(len(t) - 1, e) for t, e in zip(texts, extra, strict=True))
+        if tried + bound > _MAX_CANDIDATES:
+            return solutions + solutions[:1] if solutions else []
         options = [list(_splits(t, 1 + e)) for t, e in zip(texts, extra, strict=True)]
         for combo in itertools.product(*options):
             tried += 1

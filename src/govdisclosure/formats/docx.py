@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
@@ -246,10 +247,23 @@ def _east_asian(run_or_style: Any, name: str, latin: str = LATIN_FONT) -> None:
     fonts.set(qn("w:eastAsia"), name)
 
 
+_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    r"""``text`` with the characters XML 1.0 cannot hold (control characters other than
+    tab and line breaks, lone surrogates) replaced by U+FFFD, so they stay visible.
+
+    >>> xml_safe("a\x00b\x0bc") == "a\ufffdb\ufffdc"
+    True
+    """
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _run(paragraph: Any, text: str, font: str, size: float, *, bold: bool = False) -> Any:
     from docx.shared import Pt  # noqa: PLC0415
 
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_safe(text))
     _east_asian(run, font)
     run.font.size = Pt(size)
     run.font.bold = bold
@@ -490,8 +504,8 @@ def render_docx(report: Report, *, locale: str = "zh_CN") -> bytes:
                 p.paragraph_format.space_before = Pt(2 * LINE_SPACING)
             _run(p, text, BODY_FONT, BODY_SIZE)
     props = doc.core_properties
-    props.title = _title(report, locale)
-    props.author = report.organ.name
+    props.title = xml_safe(_title(report, locale))
+    props.author = xml_safe(report.organ.name)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -479,6 +479,7 @@ _YEAR_IN_TITLE: Final = re.compile(r"(19|20)\d{2}\s*年")
 _TITLE_SEPARATOR: Final = re.compile(r"\s*[_|\uff5c]\s*|\s+[-—]\s+|-(?=[^-]*网站?$)")
 _SPACE_RUN: Final = re.compile(r"[ \t\r\n\f\v]*[\r\n\t\f\v][ \t\r\n\f\v]*")
 _SPAN: Final = re.compile(r"\s*(\d{1,9})")
+_CONTROL: Final = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CJK: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
@@ -1117,7 +1118,9 @@ def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
     else:
         msg = f"parse_html takes str or bytes, not {type(given).__name__}"
         raise TypeError(msg)
-    text = text.replace("\x00", "")
+    # control characters are no text; lxml keeps them when parsing but refuses them
+    # when the tree is edited (chrome removal), so they become spaces here
+    text = _CONTROL.sub(" ", text.replace("\x00", ""))
     if not text.strip():
         msg = "the page is empty"
         raise ParseError(msg)
