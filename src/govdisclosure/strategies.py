@@ -537,8 +537,3 @@ def defective_reports(
             return defect
     reject()  # only when the caller's codes cannot apply to this edition at all
     raise AssertionError  # pragma: no cover - reject() raises
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register ``st.from_type(Report)`` (run by Hypothesis's plugin entry point)."""
-    st.register_type_strategy(Report, valid_reports())
