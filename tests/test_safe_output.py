@@ -164,3 +164,14 @@ def test_from_json_names_the_path(mutate: object, path: str) -> None:
     with pytest.raises(gd.JSONError) as info:
         gd.from_json(data)
     assert any(path in p or path in m for p, m in info.value.errors), info.value.errors
+
+
+def test_outputs_can_always_be_written_as_utf8() -> None:
+    """Lone surrogates in a report's text never make an output unwritable."""
+    r = gd.build_report(
+        organ="某\ud800局", year=2024, overview="概述\udfff。", problems="问题。", other="无。"
+    )
+    outputs = [gd.render_text(r), gd.render_html(r), gd.render_markdown(r), gd.to_json(r)]
+    for out in outputs:
+        out.encode("utf-8")
+        assert "\ufffd" in out

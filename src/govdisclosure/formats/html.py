@@ -40,6 +40,7 @@ from govdisclosure.formats._reader import (
     assemble,
 )
 from govdisclosure.formats._render import SECTION_IDS, Words, label_layout, paragraphs, words
+from govdisclosure.formats._scrub import scrub
 from govdisclosure.limits import Budget, Limits, input_size, resolve
 from govdisclosure.model import (
     Finding,
@@ -298,7 +299,7 @@ def render_html(report: Report, *, standalone: bool = True, locale: str = "zh_CN
     w = words(locale)
     article = _article(report, w)
     if not standalone:
-        return "\n".join(article) + "\n"
+        return scrub("\n".join(article) + "\n")
     lang = "en" if w.en else "zh-CN"
     head = [
         "<!DOCTYPE html>",
@@ -312,7 +313,7 @@ def render_html(report: Report, *, standalone: bool = True, locale: str = "zh_CN
         "</head>",
         "<body>",
     ]
-    return "\n".join([*head, *article, "</body>", "</html>"]) + "\n"
+    return scrub("\n".join([*head, *article, "</body>", "</html>"]) + "\n")
 
 
 # ----------------------------------------------------------------------------- reading

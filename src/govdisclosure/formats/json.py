@@ -26,6 +26,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from govdisclosure.errors import ParseError
+from govdisclosure.formats._scrub import scrub
 from govdisclosure.model import (
     BLANK,
     CellValue,
@@ -291,7 +292,7 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 def to_json(report: Report, *, indent: int | None = None) -> str:
     """The report as JSON text (UTF-8 characters kept, not escaped)."""
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
+    return scrub(json.dumps(to_dict(report), ensure_ascii=False, indent=indent))
 
 
 def from_dict(data: Mapping[str, Any], *, strict: bool = True) -> Report:

@@ -25,6 +25,7 @@ from govdisclosure.formats._render import (
     paragraphs,
     words,
 )
+from govdisclosure.formats._scrub import scrub
 from govdisclosure.model import Report, Table
 from govdisclosure.template import Edition, template
 
@@ -157,4 +158,4 @@ def render_markdown(report: Report, *, locale: str = "zh_CN") -> str:
     out.append(escape_markdown(report.organ.name))
     if report.published is not None:
         out += ["", escape_markdown(w.day(report.published))]
-    return "\n".join(out).rstrip("\n") + "\n"
+    return scrub("\n".join(out).rstrip("\n") + "\n")

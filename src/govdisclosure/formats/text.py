@@ -25,6 +25,7 @@ from govdisclosure.errors import ParseError
 from govdisclosure.formats._assembly import is_title, match_heading
 from govdisclosure.formats._raw import Block, RawCell, RawParagraph, RawRow, RawTable
 from govdisclosure.formats._reader import assemble
+from govdisclosure.formats._scrub import scrub
 from govdisclosure.limits import Budget, Limits, input_size, resolve
 from govdisclosure.model import (
     BLANK,
@@ -436,4 +437,4 @@ def render_text(report: Report) -> str:
     if report.published is not None:
         d = report.published
         blocks.append([*([organ] if organ else []), f"{d.year}年{d.month}月{d.day}日"])
-    return "\n\n".join("\n".join(b) for b in blocks) + "\n"
+    return scrub("\n\n".join("\n".join(b) for b in blocks) + "\n")
