@@ -24,12 +24,10 @@ from govdisclosure.model import (
 )
 from govdisclosure.template import ColumnKind, TableSpec
 
-_NOT_OUTCOMES = frozenset({"new_received", "carried_over", "total", "carried_forward"})
-
 
 @functools.cache
 def _outcome_rows(spec: TableSpec) -> tuple[int, ...]:
-    return tuple(i for i, r in enumerate(spec.rows) if r.id not in _NOT_OUTCOMES)
+    return tuple(spec.row_index(r) for r in spec.outcome_row_ids)
 
 
 _Ints: TypeAlias = tuple[tuple[int, ...], ...]
@@ -67,7 +65,7 @@ def _applications_plan(spec: TableSpec) -> _ApplicationsPlan:
     )
     outcomes = _outcome_rows(spec)
     total_col = spec.column_index("total")
-    applicants = tuple(j for j in range(len(spec.columns)) if j != total_col)
+    applicants = tuple(spec.column_index(c) for c in spec.part_column_ids)
     return _ApplicationsPlan(
         new=new,
         carried=carried,

@@ -429,7 +429,9 @@ def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[T
         width = len(spec.columns)
         grid: dict[str, tuple[CellValue, ...]] = {}
         for row_id, it, label in found[table_id]:
-            if row_id not in spec.row_ids:
+            if row_id not in spec.row_ids or row_id in grid:
+                # not in this edition's layout, or a second row of the same label: its
+                # figures are kept in the finding, never merged into another row
                 out.add(
                     "parse.unknown-row",
                     table_id,
@@ -452,15 +454,6 @@ def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[T
                     found=printed,
                     label=row.label,
                 )
-            if row_id in grid:
-                out.add(
-                    "parse.unknown-row",
-                    table_id,
-                    source=it.source,
-                    label="".join(c.text for c in it.labels),
-                    cells=_cells_text(it.values),
-                )
-                continue
             grid[row_id] = _fill_row(out, spec, row_id, it.values, it.source)
         for r in spec.rows:
             if r.id not in grid:

@@ -36,16 +36,6 @@ TableInput: TypeAlias = Mapping[str, Mapping[str, CellInput]]
 _ABSENT: Final = object()
 _NOT_DERIVABLE: Final = object()
 
-_APPLICANTS: Final = (
-    "natural_person",
-    "commercial",
-    "research",
-    "public_interest",
-    "legal_service",
-    "other_org",
-)
-_NOT_OUTCOMES: Final = frozenset({"new_received", "carried_over", "total", "carried_forward"})
-
 
 def _cell(value: CellInput, column: ColumnSpec) -> CellValue:
     if value is None:
