@@ -13,6 +13,8 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure.i18n import describe_path, format_number, gettext, normalize_locale
@@ -205,3 +207,30 @@ def test_years_are_not_grouped_like_numbers() -> None:
     assert "2024" in f.message("en")
     assert "2,024" not in f.message("en")
     assert "2,024" not in f.message("zh_CN")
+
+
+@given(
+    count=st.integers(min_value=1, max_value=10_000),
+    code=st.sampled_from(["parse.extra-cells", "parse.missing-cells"]),
+)
+def test_english_counts_agree_in_number(count: int, code: str) -> None:
+    f = gd.Finding(
+        code=code,
+        severity=gd.Severity.WARNING,
+        path="review_litigation",
+        params={"count": count, "cells": "0"},
+    )
+    en = f.message("en")
+    number = format_number(count, "en")
+    word = "cell" if count == 1 else "cells"
+    assert f"{number} {word} " in en
+    assert "|" not in en
+    assert "{" not in en
+    assert f"{format_number(count)}个单元格" in f.message("zh_CN")
+
+
+def test_english_messages_name_sections_in_roman_numerals() -> None:
+    """The English catalog never leaves a Chinese section numeral in running text."""
+    for message in catalog("en"):
+        if message.id and isinstance(message.string, str):
+            assert not re.search(r"[Ss]ections? [一二三四五六]", message.string), message.string

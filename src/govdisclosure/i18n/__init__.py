@@ -244,6 +244,21 @@ class _Defaulting(dict[str, str]):
         return "{" + key + "}"
 
 
+class _MessageFormatter(string.Formatter):
+    """``str.format`` with one addition for languages that inflect for number: a field
+    whose format spec holds ``|`` picks a word by the (already formatted) value, so that
+    ``{count} {count:cell|cells}`` reads "1 cell", "2 cells". Chinese needs none."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, _, other = format_spec.partition("|")
+            return one if str(value) in {"1", "-1", "+1"} else other
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER: Final = _MessageFormatter()
+
+
 def render_finding(finding: Finding, locale: str | None = None) -> str:
     """The message of ``finding`` in ``locale``."""
     from govdisclosure.checks.registry import CODES  # noqa: PLC0415 - checks sit above i18n
@@ -260,4 +275,4 @@ def render_finding(finding: Finding, locale: str | None = None) -> str:
     if info is None:
         return f"{finding.code} {finding.path}".strip()
     template_text = gettext(info.message, lang)
-    return string.Formatter().vformat(template_text, (), values)
+    return _FORMATTER.vformat(template_text, (), values)
