@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import pickle
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -60,7 +61,32 @@ def _safe(fn: Callable[[], gd.Report]) -> dict[str, str]:
         return {"error": f"{type(e).__name__}: {e}"}
 
 
-def inputs(n_generated: int, n_hypothesis: int) -> Iterator[tuple[str, Callable[[], gd.Report]]]:
+def draw_reports(n: int) -> list[gd.Report]:
+    """``n`` Hypothesis reports (valid, arbitrary, defective), drawn deterministically."""
+    drawn: list[gd.Report] = []
+
+    @settings(
+        max_examples=n,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(
+        st.one_of(
+            gst.valid_reports(), gst.reports(), gst.defective_reports().map(lambda d: d.report)
+        )
+    )
+    def collect(r: Any) -> None:
+        drawn.append(r)
+
+    collect()
+    return drawn
+
+
+def inputs(
+    n_generated: int, drawn: list[gd.Report]
+) -> Iterator[tuple[str, Callable[[], gd.Report]]]:
     for p in sorted((ROOT / "tests/data/real").iterdir()):
         if p.suffix == ".txt":
             yield f"text:{p.name}", lambda p=p: gd.parse_text(p.read_text(encoding="utf-8"))
@@ -80,29 +106,10 @@ def inputs(n_generated: int, n_hypothesis: int) -> Iterator[tuple[str, Callable[
         yield f"rendered-text:{seed}", lambda rep=rep: gd.parse_text(gd.render_text(rep))
         yield f"rendered-md:{seed}", lambda rep=rep: gd.parse(gd.render_markdown(rep).encode())
         yield f"rendered-html:{seed}", lambda rep=rep: gd.parse_html(gd.render_html(rep))
-    if n_hypothesis:
-        drawn: list[gd.Report] = []
-
-        @settings(
-            max_examples=n_hypothesis,
-            derandomize=True,
-            database=None,
-            deadline=None,
-            suppress_health_check=list(HealthCheck),
-        )
-        @given(
-            st.one_of(
-                gst.valid_reports(), gst.reports(), gst.defective_reports().map(lambda d: d.report)
-            )
-        )
-        def collect(r: Any) -> None:
-            drawn.append(r)
-
-        collect()
-        for i, r in enumerate(drawn):
-            yield f"hypothesis:{i}", lambda r=r: r
-            yield f"hypothesis-text:{i}", lambda r=r: gd.parse_text(gd.render_text(r))
-            yield f"hypothesis-html:{i}", lambda r=r: gd.parse_html(gd.render_html(r))
+    for i, r in enumerate(drawn):
+        yield f"hypothesis:{i}", lambda r=r: r
+        yield f"hypothesis-text:{i}", lambda r=r: gd.parse_text(gd.render_text(r))
+        yield f"hypothesis-html:{i}", lambda r=r: gd.parse_html(gd.render_html(r))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,10 +120,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--generated", type=int, default=40)
     ap.add_argument("--hypothesis", type=int, default=300)
     a = ap.parse_args(argv)
-    prints = {name: _safe(fn) for name, fn in inputs(a.generated, a.hypothesis)}
+    # the drawn reports are kept beside the fingerprints: what Hypothesis draws depends
+    # on the code (it mines literals from the modules under test), so drawing again
+    # after a change could compare different inputs
+    kept = Path(str(a.save or a.compare) + ".reports.pickle")
+    if a.save:
+        drawn = draw_reports(a.hypothesis)
+        kept.write_bytes(pickle.dumps(drawn))
+    else:
+        drawn = pickle.loads(kept.read_bytes()) if kept.exists() else draw_reports(a.hypothesis)
+    prints = {name: _safe(fn) for name, fn in inputs(a.generated, drawn)}
     if a.save:
         a.save.write_text(json.dumps(prints, indent=0, sort_keys=True), encoding="utf-8")
-        print(f"saved {len(prints)} fingerprints to {a.save}")
+        print(f"saved {len(prints)} fingerprints to {a.save} and the drawn reports to {kept}")
         return 0
     base = json.loads(a.compare.read_text(encoding="utf-8"))
     bad = 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from decimal import Decimal
 
 import attrs
@@ -207,3 +209,18 @@ def test_a_total_with_a_blank_part_is_blank_not_zero() -> None:
     assert r.cell("applications.granted.total") is gd.BLANK
     assert r.cell("applications.total.natural_person") == 2
     assert r.cell("applications.total.commercial") is gd.BLANK
+
+
+def test_blank_is_one_object_after_pickling_and_copying() -> None:
+    assert pickle.loads(pickle.dumps(gd.BLANK)) is gd.BLANK
+    assert copy.deepcopy(gd.BLANK) is gd.BLANK
+    assert gd.Blank() is gd.BLANK
+
+
+@given(valid_reports())
+def test_reports_survive_pickling(report: gd.Report) -> None:
+    """Reports cross process boundaries (multiprocessing, Dask) unchanged."""
+    again = pickle.loads(pickle.dumps(report))
+    assert again == report
+    assert gd.to_json(again) == gd.to_json(report)
+    assert [repr(f) for f in gd.check(again)] == [repr(f) for f in gd.check(report)]

@@ -44,6 +44,15 @@ __all__ = [
 class Blank:
     """Nothing was written in the cell. Use the singleton :data:`BLANK`."""
 
+    def __new__(cls) -> Blank:
+        # one blank only, so that ``cell is BLANK`` holds for every blank cell, also
+        # after pickling (multiprocessing, Dask) and copying
+        existing = globals().get("BLANK")
+        return existing if isinstance(existing, Blank) else super().__new__(cls)
+
+    def __reduce__(self) -> str:
+        return "BLANK"
+
     def __repr__(self) -> str:
         return "BLANK"
 
