@@ -42,17 +42,98 @@ class Topic:
     regex: re.Pattern[str]
 
 
+_CHUNK: Final = 256
+_LITERALS: Final = re.compile(r"[^\\.^$*+?{}\[\]()|]+(?:\|[^\\.^$*+?{}\[\]()|]+)*")
+
+
+@attrs.frozen
+class _Search:
+    """A pattern of ``content.toml`` made ready to search: a pattern that is only
+    ``word|word|...`` is searched word by word with ``str`` methods, which are much
+    faster than the regex engine on long Chinese text."""
+
+    pattern: re.Pattern[str]
+    words: tuple[tuple[str, frozenset[str]], ...] | None
+    """Each word and its characters; ``None`` for a pattern that is more than words."""
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str]) -> _Search:
+        if pattern.flags & ~re.UNICODE or not _LITERALS.fullmatch(pattern.pattern):
+            return cls(pattern, None)
+        # a word with whitespace never occurs in the text without whitespace
+        words = [w for w in pattern.pattern.split("|") if not any(c.isspace() for c in w)]
+        return cls(pattern, tuple((w, frozenset(w)) for w in words))
+
+
+class _Prose:
+    """Prose as the audits read it: ``parts`` joined with all whitespace removed.
+
+    The joined text is only built when a search needs it. A word without whitespace
+    that occurs in one part occurs in the joined text; a word with a character that
+    occurs in no part does not; only between the two must the joined text be searched.
+    """
+
+    __slots__ = ("_chars", "_flat", "_parts")
+
+    def __init__(self, *parts: str | None) -> None:
+        self._parts = tuple(p for p in parts if p)
+        self._flat: str | None = None
+        self._chars: dict[str, bool] = {}
+
+    @property
+    def flat(self) -> str:
+        """The parts joined, without whitespace."""
+        if self._flat is None:
+            self._flat = "".join(["".join(p.split()) for p in self._parts])
+        return self._flat
+
+    def reaches(self, n: int) -> bool:
+        """``len(self.flat) >= n``, counting no further than needed."""
+        if n <= 0:
+            return True
+        if self._flat is not None:
+            return len(self._flat) >= n
+        for p in self._parts:
+            for i in range(0, len(p), _CHUNK):
+                n -= sum(map(len, p[i : i + _CHUNK].split()))
+                if n <= 0:
+                    return True
+        return False
+
+    def _has_char(self, ch: str) -> bool:
+        known = self._chars.get(ch)
+        if known is None:
+            known = self._chars[ch] = any(ch in p for p in self._parts)
+        return known
+
+    def has(self, word: str, chars: frozenset[str]) -> bool:
+        """Whether ``word`` (no whitespace; ``chars`` its characters) is in the flat text."""
+        if not all(self._has_char(ch) for ch in chars):
+            return False
+        if self._flat is None and any(word in p for p in self._parts):
+            return True
+        return word in self.flat
+
+    def found(self, search: _Search) -> bool:
+        """``search.pattern.search(self.flat) is not None``."""
+        if search.words is None:
+            return search.pattern.search(self.flat) is not None
+        return any(self.has(w, chars) for w, chars in search.words)
+
+
 @attrs.frozen
 class _Content:
     min_chars: int
     overview: tuple[Topic, ...]
     assessment: tuple[Topic, ...]
-    problems: re.Pattern[str]
-    measures: re.Pattern[str]
-    follow_up: re.Pattern[str]
-    no_fee: re.Pattern[str]
-    unpaid: re.Pattern[str]
-    proposals: re.Pattern[str]
+    overview_search: tuple[_Search, ...]
+    assessment_search: tuple[_Search, ...]
+    problems: _Search
+    measures: _Search
+    follow_up: _Search
+    no_fee: _Search
+    unpaid: _Search
+    proposals: _Search
 
 
 @functools.cache
@@ -64,55 +145,28 @@ def _load() -> _Content:
     def topics(key: str) -> tuple[Topic, ...]:
         return tuple(Topic(t["id"], t["topic"], re.compile(t["regex"])) for t in data[key])
 
+    def search(regex: str) -> _Search:
+        return _Search.of(re.compile(regex))
+
+    overview, assessment = topics("overview_topics"), topics("assessment")
     return _Content(
         min_chars=int(data["min_chars"]),
-        overview=topics("overview_topics"),
-        assessment=topics("assessment"),
-        problems=re.compile(data["problems"]["problems"]),
-        measures=re.compile(data["problems"]["measures"]),
-        follow_up=re.compile(data["problems"]["follow_up"]),
-        no_fee=re.compile(data["other"]["no_fee"]),
-        unpaid=re.compile(data["other"]["unpaid"]),
-        proposals=re.compile(data["other"]["proposals"]),
+        overview=overview,
+        assessment=assessment,
+        overview_search=tuple(_Search.of(t.regex) for t in overview),
+        assessment_search=tuple(_Search.of(t.regex) for t in assessment),
+        problems=search(data["problems"]["problems"]),
+        measures=search(data["problems"]["measures"]),
+        follow_up=search(data["problems"]["follow_up"]),
+        no_fee=search(data["other"]["no_fee"]),
+        unpaid=search(data["other"]["unpaid"]),
+        proposals=search(data["other"]["proposals"]),
     )
 
 
 def overview_topics() -> tuple[Topic, ...]:
     """The five topics section 一 covers under the 2021 notice."""
     return _load().overview
-
-
-def _flat(text: str | None) -> str:
-    return "".join(text.split()) if text else ""
-
-
-def _prose(report: Report) -> str:
-    parts = [report.preamble, report.active_text, report.applications_text]
-    parts += [report.review_litigation_text]
-    for n in (report.overview, report.problems, report.other):
-        if n is not None:
-            parts.append(n.text)
-    return _flat("\n".join(parts))
-
-
-_LITERALS: Final = re.compile(r"[^\\.^$*+?{}\[\]()|]+(?:\|[^\\.^$*+?{}\[\]()|]+)*")
-
-
-@functools.lru_cache(maxsize=256)
-def _words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """The alternatives of a pattern that is only ``word|word|...``; ``None`` otherwise."""
-    if pattern.flags & ~re.UNICODE or not _LITERALS.fullmatch(pattern.pattern):
-        return None
-    return tuple(pattern.pattern.split("|"))
-
-
-def _found(pattern: re.Pattern[str], text: str) -> bool:
-    """``pattern.search(text) is not None``; a plain list of words by substring search,
-    which is much faster than the regex engine on long Chinese text."""
-    words = _words(pattern)
-    if words is None:
-        return pattern.search(text) is not None
-    return any(w in text for w in words)
 
 
 @register(
@@ -126,43 +180,59 @@ def required_topics(report: Report) -> Iterator[Finding]:
     """Sections 一, 五 and 六 speak of what the law and the notice ask of them."""
     data = _load()
     recent = report.year is not None and report.year >= 2021
-    overview = _flat(report.overview.text) if report.overview is not None else ""
-    if recent and len(overview) >= data.min_chars:
-        for t in data.overview:
-            if not _found(t.regex, overview):
+    texts = [n.text if n is not None else None for n in (report.overview, report.problems)]
+    overview, problems = _Prose(texts[0]), _Prose(texts[1])
+    if recent and overview.reaches(data.min_chars):
+        for t, search in zip(data.overview, data.overview_search, strict=True):
+            if not overview.found(search):
                 yield finding("overview.topic-missing", "overview", topic=t.topic)
-    prose = _prose(report)
-    if report.organ.kind in _GOVERNMENTS and len(prose) >= data.min_chars:
-        missing = [t.topic for t in data.assessment if not _found(t.regex, prose)]
+    prose = _Prose(
+        report.preamble,
+        report.active_text,
+        report.applications_text,
+        report.review_litigation_text,
+        texts[0],
+        texts[1],
+        report.other.text if report.other is not None else None,
+    )
+    if report.organ.kind in _GOVERNMENTS and prose.reaches(data.min_chars):
+        missing = [
+            t.topic
+            for t, search in zip(data.assessment, data.assessment_search, strict=True)
+            if not prose.found(search)
+        ]
         if missing:
             yield finding("overview.assessment-missing", "overview", items="、".join(missing))
-    problems = _flat(report.problems.text) if report.problems is not None else ""
-    if len(problems) >= data.min_chars:
-        if not _found(data.problems, problems):
+    if problems.reaches(data.min_chars):
+        if not problems.found(data.problems):
             yield finding("problems.part-missing", "problems", part="存在的问题")
-        if not _found(data.measures, problems):
+        if not problems.found(data.measures):
             yield finding("problems.part-missing", "problems", part="改进措施")
     if report.other is not None:
-        other = _flat(report.other.text)
-        yield from _fees(report, other, data)
+        yield from _fees(report, _Prose(report.other.text), data)
         if (
             recent
             and report.organ.kind is OrganKind.GOVERNMENT
-            and len(prose) >= data.min_chars
-            and not _found(data.proposals, prose)
+            and prose.reaches(data.min_chars)
+            and not prose.found(data.proposals)
         ):
             yield finding("other.proposals-missing", "other")
 
 
-def _fees(report: Report, other: str, data: _Content) -> Iterator[Finding]:
+_FEE_WORDS: Final = tuple((w, frozenset(w)) for w in ("处理费", "收费"))
+
+
+def _fees(report: Report, other: _Prose, data: _Content) -> Iterator[Finding]:
     t = report.applications
     if t is None or "other.unpaid_fee" not in t.spec.row_ids:
         return
     unpaid = t["other.unpaid_fee", "total"]
     if not (is_number(unpaid) and unpaid > 0):
         return
-    states_fee = "处理费" in other or "收费" in other
-    if (not states_fee or _found(data.no_fee, other)) and not _found(data.unpaid, other):
+    if other.found(data.unpaid):
+        return
+    states_fee = any(other.has(w, chars) for w, chars in _FEE_WORDS)
+    if not states_fee or other.found(data.no_fee):
         yield finding(
             "other.fee-unpaid-unexplained",
             "applications.other.unpaid_fee.total",
@@ -178,9 +248,9 @@ def problems_follow_up(report: Report, previous: Report) -> Iterator[Finding]:
         return
     if "".join(report.organ.name.split()) != "".join(previous.organ.name.split()):
         return
-    text = _flat(report.problems.text)
+    text = _Prose(report.problems.text)
     data = _load()
-    if len(text) >= data.min_chars and not _found(data.follow_up, text):
+    if text.reaches(data.min_chars) and not text.found(data.follow_up):
         yield finding(
             "series.problems-not-followed-up", "problems", previous_year=str(previous.year)
         )
