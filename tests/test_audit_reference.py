@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 from importlib import resources
+from unittest import mock
 
 import attrs
 import pytest
@@ -145,10 +146,13 @@ def test_stated_figures_equal_the_reference(report: gd.Report) -> None:
 @given(prose_reports())
 @example(attrs.evolve(BASES["government", 2024], other=gd.Narrative("政协委\n员提案" * 10)))
 def test_content_findings_equal_the_reference(report: gd.Report) -> None:
-    assert list(content.required_topics(report)) == list(ref.required_topics(report))
+    expected = list(ref.required_topics(report))
     previous = attrs.evolve(report, year=2023, problems=gd.Narrative("人员不足。"))
-    got = list(content.problems_follow_up(report, previous))
-    assert got == list(ref.problems_follow_up(report, previous))
+    expected_follow_up = list(ref.problems_follow_up(report, previous))
+    for short in (content._SHORT, 0):  # the short texts' way, and the long texts' way
+        with mock.patch.object(content, "_SHORT", short):
+            assert list(content.required_topics(report)) == expected
+            assert list(content.problems_follow_up(report, previous)) == expected_follow_up
 
 
 OLD_PROPOSALS = "人大代表建议|政协(?:委员)?提案|建议提案|建议和提案|建议、提案|议案提案"
@@ -214,12 +218,28 @@ WORDS = sorted({w for s in content._load().overview_search if s.words for w, _ i
     st.integers(-1, 400),
     st.lists(st.sampled_from([*WORDS, "考核", "a a", "核a"]), max_size=6),
 )
+@example(["考\n" * 30 + " " * 300 + "核" * 19], 50, ["考核"])
 def test_prose_reaches_and_has_as_the_flat_text(parts: list[str], n: int, words: list[str]) -> None:
     flat = "".join("".join(p.split()) for p in parts)
-    prose = content._Prose(*parts)
-    assert prose.reaches(n) == (len(flat) >= n)
-    for w in words:
-        if not any(c.isspace() for c in w):
-            assert prose.has(w, frozenset(w)) == (w in flat)
-    assert prose.flat == flat
-    assert prose.reaches(n) == (len(flat) >= n)
+    for short in (content._SHORT, 0):
+        with mock.patch.object(content, "_SHORT", short):
+            prose = content._Prose(*parts)
+            assert prose.reaches(n) == (len(flat) >= n)
+            for w in words:
+                if not any(c.isspace() for c in w):
+                    assert prose.has(w, tuple(dict.fromkeys(w))) == (w in flat)
+            assert prose.flat == flat
+            assert prose.reaches(n) == (len(flat) >= n)
+
+
+@given(st.data())
+def test_no_fee_matches_hold_the_declared_character(data: st.DataObject) -> None:
+    """``content.toml`` declares what every match of no_fee holds and never holds."""
+    search = content._load().no_fee
+    assert search.holds
+    assert search.holds not in search.within
+    text = data.draw(st.from_regex(search.pattern))
+    m = search.pattern.search(text)
+    assert m is not None
+    assert search.holds in m.group()
+    assert not set(search.within) & set(m.group())

@@ -43,6 +43,8 @@ class Topic:
 
 
 _CHUNK: Final = 256
+_SHORT: Final = 1024
+"""Texts up to this length are joined without whitespace at once."""
 _LITERALS: Final = re.compile(r"[^\\.^$*+?{}\[\]()|]+(?:\|[^\\.^$*+?{}\[\]()|]+)*")
 
 
@@ -53,72 +55,106 @@ class _Search:
     faster than the regex engine on long Chinese text."""
 
     pattern: re.Pattern[str]
-    words: tuple[tuple[str, frozenset[str]], ...] | None
+    words: tuple[tuple[str, tuple[str, ...]], ...] | None
     """Each word and its characters; ``None`` for a pattern that is more than words."""
+    holds: str = ""
+    """A character every match holds (``""``: none known)."""
+    within: str = ""
+    """Characters no match holds nor looks at (``""``: none known)."""
 
     @classmethod
-    def of(cls, pattern: re.Pattern[str]) -> _Search:
+    def of(cls, pattern: re.Pattern[str], holds: str = "", within: str = "") -> _Search:
         if pattern.flags & ~re.UNICODE or not _LITERALS.fullmatch(pattern.pattern):
-            return cls(pattern, None)
+            return cls(pattern, None, holds, within)
         # a word with whitespace never occurs in the text without whitespace
         words = [w for w in pattern.pattern.split("|") if not any(c.isspace() for c in w)]
-        return cls(pattern, tuple((w, frozenset(w)) for w in words))
+        return cls(pattern, tuple((w, tuple(dict.fromkeys(w))) for w in words))
 
 
 class _Prose:
     """Prose as the audits read it: ``parts`` joined with all whitespace removed.
 
-    The joined text is only built when a search needs it. A word without whitespace
-    that occurs in one part occurs in the joined text; a word with a character that
-    occurs in no part does not; only between the two must the joined text be searched.
+    On a long text, the joined text is only built when a search needs it: a word
+    (without whitespace) that occurs in the text occurs in the joined text, a word with
+    a character that occurs nowhere in the text does not, and only between the two must
+    the joined text be searched. A short text is joined at once (cheaper than the
+    shortcuts).
     """
 
-    __slots__ = ("_chars", "_flat", "_parts")
+    __slots__ = ("_chars", "_flat", "_raw")
 
     def __init__(self, *parts: str | None) -> None:
-        self._parts = tuple(p for p in parts if p)
-        self._flat: str | None = None
+        # whitespace between the parts: it is removed with the rest
+        self._raw = "\n".join([p for p in parts if p])
+        self._flat = "".join(self._raw.split()) if len(self._raw) <= _SHORT else None
         self._chars: dict[str, bool] = {}
 
     @property
     def flat(self) -> str:
         """The parts joined, without whitespace."""
         if self._flat is None:
-            self._flat = "".join(["".join(p.split()) for p in self._parts])
+            self._flat = "".join(self._raw.split())
         return self._flat
 
     def reaches(self, n: int) -> bool:
         """``len(self.flat) >= n``, counting no further than needed."""
-        if n <= 0:
-            return True
         if self._flat is not None:
             return len(self._flat) >= n
-        for p in self._parts:
-            for i in range(0, len(p), _CHUNK):
-                n -= sum(map(len, p[i : i + _CHUNK].split()))
-                if n <= 0:
-                    return True
-        return False
+        raw = self._raw
+        for i in range(0, len(raw), _CHUNK):
+            n -= sum(map(len, raw[i : i + _CHUNK].split()))
+            if n <= 0:
+                return True
+        return n <= 0
 
-    def _has_char(self, ch: str) -> bool:
-        known = self._chars.get(ch)
-        if known is None:
-            known = self._chars[ch] = any(ch in p for p in self._parts)
-        return known
-
-    def has(self, word: str, chars: frozenset[str]) -> bool:
+    def has(self, word: str, chars: tuple[str, ...]) -> bool:
         """Whether ``word`` (no whitespace; ``chars`` its characters) is in the flat text."""
-        if not all(self._has_char(ch) for ch in chars):
-            return False
-        if self._flat is None and any(word in p for p in self._parts):
-            return True
-        return word in self.flat
+        if self._flat is not None:
+            return word in self._flat
+        raw = self._raw
+        known = self._chars
+        for ch in chars:
+            there = known.get(ch)
+            if there is None:
+                there = known[ch] = ch in raw
+            if not there:
+                return False
+        return word in raw or word in self.flat
 
     def found(self, search: _Search) -> bool:
         """``search.pattern.search(self.flat) is not None``."""
-        if search.words is None:
+        words = search.words
+        if words is None:
+            if self._flat is None and search.holds:
+                return self._found_around(search)
             return search.pattern.search(self.flat) is not None
-        return any(self.has(w, chars) for w, chars in search.words)
+        flat = self._flat
+        if flat is not None:
+            return any(w in flat for w, _ in words)
+        return any(self.has(w, chars) for w, chars in words)
+
+    def _found_around(self, search: _Search) -> bool:
+        """``found`` for a regular expression whose matches all hold ``search.holds`` and
+        lie between two of ``search.within``: only those stretches of text are searched."""
+        text = self._raw
+        done = 0
+        at = text.find(search.holds)
+        while at >= 0:
+            if at >= done:
+                start = done
+                for ch in search.within:
+                    k = text.rfind(ch, start, at)
+                    if k >= 0:
+                        start = k + 1
+                done = len(text)
+                for ch in search.within:
+                    k = text.find(ch, at, done)
+                    if k >= 0:
+                        done = k
+                if search.pattern.search("".join(text[start:done].split())):
+                    return True
+            at = text.find(search.holds, at + 1)
+        return False
 
 
 @attrs.frozen
@@ -158,7 +194,11 @@ def _load() -> _Content:
         problems=search(data["problems"]["problems"]),
         measures=search(data["problems"]["measures"]),
         follow_up=search(data["problems"]["follow_up"]),
-        no_fee=search(data["other"]["no_fee"]),
+        no_fee=_Search.of(
+            re.compile(data["other"]["no_fee"]),
+            holds=data["other"].get("no_fee_holds", ""),
+            within=data["other"].get("no_fee_within", ""),
+        ),
         unpaid=search(data["other"]["unpaid"]),
         proposals=search(data["other"]["proposals"]),
     )
@@ -219,7 +259,7 @@ def required_topics(report: Report) -> Iterator[Finding]:
             yield finding("other.proposals-missing", "other")
 
 
-_FEE_WORDS: Final = tuple((w, frozenset(w)) for w in ("处理费", "收费"))
+_FEE_WORDS: Final = tuple((w, tuple(dict.fromkeys(w))) for w in ("处理费", "收费"))
 
 
 def _fees(report: Report, other: _Prose, data: _Content) -> Iterator[Finding]:
