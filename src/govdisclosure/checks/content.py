@@ -48,6 +48,19 @@ _SHORT: Final = 1024
 _LITERALS: Final = re.compile(r"[^\\.^$*+?{}\[\]()|]+(?:\|[^\\.^$*+?{}\[\]()|]+)*")
 
 
+def _scan_cost(ch: str) -> int:
+    """How slow ``ch in text`` tends to be on Chinese text: CPython looks for a character
+    of a UCS-2 string with ``memchr`` on its low byte, so a character whose low byte is
+    also the high byte of common CJK characters (0x4E-0x9F) or an ASCII byte has many
+    false hits; one with a low byte in 0xA0-0xFE has few."""
+    return 0 if 0xA0 <= ord(ch) & 0xFF <= 0xFE else 1
+
+
+def _chars(word: str) -> tuple[str, ...]:
+    """The distinct characters of ``word``, the fastest to look for first."""
+    return tuple(sorted(dict.fromkeys(word), key=_scan_cost))
+
+
 @attrs.frozen
 class _Search:
     """A pattern of ``content.toml`` made ready to search: a pattern that is only
@@ -68,7 +81,7 @@ class _Search:
             return cls(pattern, None, holds, within)
         # a word with whitespace never occurs in the text without whitespace
         words = [w for w in pattern.pattern.split("|") if not any(c.isspace() for c in w)]
-        return cls(pattern, tuple((w, tuple(dict.fromkeys(w))) for w in words))
+        return cls(pattern, tuple((w, _chars(w)) for w in words))
 
 
 class _Prose:
@@ -259,7 +272,7 @@ def required_topics(report: Report) -> Iterator[Finding]:
             yield finding("other.proposals-missing", "other")
 
 
-_FEE_WORDS: Final = tuple((w, tuple(dict.fromkeys(w))) for w in ("处理费", "收费"))
+_FEE_WORDS: Final = tuple((w, _chars(w)) for w in ("处理费", "收费"))
 
 
 def _fees(report: Report, other: _Prose, data: _Content) -> Iterator[Finding]:
