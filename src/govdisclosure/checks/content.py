@@ -136,7 +136,18 @@ class _Prose:
         flat = self._flat
         if flat is not None:
             return any(w in flat for w, _ in words)
-        return any(self.has(w, chars) for w, chars in words)
+        raw, known = self._raw, self._chars
+        for word, chars in words:  # self.has, inlined: this loop is hot
+            for ch in chars:
+                there = known.get(ch)
+                if there is None:
+                    there = known[ch] = ch in raw
+                if not there:
+                    break
+            else:
+                if word in raw or word in self.flat:
+                    return True
+        return False
 
     def _found_around(self, search: _Search) -> bool:
         """``found`` for a regular expression whose matches all hold ``search.holds`` and
