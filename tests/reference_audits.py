@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Final
 
 from govdisclosure.checks import content, narrative
-from govdisclosure.model import Report
+from govdisclosure.model import Report, is_number
 
 _SPACE: Final = re.compile(r"\s+")
 _SENTENCE_END: Final = "。；;！？!?"
@@ -46,6 +46,31 @@ class Joined:
         return joined_offset + (self._removed[i - 1] if i else 0)
 
 
+def resolve(
+    report: Report, reading: tuple[str, ...], groups: tuple[str, ...]
+) -> tuple[tuple[str, ...], int | Decimal | None] | None:
+    """The paths of a reading and their sum, by ``Report.cell``; ``None`` if a path is
+    not in the report's tables."""
+    paths: list[str] = []
+    for p in reading:
+        if "{group}" in p:
+            paths.extend(p.replace("{group}", g) for g in groups)
+        else:
+            paths.append(p)
+    total: int | Decimal = 0
+    assessable = True
+    for p in paths:
+        try:
+            v = report.cell(p)
+        except KeyError:
+            return None
+        if is_number(v):
+            total += v
+        else:
+            assessable = False
+    return tuple(paths), (total if assessable else None)
+
+
 def figures_in(report: Report, section: str, text: str) -> Iterator[narrative.StatedFigure]:
     """Every stated figure of one section text: every sentence, every pattern."""
     pats = narrative._load()
@@ -70,7 +95,7 @@ def figures_in(report: Report, section: str, text: str) -> Iterator[narrative.St
             readings: list[tuple[str, ...]] = []
             values: list[int | Decimal | None] = []
             for reading in pat.accept:
-                resolved = narrative._resolve(report, reading, groups)
+                resolved = resolve(report, reading, groups)
                 if resolved is not None:
                     readings.append(resolved[0])
                     values.append(resolved[1])

@@ -24,12 +24,13 @@ import tomllib
 from collections.abc import Iterator
 from decimal import Decimal
 from importlib import resources
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 
 import attrs
 
 from govdisclosure.checks.registry import finding, register
-from govdisclosure.model import Finding, Report, is_number, split_path
+from govdisclosure.model import Finding, Report, Table, is_number, split_path
+from govdisclosure.template import Edition, template
 
 __all__ = ["FigurePattern", "StatedFigure", "figure_patterns", "stated_figures"]
 
@@ -221,11 +222,40 @@ def _quote(sentence: str, at: int) -> str:
     return ("…" if lo else "") + text + ("…" if lo + _QUOTE_CHARS < len(sentence) else "")
 
 
+_Tables: TypeAlias = dict[str, Table]
+
+
+def _tables(report: Report) -> _Tables:
+    """The report's tables by identifier (the first of an identifier, as
+    ``Report.table`` finds)."""
+    return {t.id: t for t in reversed(report.tables)}
+
+
+@functools.cache
+def _where(path: str) -> tuple[str, str, str] | None:
+    """``split_path(path)``; ``None`` if it is not a cell path."""
+    try:
+        return split_path(path)
+    except KeyError:
+        return None
+
+
+@functools.cache
+def _index(edition: Edition, table_id: str, row: str, column: str) -> tuple[int, int] | None:
+    """The position of a cell in a layout; ``None`` if the layout has no such cell."""
+    try:
+        spec = template(edition).table(table_id)
+        return spec.row_index(row), spec.column_index(column)
+    except KeyError:
+        return None
+
+
 def _resolve(
-    report: Report, reading: tuple[str, ...], groups: tuple[str, ...]
+    tables: _Tables, reading: tuple[str, ...], groups: tuple[str, ...]
 ) -> tuple[tuple[str, ...], int | Decimal | None] | None:
     """The paths of a reading in this report and their sum; ``None`` if a path does not
-    exist in the report's tables."""
+    exist in the report's tables (what ``Report.cell`` does, with the positions of cells
+    in a layout worked out once)."""
     paths: list[str] = []
     for p in reading:
         if "{group}" in p:
@@ -235,10 +265,16 @@ def _resolve(
     total: int | Decimal = 0
     assessable = True
     for p in paths:
-        try:
-            v = report.cell(p)
-        except KeyError:
+        where = _where(p)
+        if where is None:
             return None
+        table = tables.get(where[0])
+        if table is None:
+            return None
+        at = _index(table.edition, *where)
+        if at is None:
+            return None
+        v = table.cells[at[0]][at[1]]
         if is_number(v):
             total += v
         else:
@@ -246,7 +282,9 @@ def _resolve(
     return tuple(paths), (total if assessable else None)
 
 
-def _figures_in(report: Report, section: str, text: str) -> Iterator[StatedFigure]:
+def _figures_in(
+    report: Report, section: str, text: str, tables: _Tables | None = None
+) -> Iterator[StatedFigure]:
     pats = _load()
     paragraphs = _Paragraphs(text)
     done = 0  # the end of the last sentence read
@@ -272,7 +310,9 @@ def _figures_in(report: Report, section: str, text: str) -> Iterator[StatedFigur
             readings: list[tuple[str, ...]] = []
             values: list[int | Decimal | None] = []
             for reading in pat.accept:
-                resolved = _resolve(report, reading, groups)
+                if tables is None:
+                    tables = _tables(report)
+                resolved = _resolve(tables, reading, groups)
                 if resolved is not None:
                     readings.append(resolved[0])
                     values.append(resolved[1])
