@@ -298,7 +298,11 @@ def _figures_in(
             sentence = sentence.translate(_DIGITS)
         context: str | None = None
         for m in pats.combined.finditer(sentence):
-            name = next(k for k, v in m.groupdict().items() if v is not None)
+            # the figure's group n<i> is the one group of the alternative that matched
+            # (Match.groupdict would build a dict of every pattern's group)
+            name = m.lastgroup
+            if name is None or name[:1] != "n" or not name[1:].isdigit():
+                name = next(k for k, v in m.groupdict().items() if v is not None)
             pat = pats.figures[int(name[1:])]
             if pat.requires is not None and not pat.requires.search(sentence):
                 continue
