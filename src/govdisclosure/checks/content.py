@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterator
 from importlib import resources
 from typing import Any, Final
@@ -48,9 +49,14 @@ _SHORT: Final = 1024
 _LITERALS: Final = re.compile(r"[^\\.^$*+?{}\[\]()|]+(?:\|[^\\.^$*+?{}\[\]()|]+)*")
 
 
-def _chars(word: str) -> tuple[str, ...]:
-    """The distinct characters of ``word``, in order."""
-    return tuple(dict.fromkeys(word))
+def _chars(word: str, common: Counter[str] | None = None) -> tuple[str, ...]:
+    """The distinct characters of ``word``, those ``common`` to most words of its
+    pattern first: a character missing from the text is then found missing once for
+    all the words that hold it."""
+    chars = dict.fromkeys(word)
+    if common is None:
+        return tuple(chars)
+    return tuple(sorted(chars, key=lambda ch: -common[ch]))
 
 
 @attrs.frozen
@@ -73,7 +79,8 @@ class _Search:
             return cls(pattern, None, holds, within)
         # a word with whitespace never occurs in the text without whitespace
         words = [w for w in pattern.pattern.split("|") if not any(c.isspace() for c in w)]
-        return cls(pattern, tuple((w, _chars(w)) for w in words))
+        common = Counter(ch for w in words for ch in set(w))
+        return cls(pattern, tuple((w, _chars(w, common)) for w in words))
 
 
 class _Prose:
@@ -106,10 +113,13 @@ class _Prose:
         if self._flat is not None:
             return len(self._flat) >= n
         raw = self._raw
-        for i in range(0, len(raw), _CHUNK):
-            n -= sum(map(len, raw[i : i + _CHUNK].split()))
+        start, size = 0, n + n  # prose mostly reaches n within its first 2n characters
+        while start < len(raw):
+            n -= sum(map(len, raw[start : start + size].split()))
             if n <= 0:
                 return True
+            start += size
+            size = _CHUNK
         return n <= 0
 
     def has(self, word: str, chars: tuple[str, ...]) -> bool:
