@@ -112,6 +112,8 @@ class _Prose:
         """``len(self.flat) >= n``, counting no further than needed."""
         if self._flat is not None:
             return len(self._flat) >= n
+        if n <= 0:
+            return True
         raw = self._raw
         start, size = 0, n + n  # prose mostly reaches n within its first 2n characters
         while start < len(raw):

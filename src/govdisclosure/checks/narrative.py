@@ -49,9 +49,9 @@ _DIGITS: Final = {0xFF10 + i: 0x30 + i for i in range(10)}  # full-width digits
 _WIDE_DIGIT: Final = re.compile("[\uff10-\uff19]")
 _QUOTE_CHARS: Final = 60
 _UNITS: Final = "件起宗个项"
+"""A sentence states a figure about the tables only if a figure is followed by a unit."""
 _UNIT_AFTER: Final = tuple((u, re.compile(rf"{u}(?<=[\d\s]{u})")) for u in _UNITS)
 """Each unit, and a pattern of it after a digit or whitespace."""
-"""A sentence states a figure about the tables only if a figure is followed by a unit."""
 
 
 @attrs.frozen
@@ -282,10 +282,9 @@ def _resolve(
     return tuple(paths), (total if assessable else None)
 
 
-def _figures_in(
-    report: Report, section: str, text: str, tables: _Tables | None = None
-) -> Iterator[StatedFigure]:
+def _figures_in(report: Report, section: str, text: str) -> Iterator[StatedFigure]:
     pats = _load()
+    tables: _Tables | None = None  # built when a figure is first tied
     paragraphs = _Paragraphs(text)
     done = 0  # the end of the last sentence read
     for at in _units_after_digits(text):
