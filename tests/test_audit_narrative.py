@@ -419,17 +419,6 @@ def test_valid_reports_one_changed_cell_gives_one_finding(
     assert f.difference == -delta
 
 
-@given(st.text(alphabet=" \n\t\u3000予以公开件收到申请政府信息0123456789，。；", max_size=200))
-def test_offsets_map_back_to_the_published_text(text: str) -> None:
-    """Every character of the joined text is the character at its mapped offset."""
-    from govdisclosure.checks.narrative import _Joined  # noqa: PLC0415
-
-    j = _Joined(text)
-    assert len(j.text) == sum(1 for ch in text if not ch.isspace())
-    for i, ch in enumerate(j.text):
-        assert text[j.source_offset(i)] == ch
-
-
 @given(st.text(max_size=300))
 def test_any_prose_is_read_without_error(text: str) -> None:
     r = _report(text, applications={"new_received": {"natural_person": 3}})

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterator
 from importlib import resources
 from typing import Any, Final
@@ -42,17 +43,161 @@ class Topic:
     regex: re.Pattern[str]
 
 
+_CHUNK: Final = 256
+_SHORT: Final = 1024
+"""Texts up to this length are joined without whitespace at once."""
+_LITERALS: Final = re.compile(r"[^\\.^$*+?{}\[\]()|]+(?:\|[^\\.^$*+?{}\[\]()|]+)*")
+
+
+def _chars(word: str, common: Counter[str] | None = None) -> tuple[str, ...]:
+    """The distinct characters of ``word``, those ``common`` to most words of its
+    pattern first: a character missing from the text is then found missing once for
+    all the words that hold it."""
+    chars = dict.fromkeys(word)
+    if common is None:
+        return tuple(chars)
+    return tuple(sorted(chars, key=lambda ch: -common[ch]))
+
+
+@attrs.frozen
+class _Search:
+    """A pattern of ``content.toml`` made ready to search: a pattern that is only
+    ``word|word|...`` is searched word by word with ``str`` methods, which are much
+    faster than the regex engine on long Chinese text."""
+
+    pattern: re.Pattern[str]
+    words: tuple[tuple[str, tuple[str, ...]], ...] | None
+    """Each word and its characters; ``None`` for a pattern that is more than words."""
+    holds: str = ""
+    """A character every match holds (``""``: none known)."""
+    within: str = ""
+    """Characters no match holds nor looks at (``""``: none known)."""
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str], holds: str = "", within: str = "") -> _Search:
+        if pattern.flags & ~re.UNICODE or not _LITERALS.fullmatch(pattern.pattern):
+            return cls(pattern, None, holds, within)
+        # a word with whitespace never occurs in the text without whitespace
+        words = [w for w in pattern.pattern.split("|") if not any(c.isspace() for c in w)]
+        common = Counter(ch for w in words for ch in set(w))
+        return cls(pattern, tuple((w, _chars(w, common)) for w in words))
+
+
+class _Prose:
+    """Prose as the audits read it: ``parts`` joined with all whitespace removed.
+
+    On a long text, the joined text is only built when a search needs it: a word
+    (without whitespace) that occurs in the text occurs in the joined text, a word with
+    a character that occurs nowhere in the text does not, and only between the two must
+    the joined text be searched. A short text is joined at once (cheaper than the
+    shortcuts).
+    """
+
+    __slots__ = ("_chars", "_flat", "_raw")
+
+    def __init__(self, *parts: str | None) -> None:
+        # whitespace between the parts: it is removed with the rest
+        self._raw = "\n".join([p for p in parts if p])
+        self._flat = "".join(self._raw.split()) if len(self._raw) <= _SHORT else None
+        self._chars: dict[str, bool] = {}
+
+    @property
+    def flat(self) -> str:
+        """The parts joined, without whitespace."""
+        if self._flat is None:
+            self._flat = "".join(self._raw.split())
+        return self._flat
+
+    def reaches(self, n: int) -> bool:
+        """``len(self.flat) >= n``, counting no further than needed."""
+        if self._flat is not None:
+            return len(self._flat) >= n
+        if n <= 0:
+            return True
+        raw = self._raw
+        start, size = 0, n + n  # prose mostly reaches n within its first 2n characters
+        while start < len(raw):
+            n -= sum(map(len, raw[start : start + size].split()))
+            if n <= 0:
+                return True
+            start += size
+            size = _CHUNK
+        return n <= 0
+
+    def has(self, word: str, chars: tuple[str, ...]) -> bool:
+        """Whether ``word`` (no whitespace; ``chars`` its characters) is in the flat text."""
+        if self._flat is not None:
+            return word in self._flat
+        raw = self._raw
+        known = self._chars
+        for ch in chars:
+            there = known.get(ch)
+            if there is None:
+                there = known[ch] = ch in raw
+            if not there:
+                return False
+        return word in raw or word in self.flat
+
+    def found(self, search: _Search) -> bool:
+        """``search.pattern.search(self.flat) is not None``."""
+        words = search.words
+        if words is None:
+            if self._flat is None and search.holds:
+                return self._found_around(search)
+            return search.pattern.search(self.flat) is not None
+        flat = self._flat
+        if flat is not None:
+            return any(w in flat for w, _ in words)
+        raw, known = self._raw, self._chars
+        for word, chars in words:  # self.has, inlined: this loop is hot
+            for ch in chars:
+                there = known.get(ch)
+                if there is None:
+                    there = known[ch] = ch in raw
+                if not there:
+                    break
+            else:
+                if word in raw or word in self.flat:
+                    return True
+        return False
+
+    def _found_around(self, search: _Search) -> bool:
+        """``found`` for a regular expression whose matches all hold ``search.holds`` and
+        lie between two of ``search.within``: only those stretches of text are searched."""
+        text = self._raw
+        done = 0
+        at = text.find(search.holds)
+        while at >= 0:
+            if at >= done:
+                start = done
+                for ch in search.within:
+                    k = text.rfind(ch, start, at)
+                    if k >= 0:
+                        start = k + 1
+                done = len(text)
+                for ch in search.within:
+                    k = text.find(ch, at, done)
+                    if k >= 0:
+                        done = k
+                if search.pattern.search("".join(text[start:done].split())):
+                    return True
+            at = text.find(search.holds, at + 1)
+        return False
+
+
 @attrs.frozen
 class _Content:
     min_chars: int
     overview: tuple[Topic, ...]
     assessment: tuple[Topic, ...]
-    problems: re.Pattern[str]
-    measures: re.Pattern[str]
-    follow_up: re.Pattern[str]
-    no_fee: re.Pattern[str]
-    unpaid: re.Pattern[str]
-    proposals: re.Pattern[str]
+    overview_search: tuple[_Search, ...]
+    assessment_search: tuple[_Search, ...]
+    problems: _Search
+    measures: _Search
+    follow_up: _Search
+    no_fee: _Search
+    unpaid: _Search
+    proposals: _Search
 
 
 @functools.cache
@@ -64,55 +209,32 @@ def _load() -> _Content:
     def topics(key: str) -> tuple[Topic, ...]:
         return tuple(Topic(t["id"], t["topic"], re.compile(t["regex"])) for t in data[key])
 
+    def search(regex: str) -> _Search:
+        return _Search.of(re.compile(regex))
+
+    overview, assessment = topics("overview_topics"), topics("assessment")
     return _Content(
         min_chars=int(data["min_chars"]),
-        overview=topics("overview_topics"),
-        assessment=topics("assessment"),
-        problems=re.compile(data["problems"]["problems"]),
-        measures=re.compile(data["problems"]["measures"]),
-        follow_up=re.compile(data["problems"]["follow_up"]),
-        no_fee=re.compile(data["other"]["no_fee"]),
-        unpaid=re.compile(data["other"]["unpaid"]),
-        proposals=re.compile(data["other"]["proposals"]),
+        overview=overview,
+        assessment=assessment,
+        overview_search=tuple(_Search.of(t.regex) for t in overview),
+        assessment_search=tuple(_Search.of(t.regex) for t in assessment),
+        problems=search(data["problems"]["problems"]),
+        measures=search(data["problems"]["measures"]),
+        follow_up=search(data["problems"]["follow_up"]),
+        no_fee=_Search.of(
+            re.compile(data["other"]["no_fee"]),
+            holds=data["other"].get("no_fee_holds", ""),
+            within=data["other"].get("no_fee_within", ""),
+        ),
+        unpaid=search(data["other"]["unpaid"]),
+        proposals=search(data["other"]["proposals"]),
     )
 
 
 def overview_topics() -> tuple[Topic, ...]:
     """The five topics section 一 covers under the 2021 notice."""
     return _load().overview
-
-
-def _flat(text: str | None) -> str:
-    return "".join(text.split()) if text else ""
-
-
-def _prose(report: Report) -> str:
-    parts = [report.preamble, report.active_text, report.applications_text]
-    parts += [report.review_litigation_text]
-    for n in (report.overview, report.problems, report.other):
-        if n is not None:
-            parts.append(n.text)
-    return _flat("\n".join(parts))
-
-
-_LITERALS: Final = re.compile(r"[^\\.^$*+?{}\[\]()|]+(?:\|[^\\.^$*+?{}\[\]()|]+)*")
-
-
-@functools.lru_cache(maxsize=256)
-def _words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """The alternatives of a pattern that is only ``word|word|...``; ``None`` otherwise."""
-    if pattern.flags & ~re.UNICODE or not _LITERALS.fullmatch(pattern.pattern):
-        return None
-    return tuple(pattern.pattern.split("|"))
-
-
-def _found(pattern: re.Pattern[str], text: str) -> bool:
-    """``pattern.search(text) is not None``; a plain list of words by substring search,
-    which is much faster than the regex engine on long Chinese text."""
-    words = _words(pattern)
-    if words is None:
-        return pattern.search(text) is not None
-    return any(w in text for w in words)
 
 
 @register(
@@ -126,43 +248,59 @@ def required_topics(report: Report) -> Iterator[Finding]:
     """Sections 一, 五 and 六 speak of what the law and the notice ask of them."""
     data = _load()
     recent = report.year is not None and report.year >= 2021
-    overview = _flat(report.overview.text) if report.overview is not None else ""
-    if recent and len(overview) >= data.min_chars:
-        for t in data.overview:
-            if not _found(t.regex, overview):
+    texts = [n.text if n is not None else None for n in (report.overview, report.problems)]
+    overview, problems = _Prose(texts[0]), _Prose(texts[1])
+    if recent and overview.reaches(data.min_chars):
+        for t, search in zip(data.overview, data.overview_search, strict=True):
+            if not overview.found(search):
                 yield finding("overview.topic-missing", "overview", topic=t.topic)
-    prose = _prose(report)
-    if report.organ.kind in _GOVERNMENTS and len(prose) >= data.min_chars:
-        missing = [t.topic for t in data.assessment if not _found(t.regex, prose)]
+    prose = _Prose(
+        report.preamble,
+        report.active_text,
+        report.applications_text,
+        report.review_litigation_text,
+        texts[0],
+        texts[1],
+        report.other.text if report.other is not None else None,
+    )
+    if report.organ.kind in _GOVERNMENTS and prose.reaches(data.min_chars):
+        missing = [
+            t.topic
+            for t, search in zip(data.assessment, data.assessment_search, strict=True)
+            if not prose.found(search)
+        ]
         if missing:
             yield finding("overview.assessment-missing", "overview", items="、".join(missing))
-    problems = _flat(report.problems.text) if report.problems is not None else ""
-    if len(problems) >= data.min_chars:
-        if not _found(data.problems, problems):
+    if problems.reaches(data.min_chars):
+        if not problems.found(data.problems):
             yield finding("problems.part-missing", "problems", part="存在的问题")
-        if not _found(data.measures, problems):
+        if not problems.found(data.measures):
             yield finding("problems.part-missing", "problems", part="改进措施")
     if report.other is not None:
-        other = _flat(report.other.text)
-        yield from _fees(report, other, data)
+        yield from _fees(report, _Prose(report.other.text), data)
         if (
             recent
             and report.organ.kind is OrganKind.GOVERNMENT
-            and len(prose) >= data.min_chars
-            and not _found(data.proposals, prose)
+            and prose.reaches(data.min_chars)
+            and not prose.found(data.proposals)
         ):
             yield finding("other.proposals-missing", "other")
 
 
-def _fees(report: Report, other: str, data: _Content) -> Iterator[Finding]:
+_FEE_WORDS: Final = tuple((w, _chars(w)) for w in ("处理费", "收费"))
+
+
+def _fees(report: Report, other: _Prose, data: _Content) -> Iterator[Finding]:
     t = report.applications
     if t is None or "other.unpaid_fee" not in t.spec.row_ids:
         return
     unpaid = t["other.unpaid_fee", "total"]
     if not (is_number(unpaid) and unpaid > 0):
         return
-    states_fee = "处理费" in other or "收费" in other
-    if (not states_fee or _found(data.no_fee, other)) and not _found(data.unpaid, other):
+    if other.found(data.unpaid):
+        return
+    states_fee = any(other.has(w, chars) for w, chars in _FEE_WORDS)
+    if not states_fee or other.found(data.no_fee):
         yield finding(
             "other.fee-unpaid-unexplained",
             "applications.other.unpaid_fee.total",
@@ -178,9 +316,9 @@ def problems_follow_up(report: Report, previous: Report) -> Iterator[Finding]:
         return
     if "".join(report.organ.name.split()) != "".join(previous.organ.name.split()):
         return
-    text = _flat(report.problems.text)
+    text = _Prose(report.problems.text)
     data = _load()
-    if len(text) >= data.min_chars and not _found(data.follow_up, text):
+    if text.reaches(data.min_chars) and not text.found(data.follow_up):
         yield finding(
             "series.problems-not-followed-up", "problems", previous_year=str(previous.year)
         )

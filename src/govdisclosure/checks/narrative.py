@@ -18,19 +18,19 @@ is a warning (``narrative.figure-mismatch``) quoting the sentence and its positi
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import tomllib
 from collections.abc import Iterator
 from decimal import Decimal
 from importlib import resources
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 
 import attrs
 
 from govdisclosure.checks.registry import finding, register
-from govdisclosure.model import Finding, Report, is_number, split_path
+from govdisclosure.model import Finding, Report, Table, is_number, split_path
+from govdisclosure.template import Edition, template
 
 __all__ = ["FigurePattern", "StatedFigure", "figure_patterns", "stated_figures"]
 
@@ -48,10 +48,10 @@ _SENTENCE_END: Final = "。；;！？!?"
 _DIGITS: Final = {0xFF10 + i: 0x30 + i for i in range(10)}  # full-width digits
 _WIDE_DIGIT: Final = re.compile("[\uff10-\uff19]")
 _QUOTE_CHARS: Final = 60
-_SPACE: Final = re.compile(r"\s+")
-_SENTENCE: Final = re.compile(f"[^{_SENTENCE_END}]+[{_SENTENCE_END}]?")
-_STATED: Final = re.compile(r"\d[件起宗个项]")
+_UNITS: Final = "件起宗个项"
 """A sentence states a figure about the tables only if a figure is followed by a unit."""
+_UNIT_AFTER: Final = tuple((u, re.compile(rf"{u}(?<=[\d\s]{u})")) for u in _UNITS)
+"""Each unit, and a pattern of it after a digit or whitespace."""
 
 
 @attrs.frozen
@@ -141,31 +141,77 @@ def _section_text(report: Report, section: str) -> str:
     return text
 
 
-class _Joined:
-    """``text`` without whitespace (full-width digits made ASCII), and the way back from
-    an offset in it to the offset in ``text``."""
+def _units_after_digits(text: str) -> list[int]:
+    """The offsets in ``text`` of the units (件, 起, 宗, 个, 项) that follow a digit,
+    whitespace aside, in order.
+
+    With whitespace removed, a sentence holding one of them is one that may state a
+    figure about the tables (``\\d[件起宗个项]``); no other sentence is read. A unit is
+    looked for only if it occurs at all (``in`` is fast); then a regular expression that
+    starts with the unit (a literal, which the regex engine skips to quickly) yields
+    those after a digit or whitespace.
+    """
+    out: list[int] = []
+    for unit, after in _UNIT_AFTER:
+        if unit not in text:
+            continue
+        for m in after.finditer(text):
+            at = m.start()
+            k = at - 1
+            while k > 0 and text[k].isspace():
+                k -= 1
+            if text[k].isdecimal():
+                out.append(at)
+    out.sort()
+    return out
+
+
+def _sentence_around(text: str, at: int, lo: int) -> tuple[int, int]:
+    """The start and end in ``text`` of the sentence (a run of characters other than
+    。；;！？!? and the one that ends it) holding offset ``at``, given that a sentence
+    starts at ``lo``."""
+    start = lo
+    for end_char in _SENTENCE_END:
+        k = text.rfind(end_char, start, at)
+        if k >= 0:
+            start = k + 1
+    end = len(text)
+    for end_char in _SENTENCE_END:
+        k = text.find(end_char, at, end)
+        if k >= 0:
+            end = k + 1
+    return start, end
+
+
+def _nth_visible(text: str, n: int) -> int:
+    """The offset in ``text`` of its ``n``-th (0-based) character that is not whitespace."""
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            if n == 0:
+                return i
+            n -= 1
+    raise IndexError(n)
+
+
+class _Paragraphs:
+    """The 1-based number of the non-empty line holding an offset of ``text``, for
+    offsets asked in increasing order (each line is only read once)."""
 
     def __init__(self, text: str) -> None:
-        joined = _SPACE.sub("", text)
-        # str.translate is slow on CJK text: only run it when there is a digit to change
-        self.text = joined.translate(_DIGITS) if _WIDE_DIGIT.search(joined) else joined
-        self._at: list[int] = []  # offsets in the joined text where whitespace was cut
-        self._removed: list[int] = []  # characters cut before each of them, cumulated
-        cut = 0
-        for m in _SPACE.finditer(text):
-            cut += m.end() - m.start()
-            self._at.append(m.start() - (cut - (m.end() - m.start())))
-            self._removed.append(cut)
+        self._text = text
+        self._cut = -1  # a line break of the text, or -1 (before the text)
+        self._count = 0  # non-empty lines in text[:self._cut]
 
-    def source_offset(self, joined_offset: int) -> int:
-        """The offset in the original text of the character at ``joined_offset``."""
-        i = bisect.bisect_right(self._at, joined_offset)
-        return joined_offset + (self._removed[i - 1] if i else 0)
-
-
-def _sentences(joined: str) -> Iterator[tuple[int, int]]:
-    for m in _SENTENCE.finditer(joined):
-        yield m.start(), m.end()
+    def at(self, offset: int) -> int:
+        text = self._text
+        cut = text.rfind("\n", 0, offset)
+        if cut < self._cut:  # asked out of order: count from the start again
+            self._cut, self._count = -1, 0
+        if cut > self._cut:
+            lines = text[self._cut + 1 : cut].split("\n")
+            self._count += sum(1 for line in lines if line.strip())
+            self._cut = cut
+        return 1 + self._count
 
 
 def _quote(sentence: str, at: int) -> str:
@@ -176,11 +222,40 @@ def _quote(sentence: str, at: int) -> str:
     return ("…" if lo else "") + text + ("…" if lo + _QUOTE_CHARS < len(sentence) else "")
 
 
+_Tables: TypeAlias = dict[str, Table]
+
+
+def _tables(report: Report) -> _Tables:
+    """The report's tables by identifier (the first of an identifier, as
+    ``Report.table`` finds)."""
+    return {t.id: t for t in reversed(report.tables)}
+
+
+@functools.cache
+def _where(path: str) -> tuple[str, str, str] | None:
+    """``split_path(path)``; ``None`` if it is not a cell path."""
+    try:
+        return split_path(path)
+    except KeyError:
+        return None
+
+
+@functools.cache
+def _index(edition: Edition, table_id: str, row: str, column: str) -> tuple[int, int] | None:
+    """The position of a cell in a layout; ``None`` if the layout has no such cell."""
+    try:
+        spec = template(edition).table(table_id)
+        return spec.row_index(row), spec.column_index(column)
+    except KeyError:
+        return None
+
+
 def _resolve(
-    report: Report, reading: tuple[str, ...], groups: tuple[str, ...]
+    tables: _Tables, reading: tuple[str, ...], groups: tuple[str, ...]
 ) -> tuple[tuple[str, ...], int | Decimal | None] | None:
     """The paths of a reading in this report and their sum; ``None`` if a path does not
-    exist in the report's tables."""
+    exist in the report's tables (what ``Report.cell`` does, with the positions of cells
+    in a layout worked out once)."""
     paths: list[str] = []
     for p in reading:
         if "{group}" in p:
@@ -190,10 +265,16 @@ def _resolve(
     total: int | Decimal = 0
     assessable = True
     for p in paths:
-        try:
-            v = report.cell(p)
-        except KeyError:
+        where = _where(p)
+        if where is None:
             return None
+        table = tables.get(where[0])
+        if table is None:
+            return None
+        at = _index(table.edition, *where)
+        if at is None:
+            return None
+        v = table.cells[at[0]][at[1]]
         if is_number(v):
             total += v
         else:
@@ -203,15 +284,24 @@ def _resolve(
 
 def _figures_in(report: Report, section: str, text: str) -> Iterator[StatedFigure]:
     pats = _load()
-    j = _Joined(text)
-    joined = j.text
-    for start, end in _sentences(joined):
-        sentence = joined[start:end]
-        if not _STATED.search(sentence):
+    tables: _Tables | None = None  # built when a figure is first tied
+    paragraphs = _Paragraphs(text)
+    done = 0  # the end of the last sentence read
+    for at in _units_after_digits(text):
+        if at < done:
             continue
+        start, done = _sentence_around(text, at, done)
+        raw = text[start:done]
+        sentence = "".join(raw.split())
+        if _WIDE_DIGIT.search(sentence):
+            sentence = sentence.translate(_DIGITS)
         context: str | None = None
         for m in pats.combined.finditer(sentence):
-            name = next(k for k, v in m.groupdict().items() if v is not None)
+            # the figure's group n<i> is the one group of the alternative that matched
+            # (Match.groupdict would build a dict of every pattern's group)
+            name = m.lastgroup
+            if name is None or name[:1] != "n" or not name[1:].isdigit():
+                name = next(k for k, v in m.groupdict().items() if v is not None)
             pat = pats.figures[int(name[1:])]
             if pat.requires is not None and not pat.requires.search(sentence):
                 continue
@@ -223,19 +313,22 @@ def _figures_in(report: Report, section: str, text: str) -> Iterator[StatedFigur
             readings: list[tuple[str, ...]] = []
             values: list[int | Decimal | None] = []
             for reading in pat.accept:
-                resolved = _resolve(report, reading, groups)
+                if tables is None:
+                    tables = _tables(report)
+                resolved = _resolve(tables, reading, groups)
                 if resolved is not None:
                     readings.append(resolved[0])
                     values.append(resolved[1])
             if not readings:
                 continue
             number_at = m.start(name)
-            offset = j.source_offset(start + number_at)
-            before = text[:offset].split("\n")
-            paragraph = 1 + sum(1 for line in before[:-1] if line.strip())
+            if len(sentence) == len(raw):
+                offset = start + number_at
+            else:
+                offset = start + _nth_visible(raw, number_at)
             yield StatedFigure(
                 section=section,
-                paragraph=paragraph,
+                paragraph=paragraphs.at(offset),
                 offset=offset,
                 sentence=_quote(sentence, number_at),
                 pattern=pat.id,

@@ -1,0 +1,245 @@
+"""The fast prose audits against their plain reference versions (``reference_audits``),
+on arbitrary prose made of the fragments the patterns look for."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+from unittest import mock
+
+import attrs
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import govdisclosure as gd
+import reference_audits as ref
+from audit_real import REAL
+from govdisclosure.checks import content, narrative
+
+
+def _toml(name: str) -> dict[str, object]:
+    text = resources.files("govdisclosure.checks").joinpath(name).read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _regexes() -> list[str]:
+    out: list[str] = []
+    for item in _toml("narrative.toml")["figures"]:  # type: ignore[attr-defined]
+        out += [item["regex"], item.get("requires", "")]
+    data = _toml("content.toml")
+    for key in ("overview_topics", "assessment"):
+        out += [t["regex"] for t in data[key]]  # type: ignore[attr-defined]
+    for key in ("problems", "other"):
+        out += list(data[key].values())  # type: ignore[attr-defined]
+    return out
+
+
+def _fragments() -> list[str]:
+    """The runs of Chinese of every pattern (whole, and cut in two), and the sentences
+    of the real reports that state figures."""
+    runs = {r for regex in _regexes() for r in re.findall(r"[\u3000-\u9fff\uff00-\uffef]+", regex)}
+    runs |= {r[: len(r) // 2] for r in runs if len(r) > 1} | {
+        r[len(r) // 2 :] for r in runs if len(r) > 1
+    }
+    real = (REAL / "huaian-2024.pdfplumber.txt").read_text("utf-8")
+    sentences = {s for s in re.split(r"(?<=[。；])", real) if re.search(r"\d\s*[件起宗]", s)}
+    return sorted(runs) + sorted(sentences)[:60]
+
+
+FRAGMENTS = _fragments()
+BITS = (
+    list("0123456789１２٣,.余多件起宗个项条元%")
+    + list("，。；;！？!?、：:（）…")
+    + [" ", "\n", "\t", "\u3000", "\r\n", "\xa0", "\n\n", " \n"]
+    + ["0元", "0.00元", "为零", "其中", "信息处理费", "行政复议", "依申请", "上年度"]
+)
+
+
+@st.composite
+def prose(draw: st.DrawFn) -> str:
+    pieces = st.one_of(
+        st.sampled_from(FRAGMENTS),
+        st.sampled_from(BITS),
+        st.integers(0, 99999).map(str),
+        st.text(alphabet="".join(BITS[:40]), max_size=4),
+    )
+    return "".join(draw(st.lists(pieces, max_size=40)))
+
+
+def _base(kind: str, year: int) -> gd.Report:
+    documents = (
+        {"issued": 4, "repealed": 1, "in_force": 12} if year >= 2021 else {"new_published": 4}
+    )
+    return gd.build_report(
+        organ="某县人民政府" if kind == "government" else "某县某局",
+        kind=kind,
+        year=year,
+        applications={
+            "new_received": {"natural_person": 12, "commercial": 3},
+            "carried_over": {"natural_person": 2},
+            "granted": {"natural_person": 5},
+            "partially_granted": {"natural_person": 2},
+            "unavailable.not_held": {"natural_person": 3},
+            "not_handled.duplicate": {"natural_person": 1},
+            "carried_forward": {"natural_person": 6},
+            **({"other.unpaid_fee": {"natural_person": 2}} if year >= 2021 else {}),
+        },
+        review_litigation={
+            "review": {"upheld": 3, "corrected": 1, "pending": 1},
+            "litigation_direct": {"upheld": 2, "other": 1},
+            "litigation_after_review": {"corrected": 1},
+        },
+        active={"art20_1": {"normative_documents": documents}},
+    )
+
+
+BASES = {
+    (k, y): _base(k, y) for k in ("government", "department", "township") for y in (2020, 2024)
+}
+
+
+@st.composite
+def prose_reports(draw: st.DrawFn) -> gd.Report:
+    report = BASES[draw(st.sampled_from(sorted(BASES)))]
+    texts = {k: draw(prose()) for k in ("overview", "problems", "other")}
+    narratives = {
+        k: gd.Narrative(v) if draw(st.booleans()) or v else None for k, v in texts.items()
+    }
+    return attrs.evolve(
+        report,
+        overview=narratives["overview"],
+        problems=narratives["problems"],
+        other=narratives["other"],
+        preamble=draw(st.sampled_from(["", "本报告由某县人民政府办公室编制。"])),
+        active_text=draw(prose()) if draw(st.booleans()) else "",
+        applications_text=draw(prose()) if draw(st.booleans()) else "",
+        review_litigation_text=draw(prose()) if draw(st.booleans()) else "",
+    )
+
+
+MANY = settings(max_examples=300)
+"""The fast paths are cheap to run: many more examples than the profile's."""
+
+
+@MANY
+@given(prose_reports())
+@example(attrs.evolve(BASES["department", 2024], overview=gd.Narrative("予以公开 \uff11 2\n件。")))
+@example(
+    attrs.evolve(
+        BASES["government", 2024],
+        overview=gd.Narrative("共收到政府信息公开申请14件。予以公开5件；\n其中不予公开\n2件！"),
+        other=gd.Narrative("行政复议3件。其中结果维持 3 件，纠正1件？尚未审结1件"),
+    )
+)
+@example(
+    attrs.evolve(
+        BASES["department", 2024], overview=gd.Narrative("共\n收到政府信息公开申请\n1\n4\n件")
+    )
+)
+def test_stated_figures_equal_the_reference(report: gd.Report) -> None:
+    assert gd.stated_figures(report) == ref.stated_figures(report)
+
+
+@MANY
+@given(prose_reports())
+@example(attrs.evolve(BASES["government", 2024], other=gd.Narrative("政协委\n员提案" * 10)))
+def test_content_findings_equal_the_reference(report: gd.Report) -> None:
+    expected = list(ref.required_topics(report))
+    previous = attrs.evolve(report, year=2023, problems=gd.Narrative("人员不足。"))
+    expected_follow_up = list(ref.problems_follow_up(report, previous))
+    for short in (content._SHORT, 0):  # the short texts' way, and the long texts' way
+        with mock.patch.object(content, "_SHORT", short):
+            assert list(content.required_topics(report)) == expected
+            assert list(content.problems_follow_up(report, previous)) == expected_follow_up
+
+
+OLD_PROPOSALS = "人大代表建议|政协(?:委员)?提案|建议提案|建议和提案|建议、提案|议案提案"
+
+
+@given(prose())
+def test_proposals_words_equal_the_former_regex(text: str) -> None:
+    flat = "".join(text.split())
+    new = content._load().proposals.pattern.search(flat) is not None
+    assert new == (re.search(OLD_PROPOSALS, flat) is not None)
+
+
+@MANY
+@given(prose())
+@example("共收到申请14件。予以公开5件；\n其中 2 件。。3项")
+def test_units_after_digits_are_the_stated_sentences(text: str) -> None:
+    """A sentence is read exactly when, without whitespace, it holds a digit and a unit."""
+    joined = ref.Joined(text)
+    expected = {
+        m.start()
+        for m in re.finditer(r"[^。；;！？!?]+[。；;！？!?]?", joined.text)
+        if re.search(r"\d[件起宗个项]", m.group())
+    }
+    got: set[int] = set()
+    done = 0
+    for at in narrative._units_after_digits(text):
+        if at >= done:
+            start, done = narrative._sentence_around(text, at, done)
+            got.add(len("".join(text[:start].split())))
+    assert got == expected
+
+
+@given(st.text(alphabet=" \n\t\u3000予以公开件收到申请政府信息0123456789，。；", max_size=200))
+def test_nth_visible_maps_back_to_the_published_text(text: str) -> None:
+    joined = "".join(text.split())
+    for i, ch in enumerate(joined):
+        assert text[narrative._nth_visible(text, i)] == ch
+    with pytest.raises(IndexError):
+        narrative._nth_visible(text, len(joined))
+
+
+@given(
+    st.lists(st.sampled_from(["a", "", "  ", "\n", "\n\n", " \n", "b\n", "。"]), max_size=30),
+    st.data(),
+)
+def test_paragraph_numbers_in_any_order(parts: list[str], data: st.DataObject) -> None:
+    text = "".join(parts)
+    if not text:
+        return
+    offsets = data.draw(st.lists(st.integers(0, len(text) - 1), max_size=10))
+    p = narrative._Paragraphs(text)
+    for offset in offsets:
+        before = text[:offset].split("\n")
+        assert p.at(offset) == 1 + sum(1 for line in before[:-1] if line.strip())
+
+
+WORDS = sorted({w for s in content._load().overview_search if s.words for w, _ in s.words})
+
+
+@MANY
+@given(
+    st.lists(st.one_of(prose(), st.text(alphabet="a \n\u3000考核", max_size=300)), max_size=4),
+    st.integers(-1, 400),
+    st.lists(st.sampled_from([*WORDS, "考核", "a a", "核a"]), max_size=6),
+)
+@example(["考\n" * 30 + " " * 300 + "核" * 19], 50, ["考核"])
+def test_prose_reaches_and_has_as_the_flat_text(parts: list[str], n: int, words: list[str]) -> None:
+    flat = "".join("".join(p.split()) for p in parts)
+    for short in (content._SHORT, 0):
+        with mock.patch.object(content, "_SHORT", short):
+            prose = content._Prose(*parts)
+            assert prose.reaches(n) == (len(flat) >= n)
+            for w in words:
+                if not any(c.isspace() for c in w):
+                    assert prose.has(w, tuple(dict.fromkeys(w))) == (w in flat)
+            assert prose.flat == flat
+            assert prose.reaches(n) == (len(flat) >= n)
+
+
+@given(st.data())
+def test_no_fee_matches_hold_the_declared_character(data: st.DataObject) -> None:
+    """``content.toml`` declares what every match of no_fee holds and never holds."""
+    search = content._load().no_fee
+    assert search.holds
+    assert search.holds not in search.within
+    text = data.draw(st.from_regex(search.pattern))
+    m = search.pattern.search(text)
+    assert m is not None
+    assert search.holds in m.group()
+    assert not set(search.within) & set(m.group())
