@@ -69,6 +69,10 @@ def is_figure(cell: RawCell) -> bool:
     return _kind(cell.text) == "figure"
 
 
+def _figures_of(item: Item) -> tuple[RawCell, ...]:
+    return tuple(c for c in item.values if _kind(c.text) != "blank")
+
+
 @attrs.frozen
 class Item:
     """Labels followed by the value cells after them, from one row."""
@@ -76,11 +80,10 @@ class Item:
     labels: tuple[RawCell, ...]
     values: tuple[RawCell, ...]
     source: Source
-
-    @property
-    def figures(self) -> tuple[RawCell, ...]:
-        """The value cells that are not blank."""
-        return tuple(c for c in self.values if not is_blank(c))
+    figures: tuple[RawCell, ...] = attrs.field(
+        default=attrs.Factory(_figures_of, takes_self=True), eq=False, repr=False
+    )
+    """The value cells that are not blank (worked out once, when not given)."""
 
     @property
     def label(self) -> str:
@@ -119,26 +122,40 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
     values.
     """
     out: list[Item] = []
+    kind = _kind
     for row in rows:
         labels: list[RawCell] = []
         values: list[RawCell] = []
+        figures: list[RawCell] = []  # the values that are not blank
         previous: RawCell | None = None
         for cell in row.cells:
-            if cell == previous:
+            text = cell.text
+            if previous is not None and (
+                cell is previous
+                or (
+                    text == previous.text
+                    and cell.__class__ is previous.__class__
+                    and cell.source == previous.source
+                )
+            ):
                 continue  # one spanning cell repeated with its own source: read once
             previous = cell
-            if is_blank(cell) or is_figure(cell):
+            k = kind(text)
+            if k != "label":
                 values.append(cell)
+                if k == "figure":
+                    figures.append(cell)
                 continue
-            if any(not is_blank(v) for v in values):
-                out.append(Item(tuple(labels), tuple(values), row.source))
+            if figures:
+                out.append(Item(tuple(labels), tuple(values), row.source, tuple(figures)))
                 labels = []
+                figures = []
             values = []
-            if labels and labels[-1].text.strip() == cell.text.strip():
+            if labels and labels[-1].text.strip() == text.strip():
                 continue  # a merged cell repeated over the positions it spans
             labels.append(cell)
-        if labels or any(not is_blank(v) for v in values):
-            out.append(Item(tuple(labels), tuple(values), row.source))
+        if labels or figures:
+            out.append(Item(tuple(labels), tuple(values), row.source, tuple(figures)))
     return out
 
 
@@ -155,6 +172,26 @@ class Output:
         """Add a finding of ``code``."""
         # only message parameters are passed here, never finding()'s own keywords
         self.findings.append(finding(code, path, source=source, **params))  # type: ignore[arg-type]
+
+    def cells(
+        self,
+        paths: Sequence[str],
+        raws: Sequence[RawCell],
+        columns: Sequence[ColumnSpec],
+    ) -> tuple[CellValue, ...]:
+        """Read a row of cells, as :meth:`cell` does each of them (``raws`` may be
+        shorter than ``columns``: the columns past its end are blank)."""
+        provenance = self.provenance
+        values: list[CellValue] = []
+        for path, raw, column in zip(paths, raws, columns, strict=False):
+            reading = read_cell(raw.text, column)
+            if reading.unit is None:
+                provenance[path] = raw.source
+                values.append(reading.value)
+            else:
+                values.append(self.cell(path, raw, column))
+        values.extend([BLANK] * (len(columns) - len(values)))
+        return tuple(values)
 
     def cell(self, path: str, raw: RawCell | None, column: ColumnSpec) -> CellValue:
         """Read one cell into its value, recording its source and unit findings."""

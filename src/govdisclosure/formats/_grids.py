@@ -22,7 +22,14 @@ from govdisclosure.formats._cells import (
 from govdisclosure.formats._labels import associate, candidates, match_stream
 from govdisclosure.formats._raw import RawCell, RawRow
 from govdisclosure.model import BLANK, CellValue, Source, Table
-from govdisclosure.template import Edition, TableSpec, normalize_label, template
+from govdisclosure.template import (
+    ColumnSpec,
+    Edition,
+    RowSpec,
+    TableSpec,
+    normalize_label,
+    template,
+)
 
 __all__ = ["read_active", "read_applications", "read_review"]
 
@@ -83,18 +90,50 @@ def _fill_row(
             source=kept[-1].source if kept else source,
             count=width - len(kept),
         )
-    padded: list[RawCell | None] = [*kept, *([None] * (width - len(kept)))]
-    return tuple(
-        out.cell(f"{prefix}.{c.id}", raw, c) for c, raw in zip(spec.columns, padded, strict=True)
-    )
+    return out.cells(_paths(prefix, spec), kept, spec.columns)
+
+
+_PATHS: dict[tuple[str, tuple[ColumnSpec, ...]], tuple[str, ...]] = {}
+
+
+def _paths(prefix: str, spec: TableSpec) -> tuple[str, ...]:
+    """The model paths of the cells of one row: ``<prefix>.<column id>``."""
+    key = (prefix, spec.columns)
+    paths = _PATHS.get(key)
+    if paths is None:
+        paths = _PATHS[key] = tuple(f"{prefix}.{c.id}" for c in spec.columns)
+    return paths
+
+
+_Labels = list[tuple[str, list[tuple[str, str]]]]
+_STREAM_LABELS: dict[int, tuple[TableSpec, _Labels, _Labels, dict[str, RowSpec]]] = {}
+
+
+def _stream_labels(spec: TableSpec) -> tuple[_Labels, _Labels, dict[str, RowSpec]]:
+    """The row labels and the merged group labels of ``spec`` as :func:`match_stream`
+    looks for them, and each row by its label (the first row of a label)."""
+    entry = _STREAM_LABELS.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        leaves = [(r.label, candidates(r)) for r in spec.rows]
+        groups: list[str] = []
+        for r in spec.rows:
+            for g in (r.group, r.subgroup):
+                if g and g not in groups:
+                    groups.append(g)
+        by_label: dict[str, RowSpec] = {}
+        for r in spec.rows:
+            by_label.setdefault(r.label, r)
+        group_labels = [(g, [(normalize_label(g), g)]) for g in groups]
+        entry = _STREAM_LABELS[id(spec)] = (spec, leaves, group_labels, by_label)
+    return entry[1], entry[2], entry[3]
 
 
 def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]) -> None:
     """Variants and splits of the row labels and group labels of ``spec``."""
-    leaves = [(r.label, candidates(r)) for r in spec.rows]
+    leaves, groups, by_label = _stream_labels(spec)
     matches = match_stream(leaves, matches_for)
     for m in matches:
-        row = next(r for r in spec.rows if r.label == m.label)
+        row = by_label[m.label]
         path = f"{spec.id}.{row.id}.*"
         if m.is_variant:
             out.add(
@@ -111,12 +150,7 @@ def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]
     # the merged group labels, once each, in the pieces not used by row labels
     used = {id(p) for m in matches for p in m.pieces}
     rest = [p for p in matches_for if id(p) not in used]
-    groups: list[str] = []
-    for r in spec.rows:
-        for g in (r.group, r.subgroup):
-            if g and g not in groups:
-                groups.append(g)
-    for m in match_stream([(g, [(normalize_label(g), g)]) for g in groups], rest, ordered=False):
+    for m in match_stream(groups, rest, ordered=False):
         if len(m.pieces) > 1:
             out.add(
                 "parse.split-label",

@@ -153,7 +153,10 @@ def match_stream(
         for start in range(cursor if ordered else 0, len(pieces)):
             if used[start]:
                 continue
+            first = norm[start]
             for cand, printed in cands:
+                if first and not cand.startswith(first):
+                    continue  # what _consume would find at once
                 taken = _consume(cand, norm, used, start)
                 if taken is not None:
                     found = (taken, printed)
