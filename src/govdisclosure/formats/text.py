@@ -15,6 +15,7 @@ official layout; ``parse_text(render_text(r)) == r`` for every valid report.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -94,17 +95,30 @@ def _width(text: str) -> int:
     return sum(map(_WIDTHS.__getitem__, text))
 
 
+@functools.lru_cache(maxsize=4096)
+def _source(line: int, column: int | None = None) -> Source:
+    """``Source(line=line, column=column)``, shared: a :class:`Source` is immutable, and
+    making one costs more than the rest of reading a cell. Reports of one layout put
+    their cells at the same places."""
+    return Source(line, column)
+
+
+_WORD = re.compile(r"\S+")
+
+
 def _tokens(line: str, number: int, tabbed: bool) -> RawRow:
-    cells = []
+    source = _source
     if tabbed:
+        cells = []
         col = 1
         for part in line.split("\t"):
-            cells.append(RawCell(part.strip(), Source(line=number, column=col)))
+            cells.append(RawCell(part.strip(), source(number, col)))
             col += len(part) + 1
-    else:
-        for m in re.finditer(r"\S+", line):
-            cells.append(RawCell(m.group(), Source(line=number, column=m.start() + 1)))
-    return RawRow(tuple(cells), Source(line=number))
+        return RawRow(tuple(cells), source(number))
+    return RawRow(
+        tuple(RawCell(m.group(), source(number, m.start() + 1)) for m in _WORD.finditer(line)),
+        source(number),
+    )
 
 
 class _Paragraphs:
@@ -128,7 +142,7 @@ class _Paragraphs:
             last = self.items[-1]
             self.items[-1] = RawParagraph(last.text + text, last.source)
         else:
-            self.items.append(RawParagraph(text, Source(line=number)))
+            self.items.append(RawParagraph(text, _source(number)))
         self.open = not alone
         self.last_width = _width(text)
 
@@ -145,23 +159,29 @@ class _Paragraphs:
 def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     # tab-separated tables (a web page's text) rather than words in columns (a PDF's)
-    tabbed = sum("\t" in ln.strip(" ") for ln in lines) >= 3
+    tabbed = sum(1 for ln in lines if "\t" in ln and "\t" in ln.strip(" ")) >= 3
     extracted = not tabbed
     # the width of a full line of prose: most prose lines of extracted text are full
-    widths = sorted(_width(ln) for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln))
+    prose = [ln.strip() for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln)]
+    widths = sorted(map(_width, prose))
     wrap = widths[int(len(widths) * 0.6)] if widths else 0
     # text is wrapped at a margin when most prose lines are about as wide as a full line
     # and most of them break off mid-sentence
-    full = sum(abs(w - wrap) <= 4 for w in widths)
-    prose = [ln.strip() for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln)]
-    cut = sum(not ln.endswith(_END) for ln in prose)
+    full = sum(1 for w in widths if abs(w - wrap) <= 4)
+    cut = sum(1 for ln in prose if not ln.endswith(_END))
     wrapped = extracted and len(widths) >= 4 and full * 2 >= len(widths) and cut * 2 >= len(prose)
     paragraphs = _Paragraphs(wrap, extracted=wrapped)
     section: str | None = None
     table_rows: list[RawRow] = []
     title_seen = False
-    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
-    signature = set(nonblank[-2:]) if nonblank and _DATE_LINE.match(lines[nonblank[-1]]) else set()
+    # the last two lines written, when the last is a date: the signature block
+    last_two: list[int] = []
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].strip():
+            last_two.append(i)
+            if len(last_two) == 2:
+                break
+    signature = set(last_two) if last_two and _DATE_LINE.match(lines[last_two[0]]) else set()
 
     table_kind: list[str | None] = [None]
 
@@ -175,12 +195,12 @@ def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
         if budget is not None and not index % 256:
             budget.check()
         number = index + 1
-        line = raw.rstrip("\n")
-        if _PAGE_NUMBER.match(line):
+        line = raw  # the lines are split at line breaks: none is left in one
+        if not line.strip() or _PAGE_NUMBER.match(line):
             continue
-        if not line.strip():
-            continue
-        if "\t" not in line.strip(" ") or not tabbed:
+        # a tab inside the line, not only at its ends (a cell left empty)
+        tab_inside = "\t" in line and "\t" in line.strip(" ")
+        if not tab_inside or not tabbed:
             heading = match_heading(line)
             if heading is not None:
                 yield from flush_table()
@@ -188,7 +208,7 @@ def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
                 paragraphs.items = []
                 paragraphs.close()
                 section = heading.section
-                yield RawParagraph(line.strip(), Source(line=number))
+                yield RawParagraph(line.strip(), _source(number))
                 continue
         opener = _opens_table(line)
         if opener is not None and section not in _TABLED:
@@ -198,7 +218,7 @@ def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
             paragraphs.close()
             section = opener
         in_table = section in _TABLED and (
-            (tabbed and ("\t" in line.strip(" ") or _lone_cell(lines, index, table_rows)))
+            (tabbed and (tab_inside or _lone_cell(lines, index, table_rows)))
             or (not tabbed and not _is_prose(line, paragraphs))
         )
         if in_table:
@@ -222,7 +242,7 @@ def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
             paragraphs.add(line, number, alone=True)
             paragraphs.close()
             continue
-        if tabbed and "\t" in line.strip(" "):
+        if tabbed and tab_inside:
             line = " ".join(part.strip() for part in line.split("\t") if part.strip())
         paragraphs.add(line, number)
     yield from flush_table()
@@ -236,9 +256,14 @@ _KIND_MARKS = (
 )
 
 
+_ANY_KIND_MARK = re.compile("|".join(m for _, marks in _KIND_MARKS for m in marks))
+
+
 def _table_kind(line: str) -> str | None:
     """Which table a line opens, by the words that only that table's header holds."""
     norm = normalize_label(line)
+    if _ANY_KIND_MARK.search(norm) is None:
+        return None
     for kind, marks in _KIND_MARKS:
         if any(m in norm for m in marks):
             return kind
