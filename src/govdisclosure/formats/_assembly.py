@@ -9,7 +9,7 @@ from datetime import date
 
 import attrs
 
-from govdisclosure._nfkc import nfkc
+from govdisclosure._nfkc import nfkc, per_character
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._cells import Output
 from govdisclosure.formats._grids import read_active, read_applications, read_review
@@ -226,8 +226,16 @@ def _front(paragraphs: Sequence[RawParagraph]) -> _Front:
     return front
 
 
+def _labelled_date(text: str) -> re.Match[str] | None:
+    """``_LABELLED_DATE.search(nfkc(text))``, without normalising the paragraphs that
+    cannot hold a labelled date: one needs 日期 or 时间."""
+    if "期" not in text and "间" not in text and per_character(text):
+        return None
+    return _LABELLED_DATE.search(nfkc(text))
+
+
 def _classify(table: RawTable) -> str | None:
-    text = normalize_label("".join(c.text for r in table.rows for c in r.cells))
+    text = normalize_label("".join([c.text for r in table.rows for c in r.cells]))
     if any(k in text for k in ("本年新收", "予以公开", "结转下年度", "上年结转")):
         return "applications"
     if any(k in text for k in ("行政复议", "复议后起诉", "直接起诉", "行政诉讼")):
@@ -252,7 +260,7 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
     published: date | None = None
     for block in blocks:
         if isinstance(block, RawParagraph):
-            labelled = _LABELLED_DATE.search(nfkc(block.text))
+            labelled = _labelled_date(block.text)
             if labelled is not None and published is None:
                 published = parse_date(block.text[labelled.start() :])
                 if len(_squash(block.text)) <= 40:

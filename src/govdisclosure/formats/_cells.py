@@ -91,6 +91,13 @@ class Item:
         return joined(self.labels)
 
 
+def _same(a: RawCell, b: RawCell) -> bool:
+    """``a.source == b.source``, ruled out first by the fields in which the sources of
+    two cells of a row usually differ."""
+    sa, sb = a.source, b.source
+    return sa is sb or (sa.column == sb.column and sa.cell == sb.cell and sa == sb)
+
+
 def _span_copy(a: RawCell, b: RawCell) -> bool:
     """Whether ``b`` repeats ``a`` because one HTML cell spans both positions."""
     sa, sb = a.source, b.source
@@ -135,7 +142,7 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
                 or (
                     text == previous.text
                     and cell.__class__ is previous.__class__
-                    and cell.source == previous.source
+                    and _same(cell, previous)
                 )
             ):
                 continue  # one spanning cell repeated with its own source: read once
