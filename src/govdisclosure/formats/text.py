@@ -87,11 +87,44 @@ class _Widths(dict[str, int]):
 _WIDTHS = _Widths()
 
 
+_COMMON_RANGES = (
+    (0x0000, 0x007F),  # ASCII
+    (0x2000, 0x206F),  # general punctuation
+    (0x3000, 0x303F),  # CJK symbols and punctuation
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xFF01, 0xFF5E),  # full-width ASCII forms
+)
+
+
+@functools.cache
+def _width_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A character outside the ranges reports are written in, and a wide or full-width
+    character within them."""
+    runs: list[tuple[int, int]] = []
+    for lo, hi in _COMMON_RANGES:
+        for cp in range(lo, hi + 1):
+            if unicodedata.east_asian_width(chr(cp)) not in "WF":
+                continue
+            if runs and runs[-1][1] == cp - 1:
+                runs[-1] = (runs[-1][0], cp)
+            else:
+                runs.append((cp, cp))
+
+    def span(a: int, b: int) -> str:
+        return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+
+    known = "".join(span(a, b) for a, b in _COMMON_RANGES)
+    return re.compile(f"[^{known}]"), re.compile("[" + "".join(span(a, b) for a, b in runs) + "]")
+
+
 def _width(text: str) -> int:
     """Display width of ``text`` without its surrounding blanks."""
     text = text.strip()
     if text.isascii():
         return len(text)
+    other, wide = _width_patterns()
+    if other.search(text) is None:
+        return len(text) + len(wide.findall(text))
     return sum(map(_WIDTHS.__getitem__, text))
 
 
@@ -129,7 +162,7 @@ class _Paragraphs:
         self.extracted = extracted
         self.items: list[RawParagraph] = []
         self.open = False
-        self.last_width = 0
+        self.last_line = ""
 
     def close(self) -> None:
         self.open = False
@@ -144,7 +177,7 @@ class _Paragraphs:
         else:
             self.items.append(RawParagraph(text, _source(number)))
         self.open = not alone
-        self.last_width = _width(text)
+        self.last_line = text  # its width is only needed for wrapped text
 
     def _continues(self, previous: str, text: str) -> bool:
         if not self.open:
@@ -152,7 +185,7 @@ class _Paragraphs:
         if _NUMBERED.match(text) or _DATE_LINE.match(text) or match_heading(text):
             return False
         if previous.endswith(_END):
-            return self.extracted and self.last_width >= self.wrap_width - 4
+            return self.extracted and _width(self.last_line) >= self.wrap_width - 4
         return len(previous) >= 15
 
 
@@ -163,7 +196,8 @@ def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
     extracted = not tabbed
     # the width of a full line of prose: most prose lines of extracted text are full
     prose = [ln.strip() for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln)]
-    widths = sorted(map(_width, prose))
+    # (only extracted text can be wrapped: tabbed text needs no widths)
+    widths = sorted(map(_width, prose)) if extracted else []
     wrap = widths[int(len(widths) * 0.6)] if widths else 0
     # text is wrapped at a margin when most prose lines are about as wide as a full line
     # and most of them break off mid-sentence
