@@ -20,6 +20,7 @@ from govdisclosure.checks import finding
 from govdisclosure.formats._raw import RawCell, RawRow
 from govdisclosure.model import (
     BLANK,
+    CellReading,
     CellValue,
     Finding,
     NotApplicable,
@@ -135,18 +136,14 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
         values: list[RawCell] = []
         figures: list[RawCell] = []  # the values that are not blank
         previous: RawCell | None = None
+        previous_text: str | None = None
         for cell in row.cells:
             text = cell.text
-            if previous is not None and (
-                cell is previous
-                or (
-                    text == previous.text
-                    and cell.__class__ is previous.__class__
-                    and _same(cell, previous)
-                )
+            if text == previous_text and (
+                cell is previous or (cell.__class__ is previous.__class__ and _same(cell, previous))
             ):
                 continue  # one spanning cell repeated with its own source: read once
-            previous = cell
+            previous, previous_text = cell, text
             k = kind(text)
             if k != "label":
                 values.append(cell)
@@ -164,6 +161,22 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
         if labels or figures:
             out.append(Item(tuple(labels), tuple(values), row.source, tuple(figures)))
     return out
+
+
+_READINGS: dict[int, tuple[Sequence[ColumnSpec], tuple[dict[str, CellReading], ...]]] = {}
+_MAX_READINGS = 2048
+
+
+def _readings(columns: Sequence[ColumnSpec]) -> tuple[dict[str, CellReading], ...]:
+    """For each column, ``read_cell(text, column)`` by text: found by the identity of
+    the columns (kept alive in the entry) rather than by hashing a column with each
+    text."""
+    entry = _READINGS.get(id(columns))
+    if entry is None or entry[0] is not columns:
+        if len(_READINGS) >= _MAX_READINGS:
+            _READINGS.clear()  # only the templates' columns come here: never in practice
+        entry = _READINGS[id(columns)] = (columns, tuple({} for _ in columns))
+    return entry[1]
 
 
 @attrs.define
@@ -190,8 +203,14 @@ class Output:
         shorter than ``columns``: the columns past its end are blank)."""
         provenance = self.provenance
         values: list[CellValue] = []
-        for path, raw, column in zip(paths, raws, columns, strict=False):
-            reading = read_cell(raw.text, column)
+        for path, raw, column, readings in zip(
+            paths, raws, columns, _readings(columns), strict=False
+        ):
+            reading = readings.get(raw.text)
+            if reading is None:
+                if len(readings) >= _MAX_READINGS:
+                    readings.clear()
+                reading = readings[raw.text] = read_cell(raw.text, column)
             if reading.unit is None:
                 provenance[path] = raw.source
                 values.append(reading.value)

@@ -93,16 +93,18 @@ def _fill_row(
     return out.cells(_paths(prefix, spec), kept, spec.columns)
 
 
-_PATHS: dict[tuple[str, tuple[ColumnSpec, ...]], tuple[str, ...]] = {}
+_PATHS: dict[tuple[str, int], tuple[tuple[ColumnSpec, ...], tuple[str, ...]]] = {}
 
 
 def _paths(prefix: str, spec: TableSpec) -> tuple[str, ...]:
     """The model paths of the cells of one row: ``<prefix>.<column id>``."""
-    key = (prefix, spec.columns)
-    paths = _PATHS.get(key)
-    if paths is None:
-        paths = _PATHS[key] = tuple(f"{prefix}.{c.id}" for c in spec.columns)
-    return paths
+    # keyed by the identity of the columns (kept alive in the entry), not their hash
+    columns = spec.columns
+    key = (prefix, id(columns))
+    entry = _PATHS.get(key)
+    if entry is None or entry[0] is not columns:
+        entry = _PATHS[key] = (columns, tuple(f"{prefix}.{c.id}" for c in columns))
+    return entry[1]
 
 
 _Labels = list[tuple[str, list[tuple[str, str]]]]
