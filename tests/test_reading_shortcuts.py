@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govdisclosure._nfkc import nfkc, per_character
-from govdisclosure.formats import _assembly, _cells, _labels, text
+from govdisclosure.formats import _assembly, _cells, _grids, _labels, text
 from govdisclosure.formats._raw import RawCell, RawRow
 from govdisclosure.model import BLANK, Source
 from govdisclosure.template import Edition, normalize_label, template
@@ -212,3 +212,31 @@ def test_width_pattern_is_a_character_class() -> None:
     assert other.search("한") is not None
     assert wide.findall("a中，") == ["中", "，"]
     assert isinstance(other, re.Pattern)
+
+
+def test_remembered_matches_are_the_matches_of_these_pieces() -> None:
+    spec = template(Edition.V2021).table("applications")
+    leaves, groups, _ = _grids._stream_labels(spec)
+    texts = ["三、本年新收", "政府信息公开申请数量", "（一）予以公开", "合计", "（一）予以公开"]
+    for line in (1, 2):  # the second time from memory, with other pieces
+        pieces = [RawCell(t, Source(line=line, column=i)) for i, t in enumerate(texts)]
+        got = _grids._matches(leaves, pieces, ordered=True)
+        assert got == _labels.match_stream(leaves, pieces)
+        assert got
+        assert all(p.source.line == line for m in got for p in m.pieces)
+        assert _grids._matches(groups, pieces, ordered=False) == _labels.match_stream(
+            groups, pieces, ordered=False
+        )
+
+
+def test_associate_remembers_per_table() -> None:
+    v2021 = template(Edition.V2021).table("applications")
+    v2019 = template(Edition.V2019).table("applications")
+    label = normalize_label(v2021.rows[0].label)
+    first = _labels.associate(label, v2021)
+    assert first == v2021.rows[0].id
+    assert _labels.associate(label, v2021) == first
+    assert _labels.associate(label, v2019) == _labels._associate(
+        label, _labels._row_candidates(v2019)
+    )
+    assert _labels.associate("", v2021) is None

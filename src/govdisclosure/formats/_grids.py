@@ -19,7 +19,7 @@ from govdisclosure.formats._cells import (
     joined,
     split_run_together,
 )
-from govdisclosure.formats._labels import associate, candidates, match_stream
+from govdisclosure.formats._labels import Match, associate, candidates, match_indices
 from govdisclosure.formats._raw import RawCell, RawRow
 from govdisclosure.model import BLANK, CellValue, Source, Table
 from govdisclosure.template import (
@@ -130,10 +130,33 @@ def _stream_labels(spec: TableSpec) -> tuple[_Labels, _Labels, dict[str, RowSpec
     return entry[1], entry[2], entry[3]
 
 
+_MATCHES: dict[
+    tuple[int, tuple[str, ...], bool], tuple[_Labels, list[tuple[str, str, tuple[int, ...]]]]
+] = {}
+_MAX_MATCHES = 1024
+
+
+def _matches(labels: _Labels, pieces: Sequence[RawCell], *, ordered: bool) -> list[Match]:
+    """``match_stream(labels, pieces, ordered=ordered)`` for the label lists of
+    :func:`_stream_labels` (never changed, kept alive in the entry), remembered by the
+    normalised texts of the pieces: tables printed from the template give the same."""
+    norm = tuple([normalize_label(p.text) for p in pieces])
+    key = (id(labels), norm, ordered)
+    entry = _MATCHES.get(key)
+    if entry is None or entry[0] is not labels:
+        if len(_MATCHES) >= _MAX_MATCHES:
+            _MATCHES.clear()
+        entry = _MATCHES[key] = (labels, match_indices(labels, norm, ordered=ordered))
+    return [
+        Match(official, printed, tuple(pieces[j] for j in taken))
+        for official, printed, taken in entry[1]
+    ]
+
+
 def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]) -> None:
     """Variants and splits of the row labels and group labels of ``spec``."""
     leaves, groups, by_label = _stream_labels(spec)
-    matches = match_stream(leaves, matches_for)
+    matches = _matches(leaves, matches_for, ordered=True)
     for m in matches:
         row = by_label[m.label]
         path = f"{spec.id}.{row.id}.*"
@@ -152,7 +175,7 @@ def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]
     # the merged group labels, once each, in the pieces not used by row labels
     used = {id(p) for m in matches for p in m.pieces}
     rest = [p for p in matches_for if id(p) not in used]
-    for m in match_stream(groups, rest, ordered=False):
+    for m in _matches(groups, rest, ordered=False):
         if len(m.pieces) > 1:
             out.add(
                 "parse.split-label",
