@@ -391,19 +391,36 @@ for _e in _EDITIONS:
                 _ROW_BLOCKS.setdefault(_norm, (_t.id, _r.id))
 
 
+_ROW_BLOCKS_LONGEST_FIRST = sorted(_ROW_BLOCKS.items(), key=lambda kv: -len(kv[0]))
+
+_CAPTION_IDS = {
+    normalize_label(t.caption): t.id for e in _EDITIONS for t in template(e).active_tables
+}
+"""normalised caption → table id, over both editions."""
+
+
 def _block_of(label: str) -> tuple[str, str] | None:
     if label in _ROW_BLOCKS:
         return _ROW_BLOCKS[label]
-    for norm, target in sorted(_ROW_BLOCKS.items(), key=lambda kv: -len(kv[0])):
+    for norm, target in _ROW_BLOCKS_LONGEST_FIRST:
         if label.endswith(norm):
             return target
     return None
 
 
+_COLUMN_WORDS: dict[int, tuple[TableSpec, tuple[tuple[str, ...], ...]]] = {}
+
+
 def _column_score(spec: TableSpec, header: str) -> int:
+    entry = _COLUMN_WORDS.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        words = tuple(
+            tuple(normalize_label(x) for x in (c.label, *c.variants)) for c in spec.columns
+        )
+        entry = _COLUMN_WORDS[id(spec)] = (spec, words)
     score = 0
-    for c in spec.columns:
-        if any(normalize_label(x) in header for x in (c.label, *c.variants)):
+    for column_words in entry[1]:
+        if any(w in header for w in column_words):
             score += 1
     return score
 
@@ -415,9 +432,7 @@ def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[T
     headers: dict[str, list[Item]] = {}
     found: dict[str, list[tuple[str, Item, str]]] = {}
     pending_header: list[Item] = []
-    caption_ids = {
-        normalize_label(t.caption): t.id for e in _EDITIONS for t in template(e).active_tables
-    }
+    caption_ids = _CAPTION_IDS
     taken: set[int] = set()
     for idx, it in enumerate(all_items):
         if idx in taken:
