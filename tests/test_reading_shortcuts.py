@@ -240,3 +240,24 @@ def test_associate_remembers_per_table() -> None:
         label, _labels._row_candidates(v2019)
     )
     assert _labels.associate("", v2021) is None
+
+
+def test_opens_table_shortcut() -> None:
+    assert text._opens_table("第二十条第（一）项") == "active"
+    assert text._opens_table("第二〸条第（一）项") == "active"  # 〸 reads 十
+    assert text._opens_table(" （本列数据的勾稽关系为：第一项加第二项之和）") == "applications"
+    assert text._opens_table("\u2f46二十条第（一）项") is None  # ⽆ is no 第
+    assert text._opens_table("本年新收\t1\t2") is None
+
+
+@given(_MIXED)
+def test_opens_table_matches_the_long_way(s: str) -> None:
+    for line in (s, "第二十条第" + s, "(本列数据的勾稽关系" + s):
+        norm = normalize_label(line)
+        slow = None
+        if len(norm) <= 60:
+            if norm.startswith("第二十条第"):
+                slow = "active"
+            elif norm.startswith("(本列数据的勾稽关系"):
+                slow = "applications"
+        assert text._opens_table(line) == slow

@@ -115,8 +115,10 @@ def joined(cells: Sequence[RawCell]) -> str:
     A label that one HTML cell spreads over several columns (a caption with
     ``colspan="4"``) counts once.
     """
+    if len(cells) == 1:
+        return normalize_label(cells[0].text)
     kept = [c for i, c in enumerate(cells) if i == 0 or not _span_copy(cells[i - 1], c)]
-    return normalize_label("".join(c.text for c in kept))
+    return normalize_label("".join([c.text for c in kept]))
 
 
 def items(rows: Sequence[RawRow]) -> list[Item]:
@@ -245,6 +247,8 @@ def fit(values: Sequence[RawCell], width: int) -> tuple[list[RawCell], list[RawC
 
     Returns the cells kept (at most ``width``) and the extra ones (in order).
     """
+    if len(values) <= width:
+        return list(values), []
     vals = list(values)
     while len(vals) > width and is_blank(vals[-1]):
         vals.pop()

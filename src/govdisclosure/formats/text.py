@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
+from govdisclosure._nfkc import per_character
 from govdisclosure.checks import finding
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._assembly import is_title, match_heading
@@ -148,10 +149,8 @@ def _tokens(line: str, number: int, tabbed: bool) -> RawRow:
             cells.append(RawCell(part.strip(), source(number, col)))
             col += len(part) + 1
         return RawRow(tuple(cells), source(number))
-    return RawRow(
-        tuple(RawCell(m.group(), source(number, m.start() + 1)) for m in _WORD.finditer(line)),
-        source(number),
-    )
+    words = [RawCell(m.group(), source(number, m.start() + 1)) for m in _WORD.finditer(line)]
+    return RawRow(tuple(words), source(number))
 
 
 class _Paragraphs:
@@ -319,6 +318,8 @@ def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
 
 def _opens_table(line: str) -> str | None:
     """The table that a line can only be the first line of (a caption, the 勾稽 note)."""
+    if "条" not in line and "勾" not in line and per_character(line):
+        return None  # normalising maps no other character of such a line to 条 or 勾
     norm = normalize_label(line)
     if len(norm) > 60:
         return None
