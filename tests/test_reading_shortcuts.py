@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
 from govdisclosure._nfkc import nfkc, per_character
 from govdisclosure.formats import _assembly, _cells, _grids, _labels, text
-from govdisclosure.formats._raw import RawCell, RawRow
+from govdisclosure.formats._raw import RawCell, RawRow, make_cell
 from govdisclosure.model import BLANK, Source
 from govdisclosure.template import Edition, normalize_label, template
 
@@ -261,3 +262,17 @@ def test_opens_table_matches_the_long_way(s: str) -> None:
             elif norm.startswith("(本列数据的勾稽关系"):
                 slow = "applications"
         assert text._opens_table(line) == slow
+
+
+def test_make_cell_is_a_raw_cell() -> None:
+    source = Source(line=3, column=4)
+    cell = make_cell("合计", source)
+    assert type(cell) is RawCell
+    assert cell == RawCell("合计", source)
+    assert hash(cell) == hash(RawCell("合计", source))
+    assert repr(cell) == repr(RawCell("合计", source))
+    # make_cell sets exactly these slots: a new field, converter or validator needs it too
+    fields = attrs.fields(RawCell)
+    assert [f.name for f in fields] == ["text", "source"]
+    assert all(f.converter is None and f.validator is None for f in fields)
+    assert not hasattr(RawCell, "__attrs_post_init__")

@@ -25,7 +25,13 @@ from govdisclosure._nfkc import per_character
 from govdisclosure.checks import finding
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._assembly import is_title, match_heading
-from govdisclosure.formats._raw import Block, RawCell, RawParagraph, RawRow, RawTable
+from govdisclosure.formats._raw import (
+    Block,
+    RawParagraph,
+    RawRow,
+    RawTable,
+    make_cell,
+)
 from govdisclosure.formats._reader import assemble
 from govdisclosure.formats._scrub import scrub
 from govdisclosure.limits import Budget, Limits, input_size, resolve
@@ -141,15 +147,15 @@ _WORD = re.compile(r"\S+")
 
 
 def _tokens(line: str, number: int, tabbed: bool) -> RawRow:
-    source = _source
+    source, cell = _source, make_cell
     if tabbed:
         cells = []
         col = 1
         for part in line.split("\t"):
-            cells.append(RawCell(part.strip(), source(number, col)))
+            cells.append(cell(part.strip(), source(number, col)))
             col += len(part) + 1
         return RawRow(tuple(cells), source(number))
-    words = [RawCell(m.group(), source(number, m.start() + 1)) for m in _WORD.finditer(line)]
+    words = [cell(m.group(), source(number, m.start() + 1)) for m in _WORD.finditer(line)]
     return RawRow(tuple(words), source(number))
 
 
