@@ -237,7 +237,7 @@ def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
         line = raw  # the lines are split at line breaks: none is left in one
         if not line.strip() or _PAGE_NUMBER.match(line):
             continue
-        # a tab inside the line, not only at its ends (a cell left empty)
+        # a tab once spaces are stripped (one at either end is a cell left empty)
         tab_inside = "\t" in line and "\t" in line.strip(" ")
         if not tab_inside or not tabbed:
             heading = match_heading(line)
@@ -318,7 +318,7 @@ def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
         return True
     if not table_rows or any(m in line for m in "。；：:") or len(line) > 40:
         return False  # a sentence or a note (注：…), not a piece of a label
-    following = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
+    following = next((lines[j] for j in range(index + 1, len(lines)) if lines[j].strip()), "")
     return "\t" in following.strip(" ")
 
 
