@@ -246,7 +246,7 @@ def _classify(table: RawTable) -> str | None:
 
 
 def _join(paragraphs: Sequence[str]) -> str:
-    return "\n".join(p.strip() for p in paragraphs if p.strip())
+    return "\n".join([s for p in paragraphs if (s := p.strip())])
 
 
 def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
