@@ -61,7 +61,13 @@ def test_width_outside_the_common_ranges() -> None:
 
 @given(_MIXED)
 def test_labelled_date_shortcut(s: str) -> None:
-    for candidate in (s, "发布日期：" + s, s + "成文日期:2025年2月7日", "生成时间" + s):
+    for candidate in (
+        s,
+        "发布日期：" + s,
+        s + "成文日期:2025年2月7日",
+        "生成时间" + s,
+        "截止日期" + s,
+    ):
         fast = _assembly._labelled_date(candidate)
         slow = _assembly._LABELLED_DATE.search(nfkc(candidate))
         assert (fast and fast.span(), fast and fast.group()) == (
@@ -78,6 +84,9 @@ def test_labelled_date_in_compatibility_characters() -> None:
     assert m is not None
     assert m.group() == "发布日期:2025年2月7日"
     assert _assembly._labelled_date("发布\u2f47\u2f47：2025年2月7日") is None
+    both = _assembly._labelled_date("截止日期，发布\u2f47期：2025年2月7日")
+    assert both is not None
+    assert both.group() == "发布日期:2025年2月7日"
     assert _assembly._labelled_date("本年度发布政府信息1234条，其中新增2条。") is None
     assert _assembly._labelled_date("生成时间：2025-02-07") is not None
 

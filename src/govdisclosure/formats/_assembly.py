@@ -117,7 +117,9 @@ _DATE = re.compile(
     r"([0-9一二三四五六七八九十]{1,3})\s*日?"
 )
 _DATE_LINE = re.compile(r"^\s*" + _DATE.pattern + r"\s*$")
-_LABELLED_DATE = re.compile(r"(发布|成文|印发|生成)(日期|时间)\s*[:：]\s*" + _DATE.pattern)
+_DATE_LABEL = re.compile(r"(发布|成文|印发|生成)(日期|时间)")
+"""The words of a labelled date: 发布日期, 成文时间 …"""
+_LABELLED_DATE = re.compile(_DATE_LABEL.pattern + r"\s*[:：]\s*" + _DATE.pattern)
 
 
 def parse_date(text: str) -> date | None:
@@ -228,8 +230,16 @@ def _front(paragraphs: Sequence[RawParagraph]) -> _Front:
 
 def _labelled_date(text: str) -> re.Match[str] | None:
     """``_LABELLED_DATE.search(nfkc(text))``, without normalising the paragraphs that
-    cannot hold a labelled date: one needs 日期 or 时间."""
-    if "期" not in text and "间" not in text and per_character(text):
+    cannot hold a labelled date.
+
+    When NFKC maps ``text`` one character at a time (:func:`per_character`), no other
+    character becomes one of the ideographs of 发布日期, 成文时间 …: those words are
+    in ``nfkc(text)`` only if they are in ``text``.
+    """
+    if "日期" not in text and "时间" not in text:
+        if per_character(text):
+            return None
+    elif _DATE_LABEL.search(text) is None and per_character(text):
         return None
     return _LABELLED_DATE.search(nfkc(text))
 
