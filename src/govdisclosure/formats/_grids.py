@@ -368,16 +368,15 @@ def read_review(rows: Sequence[RawRow], default: Edition, out: Output) -> Table 
                 source=kept[-1].source if kept else data[0].source,
                 count=15 - len(kept),
             )
-    padded: list[RawCell | None] = [*kept, *([None] * (15 - len(kept)))]
-    cells = []
-    for g, r in enumerate(spec.rows):
-        cells.append(
-            tuple(
-                out.cell(f"review_litigation.{r.id}.{c.id}", padded[5 * g + j], c)
-                for j, c in enumerate(spec.columns)
-            )
+    columns = spec.columns
+    cells = tuple(
+        # the cells past the end of kept are blank
+        out.cells(
+            _paths(f"review_litigation.{r.id}", spec), kept[5 * g : 5 * g + len(columns)], columns
         )
-    return Table("review_litigation", default, tuple(cells))
+        for g, r in enumerate(spec.rows)
+    )
+    return Table("review_litigation", default, cells)
 
 
 # ----------------------------------------------------------------- section 二
