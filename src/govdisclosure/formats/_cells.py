@@ -92,13 +92,6 @@ class Item:
         return joined(self.labels)
 
 
-def _same(a: RawCell, b: RawCell) -> bool:
-    """``a.source == b.source``, ruled out first by the fields in which the sources of
-    two cells of a row usually differ."""
-    sa, sb = a.source, b.source
-    return sa is sb or (sa.column == sb.column and sa.cell == sb.cell and sa == sb)
-
-
 def _span_copy(a: RawCell, b: RawCell) -> bool:
     """Whether ``b`` repeats ``a`` because one HTML cell spans both positions."""
     sa, sb = a.source, b.source
@@ -141,10 +134,15 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
         previous_text: str | None = None
         for cell in row.cells:
             text = cell.text
-            if text == previous_text and (
-                cell is previous or (cell.__class__ is previous.__class__ and _same(cell, previous))
-            ):
-                continue  # one spanning cell repeated with its own source: read once
+            if text == previous_text:
+                # one spanning cell repeated (with its own source): read once. Sources
+                # are compared last: the cells of a row differ in column or cell
+                if cell is previous:
+                    continue
+                if cell.__class__ is previous.__class__:
+                    sa, sb = cell.source, previous.source
+                    if sa is sb or (sa.column == sb.column and sa.cell == sb.cell and sa == sb):
+                        continue
             previous, previous_text = cell, text
             k = kind(text)
             if k != "label":
