@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Final
 
-__all__ = ["nfkc"]
+__all__ = ["nfkc", "per_character"]
 
 _RANGES: Final = (
     (0x0000, 0x007F),  # ASCII
@@ -76,3 +76,11 @@ def nfkc(text: str) -> str:
         # each mapped form is NFKC-stable: replacing in any order gives the same result
         return _CHANGED.sub(_mapped, text) if _CHANGED.search(text) else text
     return unicodedata.normalize("NFKC", text)
+
+
+def per_character(text: str) -> bool:
+    """Whether :func:`nfkc` maps ``text`` one character at a time, each character of
+    the fast path to itself or to the one character of its NFKC form (ASCII, CJK
+    ideographs and punctuation, full-width forms): a CJK ideograph is then in
+    ``nfkc(text)`` only if it is in ``text``."""
+    return text.isascii() or _OTHER.search(text) is None

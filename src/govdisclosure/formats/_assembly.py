@@ -9,7 +9,7 @@ from datetime import date
 
 import attrs
 
-from govdisclosure._nfkc import nfkc
+from govdisclosure._nfkc import nfkc, per_character
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._cells import Output
 from govdisclosure.formats._grids import read_active, read_applications, read_review
@@ -117,7 +117,9 @@ _DATE = re.compile(
     r"([0-9一二三四五六七八九十]{1,3})\s*日?"
 )
 _DATE_LINE = re.compile(r"^\s*" + _DATE.pattern + r"\s*$")
-_LABELLED_DATE = re.compile(r"(发布|成文|印发|生成)(日期|时间)\s*[:：]\s*" + _DATE.pattern)
+_DATE_LABEL = re.compile(r"(发布|成文|印发|生成)(日期|时间)")
+"""The words of a labelled date: 发布日期, 成文时间 …"""
+_LABELLED_DATE = re.compile(_DATE_LABEL.pattern + r"\s*[:：]\s*" + _DATE.pattern)
 
 
 def parse_date(text: str) -> date | None:
@@ -226,8 +228,24 @@ def _front(paragraphs: Sequence[RawParagraph]) -> _Front:
     return front
 
 
+def _labelled_date(text: str) -> re.Match[str] | None:
+    """``_LABELLED_DATE.search(nfkc(text))``, without normalising the paragraphs that
+    cannot hold a labelled date.
+
+    When NFKC maps ``text`` one character at a time (:func:`per_character`), no other
+    character becomes one of the ideographs of 发布日期, 成文时间 …: those words are
+    in ``nfkc(text)`` only if they are in ``text``.
+    """
+    if "日期" not in text and "时间" not in text:
+        if per_character(text):
+            return None
+    elif _DATE_LABEL.search(text) is None and per_character(text):
+        return None
+    return _LABELLED_DATE.search(nfkc(text))
+
+
 def _classify(table: RawTable) -> str | None:
-    text = normalize_label("".join(c.text for r in table.rows for c in r.cells))
+    text = normalize_label("".join([c.text for r in table.rows for c in r.cells]))
     if any(k in text for k in ("本年新收", "予以公开", "结转下年度", "上年结转")):
         return "applications"
     if any(k in text for k in ("行政复议", "复议后起诉", "直接起诉", "行政诉讼")):
@@ -238,7 +256,7 @@ def _classify(table: RawTable) -> str | None:
 
 
 def _join(paragraphs: Sequence[str]) -> str:
-    return "\n".join(p.strip() for p in paragraphs if p.strip())
+    return "\n".join([s for p in paragraphs if (s := p.strip())])
 
 
 def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
@@ -252,7 +270,7 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
     published: date | None = None
     for block in blocks:
         if isinstance(block, RawParagraph):
-            labelled = _LABELLED_DATE.search(nfkc(block.text))
+            labelled = _labelled_date(block.text)
             if labelled is not None and published is None:
                 published = parse_date(block.text[labelled.start() :])
                 if len(_squash(block.text)) <= 40:

@@ -20,6 +20,7 @@ from govdisclosure.checks import finding
 from govdisclosure.formats._raw import RawCell, RawRow
 from govdisclosure.model import (
     BLANK,
+    CellReading,
     CellValue,
     Finding,
     NotApplicable,
@@ -69,6 +70,10 @@ def is_figure(cell: RawCell) -> bool:
     return _kind(cell.text) == "figure"
 
 
+def _figures_of(item: Item) -> tuple[RawCell, ...]:
+    return tuple(c for c in item.values if _kind(c.text) != "blank")
+
+
 @attrs.frozen
 class Item:
     """Labels followed by the value cells after them, from one row."""
@@ -76,11 +81,10 @@ class Item:
     labels: tuple[RawCell, ...]
     values: tuple[RawCell, ...]
     source: Source
-
-    @property
-    def figures(self) -> tuple[RawCell, ...]:
-        """The value cells that are not blank."""
-        return tuple(c for c in self.values if not is_blank(c))
+    figures: tuple[RawCell, ...] = attrs.field(
+        default=attrs.Factory(_figures_of, takes_self=True), eq=False, repr=False
+    )
+    """The value cells that are not blank (worked out once, when not given)."""
 
     @property
     def label(self) -> str:
@@ -104,8 +108,10 @@ def joined(cells: Sequence[RawCell]) -> str:
     A label that one HTML cell spreads over several columns (a caption with
     ``colspan="4"``) counts once.
     """
+    if len(cells) == 1:
+        return normalize_label(cells[0].text)
     kept = [c for i, c in enumerate(cells) if i == 0 or not _span_copy(cells[i - 1], c)]
-    return normalize_label("".join(c.text for c in kept))
+    return normalize_label("".join([c.text for c in kept]))
 
 
 def items(rows: Sequence[RawRow]) -> list[Item]:
@@ -119,27 +125,58 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
     values.
     """
     out: list[Item] = []
+    kind = _kind
     for row in rows:
         labels: list[RawCell] = []
         values: list[RawCell] = []
+        figures: list[RawCell] = []  # the values that are not blank
         previous: RawCell | None = None
+        previous_text: str | None = None
         for cell in row.cells:
-            if cell == previous:
-                continue  # one spanning cell repeated with its own source: read once
-            previous = cell
-            if is_blank(cell) or is_figure(cell):
+            text = cell.text
+            if text == previous_text:
+                # one spanning cell repeated (with its own source): read once. Sources
+                # are compared last: the cells of a row differ in column or cell
+                if cell is previous:
+                    continue
+                if cell.__class__ is previous.__class__:
+                    sa, sb = cell.source, previous.source
+                    if sa is sb or (sa.column == sb.column and sa.cell == sb.cell and sa == sb):
+                        continue
+            previous, previous_text = cell, text
+            k = kind(text)
+            if k != "label":
                 values.append(cell)
+                if k == "figure":
+                    figures.append(cell)
                 continue
-            if any(not is_blank(v) for v in values):
-                out.append(Item(tuple(labels), tuple(values), row.source))
+            if figures:
+                out.append(Item(tuple(labels), tuple(values), row.source, tuple(figures)))
                 labels = []
+                figures = []
             values = []
-            if labels and labels[-1].text.strip() == cell.text.strip():
+            if labels and labels[-1].text.strip() == text.strip():
                 continue  # a merged cell repeated over the positions it spans
             labels.append(cell)
-        if labels or any(not is_blank(v) for v in values):
-            out.append(Item(tuple(labels), tuple(values), row.source))
+        if labels or figures:
+            out.append(Item(tuple(labels), tuple(values), row.source, tuple(figures)))
     return out
+
+
+_READINGS: dict[int, tuple[Sequence[ColumnSpec], tuple[dict[str, CellReading], ...]]] = {}
+_MAX_READINGS = 2048
+
+
+def _readings(columns: Sequence[ColumnSpec]) -> tuple[dict[str, CellReading], ...]:
+    """For each column, ``read_cell(text, column)`` by text: found by the identity of
+    the columns (kept alive in the entry) rather than by hashing a column with each
+    text."""
+    entry = _READINGS.get(id(columns))
+    if entry is None or entry[0] is not columns:
+        if len(_READINGS) >= _MAX_READINGS:
+            _READINGS.clear()  # only the templates' columns come here: never in practice
+        entry = _READINGS[id(columns)] = (columns, tuple({} for _ in columns))
+    return entry[1]
 
 
 @attrs.define
@@ -155,6 +192,32 @@ class Output:
         """Add a finding of ``code``."""
         # only message parameters are passed here, never finding()'s own keywords
         self.findings.append(finding(code, path, source=source, **params))  # type: ignore[arg-type]
+
+    def cells(
+        self,
+        paths: Sequence[str],
+        raws: Sequence[RawCell],
+        columns: Sequence[ColumnSpec],
+    ) -> tuple[CellValue, ...]:
+        """Read a row of cells, as :meth:`cell` does each of them (``raws`` may be
+        shorter than ``columns``: the columns past its end are blank)."""
+        provenance = self.provenance
+        values: list[CellValue] = []
+        for path, raw, column, readings in zip(
+            paths, raws, columns, _readings(columns), strict=False
+        ):
+            reading = readings.get(raw.text)
+            if reading is None:
+                if len(readings) >= _MAX_READINGS:
+                    readings.clear()
+                reading = readings[raw.text] = read_cell(raw.text, column)
+            if reading.unit is None:
+                provenance[path] = raw.source
+                values.append(reading.value)
+            else:
+                values.append(self.cell(path, raw, column))
+        values.extend([BLANK] * (len(columns) - len(values)))
+        return tuple(values)
 
     def cell(self, path: str, raw: RawCell | None, column: ColumnSpec) -> CellValue:
         """Read one cell into its value, recording its source and unit findings."""
@@ -182,6 +245,8 @@ def fit(values: Sequence[RawCell], width: int) -> tuple[list[RawCell], list[RawC
 
     Returns the cells kept (at most ``width``) and the extra ones (in order).
     """
+    if len(values) <= width:
+        return list(values), []
     vals = list(values)
     while len(vals) > width and is_blank(vals[-1]):
         vals.pop()

@@ -19,10 +19,17 @@ from govdisclosure.formats._cells import (
     joined,
     split_run_together,
 )
-from govdisclosure.formats._labels import associate, candidates, match_stream
+from govdisclosure.formats._labels import Match, associate, candidates, match_indices
 from govdisclosure.formats._raw import RawCell, RawRow
 from govdisclosure.model import BLANK, CellValue, Source, Table
-from govdisclosure.template import Edition, TableSpec, normalize_label, template
+from govdisclosure.template import (
+    ColumnSpec,
+    Edition,
+    RowSpec,
+    TableSpec,
+    normalize_label,
+    template,
+)
 
 __all__ = ["read_active", "read_applications", "read_review"]
 
@@ -83,18 +90,75 @@ def _fill_row(
             source=kept[-1].source if kept else source,
             count=width - len(kept),
         )
-    padded: list[RawCell | None] = [*kept, *([None] * (width - len(kept)))]
-    return tuple(
-        out.cell(f"{prefix}.{c.id}", raw, c) for c, raw in zip(spec.columns, padded, strict=True)
-    )
+    return out.cells(_paths(prefix, spec), kept, spec.columns)
+
+
+_PATHS: dict[tuple[str, int], tuple[tuple[ColumnSpec, ...], tuple[str, ...]]] = {}
+
+
+def _paths(prefix: str, spec: TableSpec) -> tuple[str, ...]:
+    """The model paths of the cells of one row: ``<prefix>.<column id>``."""
+    # keyed by the identity of the columns (kept alive in the entry), not their hash
+    columns = spec.columns
+    key = (prefix, id(columns))
+    entry = _PATHS.get(key)
+    if entry is None or entry[0] is not columns:
+        entry = _PATHS[key] = (columns, tuple(f"{prefix}.{c.id}" for c in columns))
+    return entry[1]
+
+
+_Labels = list[tuple[str, list[tuple[str, str]]]]
+_STREAM_LABELS: dict[int, tuple[TableSpec, _Labels, _Labels, dict[str, RowSpec]]] = {}
+
+
+def _stream_labels(spec: TableSpec) -> tuple[_Labels, _Labels, dict[str, RowSpec]]:
+    """The row labels and the merged group labels of ``spec`` as :func:`match_stream`
+    looks for them, and each row by its label (the first row of a label)."""
+    entry = _STREAM_LABELS.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        leaves = [(r.label, candidates(r)) for r in spec.rows]
+        groups: list[str] = []
+        for r in spec.rows:
+            for g in (r.group, r.subgroup):
+                if g and g not in groups:
+                    groups.append(g)
+        by_label: dict[str, RowSpec] = {}
+        for r in spec.rows:
+            by_label.setdefault(r.label, r)
+        group_labels = [(g, [(normalize_label(g), g)]) for g in groups]
+        entry = _STREAM_LABELS[id(spec)] = (spec, leaves, group_labels, by_label)
+    return entry[1], entry[2], entry[3]
+
+
+_MATCHES: dict[
+    tuple[int, tuple[str, ...], bool], tuple[_Labels, list[tuple[str, str, tuple[int, ...]]]]
+] = {}
+_MAX_MATCHES = 1024
+
+
+def _matches(labels: _Labels, pieces: Sequence[RawCell], *, ordered: bool) -> list[Match]:
+    """``match_stream(labels, pieces, ordered=ordered)`` for the label lists of
+    :func:`_stream_labels` (never changed, kept alive in the entry), remembered by the
+    normalised texts of the pieces: tables printed from the template give the same."""
+    norm = tuple([normalize_label(p.text) for p in pieces])
+    key = (id(labels), norm, ordered)
+    entry = _MATCHES.get(key)
+    if entry is None or entry[0] is not labels:
+        if len(_MATCHES) >= _MAX_MATCHES:
+            _MATCHES.clear()
+        entry = _MATCHES[key] = (labels, match_indices(labels, norm, ordered=ordered))
+    return [
+        Match(official, printed, tuple(pieces[j] for j in taken))
+        for official, printed, taken in entry[1]
+    ]
 
 
 def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]) -> None:
     """Variants and splits of the row labels and group labels of ``spec``."""
-    leaves = [(r.label, candidates(r)) for r in spec.rows]
-    matches = match_stream(leaves, matches_for)
+    leaves, groups, by_label = _stream_labels(spec)
+    matches = _matches(leaves, matches_for, ordered=True)
     for m in matches:
-        row = next(r for r in spec.rows if r.label == m.label)
+        row = by_label[m.label]
         path = f"{spec.id}.{row.id}.*"
         if m.is_variant:
             out.add(
@@ -111,12 +175,7 @@ def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]
     # the merged group labels, once each, in the pieces not used by row labels
     used = {id(p) for m in matches for p in m.pieces}
     rest = [p for p in matches_for if id(p) not in used]
-    groups: list[str] = []
-    for r in spec.rows:
-        for g in (r.group, r.subgroup):
-            if g and g not in groups:
-                groups.append(g)
-    for m in match_stream([(g, [(normalize_label(g), g)]) for g in groups], rest, ordered=False):
+    for m in _matches(groups, rest, ordered=False):
         if len(m.pieces) > 1:
             out.add(
                 "parse.split-label",
@@ -309,16 +368,15 @@ def read_review(rows: Sequence[RawRow], default: Edition, out: Output) -> Table 
                 source=kept[-1].source if kept else data[0].source,
                 count=15 - len(kept),
             )
-    padded: list[RawCell | None] = [*kept, *([None] * (15 - len(kept)))]
-    cells = []
-    for g, r in enumerate(spec.rows):
-        cells.append(
-            tuple(
-                out.cell(f"review_litigation.{r.id}.{c.id}", padded[5 * g + j], c)
-                for j, c in enumerate(spec.columns)
-            )
+    columns = spec.columns
+    cells = tuple(
+        # the cells past the end of kept are blank
+        out.cells(
+            _paths(f"review_litigation.{r.id}", spec), kept[5 * g : 5 * g + len(columns)], columns
         )
-    return Table("review_litigation", default, tuple(cells))
+        for g, r in enumerate(spec.rows)
+    )
+    return Table("review_litigation", default, cells)
 
 
 # ----------------------------------------------------------------- section 二
@@ -332,19 +390,36 @@ for _e in _EDITIONS:
                 _ROW_BLOCKS.setdefault(_norm, (_t.id, _r.id))
 
 
+_ROW_BLOCKS_LONGEST_FIRST = sorted(_ROW_BLOCKS.items(), key=lambda kv: -len(kv[0]))
+
+_CAPTION_IDS = {
+    normalize_label(t.caption): t.id for e in _EDITIONS for t in template(e).active_tables
+}
+"""normalised caption → table id, over both editions."""
+
+
 def _block_of(label: str) -> tuple[str, str] | None:
     if label in _ROW_BLOCKS:
         return _ROW_BLOCKS[label]
-    for norm, target in sorted(_ROW_BLOCKS.items(), key=lambda kv: -len(kv[0])):
+    for norm, target in _ROW_BLOCKS_LONGEST_FIRST:
         if label.endswith(norm):
             return target
     return None
 
 
+_COLUMN_WORDS: dict[int, tuple[TableSpec, tuple[tuple[str, ...], ...]]] = {}
+
+
 def _column_score(spec: TableSpec, header: str) -> int:
+    entry = _COLUMN_WORDS.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        words = tuple(
+            tuple(normalize_label(x) for x in (c.label, *c.variants)) for c in spec.columns
+        )
+        entry = _COLUMN_WORDS[id(spec)] = (spec, words)
     score = 0
-    for c in spec.columns:
-        if any(normalize_label(x) in header for x in (c.label, *c.variants)):
+    for column_words in entry[1]:
+        if any(w in header for w in column_words):
             score += 1
     return score
 
@@ -356,9 +431,7 @@ def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[T
     headers: dict[str, list[Item]] = {}
     found: dict[str, list[tuple[str, Item, str]]] = {}
     pending_header: list[Item] = []
-    caption_ids = {
-        normalize_label(t.caption): t.id for e in _EDITIONS for t in template(e).active_tables
-    }
+    caption_ids = _CAPTION_IDS
     taken: set[int] = set()
     for idx, it in enumerate(all_items):
         if idx in taken:

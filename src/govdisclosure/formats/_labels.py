@@ -12,7 +12,6 @@ label. Two tools cope with that:
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 import attrs
@@ -20,7 +19,7 @@ import attrs
 from govdisclosure.formats._raw import RawCell
 from govdisclosure.template import RowSpec, TableSpec, normalize_label
 
-__all__ = ["Match", "associate", "candidates", "match_stream"]
+__all__ = ["Match", "associate", "candidates", "match_indices", "match_stream"]
 
 _MIN_PREFIX = 5
 
@@ -66,11 +65,25 @@ def associate(text: str, spec: TableSpec) -> str | None:
     ``text`` may carry pieces of group labels before the row's own label, or only the
     beginning of a wrapped label.
     """
-    return _associate(text, id(spec), _row_candidates(spec))
+    key = id(spec)
+    entry = _ASSOCIATED.get(key)
+    if entry is None or entry[0] is not spec:
+        entry = _ASSOCIATED[key] = (spec, {})
+    found = entry[1]
+    if text not in found:
+        if len(found) >= _MAX_ASSOCIATED:
+            found.clear()
+        found[text] = _associate(text, _row_candidates(spec))
+    return found[text]
 
 
-@functools.lru_cache(maxsize=8192)
-def _associate(text: str, _key: int, rows: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+# text → row, per table spec (kept alive in its entry, found by identity: hashing the
+# spec's candidates with every text would cost more than the look-up saves)
+_ASSOCIATED: dict[int, tuple[TableSpec, dict[str, str | None]]] = {}
+_MAX_ASSOCIATED = 4096
+
+
+def _associate(text: str, rows: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
     if not text:
         return None
     best: list[tuple[float, str]] = []
@@ -145,15 +158,32 @@ def match_stream(
     previous one found.
     """
     norm = [normalize_label(p.text) for p in pieces]
-    used = [False] * len(pieces)
+    return [
+        Match(official, printed, tuple(pieces[j] for j in taken))
+        for official, printed, taken in match_indices(labels, norm, ordered=ordered)
+    ]
+
+
+def match_indices(
+    labels: Sequence[tuple[str, Sequence[tuple[str, str]]]],
+    norm: Sequence[str],
+    *,
+    ordered: bool = True,
+) -> list[tuple[str, str, tuple[int, ...]]]:
+    """:func:`match_stream` on the normalised texts of the pieces: for each label found,
+    ``(official, as printed, indices of the pieces taken)``."""
+    used = [False] * len(norm)
     cursor = 0
-    out: list[Match] = []
+    out: list[tuple[str, str, tuple[int, ...]]] = []
     for official, cands in labels:
         found = None
-        for start in range(cursor if ordered else 0, len(pieces)):
+        for start in range(cursor if ordered else 0, len(norm)):
             if used[start]:
                 continue
+            first = norm[start]
             for cand, printed in cands:
+                if first and not cand.startswith(first):
+                    continue  # what _consume would find at once
                 taken = _consume(cand, norm, used, start)
                 if taken is not None:
                     found = (taken, printed)
@@ -167,5 +197,5 @@ def match_stream(
             used[j] = True
         if ordered:
             cursor = taken[0] + 1
-        out.append(Match(official, printed, tuple(pieces[j] for j in taken)))
+        out.append((official, printed, tuple(taken)))
     return out

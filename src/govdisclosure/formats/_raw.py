@@ -20,6 +20,22 @@ class RawCell:
     source: Source
 
 
+_new = object.__new__
+_set_text = RawCell.__dict__["text"].__set__
+_set_source = RawCell.__dict__["source"].__set__
+
+
+def make_cell(text: str, source: Source) -> RawCell:
+    """``RawCell(text, source)``, made by setting its two slots directly: the text
+    reader makes hundreds of cells a report, and attrs' ``__init__`` for a frozen class
+    costs half as much again. (A field added to :class:`RawCell` must be added here:
+    a test compares the two.)"""
+    cell: RawCell = _new(RawCell)
+    _set_text(cell, text)
+    _set_source(cell, source)
+    return cell
+
+
 def _cells(value: Iterable[RawCell]) -> tuple[RawCell, ...]:
     return tuple(value)
 

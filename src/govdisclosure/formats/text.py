@@ -15,15 +15,23 @@ official layout; ``parse_text(render_text(r)) == r`` for every valid report.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
+from govdisclosure._nfkc import per_character
 from govdisclosure.checks import finding
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._assembly import is_title, match_heading
-from govdisclosure.formats._raw import Block, RawCell, RawParagraph, RawRow, RawTable
+from govdisclosure.formats._raw import (
+    Block,
+    RawParagraph,
+    RawRow,
+    RawTable,
+    make_cell,
+)
 from govdisclosure.formats._reader import assemble
 from govdisclosure.formats._scrub import scrub
 from govdisclosure.limits import Budget, Limits, input_size, resolve
@@ -86,25 +94,69 @@ class _Widths(dict[str, int]):
 _WIDTHS = _Widths()
 
 
+_COMMON_RANGES = (
+    (0x0000, 0x007F),  # ASCII
+    (0x2000, 0x206F),  # general punctuation
+    (0x3000, 0x303F),  # CJK symbols and punctuation
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xFF01, 0xFF5E),  # full-width ASCII forms
+)
+
+
+@functools.cache
+def _width_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A character outside the ranges reports are written in, and a wide or full-width
+    character within them."""
+    runs: list[tuple[int, int]] = []
+    for lo, hi in _COMMON_RANGES:
+        for cp in range(lo, hi + 1):
+            if unicodedata.east_asian_width(chr(cp)) not in "WF":
+                continue
+            if runs and runs[-1][1] == cp - 1:
+                runs[-1] = (runs[-1][0], cp)
+            else:
+                runs.append((cp, cp))
+
+    def span(a: int, b: int) -> str:
+        return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+
+    known = "".join(span(a, b) for a, b in _COMMON_RANGES)
+    return re.compile(f"[^{known}]"), re.compile("[" + "".join(span(a, b) for a, b in runs) + "]")
+
+
 def _width(text: str) -> int:
     """Display width of ``text`` without its surrounding blanks."""
     text = text.strip()
     if text.isascii():
         return len(text)
+    other, wide = _width_patterns()
+    if other.search(text) is None:
+        return len(text) + len(wide.findall(text))
     return sum(map(_WIDTHS.__getitem__, text))
 
 
+@functools.lru_cache(maxsize=4096)
+def _source(line: int, column: int | None = None) -> Source:
+    """``Source(line=line, column=column)``, shared: a :class:`Source` is immutable, and
+    making one costs more than the rest of reading a cell. Reports of one layout put
+    their cells at the same places."""
+    return Source(line, column)
+
+
+_WORD = re.compile(r"\S+")
+
+
 def _tokens(line: str, number: int, tabbed: bool) -> RawRow:
-    cells = []
+    source, cell = _source, make_cell
     if tabbed:
+        cells = []
         col = 1
         for part in line.split("\t"):
-            cells.append(RawCell(part.strip(), Source(line=number, column=col)))
+            cells.append(cell(part.strip(), source(number, col)))
             col += len(part) + 1
-    else:
-        for m in re.finditer(r"\S+", line):
-            cells.append(RawCell(m.group(), Source(line=number, column=m.start() + 1)))
-    return RawRow(tuple(cells), Source(line=number))
+        return RawRow(tuple(cells), source(number))
+    words = [cell(m.group(), source(number, m.start() + 1)) for m in _WORD.finditer(line)]
+    return RawRow(tuple(words), source(number))
 
 
 class _Paragraphs:
@@ -115,7 +167,7 @@ class _Paragraphs:
         self.extracted = extracted
         self.items: list[RawParagraph] = []
         self.open = False
-        self.last_width = 0
+        self.last_line = ""
 
     def close(self) -> None:
         self.open = False
@@ -128,9 +180,9 @@ class _Paragraphs:
             last = self.items[-1]
             self.items[-1] = RawParagraph(last.text + text, last.source)
         else:
-            self.items.append(RawParagraph(text, Source(line=number)))
+            self.items.append(RawParagraph(text, _source(number)))
         self.open = not alone
-        self.last_width = _width(text)
+        self.last_line = text  # its width is only needed for wrapped text
 
     def _continues(self, previous: str, text: str) -> bool:
         if not self.open:
@@ -138,30 +190,37 @@ class _Paragraphs:
         if _NUMBERED.match(text) or _DATE_LINE.match(text) or match_heading(text):
             return False
         if previous.endswith(_END):
-            return self.extracted and self.last_width >= self.wrap_width - 4
+            return self.extracted and _width(self.last_line) >= self.wrap_width - 4
         return len(previous) >= 15
 
 
 def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     # tab-separated tables (a web page's text) rather than words in columns (a PDF's)
-    tabbed = sum("\t" in ln.strip(" ") for ln in lines) >= 3
+    tabbed = sum(1 for ln in lines if "\t" in ln and "\t" in ln.strip(" ")) >= 3
     extracted = not tabbed
     # the width of a full line of prose: most prose lines of extracted text are full
-    widths = sorted(_width(ln) for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln))
+    prose = [ln.strip() for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln)]
+    # (only extracted text can be wrapped: tabbed text needs no widths)
+    widths = sorted(map(_width, prose)) if extracted else []
     wrap = widths[int(len(widths) * 0.6)] if widths else 0
     # text is wrapped at a margin when most prose lines are about as wide as a full line
     # and most of them break off mid-sentence
-    full = sum(abs(w - wrap) <= 4 for w in widths)
-    prose = [ln.strip() for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln)]
-    cut = sum(not ln.endswith(_END) for ln in prose)
+    full = sum(1 for w in widths if abs(w - wrap) <= 4)
+    cut = sum(1 for ln in prose if not ln.endswith(_END))
     wrapped = extracted and len(widths) >= 4 and full * 2 >= len(widths) and cut * 2 >= len(prose)
     paragraphs = _Paragraphs(wrap, extracted=wrapped)
     section: str | None = None
     table_rows: list[RawRow] = []
     title_seen = False
-    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
-    signature = set(nonblank[-2:]) if nonblank and _DATE_LINE.match(lines[nonblank[-1]]) else set()
+    # the last two lines written, when the last is a date: the signature block
+    last_two: list[int] = []
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].strip():
+            last_two.append(i)
+            if len(last_two) == 2:
+                break
+    signature = set(last_two) if last_two and _DATE_LINE.match(lines[last_two[0]]) else set()
 
     table_kind: list[str | None] = [None]
 
@@ -175,12 +234,12 @@ def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
         if budget is not None and not index % 256:
             budget.check()
         number = index + 1
-        line = raw.rstrip("\n")
-        if _PAGE_NUMBER.match(line):
+        line = raw  # the lines are split at line breaks: none is left in one
+        if not line.strip() or _PAGE_NUMBER.match(line):
             continue
-        if not line.strip():
-            continue
-        if "\t" not in line.strip(" ") or not tabbed:
+        # a tab once spaces are stripped (one at either end is a cell left empty)
+        tab_inside = "\t" in line and "\t" in line.strip(" ")
+        if not tab_inside or not tabbed:
             heading = match_heading(line)
             if heading is not None:
                 yield from flush_table()
@@ -188,7 +247,7 @@ def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
                 paragraphs.items = []
                 paragraphs.close()
                 section = heading.section
-                yield RawParagraph(line.strip(), Source(line=number))
+                yield RawParagraph(line.strip(), _source(number))
                 continue
         opener = _opens_table(line)
         if opener is not None and section not in _TABLED:
@@ -198,7 +257,7 @@ def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
             paragraphs.close()
             section = opener
         in_table = section in _TABLED and (
-            (tabbed and ("\t" in line.strip(" ") or _lone_cell(lines, index, table_rows)))
+            (tabbed and (tab_inside or _lone_cell(lines, index, table_rows)))
             or (not tabbed and not _is_prose(line, paragraphs))
         )
         if in_table:
@@ -222,7 +281,7 @@ def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
             paragraphs.add(line, number, alone=True)
             paragraphs.close()
             continue
-        if tabbed and "\t" in line.strip(" "):
+        if tabbed and tab_inside:
             line = " ".join(part.strip() for part in line.split("\t") if part.strip())
         paragraphs.add(line, number)
     yield from flush_table()
@@ -236,9 +295,14 @@ _KIND_MARKS = (
 )
 
 
+_ANY_KIND_MARK = re.compile("|".join(m for _, marks in _KIND_MARKS for m in marks))
+
+
 def _table_kind(line: str) -> str | None:
     """Which table a line opens, by the words that only that table's header holds."""
     norm = normalize_label(line)
+    if _ANY_KIND_MARK.search(norm) is None:
+        return None
     for kind, marks in _KIND_MARKS:
         if any(m in norm for m in marks):
             return kind
@@ -254,12 +318,14 @@ def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
         return True
     if not table_rows or any(m in line for m in "。；：:") or len(line) > 40:
         return False  # a sentence or a note (注：…), not a piece of a label
-    following = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
+    following = next((lines[j] for j in range(index + 1, len(lines)) if lines[j].strip()), "")
     return "\t" in following.strip(" ")
 
 
 def _opens_table(line: str) -> str | None:
     """The table that a line can only be the first line of (a caption, the 勾稽 note)."""
+    if "条" not in line and "勾" not in line and per_character(line):
+        return None  # normalising maps no other character of such a line to 条 or 勾
     norm = normalize_label(line)
     if len(norm) > 60:
         return None

@@ -1,0 +1,287 @@
+"""The shortcuts of the reading engine give what the long way gives.
+
+Each shortcut taken for speed (a width counted by regular expressions, a paragraph not
+normalised, shared sources, a row of cells read in one loop, repeated cells recognised
+without comparing them whole) is checked here against the plain computation it stands
+for, on the inputs where the two could part.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govdisclosure._nfkc import nfkc, per_character
+from govdisclosure.formats import _assembly, _cells, _grids, _labels, text
+from govdisclosure.formats._raw import RawCell, RawRow, make_cell
+from govdisclosure.model import BLANK, Source
+from govdisclosure.template import Edition, normalize_label, template
+
+
+def _slow_width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s.strip())
+
+
+_MIXED = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("年月日期间发布，。：:（）()「」　 \t0123456789ＡＢ１２—…"),
+        st.characters(min_codepoint=0x2000, max_codepoint=0x206F),
+        st.characters(min_codepoint=0x3000, max_codepoint=0x303F),
+        st.characters(min_codepoint=0xFF00, max_codepoint=0xFFEF),
+        st.characters(min_codepoint=0x2E80, max_codepoint=0x2FDF),  # radicals
+        st.characters(min_codepoint=0xF900, max_codepoint=0xFAFF),  # compatibility
+        st.characters(min_codepoint=0x3200, max_codepoint=0x33FF),  # enclosed, squared
+        st.characters(),
+    ),
+    max_size=40,
+)
+
+
+def test_width_of_every_character_of_the_common_ranges() -> None:
+    for lo, hi in text._COMMON_RANGES:
+        chars = "".join(chr(cp) for cp in range(lo, hi + 1)).replace("\n", "")
+        for i in range(0, len(chars), 97):
+            piece = "x" + chars[i : i + 97] + "x"  # keep blanks from being stripped
+            assert text._width(piece) == _slow_width(piece)
+
+
+@given(_MIXED)
+def test_width_matches_east_asian_width(s: str) -> None:
+    assert text._width(s) == _slow_width(s)
+
+
+def test_width_outside_the_common_ranges() -> None:
+    assert text._width("한국어 text") == _slow_width("한국어 text") == 11
+    assert text._width("２０２４年　") == 10
+
+
+@given(_MIXED)
+def test_labelled_date_shortcut(s: str) -> None:
+    for candidate in (
+        s,
+        "发布日期：" + s,
+        s + "成文日期:2025年2月7日",
+        "生成时间" + s,
+        "截止日期" + s,
+    ):
+        fast = _assembly._labelled_date(candidate)
+        slow = _assembly._LABELLED_DATE.search(nfkc(candidate))
+        assert (fast and fast.span(), fast and fast.group()) == (
+            slow and slow.span(),
+            slow and slow.group(),
+        )
+
+
+def test_labelled_date_in_compatibility_characters() -> None:
+    # ⽇ (a Kangxi radical) reads 日 once normalised: the paragraph is normalised
+    s = "发布\u2f47期：２０２５年２月７日"
+    assert not per_character(s)
+    m = _assembly._labelled_date(s)
+    assert m is not None
+    assert m.group() == "发布日期:2025年2月7日"
+    assert _assembly._labelled_date("发布\u2f47\u2f47：2025年2月7日") is None
+    both = _assembly._labelled_date("截止日期，发布\u2f47期：2025年2月7日")
+    assert both is not None
+    assert both.group() == "发布日期:2025年2月7日"
+    assert _assembly._labelled_date("本年度发布政府信息1234条，其中新增2条。") is None
+    assert _assembly._labelled_date("生成时间：2025-02-07") is not None
+
+
+def test_per_character() -> None:
+    assert per_character("abc")
+    assert per_character("本年度发布（一）：２０２５")
+    assert not per_character("ｶﾀｶﾅ")  # half-width kana compose
+    assert not per_character("㍻")
+    for s in ("本年度发布（一）：２０２５", "abc"):
+        assert len(nfkc(s)) == len(s)
+
+
+def test_text_sources_are_shared_and_equal() -> None:
+    a = text._source(12, 3)
+    assert a == Source(line=12, column=3)
+    assert text._source(12, 3) is a
+    assert text._source(12) == Source(line=12)
+    row = text._tokens("合计\t1\t\t2", 7, tabbed=True)
+    assert [(c.text, c.source) for c in row.cells] == [
+        ("合计", Source(line=7, column=1)),
+        ("1", Source(line=7, column=4)),
+        ("", Source(line=7, column=6)),
+        ("2", Source(line=7, column=7)),
+    ]
+    words = text._tokens("  合计  1 2", 8, tabbed=False)
+    assert [(c.text, c.source.column) for c in words.cells] == [("合计", 3), ("1", 7), ("2", 9)]
+    assert words.source == Source(line=8)
+
+
+def test_table_kind_needs_a_mark() -> None:
+    assert text._table_kind("（本列数据的勾稽关系为：第一项加第二项之和）") == "applications"
+    assert text._table_kind("行政复议\t\t\t\t\t行政诉讼") == "review_litigation"
+    assert text._table_kind("信息内容\t本年制发件数\t第二十条") == "active"
+    assert text._table_kind("本年新收\t行政复议") == "applications"  # first kind wins
+    assert text._table_kind("规章\t1\t2\t3") is None
+
+
+def _cell(t: str, column: int, row: int = 0) -> RawCell:
+    return RawCell(t, Source(line=1, column=column, table=0, row=row, cell=column))
+
+
+def test_items_read_a_spanning_cell_once() -> None:
+    label = _cell("合计", 0)
+    copy = RawCell("合计", Source(line=1, column=0, table=0, row=0, cell=0))  # equal, not same
+    row = RawRow(
+        (label, copy, _cell("5", 1), RawCell("5", _cell("5", 1).source), _cell("5", 2)),
+        label.source,
+    )
+    (item,) = _cells.items([row])
+    assert item.labels == (label,)
+    # the equal copy of the first 5 is dropped; the second 5, elsewhere, is kept
+    assert [c.source.cell for c in item.values] == [1, 2]
+    assert item.figures == item.values
+
+
+def test_items_figures_and_blank_values() -> None:
+    row = RawRow((_cell("甲", 0), _cell("", 1), _cell("3", 2), _cell("乙", 3), _cell("", 4)),
+                 Source(line=1))  # fmt: skip
+    first, second = _cells.items([row])
+    assert first.figures == (row.cells[2],)
+    assert first.values == row.cells[1:3]
+    assert second.labels == (row.cells[3],)
+    assert second.values == (row.cells[4],)
+    assert second.figures == ()
+    # figures worked out when not given
+    assert _cells.Item((), row.cells[1:3], row.source).figures == (row.cells[2],)
+
+
+def test_output_cells_match_cell_by_cell() -> None:
+    columns = template(Edition.V2021).table("applications").columns
+    texts = ["12件", "3", "", "/", "251000元"]
+    raws = [RawCell(t, Source(line=2, column=i + 1)) for i, t in enumerate(texts)]
+    paths = [f"x.{c.id}" for c in columns]
+    one, many = _cells.Output(), _cells.Output()
+    padded = [*raws, *([None] * (len(columns) - len(raws)))]
+    expected = tuple(one.cell(p, r, c) for p, r, c in zip(paths, padded, columns, strict=True))
+    got = many.cells(paths, raws, columns)
+    assert got == expected
+    assert len(got) == len(columns)
+    assert got[-1] is BLANK
+    assert many.findings == one.findings
+    assert many.findings
+    assert list(many.provenance.items()) == list(one.provenance.items())
+
+
+def _slow_match_stream(
+    labels: list[tuple[str, list[tuple[str, str]]]], pieces: list[RawCell]
+) -> list[tuple[str, str, tuple[int, ...]]]:
+    norm = [normalize_label(p.text) for p in pieces]
+    used = [False] * len(pieces)
+    cursor, out = 0, []
+    for official, cands in labels:
+        found = None
+        for start in range(cursor, len(pieces)):
+            if used[start]:
+                continue
+            for cand, printed in cands:
+                taken = _labels._consume(cand, norm, used, start)
+                if taken is not None:
+                    found = (taken, printed)
+                    break
+            if found is not None:
+                break
+        if found is None:
+            continue
+        for j in found[0]:
+            used[j] = True
+        cursor = found[0][0] + 1
+        out.append((official, found[1], tuple(found[0])))
+    return out
+
+
+@given(st.lists(st.sampled_from(["本年新收", "政府信息公开申请数量", "", "三、", "予以公开", "合计"]),
+                max_size=12))  # fmt: skip
+def test_match_stream_shortcut(texts: list[str]) -> None:
+    pieces = [RawCell(t, Source(line=i + 1)) for i, t in enumerate(texts)]
+    labels = [
+        (
+            "三、本年新收政府信息公开申请数量",
+            [(normalize_label("三、本年新收政府信息公开申请数量"), "x")],
+        ),
+        ("予以公开", [(normalize_label("予以公开"), "予以公开"), ("合计", "合计")]),
+    ]
+    got = [(m.label, m.found, tuple(pieces.index(p) for p in m.pieces))
+           for m in _labels.match_stream(labels, pieces)]  # fmt: skip
+    assert got == _slow_match_stream(labels, pieces)
+
+
+def test_width_pattern_is_a_character_class() -> None:
+    other, wide = text._width_patterns()
+    assert other.search("中文，ＡＢ") is None
+    assert other.search("한") is not None
+    assert wide.findall("a中，") == ["中", "，"]
+    assert isinstance(other, re.Pattern)
+
+
+def test_remembered_matches_are_the_matches_of_these_pieces() -> None:
+    spec = template(Edition.V2021).table("applications")
+    leaves, groups, _ = _grids._stream_labels(spec)
+    texts = ["三、本年新收", "政府信息公开申请数量", "（一）予以公开", "合计", "（一）予以公开"]
+    for line in (1, 2):  # the second time from memory, with other pieces
+        pieces = [RawCell(t, Source(line=line, column=i)) for i, t in enumerate(texts)]
+        got = _grids._matches(leaves, pieces, ordered=True)
+        assert got == _labels.match_stream(leaves, pieces)
+        assert got
+        assert all(p.source.line == line for m in got for p in m.pieces)
+        assert _grids._matches(groups, pieces, ordered=False) == _labels.match_stream(
+            groups, pieces, ordered=False
+        )
+
+
+def test_associate_remembers_per_table() -> None:
+    v2021 = template(Edition.V2021).table("applications")
+    v2019 = template(Edition.V2019).table("applications")
+    label = normalize_label(v2021.rows[0].label)
+    first = _labels.associate(label, v2021)
+    assert first == v2021.rows[0].id
+    assert _labels.associate(label, v2021) == first
+    assert _labels.associate(label, v2019) == _labels._associate(
+        label, _labels._row_candidates(v2019)
+    )
+    assert _labels.associate("", v2021) is None
+
+
+def test_opens_table_shortcut() -> None:
+    assert text._opens_table("第二十条第（一）项") == "active"
+    assert text._opens_table("第二〸条第（一）项") == "active"  # 〸 reads 十
+    assert text._opens_table(" （本列数据的勾稽关系为：第一项加第二项之和）") == "applications"
+    assert text._opens_table("\u2f46二十条第（一）项") is None  # ⽆ is no 第
+    assert text._opens_table("本年新收\t1\t2") is None
+
+
+@given(_MIXED)
+def test_opens_table_matches_the_long_way(s: str) -> None:
+    for line in (s, "第二十条第" + s, "(本列数据的勾稽关系" + s):
+        norm = normalize_label(line)
+        slow = None
+        if len(norm) <= 60:
+            if norm.startswith("第二十条第"):
+                slow = "active"
+            elif norm.startswith("(本列数据的勾稽关系"):
+                slow = "applications"
+        assert text._opens_table(line) == slow
+
+
+def test_make_cell_is_a_raw_cell() -> None:
+    source = Source(line=3, column=4)
+    cell = make_cell("合计", source)
+    assert type(cell) is RawCell
+    assert cell == RawCell("合计", source)
+    assert hash(cell) == hash(RawCell("合计", source))
+    assert repr(cell) == repr(RawCell("合计", source))
+    # make_cell sets exactly these slots: a new field, converter or validator needs it too
+    fields = attrs.fields(RawCell)
+    assert [f.name for f in fields] == ["text", "source"]
+    assert all(f.converter is None and f.validator is None for f in fields)
+    assert not hasattr(RawCell, "__attrs_post_init__")
