@@ -320,6 +320,7 @@ class _Layout:
         "counts_format",
         "edition",
         "json_format",
+        "n_cells",
         "n_columns",
         "n_rows",
         "pick",
@@ -335,6 +336,7 @@ class _Layout:
         self.column_ids = columns = spec.column_ids
         self.n_rows = len(spec.row_ids)
         self.n_columns = len(columns)
+        self.n_cells = self.n_rows * self.n_columns
         self.signed = tuple(c.kind is ColumnKind.CHANGE for c in spec.columns)
         self.pick: Callable[[dict[str, Any]], tuple[Any, ...]]
         if len(columns) == 1:
@@ -421,14 +423,23 @@ def _table_dict(t: Table | None) -> dict[str, Any] | None:
 
 
 def _fast_json(report: Report) -> str:
-    """json.dumps(to_dict(report), ensure_ascii=False)'s text, written directly."""
+    """scrub(json.dumps(to_dict(report), ensure_ascii=False)), written directly.
+
+    Every string is written by the function json.dumps uses; one holding a lone surrogate
+    (which scrub would replace) sends the report to the reference path instead. Table
+    cells are written by a %-format per layout made once.
+    """
     organ, year, published, findings = report.organ, report.year, report.published, report.findings
     if type(organ) is not Organ or (year is not None and type(year) is not int):
         raise _Irregular
     if published is not None and type(published) is not date:
         raise _Irregular
     listed = (
-        json.dumps([_converter(True).unstructure(f, Finding) for f in findings], ensure_ascii=False)
+        scrub(
+            json.dumps(
+                [_converter(True).unstructure(f, Finding) for f in findings], ensure_ascii=False
+            )
+        )
         if findings
         else "[]"
     )
@@ -437,7 +448,7 @@ def _fast_json(report: Report) -> str:
             '{"format": "govdisclosure.report/1", "organ": {"name": ',
             _string(organ.name),
             ', "kind": ',
-            _string(organ.kind.value),
+            _string(organ.kind._value_),
             '}, "year": ',
             "null" if year is None else int.__repr__(year),
             ', "published": ',
@@ -474,6 +485,8 @@ def _fast_json(report: Report) -> str:
 def _string(s: object) -> str:
     if type(s) is not str:
         raise _Irregular
+    if not s.isascii():
+        s.encode("utf-32-le")  # a lone surrogate raises: the reference path scrubs it
     return encode_basestring(s)
 
 
@@ -488,11 +501,11 @@ def _narrative_json(n: Narrative | None) -> str:
 def _table_json(t: Table | None) -> str:
     if t is None:
         return "null"
-    layout = _layouts()[t.edition.value, t.id]
+    layout = _layouts()[t.edition._value_, t.id]
     cells = t.cells
-    if len(cells) != layout.n_rows or set(map(len, cells)) - {layout.n_columns}:
-        raise _Irregular
     flat = tuple(chain.from_iterable(cells))
+    if len(cells) != layout.n_rows or len(flat) != layout.n_cells:  # Table checks each row
+        raise _Irregular
     if set(map(type, flat)) <= _INT:  # counts only, the common case
         return layout.counts_format % flat
     return layout.json_format % tuple([v if type(v) is int else _cell_json(v) for v in flat])
@@ -717,15 +730,9 @@ def to_json(report: Report, *, indent: int | None = None) -> str:
     """The report as JSON text (UTF-8 characters kept, not escaped)."""
     if indent is None:
         try:
-            text = _fast_json(report)
+            return _fast_json(report)
         except Exception:  # the general path below decides, raising as before
             pass
-        else:
-            try:  # a lone surrogate cannot be encoded: cheaper to find than scrub's search
-                text.encode("utf-32-le")
-            except UnicodeEncodeError:
-                return scrub(text)
-            return text
     return scrub(json.dumps(to_dict(report), ensure_ascii=False, indent=indent))
 
 
