@@ -4,6 +4,13 @@ Cells are written compactly: a count is a JSON integer, an amount (``Decimal``) 
 string of digits, a blank cell ``null``, a placeholder ``{"na": "/"}`` and text
 ``{"text": "…"}``. Tables are keyed by canonical identifiers.
 
+The cattrs converter (:func:`make_converter`) and the standard library's :mod:`json`
+define the format. For speed, the four functions below take straight-line paths for the
+regular shape of a report and hand anything else to that reference, so that results,
+text and errors are the same either way; with the ``fast`` extra (orjson) installed,
+``from_json`` parses text with orjson, and with :mod:`json` whenever orjson refuses the
+text or reads a number differently.
+
 >>> import govdisclosure as gd
 >>> r = gd.build_report(organ="某县某局", year=2024, active={"art20_8": {"admin_fees": {"amount": "1.50"}}})
 >>> gd.from_json(gd.to_json(r)) == r
@@ -307,6 +314,7 @@ class _Irregular(Exception):
 
 
 _INT: Final = frozenset({int})
+_DICT: Final = {dict}
 _ORGAN_KINDS: Final = {k.value: k for k in OrganKind}
 _REPORT_FIELDS: Final = 15  # every field of Report but provenance, all written by to_dict
 _FLOAT_EXACT: Final = 2**63  # orjson reads integers beyond 64 bits as floats, never smaller
@@ -324,9 +332,11 @@ class _Layout:
         "n_columns",
         "n_rows",
         "pick",
+        "pick_rows",
         "row_ids",
         "signed",
         "spec",
+        "width",
     )
 
     def __init__(self, spec: TableSpec, edition: Edition) -> None:
@@ -338,12 +348,9 @@ class _Layout:
         self.n_columns = len(columns)
         self.n_cells = self.n_rows * self.n_columns
         self.signed = tuple(c.kind is ColumnKind.CHANGE for c in spec.columns)
-        self.pick: Callable[[dict[str, Any]], tuple[Any, ...]]
-        if len(columns) == 1:
-            only = columns[0]
-            self.pick = lambda given: (given[only],)
-        else:
-            self.pick = itemgetter(*columns)
+        self.width = {self.n_columns}
+        self.pick = _picker(columns)
+        self.pick_rows = _picker(spec.row_ids)
 
         def quoted(key: str) -> str:  # a key of the %-format: its JSON text, % doubled
             return encode_basestring(key).replace("%", "%%")
@@ -360,6 +367,14 @@ class _Layout:
 
         self.json_format = text("%s")  # cells written beforehand
         self.counts_format = text("%d")  # counts only: %d writes an int as json.dumps does
+
+
+def _picker(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A function giving a dict's values for ``keys`` as a tuple (KeyError if one is missing)."""
+    if len(keys) == 1:
+        only = keys[0]
+        return lambda given: (given[only],)
+    return itemgetter(*keys)
 
 
 @functools.cache
@@ -506,7 +521,11 @@ def _table_json(t: Table | None) -> str:
     flat = tuple(chain.from_iterable(cells))
     if len(cells) != layout.n_rows or len(flat) != layout.n_cells:  # Table checks each row
         raise _Irregular
-    if set(map(type, flat)) <= _INT:  # counts only, the common case
+    try:  # counts only, the common case: their sum is an int (with an amount, a Decimal)
+        counts_only = type(sum(flat)) is int
+    except TypeError:  # BLANK, NotApplicable, Text
+        counts_only = False
+    if counts_only:  # %d writes an int (or int subclass) as json.dumps does
         return layout.counts_format % flat
     return layout.json_format % tuple([v if type(v) is int else _cell_json(v) for v in flat])
 
@@ -636,19 +655,26 @@ def _read_table(raw: Any, strict: bool) -> Table:
     layout = _layouts()[edition, table_id]
     if type(cells) is not dict or len(cells) != layout.n_rows:
         raise _Irregular
-    pick, width = layout.pick, layout.n_columns
-    signed = layout.signed if strict else (True,) * width
-    rows: list[tuple[CellValue, ...]] = []
-    for row_id in layout.row_ids:
-        given = cells[row_id]
-        if type(given) is not dict or len(given) != width:
-            raise _Irregular
-        values = pick(given)
-        if set(map(type, values)) <= _INT and (not strict or not values or min(values) >= 0):
-            rows.append(values)  # counts only, none negative (the common case)
-        else:
-            rows.append(tuple([_read_cell(v, ok) for v, ok in zip(values, signed, strict=True)]))
-    return _new_table(layout.spec.id, layout.edition, tuple(rows))
+    given = layout.pick_rows(cells)  # every row, in order (KeyError for a missing one)
+    if set(map(type, given)) != _DICT or set(map(len, given)) != layout.width:
+        raise _Irregular
+    rows = tuple(map(layout.pick, given))  # every cell, in order (KeyError for a missing one)
+    flat = tuple(chain.from_iterable(rows))
+    if set(map(type, flat)) <= _INT and (not strict or min(flat) >= 0):
+        return _new_table(layout.spec.id, layout.edition, rows)  # counts only, the common case
+    signed = layout.signed if strict else (True,) * layout.n_columns
+    return _new_table(
+        layout.spec.id,
+        layout.edition,
+        tuple(
+            [
+                values
+                if set(map(type, values)) <= _INT and (not strict or min(values) >= 0)
+                else tuple([_read_cell(v, ok) for v, ok in zip(values, signed, strict=True)])
+                for values in rows
+            ]
+        ),
+    )
 
 
 def _table_checks_known() -> bool:
