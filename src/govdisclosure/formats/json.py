@@ -518,7 +518,7 @@ def _table_json(t: Table | None) -> str:
         return "null"
     layout = _layouts()[t.edition._value_, t.id]
     cells = t.cells
-    flat = tuple(chain.from_iterable(cells))
+    flat: tuple[Any, ...] = tuple(chain.from_iterable(cells))
     if len(cells) != layout.n_rows or len(flat) != layout.n_cells:  # Table checks each row
         raise _Irregular
     try:  # counts only, the common case: their sum is an int (with an amount, a Decimal)
