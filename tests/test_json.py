@@ -221,7 +221,9 @@ def all_outcomes(data: object, strict: bool = True) -> list[tuple[object, ...]]:
 
 
 odd_text = st.text(
-    st.one_of(st.characters(), st.sampled_from('\ud800\udfff"\\\n\t\x00\x1f\x7f\u2028%s%d{}')),
+    st.one_of(
+        st.characters(), st.sampled_from('\ud800\udfff"\\\n\r\t\b\f\x00\x1f\x7f\x85\u2028%s%d{}')
+    ),
     max_size=12,
 )
 """Text with what JSON escapes, lone surrogates (which to_json replaces) and % signs."""
@@ -511,3 +513,29 @@ def test_lone_surrogates_are_replaced_wherever_they_are(place: str) -> None:
     assert text == reference_to_json(r)
     assert "\ud800" not in text
     assert '"a\ufffd\\"b\ufffd' in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "abc",
+        "a\nb",
+        "中文",
+        "第一段\n第二段\n",
+        "中文\r\n",
+        '中"文',
+        "中\\文",
+        "中\t文",
+        "中\x00文",
+        "中\x1f文",
+        "中\x7f文",
+        "中\u2028文",
+        "中\x85文",
+        "中 /文%s",
+        "\U0001f600\n",
+    ],
+)
+def test_strings_are_written_as_json_dumps_writes_them(text: str) -> None:
+    """The string writer's shortcut for Chinese text with line breaks gives json.dumps's text."""
+    assert gjson._string(text) == json.dumps(text, ensure_ascii=False)
