@@ -816,14 +816,9 @@ def from_json(data: str | bytes | Mapping[str, Any], *, strict: bool = True) -> 
     """The report in ``data`` (JSON text, bytes, or already-parsed data)."""
     if isinstance(data, str | bytes):
         if orjson is not None:
-            try:
-                parsed = orjson.loads(data)
-            except (ValueError, TypeError):  # the standard library gives the error
-                parsed = None
-            if type(parsed) is dict:
-                report = _fast_report(parsed, strict, exact_numbers=False)
-                if report is not None:
-                    return report
+            report = _read_with_orjson(data, strict)
+            if report is not None:
+                return report
         try:
             data = json.loads(data)
         except ValueError as exc:
@@ -831,6 +826,16 @@ def from_json(data: str | bytes | Mapping[str, Any], *, strict: bool = True) -> 
         except RecursionError:  # nesting deeper than the interpreter's stack
             raise JSONError([("$", "not a report: the JSON is nested too deeply")]) from None
     return from_dict(data, strict=strict)  # type: ignore[arg-type]
+
+
+def _read_with_orjson(data: str | bytes, strict: bool) -> Report | None:
+    """The report, if orjson reads ``data`` and the fast path takes what it read; ``None``
+    otherwise (and what orjson read is freed before the standard library reads again)."""
+    try:
+        parsed = orjson.loads(data)
+    except (ValueError, TypeError):  # the standard library gives the error
+        return None
+    return _fast_report(parsed, strict, exact_numbers=False) if type(parsed) is dict else None
 
 
 def json_schema() -> dict[str, Any]:
