@@ -4,6 +4,13 @@ Cells are written compactly: a count is a JSON integer, an amount (``Decimal``) 
 string of digits, a blank cell ``null``, a placeholder ``{"na": "/"}`` and text
 ``{"text": "…"}``. Tables are keyed by canonical identifiers.
 
+The cattrs converter (:func:`make_converter`) and the standard library's :mod:`json`
+define the format. For speed, the four functions below take straight-line paths for the
+regular shape of a report and hand anything else to that reference, so that results,
+text and errors are the same either way; with the ``fast`` extra (orjson) installed,
+``from_json`` parses text with orjson, and with :mod:`json` whenever orjson refuses the
+text or reads a number differently.
+
 >>> import govdisclosure as gd
 >>> r = gd.build_report(organ="某县某局", year=2024, active={"art20_8": {"admin_fees": {"amount": "1.50"}}})
 >>> gd.from_json(gd.to_json(r)) == r
@@ -17,11 +24,15 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from itertools import chain
+from json.encoder import encode_basestring
+from operator import itemgetter
 from typing import Any, Final
 
+import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -41,7 +52,12 @@ from govdisclosure.model import (
     Table,
     Text,
 )
-from govdisclosure.template import ColumnKind, Edition, template
+from govdisclosure.template import ColumnKind, Edition, TableSpec, template
+
+try:  # the ``fast`` extra: a faster reader of JSON text; the standard library otherwise
+    import orjson
+except ImportError:  # pragma: no cover - exercised by monkeypatching ``orjson`` to None
+    orjson = None  # type: ignore[assignment]
 
 __all__ = [
     "FORMAT_VERSION",
@@ -283,8 +299,462 @@ def _converter(strict: bool) -> cattrs.Converter:
     return make_converter(strict=strict)
 
 
+# ---------------------------------------------------------------- fast paths
+#
+# The converter above is the reference. The functions below are straight-line versions
+# of it for the fixed shape of a report, prepared once per layout. They handle the
+# regular case only: whenever anything is unusual (a type other than the exact one
+# expected, a key missing or extra, a value the reference would refuse) they give up
+# and the reference path runs from the start, so that every result and every error
+# stays what it was.
+
+
+class _Irregular(Exception):
+    """The fast path met something it leaves to the reference path."""
+
+
+_INT: Final = frozenset({int})
+_DICT: Final = {dict}
+_ORGAN_KINDS: Final = {k.value: k for k in OrganKind}
+_REPORT_FIELDS: Final = 15  # every field of Report but provenance, all written by to_dict
+_PLAIN_ASCII: Final = bytes(range(0x20, 0x80)).translate(None, b'"\\') + b"\n"
+"""The ASCII characters encode_basestring writes as they are, and the line break."""
+_FLOAT_EXACT: Final = 2**63  # orjson reads integers beyond 64 bits as floats, never smaller
+
+
+class _Layout:
+    """One table layout of one edition, prepared for reading and writing cells."""
+
+    __slots__ = (
+        "column_ids",
+        "counts_format",
+        "edition",
+        "json_format",
+        "n_cells",
+        "n_columns",
+        "n_rows",
+        "pick",
+        "pick_rows",
+        "row_ids",
+        "signed",
+        "spec",
+        "width",
+    )
+
+    def __init__(self, spec: TableSpec, edition: Edition) -> None:
+        self.spec = spec
+        self.edition = edition
+        self.row_ids = spec.row_ids
+        self.column_ids = columns = spec.column_ids
+        self.n_rows = len(spec.row_ids)
+        self.n_columns = len(columns)
+        self.n_cells = self.n_rows * self.n_columns
+        self.signed = tuple(c.kind is ColumnKind.CHANGE for c in spec.columns)
+        self.width = {self.n_columns}
+        self.pick = _picker(columns)
+        self.pick_rows = _picker(spec.row_ids)
+
+        def quoted(key: str) -> str:  # a key of the %-format: its JSON text, % doubled
+            return encode_basestring(key).replace("%", "%%")
+
+        def text(cell: str) -> str:  # json.dumps's text of _table_out(t), cells as ``cell``
+            rows = ", ".join(
+                f"{quoted(r)}: {{" + ", ".join(f"{quoted(c)}: {cell}" for c in columns) + "}"
+                for r in spec.row_ids
+            )
+            return (
+                f'{{"id": {quoted(spec.id)}, "edition": {quoted(edition.value)}, '
+                f'"cells": {{{rows}}}}}'
+            )
+
+        self.json_format = text("%s")  # cells written beforehand
+        self.counts_format = text("%d")  # counts only: %d writes an int as json.dumps does
+
+
+def _picker(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A function giving a dict's values for ``keys`` as a tuple (KeyError if one is missing)."""
+    if len(keys) == 1:
+        only = keys[0]
+        return lambda given: (given[only],)
+    return itemgetter(*keys)
+
+
+@functools.cache
+def _layouts() -> dict[tuple[str, str], _Layout]:
+    return {
+        (edition.value, spec.id): _Layout(spec, edition)
+        for edition in Edition
+        for spec in template(edition).tables
+    }
+
+
+# -- writing
+
+
+def _fast_dict(report: Report) -> dict[str, Any]:
+    organ, published, findings = report.organ, report.published, report.findings
+    if type(organ) is not Organ or (published is not None and type(published) is not date):
+        raise _Irregular
+    unstructure = _converter(True).unstructure
+    return {
+        "format": FORMAT_VERSION,
+        "organ": {"name": organ.name, "kind": organ.kind.value},
+        "year": report.year,
+        "published": None if published is None else published.isoformat(),
+        "title": report.title,
+        "preamble": report.preamble,
+        "overview": _narrative_dict(report.overview),
+        "active": [_table_dict(t) for t in report.active],
+        "active_text": report.active_text,
+        "applications": _table_dict(report.applications),
+        "applications_text": report.applications_text,
+        "review_litigation": _table_dict(report.review_litigation),
+        "review_litigation_text": report.review_litigation_text,
+        "problems": _narrative_dict(report.problems),
+        "other": _narrative_dict(report.other),
+        "findings": [unstructure(f, Finding) for f in findings] if findings else [],
+    }
+
+
+def _narrative_dict(n: Narrative | None) -> dict[str, Any] | None:
+    if n is None:
+        return None
+    if type(n) is not Narrative:
+        raise _Irregular
+    return {"text": n.text}
+
+
+def _table_dict(t: Table | None) -> dict[str, Any] | None:
+    if t is None:
+        return None
+    edition = t.edition.value
+    layout = _layouts()[edition, t.id]
+    columns = layout.column_ids
+    cells: dict[str, Any] = {}
+    for row_id, values in zip(layout.row_ids, t.cells, strict=True):
+        if set(map(type, values)) <= _INT:  # counts only: nothing to convert
+            cells[row_id] = dict(zip(columns, values, strict=True))
+        else:
+            cells[row_id] = {c: _cell_out(v) for c, v in zip(columns, values, strict=True)}
+    return {"id": t.id, "edition": edition, "cells": cells}
+
+
+def _fast_json(report: Report) -> str:
+    """scrub(json.dumps(to_dict(report), ensure_ascii=False)), written directly.
+
+    Every string is written by the function json.dumps uses; one holding a lone surrogate
+    (which scrub would replace) sends the report to the reference path instead. Table
+    cells are written by a %-format per layout made once.
+    """
+    organ, year, published, findings = report.organ, report.year, report.published, report.findings
+    if type(organ) is not Organ or (year is not None and type(year) is not int):
+        raise _Irregular
+    if published is not None and type(published) is not date:
+        raise _Irregular
+    listed = (
+        scrub(
+            json.dumps(
+                [_converter(True).unstructure(f, Finding) for f in findings], ensure_ascii=False
+            )
+        )
+        if findings
+        else "[]"
+    )
+    return "".join(
+        (
+            '{"format": "govdisclosure.report/1", "organ": {"name": ',
+            _string(organ.name),
+            ', "kind": ',
+            _string(organ.kind._value_),
+            '}, "year": ',
+            "null" if year is None else int.__repr__(year),
+            ', "published": ',
+            "null" if published is None else _string(published.isoformat()),
+            ', "title": ',
+            _string(report.title),
+            ', "preamble": ',
+            _string(report.preamble),
+            ', "overview": ',
+            _narrative_json(report.overview),
+            ', "active": [',
+            ", ".join([_table_json(t) for t in report.active]),
+            '], "active_text": ',
+            _string(report.active_text),
+            ', "applications": ',
+            _table_json(report.applications),
+            ', "applications_text": ',
+            _string(report.applications_text),
+            ', "review_litigation": ',
+            _table_json(report.review_litigation),
+            ', "review_litigation_text": ',
+            _string(report.review_litigation_text),
+            ', "problems": ',
+            _narrative_json(report.problems),
+            ', "other": ',
+            _narrative_json(report.other),
+            ', "findings": ',
+            listed,
+            "}",
+        )
+    )
+
+
+def _string(s: object) -> str:
+    """encode_basestring(s), as json.dumps writes a string; raises for a lone surrogate."""
+    if type(s) is not str:
+        raise _Irregular
+    if s.isascii():
+        return encode_basestring(s)
+    s.encode("utf-32-le")  # a lone surrogate raises: the reference path scrubs it
+    # JSON escapes only ASCII characters: if the ASCII ones (few in Chinese text) need
+    # no escape but line breaks, three fast copies do encode_basestring's work
+    if s.encode("ascii", "ignore").translate(None, _PLAIN_ASCII):
+        return encode_basestring(s)
+    return '"' + s.replace("\n", "\\n") + '"'
+
+
+def _narrative_json(n: Narrative | None) -> str:
+    if n is None:
+        return "null"
+    if type(n) is not Narrative:
+        raise _Irregular
+    return '{"text": ' + _string(n.text) + "}"
+
+
+def _table_json(t: Table | None) -> str:
+    if t is None:
+        return "null"
+    layout = _layouts()[t.edition._value_, t.id]
+    cells = t.cells
+    flat: tuple[Any, ...] = tuple(chain.from_iterable(cells))
+    if len(cells) != layout.n_rows or len(flat) != layout.n_cells:  # Table checks each row
+        raise _Irregular
+    try:  # counts only, the common case: their sum is an int (with an amount, a Decimal)
+        counts_only = type(sum(flat)) is int
+    except TypeError:  # BLANK, NotApplicable, Text
+        counts_only = False
+    if counts_only:  # %d writes an int (or int subclass) as json.dumps does
+        return layout.counts_format % flat
+    return layout.json_format % tuple([v if type(v) is int else _cell_json(v) for v in flat])
+
+
+def _cell_json(v: CellValue) -> str:
+    out = _cell_out(v)  # raises for what to_dict refuses (the reference then raises too)
+    if out is None:
+        return "null"
+    if type(out) is str:  # an amount: digits, sign and point
+        return encode_basestring(out)
+    if type(out) is dict:
+        ((key, value),) = out.items()
+        return "{" + _string(key) + ": " + _string(value) + "}"
+    raise _Irregular  # an int subclass: the reference writes it
+
+
+# -- reading
+
+
+def _fast_report(data: dict[str, Any], strict: bool, *, exact_numbers: bool) -> Report | None:
+    """The report, when ``data`` has exactly the regular shape; ``None`` otherwise.
+
+    ``exact_numbers`` is false for orjson's data, where an integer beyond 64 bits has
+    become a float: such data is taken only where that cannot have happened.
+    """
+    try:
+        return _read_report(data, strict, exact_numbers)
+    except Exception:  # anything unusual: the reference path decides
+        return None
+
+
+def _read_report(data: dict[str, Any], strict: bool, exact_numbers: bool) -> Report:
+    n = len(data)
+    if "format" in data:
+        tag = data["format"]
+        if type(tag) is not str or tag != FORMAT_VERSION:
+            raise _Irregular
+        n -= 1
+    if n != _REPORT_FIELDS:
+        raise _Irregular
+    organ = data["organ"]
+    if type(organ) is not dict or len(organ) != 2:
+        raise _Irregular
+    name, kind = organ["name"], organ["kind"]
+    year, published = data["year"], data["published"]
+    active, findings = data["active"], data["findings"]
+    if (
+        type(name) is not str
+        or type(kind) is not str
+        or (year is not None and type(year) is not int)
+        or type(active) is not list
+        or type(findings) is not list
+    ):
+        raise _Irregular
+    if published is not None:
+        if type(published) is not str:
+            raise _Irregular
+        published = date.fromisoformat(published)
+    return Report(
+        organ=Organ(name, _ORGAN_KINDS[kind]),
+        year=year,
+        published=published,
+        title=_text(data["title"]),
+        preamble=_text(data["preamble"]),
+        overview=_read_narrative(data["overview"]),
+        active=tuple([_read_table(t, strict) for t in active]),
+        active_text=_text(data["active_text"]),
+        applications=_read_optional_table(data["applications"], strict),
+        applications_text=_text(data["applications_text"]),
+        review_litigation=_read_optional_table(data["review_litigation"], strict),
+        review_litigation_text=_text(data["review_litigation_text"]),
+        problems=_read_narrative(data["problems"]),
+        other=_read_narrative(data["other"]),
+        findings=_read_findings(findings, strict, exact_numbers) if findings else (),
+    )
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise _Irregular
+    return value
+
+
+def _read_narrative(raw: Any) -> Narrative | None:
+    if raw is None:
+        return None
+    if type(raw) is not dict or len(raw) != 1:
+        raise _Irregular
+    return Narrative(_text(raw["text"]))
+
+
+def _read_findings(items: list[Any], strict: bool, exact_numbers: bool) -> tuple[Finding, ...]:
+    if not exact_numbers:
+        for item in items:
+            if type(item) is not dict:
+                raise _Irregular
+            for key, value in item.items():
+                if key in {"source", "params"} and type(value) is dict:
+                    for v in value.values():
+                        _plain_scalar(v)
+                else:
+                    _plain_scalar(value)
+    structure = _converter(strict).structure
+    return tuple([structure(item, Finding) for item in items])
+
+
+def _plain_scalar(value: Any) -> None:
+    """Refuse containers, and floats that may stand for an integer beyond 64 bits."""
+    t = type(value)
+    if t is float:
+        if not -_FLOAT_EXACT < value < _FLOAT_EXACT:
+            raise _Irregular
+    elif t is not str and t is not int and t is not bool and value is not None:
+        raise _Irregular
+
+
+def _read_optional_table(raw: Any, strict: bool) -> Table | None:
+    return None if raw is None else _read_table(raw, strict)
+
+
+def _read_table(raw: Any, strict: bool) -> Table:
+    if type(raw) is not dict or len(raw) != 3:
+        raise _Irregular
+    edition, table_id, cells = raw["edition"], raw["id"], raw["cells"]
+    if type(edition) is not str or type(table_id) is not str:
+        raise _Irregular
+    layout = _layouts()[edition, table_id]
+    if type(cells) is not dict or len(cells) != layout.n_rows:
+        raise _Irregular
+    given = layout.pick_rows(cells)  # every row, in order (KeyError for a missing one)
+    if set(map(type, given)) != _DICT or set(map(len, given)) != layout.width:
+        raise _Irregular
+    rows = tuple(map(layout.pick, given))  # every cell, in order (KeyError for a missing one)
+    flat = tuple(chain.from_iterable(rows))
+    if set(map(type, flat)) <= _INT and (not strict or min(flat) >= 0):
+        return _new_table(layout.spec.id, layout.edition, rows)  # counts only, the common case
+    signed = layout.signed if strict else (True,) * layout.n_columns
+    return _new_table(
+        layout.spec.id,
+        layout.edition,
+        tuple(
+            [
+                values
+                if set(map(type, values)) <= _INT and (not strict or min(values) >= 0)
+                else tuple([_read_cell(v, ok) for v, ok in zip(values, signed, strict=True)])
+                for values in rows
+            ]
+        ),
+    )
+
+
+def _table_checks_known() -> bool:
+    """Whether Table's fields, converters and validators are the ones the reader knows."""
+    fields = attrs.fields(Table)
+    return (
+        [(f.name, f.converter, f.init) for f in fields]
+        == [("id", None, True), ("edition", Edition, True), ("cells", fields[2].converter, True)]
+        and fields[0].validator is None
+        and fields[1].validator is None
+        and getattr(fields[2].converter, "__name__", None) == "_to_tuple"
+        and getattr(fields[2].validator, "__name__", None) == "_check_cells"
+        and not hasattr(Table, "__attrs_post_init__")
+    )
+
+
+_TABLE_CHECKS_KNOWN: Final = _table_checks_known()
+
+
+def _new_table(table_id: str, edition: Edition, rows: tuple[tuple[CellValue, ...], ...]) -> Table:
+    """``Table(table_id, edition, rows)`` for rows the reader built from the layout.
+
+    Table's converter (rows to tuples) and validator (the layout's shape; ints, finite
+    Decimals, BLANK, NotApplicable and Text only) hold by construction here: the reader
+    makes every row from the layout's columns and every value one of those. The
+    validator, a Python loop over every cell, was two fifths of reading a report, so it is
+    skipped while Table is as the reader knows it (else the constructor is called).
+    """
+    if not _TABLE_CHECKS_KNOWN:  # pragma: no cover - the model changed: be safe
+        return Table(table_id, edition, rows)
+    table = object.__new__(Table)
+    object.__setattr__(table, "id", table_id)
+    object.__setattr__(table, "edition", edition)
+    object.__setattr__(table, "cells", rows)
+    return table
+
+
+def _read_cell(raw: Any, signed: bool) -> CellValue:
+    t = type(raw)
+    if t is int:
+        if raw < 0 and not signed:
+            raise _Irregular
+        return raw  # type: ignore[no-any-return]
+    if raw is None:
+        return BLANK
+    if t is str:
+        if _DECIMAL.match(raw) is None:
+            raise _Irregular
+        value = Decimal(raw)
+        if value < 0 and not signed:
+            raise _Irregular
+        return value
+    if t is dict and len(raw) == 1:
+        if "na" in raw and type(raw["na"]) is str:
+            return NotApplicable(raw["na"])
+        if "text" in raw and type(raw["text"]) is str:
+            return Text(raw["text"])
+    raise _Irregular
+
+
+# ---------------------------------------------------------------- the API
+
+
 def to_dict(report: Report) -> dict[str, Any]:
     """The report as plain JSON-ready data (with the format tag ``"format"``)."""
+    try:
+        return _fast_dict(report)
+    except Exception:  # anything unusual: the converter decides, raising as before
+        return _reference_dict(report)
+
+
+def _reference_dict(report: Report) -> dict[str, Any]:
     data: dict[str, Any] = {"format": FORMAT_VERSION}
     data.update(_converter(True).unstructure(report, Report))
     return data
@@ -292,11 +762,24 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 def to_json(report: Report, *, indent: int | None = None) -> str:
     """The report as JSON text (UTF-8 characters kept, not escaped)."""
+    if indent is None:
+        try:
+            return _fast_json(report)
+        except Exception:  # the general path below decides, raising as before
+            pass
     return scrub(json.dumps(to_dict(report), ensure_ascii=False, indent=indent))
 
 
 def from_dict(data: Mapping[str, Any], *, strict: bool = True) -> Report:
     """The report described by ``data``; :class:`JSONError` naming every bad path if none."""
+    if type(data) is dict:
+        report = _fast_report(data, strict, exact_numbers=True)
+        if report is not None:
+            return report
+    return _reference_report(data, strict)
+
+
+def _reference_report(data: Mapping[str, Any], strict: bool) -> Report:
     if not isinstance(data, Mapping):
         raise JSONError([("$", f"expected an object, got {type(data).__name__}")])
     body = dict(data)
@@ -332,6 +815,10 @@ def _leaf_exceptions(exc: BaseException) -> list[BaseException]:
 def from_json(data: str | bytes | Mapping[str, Any], *, strict: bool = True) -> Report:
     """The report in ``data`` (JSON text, bytes, or already-parsed data)."""
     if isinstance(data, str | bytes):
+        if orjson is not None:
+            report = _read_with_orjson(data, strict)
+            if report is not None:
+                return report
         try:
             data = json.loads(data)
         except ValueError as exc:
@@ -339,6 +826,16 @@ def from_json(data: str | bytes | Mapping[str, Any], *, strict: bool = True) -> 
         except RecursionError:  # nesting deeper than the interpreter's stack
             raise JSONError([("$", "not a report: the JSON is nested too deeply")]) from None
     return from_dict(data, strict=strict)  # type: ignore[arg-type]
+
+
+def _read_with_orjson(data: str | bytes, strict: bool) -> Report | None:
+    """The report, if orjson reads ``data`` and the fast path takes what it read; ``None``
+    otherwise (and what orjson read is freed before the standard library reads again)."""
+    try:
+        parsed = orjson.loads(data)
+    except (ValueError, TypeError):  # the standard library gives the error
+        return None
+    return _fast_report(parsed, strict, exact_numbers=False) if type(parsed) is dict else None
 
 
 def json_schema() -> dict[str, Any]:
