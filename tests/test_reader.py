@@ -21,6 +21,7 @@ from govdisclosure.formats._reader import (
     RawTable,
     assemble,
 )
+from govdisclosure.strategies import valid_reports
 from govdisclosure.template import Edition, template
 
 _line = iter(range(1, 10**9))
@@ -309,3 +310,52 @@ def test_arbitrary_grids_never_crash_nor_invent(rows: list[list[str]], kind: int
                 assert path in r.provenance
                 assert any(str(value) in w.replace(",", "") for w in written), (path, value)
     gd.check(r)
+
+
+# words written in place of a figure ------------------------------------------------
+
+_WORDS = ["略", "不详", "暂无", "待定", "详见附件", "无法统计"]
+
+
+@given(
+    report=valid_reports(),
+    word=st.sampled_from(_WORDS),
+    data=st.data(),
+)
+def test_a_word_in_place_of_a_figure_stays_in_its_cell(
+    report: gd.Report, word: str, data: st.DataObject
+) -> None:
+    """略 or 不详 between a row's figures in section 三 is that cell's text, and the
+    figures after it stay in their row, from text and from HTML."""
+    table = report.applications
+    assert table is not None
+    spec = table.spec
+    row = data.draw(st.sampled_from(spec.row_ids), label="row")
+    # between two figures: a word in the first column, right after the row's label,
+    # cannot be told from a piece of the label, and the total is the last cell
+    column = data.draw(st.sampled_from(spec.column_ids[1:-1]), label="column")
+    changed = report.with_cell(f"applications.{row}.{column}", gd.Text(word))
+    for again in (
+        gd.parse_text(gd.render_text(changed)),
+        gd.parse_html(gd.render_html(changed)),
+    ):
+        assert again.applications == changed.applications
+        assert "parse.unknown-row" not in {f.code for f in again.findings}
+
+
+def test_a_row_written_with_spaces_in_tab_separated_text_keeps_its_figures() -> None:
+    report = gd.build_report(
+        organ="某县某局",
+        year=2024,
+        applications={
+            "new_received": {"natural_person": 2, "commercial": 1},
+            "granted": {"natural_person": 2, "commercial": 1},
+        },
+    )
+    lines = gd.render_text(report).splitlines()
+    k = next(i for i, line in enumerate(lines) if "（一）予以公开" in line)
+    lines[k] = "  ".join(lines[k].split("\t"))
+    assert "\t" not in lines[k]
+    again = gd.parse_text("\n".join(lines))
+    assert again.applications == report.applications
+    assert again.findings == ()

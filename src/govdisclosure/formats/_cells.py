@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import re
 from collections.abc import Callable, Iterator, Sequence
 
 import attrs
@@ -58,6 +59,27 @@ def _kind(text: str) -> str:
     if is_number(value) or isinstance(value, NotApplicable):
         return "figure"
     return "label"
+
+
+_NOT_A_WORD = re.compile(r"[\d\uff10-\uff19（(、.\uff0e:：]|^[一二三四五六七八九十]")
+"""What a label has and a word written in place of a figure (略, 不详, 暂无) has not: a
+digit, an opening bracket, an enumeration mark, a leading Chinese numeral."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_word_for_figure(text: str) -> bool:
+    """Whether ``text``, found between two figures of a row, is a cell of that row (略,
+    不详, 暂无, 待定) rather than the label of a row run together with it."""
+    word = text.strip()
+    return 0 < len(word) <= 4 and _NOT_A_WORD.search(word) is None
+
+
+def _figure_follows(cells: Sequence[RawCell], start: int) -> bool:
+    for cell in itertools.islice(cells, start, None):
+        k = _kind(cell.text)
+        if k != "blank":
+            return k == "figure"
+    return False
 
 
 def is_blank(cell: RawCell) -> bool:
@@ -122,7 +144,8 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
     cell that repeats the one before it (a merged cell expanded over its span). A cell
     equal to the one before it, source included, is one spanning cell repeated over the
     positions it covers, and is read once. A row ending in labels gives an item without
-    values.
+    values. A short word between two figures of a row (略, 不详, 暂无) is a value of that
+    row, read as text, not the label of a new one.
     """
     out: list[Item] = []
     kind = _kind
@@ -132,7 +155,8 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
         figures: list[RawCell] = []  # the values that are not blank
         previous: RawCell | None = None
         previous_text: str | None = None
-        for cell in row.cells:
+        cells = row.cells
+        for index, cell in enumerate(cells):
             text = cell.text
             if text == previous_text:
                 # one spanning cell repeated (with its own source): read once. Sources
@@ -145,9 +169,16 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
                         continue
             previous, previous_text = cell, text
             k = kind(text)
+            if (
+                k == "label"
+                and figures
+                and _is_word_for_figure(text)
+                and _figure_follows(cells, index + 1)
+            ):
+                k = "word"
             if k != "label":
                 values.append(cell)
-                if k == "figure":
+                if k != "blank":
                     figures.append(cell)
                 continue
             if figures:

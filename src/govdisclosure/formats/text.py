@@ -148,7 +148,9 @@ _WORD = re.compile(r"\S+")
 
 def _tokens(line: str, number: int, tabbed: bool) -> RawRow:
     source, cell = _source, make_cell
-    if tabbed:
+    # a line without a tab in tab-separated text (a caption, a piece of a label, or a
+    # row whose cells were separated by spaces) is cut into words like extracted text
+    if tabbed and "\t" in line.strip(" "):
         cells = []
         col = 1
         for part in line.split("\t"):
