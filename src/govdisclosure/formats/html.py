@@ -547,6 +547,8 @@ def _line(el: etree._Element) -> int | None:
 
 def _text_of(el: etree._Element) -> str:
     """Every piece of text inside ``el``, joined."""
+    if not len(el):  # no child: its text is all (and needs no serialiser)
+        return el.text or ""
     text: object = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
     return text if isinstance(text, str) else ""
 
@@ -626,10 +628,10 @@ class _Reader:
         self, el: etree._Element, rows: list[tuple[etree._Element, list[etree._Element]]]
     ) -> None:
         index = self.table_index.get(el, len(self.table_index))
-        # position -> (text, source line, whether this position shows the text)
-        grid: dict[tuple[int, int], tuple[str, int | None, bool]] = {}
-        widths: dict[int, int] = {}
         n = len(rows)
+        # the expanded grid, row by row: (text, source line, whether this position
+        # shows the text), None for a position no cell covers
+        grid: list[list[tuple[str, int | None, bool] | None]] = [[] for _ in range(n)]
         limits = self.limits
         max_span = limits.max_span
         max_cells = limits.max_cells
@@ -638,17 +640,23 @@ class _Reader:
         table_cells = 0
         for r, (_tr, tds) in enumerate(rows):
             self.budget.check()
+            row = grid[r]
             c = 0
-            width = widths.get(r, 0)
             for td in tds:
-                while (r, c) in grid:
+                width = len(row)
+                while c < width and row[c] is not None:
                     c += 1
                 value = td.get("rowspan")
                 rs = _span(value, min(n - r, max_span)) if value else 1
                 value = td.get("colspan")
                 cs = _span(value, max_span) if value else 1
-                text = _cell_text(td, cell_texts)
-                line = _line(td)
+                raw = cell_texts.get(td)
+                if raw is None:
+                    raw = _text_of(td)
+                text = raw.strip() if raw.isprintable() else _squeeze(raw).strip()
+                line = td.sourceline
+                if line is not None and line <= 0:
+                    line = None
                 size = rs * cs
                 table_cells += size
                 self.cells += size
@@ -658,36 +666,36 @@ class _Reader:
                 if max_total is not None and self.cells > max_total:
                     msg = f"the page's tables expand to more than max_total_cells={max_total} cells"
                     raise LimitExceeded(msg, line=line)
-                if size == 1:  # the common case: the position is free (see the loop above)
-                    grid[r, c] = (text, line, True)
-                    if c >= width:
-                        width = c + 1
+                if size == 1:
+                    if c < width:
+                        row[c] = (text, line, True)
+                    else:
+                        if c > width:
+                            row += [None] * (c - width)
+                        row.append((text, line, True))
                     c += 1
                     continue
-                widths[r] = width
                 repeat = _repeats(text)
                 for rr in range(r, r + rs):
+                    target = grid[rr]
+                    if len(target) < c + cs:
+                        target += [None] * (c + cs - len(target))
                     for cc in range(c, c + cs):
-                        shown = repeat or (rr == r and cc == c)
-                        grid.setdefault((rr, cc), (text, line, shown))
-                        widths[rr] = max(widths.get(rr, 0), cc + 1)
-                width = widths[r]
+                        if target[cc] is None:  # an earlier cell keeps its position
+                            target[cc] = (text, line, repeat or (rr == r and cc == c))
                 c += cs
-            widths[r] = width
         out_rows = []
         for r, (tr, _tds) in enumerate(rows):
             row_line = _line(tr)
-            cells = []
-            for c in range(widths.get(r, 0)):
-                entry = grid.get((r, c))
-                if entry is None:
-                    cells.append(RawCell("", Source(table=index, row=r, cell=c, line=row_line)))
-                    continue
-                text, line, shown = entry
-                if not shown:
-                    continue  # a figure spanning columns is one figure, in one cell
-                cells.append(RawCell(text, Source(table=index, row=r, cell=c, line=line)))
-            out_rows.append(RawRow(tuple(cells), Source(table=index, row=r, line=row_line)))
+            # a figure spanning columns is one figure, in one cell (shown once)
+            cells = [
+                RawCell(entry[0], Source(table=index, row=r, cell=c, line=entry[1]))
+                if entry is not None
+                else RawCell("", Source(table=index, row=r, cell=c, line=row_line))
+                for c, entry in enumerate(grid[r])
+                if entry is None or entry[2]
+            ]
+            out_rows.append(RawRow(cells, Source(table=index, row=r, line=row_line)))
         if out_rows:
             self.blocks.append(RawTable(tuple(out_rows), Source(table=index, line=_line(el))))
 
@@ -746,10 +754,15 @@ def _attr_words(el: etree._Element) -> list[str]:
     return words_
 
 
+@functools.lru_cache(maxsize=4096)
+def _chrome_word(word: str) -> bool:
+    return _CHROME_ID.search(word) is not None
+
+
 def _is_chrome(el: etree._Element) -> bool:
     if _tag(el) in {"nav"}:
         return True
-    return any(_CHROME_ID.search(w) for w in _attr_words(el))
+    return any(_chrome_word(w) for w in _attr_words(el))
 
 
 def _strip_chrome(root: etree._Element) -> list[etree._Element]:
