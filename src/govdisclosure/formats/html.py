@@ -654,9 +654,8 @@ class _Reader:
                 if raw is None:
                     raw = _text_of(td)
                 text = raw.strip() if raw.isprintable() else _squeeze(raw).strip()
-                line = td.sourceline
-                if line is not None and line <= 0:
-                    line = None
+                at: object = td.sourceline
+                line = at if isinstance(at, int) and at > 0 else None
                 size = rs * cs
                 table_cells += size
                 self.cells += size
