@@ -764,9 +764,9 @@ def _is_chrome(el: etree._Element) -> bool:
     return any(_chrome_word(w) for w in _attr_words(el))
 
 
-def _strip_chrome(root: etree._Element) -> list[etree._Element]:
-    """Remove navigation, share bars and similar chrome inside the container; the
-    elements removed."""
+def _strip_chrome(root: etree._Element, cell_texts: dict[etree._Element, str]) -> None:
+    """Remove navigation, share bars and similar chrome inside the container (and the
+    text kept in ``cell_texts`` of the cells they were in)."""
     named: object = root.xpath(".//*[@id or @class] | .//nav")
     candidates = (
         [el for el in named if isinstance(el, etree._Element)] if isinstance(named, list) else []
@@ -775,11 +775,12 @@ def _strip_chrome(root: etree._Element) -> list[etree._Element]:
     for el in doomed:
         parent = el.getparent()
         if parent is not None:
+            for td in el.iterancestors("td"):  # its text changes
+                cell_texts.pop(td, None)
             tail = el.tail
             parent.remove(el)
             if tail:
                 _append_text(parent, tail)
-    return doomed
 
 
 def _append_text(parent: etree._Element, text: str) -> None:
@@ -1183,9 +1184,7 @@ def html_blocks(
     table_index = {t: i for i, t in enumerate(root.iter("table"))}
     if findings is not None:
         findings += _outside(body, container, table_index, cell_texts)
-    for el in _strip_chrome(container):
-        for td in el.iterancestors("td"):  # its text has changed
-            cell_texts.pop(td, None)
+    _strip_chrome(container, cell_texts)
     reader = _Reader(table_index, limits, budget or limits.budget(), cell_texts)
     title = _page_title(root, container)
     if title is not None:
