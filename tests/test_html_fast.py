@@ -16,12 +16,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from govdisclosure import Limits, LimitExceeded
+from govdisclosure import LimitExceeded, Limits
 from govdisclosure.formats import html as H
 from govdisclosure.formats._raw import RawTable
-from govdisclosure.model import Source
+from govdisclosure.model import Source, Text
 from govdisclosure.model.cells import read_cell
-from govdisclosure.model import Text
 
 # ------------------------------------------------------------------ oracles
 

@@ -588,7 +588,9 @@ class _Reader:
     def flush(self) -> None:
         if self.parts:
             joined = "".join(self.parts)
-            if joined.isprintable():  # no line break to squeeze
+            if joined.isspace():  # squeezed and stripped to nothing
+                pass
+            elif joined.isprintable():  # no line break to squeeze
                 paragraph = joined.strip()
                 if paragraph:
                     self.blocks.append(RawParagraph(paragraph, Source(line=self.line)))
@@ -914,8 +916,8 @@ def _known_weight(word: str) -> int:
 def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> etree._Element:
     """The element holding the report: most sections and tables, least chrome.
 
-    The text of every ``<td>`` is left in ``cell_texts`` (the tables are read later).
-    """
+    The text of every candidate, among them every ``<td>``, is left in ``cell_texts``
+    (the tables are read later)."""
     best: tuple[float, ...] | None = None
     chosen = body
     whole: _Text | None = None
@@ -924,8 +926,7 @@ def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> e
     link_text: dict[etree._Element, int] | None = None
     for el in body.iter(*_CANDIDATE_TAGS):
         text = _text_of(el)
-        if el.tag == "td":
-            cell_texts[el] = text
+        cell_texts[el] = text  # the reader looks up cells only
         n = len(text)
         if n < 20:
             continue
