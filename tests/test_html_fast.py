@@ -351,3 +351,15 @@ def test_chrome_removed_inside_a_cell_leaves_the_cell_text() -> None:
     blocks = H.html_blocks(H._parse_tree(page))
     tables = [b for b in blocks if isinstance(b, RawTable)]
     assert [c.text for c in tables[0].rows[1].cells] == ["件数", "12"]
+
+
+@given(page())
+def test_link_text_is_the_length_of_every_link(root: etree._Element) -> None:
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert H._link_text(el) == sum(len(text_of(a)) for a in el.iterdescendants("a"))
+
+
+def test_link_text_counts_nested_links_again() -> None:
+    el = etree.fromstring("<div>aa<a>xyz<a>q</a></a><p><a>12</a></p><!--c--></div>")
+    assert H._link_text(el) == 7

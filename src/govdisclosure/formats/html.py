@@ -23,6 +23,7 @@ import bisect
 import codecs
 import functools
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from html import escape
 from typing import Final
@@ -908,6 +909,18 @@ class _Text:
 _CHROME_LONGEST: Final = max(len(w) for w in _CHROME_WORDS)
 
 
+_LINKS: Final = etree.XPath(
+    "string-length(str:concat(.//a))", namespaces={"str": "http://exslt.org/strings"}
+)
+
+
+def _link_text(el: etree._Element) -> int:
+    """The length of the text of the links in ``el`` (each link's, nested ones again),
+    in one XPath."""
+    n: object = _LINKS(el)
+    return int(n) if isinstance(n, float) else 0
+
+
 @functools.lru_cache(maxsize=4096)
 def _known_weight(word: str) -> int:
     return max((weight for pat, weight in _KNOWN_CONTAINERS if pat.match(word)), default=0)
@@ -923,7 +936,6 @@ def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> e
     whole: _Text | None = None
     cursor = 0
     report_table: dict[etree._Element, bool] | None = None
-    link_text: dict[etree._Element, int] | None = None
     for el in body.iter(*_CANDIDATE_TAGS):
         text = _text_of(el)
         cell_texts[el] = text  # the reader looks up cells only
@@ -951,33 +963,49 @@ def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> e
             continue  # loses on the first component whatever the others: skip them
         known = max((_known_weight(w) for w in _attr_words(el)), default=0)
         chrome = whole.chrome(start, end)
-        if link_text is None:
-            link_text = {a: len(_text_of(a)) for a in body.iter("a")}
-        links = sum(link_text.get(a, 0) for a in el.iter("a"))
+        links = _link_text(el)
         key = (first, known - 5 * chrome - 50 * links / n, -n)
         if best is None or key > best:
             best, chosen = key, el
     return chosen
 
 
-def _page_title(root: etree._Element, container: etree._Element) -> str | None:
-    """The report's title from the page, when the container does not include it."""
-    inside = set(container.iter())
-    candidates: list[str] = []
-    for el in root.iter(
-        "h1", "h2", "h3", "div", "p", "td", "span", "font", "strong", "b", "meta", "title"
-    ):
+_TITLE_TAGS: Final = (
+    "h1",
+    "h2",
+    "h3",
+    "div",
+    "p",
+    "td",
+    "span",
+    "font",
+    "strong",
+    "b",
+    "meta",
+    "title",
+)
+
+
+def _title_candidates(root: etree._Element, container: etree._Element) -> Iterator[str]:
+    """Texts outside the container that may be the title, in document order (read as
+    they are asked for: the first one that is a title ends the search)."""
+    inside = set(container.iter(*_TITLE_TAGS))
+    for el in root.iter(*_TITLE_TAGS):
         if el in inside:
             continue
         if _tag(el) == "meta":
             name = (el.get("name") or "").lower()
             if name in {"articletitle", "title", "og:title"}:
-                candidates.append(el.get("content") or "")
+                yield el.get("content") or ""
             continue
         if len(el) and _tag(el) not in {"h1", "h2", "h3", "title"}:
             continue
-        candidates.append(_text_of(el))
-    for raw in candidates:
+        yield _text_of(el)
+
+
+def _page_title(root: etree._Element, container: etree._Element) -> str | None:
+    """The report's title from the page, when the container does not include it."""
+    for raw in _title_candidates(root, container):
         text = _squeeze(raw).strip()
         text = _TITLE_SEPARATOR.split(text)[0]
         if len(text) <= 80 and _TITLE_HINT.search(text) and _YEAR_IN_TITLE.search(text):
