@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
+import govdisclosure as gd
 from govdisclosure import LimitExceeded, Limits
 from govdisclosure.formats import html as H
 from govdisclosure.formats._raw import RawTable
@@ -312,10 +313,13 @@ def test_depth_check_agrees_with_measuring_the_depth(depth: int, max_depth: int 
 def test_table_limit_counts_every_table(tables: int, limit: int) -> None:
     root = H._parse_tree("<html><body>" + "<table><tr><td>1</td></tr></table>" * tables)
     if tables > limit:
-        with pytest.raises(LimitExceeded, match=f"tables on the page: {tables}"):
+        with pytest.raises(LimitExceeded, match=f"tables on the page: {tables},"):
             H._check_tree(root, Limits(max_tables=limit))
+        with pytest.raises(LimitExceeded, match=f"tables on the page: {tables},"):
+            H.html_blocks(root, limits=Limits(max_tables=limit))
     else:
         H._check_tree(root, Limits(max_tables=limit))
+        H.html_blocks(root, limits=Limits(max_tables=limit))
 
 
 @given(st.text(alphabet="abcd", max_size=30), st.data())
@@ -363,3 +367,25 @@ def test_link_text_is_the_length_of_every_link(root: etree._Element) -> None:
 def test_link_text_counts_nested_links_again() -> None:
     el = etree.fromstring("<div>aa<a>xyz<a>q</a></a><p><a>12</a></p><!--c--></div>")
     assert H._link_text(el) == 7
+
+
+CONTROLS = "".join(chr(c) for c in range(0x20)) + "\ufffe\uffff\ud800 \u3000\xa0\x85"
+
+
+@given(st.text(alphabet=st.sampled_from(CONTROLS + "a中<>/pb"), max_size=30))
+def test_control_characters_become_spaces_in_the_bytes_parsed(text: str) -> None:
+    # parse_html replaces them in the UTF-8 bytes; the text way is the definition
+    cleaned = H._CONTROL.sub(" ", text.replace("\x00", ""))
+    assert (H._NOT_BLANK.search(text) is None) == (not cleaned.strip())
+    data = text.encode("utf-8", errors="replace").translate(H._CONTROL_BYTES, b"\x00")
+    for nonchar in H._NONCHARACTERS_UTF8:
+        data = data.replace(nonchar, b" ")
+    assert data == cleaned.encode("utf-8", errors="replace")
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\x00", "\x01\u3000\n", "\ufffe\x1f", "\x0b\x0c"])
+def test_a_page_of_blanks_and_control_characters_is_empty(blank: str) -> None:
+    with pytest.raises(gd.ParseError, match="empty"):
+        gd.parse_html(blank)
+    with pytest.raises(gd.ParseError, match="empty"):
+        gd.parse_html(blank.encode("utf-8", errors="replace"))

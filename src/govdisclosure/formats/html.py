@@ -483,6 +483,14 @@ _TITLE_SEPARATOR: Final = re.compile(r"\s*[_|\uff5c]\s*|\s+[-â€”]\s+|-(?=[^-]*ç½
 _SPACE_RUN: Final = re.compile(r"[ \t\r\n\f\v]*[\r\n\t\f\v][ \t\r\n\f\v]*")
 _SPAN: Final = re.compile(r"\s*(\d{1,9})")
 _CONTROL: Final = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# the same characters in UTF-8, made spaces byte by byte (no byte of these encodings
+# occurs inside the encoding of another character); NUL is dropped
+_CONTROL_BYTES: Final = bytes.maketrans(
+    bytes(range(0x01, 0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)), b" " * 28
+)
+_NONCHARACTERS_UTF8: Final = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF
+# a character that is neither blank nor one of those: the page is not empty
+_NOT_BLANK: Final = re.compile("[^\\s\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CJK: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
@@ -1014,6 +1022,10 @@ def _page_title(root: etree._Element, container: etree._Element) -> str | None:
 
 
 def _parse_tree(text: str) -> etree._Element:
+    return _parse_bytes(text.encode("utf-8", errors="replace"))
+
+
+def _parse_bytes(data: bytes) -> etree._Element:
     parser = etree.HTMLParser(
         encoding="utf-8",
         remove_comments=True,
@@ -1022,7 +1034,7 @@ def _parse_tree(text: str) -> etree._Element:
         huge_tree=False,
         recover=True,
     )
-    root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
+    root = etree.fromstring(data, parser)
     if root is None:
         msg = "the page is empty"
         raise ParseError(msg)
@@ -1161,21 +1173,22 @@ def _level_probe(level: int) -> etree.XPath:
 _COUNT_TABLES: Final = etree.XPath("count(descendant-or-self::table)")
 
 
-def _check_tree(root: etree._Element, limits: Limits) -> None:
+def _check_tree(root: etree._Element, limits: Limits, tables: int | None = None) -> None:
     """Refuse a page nested deeper than ``max_depth`` or with more than ``max_tables`` tables.
 
     The HTML parser itself stops nesting at 255 levels and drops what is deeper, so a
     page that deep is refused rather than read with content silently lost.
+    ``tables``: the number of tables, when the caller has them already.
     """
     # no element one level below the allowed depth: nothing to refuse (one XPath in C;
     # the exact depth, for the message, is only measured when a page is refused)
     allowed = 254 if limits.max_depth is None else min(limits.max_depth, 254)
     if allowed < 1 or _level_probe(allowed + 1)(root):
         _check_depth(root, limits)
-    tables: object = _COUNT_TABLES(root)
-    limits.check(
-        "max_tables", int(tables) if isinstance(tables, float) else 0, "tables on the page"
-    )
+    if tables is None:
+        counted: object = _COUNT_TABLES(root)
+        tables = int(counted) if isinstance(counted, float) else 0
+    limits.check("max_tables", tables, "tables on the page")
 
 
 def _check_depth(root: etree._Element, limits: Limits) -> None:
@@ -1206,11 +1219,12 @@ def html_blocks(
     :class:`~govdisclosure.LimitExceeded` for pages beyond ``limits``.
     """
     limits = resolve(limits)
-    _check_tree(root, limits)
+    tables = list(root.iter("table"))
+    _check_tree(root, limits, len(tables))
     body = next(root.iter("body"), root)
     cell_texts: dict[etree._Element, str] = {}
     container = _container(body, cell_texts)
-    table_index = {t: i for i, t in enumerate(root.iter("table"))}
+    table_index = {t: i for i, t in enumerate(tables)}
     if findings is not None:
         findings += _outside(body, container, table_index, cell_texts)
     _strip_chrome(container, cell_texts)
@@ -1313,11 +1327,16 @@ def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
         raise TypeError(msg)
     # control characters are no text; lxml keeps them when parsing but refuses them
     # when the tree is edited (chrome removal), so they become spaces here
-    text = _CONTROL.sub(" ", text.replace("\x00", ""))
-    if not text.strip():
+    # (on the UTF-8 bytes that the parser reads: the same as _CONTROL.sub(" ", text)
+    # without NULs, in one translation)
+    if _NOT_BLANK.search(text) is None:
         msg = "the page is empty"
         raise ParseError(msg)
-    root = _parse_tree(text)
+    data = text.encode("utf-8", errors="replace").translate(_CONTROL_BYTES, b"\x00")
+    for nonchar in _NONCHARACTERS_UTF8:
+        if nonchar in data:
+            data = data.replace(nonchar, b" ")
+    root = _parse_bytes(data)
     budget.check()
     organ, year = _organ_hint(root), _year_hint(root)
     blocks = html_blocks(root, findings, limits=limits, budget=budget)
