@@ -19,9 +19,11 @@ True
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import functools
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from html import escape
 from typing import Final
@@ -481,6 +483,14 @@ _TITLE_SEPARATOR: Final = re.compile(r"\s*[_|\uff5c]\s*|\s+[-â€”]\s+|-(?=[^-]*ç½
 _SPACE_RUN: Final = re.compile(r"[ \t\r\n\f\v]*[\r\n\t\f\v][ \t\r\n\f\v]*")
 _SPAN: Final = re.compile(r"\s*(\d{1,9})")
 _CONTROL: Final = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# the same characters in UTF-8, made spaces byte by byte (no byte of these encodings
+# occurs inside the encoding of another character); NUL is dropped
+_CONTROL_BYTES: Final = bytes.maketrans(
+    bytes(range(0x01, 0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)), b" " * 28
+)
+_NONCHARACTERS_UTF8: Final = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF
+# a character that is neither blank nor one of those: the page is not empty
+_NOT_BLANK: Final = re.compile("[^\\s\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CJK: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
@@ -546,15 +556,26 @@ def _line(el: etree._Element) -> int | None:
 
 def _text_of(el: etree._Element) -> str:
     """Every piece of text inside ``el``, joined."""
+    if not len(el):  # no child: its text is all (and needs no serialiser)
+        return el.text or ""
     text: object = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
     return text if isinstance(text, str) else ""
+
+
+def _clean(text: str) -> str:
+    """``_squeeze(text).strip()``; text without line breaks or tabs has nothing to squeeze."""
+    return text.strip() if text.isprintable() else _squeeze(text).strip()
 
 
 class _Reader:
     """Turns the content container of a page into blocks."""
 
     def __init__(
-        self, table_index: dict[etree._Element, int], limits: Limits, budget: Budget
+        self,
+        table_index: dict[etree._Element, int],
+        limits: Limits,
+        budget: Budget,
+        cell_texts: dict[etree._Element, str] | None = None,
     ) -> None:
         self.blocks: list[Block] = []
         self.table_index = table_index
@@ -563,6 +584,8 @@ class _Reader:
         self.cells = 0
         self.limits = limits
         self.budget = budget
+        # the text of cells already serialised when the container was chosen
+        self.cell_texts = cell_texts if cell_texts is not None else {}
 
     # paragraphs ------------------------------------------------------------
     def text(self, text: str | None, el: etree._Element) -> None:
@@ -573,10 +596,18 @@ class _Reader:
 
     def flush(self) -> None:
         if self.parts:
-            for piece in _squeeze("".join(self.parts)).split("\n"):
-                paragraph = piece.strip()
+            joined = "".join(self.parts)
+            if joined.isspace():  # squeezed and stripped to nothing
+                pass
+            elif joined.isprintable():  # no line break to squeeze
+                paragraph = joined.strip()
                 if paragraph:
                     self.blocks.append(RawParagraph(paragraph, Source(line=self.line)))
+            else:
+                for piece in _squeeze(joined).split("\n"):
+                    paragraph = piece.strip()
+                    if paragraph:
+                        self.blocks.append(RawParagraph(paragraph, Source(line=self.line)))
         self.parts = []
         self.line = None
 
@@ -584,10 +615,12 @@ class _Reader:
         tag = _tag(el)
         if tag in _SKIP_TAGS or not tag or _own_organ_line(el):
             return
-        if tag == "table" and not _is_layout(el):
-            self.flush()
-            self.table(el)
-            return
+        if tag == "table":
+            rows = _data_rows(el)
+            if rows is not None:
+                self.flush()
+                self.table(el, rows)
+                return
         block = tag in _BLOCK_TAGS
         if tag == "br":
             self.parts.append("\n")
@@ -602,60 +635,93 @@ class _Reader:
             self.flush()
 
     # tables ----------------------------------------------------------------
-    def table(self, el: etree._Element) -> None:
+    def table(
+        self, el: etree._Element, rows: list[tuple[etree._Element, list[etree._Element]]]
+    ) -> None:
         index = self.table_index.get(el, len(self.table_index))
-        rows = [tr for tr in el.iter("tr") if _owner(tr) is el]
-        # position -> (text, source line, whether this position shows the text)
-        grid: dict[tuple[int, int], tuple[str, int | None, bool]] = {}
-        widths: dict[int, int] = {}
         n = len(rows)
+        # the expanded grid, row by row: (text, source line, whether this position
+        # shows the text), None for a position no cell covers
+        grid: list[list[tuple[str, int | None, bool] | None]] = [[] for _ in range(n)]
         limits = self.limits
+        max_span = limits.max_span
+        max_cells = limits.max_cells
+        max_total = limits.max_total_cells
+        cell_texts = self.cell_texts
         table_cells = 0
-        for r, tr in enumerate(rows):
+        for r, (_tr, tds) in enumerate(rows):
             self.budget.check()
+            row = grid[r]
             c = 0
-            for td in tr:
-                if td.tag not in _CELL_TAGS:  # the parser gives lower-case tag names
-                    continue
-                while (r, c) in grid:
+            for td in tds:
+                width = len(row)
+                while c < width and row[c] is not None:
                     c += 1
-                rs = _span(td.get("rowspan"), min(n - r, limits.max_span))
-                cs = _span(td.get("colspan"), limits.max_span)
-                text = _cell_text(td)
-                line = _line(td)
-                table_cells += rs * cs
-                self.cells += rs * cs
-                if limits.max_cells is not None and table_cells > limits.max_cells:
-                    msg = (
-                        f"table {index + 1} expands to more than max_cells={limits.max_cells} cells"
-                    )
+                value = td.get("rowspan")
+                rs = _span(value, min(n - r, max_span)) if value else 1
+                value = td.get("colspan")
+                cs = _span(value, max_span) if value else 1
+                raw = cell_texts.get(td)
+                if raw is None:
+                    raw = _text_of(td)
+                text = raw.strip() if raw.isprintable() else _squeeze(raw).strip()
+                at: object = td.sourceline
+                line = at if isinstance(at, int) and at > 0 else None
+                size = rs * cs
+                table_cells += size
+                self.cells += size
+                if max_cells is not None and table_cells > max_cells:
+                    msg = f"table {index + 1} expands to more than max_cells={max_cells} cells"
                     raise LimitExceeded(msg, line=line)
-                if limits.max_total_cells is not None and self.cells > limits.max_total_cells:
-                    msg = f"the page's tables expand to more than max_total_cells={limits.max_total_cells} cells"
+                if max_total is not None and self.cells > max_total:
+                    msg = f"the page's tables expand to more than max_total_cells={max_total} cells"
                     raise LimitExceeded(msg, line=line)
-                repeat = rs * cs > 1 and _repeats(text)
+                if size == 1:
+                    if c < width:
+                        row[c] = (text, line, True)
+                    else:
+                        if c > width:
+                            row += [None] * (c - width)
+                        row.append((text, line, True))
+                    c += 1
+                    continue
+                repeat = _repeats(text)
                 for rr in range(r, r + rs):
+                    target = grid[rr]
+                    if len(target) < c + cs:
+                        target += [None] * (c + cs - len(target))
                     for cc in range(c, c + cs):
-                        shown = repeat or (rr == r and cc == c)
-                        grid.setdefault((rr, cc), (text, line, shown))
-                        widths[rr] = max(widths.get(rr, 0), cc + 1)
+                        if target[cc] is None:  # an earlier cell keeps its position
+                            target[cc] = (text, line, repeat or (rr == r and cc == c))
                 c += cs
         out_rows = []
-        for r, tr in enumerate(rows):
-            width = widths.get(r, 0)
-            cells = []
-            for c in range(width):
-                entry = grid.get((r, c))
-                if entry is None:
-                    cells.append(RawCell("", Source(table=index, row=r, cell=c, line=_line(tr))))
-                    continue
-                text, line, shown = entry
-                if not shown:
-                    continue  # a figure spanning columns is one figure, in one cell
-                cells.append(RawCell(text, Source(table=index, row=r, cell=c, line=line)))
-            out_rows.append(RawRow(tuple(cells), Source(table=index, row=r, line=_line(tr))))
+        for r, (tr, _tds) in enumerate(rows):
+            row_line = _line(tr)
+            # a figure spanning columns is one figure, in one cell (shown once)
+            cells = [
+                RawCell(entry[0], Source(table=index, row=r, cell=c, line=entry[1]))
+                if entry is not None
+                else RawCell("", Source(table=index, row=r, cell=c, line=row_line))
+                for c, entry in enumerate(grid[r])
+                if entry is None or entry[2]
+            ]
+            out_rows.append(RawRow(cells, Source(table=index, row=r, line=row_line)))
         if out_rows:
             self.blocks.append(RawTable(tuple(out_rows), Source(table=index, line=_line(el))))
+
+
+def _data_rows(
+    table: etree._Element,
+) -> list[tuple[etree._Element, list[etree._Element]]] | None:
+    """The rows of a table and their cells, or None for a table used for page layout:
+    one that holds tables, or only one cell per row."""
+    if next(table.iterdescendants("table"), None) is not None:
+        return None
+    # no table inside: every row belongs to this table
+    rows = [(tr, [td for td in tr if td.tag in _CELL_TAGS]) for tr in table.iter("tr")]
+    if max((len(tds) for _tr, tds in rows), default=0) <= 1:
+        return None
+    return rows
 
 
 def _own_organ_line(el: etree._Element) -> bool:
@@ -673,23 +739,6 @@ def _own_organ_line(el: etree._Element) -> bool:
     )
 
 
-def _owner(el: etree._Element) -> etree._Element | None:
-    for a in el.iterancestors():
-        if _tag(a) == "table":
-            return a
-    return None
-
-
-def _is_layout(table: etree._Element) -> bool:
-    """A table used for page layout: it holds tables, or only one cell per row."""
-    if any(True for _ in table.iterdescendants("table")):
-        return True
-    widest = 0
-    for tr in table.iter("tr"):
-        widest = max(widest, sum(1 for td in tr if _tag(td) in _CELL_TAGS))
-    return widest <= 1
-
-
 def _repeats(text: str) -> bool:
     """Whether a spanned cell's text is a label, repeated in each position it covers.
 
@@ -701,9 +750,12 @@ def _repeats(text: str) -> bool:
     return isinstance(read_cell(text).value, Text)
 
 
-def _cell_text(td: etree._Element) -> str:
-    """A cell's text: ``<br>`` and ``<p>`` inside it join without a break; blanks stripped."""
-    return _squeeze(_text_of(td)).strip()
+def _cell_text(td: etree._Element, texts: dict[etree._Element, str]) -> str:
+    """A cell's text: ``<br>`` and ``<p>`` inside it join without a break; blanks stripped.
+
+    ``texts`` holds the raw text of cells already serialised."""
+    raw = texts.get(td)
+    return _clean(_text_of(td) if raw is None else raw)
 
 
 def _attr_words(el: etree._Element) -> list[str]:
@@ -712,14 +764,20 @@ def _attr_words(el: etree._Element) -> list[str]:
     return words_
 
 
+@functools.lru_cache(maxsize=4096)
+def _chrome_word(word: str) -> bool:
+    return _CHROME_ID.search(word) is not None
+
+
 def _is_chrome(el: etree._Element) -> bool:
     if _tag(el) in {"nav"}:
         return True
-    return any(_CHROME_ID.search(w) for w in _attr_words(el))
+    return any(_chrome_word(w) for w in _attr_words(el))
 
 
-def _strip_chrome(root: etree._Element) -> None:
-    """Remove navigation, share bars and similar chrome inside the container."""
+def _strip_chrome(root: etree._Element, cell_texts: dict[etree._Element, str]) -> None:
+    """Remove navigation, share bars and similar chrome inside the container (and the
+    text kept in ``cell_texts`` of the cells they were in)."""
     named: object = root.xpath(".//*[@id or @class] | .//nav")
     candidates = (
         [el for el in named if isinstance(el, etree._Element)] if isinstance(named, list) else []
@@ -728,6 +786,8 @@ def _strip_chrome(root: etree._Element) -> None:
     for el in doomed:
         parent = el.getparent()
         if parent is not None:
+            for td in el.iterancestors("td"):  # its text changes
+                cell_texts.pop(td, None)
             tail = el.tail
             parent.remove(el)
             if tail:
@@ -785,57 +845,175 @@ _TABLE_WORDS: Final = (
 )
 
 
-def _container(body: etree._Element) -> etree._Element:
-    """The element holding the report: most sections and tables, least chrome."""
+_CANDIDATE_TAGS: Final = ("div", "article", "section", "main", "td", "body")
+_CHROME_FIND: Final = re.compile("|".join(re.escape(w) for w in _CHROME_WORDS))
+
+
+def _chrome_partners() -> dict[str, tuple[tuple[int, str], ...]]:
+    """For each chrome word, the other words that may start inside it (at an offset)
+    or at the same place: occurrences that the search by :data:`_CHROME_FIND`, which
+    does not overlap its matches, leaves out."""
+    out = {}
+    for w in _CHROME_WORDS:
+        out[w] = tuple(
+            (k, v)
+            for k in range(len(w))
+            for v in _CHROME_WORDS
+            if v != w and (w[k:].startswith(v) or v.startswith(w[k:]))
+        )
+    return out
+
+
+_CHROME_PARTNERS: Final = _chrome_partners()
+
+
+class _Text:
+    """The text of the page's body, with the section headings and the chrome words
+    found once in it; counted afterwards in any slice of it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        rx, ids = _headings()
+        self.headings = [(m.start(), m.end(), ids[m.group(0)]) for m in rx.finditer(text)]
+        self.heading_starts = [h[0] for h in self.headings]
+        chrome: list[tuple[int, int]] = []
+        for m in _CHROME_FIND.finditer(text):
+            at = m.start()
+            chrome.append((at, m.end()))
+            for k, v in _CHROME_PARTNERS[m.group(0)]:
+                if text.startswith(v, at + k):
+                    chrome.append((at + k, at + k + len(v)))
+        chrome.sort()
+        self.chrome_starts = [c[0] for c in chrome]
+        self.chrome_ends = [c[1] for c in chrome]
+
+    def sections(self, start: int, end: int) -> int:
+        """``len(_section_hits(self.text[start:end]))``."""
+        starts, found = self.heading_starts, self.headings
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end)
+        if (i > 0 and found[i - 1][1] > start) or (j > i and found[j - 1][1] > end):
+            # a heading found in the whole text runs over an end of the slice: the
+            # slice may hold other matches, so search it alone
+            rx, ids = _headings()
+            return len({ids[m.group(0)] for m in rx.finditer(self.text, start, end)})
+        # elsewhere the search of the whole text and that of the slice agree
+        return len({found[k][2] for k in range(i, j)})
+
+    def chrome(self, start: int, end: int) -> int:
+        """``sum(self.text[start:end].count(w) for w in _CHROME_WORDS)``: no chrome word
+        overlaps itself, so that is the number of occurrences wholly in the slice."""
+        starts, ends = self.chrome_starts, self.chrome_ends
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end)
+        n = j - i
+        k = j - 1
+        while k >= i and starts[k] > end - _CHROME_LONGEST:
+            n -= ends[k] > end
+            k -= 1
+        return n
+
+
+_CHROME_LONGEST: Final = max(len(w) for w in _CHROME_WORDS)
+
+
+_LINKS: Final = etree.XPath(
+    "string-length(str:concat(.//a))", namespaces={"str": "http://exslt.org/strings"}
+)
+
+
+def _link_text(el: etree._Element) -> int:
+    """The length of the text of the links in ``el`` (each link's, nested ones again),
+    in one XPath."""
+    n: object = _LINKS(el)
+    return int(n) if isinstance(n, float) else 0
+
+
+@functools.lru_cache(maxsize=4096)
+def _known_weight(word: str) -> int:
+    return max((weight for pat, weight in _KNOWN_CONTAINERS if pat.match(word)), default=0)
+
+
+def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> etree._Element:
+    """The element holding the report: most sections and tables, least chrome.
+
+    The text of every candidate, among them every ``<td>``, is left in ``cell_texts``
+    (the tables are read later)."""
     best: tuple[float, ...] | None = None
     chosen = body
-    report_table = {t: any(w in _text_of(t) for w in _TABLE_WORDS) for t in body.iter("table")}
-    link_text = {a: len(_text_of(a)) for a in body.iter("a")}
-    for el in body.iter("div", "article", "section", "main", "td", "body"):
+    whole: _Text | None = None
+    cursor = 0
+    report_table: dict[etree._Element, bool] | None = None
+    for el in body.iter(*_CANDIDATE_TAGS):
         text = _text_of(el)
-        if len(text) < 20:
+        cell_texts[el] = text  # the reader looks up cells only
+        n = len(text)
+        if n < 20:
             continue
-        hits = len(_section_hits(text))
+        if whole is None:
+            whole = _Text(_text_of(body))
+            report_table = {
+                t: any(w in _text_of(t) for w in _TABLE_WORDS) for t in body.iter("table")
+            }
+        assert report_table is not None
+        # the place of this text in the body's: any place where it occurs will do
+        start = whole.text.find(text, cursor)
+        if start < 0:
+            start = whole.text.find(text)
+        cursor = start
+        end = start + n
+        hits = whole.sections(start, end)
         tables = sum(report_table.get(t, False) for t in el.iter("table"))
         if hits == 0 and tables == 0:
             continue
         first = hits + min(tables, 3)
         if best is not None and first < best[0]:
             continue  # loses on the first component whatever the others: skip them
-        known = max(
-            (weight for pat, weight in _KNOWN_CONTAINERS for w in _attr_words(el) if pat.match(w)),
-            default=0,
-        )
-        chrome = sum(text.count(w) for w in _CHROME_WORDS)
-        links = sum(link_text.get(a, 0) for a in el.iter("a"))
-        key = (
-            first,
-            known - 5 * chrome - 50 * links / max(len(text), 1),
-            -len(text),
-        )
+        known = max((_known_weight(w) for w in _attr_words(el)), default=0)
+        chrome = whole.chrome(start, end)
+        links = _link_text(el)
+        key = (first, known - 5 * chrome - 50 * links / n, -n)
         if best is None or key > best:
             best, chosen = key, el
     return chosen
 
 
-def _page_title(root: etree._Element, container: etree._Element) -> str | None:
-    """The report's title from the page, when the container does not include it."""
-    inside = set(container.iter())
-    candidates: list[str] = []
-    for el in root.iter(
-        "h1", "h2", "h3", "div", "p", "td", "span", "font", "strong", "b", "meta", "title"
-    ):
+_TITLE_TAGS: Final = (
+    "h1",
+    "h2",
+    "h3",
+    "div",
+    "p",
+    "td",
+    "span",
+    "font",
+    "strong",
+    "b",
+    "meta",
+    "title",
+)
+
+
+def _title_candidates(root: etree._Element, container: etree._Element) -> Iterator[str]:
+    """Texts outside the container that may be the title, in document order (read as
+    they are asked for: the first one that is a title ends the search)."""
+    inside = set(container.iter(*_TITLE_TAGS))
+    for el in root.iter(*_TITLE_TAGS):
         if el in inside:
             continue
         if _tag(el) == "meta":
             name = (el.get("name") or "").lower()
             if name in {"articletitle", "title", "og:title"}:
-                candidates.append(el.get("content") or "")
+                yield el.get("content") or ""
             continue
         if len(el) and _tag(el) not in {"h1", "h2", "h3", "title"}:
             continue
-        candidates.append(_text_of(el))
-    for raw in candidates:
+        yield _text_of(el)
+
+
+def _page_title(root: etree._Element, container: etree._Element) -> str | None:
+    """The report's title from the page, when the container does not include it."""
+    for raw in _title_candidates(root, container):
         text = _squeeze(raw).strip()
         text = _TITLE_SEPARATOR.split(text)[0]
         if len(text) <= 80 and _TITLE_HINT.search(text) and _YEAR_IN_TITLE.search(text):
@@ -844,6 +1022,10 @@ def _page_title(root: etree._Element, container: etree._Element) -> str | None:
 
 
 def _parse_tree(text: str) -> etree._Element:
+    return _parse_bytes(text.encode("utf-8", errors="replace"))
+
+
+def _parse_bytes(data: bytes) -> etree._Element:
     parser = etree.HTMLParser(
         encoding="utf-8",
         remove_comments=True,
@@ -852,7 +1034,7 @@ def _parse_tree(text: str) -> etree._Element:
         huge_tree=False,
         recover=True,
     )
-    root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
+    root = etree.fromstring(data, parser)
     if root is None:
         msg = "the page is empty"
         raise ParseError(msg)
@@ -982,26 +1164,45 @@ def _year_hint(root: etree._Element) -> int | None:
     return None
 
 
-def _check_tree(root: etree._Element, limits: Limits) -> None:
+@functools.lru_cache(maxsize=32)
+def _level_probe(level: int) -> etree.XPath:
+    """Whether a tree has an element at nesting ``level`` (its root is at level 1)."""
+    return etree.XPath("boolean(" + "/".join(["*"] * (level - 1)) + ")")
+
+
+_COUNT_TABLES: Final = etree.XPath("count(descendant-or-self::table)")
+
+
+def _check_tree(root: etree._Element, limits: Limits, tables: int | None = None) -> None:
     """Refuse a page nested deeper than ``max_depth`` or with more than ``max_tables`` tables.
 
     The HTML parser itself stops nesting at 255 levels and drops what is deeper, so a
     page that deep is refused rather than read with content silently lost.
+    ``tables``: the number of tables, when the caller has them already.
     """
-    depth = deepest = tables = 0
-    for event, el in etree.iterwalk(root, events=("start", "end")):
+    # no element one level below the allowed depth: nothing to refuse (one XPath in C;
+    # the exact depth, for the message, is only measured when a page is refused)
+    allowed = 254 if limits.max_depth is None else min(limits.max_depth, 254)
+    if allowed < 1 or _level_probe(allowed + 1)(root):
+        _check_depth(root, limits)
+    if tables is None:
+        counted: object = _COUNT_TABLES(root)
+        tables = int(counted) if isinstance(counted, float) else 0
+    limits.check("max_tables", tables, "tables on the page")
+
+
+def _check_depth(root: etree._Element, limits: Limits) -> None:
+    depth = deepest = 0
+    for event, _el in etree.iterwalk(root, events=("start", "end")):
         if event == "start":
             depth += 1
             deepest = max(deepest, depth)
-            if _tag(el) == "table":
-                tables += 1
         else:
             depth -= 1
     limits.check("max_depth", deepest, "element nesting depth of the page")
     if deepest >= 255:  # libxml2's own nesting limit: deeper content was dropped
         msg = f"the page is nested {deepest} or more levels deep (content beyond was dropped by the HTML parser)"
         raise LimitExceeded(msg)
-    limits.check("max_tables", tables, "tables on the page")
 
 
 def html_blocks(
@@ -1018,14 +1219,16 @@ def html_blocks(
     :class:`~govdisclosure.LimitExceeded` for pages beyond ``limits``.
     """
     limits = resolve(limits)
-    _check_tree(root, limits)
+    tables = list(root.iter("table"))
+    _check_tree(root, limits, len(tables))
     body = next(root.iter("body"), root)
-    container = _container(body)
-    table_index = {t: i for i, t in enumerate(root.iter("table"))}
+    cell_texts: dict[etree._Element, str] = {}
+    container = _container(body, cell_texts)
+    table_index = {t: i for i, t in enumerate(tables)}
     if findings is not None:
-        findings += _outside(body, container, table_index)
-    _strip_chrome(container)
-    reader = _Reader(table_index, limits, budget or limits.budget())
+        findings += _outside(body, container, table_index, cell_texts)
+    _strip_chrome(container, cell_texts)
+    reader = _Reader(table_index, limits, budget or limits.budget(), cell_texts)
     title = _page_title(root, container)
     if title is not None:
         reader.blocks.append(RawParagraph(title, Source(line=None)))
@@ -1038,7 +1241,10 @@ def html_blocks(
 
 
 def _outside(
-    body: etree._Element, container: etree._Element, table_index: dict[etree._Element, int]
+    body: etree._Element,
+    container: etree._Element,
+    table_index: dict[etree._Element, int],
+    cell_texts: dict[etree._Element, str],
 ) -> list[Finding]:
     """Findings for report tables with figures that lie outside the content container."""
     inside = set(container.iter("table"))
@@ -1051,7 +1257,7 @@ def _outside(
             continue
         figures = [
             c
-            for c in (_cell_text(td) for td in table.iter("td", "th"))
+            for c in (_cell_text(td, cell_texts) for td in table.iter("td", "th"))
             if isinstance(read_cell(c).value, int | Decimal)
         ]
         if figures:
@@ -1121,11 +1327,16 @@ def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
         raise TypeError(msg)
     # control characters are no text; lxml keeps them when parsing but refuses them
     # when the tree is edited (chrome removal), so they become spaces here
-    text = _CONTROL.sub(" ", text.replace("\x00", ""))
-    if not text.strip():
+    # (on the UTF-8 bytes that the parser reads: the same as _CONTROL.sub(" ", text)
+    # without NULs, in one translation)
+    if _NOT_BLANK.search(text) is None:
         msg = "the page is empty"
         raise ParseError(msg)
-    root = _parse_tree(text)
+    data = text.encode("utf-8", errors="replace").translate(_CONTROL_BYTES, b"\x00")
+    for nonchar in _NONCHARACTERS_UTF8:
+        if nonchar in data:
+            data = data.replace(nonchar, b" ")
+    root = _parse_bytes(data)
     budget.check()
     organ, year = _organ_hint(root), _year_hint(root)
     blocks = html_blocks(root, findings, limits=limits, budget=budget)

@@ -1,0 +1,391 @@
+"""The fast paths of the HTML reader against plain, slow oracles.
+
+The reader finds section headings and chrome words once in the body's text and counts
+them per slice, serialises each cell once, probes the nesting depth with one XPath and
+reads tables without inner tables without walking ancestors. Each test here computes
+the same thing the obvious way (serialise every element, search every text, walk every
+element) on generated pages and requires the same answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+import govdisclosure as gd
+from govdisclosure import LimitExceeded, Limits
+from govdisclosure.formats import html as H
+from govdisclosure.formats._raw import RawTable
+from govdisclosure.model import Source, Text
+from govdisclosure.model.cells import read_cell
+
+# ------------------------------------------------------------------ oracles
+
+
+def text_of(el: etree._Element) -> str:
+    out = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+    assert isinstance(out, str)
+    return out
+
+
+def section_hits(text: str) -> int:
+    rx, ids = H._headings()
+    return len({ids[m.group(0)] for m in rx.finditer(text)})
+
+
+def chrome_count(text: str) -> int:
+    return sum(text.count(w) for w in H._CHROME_WORDS)
+
+
+def container(body: etree._Element) -> etree._Element:
+    """The container choice, every element serialised and searched on its own."""
+    best: tuple[float, ...] | None = None
+    chosen = body
+    report_table = {t: any(w in text_of(t) for w in H._TABLE_WORDS) for t in body.iter("table")}
+    link_text = {a: len(text_of(a)) for a in body.iter("a")}
+    for el in body.iter("div", "article", "section", "main", "td", "body"):
+        text = text_of(el)
+        if len(text) < 20:
+            continue
+        hits = section_hits(text)
+        tables = sum(report_table.get(t, False) for t in el.iter("table"))
+        if hits == 0 and tables == 0:
+            continue
+        first = hits + min(tables, 3)
+        known = max(
+            (w for pat, w in H._KNOWN_CONTAINERS for a in H._attr_words(el) if pat.match(a)),
+            default=0,
+        )
+        links = sum(link_text.get(a, 0) for a in el.iter("a"))
+        key = (first, known - 5 * chrome_count(text) - 50 * links / len(text), -len(text))
+        if best is None or key > best:
+            best, chosen = key, el
+    return chosen
+
+
+def deepest(root: etree._Element) -> int:
+    depth = most = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        most = max(most, depth)
+    return most
+
+
+def squeeze_strip(text: str) -> str:
+    return H._squeeze(text).strip()
+
+
+def owner(el: etree._Element) -> etree._Element | None:
+    return next(el.iterancestors("table"), None)
+
+
+def is_layout(table: etree._Element) -> bool:
+    if any(True for _ in table.iterdescendants("table")):
+        return True
+    widest = max(
+        (sum(1 for td in tr if td.tag in {"td", "th"}) for tr in table.iter("tr")), default=0
+    )
+    return widest <= 1
+
+
+def expand(table: etree._Element, index: int, limits: Limits) -> RawTable | None:
+    """A table's rows, spans expanded in a dictionary of positions."""
+    rows = [tr for tr in table.iter("tr") if owner(tr) is table]
+    grid: dict[tuple[int, int], tuple[str, int | None, bool]] = {}
+    widths: dict[int, int] = {}
+    for r, tr in enumerate(rows):
+        c = 0
+        for td in tr:
+            if td.tag not in {"td", "th"}:
+                continue
+            while (r, c) in grid:
+                c += 1
+            rs = H._span(td.get("rowspan"), min(len(rows) - r, limits.max_span))
+            cs = H._span(td.get("colspan"), limits.max_span)
+            text = squeeze_strip(text_of(td))
+            line = td.sourceline if td.sourceline and td.sourceline > 0 else None
+            repeat = rs * cs > 1 and isinstance(read_cell(text).value, Text)
+            for rr in range(r, r + rs):
+                for cc in range(c, c + cs):
+                    grid.setdefault((rr, cc), (text, line, repeat or (rr == r and cc == c)))
+                    widths[rr] = max(widths.get(rr, 0), cc + 1)
+            c += cs
+    out = []
+    for r, tr in enumerate(rows):
+        cells = []
+        for c in range(widths.get(r, 0)):
+            entry = grid.get((r, c))
+            if entry is None:
+                cells.append(H.RawCell("", Source(table=index, row=r, cell=c, line=tr.sourceline)))
+            elif entry[2]:
+                cells.append(H.RawCell(entry[0], Source(table=index, row=r, cell=c, line=entry[1])))
+        out.append(H.RawRow(tuple(cells), Source(table=index, row=r, line=tr.sourceline)))
+    return RawTable(tuple(out), Source(table=index, line=table.sourceline)) if out else None
+
+
+# ------------------------------------------------------------------ pages
+
+# text that matters to the reader: headings, chrome and table words, figures, blanks
+WORDS = st.sampled_from(
+    [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+        "一、",
+        "总体情况",
+        "四.",
+        "本年新收",
+        "行政复议",
+        "首页",
+        "公网安备",
+        "备案",
+        "公网安备案",
+        "打印",
+        "【大",
+        "ICP",
+        "网站地图",
+        "当前位置：首页",
+        "2024年1月20日",
+        "12",
+        "0",
+        "—",
+        "合计",
+        " ",
+        "\n",
+        "\t",
+        "\u3000",
+        "abc",
+        "某县人民政府",
+        "；",
+    ]
+)
+TEXT = st.lists(WORDS, max_size=6).map("".join)
+NAMES = st.sampled_from(
+    ["", "zoom", "content", "article-content", "nav", "footer", "share", "main", "TRS_Editor", "x"]
+)
+SPANS = st.sampled_from([None, "1", "2", "3", "0", "2;", "x", "", " 4", "999"])
+
+
+def attrs_(draw: st.DrawFn) -> str:
+    out = ""
+    name = draw(NAMES)
+    if name:
+        out += f' {draw(st.sampled_from(["id", "class"]))}="{name}"'
+    return out
+
+
+@st.composite
+def cell(draw: st.DrawFn) -> str:
+    tag = draw(st.sampled_from(["td", "td", "th"]))
+    spans = ""
+    for attr in ("rowspan", "colspan"):
+        value = draw(SPANS)
+        if value is not None:
+            spans += f' {attr}="{value}"'
+    inner = draw(TEXT)
+    if draw(st.booleans()):
+        inner += f"<br>{draw(TEXT)}<p>{draw(TEXT)}</p>"
+    return f"<{tag}{spans}{attrs_(draw)}>{inner}</{tag}>"
+
+
+@st.composite
+def table(draw: st.DrawFn, inner: st.SearchStrategy[str] | None = None) -> str:
+    rows = []
+    for _ in range(draw(st.integers(0, 5))):
+        cells = draw(st.lists(cell(), max_size=5))
+        if inner is not None and draw(st.booleans()):
+            cells.append(f"<td>{draw(inner)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    body = "".join(rows)
+    if draw(st.booleans()):
+        body = f"<tbody>{body}</tbody>"
+    return f"<table{attrs_(draw)}>{body}</table>"
+
+
+def block(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    @st.composite
+    def one(draw: st.DrawFn) -> str:
+        tag = draw(st.sampled_from(["div", "section", "article", "p", "span", "a", "nav", "td"]))
+        parts = draw(st.lists(st.one_of(TEXT, children), max_size=4))
+        return f"<{tag}{attrs_(draw)}>{''.join(parts)}</{tag}>{draw(TEXT)}"
+
+    return one()
+
+
+FRAGMENT = st.recursive(
+    st.one_of(TEXT, table()), lambda inner: st.one_of(block(inner), table(inner)), max_leaves=12
+)
+
+
+@st.composite
+def page(draw: st.DrawFn) -> etree._Element:
+    parts = draw(st.lists(FRAGMENT, min_size=1, max_size=4))
+    extra = "<!-- a comment -->" if draw(st.booleans()) else ""
+    return H._parse_tree(f"<html><body>{extra}{''.join(parts)}{extra}</body></html>")
+
+
+# ------------------------------------------------------------------ properties
+
+
+def test_no_chrome_word_overlaps_itself() -> None:
+    # chrome counts per slice rely on it: str.count finds every occurrence
+    for w in H._CHROME_WORDS:
+        assert all(w[k:] != w[: len(w) - k] for k in range(1, len(w))), w
+
+
+@given(page())
+def test_text_of_is_the_serialised_text(root: etree._Element) -> None:
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert H._text_of(el) == text_of(el)
+
+
+@given(st.lists(WORDS, max_size=40).map("".join), st.data())
+def test_counts_in_a_slice_agree_with_searching_the_slice(text: str, data: st.DataObject) -> None:
+    whole = H._Text(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert whole.sections(start, end) == section_hits(text[start:end])
+    assert whole.chrome(start, end) == chrome_count(text[start:end])
+
+
+def test_a_heading_cut_by_the_slice_is_searched_again() -> None:
+    text = "前言一、总体情况和二、主动公开政府信息情况"
+    whole = H._Text(text)
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1):
+            assert whole.sections(start, end) == section_hits(text[start:end])
+            assert whole.chrome(start, end) == chrome_count(text[start:end])
+
+
+@given(page())
+def test_container_is_the_one_of_the_plain_scoring(root: etree._Element) -> None:
+    body = next(root.iter("body"), root)
+    texts: dict[etree._Element, str] = {}
+    assert H._container(body, texts) is container(body)
+    for td, text in texts.items():  # every cell's text kept is its text
+        assert text == text_of(td)
+
+
+@given(page(), st.integers(0, 3), st.integers(1, 400))
+def test_tables_read_like_the_plain_expansion(root: etree._Element, n: int, span: int) -> None:
+    limits = Limits(max_span=span)
+    index = {t: i for i, t in enumerate(root.iter("table"))}
+    for el in root.iter("table"):
+        rows = H._data_rows(el)
+        assert (rows is None) == is_layout(el)
+        if rows is None:
+            continue
+        for cached in (False, True):
+            texts = {td: text_of(td) for td in el.iter("td")} if cached else {}
+            reader = H._Reader(index, limits, limits.budget(), texts)
+            reader.table(el, rows)
+            expected = expand(el, index[el], limits)
+            assert reader.blocks == ([expected] if expected is not None else [])
+
+
+def nested(depth: int) -> etree._Element:
+    return H._parse_tree("<html><body>" + "<div>" * depth + "x" + "</div>" * depth + "</body>")
+
+
+@pytest.mark.parametrize("depth", [0, 1, 60, 125, 126, 127, 200, 252, 253, 300])
+@pytest.mark.parametrize("max_depth", [None, 1, 2, 3, 128, 129, 254, 255, 1000])
+def test_depth_check_agrees_with_measuring_the_depth(depth: int, max_depth: int | None) -> None:
+    root = nested(depth)
+    most = deepest(root)
+    limits = Limits(max_depth=max_depth)
+    refused = (max_depth is not None and most > max_depth) or most >= 255
+    if refused:
+        with pytest.raises(LimitExceeded, match=re.escape(f"{most}")):
+            H._check_tree(root, limits)
+    else:
+        H._check_tree(root, limits)
+
+
+@given(st.integers(0, 12), st.integers(1, 10))
+def test_table_limit_counts_every_table(tables: int, limit: int) -> None:
+    root = H._parse_tree("<html><body>" + "<table><tr><td>1</td></tr></table>" * tables)
+    if tables > limit:
+        with pytest.raises(LimitExceeded, match=f"tables on the page: {tables},"):
+            H._check_tree(root, Limits(max_tables=limit))
+        with pytest.raises(LimitExceeded, match=f"tables on the page: {tables},"):
+            H.html_blocks(root, limits=Limits(max_tables=limit))
+    else:
+        H._check_tree(root, Limits(max_tables=limit))
+        H.html_blocks(root, limits=Limits(max_tables=limit))
+
+
+@given(st.text(alphabet="abcd", max_size=30), st.data())
+def test_slice_counts_with_overlapping_headings(text: str, data: st.DataObject) -> None:
+    # the template's headings never overlap one another; patterns that do exercise
+    # the search of a slice cut through a match of the whole text
+    pattern = re.compile("abc|ab|bcd|cd|c")
+    ids = {"abc": "x", "ab": "y", "bcd": "z", "cd": "x", "c": "w"}
+    original = H._headings
+    H._headings = lambda: (pattern, ids)  # type: ignore[assignment]
+    try:
+        whole = H._Text(text)
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        expected = len({ids[m.group(0)] for m in pattern.finditer(text[start:end])})
+        assert whole.sections(start, end) == expected
+    finally:
+        H._headings = original  # type: ignore[assignment]
+
+
+def test_chrome_removed_inside_a_cell_leaves_the_cell_text() -> None:
+    headings = "".join(
+        f"<p>{h}</p>"
+        for h in ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况")
+    )
+    page = (
+        '<html><body><div id="zoom">'
+        + headings
+        + "<table><tr><th>本年新收</th><th>合计</th></tr>"
+        + '<tr><td>件数</td><td><span class="share">打印</span>12</td></tr></table>'
+        + "</div></body></html>"
+    )
+    blocks = H.html_blocks(H._parse_tree(page))
+    tables = [b for b in blocks if isinstance(b, RawTable)]
+    assert [c.text for c in tables[0].rows[1].cells] == ["件数", "12"]
+
+
+@given(page())
+def test_link_text_is_the_length_of_every_link(root: etree._Element) -> None:
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert H._link_text(el) == sum(len(text_of(a)) for a in el.iterdescendants("a"))
+
+
+def test_link_text_counts_nested_links_again() -> None:
+    el = etree.fromstring("<div>aa<a>xyz<a>q</a></a><p><a>12</a></p><!--c--></div>")
+    assert H._link_text(el) == 7
+
+
+CONTROLS = "".join(chr(c) for c in range(0x20)) + "\ufffe\uffff\ud800 \u3000\xa0\x85"
+
+
+@given(st.text(alphabet=st.sampled_from(CONTROLS + "a中<>/pb"), max_size=30))
+def test_control_characters_become_spaces_in_the_bytes_parsed(text: str) -> None:
+    # parse_html replaces them in the UTF-8 bytes; the text way is the definition
+    cleaned = H._CONTROL.sub(" ", text.replace("\x00", ""))
+    assert (H._NOT_BLANK.search(text) is None) == (not cleaned.strip())
+    data = text.encode("utf-8", errors="replace").translate(H._CONTROL_BYTES, b"\x00")
+    for nonchar in H._NONCHARACTERS_UTF8:
+        data = data.replace(nonchar, b" ")
+    assert data == cleaned.encode("utf-8", errors="replace")
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\x00", "\x01\u3000\n", "\ufffe\x1f", "\x0b\x0c"])
+def test_a_page_of_blanks_and_control_characters_is_empty(blank: str) -> None:
+    with pytest.raises(gd.ParseError, match="empty"):
+        gd.parse_html(blank)
+    with pytest.raises(gd.ParseError, match="empty"):
+        gd.parse_html(blank.encode("utf-8", errors="replace"))
