@@ -253,7 +253,7 @@ class _MessageFormatter(string.Formatter):
         if "|" in format_spec:
             one, _, other = format_spec.partition("|")
             return one if str(value) in {"1", "-1", "+1"} else other
-        return super().format_field(value, format_spec)
+        return format(value, format_spec)
 
 
 _FORMATTER: Final = _MessageFormatter()
