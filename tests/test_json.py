@@ -539,3 +539,18 @@ def test_lone_surrogates_are_replaced_wherever_they_are(place: str) -> None:
 def test_strings_are_written_as_json_dumps_writes_them(text: str) -> None:
     """The string writer's shortcut for Chinese text with line breaks gives json.dumps's text."""
     assert gjson._string(text) == json.dumps(text, ensure_ascii=False)
+
+
+def test_from_json_refuses_input_beyond_max_bytes() -> None:
+    text = gd.to_json(gd.build_report(organ="某县某局", year=2024))
+    tight = gd.Limits(max_bytes=len(text) - 1)
+    for data in (text, text.encode("utf-8")):
+        with pytest.raises(gd.LimitExceeded, match="max_bytes="):
+            gd.from_json(data, limits=tight)
+    assert gd.from_json(text, limits=gd.Limits(max_bytes=len(text))) == gd.from_json(text)
+    previous = gd.set_limits(tight)
+    try:
+        with pytest.raises(gd.LimitExceeded):
+            gd.from_json(text)
+    finally:
+        gd.set_limits(previous)

@@ -38,6 +38,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._scrub import scrub
+from govdisclosure.limits import Limits, input_size, resolve
 from govdisclosure.model import (
     BLANK,
     CellValue,
@@ -812,9 +813,20 @@ def _leaf_exceptions(exc: BaseException) -> list[BaseException]:
     return [exc]
 
 
-def from_json(data: str | bytes | Mapping[str, Any], *, strict: bool = True) -> Report:
-    """The report in ``data`` (JSON text, bytes, or already-parsed data)."""
+def from_json(
+    data: str | bytes | Mapping[str, Any],
+    *,
+    strict: bool = True,
+    limits: Limits | None = None,
+) -> Report:
+    """The report in ``data`` (JSON text, bytes, or already-parsed data).
+
+    Text and bytes beyond ``limits.max_bytes`` (default: the process-wide
+    :func:`~govdisclosure.get_limits`) raise :class:`~govdisclosure.LimitExceeded`
+    before anything is read; other faults raise :class:`JSONError`.
+    """
     if isinstance(data, str | bytes):
+        input_size(data, resolve(limits))
         if orjson is not None:
             report = _read_with_orjson(data, strict)
             if report is not None:
