@@ -75,6 +75,15 @@ def outcome(parser: Parser, data: object) -> gd.Report | None:
         message = str(exc)  # a clear message
         assert message
         return None
+    except FileNotFoundError as exc:
+        # parse() takes a one-line string ending in a report suffix (".txt", ".PDF")
+        # for a file name and says the file is missing rather than reading the name
+        assert parser is _parse_any
+        assert isinstance(data, str)
+        assert "\n" not in data
+        named = str(exc)  # the name it took for a file
+        assert named == data
+        return None
     assert isinstance(report, gd.Report)
     findings = gd.check(report)
     assert all(isinstance(f, gd.Finding) for f in findings)
