@@ -38,6 +38,7 @@ __all__ = [
     "fit",
     "is_blank",
     "is_figure",
+    "is_word_for_figure",
     "items",
     "joined",
     "split_run_together",
@@ -67,7 +68,7 @@ digit, an opening bracket, an enumeration mark, a leading Chinese numeral."""
 
 
 @functools.lru_cache(maxsize=4096)
-def _is_word_for_figure(text: str) -> bool:
+def is_word_for_figure(text: str) -> bool:
     """Whether ``text``, found between two figures of a row, is a cell of that row (略,
     不详, 暂无, 待定) rather than the label of a row run together with it."""
     word = text.strip()
@@ -172,7 +173,7 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
             if (
                 k == "label"
                 and figures
-                and _is_word_for_figure(text)
+                and is_word_for_figure(text)
                 and _figure_follows(cells, index + 1)
             ):
                 k = "word"

@@ -15,6 +15,7 @@ from govdisclosure.formats._cells import (
     Output,
     fit,
     is_blank,
+    is_word_for_figure,
     items,
     joined,
     split_run_together,
@@ -216,6 +217,21 @@ def _row_identity(values: list[int]) -> bool:
     return values[-1] == sum(values[:-1])
 
 
+def _word_in_first_cell(item: Item, spec: TableSpec) -> Item:
+    """``item`` with a word written in its row's first cell (略, 不详) moved from its
+    labels to its values: a row one cell short whose last label piece is such a word and
+    whose label without it names a row."""
+    labels, values = item.labels, item.values
+    if (
+        len(labels) >= 2
+        and len(values) == len(spec.columns) - 1
+        and is_word_for_figure(labels[-1].text)
+        and associate(joined(labels[:-1]), spec) is not None
+    ):
+        return Item(labels[:-1], (labels[-1], *values), item.source)
+    return item
+
+
 def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> Table | None:
     """Section 三 from its raw rows; ``None`` if no data row is found."""
     all_items = items(rows)
@@ -223,7 +239,8 @@ def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> 
     first = next((i for i, it in enumerate(all_items) if _is_data(it, specs[default])), None)
     if first is None:
         return None
-    header_items, body = all_items[:first], all_items[first:]
+    header_items = all_items[:first]
+    body = [_word_in_first_cell(it, specs[default]) for it in all_items[first:]]
     data: list[Item] = []
     own: list[str] = []  # the labels before a data row's figures, since the last data row
     after: list[str] = []  # the label line right after them
