@@ -33,9 +33,9 @@ from lxml import etree
 
 from govdisclosure.checks.registry import finding
 from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.formats._raw import make_cell
 from govdisclosure.formats._reader import (
     Block,
-    RawCell,
     RawParagraph,
     RawRow,
     RawTable,
@@ -664,7 +664,7 @@ class _Reader:
                 raw = cell_texts.get(td)
                 if raw is None:
                     raw = _text_of(td)
-                text = raw.strip() if raw.isprintable() else _squeeze(raw).strip()
+                text = _clean(raw)
                 at: object = td.sourceline
                 line = at if isinstance(at, int) and at > 0 else None
                 size = rs * cs
@@ -699,9 +699,9 @@ class _Reader:
             row_line = _line(tr)
             # a figure spanning columns is one figure, in one cell (shown once)
             cells = [
-                RawCell(entry[0], Source(table=index, row=r, cell=c, line=entry[1]))
+                make_cell(entry[0], Source(table=index, row=r, cell=c, line=entry[1]))
                 if entry is not None
-                else RawCell("", Source(table=index, row=r, cell=c, line=row_line))
+                else make_cell("", Source(table=index, row=r, cell=c, line=row_line))
                 for c, entry in enumerate(grid[r])
                 if entry is None or entry[2]
             ]
