@@ -19,7 +19,7 @@ from lxml import etree
 import govdisclosure as gd
 from govdisclosure import LimitExceeded, Limits
 from govdisclosure.formats import html as H
-from govdisclosure.formats._raw import RawTable
+from govdisclosure.formats._raw import RawCell, RawRow, RawTable
 from govdisclosure.model import Source, Text
 from govdisclosure.model.cells import read_cell
 
@@ -120,10 +120,10 @@ def expand(table: etree._Element, index: int, limits: Limits) -> RawTable | None
         for c in range(widths.get(r, 0)):
             entry = grid.get((r, c))
             if entry is None:
-                cells.append(H.RawCell("", Source(table=index, row=r, cell=c, line=tr.sourceline)))
+                cells.append(RawCell("", Source(table=index, row=r, cell=c, line=tr.sourceline)))
             elif entry[2]:
-                cells.append(H.RawCell(entry[0], Source(table=index, row=r, cell=c, line=entry[1])))
-        out.append(H.RawRow(tuple(cells), Source(table=index, row=r, line=tr.sourceline)))
+                cells.append(RawCell(entry[0], Source(table=index, row=r, cell=c, line=entry[1])))
+        out.append(RawRow(tuple(cells), Source(table=index, row=r, line=tr.sourceline)))
     return RawTable(tuple(out), Source(table=index, line=table.sourceline)) if out else None
 
 
