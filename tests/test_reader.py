@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -359,3 +360,21 @@ def test_a_row_written_with_spaces_in_tab_separated_text_keeps_its_figures() -> 
     again = gd.parse_text("\n".join(lines))
     assert again.applications == report.applications
     assert again.findings == ()
+
+
+@pytest.mark.parametrize("edition", list(Edition))
+@pytest.mark.parametrize("year", [2020, 2023])
+def test_a_word_in_the_first_cell_of_either_edition_in_any_year(
+    edition: Edition, year: int
+) -> None:
+    """The first-cell rule holds for a 2019-edition table in a 2021-format year too
+    (found by Hypothesis: （六）其他处理 is a data row only in 2019)."""
+    table = gd.build_table("applications", {}, edition=edition)
+    report = attrs.evolve(gd.build_report(organ="某县某局", year=year), applications=table)
+    for row in table.spec.row_ids:
+        changed = report.with_cell(f"applications.{row}.natural_person", gd.Text("略"))
+        for again in (
+            gd.parse_text(gd.render_text(changed)),
+            gd.parse_html(gd.render_html(changed)),
+        ):
+            assert again.applications == changed.applications, row

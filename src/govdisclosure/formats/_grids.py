@@ -217,18 +217,18 @@ def _row_identity(values: list[int]) -> bool:
     return values[-1] == sum(values[:-1])
 
 
-def _word_in_first_cell(item: Item, spec: TableSpec) -> Item:
+def _word_in_first_cell(item: Item, specs: Sequence[TableSpec]) -> Item:
     """``item`` with a word written in its row's first cell (略, 不详) moved from its
     labels to its values: a row one cell short whose last label piece is such a word and
-    whose label without it names a row."""
+    whose label without it names a row of one of ``specs`` (the editions' layouts; the
+    table's own edition is only known later)."""
     labels, values = item.labels, item.values
-    if (
-        len(labels) >= 2
-        and len(values) == len(spec.columns) - 1
-        and is_word_for_figure(labels[-1].text)
-        and associate(joined(labels[:-1]), spec) is not None
-    ):
-        return Item(labels[:-1], (labels[-1], *values), item.source)
+    if len(labels) < 2 or not is_word_for_figure(labels[-1].text):
+        return item
+    head = joined(labels[:-1])
+    for spec in specs:
+        if len(values) == len(spec.columns) - 1 and associate(head, spec) is not None:
+            return Item(labels[:-1], (labels[-1], *values), item.source)
     return item
 
 
@@ -240,7 +240,8 @@ def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> 
     if first is None:
         return None
     header_items = all_items[:first]
-    body = [_word_in_first_cell(it, specs[default]) for it in all_items[first:]]
+    layouts = list(specs.values())
+    body = [_word_in_first_cell(it, layouts) for it in all_items[first:]]
     data: list[Item] = []
     own: list[str] = []  # the labels before a data row's figures, since the last data row
     after: list[str] = []  # the label line right after them
