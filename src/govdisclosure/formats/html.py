@@ -595,8 +595,9 @@ class _Reader:
             self.parts.append(text)
 
     def flush(self) -> None:
-        if self.parts:
-            joined = "".join(self.parts)
+        parts = self.parts
+        if parts:
+            joined = "".join(parts)
             if joined.isspace():  # squeezed and stripped to nothing
                 pass
             elif joined.isprintable():  # no line break to squeeze
@@ -608,30 +609,47 @@ class _Reader:
                     paragraph = piece.strip()
                     if paragraph:
                         self.blocks.append(RawParagraph(paragraph, Source(line=self.line)))
-        self.parts = []
+            parts.clear()  # in place: walk holds the list
         self.line = None
 
     def walk(self, el: etree._Element) -> None:
-        tag = _tag(el)
-        if tag in _SKIP_TAGS or not tag or _own_organ_line(el):
+        tag: object = el.tag
+        if not isinstance(tag, str):  # a comment or processing instruction
+            return
+        tag = tag.lower()
+        if tag in _SKIP_TAGS or not tag:
+            return
+        if el.get("class") == "organ" and _own_organ_line(el):
+            return
+        parts = self.parts
+        if tag == "br":
+            parts.append("\n")
             return
         if tag == "table":
             rows = _data_rows(el)
             if rows is not None:
-                self.flush()
+                if parts:
+                    self.flush()
                 self.table(el, rows)
                 return
+        # the text and the tails of the children, as self.text adds them (the source
+        # line of a paragraph is that of the element whose text starts it)
         block = tag in _BLOCK_TAGS
-        if tag == "br":
-            self.parts.append("\n")
-            return
-        if block:
+        if block and parts:  # (a source line is only kept with parts to flush)
             self.flush()
-        self.text(el.text, el)
+        text = el.text
+        if text:
+            if self.line is None and not text.isspace():
+                self.line = _line(el)
+            parts.append(text)
         for child in el:
             self.walk(child)
-            self.text(child.tail, el)
-        if block:
+            text = child.tail
+            if text:
+                if self.line is None and not text.isspace():
+                    self.line = _line(el)
+                parts.append(text)
+        if block and parts:
             self.flush()
 
     # tables ----------------------------------------------------------------
@@ -769,20 +787,35 @@ def _chrome_word(word: str) -> bool:
     return _CHROME_ID.search(word) is not None
 
 
-def _is_chrome(el: etree._Element) -> bool:
-    if _tag(el) in {"nav"}:
-        return True
-    return any(_chrome_word(w) for w in _attr_words(el))
+# the elements of a container that may be chrome, as the values of their names and
+# the <nav> elements, in document order (attributes come right after their element)
+_NAMED: Final = etree.XPath(".//*/@id | .//*/@class | .//nav")
+
+
+def _chrome_names(root: etree._Element) -> list[etree._Element]:
+    """The elements inside ``root`` that :func:`_is_chrome` accepts, in document order:
+    one XPath gives the values of every ``id`` and ``class``, and only the elements
+    whose names hold a chrome word (or that are ``<nav>``) are looked at."""
+    found: object = _NAMED(root)
+    out: list[etree._Element] = []
+    if not isinstance(found, list):
+        return out
+    for item in found:
+        if isinstance(item, etree._ElementUnicodeResult):
+            el = item.getparent()
+            if el is None or (out and out[-1] is el):
+                continue
+            if any(_chrome_word(w) for w in item.split()) or _tag(el) == "nav":
+                out.append(el)
+        elif isinstance(item, etree._Element) and not (out and out[-1] is item):
+            out.append(item)
+    return out
 
 
 def _strip_chrome(root: etree._Element, cell_texts: dict[etree._Element, str]) -> None:
     """Remove navigation, share bars and similar chrome inside the container (and the
     text kept in ``cell_texts`` of the cells they were in)."""
-    named: object = root.xpath(".//*[@id or @class] | .//nav")
-    candidates = (
-        [el for el in named if isinstance(el, etree._Element)] if isinstance(named, list) else []
-    )
-    doomed = [el for el in candidates if _is_chrome(el) and not _looks_like_content(el)]
+    doomed = [el for el in _chrome_names(root) if not _looks_like_content(el)]
     for el in doomed:
         parent = el.getparent()
         if parent is not None:
@@ -934,34 +967,115 @@ def _known_weight(word: str) -> int:
     return max((weight for pat, weight in _KNOWN_CONTAINERS if pat.match(word)), default=0)
 
 
+_BLOCK_CANDIDATES: Final = ("div", "article", "section", "main", "body")
+"""The candidates but cells: their places in the body's text are found by :func:`_spans`."""
+
+
+def _is_markup(tag: object) -> bool:
+    """A comment or processing instruction: no part of the text of its parent."""
+    return tag is etree.Comment or tag is etree.PI
+
+
+class _Spans:
+    """The text of the page's body, and the place in it of the text of each element
+    that is a candidate but a cell, found in one pass.
+
+    Only the elements on the way to such a candidate are visited; the text of any
+    other child is serialised once, whole (the text of nested wrappers is no longer
+    serialised once per wrapper). ``tables``: the text of the tables serialised whole.
+    """
+
+    def __init__(self, body: etree._Element) -> None:
+        on_way: set[etree._Element] = set()
+        for candidate in body.iter(*_BLOCK_CANDIDATES):
+            el: etree._Element | None = candidate
+            while el is not None and el not in on_way:
+                on_way.add(el)
+                el = el.getparent() if el is not body else None
+        self.on_way = on_way
+        self.parts: list[str] = []
+        self.at = 0
+        self.spans: dict[etree._Element, tuple[int, int]] = {}
+        self.tables: dict[etree._Element, str] = {}
+        self._visit(body)
+        self.text = "".join(self.parts)
+
+    def _add(self, text: str | None) -> None:
+        if text:
+            self.parts.append(text)
+            self.at += len(text)
+
+    def _visit(self, el: etree._Element) -> None:
+        start = self.at
+        self._add(el.text)
+        on_way = self.on_way
+        for child in el:
+            if child in on_way:
+                self._visit(child)
+            else:
+                tag: object = child.tag
+                if isinstance(tag, str):
+                    text = _text_of(child)
+                    if tag == "table":
+                        self.tables[child] = text
+                    self._add(text)
+                elif not _is_markup(tag):  # an entity reference
+                    self._add(_serialised_text(child))
+            self._add(child.tail)
+        self.spans[el] = (start, self.at)
+
+
+def _serialised_text(el: etree._Element) -> str:
+    text: object = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+    return text if isinstance(text, str) else ""
+
+
 def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> etree._Element:
     """The element holding the report: most sections and tables, least chrome.
 
-    The text of every candidate, among them every ``<td>``, is left in ``cell_texts``
-    (the tables are read later)."""
+    The text of every ``<td>`` candidate is left in ``cell_texts`` (the tables are
+    read later)."""
     best: tuple[float, ...] | None = None
     chosen = body
+    found: _Spans | None = None
     whole: _Text | None = None
     cursor = 0
     report_table: dict[etree._Element, bool] | None = None
     for el in body.iter(*_CANDIDATE_TAGS):
-        text = _text_of(el)
-        cell_texts[el] = text  # the reader looks up cells only
-        n = len(text)
-        if n < 20:
-            continue
+        if el.tag == "td":
+            text = _text_of(el)
+            cell_texts[el] = text  # the reader looks up cells only
+            n = len(text)
+            if n < 20:
+                continue
+            if found is None:
+                found = _Spans(body)
+            span = found.spans.get(el)
+            if span is None:
+                # the place of this text in the body's: any place where it occurs
+                # will do (the counts depend on the text of the slice only)
+                start = found.text.find(text, cursor)
+                if start < 0:
+                    start = found.text.find(text)
+                end = start + n
+            else:
+                start, end = span
+        else:
+            if found is None:
+                found = _Spans(body)
+            start, end = found.spans[el]
+            n = end - start
+            if n < 20:
+                continue
+        cursor = start
         if whole is None:
-            whole = _Text(_text_of(body))
+            whole = _Text(found.text)
+            tables_text = found.tables
             report_table = {
-                t: any(w in _text_of(t) for w in _TABLE_WORDS) for t in body.iter("table")
+                t: any(w in (tables_text.get(t) or _text_of(t)) for w in _TABLE_WORDS)
+                for t in body.iter("table")
             }
         assert report_table is not None
-        # the place of this text in the body's: any place where it occurs will do
-        start = whole.text.find(text, cursor)
-        if start < 0:
-            start = whole.text.find(text)
-        cursor = start
-        end = start + n
         hits = whole.sections(start, end)
         tables = sum(report_table.get(t, False) for t in el.iter("table"))
         if hits == 0 and tables == 0:
@@ -1287,7 +1401,11 @@ def _chrome_paragraph(block: Block) -> bool:
     if not isinstance(block, RawParagraph):
         return False
     text = block.text
-    return len(text) <= 40 and sum(text.count(w) for w in _CHROME_WORDS) >= 2
+    return (
+        len(text) <= 40
+        and _CHROME_FIND.search(text) is not None  # (none of the words: a count of 0)
+        and sum(text.count(w) for w in _CHROME_WORDS) >= 2
+    )
 
 
 def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
@@ -1313,12 +1431,15 @@ def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
     limits = resolve(limits)
     budget = limits.budget()
     given: object = html
+    utf8: bytes | None = None  # the page's bytes when they are the UTF-8 of ``text``
     if isinstance(given, bytes | bytearray | memoryview):
         data = bytes(given)
         input_size(data, limits)
         text, codec = _decode(data)
         if codec != "utf-8":
             findings.append(finding("parse.encoding", encoding=codec.upper()))
+        elif not data.startswith(codecs.BOM_UTF8):
+            utf8 = data  # decoded strictly: encoding the text again gives the same bytes
     elif isinstance(given, str):
         input_size(given, limits)
         text = given
@@ -1332,11 +1453,7 @@ def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
     if _NOT_BLANK.search(text) is None:
         msg = "the page is empty"
         raise ParseError(msg)
-    data = text.encode("utf-8", errors="replace").translate(_CONTROL_BYTES, b"\x00")
-    for nonchar in _NONCHARACTERS_UTF8:
-        if nonchar in data:
-            data = data.replace(nonchar, b" ")
-    root = _parse_bytes(data)
+    root = _parse_bytes(_parser_input(text, utf8))
     budget.check()
     organ, year = _organ_hint(root), _year_hint(root)
     blocks = html_blocks(root, findings, limits=limits, budget=budget)
@@ -1359,6 +1476,21 @@ def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
     if organ is not None and organ != report.organ:
         report = _with_organ(report, organ, official=official)
     return report
+
+
+def _parser_input(text: str, utf8: bytes | None = None) -> bytes:
+    """The bytes the parser reads: ``text`` in UTF-8 (``utf8`` when the caller has them),
+    control characters made spaces, NULs dropped.
+
+    The noncharacters are looked for in the text: one character, a faster search than
+    their three bytes, which occur in the UTF-8 of nothing else."""
+    if utf8 is None:
+        utf8 = text.encode("utf-8", errors="replace")
+    data = utf8.translate(_CONTROL_BYTES, b"\x00")
+    if "\ufffe" in text or "\uffff" in text:
+        for nonchar in _NONCHARACTERS_UTF8:
+            data = data.replace(nonchar, b" ")
+    return data
 
 
 def _with_organ(report: Report, organ: Organ, *, official: bool = False) -> Report:

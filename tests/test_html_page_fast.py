@@ -1,0 +1,356 @@
+"""The fast paths of the HTML reader outside the table reader, against plain oracles.
+
+The content container is chosen from the places of the candidates' texts in the body's
+text, found in one pass (not by serialising every candidate); chrome is found from the
+values of ``id`` and ``class``; the paragraph walk adds text without a call per piece;
+short paragraphs without any chrome word are not counted word by word; the parser's
+bytes are the page's own when they are its UTF-8. Each test computes the same thing
+the obvious way on generated pages (with comments, processing instructions, entity
+references, chrome names, signature lines, ``<br>``, upper-case tags) and requires the
+same answer.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+import govdisclosure as gd
+from govdisclosure.formats import html as H
+from govdisclosure.formats._raw import RawParagraph
+from govdisclosure.model import Source
+
+# ------------------------------------------------------------------ oracles
+
+
+def text_of(el: etree._Element) -> str:
+    out = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+    assert isinstance(out, str)
+    return out
+
+
+def section_hits(text: str) -> int:
+    rx, ids = H._headings()
+    return len({ids[m.group(0)] for m in rx.finditer(text)})
+
+
+def chrome_count(text: str) -> int:
+    return sum(text.count(w) for w in H._CHROME_WORDS)
+
+
+def container(body: etree._Element) -> etree._Element:
+    """The container choice, every candidate serialised and searched on its own."""
+    best: tuple[float, ...] | None = None
+    chosen = body
+    report_table = {t: any(w in text_of(t) for w in H._TABLE_WORDS) for t in body.iter("table")}
+    for el in body.iter("div", "article", "section", "main", "td", "body"):
+        text = text_of(el)
+        if len(text) < 20:
+            continue
+        hits = section_hits(text)
+        tables = sum(report_table.get(t, False) for t in el.iter("table"))
+        if hits == 0 and tables == 0:
+            continue
+        first = hits + min(tables, 3)
+        known = max(
+            (w for pat, w in H._KNOWN_CONTAINERS for a in H._attr_words(el) if pat.match(a)),
+            default=0,
+        )
+        links = sum(len(text_of(a)) for a in el.iterdescendants("a"))
+        key = (first, known - 5 * chrome_count(text) - 50 * links / len(text), -len(text))
+        if best is None or key > best:
+            best, chosen = key, el
+    return chosen
+
+
+def is_chrome(el: etree._Element) -> bool:
+    words = (el.get("id") or "").split() + (el.get("class") or "").split()
+    return H._tag(el) == "nav" or any(H._CHROME_ID.search(w) for w in words)
+
+
+def chrome_names(root: etree._Element) -> list[etree._Element]:
+    named = root.xpath(".//*[@id or @class] | .//nav")
+    assert isinstance(named, list)
+    return [el for el in named if isinstance(el, etree._Element) and is_chrome(el)]
+
+
+def strip_chrome(root: etree._Element, cell_texts: dict[etree._Element, str]) -> None:
+    doomed = [el for el in chrome_names(root) if not H._looks_like_content(el)]
+    for el in doomed:
+        parent = el.getparent()
+        if parent is not None:
+            for td in el.iterancestors("td"):
+                cell_texts.pop(td, None)
+            tail = el.tail
+            parent.remove(el)
+            if tail:
+                H._append_text(parent, tail)
+
+
+class PlainReader(H._Reader):
+    """The paragraph walk with a call per element, per piece of text and per flush."""
+
+    def text(self, text: str | None, el: etree._Element) -> None:
+        if text:
+            if self.line is None and text.strip():
+                self.line = H._line(el)
+            self.parts.append(text)
+
+    def flush(self) -> None:
+        if self.parts:
+            for piece in H._squeeze("".join(self.parts)).split("\n"):
+                paragraph = piece.strip()
+                if paragraph:
+                    self.blocks.append(RawParagraph(paragraph, Source(line=self.line)))
+        self.parts = []
+        self.line = None
+
+    def walk(self, el: etree._Element) -> None:
+        tag = H._tag(el)
+        if tag in H._SKIP_TAGS or not tag or H._own_organ_line(el):
+            return
+        if tag == "table":
+            rows = H._data_rows(el)
+            if rows is not None:
+                self.flush()
+                self.table(el, rows)
+                return
+        if tag == "br":
+            self.parts.append("\n")
+            return
+        block = tag in H._BLOCK_TAGS
+        if block:
+            self.flush()
+        self.text(el.text, el)
+        for child in el:
+            self.walk(child)
+            self.text(child.tail, el)
+        if block:
+            self.flush()
+
+
+# ------------------------------------------------------------------ pages
+
+WORDS = st.sampled_from(
+    [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+        "一、",
+        "总体情况",
+        "本年新收",
+        "行政复议",
+        "首页",
+        "公网安备",
+        "公网安备案",
+        "打印",
+        "【大",
+        "当前位置：首页",
+        "2024年1月20日",
+        "12",
+        "0",
+        "合计",
+        " ",
+        "\n",
+        "\t",
+        "\u3000",
+        "abc",
+        "某县人民政府",
+        "&amp;",
+        "&nbsp;",
+    ]
+)
+TEXT = st.lists(WORDS, max_size=6).map("".join)
+NAMES = st.sampled_from(
+    ["", "zoom", "content", "nav", "footer x", "share", "main", "TOOLS", "y-print", "organ", "x"]
+)
+TAGS = st.sampled_from(
+    ["div", "section", "article", "main", "p", "span", "a", "nav", "td", "br", "button", "DIV"]
+)
+
+
+@st.composite
+def named(draw: st.DrawFn) -> str:
+    out = ""
+    for attr in draw(st.lists(st.sampled_from(["id", "class", "lang", "data-organ"]), max_size=2)):
+        if f" {attr}=" not in out:
+            out += f' {attr}="{draw(NAMES)}"'
+    return out
+
+
+def element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    @st.composite
+    def one(draw: st.DrawFn) -> str:
+        tag = draw(TAGS)
+        parts = draw(st.lists(st.one_of(TEXT, children), max_size=4))
+        return f"<{tag}{draw(named())}>{''.join(parts)}</{tag}>{draw(TEXT)}"
+
+    return one()
+
+
+@st.composite
+def table(draw: st.DrawFn, inner: st.SearchStrategy[str]) -> str:
+    rows = []
+    for _ in range(draw(st.integers(0, 3))):
+        cells = [
+            f"<{draw(st.sampled_from(['td', 'th']))}{draw(named())}>{draw(inner)}</td>"
+            for _ in range(draw(st.integers(0, 3)))
+        ]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table{draw(named())}>{''.join(rows)}</table>"
+
+
+SIGNATURE = (
+    '<article class="govdisclosure-report" data-organ="某局"><p>一、总体情况正文</p>'
+    '<footer class="signature"><p class="organ">某局</p><p class="date">2025年1月2日</p>'
+    "</footer></article>"
+)
+MARKUP = st.sampled_from(["<!-- a comment -->", "<?php echo 1; ?>", "<br>", SIGNATURE])
+FRAGMENT = st.recursive(
+    st.one_of(TEXT, MARKUP), lambda inner: st.one_of(element(inner), table(inner)), max_leaves=14
+)
+KEEP = etree.HTMLParser(remove_comments=False, remove_pis=False, recover=True)
+
+
+@st.composite
+def page(draw: st.DrawFn) -> etree._Element:
+    html = f"<html><body>{''.join(draw(st.lists(FRAGMENT, min_size=1, max_size=4)))}</body></html>"
+    if draw(st.booleans()):
+        return H._parse_tree(html)
+    root = etree.fromstring(html, KEEP)  # comments and processing instructions kept
+    if draw(st.booleans()):  # entity references (no HTML parser makes them)
+        for el in list(root.iter("p", "span"))[:3]:
+            ref = etree.Entity(draw(st.sampled_from(["amp", "lt", "unknown"])))
+            ref.tail = draw(TEXT)
+            el.append(ref)
+    return root
+
+
+def body_of(root: etree._Element) -> etree._Element:
+    return next(root.iter("body"), root)
+
+
+# ------------------------------------------------------------------ properties
+
+
+@given(page())
+def test_spans_are_the_places_of_the_serialised_texts(root: etree._Element) -> None:
+    body = body_of(root)
+    found = H._Spans(body)
+    assert found.text == text_of(body)
+    for el in body.iter(*H._BLOCK_CANDIDATES):
+        start, end = found.spans[el]
+        assert found.text[start:end] == text_of(el)
+    for el, (start, end) in found.spans.items():
+        assert found.text[start:end] == text_of(el)
+    for t, text in found.tables.items():
+        assert text == text_of(t)
+
+
+@given(page())
+def test_container_is_the_one_of_the_plain_scoring(root: etree._Element) -> None:
+    body = body_of(root)
+    texts: dict[etree._Element, str] = {}
+    assert H._container(body, texts) is container(body)
+    assert set(texts) == set(body.iter("td"))  # every cell's text is kept
+    for td, text in texts.items():
+        assert text == text_of(td)
+
+
+def test_a_long_cell_is_placed_by_its_text() -> None:
+    # a cell of 20 characters or more, alone in its row, places itself by searching
+    cell = "一、总体情况，和二、主动公开政府信息情况"
+    page = f"<html><body><table><tr><td>{cell}</td></tr></table><div>{cell}</div></body></html>"
+    body = body_of(H._parse_tree(page))
+    assert H._container(body, {}) is container(body)
+    assert H._container(body, {}).tag == "td"  # (the first of two equal candidates)
+
+
+@given(page())
+def test_chrome_is_found_from_the_names(root: etree._Element) -> None:
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert H._chrome_names(el) == chrome_names(el)
+
+
+def test_chrome_of_an_upper_case_nav_with_a_plain_name() -> None:
+    root = H._parse_tree('<html><body><div id="c"><span class="x">a</span></div></body></html>')
+    span = next(root.iter("span"))
+    span.tag = "NAV"  # (the HTML parser makes tags lower case; a tree built by hand may not)
+    div = next(root.iter("div"))
+    assert H._chrome_names(div) == chrome_names(div) == [span]
+
+
+@given(page())
+def test_chrome_removal_is_the_plain_removal(root: etree._Element) -> None:
+    body = body_of(root)
+    other = copy.deepcopy(body)
+    texts = {td: text_of(td) for td in body.iter("td")}
+    other_texts = {td: text_of(td) for td in other.iter("td")}
+    H._strip_chrome(body, texts)
+    strip_chrome(other, other_texts)
+    assert etree.tostring(body) == etree.tostring(other)
+    assert sorted(texts.values()) == sorted(other_texts.values())
+
+
+@given(page())
+def test_walk_gives_the_blocks_of_the_plain_walk(root: etree._Element) -> None:
+    body = body_of(root)
+    limits = gd.Limits()
+    index = {t: i for i, t in enumerate(root.iter("table"))}
+    fast = H._Reader(index, limits, limits.budget())
+    plain = PlainReader(index, limits, limits.budget())
+    for reader in (fast, plain):
+        reader.walk(body)
+        reader.flush()
+    assert fast.blocks == plain.blocks
+
+
+CHROME_TEXT = st.lists(
+    st.sampled_from([*H._CHROME_WORDS, "公网安备案", "某", "打", "【", "页", " ", "政府信息公开"]),
+    max_size=12,
+).map("".join)
+
+
+@given(CHROME_TEXT)
+def test_chrome_paragraph_counts_like_the_plain_count(text: str) -> None:
+    block = RawParagraph(text, Source())
+    assert H._chrome_paragraph(block) == (len(text) <= 40 and chrome_count(text) >= 2)
+
+
+CONTROLS = "".join(chr(c) for c in range(0x20)) + "\ufffe\uffff\ud800 \u3000\xa0\x85"
+
+
+@given(st.text(alphabet=st.sampled_from(CONTROLS + "a中<>/pb\U0001f600"), max_size=30))
+def test_parser_input_is_the_cleaned_text_in_utf8(text: str) -> None:
+    cleaned = H._CONTROL.sub(" ", text.replace("\x00", ""))
+    expected = cleaned.encode("utf-8", errors="replace")
+    assert H._parser_input(text) == expected
+    if not re.search("[\ud800-\udfff]", text):  # text that has a UTF-8 encoding
+        assert H._parser_input(text, text.encode("utf-8")) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(CONTROLS + "a中<>/pb\U0001f600"), max_size=30))
+def test_a_page_reads_the_same_from_its_utf8(text: str) -> None:
+    page = f"<html><body><p>一、总体情况{text}</p></body></html>"
+    if re.search("[\ud800-\udfff]", page):
+        return
+    expected: object
+    got: object
+    try:
+        expected = gd.parse_html(page)
+    except gd.ParseError as e:
+        expected = str(e)
+    for data in (page.encode("utf-8"), b"\xef\xbb\xbf" + page.encode("utf-8")):
+        try:
+            got = gd.parse_html(data)
+        except gd.ParseError as e:
+            got = str(e)
+        assert got == expected
