@@ -354,3 +354,17 @@ def test_a_page_reads_the_same_from_its_utf8(text: str) -> None:
         except gd.ParseError as e:
             got = str(e)
         assert got == expected
+
+
+def test_a_paragraph_starts_on_the_line_of_its_first_text() -> None:
+    # blanks before the first text do not set the paragraph's source line
+    page = "<html><body><div>\n <p>\n<span>\n\n甲</span>乙\n</p>\n \n<p>丙<br>\n丁</p></div></body></html>"
+    body = body_of(H._parse_tree(page))
+    limits = gd.Limits()
+    fast = H._Reader({}, limits, limits.budget())
+    plain = PlainReader({}, limits, limits.budget())
+    for reader in (fast, plain):
+        reader.walk(body)
+        reader.flush()
+    assert fast.blocks == plain.blocks
+    assert [b.source.line for b in fast.blocks if isinstance(b, RawParagraph)] == [3, 8]
