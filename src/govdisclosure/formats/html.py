@@ -994,35 +994,41 @@ class _Spans:
                 el = el.getparent() if el is not body else None
         self.on_way = on_way
         self.parts: list[str] = []
-        self.at = 0
         self.spans: dict[etree._Element, tuple[int, int]] = {}
         self.tables: dict[etree._Element, str] = {}
-        self._visit(body)
+        self._visit(body, 0)
         self.text = "".join(self.parts)
 
-    def _add(self, text: str | None) -> None:
+    def _visit(self, el: etree._Element, at: int) -> int:
+        """Add the text of ``el``, which starts at ``at``; where it ends."""
+        parts, on_way = self.parts, self.on_way
+        start = at
+        text = el.text
         if text:
-            self.parts.append(text)
-            self.at += len(text)
-
-    def _visit(self, el: etree._Element) -> None:
-        start = self.at
-        self._add(el.text)
-        on_way = self.on_way
+            parts.append(text)
+            at += len(text)
         for child in el:
             if child in on_way:
-                self._visit(child)
+                at = self._visit(child, at)
             else:
                 tag: object = child.tag
                 if isinstance(tag, str):
-                    text = _text_of(child)
+                    text = (child.text or "") if not len(child) else _serialised_text(child)
                     if tag == "table":
                         self.tables[child] = text
-                    self._add(text)
-                elif not _is_markup(tag):  # an entity reference
-                    self._add(_serialised_text(child))
-            self._add(child.tail)
-        self.spans[el] = (start, self.at)
+                elif _is_markup(tag):
+                    text = None
+                else:  # an entity reference
+                    text = _serialised_text(child)
+                if text:
+                    parts.append(text)
+                    at += len(text)
+            text = child.tail
+            if text:
+                parts.append(text)
+                at += len(text)
+        self.spans[el] = (start, at)
+        return at
 
 
 def _serialised_text(el: etree._Element) -> str:
@@ -1030,21 +1036,44 @@ def _serialised_text(el: etree._Element) -> str:
     return text if isinstance(text, str) else ""
 
 
+def _report_tables(
+    body: etree._Element, texts: dict[etree._Element, str]
+) -> dict[etree._Element, int]:
+    """For each element of the body, how many report tables it holds: each report
+    table counts in its ancestors (``texts``: the text of tables already serialised)."""
+    out: dict[etree._Element, int] = {}
+    for t in body.iter("table"):
+        text = texts.get(t)
+        if text is None:
+            text = _text_of(t)
+        if not any(w in text for w in _TABLE_WORDS):
+            continue
+        el = t.getparent() if t is not body else None
+        while el is not None:
+            out[el] = out.get(el, 0) + 1
+            el = el.getparent() if el is not body else None
+    return out
+
+
 def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> etree._Element:
     """The element holding the report: most sections and tables, least chrome.
 
-    The text of every ``<td>`` candidate is left in ``cell_texts`` (the tables are
-    read later)."""
+    The text of every ``<td>`` is left in ``cell_texts`` (the tables are read later)."""
+    long_cell = False  # whether a cell has text enough to be a candidate
+    for td in body.iter("td"):
+        text = (td.text or "") if not len(td) else _serialised_text(td)
+        cell_texts[td] = text
+        if len(text) >= 20:
+            long_cell = True
     best: tuple[float, ...] | None = None
     chosen = body
     found: _Spans | None = None
     whole: _Text | None = None
     cursor = 0
-    report_table: dict[etree._Element, bool] | None = None
-    for el in body.iter(*_CANDIDATE_TAGS):
+    report_tables: dict[etree._Element, int] = {}
+    for el in body.iter(*(_CANDIDATE_TAGS if long_cell else _BLOCK_CANDIDATES)):
         if el.tag == "td":
-            text = _text_of(el)
-            cell_texts[el] = text  # the reader looks up cells only
+            text = cell_texts[el]
             n = len(text)
             if n < 20:
                 continue
@@ -1070,14 +1099,9 @@ def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> e
         cursor = start
         if whole is None:
             whole = _Text(found.text)
-            tables_text = found.tables
-            report_table = {
-                t: any(w in (tables_text.get(t) or _text_of(t)) for w in _TABLE_WORDS)
-                for t in body.iter("table")
-            }
-        assert report_table is not None
+            report_tables = _report_tables(body, found.tables)
         hits = whole.sections(start, end)
-        tables = sum(report_table.get(t, False) for t in el.iter("table"))
+        tables = report_tables.get(el, 0)
         if hits == 0 and tables == 0:
             continue
         first = hits + min(tables, 3)
