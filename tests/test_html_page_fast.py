@@ -368,3 +368,34 @@ def test_a_paragraph_starts_on_the_line_of_its_first_text() -> None:
         reader.flush()
     assert fast.blocks == plain.blocks
     assert [b.source.line for b in fast.blocks if isinstance(b, RawParagraph)] == [3, 8]
+
+
+def title_candidates(root: etree._Element, container: etree._Element) -> list[str]:
+    inside = set(container.iter(*H._TITLE_TAGS))
+    out = []
+    for el in root.iter(*H._TITLE_TAGS):
+        if el in inside:
+            continue
+        if H._tag(el) == "meta":
+            if (el.get("name") or "").lower() in {"articletitle", "title", "og:title"}:
+                out.append(el.get("content") or "")
+            continue
+        if len(el) and H._tag(el) not in {"h1", "h2", "h3", "title"}:
+            continue
+        out.append(text_of(el))
+    return out
+
+
+@given(page())
+def test_title_candidates_skip_the_container_like_the_plain_search(root: etree._Element) -> None:
+    for container in root.iter():
+        if isinstance(container.tag, str):
+            assert list(H._title_candidates(root, container)) == title_candidates(root, container)
+
+
+def test_every_report_table_counts_in_its_ancestors() -> None:
+    # the body holds two report tables, the named div one: the body wins on the count
+    table = "<table><tr><td>本年新收</td><td>12</td></tr></table>"
+    page = f'<html><body><div id="zoom"><p>一、总体情况：全年公开信息若干条</p>{table}</div>{table}</body></html>'
+    body = body_of(H._parse_tree(page))
+    assert H._container(body, {}) is container(body) is body

@@ -567,6 +567,13 @@ def _clean(text: str) -> str:
     return text.strip() if text.isprintable() else _squeeze(text).strip()
 
 
+@functools.lru_cache(maxsize=4096)
+def _line_source(line: int | None) -> Source:
+    """``Source(line=line)``: one (immutable) instance per line number, shared by the
+    paragraphs of every page that start on that line."""
+    return Source(line=line)
+
+
 class _Reader:
     """Turns the content container of a page into blocks."""
 
@@ -603,12 +610,12 @@ class _Reader:
             elif joined.isprintable():  # no line break to squeeze
                 paragraph = joined.strip()
                 if paragraph:
-                    self.blocks.append(RawParagraph(paragraph, Source(line=self.line)))
+                    self.blocks.append(RawParagraph(paragraph, _line_source(self.line)))
             else:
                 for piece in _squeeze(joined).split("\n"):
                     paragraph = piece.strip()
                     if paragraph:
-                        self.blocks.append(RawParagraph(paragraph, Source(line=self.line)))
+                        self.blocks.append(RawParagraph(paragraph, _line_source(self.line)))
             parts.clear()  # in place: walk holds the list
         self.line = None
 
@@ -1135,8 +1142,13 @@ _TITLE_TAGS: Final = (
 def _title_candidates(root: etree._Element, container: etree._Element) -> Iterator[str]:
     """Texts outside the container that may be the title, in document order (read as
     they are asked for: the first one that is a title ends the search)."""
-    inside = set(container.iter(*_TITLE_TAGS))
+    # the container's elements come in one run, from the first of them on: the set of
+    # them is only made when the search gets there (a title is mostly found before)
+    first_inside = next(container.iter(*_TITLE_TAGS), None)
+    inside: set[etree._Element] = set()
     for el in root.iter(*_TITLE_TAGS):
+        if el is first_inside:
+            inside = set(container.iter(*_TITLE_TAGS))
         if el in inside:
             continue
         if _tag(el) == "meta":
