@@ -629,8 +629,12 @@ class _Reader:
         if el.get("class") == "organ" and _own_organ_line(el):
             return
         parts = self.parts
+        # Text is added as self.text adds it (the source line of a paragraph is that of
+        # the element whose text starts it), except blanks that would start a paragraph:
+        # they are stripped from it in any case (and a paragraph of blanks is none)
         if tag == "br":
-            parts.append("\n")
+            if parts:
+                parts.append("\n")
             return
         if tag == "table":
             rows = _data_rows(el)
@@ -639,23 +643,29 @@ class _Reader:
                     self.flush()
                 self.table(el, rows)
                 return
-        # the text and the tails of the children, as self.text adds them (the source
-        # line of a paragraph is that of the element whose text starts it)
         block = tag in _BLOCK_TAGS
         if block and parts:  # (a source line is only kept with parts to flush)
             self.flush()
         text = el.text
         if text:
-            if self.line is None and not text.isspace():
+            if parts:
+                if self.line is None and not text.isspace():
+                    self.line = _line(el)
+                parts.append(text)
+            elif not text.isspace():
                 self.line = _line(el)
-            parts.append(text)
+                parts.append(text)
         for child in el:
             self.walk(child)
             text = child.tail
             if text:
-                if self.line is None and not text.isspace():
+                if parts:
+                    if self.line is None and not text.isspace():
+                        self.line = _line(el)
+                    parts.append(text)
+                elif not text.isspace():
                     self.line = _line(el)
-                parts.append(text)
+                    parts.append(text)
         if block and parts:
             self.flush()
 
@@ -987,41 +997,52 @@ class _Spans:
     """The text of the page's body, and the place in it of the text of each element
     that is a candidate but a cell, found in one pass.
 
-    Only the elements on the way to such a candidate are visited; the text of any
-    other child is serialised once, whole (the text of nested wrappers is no longer
-    serialised once per wrapper). ``tables``: the text of the tables serialised whole.
+    Only the elements on the way to such a candidate are visited; a candidate with
+    no other inside and any other child are serialised once, whole (the text of
+    nested wrappers is no longer serialised once per wrapper). ``tables``: the text
+    of the tables serialised whole.
     """
 
     def __init__(self, body: etree._Element) -> None:
-        on_way: set[etree._Element] = set()
+        candidates: set[etree._Element] = set()
+        branches: set[etree._Element] = set()  # the elements with a candidate inside
         for candidate in body.iter(*_BLOCK_CANDIDATES):
-            el: etree._Element | None = candidate
-            while el is not None and el not in on_way:
-                on_way.add(el)
+            candidates.add(candidate)
+            el = candidate.getparent() if candidate is not body else None
+            while el is not None and el not in branches:
+                branches.add(el)
                 el = el.getparent() if el is not body else None
-        self.on_way = on_way
+        self.candidates = candidates
+        self.branches = branches
         self.parts: list[str] = []
         self.spans: dict[etree._Element, tuple[int, int]] = {}
         self.tables: dict[etree._Element, str] = {}
-        self._visit(body, 0)
+        if body in branches:
+            self._visit(body, 0)
+        else:
+            text = _text_of(body)
+            self.parts.append(text)
+            self.spans[body] = (0, len(text))
         self.text = "".join(self.parts)
 
     def _visit(self, el: etree._Element, at: int) -> int:
         """Add the text of ``el``, which starts at ``at``; where it ends."""
-        parts, on_way = self.parts, self.on_way
+        parts, branches, candidates = self.parts, self.branches, self.candidates
         start = at
         text = el.text
         if text:
             parts.append(text)
             at += len(text)
         for child in el:
-            if child in on_way:
+            if child in branches:
                 at = self._visit(child, at)
             else:
                 tag: object = child.tag
                 if isinstance(tag, str):
                     text = (child.text or "") if not len(child) else _serialised_text(child)
-                    if tag == "table":
+                    if child in candidates:
+                        self.spans[child] = (at, at + len(text))
+                    elif tag == "table":
                         self.tables[child] = text
                 elif _is_markup(tag):
                     text = None
