@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -399,3 +399,30 @@ def test_every_report_table_counts_in_its_ancestors() -> None:
     page = f'<html><body><div id="zoom"><p>一、总体情况：全年公开信息若干条</p>{table}</div>{table}</body></html>'
     body = body_of(H._parse_tree(page))
     assert H._container(body, {}) is container(body) is body
+
+
+HEADING_TEXT = st.lists(
+    st.sampled_from(
+        [*H._headings()[1], "一、", "四.", "二", "、", ".", "情况", "三、收到", "某", " ", "\n"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(HEADING_TEXT)
+def test_headings_found_at_the_separators_are_the_regex_matches(text: str) -> None:
+    rx, ids = H._headings()
+    assert H._heading_anchors(rx, ids) is not None  # the fast search is the one used
+    fast = [(m.start(), m.end()) for m in H._find_headings(text, rx, ids)]
+    assert fast == [(m.start(), m.end()) for m in rx.finditer(text)]
+
+
+@given(st.text(alphabet="abcdx", max_size=40))
+@example("abcbd")  # a match ("cbd") would start inside the last one ("abc")
+@example("xdb")
+def test_headings_of_other_shapes_are_the_regex_matches(text: str) -> None:
+    for words in (["ab", "abc", "cbd", "adb", "xd"], ["ab", "a", "b"], ["abc", "bcd", "cab"]):
+        ids = dict.fromkeys(words, "x")
+        rx = re.compile("|".join(sorted(words, key=len, reverse=True)))
+        fast = [(m.start(), m.end()) for m in H._find_headings(text, rx, ids)]
+        assert fast == [(m.start(), m.end()) for m in rx.finditer(text)]
