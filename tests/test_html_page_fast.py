@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import re
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from lxml import etree
@@ -426,3 +427,36 @@ def test_headings_of_other_shapes_are_the_regex_matches(text: str) -> None:
         rx = re.compile("|".join(sorted(words, key=len, reverse=True)))
         fast = [(m.start(), m.end()) for m in H._find_headings(text, rx, ids)]
         assert fast == [(m.start(), m.end()) for m in rx.finditer(text)]
+
+
+@given(st.lists(CHROME_TEXT, min_size=1, max_size=4).map("".join), st.data())
+def test_chrome_counts_of_slices_asked_one_after_another(text: str, data: st.DataObject) -> None:
+    # the first slices are searched alone, then the whole text once: the same counts
+    whole = H._Text(text)
+    for _ in range(data.draw(st.integers(1, 6))):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        assert whole.chrome(start, end) == chrome_count(text[start:end])
+
+
+def test_the_best_named_candidate_is_scored_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the named container scores 90 without chrome or links: the others, lighter, are
+    # not scored (their links are not counted)
+    report = "".join(f"<p>{h}</p>" for h in ("一、总体情况：概述", "二、主动公开政府信息情况"))
+    page = (
+        '<html><body><div class="nav"><a href="/">首页</a> 打印 关闭</div>'
+        f'<div class="main"><div id="zoom">{report}</div></div></body></html>'
+    )
+    body = body_of(H._parse_tree(page))
+    scored: list[etree._Element] = []
+    link_text = H._link_text
+
+    def counting(el: etree._Element) -> int:
+        scored.append(el)
+        return link_text(el)
+
+    monkeypatch.setattr(H, "_link_text", counting)
+    chosen = H._container(body, {})
+    assert chosen is container(body)
+    assert chosen.get("id") == "zoom"
+    assert scored == [chosen]

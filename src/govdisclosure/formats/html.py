@@ -979,16 +979,11 @@ class _Text:
             (m.start(), m.end(), ids[m.group(0)]) for m in _find_headings(text, rx, ids)
         ]
         self.heading_starts = [h[0] for h in self.headings]
-        chrome: list[tuple[int, int]] = []
-        for m in _CHROME_FIND.finditer(text):
-            at = m.start()
-            chrome.append((at, m.end()))
-            for k, v in _CHROME_PARTNERS[m.group(0)]:
-                if text.startswith(v, at + k):
-                    chrome.append((at + k, at + k + len(v)))
-        chrome.sort()
-        self.chrome_starts = [c[0] for c in chrome]
-        self.chrome_ends = [c[1] for c in chrome]
+        # the chrome words are found when first counted: in the slices asked for
+        # while they are shorter together than the text, then once in the whole
+        self.searched = 0
+        self.chrome_starts: list[int] | None = None
+        self.chrome_ends: list[int] = []
 
     def sections(self, start: int, end: int) -> int:
         """``len(_section_hits(self.text[start:end]))``."""
@@ -1006,7 +1001,15 @@ class _Text:
     def chrome(self, start: int, end: int) -> int:
         """``sum(self.text[start:end].count(w) for w in _CHROME_WORDS)``: no chrome word
         overlaps itself, so that is the number of occurrences wholly in the slice."""
-        starts, ends = self.chrome_starts, self.chrome_ends
+        starts = self.chrome_starts
+        if starts is None:
+            if self.searched + end - start <= len(self.text):
+                self.searched += end - start
+                return len(_chrome_words(self.text, start, end))
+            chrome = sorted(_chrome_words(self.text, 0, len(self.text)))
+            starts = self.chrome_starts = [c[0] for c in chrome]
+            self.chrome_ends = [c[1] for c in chrome]
+        ends = self.chrome_ends
         i = bisect.bisect_left(starts, start)
         j = bisect.bisect_left(starts, end)
         n = j - i
@@ -1018,6 +1021,21 @@ class _Text:
 
 
 _CHROME_LONGEST: Final = max(len(w) for w in _CHROME_WORDS)
+
+
+def _chrome_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every occurrence of every chrome word in ``text[start:end]`` (start, end).
+
+    The search by :data:`_CHROME_FIND` does not overlap its matches: the words that
+    start inside a match or at its start (its partners) are looked for there."""
+    out: list[tuple[int, int]] = []
+    for m in _CHROME_FIND.finditer(text, start, end):
+        at = m.start()
+        out.append((at, m.end()))
+        for k, v in _CHROME_PARTNERS[m.group(0)]:
+            if text.startswith(v, at + k, end):
+                out.append((at + k, at + k + len(v)))
+    return out
 
 
 _LINKS: Final = etree.XPath(
@@ -1146,12 +1164,14 @@ def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> e
         cell_texts[td] = text
         if len(text) >= 20:
             long_cell = True
-    best: tuple[float, ...] | None = None
-    chosen = body
     found: _Spans | None = None
     whole: _Text | None = None
     cursor = 0
     report_tables: dict[etree._Element, int] = {}
+    # the candidates with the most sections and tables (the first component of the
+    # key), in document order
+    top_first = 0
+    top: list[tuple[etree._Element, int, int, int]] = []
     for el in body.iter(*(_CANDIDATE_TAGS if long_cell else _BLOCK_CANDIDATES)):
         if el.tag == "td":
             text = cell_texts[el]
@@ -1186,15 +1206,45 @@ def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> e
         if hits == 0 and tables == 0:
             continue
         first = hits + min(tables, 3)
-        if best is not None and first < best[0]:
-            continue  # loses on the first component whatever the others: skip them
-        known = max((_known_weight(w) for w in _attr_words(el)), default=0)
+        if first < top_first:
+            continue  # loses on the first component whatever the others
+        if first > top_first:
+            top_first, top = first, []
+        top.append((el, start, end, n))
+    if whole is None or not top:
+        return body
+    return _best_scored(top, whole)
+
+
+def _best_scored(
+    top: list[tuple[etree._Element, int, int, int]], whole: _Text
+) -> etree._Element:
+    """Of the candidates that are equal first (their element, text span and length, in
+    document order), the one with the greatest ``known - 5 * chrome - 50 * links / n``,
+    then the shortest, then the first: the keys of :func:`_container`.
+
+    The weight of its name bounds a candidate's score (chrome and links only take
+    from it), so candidates are scored from the greatest weight down, and those that
+    cannot beat the best so far are not scored (their chrome words and links are
+    not counted)."""
+    weights = [max((_known_weight(w) for w in _attr_words(el)), default=0) for el, *_ in top]
+    order = sorted(range(len(top)), key=lambda i: -weights[i])
+    best: tuple[float, int, int] | None = None  # score, -length, -index
+    for i in order:
+        el, start, end, n = top[i]
+        known = weights[i]
+        if best is not None:
+            if known < best[0]:
+                break  # neither this one nor any after it can reach the best score
+            if known == best[0] and (-n, -i) < best[1:]:
+                continue  # the best score at most, and longer or later
         chrome = whole.chrome(start, end)
         links = _link_text(el)
-        key = (first, known - 5 * chrome - 50 * links / n, -n)
+        key = (known - 5 * chrome - 50 * links / n, -n, -i)
         if best is None or key > best:
-            best, chosen = key, el
-    return chosen
+            best = key
+    assert best is not None
+    return top[-best[2]][0]
 
 
 _TITLE_TAGS: Final = (
