@@ -1216,9 +1216,7 @@ def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> e
     return _best_scored(top, whole)
 
 
-def _best_scored(
-    top: list[tuple[etree._Element, int, int, int]], whole: _Text
-) -> etree._Element:
+def _best_scored(top: list[tuple[etree._Element, int, int, int]], whole: _Text) -> etree._Element:
     """Of the candidates that are equal first (their element, text span and length, in
     document order), the one with the greatest ``known - 5 * chrome - 50 * links / n``,
     then the shortest, then the first: the keys of :func:`_container`.
