@@ -460,3 +460,8 @@ def test_the_best_named_candidate_is_scored_alone(monkeypatch: pytest.MonkeyPatc
     assert chosen is container(body)
     assert chosen.get("id") == "zoom"
     assert scored == [chosen]
+
+
+def test_the_control_bytes_looked_for_are_those_translated() -> None:
+    changed = {b for b in range(256) if H._CONTROL_BYTES[b] != b} | {0}
+    assert {ord(c) for c in H._CONTROL_SINGLE} == changed

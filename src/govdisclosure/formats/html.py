@@ -488,6 +488,10 @@ _CONTROL: Final = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CONTROL_BYTES: Final = bytes.maketrans(
     bytes(range(0x01, 0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)), b" " * 28
 )
+_CONTROL_SINGLE: Final = tuple(
+    bytes([b]) for b in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20))
+)
+"""The bytes that :data:`_CONTROL_BYTES` changes or that are dropped (NUL), one by one."""
 _NONCHARACTERS_UTF8: Final = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF
 # a character that is neither blank nor one of those: the page is not empty
 _NOT_BLANK: Final = re.compile("[^\\s\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -1644,7 +1648,11 @@ def _parser_input(text: str, utf8: bytes | None = None) -> bytes:
     their three bytes, which occur in the UTF-8 of nothing else."""
     if utf8 is None:
         utf8 = text.encode("utf-8", errors="replace")
-    data = utf8.translate(_CONTROL_BYTES, b"\x00")
+    # (a page mostly has none of them: each is looked for with memchr, faster together
+    # than the translation of every byte)
+    data = utf8
+    if any(byte in utf8 for byte in _CONTROL_SINGLE):
+        data = utf8.translate(_CONTROL_BYTES, b"\x00")
     if "\ufffe" in text or "\uffff" in text:
         for nonchar in _NONCHARACTERS_UTF8:
             data = data.replace(nonchar, b" ")
