@@ -488,9 +488,7 @@ _CONTROL: Final = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CONTROL_BYTES: Final = bytes.maketrans(
     bytes(range(0x01, 0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)), b" " * 28
 )
-_CONTROL_SINGLE: Final = tuple(
-    bytes([b]) for b in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20))
-)
+_CONTROL_SINGLE: Final = tuple(bytes([b]) for b in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
 """The bytes that :data:`_CONTROL_BYTES` changes or that are dropped (NUL), one by one."""
 _NONCHARACTERS_UTF8: Final = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF
 # a character that is neither blank nor one of those: the page is not empty
@@ -814,9 +812,12 @@ _NAMED: Final = etree.XPath(".//*/@id | .//*/@class | .//nav")
 
 
 def _chrome_names(root: etree._Element) -> list[etree._Element]:
-    """The elements inside ``root`` that :func:`_is_chrome` accepts, in document order:
-    one XPath gives the values of every ``id`` and ``class``, and only the elements
-    whose names hold a chrome word (or that are ``<nav>``) are looked at."""
+    """The elements inside ``root`` named like chrome (a word of an ``id`` or ``class``
+    matches :data:`_CHROME_ID`) or that are ``<nav>``, in document order.
+
+    One XPath gives the values of every ``id`` and ``class`` (faster than selecting
+    the elements that have one); only the elements of the values that hold a chrome
+    word are looked at."""
     found: object = _NAMED(root)
     out: list[etree._Element] = []
     if not isinstance(found, list):
@@ -882,6 +883,7 @@ def _headings() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(pattern), ids
 
 
+# per heading expression (there is one; the tests make others)
 _ANCHORS: dict[re.Pattern[str], tuple[frozenset[str], tuple[str, ...]] | None] = {}
 
 
@@ -1060,7 +1062,7 @@ def _known_weight(word: str) -> int:
 
 
 _BLOCK_CANDIDATES: Final = ("div", "article", "section", "main", "body")
-"""The candidates but cells: their places in the body's text are found by :func:`_spans`."""
+"""The candidates but cells: their places in the body's text are found by :class:`_Spans`."""
 
 
 def _is_markup(tag: object) -> bool:
