@@ -465,3 +465,51 @@ def test_the_best_named_candidate_is_scored_alone(monkeypatch: pytest.MonkeyPatc
 def test_the_control_bytes_looked_for_are_those_translated() -> None:
     changed = {b for b in range(256) if H._CONTROL_BYTES[b] != b} | {0}
     assert {ord(c) for c in H._CONTROL_SINGLE} == changed
+
+
+def organ_hint(root: etree._Element) -> gd.Organ | None:
+    for el in root.iter("article"):
+        if "govdisclosure-report" in (el.get("class") or "").split():
+            name, kind = el.get("data-organ"), el.get("data-organ-kind")
+            if name is None:
+                return None
+            if kind in {k.value for k in gd.OrganKind}:
+                return gd.Organ(name, gd.OrganKind(kind))
+            return gd.Organ(name)
+    return None
+
+
+def year_hint(root: etree._Element) -> int | None:
+    for el in root.iter("article"):
+        if "govdisclosure-report" in (el.get("class") or "").split():
+            value = el.get("data-year") or ""
+            return int(value) if value.isdigit() and len(value) == 4 else None
+    return None
+
+
+ARTICLE_ATTRS = st.lists(
+    st.sampled_from(
+        [
+            ' class="govdisclosure-report"',
+            ' class="x govdisclosure-report"',
+            ' class="report"',
+            ' data-organ="某局"',
+            ' data-organ-kind="department"',
+            ' data-organ-kind="x"',
+            ' data-year="2024"',
+            ' data-year="24"',
+        ]
+    ),
+    unique=True,
+    max_size=4,
+).map("".join)
+
+
+@given(st.lists(ARTICLE_ATTRS, max_size=3))
+def test_hints_read_from_one_article_are_those_of_the_plain_search(attrs: list[str]) -> None:
+    html = "<html><body>" + "".join(f"<article{a}>x</article>" for a in attrs) + "</body></html>"
+    root = H._parse_tree(html)
+    article = H._own_article(root)
+    for hint_of, plain in ((H._organ_hint, organ_hint), (H._year_hint, year_hint)):
+        assert hint_of(root) == plain(root)
+        assert (hint_of(root, article) if article is not None else None) == plain(root)

@@ -1415,31 +1415,41 @@ def _is_english(root: etree._Element) -> bool:
     return False
 
 
-def _organ_hint(root: etree._Element) -> Organ | None:
-    """The organ as :func:`render_html` states it on its own pages (``data-organ``)."""
+def _own_article(root: etree._Element) -> etree._Element | None:
+    """The ``<article>`` of a page made by :func:`render_html`, if the page is one."""
     for el in root.iter("article"):
         if "govdisclosure-report" in (el.get("class") or "").split():
-            name = el.get("data-organ")
-            kind = el.get("data-organ-kind")
-            if name is None:
-                return None
-            if kind in {k.value for k in OrganKind}:
-                return Organ(name, OrganKind(kind))
-            return Organ(name)
+            return el
     return None
+
+
+def _organ_hint(root: etree._Element, article: etree._Element | None = None) -> Organ | None:
+    """The organ as :func:`render_html` states it on its own pages (``data-organ``);
+    ``article``: the page's own article, when the caller has found it."""
+    el = _own_article(root) if article is None else article
+    if el is None:
+        return None
+    name = el.get("data-organ")
+    kind = el.get("data-organ-kind")
+    if name is None:
+        return None
+    if kind in {k.value for k in OrganKind}:
+        return Organ(name, OrganKind(kind))
+    return Organ(name)
 
 
 _SOME_ORGAN: Final = "某机关"
 """A stand-in organ name for the assembler, on pages whose organ is in ``data-organ``."""
 
 
-def _year_hint(root: etree._Element) -> int | None:
-    """The report year as :func:`render_html` states it on its own pages (``data-year``)."""
-    for el in root.iter("article"):
-        if "govdisclosure-report" in (el.get("class") or "").split():
-            value = el.get("data-year") or ""
-            return int(value) if value.isdigit() and len(value) == 4 else None
-    return None
+def _year_hint(root: etree._Element, article: etree._Element | None = None) -> int | None:
+    """The report year as :func:`render_html` states it on its own pages (``data-year``);
+    ``article``: the page's own article, when the caller has found it."""
+    el = _own_article(root) if article is None else article
+    if el is None:
+        return None
+    value = el.get("data-year") or ""
+    return int(value) if value.isdigit() and len(value) == 4 else None
 
 
 @functools.lru_cache(maxsize=32)
@@ -1619,7 +1629,10 @@ def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
         raise ParseError(msg)
     root = _parse_bytes(_parser_input(text, utf8))
     budget.check()
-    organ, year = _organ_hint(root), _year_hint(root)
+    article = _own_article(root)  # (looked for once, for both hints)
+    organ = year = None
+    if article is not None:
+        organ, year = _organ_hint(root, article), _year_hint(root, article)
     blocks = html_blocks(root, findings, limits=limits, budget=budget)
     if _is_english(root):
         blocks = _translate(blocks)
