@@ -8,6 +8,7 @@ for, on the inputs where the two could part.
 
 from __future__ import annotations
 
+import pickle
 import re
 import unicodedata
 
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 
 from govdisclosure._nfkc import nfkc, per_character
 from govdisclosure.formats import _assembly, _cells, _grids, _labels, text
-from govdisclosure.formats._raw import RawCell, RawRow, make_cell
+from govdisclosure.formats._raw import RawCell, RawRow, grid_cell, grid_source, make_cell, make_row
 from govdisclosure.model import BLANK, Source
 from govdisclosure.template import Edition, normalize_label, template
 
@@ -285,3 +286,58 @@ def test_make_cell_is_a_raw_cell() -> None:
     assert [f.name for f in fields] == ["text", "source"]
     assert all(f.converter is None and f.validator is None for f in fields)
     assert not hasattr(RawCell, "__attrs_post_init__")
+
+
+_SMALL = st.none() | st.integers(-3, 10_000)
+
+
+@given(st.integers(0, 50), st.integers(0, 500), _SMALL, _SMALL)
+def test_grid_source_is_a_source(table: int, row: int, cell: int | None, line: int | None) -> None:
+    plain = Source(table=table, row=row, cell=cell, line=line)
+    fast = grid_source(table, row, cell, line)
+    assert type(fast) is Source
+    assert fast == plain
+    assert hash(fast) == hash(plain)
+    assert repr(fast) == repr(plain)
+    assert str(fast) == str(plain)
+    assert pickle.loads(pickle.dumps(fast)) == plain
+    # every field of the plain one is set on the fast one, to the same value
+    assert attrs.asdict(fast) == attrs.asdict(plain)
+
+
+@given(st.text(max_size=8), st.integers(0, 50), st.integers(0, 500), st.integers(0, 500), _SMALL)
+def test_grid_cell_is_a_raw_cell(
+    text_: str, table: int, row: int, cell: int, line: int | None
+) -> None:
+    plain = RawCell(text_, Source(table=table, row=row, cell=cell, line=line))
+    fast = grid_cell(text_, table, row, cell, line)
+    assert type(fast) is RawCell
+    assert type(fast.source) is Source
+    assert fast == plain
+    assert hash(fast) == hash(plain)
+    assert repr(fast) == repr(plain)
+
+
+def test_fast_sources_set_every_field() -> None:
+    # grid_source sets exactly these slots: a new field of Source needs it too
+    fields = attrs.fields(Source)
+    assert [f.name for f in fields] == ["line", "column", "table", "row", "cell", "page", "x", "y"]
+    assert all(f.default is None for f in fields)
+    assert all(f.converter is None and f.validator is None for f in fields)
+    assert not hasattr(Source, "__attrs_post_init__")
+
+
+def test_make_row_is_a_raw_row() -> None:
+    source = Source(line=3, table=1, row=2)
+    cells = (make_cell("合计", Source(line=3)), make_cell("0", Source(line=3, column=5)))
+    row = make_row(cells, source)
+    assert type(row) is RawRow
+    assert row == RawRow(cells, source)
+    assert hash(row) == hash(RawRow(list(cells), source))
+    assert repr(row) == repr(RawRow(cells, source))
+    # make_row sets exactly these slots, the cells already a tuple (the converter's work)
+    fields = attrs.fields(RawRow)
+    assert [f.name for f in fields] == ["cells", "source"]
+    assert fields.source.converter is None
+    assert not hasattr(RawRow, "__attrs_post_init__")
+    assert all(f.validator is None for f in fields)
