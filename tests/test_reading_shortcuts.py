@@ -341,3 +341,52 @@ def test_make_row_is_a_raw_row() -> None:
     assert fields.source.converter is None
     assert not hasattr(RawRow, "__attrs_post_init__")
     assert all(f.validator is None for f in fields)
+
+
+def test_no_other_character_normalises_to_qi_or_jian() -> None:
+    # _labelled_date skips a paragraph without 期 and 间: it relies on this
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        folded = unicodedata.normalize("NFKC", c)
+        assert ("期" not in folded and "间" not in folded) or c in "期间", hex(cp)
+    # nor are they made by composition: neither has a decomposition to compose from
+    assert unicodedata.decomposition("期") == unicodedata.decomposition("间") == ""
+
+
+_HEADINGS = st.lists(
+    st.sampled_from(
+        [
+            " ",
+            "\u3000",
+            "\t",
+            "x",
+            "、",
+            ".",
+            "七",
+            "一",
+            "六",
+            "总体情况",
+            "主动公开",
+            "申请",
+            "复议",
+            "诉讼",
+            "问题",
+            "改进",
+            "其他",
+            "其它",
+            "数量",
+            "结转",
+            "政府信息公开行政复议、行政诉讼情况",
+            "其他需要报告的事项",
+        ]
+    ),
+    max_size=5,
+).map("".join)
+
+
+@given(_HEADINGS, st.sampled_from(["", "一、", "三、", " 六．", "\u3000四,", "七、"]))
+def test_match_heading_skips_only_what_cannot_be_a_heading(body: str, head: str) -> None:
+    for s in (body, head + body, body + head):
+        assert _assembly.match_heading(s) == _assembly._match_heading.__wrapped__(s)
