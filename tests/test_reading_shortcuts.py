@@ -13,12 +13,20 @@ import re
 import unicodedata
 
 import attrs
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from govdisclosure._nfkc import nfkc, per_character
 from govdisclosure.formats import _assembly, _cells, _grids, _labels, text
-from govdisclosure.formats._raw import RawCell, RawRow, grid_cell, grid_source, make_cell, make_row
+from govdisclosure.formats._raw import (
+    RawCell,
+    RawRow,
+    RawTable,
+    grid_cell,
+    grid_source,
+    make_cell,
+    make_row,
+)
 from govdisclosure.model import BLANK, Source
 from govdisclosure.template import Edition, normalize_label, template
 
@@ -390,3 +398,62 @@ _HEADINGS = st.lists(
 def test_match_heading_skips_only_what_cannot_be_a_heading(body: str, head: str) -> None:
     for s in (body, head + body, body + head):
         assert _assembly.match_heading(s) == _assembly._match_heading.__wrapped__(s)
+
+
+_TABLE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "本年",
+            "新收",
+            "予以公开",
+            "行政",
+            "复议",
+            "诉讼",
+            "第二十条",
+            "规章",
+            "规",
+            "章",
+            "\u2f8f",
+            "\u2f42",
+            "\u3038",
+            "（",
+            "）",
+            "、",
+            "，",
+            "1,",
+            "1、",
+            " ",
+            "\u3000",
+            "\n",
+            "x",
+            "０",
+            "合计",
+            "信息内容",
+            "\u0301",
+            "e",
+        ]
+    ),
+    max_size=6,
+).map("".join)
+
+
+@given(st.lists(st.lists(_TABLE_TEXT, max_size=4), max_size=4))
+@example([["本年 新收"]])  # white space dropped
+@example([["本年", "\u3000新收", "行政复议"]])  # across cells
+@example([["\u2f8f政复议"]])  # a Kangxi radical: ⾏ is 行 once normalised
+@example([["第二\u3038条"]])  # 〸 is 十
+def test_table_kind_from_the_folded_words(rows: list[list[str]]) -> None:
+    table = RawTable(
+        [RawRow([RawCell(t, Source(line=1)) for t in row], Source(line=1)) for row in rows],
+        Source(line=1),
+    )
+    # the plain way (as the reader did): the whole text folded as a label
+    folded = normalize_label.__wrapped__("".join(t for row in rows for t in row))
+    plain = None
+    if any(k in folded for k in ("本年新收", "予以公开", "结转下年度", "上年结转")):
+        plain = "applications"
+    elif any(k in folded for k in ("行政复议", "复议后起诉", "直接起诉", "行政诉讼")):
+        plain = "review_litigation"
+    elif any(k in folded for k in ("第二十条", "信息内容", "行政许可", "行政处罚", "规章")):
+        plain = "active"
+    assert _assembly._classify(table) == plain

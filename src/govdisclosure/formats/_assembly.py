@@ -261,14 +261,26 @@ def _labelled_date(text: str) -> re.Match[str] | None:
     return _LABELLED_DATE.search(nfkc(text))
 
 
+_TABLE_WORDS = (
+    ("applications", ("本年新收", "予以公开", "结转下年度", "上年结转")),
+    ("review_litigation", ("行政复议", "复议后起诉", "直接起诉", "行政诉讼")),
+    ("active", ("第二十条", "信息内容", "行政许可", "行政处罚", "规章")),
+)
+"""The words that tell the kind of a table, first kind first: ideographs only."""
+
+
 def _classify(table: RawTable) -> str | None:
-    text = normalize_label("".join([c.text for r in table.rows for c in r.cells]))
-    if any(k in text for k in ("本年新收", "予以公开", "结转下年度", "上年结转")):
-        return "applications"
-    if any(k in text for k in ("行政复议", "复议后起诉", "直接起诉", "行政诉讼")):
-        return "review_litigation"
-    if any(k in text for k in ("第二十条", "信息内容", "行政许可", "行政处罚", "规章")):
-        return "active"
+    """The kind of table whose words are in the table's text, normalised.
+
+    The words are ideographs: :func:`normalize_label` folds punctuation to punctuation
+    only, and no ideograph comes out of the "1," fix-up, so NFKC and dropping white
+    space decide alone whether a word is in the folded text (translating the whole
+    text of a table costs more than the rest of reading it).
+    """
+    text = "".join(nfkc("".join([c.text for r in table.rows for c in r.cells])).split())
+    for kind, keywords in _TABLE_WORDS:
+        if any(k in text for k in keywords):
+            return kind
     return None
 
 
