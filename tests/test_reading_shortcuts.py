@@ -27,7 +27,7 @@ from govdisclosure.formats._raw import (
     make_cell,
     make_row,
 )
-from govdisclosure.model import BLANK, Source
+from govdisclosure.model import BLANK, NotApplicable, Source, is_number, read_cell
 from govdisclosure.template import Edition, normalize_label, template
 
 
@@ -457,3 +457,112 @@ def test_table_kind_from_the_folded_words(rows: list[list[str]]) -> None:
     elif any(k in folded for k in ("第二十条", "信息内容", "行政许可", "行政处罚", "规章")):
         plain = "active"
     assert _assembly._classify(table) == plain
+
+
+def test_make_item_is_an_item() -> None:
+    a, b = _cell("合计", 0), _cell("3", 1)
+    fast = _cells.make_item((a,), (b,), a.source, (b,))
+    plain = _cells.Item((a,), (b,), a.source, (b,))
+    assert type(fast) is _cells.Item
+    assert fast == plain
+    assert repr(fast) == repr(plain)
+    assert fast.figures == plain.figures
+    # make_item sets exactly these slots: a new field needs it too
+    fields = attrs.fields(_cells.Item)
+    assert [f.name for f in fields] == ["labels", "values", "source", "figures"]
+    assert all(f.converter is None and f.validator is None for f in fields)
+    assert not hasattr(_cells.Item, "__attrs_post_init__")
+
+
+def _plain_items(rows: list[RawRow]) -> list[tuple[tuple[RawCell, ...], ...]]:
+    """items() the obvious way: one pass per cell, kinds read afresh."""
+
+    def kind(text: str) -> str:
+        value = read_cell(text).value
+        if value is BLANK:
+            return "blank"
+        if text.strip() in {"、", "，", ","}:
+            return "label"
+        if is_number(value) or isinstance(value, NotApplicable):
+            return "figure"
+        return "label"
+
+    out = []
+    for row in rows:
+        labels: list[RawCell] = []
+        values: list[RawCell] = []
+        last: RawCell | None = None
+        for i, cell in enumerate(row.cells):
+            if last is not None and cell.text == last.text and cell == last:
+                continue  # the same cell again (an equal copy, source included)
+            last = cell
+            k = kind(cell.text)
+            # the next cell written after this one, copies included
+            later = [kind(c.text) for c in row.cells[i + 1 :] if kind(c.text) != "blank"]
+            figures = [v for v in values if kind(v.text) != "blank"]
+            if (
+                k == "label"
+                and figures
+                and _cells.is_word_for_figure(cell.text)
+                and later[:1] == ["figure"]
+            ):
+                k = "word"
+            if k != "label":
+                values.append(cell)
+                continue
+            if figures:
+                out.append((tuple(labels), tuple(values), tuple(figures)))
+                labels = []
+            values = []
+            if labels and labels[-1].text.strip() == cell.text.strip():
+                continue
+            labels.append(cell)
+        figures = [v for v in values if kind(v.text) != "blank"]
+        if labels or figures:
+            out.append((tuple(labels), tuple(values), tuple(figures)))
+    return out
+
+
+_ITEM_TEXTS = st.sampled_from(
+    [
+        "合计",
+        " 合计",
+        "（一）予以公开",
+        "略",
+        "不详",
+        "0",
+        "12",
+        "",
+        " ",
+        "-",
+        "/",
+        "、",
+        "3件",
+        "x",
+    ]
+)
+
+
+@st.composite
+def _item_rows(draw: st.DrawFn) -> list[RawRow]:
+    rows = []
+    for r in range(draw(st.integers(0, 3))):
+        cells: list[RawCell] = []
+        for c in range(draw(st.integers(0, 8))):
+            how = draw(st.sampled_from(["new", "new", "same", "equal", "text"]))
+            if cells and how == "same":
+                cells.append(cells[-1])  # one cell repeated
+            elif cells and how == "equal":
+                cells.append(RawCell(cells[-1].text, Source(**attrs.asdict(cells[-1].source))))
+            elif cells and how == "text":  # same text, another position
+                cells.append(_cell(cells[-1].text, c, r))
+            else:
+                cells.append(_cell(draw(_ITEM_TEXTS), c, r))
+        rows.append(RawRow(cells, Source(line=r + 1)))
+    return rows
+
+
+@given(_item_rows())
+def test_items_match_the_plain_cutting(rows: list[RawRow]) -> None:
+    got = [(it.labels, it.values, it.figures) for it in _cells.items(rows)]
+    assert got == _plain_items(rows)

@@ -41,6 +41,7 @@ __all__ = [
     "is_word_for_figure",
     "items",
     "joined",
+    "make_item",
     "split_run_together",
 ]
 
@@ -115,6 +116,29 @@ class Item:
         return joined(self.labels)
 
 
+_new = object.__new__
+_set_labels = Item.__dict__["labels"].__set__
+_set_values = Item.__dict__["values"].__set__
+_set_source = Item.__dict__["source"].__set__
+_set_figures = Item.__dict__["figures"].__set__
+
+
+def make_item(
+    labels: tuple[RawCell, ...],
+    values: tuple[RawCell, ...],
+    source: Source,
+    figures: tuple[RawCell, ...],
+) -> Item:
+    """``Item(labels, values, source, figures)``, made by setting its four slots
+    directly (a test compares the two)."""
+    it: Item = _new(Item)
+    _set_labels(it, labels)
+    _set_values(it, values)
+    _set_source(it, source)
+    _set_figures(it, figures)
+    return it
+
+
 def _span_copy(a: RawCell, b: RawCell) -> bool:
     """Whether ``b`` repeats ``a`` because one HTML cell spans both positions."""
     sa, sb = a.source, b.source
@@ -150,6 +174,7 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
     """
     out: list[Item] = []
     kind = _kind
+    item = make_item
     for row in rows:
         labels: list[RawCell] = []
         values: list[RawCell] = []
@@ -168,30 +193,30 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
                     sa, sb = cell.source, previous.source
                     if sa is sb or (sa.column == sb.column and sa.cell == sb.cell and sa == sb):
                         continue
-            previous, previous_text = cell, text
+            previous = cell
+            previous_text = text
             k = kind(text)
-            if (
-                k == "label"
-                and figures
-                and is_word_for_figure(text)
-                and _figure_follows(cells, index + 1)
-            ):
-                k = "word"
             if k != "label":
                 values.append(cell)
                 if k != "blank":
                     figures.append(cell)
                 continue
             if figures:
-                out.append(Item(tuple(labels), tuple(values), row.source, tuple(figures)))
+                if is_word_for_figure(text) and _figure_follows(cells, index + 1):
+                    # a word between two figures: a value of this row
+                    values.append(cell)
+                    figures.append(cell)
+                    continue
+                out.append(item(tuple(labels), tuple(values), row.source, tuple(figures)))
                 labels = []
                 figures = []
-            values = []
+            if values:
+                values = []
             if labels and labels[-1].text.strip() == text.strip():
                 continue  # a merged cell repeated over the positions it spans
             labels.append(cell)
         if labels or figures:
-            out.append(Item(tuple(labels), tuple(values), row.source, tuple(figures)))
+            out.append(item(tuple(labels), tuple(values), row.source, tuple(figures)))
     return out
 
 
