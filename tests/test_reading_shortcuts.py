@@ -28,7 +28,7 @@ from govdisclosure.formats._raw import (
     make_row,
 )
 from govdisclosure.model import BLANK, NotApplicable, Source, is_number, read_cell
-from govdisclosure.template import Edition, normalize_label, template
+from govdisclosure.template import ColumnSpec, Edition, normalize_label, template
 
 
 def _slow_width(s: str) -> int:
@@ -566,3 +566,38 @@ def _item_rows(draw: st.DrawFn) -> list[RawRow]:
 def test_items_match_the_plain_cutting(rows: list[RawRow]) -> None:
     got = [(it.labels, it.values, it.figures) for it in _cells.items(rows)]
     assert got == _plain_items(rows)
+
+
+_ALL_COLUMNS = [
+    t.columns
+    for e in (Edition.V2021, Edition.V2019)
+    for t in (*template(e).active_tables, template(e).table("applications"),
+              template(e).table("review_litigation"))
+]  # fmt: skip
+_CELL_TEXTS = st.sampled_from(
+    ["0", "12", "1,200", "3.5", "", " ", "/", "—", "略", "12件", "251000元", "2万元", "减3", "x"]
+)
+
+
+@given(
+    st.sampled_from(_ALL_COLUMNS),
+    st.lists(st.lists(_CELL_TEXTS, max_size=12), min_size=1, max_size=4),
+)
+def test_output_cells_match_cell_by_cell_in_every_table(
+    columns: tuple[ColumnSpec, ...], rows: list[list[str]]
+) -> None:
+    # twice over: the second time every text has been read before (the shortcut)
+    for _ in range(2):
+        one, many = _cells.Output(), _cells.Output()
+        for r, texts in enumerate(rows):
+            raws = [RawCell(t, Source(line=r + 1, column=i + 1)) for i, t in enumerate(texts)]
+            raws = raws[: len(columns)]
+            paths = [f"t.{r}.{c.id}" for c in columns]
+            padded = [*raws, *([None] * (len(columns) - len(raws)))]
+            expected = tuple(
+                one.cell(p, raw, c) for p, raw, c in zip(paths, padded, columns, strict=True)
+            )
+            got = many.cells(paths, raws, columns)
+            assert [(type(v), v) for v in got] == [(type(v), v) for v in expected]
+        assert many.findings == one.findings
+        assert list(many.provenance.items()) == list(one.provenance.items())

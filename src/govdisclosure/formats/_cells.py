@@ -12,8 +12,12 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import re
 from collections.abc import Callable, Iterator, Sequence
+from itertools import repeat
+from operator import is_
+from typing import Final, cast
 
 import attrs
 
@@ -30,7 +34,7 @@ from govdisclosure.model import (
     is_number,
     read_cell,
 )
-from govdisclosure.template import ColumnSpec, normalize_label
+from govdisclosure.template import ColumnKind, ColumnSpec, normalize_label
 
 __all__ = [
     "Item",
@@ -236,6 +240,27 @@ def _readings(columns: Sequence[ColumnSpec]) -> tuple[dict[str, CellReading], ..
     return entry[1]
 
 
+_PLAIN: dict[int, tuple[Sequence[ColumnSpec], dict[str, CellValue] | None]] = {}
+_PLAIN_BY_KIND: dict[tuple[ColumnKind, str | None], dict[str, CellValue]] = {}
+_MISSING: Final = object()
+_text = operator.attrgetter("text")
+_source = operator.attrgetter("source")
+
+
+def _plain_values(columns: Sequence[ColumnSpec]) -> dict[str, CellValue] | None:
+    """The values of the texts read without a unit in these columns, by text, when the
+    columns are all read alike (:func:`read_cell` reads a column by its kind and unit),
+    else None. Found by the identity of the columns, kept alive in the entry."""
+    entry = _PLAIN.get(id(columns))
+    if entry is None or entry[0] is not columns:
+        if len(_PLAIN) >= _MAX_READINGS:
+            _PLAIN.clear()  # only the templates' columns come here: never in practice
+        alike = {(c.kind, c.unit) for c in columns}
+        shared = _PLAIN_BY_KIND.setdefault(alike.pop(), {}) if len(alike) == 1 else None
+        entry = _PLAIN[id(columns)] = (columns, shared)
+    return entry[1]
+
+
 @attrs.define
 class Output:
     """What reading collects besides the tables: findings and provenance."""
@@ -259,6 +284,15 @@ class Output:
         """Read a row of cells, as :meth:`cell` does each of them (``raws`` may be
         shorter than ``columns``: the columns past its end are blank)."""
         provenance = self.provenance
+        plain = _plain_values(columns)
+        if plain is not None and len(raws) <= min(len(columns), len(paths)):
+            # every text read before, without a unit, in columns read alike: the values
+            # and the sources in C, in the order the loop below would record them
+            found: list[object] = list(map(plain.get, map(_text, raws), repeat(_MISSING)))
+            if not any(map(is_, found, repeat(_MISSING))):
+                provenance.update(zip(paths, map(_source, raws), strict=False))
+                found.extend([BLANK] * (len(columns) - len(found)))
+                return cast("tuple[CellValue, ...]", tuple(found))
         values: list[CellValue] = []
         for path, raw, column, readings in zip(
             paths, raws, columns, _readings(columns), strict=False
@@ -271,6 +305,10 @@ class Output:
             if reading.unit is None:
                 provenance[path] = raw.source
                 values.append(reading.value)
+                if plain is not None:
+                    if len(plain) >= _MAX_READINGS:
+                        plain.clear()
+                    plain[raw.text] = reading.value
             else:
                 values.append(self.cell(path, raw, column))
         values.extend([BLANK] * (len(columns) - len(values)))
