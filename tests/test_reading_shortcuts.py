@@ -27,8 +27,8 @@ from govdisclosure.formats._raw import (
     make_cell,
     make_row,
 )
-from govdisclosure.model import BLANK, NotApplicable, Source, is_number, read_cell
-from govdisclosure.template import ColumnSpec, Edition, normalize_label, template
+from govdisclosure.model import BLANK, Finding, NotApplicable, Source, is_number, read_cell
+from govdisclosure.template import ColumnSpec, Edition, TableSpec, normalize_label, template
 
 
 def _slow_width(s: str) -> int:
@@ -601,3 +601,53 @@ def test_output_cells_match_cell_by_cell_in_every_table(
             assert [(type(v), v) for v in got] == [(type(v), v) for v in expected]
         assert many.findings == one.findings
         assert list(many.provenance.items()) == list(one.provenance.items())
+
+
+def _plain_label_findings(spec: TableSpec, pieces: list[RawCell]) -> list[Finding]:
+    """The findings on the labels of a table, from match_stream's Match objects."""
+    out = _cells.Output()
+    leaves, groups, by_label = _grids._stream_labels(spec)
+    matches = _labels.match_stream(leaves, pieces, ordered=True)
+    for m in matches:
+        path = f"{spec.id}.{by_label[m.label].id}.*"
+        if m.is_variant:
+            out.add("parse.label-variant", path, source=m.pieces[0].source, found=m.found,
+                    label=m.label)  # fmt: skip
+        if len(m.pieces) > 1:
+            out.add("parse.split-label", path, source=m.pieces[0].source, label=m.label,
+                    parts=len(m.pieces))  # fmt: skip
+    used = {id(p) for m in matches for p in m.pieces}
+    rest = [p for p in pieces if id(p) not in used]
+    for m in _labels.match_stream(groups, rest, ordered=False):
+        if len(m.pieces) > 1:
+            out.add("parse.split-label", spec.id, source=m.pieces[0].source, label=m.label,
+                    parts=len(m.pieces))  # fmt: skip
+    return out.findings
+
+
+def _label_pieces() -> list[str]:
+    out = []
+    for e in (Edition.V2021, Edition.V2019):
+        spec = template(e).table("applications")
+        for r in spec.rows:
+            for label in (r.label, *r.variants, r.group or "", r.subgroup or ""):
+                out += [label, label[: len(label) // 2], label[len(label) // 2 :]]
+    return sorted(set(out))
+
+
+@given(
+    st.sampled_from([Edition.V2021, Edition.V2019]),
+    st.lists(st.sampled_from(_label_pieces()), max_size=30),
+    st.lists(st.integers(0, 29), max_size=4),
+)
+def test_label_findings_match_the_plain_matching(
+    edition: Edition, texts: list[str], repeated: list[int]
+) -> None:
+    spec = template(edition).table("applications")
+    pieces = [RawCell(t, Source(line=i + 1)) for i, t in enumerate(texts)]
+    for i in repeated:  # the same piece twice (a merged cell read once per position)
+        if i < len(pieces):
+            pieces.insert(i + 1, pieces[i])
+    out = _cells.Output()
+    _grids._label_findings(out, spec, pieces)
+    assert out.findings == _plain_label_findings(spec, pieces)
