@@ -651,3 +651,49 @@ def test_label_findings_match_the_plain_matching(
     out = _cells.Output()
     _grids._label_findings(out, spec, pieces)
     assert out.findings == _plain_label_findings(spec, pieces)
+
+
+def test_a_simple_character_folds_to_one_character_blank_only_if_blank() -> None:
+    # _opens_table takes the length of a simple line without blanks for that of the
+    # line normalised: every character of the fast path keeps the length
+    for cp in range(0x110000):
+        c = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF or not per_character(c):
+            continue
+        assert len(normalize_label.__wrapped__("x" + c + "x")) == (2 if c.isspace() else 3), hex(cp)
+
+
+_LONG = st.lists(
+    st.sampled_from(["第二十条第", "（本列数据的勾稽关系", "条", "勾", " ", "\u3000", "\t", "本年",
+                     "１２", "，", "x" * 20, "\u2f46", "\u3038", "ｶ", "行政复议", "申请人情况",
+                     "e\u0301" * 8, "\u3349", "\u2f8f政复议"]),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@given(_LONG)
+def test_opens_table_on_long_lines(s: str) -> None:
+    for line in (s, "第二十条第" + s, s + "第二十条第" + s):
+        norm = normalize_label.__wrapped__(line)
+        slow = None
+        if len(norm) <= 60:
+            if norm.startswith("第二十条第"):
+                slow = "active"
+            elif norm.startswith("(本列数据的勾稽关系"):
+                slow = "applications"
+        assert text._opens_table(line) == slow
+
+
+@given(st.one_of(_LONG, _MIXED))
+def test_table_kind_matches_the_folded_line(line: str) -> None:
+    norm = normalize_label.__wrapped__(line)
+    slow = None
+    for kind, marks in (
+        ("active", ("第二十条",)),
+        ("applications", ("勾稽关系", "申请人情况", "本年新收")),
+        ("review_litigation", ("行政复议", "行政诉讼")),
+    ):
+        if any(m in norm for m in marks):
+            slow = kind
+            break
+    assert text._table_kind(line) == slow
