@@ -351,7 +351,7 @@ def test_make_row_is_a_raw_row() -> None:
     assert all(f.validator is None for f in fields)
 
 
-def test_no_other_character_normalises_to_qi_or_jian() -> None:
+def test_no_other_character_normalises_to_the_characters_looked_for() -> None:
     # _labelled_date skips a paragraph without 期 and 间: it relies on this
     for cp in range(0x110000):
         if 0xD800 <= cp <= 0xDFFF:
@@ -359,6 +359,8 @@ def test_no_other_character_normalises_to_qi_or_jian() -> None:
         c = chr(cp)
         folded = unicodedata.normalize("NFKC", c)
         assert ("期" not in folded and "间" not in folded) or c in "期间", hex(cp)
+        # nor those of the words of a table's kind (text._table_kind)
+        assert not any(k in folded for k in "条稽请收政") or c in "条稽请收政", hex(cp)
     # nor are they made by composition: neither has a decomposition to compose from
     assert unicodedata.decomposition("期") == unicodedata.decomposition("间") == ""
 
@@ -666,7 +668,7 @@ def test_a_simple_character_folds_to_one_character_blank_only_if_blank() -> None
 _LONG = st.lists(
     st.sampled_from(["第二十条第", "（本列数据的勾稽关系", "条", "勾", " ", "\u3000", "\t", "本年",
                      "１２", "，", "x" * 20, "\u2f46", "\u3038", "ｶ", "行政复议", "申请人情况",
-                     "e\u0301" * 8, "\u3349", "\u2f8f政复议"]),
+                     "e\u0301" * 8, "\u3349", "\u2f8f政复议", "本年新收", "勾稽关系", "行政诉讼"]),
     max_size=12,
 ).map("".join)  # fmt: skip
 
@@ -685,6 +687,9 @@ def test_opens_table_on_long_lines(s: str) -> None:
 
 
 @given(st.one_of(_LONG, _MIXED))
+@example("本年新收\t1\t2")
+@example("本年 新\u3000收")
+@example("第二〸条")  # 〸 is 十
 def test_table_kind_matches_the_folded_line(line: str) -> None:
     norm = normalize_label.__wrapped__(line)
     slow = None

@@ -305,7 +305,17 @@ def _table_kind(line: str) -> str | None:
 
     The words are ideographs: folding punctuation (:func:`normalize_label`) neither
     makes nor breaks them, so the line after NFKC and without white space holds the
-    same words as the line normalised as a label."""
+    same words as the line normalised as a label. Each word has a character that no
+    other character's NFKC form holds (a test checks all of Unicode): a line without
+    any of them holds no word."""
+    if (
+        "条" not in line
+        and "稽" not in line
+        and "请" not in line
+        and "收" not in line
+        and "政" not in line
+    ):
+        return None
     norm = "".join(nfkc(line).split())
     if _ANY_KIND_MARK.search(norm) is None:
         return None
@@ -330,10 +340,10 @@ def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
 
 def _opens_table(line: str) -> str | None:
     """The table that a line can only be the first line of (a caption, the 勾稽 note)."""
-    simple = per_character(line)
-    if simple and "条" not in line and "勾" not in line:
-        return None  # normalising maps no other character of such a line to 条 or 勾
-    if simple and len(line) > 60 and len("".join(line.split())) > 60:
+    if "条" not in line and "勾" not in line:
+        if per_character(line):
+            return None  # normalising maps no other character of such a line to 条 or 勾
+    elif len(line) > 60 and per_character(line) and len("".join(line.split())) > 60:
         # a sentence: normalising such a line maps each character to one character,
         # blank only if it was blank, so its length is that of the line without blanks
         return None
