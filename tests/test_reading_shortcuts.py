@@ -8,18 +8,27 @@ for, on the inputs where the two could part.
 
 from __future__ import annotations
 
+import pickle
 import re
 import unicodedata
 
 import attrs
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from govdisclosure._nfkc import nfkc, per_character
 from govdisclosure.formats import _assembly, _cells, _grids, _labels, text
-from govdisclosure.formats._raw import RawCell, RawRow, make_cell
-from govdisclosure.model import BLANK, Source
-from govdisclosure.template import Edition, normalize_label, template
+from govdisclosure.formats._raw import (
+    RawCell,
+    RawRow,
+    RawTable,
+    grid_cell,
+    grid_source,
+    make_cell,
+    make_row,
+)
+from govdisclosure.model import BLANK, Finding, NotApplicable, Source, is_number, read_cell
+from govdisclosure.template import ColumnSpec, Edition, TableSpec, normalize_label, template
 
 
 def _slow_width(s: str) -> int:
@@ -285,3 +294,411 @@ def test_make_cell_is_a_raw_cell() -> None:
     assert [f.name for f in fields] == ["text", "source"]
     assert all(f.converter is None and f.validator is None for f in fields)
     assert not hasattr(RawCell, "__attrs_post_init__")
+
+
+_SMALL = st.none() | st.integers(-3, 10_000)
+
+
+@given(st.integers(0, 50), st.integers(0, 500), _SMALL, _SMALL)
+def test_grid_source_is_a_source(table: int, row: int, cell: int | None, line: int | None) -> None:
+    plain = Source(table=table, row=row, cell=cell, line=line)
+    fast = grid_source(table, row, cell, line)
+    assert type(fast) is Source
+    assert fast == plain
+    assert hash(fast) == hash(plain)
+    assert repr(fast) == repr(plain)
+    assert str(fast) == str(plain)
+    assert pickle.loads(pickle.dumps(fast)) == plain
+    # every field of the plain one is set on the fast one, to the same value
+    assert attrs.asdict(fast) == attrs.asdict(plain)
+
+
+@given(st.text(max_size=8), st.integers(0, 50), st.integers(0, 500), st.integers(0, 500), _SMALL)
+def test_grid_cell_is_a_raw_cell(
+    text_: str, table: int, row: int, cell: int, line: int | None
+) -> None:
+    plain = RawCell(text_, Source(table=table, row=row, cell=cell, line=line))
+    fast = grid_cell(text_, table, row, cell, line)
+    assert type(fast) is RawCell
+    assert type(fast.source) is Source
+    assert fast == plain
+    assert hash(fast) == hash(plain)
+    assert repr(fast) == repr(plain)
+
+
+def test_fast_sources_set_every_field() -> None:
+    # grid_source sets exactly these slots: a new field of Source needs it too
+    fields = attrs.fields(Source)
+    assert [f.name for f in fields] == ["line", "column", "table", "row", "cell", "page", "x", "y"]
+    assert all(f.default is None for f in fields)
+    assert all(f.converter is None and f.validator is None for f in fields)
+    assert not hasattr(Source, "__attrs_post_init__")
+
+
+def test_make_row_is_a_raw_row() -> None:
+    source = Source(line=3, table=1, row=2)
+    cells = (make_cell("合计", Source(line=3)), make_cell("0", Source(line=3, column=5)))
+    row = make_row(cells, source)
+    assert type(row) is RawRow
+    assert row == RawRow(cells, source)
+    assert hash(row) == hash(RawRow(list(cells), source))
+    assert repr(row) == repr(RawRow(cells, source))
+    # make_row sets exactly these slots, the cells already a tuple (the converter's work)
+    fields = attrs.fields(RawRow)
+    assert [f.name for f in fields] == ["cells", "source"]
+    assert fields.source.converter is None
+    assert not hasattr(RawRow, "__attrs_post_init__")
+    assert all(f.validator is None for f in fields)
+
+
+def test_no_other_character_normalises_to_the_characters_looked_for() -> None:
+    # _labelled_date skips a paragraph without 期 and 间: it relies on this
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        folded = unicodedata.normalize("NFKC", c)
+        assert ("期" not in folded and "间" not in folded) or c in "期间", hex(cp)
+        # nor those of the words of a table's kind (text._table_kind)
+        assert not any(k in folded for k in "条稽请收政") or c in "条稽请收政", hex(cp)
+    # nor are they made by composition: neither has a decomposition to compose from
+    assert unicodedata.decomposition("期") == unicodedata.decomposition("间") == ""
+
+
+_HEADINGS = st.lists(
+    st.sampled_from(
+        [
+            " ",
+            "\u3000",
+            "\t",
+            "x",
+            "、",
+            ".",
+            "七",
+            "一",
+            "六",
+            "总体情况",
+            "主动公开",
+            "申请",
+            "复议",
+            "诉讼",
+            "问题",
+            "改进",
+            "其他",
+            "其它",
+            "数量",
+            "结转",
+            "政府信息公开行政复议、行政诉讼情况",
+            "其他需要报告的事项",
+        ]
+    ),
+    max_size=5,
+).map("".join)
+
+
+@given(_HEADINGS, st.sampled_from(["", "一、", "三、", " 六．", "\u3000四,", "七、"]))
+def test_match_heading_skips_only_what_cannot_be_a_heading(body: str, head: str) -> None:
+    for s in (body, head + body, body + head):
+        assert _assembly.match_heading(s) == _assembly._match_heading.__wrapped__(s)
+
+
+_TABLE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "本年",
+            "新收",
+            "予以公开",
+            "行政",
+            "复议",
+            "诉讼",
+            "第二十条",
+            "规章",
+            "规",
+            "章",
+            "\u2f8f",
+            "\u2f42",
+            "\u3038",
+            "（",
+            "）",
+            "、",
+            "，",
+            "1,",
+            "1、",
+            " ",
+            "\u3000",
+            "\n",
+            "x",
+            "０",
+            "合计",
+            "信息内容",
+            "\u0301",
+            "e",
+        ]
+    ),
+    max_size=6,
+).map("".join)
+
+
+@given(st.lists(st.lists(_TABLE_TEXT, max_size=4), max_size=4))
+@example([["本年 新收"]])  # white space dropped
+@example([["本年", "\u3000新收", "行政复议"]])  # across cells
+@example([["\u2f8f政复议"]])  # a Kangxi radical: ⾏ is 行 once normalised
+@example([["第二\u3038条"]])  # 〸 is 十
+def test_table_kind_from_the_folded_words(rows: list[list[str]]) -> None:
+    table = RawTable(
+        [RawRow([RawCell(t, Source(line=1)) for t in row], Source(line=1)) for row in rows],
+        Source(line=1),
+    )
+    # the plain way (as the reader did): the whole text folded as a label
+    folded = normalize_label.__wrapped__("".join(t for row in rows for t in row))
+    plain = None
+    if any(k in folded for k in ("本年新收", "予以公开", "结转下年度", "上年结转")):
+        plain = "applications"
+    elif any(k in folded for k in ("行政复议", "复议后起诉", "直接起诉", "行政诉讼")):
+        plain = "review_litigation"
+    elif any(k in folded for k in ("第二十条", "信息内容", "行政许可", "行政处罚", "规章")):
+        plain = "active"
+    assert _assembly._classify(table) == plain
+
+
+def test_make_item_is_an_item() -> None:
+    a, b = _cell("合计", 0), _cell("3", 1)
+    fast = _cells.make_item((a,), (b,), a.source, (b,))
+    plain = _cells.Item((a,), (b,), a.source, (b,))
+    assert type(fast) is _cells.Item
+    assert fast == plain
+    assert repr(fast) == repr(plain)
+    assert fast.figures == plain.figures
+    # make_item sets exactly these slots: a new field needs it too
+    fields = attrs.fields(_cells.Item)
+    assert [f.name for f in fields] == ["labels", "values", "source", "figures"]
+    assert all(f.converter is None and f.validator is None for f in fields)
+    assert not hasattr(_cells.Item, "__attrs_post_init__")
+
+
+def _plain_items(rows: list[RawRow]) -> list[tuple[tuple[RawCell, ...], ...]]:
+    """items() the obvious way: one pass per cell, kinds read afresh."""
+
+    def kind(text: str) -> str:
+        value = read_cell(text).value
+        if value is BLANK:
+            return "blank"
+        if text.strip() in {"、", "，", ","}:
+            return "label"
+        if is_number(value) or isinstance(value, NotApplicable):
+            return "figure"
+        return "label"
+
+    out = []
+    for row in rows:
+        labels: list[RawCell] = []
+        values: list[RawCell] = []
+        last: RawCell | None = None
+        for i, cell in enumerate(row.cells):
+            if last is not None and cell.text == last.text and cell == last:
+                continue  # the same cell again (an equal copy, source included)
+            last = cell
+            k = kind(cell.text)
+            # the next cell written after this one, copies included
+            later = [kind(c.text) for c in row.cells[i + 1 :] if kind(c.text) != "blank"]
+            figures = [v for v in values if kind(v.text) != "blank"]
+            if (
+                k == "label"
+                and figures
+                and _cells.is_word_for_figure(cell.text)
+                and later[:1] == ["figure"]
+            ):
+                k = "word"
+            if k != "label":
+                values.append(cell)
+                continue
+            if figures:
+                out.append((tuple(labels), tuple(values), tuple(figures)))
+                labels = []
+            values = []
+            if labels and labels[-1].text.strip() == cell.text.strip():
+                continue
+            labels.append(cell)
+        figures = [v for v in values if kind(v.text) != "blank"]
+        if labels or figures:
+            out.append((tuple(labels), tuple(values), tuple(figures)))
+    return out
+
+
+_ITEM_TEXTS = st.sampled_from(
+    [
+        "合计",
+        " 合计",
+        "（一）予以公开",
+        "略",
+        "不详",
+        "0",
+        "12",
+        "",
+        " ",
+        "-",
+        "/",
+        "、",
+        "3件",
+        "x",
+    ]
+)
+
+
+@st.composite
+def _item_rows(draw: st.DrawFn) -> list[RawRow]:
+    rows = []
+    for r in range(draw(st.integers(0, 3))):
+        cells: list[RawCell] = []
+        for c in range(draw(st.integers(0, 8))):
+            how = draw(st.sampled_from(["new", "new", "same", "equal", "text"]))
+            if cells and how == "same":
+                cells.append(cells[-1])  # one cell repeated
+            elif cells and how == "equal":
+                cells.append(RawCell(cells[-1].text, Source(**attrs.asdict(cells[-1].source))))
+            elif cells and how == "text":  # same text, another position
+                cells.append(_cell(cells[-1].text, c, r))
+            else:
+                cells.append(_cell(draw(_ITEM_TEXTS), c, r))
+        rows.append(RawRow(cells, Source(line=r + 1)))
+    return rows
+
+
+@given(_item_rows())
+def test_items_match_the_plain_cutting(rows: list[RawRow]) -> None:
+    got = [(it.labels, it.values, it.figures) for it in _cells.items(rows)]
+    assert got == _plain_items(rows)
+
+
+_ALL_COLUMNS = [
+    t.columns
+    for e in (Edition.V2021, Edition.V2019)
+    for t in (*template(e).active_tables, template(e).table("applications"),
+              template(e).table("review_litigation"))
+]  # fmt: skip
+_CELL_TEXTS = st.sampled_from(
+    ["0", "12", "1,200", "3.5", "", " ", "/", "—", "略", "12件", "251000元", "2万元", "减3", "x"]
+)
+
+
+@given(
+    st.sampled_from(_ALL_COLUMNS),
+    st.lists(st.lists(_CELL_TEXTS, max_size=12), min_size=1, max_size=4),
+)
+def test_output_cells_match_cell_by_cell_in_every_table(
+    columns: tuple[ColumnSpec, ...], rows: list[list[str]]
+) -> None:
+    # twice over: the second time every text has been read before (the shortcut)
+    for _ in range(2):
+        one, many = _cells.Output(), _cells.Output()
+        for r, texts in enumerate(rows):
+            raws = [RawCell(t, Source(line=r + 1, column=i + 1)) for i, t in enumerate(texts)]
+            raws = raws[: len(columns)]
+            paths = [f"t.{r}.{c.id}" for c in columns]
+            padded = [*raws, *([None] * (len(columns) - len(raws)))]
+            expected = tuple(
+                one.cell(p, raw, c) for p, raw, c in zip(paths, padded, columns, strict=True)
+            )
+            got = many.cells(paths, raws, columns)
+            assert [(type(v), v) for v in got] == [(type(v), v) for v in expected]
+        assert many.findings == one.findings
+        assert list(many.provenance.items()) == list(one.provenance.items())
+
+
+def _plain_label_findings(spec: TableSpec, pieces: list[RawCell]) -> list[Finding]:
+    """The findings on the labels of a table, from match_stream's Match objects."""
+    out = _cells.Output()
+    leaves, groups, by_label = _grids._stream_labels(spec)
+    matches = _labels.match_stream(leaves, pieces, ordered=True)
+    for m in matches:
+        path = f"{spec.id}.{by_label[m.label].id}.*"
+        if m.is_variant:
+            out.add("parse.label-variant", path, source=m.pieces[0].source, found=m.found,
+                    label=m.label)  # fmt: skip
+        if len(m.pieces) > 1:
+            out.add("parse.split-label", path, source=m.pieces[0].source, label=m.label,
+                    parts=len(m.pieces))  # fmt: skip
+    used = {id(p) for m in matches for p in m.pieces}
+    rest = [p for p in pieces if id(p) not in used]
+    for m in _labels.match_stream(groups, rest, ordered=False):
+        if len(m.pieces) > 1:
+            out.add("parse.split-label", spec.id, source=m.pieces[0].source, label=m.label,
+                    parts=len(m.pieces))  # fmt: skip
+    return out.findings
+
+
+def _label_pieces() -> list[str]:
+    out = []
+    for e in (Edition.V2021, Edition.V2019):
+        spec = template(e).table("applications")
+        for r in spec.rows:
+            for label in (r.label, *r.variants, r.group or "", r.subgroup or ""):
+                out += [label, label[: len(label) // 2], label[len(label) // 2 :]]
+    return sorted(set(out))
+
+
+@given(
+    st.sampled_from([Edition.V2021, Edition.V2019]),
+    st.lists(st.sampled_from(_label_pieces()), max_size=30),
+    st.lists(st.integers(0, 29), max_size=4),
+)
+def test_label_findings_match_the_plain_matching(
+    edition: Edition, texts: list[str], repeated: list[int]
+) -> None:
+    spec = template(edition).table("applications")
+    pieces = [RawCell(t, Source(line=i + 1)) for i, t in enumerate(texts)]
+    for i in repeated:  # the same piece twice (a merged cell read once per position)
+        if i < len(pieces):
+            pieces.insert(i + 1, pieces[i])
+    out = _cells.Output()
+    _grids._label_findings(out, spec, pieces)
+    assert out.findings == _plain_label_findings(spec, pieces)
+
+
+def test_a_simple_character_folds_to_one_character_blank_only_if_blank() -> None:
+    # _opens_table takes the length of a simple line without blanks for that of the
+    # line normalised: every character of the fast path keeps the length
+    for cp in range(0x110000):
+        c = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF or not per_character(c):
+            continue
+        assert len(normalize_label.__wrapped__("x" + c + "x")) == (2 if c.isspace() else 3), hex(cp)
+
+
+_LONG = st.lists(
+    st.sampled_from(["第二十条第", "（本列数据的勾稽关系", "条", "勾", " ", "\u3000", "\t", "本年",
+                     "１２", "，", "x" * 20, "\u2f46", "\u3038", "ｶ", "行政复议", "申请人情况",
+                     "e\u0301" * 8, "\u3349", "\u2f8f政复议", "本年新收", "勾稽关系", "行政诉讼"]),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@given(_LONG)
+def test_opens_table_on_long_lines(s: str) -> None:
+    for line in (s, "第二十条第" + s, s + "第二十条第" + s):
+        norm = normalize_label.__wrapped__(line)
+        slow = None
+        if len(norm) <= 60:
+            if norm.startswith("第二十条第"):
+                slow = "active"
+            elif norm.startswith("(本列数据的勾稽关系"):
+                slow = "applications"
+        assert text._opens_table(line) == slow
+
+
+@given(st.one_of(_LONG, _MIXED))
+@example("本年新收\t1\t2")
+@example("本年 新\u3000收")
+@example("第二〸条")  # 〸 is 十
+def test_table_kind_matches_the_folded_line(line: str) -> None:
+    norm = normalize_label.__wrapped__(line)
+    slow = None
+    for kind, marks in (
+        ("active", ("第二十条",)),
+        ("applications", ("勾稽关系", "申请人情况", "本年新收")),
+        ("review_litigation", ("行政复议", "行政诉讼")),
+    ):
+        if any(m in norm for m in marks):
+            slow = kind
+            break
+    assert text._table_kind(line) == slow

@@ -49,7 +49,11 @@ class Heading:
     """Text printed after the heading in the same paragraph, if any."""
 
 
-@functools.lru_cache(maxsize=4096)
+_HEADING_START = re.compile(r"\s*[一二三四五六]")
+"""How a heading begins (what :data:`_HEADING` needs first, ``\\s`` matching U+3000 as
+well as a space)."""
+
+
 def match_heading(text: str) -> Heading | None:
     """The section that ``text`` is the heading of, if it is one.
 
@@ -58,6 +62,14 @@ def match_heading(text: str) -> Heading | None:
     >>> match_heading("四、结转下年度继续办理") is None
     True
     """
+    # most paragraphs begin otherwise: they are neither looked up nor kept in the cache
+    if _HEADING_START.match(text) is None:
+        return None
+    return _match_heading(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _match_heading(text: str) -> Heading | None:
     m = _HEADING.match(text.replace("\u3000", " "))
     if m is None:
         return None
@@ -234,8 +246,13 @@ def _labelled_date(text: str) -> re.Match[str] | None:
 
     When NFKC maps ``text`` one character at a time (:func:`per_character`), no other
     character becomes one of the ideographs of 发布日期, 成文时间 …: those words are
-    in ``nfkc(text)`` only if they are in ``text``.
+    in ``nfkc(text)`` only if they are in ``text``. And whatever the text, 期 and 间
+    come out of NFKC only from themselves (no other character's form holds them, and
+    composition makes no ideograph): a labelled date needs 日期 or 时间, so one of the
+    two characters must be in ``text`` (a test checks every character).
     """
+    if "期" not in text and "间" not in text:
+        return None
     if "日期" not in text and "时间" not in text:
         if per_character(text):
             return None
@@ -244,14 +261,26 @@ def _labelled_date(text: str) -> re.Match[str] | None:
     return _LABELLED_DATE.search(nfkc(text))
 
 
+_TABLE_WORDS = (
+    ("applications", ("本年新收", "予以公开", "结转下年度", "上年结转")),
+    ("review_litigation", ("行政复议", "复议后起诉", "直接起诉", "行政诉讼")),
+    ("active", ("第二十条", "信息内容", "行政许可", "行政处罚", "规章")),
+)
+"""The words that tell the kind of a table, first kind first: ideographs only."""
+
+
 def _classify(table: RawTable) -> str | None:
-    text = normalize_label("".join([c.text for r in table.rows for c in r.cells]))
-    if any(k in text for k in ("本年新收", "予以公开", "结转下年度", "上年结转")):
-        return "applications"
-    if any(k in text for k in ("行政复议", "复议后起诉", "直接起诉", "行政诉讼")):
-        return "review_litigation"
-    if any(k in text for k in ("第二十条", "信息内容", "行政许可", "行政处罚", "规章")):
-        return "active"
+    """The kind of table whose words are in the table's text, normalised.
+
+    The words are ideographs: :func:`normalize_label` folds punctuation to punctuation
+    only, and no ideograph comes out of the "1," fix-up, so NFKC and dropping white
+    space decide alone whether a word is in the folded text (translating the whole
+    text of a table costs more than the rest of reading it).
+    """
+    text = "".join(nfkc("".join([c.text for r in table.rows for c in r.cells])).split())
+    for kind, keywords in _TABLE_WORDS:
+        if any(k in text for k in keywords):
+            return kind
     return None
 
 

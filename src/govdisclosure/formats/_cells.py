@@ -12,8 +12,12 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import re
 from collections.abc import Callable, Iterator, Sequence
+from itertools import repeat
+from operator import is_
+from typing import Final, cast
 
 import attrs
 
@@ -30,7 +34,7 @@ from govdisclosure.model import (
     is_number,
     read_cell,
 )
-from govdisclosure.template import ColumnSpec, normalize_label
+from govdisclosure.template import ColumnKind, ColumnSpec, normalize_label
 
 __all__ = [
     "Item",
@@ -41,6 +45,7 @@ __all__ = [
     "is_word_for_figure",
     "items",
     "joined",
+    "make_item",
     "split_run_together",
 ]
 
@@ -115,6 +120,29 @@ class Item:
         return joined(self.labels)
 
 
+_new = object.__new__
+_set_labels = Item.__dict__["labels"].__set__
+_set_values = Item.__dict__["values"].__set__
+_set_source = Item.__dict__["source"].__set__
+_set_figures = Item.__dict__["figures"].__set__
+
+
+def make_item(
+    labels: tuple[RawCell, ...],
+    values: tuple[RawCell, ...],
+    source: Source,
+    figures: tuple[RawCell, ...],
+) -> Item:
+    """``Item(labels, values, source, figures)``, made by setting its four slots
+    directly (a test compares the two)."""
+    it: Item = _new(Item)
+    _set_labels(it, labels)
+    _set_values(it, values)
+    _set_source(it, source)
+    _set_figures(it, figures)
+    return it
+
+
 def _span_copy(a: RawCell, b: RawCell) -> bool:
     """Whether ``b`` repeats ``a`` because one HTML cell spans both positions."""
     sa, sb = a.source, b.source
@@ -150,6 +178,7 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
     """
     out: list[Item] = []
     kind = _kind
+    item = make_item
     for row in rows:
         labels: list[RawCell] = []
         values: list[RawCell] = []
@@ -168,30 +197,30 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
                     sa, sb = cell.source, previous.source
                     if sa is sb or (sa.column == sb.column and sa.cell == sb.cell and sa == sb):
                         continue
-            previous, previous_text = cell, text
+            previous = cell
+            previous_text = text
             k = kind(text)
-            if (
-                k == "label"
-                and figures
-                and is_word_for_figure(text)
-                and _figure_follows(cells, index + 1)
-            ):
-                k = "word"
             if k != "label":
                 values.append(cell)
                 if k != "blank":
                     figures.append(cell)
                 continue
             if figures:
-                out.append(Item(tuple(labels), tuple(values), row.source, tuple(figures)))
+                if is_word_for_figure(text) and _figure_follows(cells, index + 1):
+                    # a word between two figures: a value of this row
+                    values.append(cell)
+                    figures.append(cell)
+                    continue
+                out.append(item(tuple(labels), tuple(values), row.source, tuple(figures)))
                 labels = []
                 figures = []
-            values = []
+            if values:
+                values = []
             if labels and labels[-1].text.strip() == text.strip():
                 continue  # a merged cell repeated over the positions it spans
             labels.append(cell)
         if labels or figures:
-            out.append(Item(tuple(labels), tuple(values), row.source, tuple(figures)))
+            out.append(item(tuple(labels), tuple(values), row.source, tuple(figures)))
     return out
 
 
@@ -208,6 +237,27 @@ def _readings(columns: Sequence[ColumnSpec]) -> tuple[dict[str, CellReading], ..
         if len(_READINGS) >= _MAX_READINGS:
             _READINGS.clear()  # only the templates' columns come here: never in practice
         entry = _READINGS[id(columns)] = (columns, tuple({} for _ in columns))
+    return entry[1]
+
+
+_PLAIN: dict[int, tuple[Sequence[ColumnSpec], dict[str, CellValue] | None]] = {}
+_PLAIN_BY_KIND: dict[tuple[ColumnKind, str | None], dict[str, CellValue]] = {}
+_MISSING: Final = object()
+_text = operator.attrgetter("text")
+_source = operator.attrgetter("source")
+
+
+def _plain_values(columns: Sequence[ColumnSpec]) -> dict[str, CellValue] | None:
+    """The values of the texts read without a unit in these columns, by text, when the
+    columns are all read alike (:func:`read_cell` reads a column by its kind and unit),
+    else None. Found by the identity of the columns, kept alive in the entry."""
+    entry = _PLAIN.get(id(columns))
+    if entry is None or entry[0] is not columns:
+        if len(_PLAIN) >= _MAX_READINGS:
+            _PLAIN.clear()  # only the templates' columns come here: never in practice
+        alike = {(c.kind, c.unit) for c in columns}
+        shared = _PLAIN_BY_KIND.setdefault(alike.pop(), {}) if len(alike) == 1 else None
+        entry = _PLAIN[id(columns)] = (columns, shared)
     return entry[1]
 
 
@@ -234,6 +284,15 @@ class Output:
         """Read a row of cells, as :meth:`cell` does each of them (``raws`` may be
         shorter than ``columns``: the columns past its end are blank)."""
         provenance = self.provenance
+        plain = _plain_values(columns)
+        if plain is not None and len(raws) <= min(len(columns), len(paths)):
+            # every text read before, without a unit, in columns read alike: the values
+            # and the sources in C, in the order the loop below would record them
+            found: list[object] = list(map(plain.get, map(_text, raws), repeat(_MISSING)))
+            if not any(map(is_, found, repeat(_MISSING))):
+                provenance.update(zip(paths, map(_source, raws), strict=False))
+                found.extend([BLANK] * (len(columns) - len(found)))
+                return cast("tuple[CellValue, ...]", tuple(found))
         values: list[CellValue] = []
         for path, raw, column, readings in zip(
             paths, raws, columns, _readings(columns), strict=False
@@ -246,6 +305,10 @@ class Output:
             if reading.unit is None:
                 provenance[path] = raw.source
                 values.append(reading.value)
+                if plain is not None:
+                    if len(plain) >= _MAX_READINGS:
+                        plain.clear()
+                    plain[raw.text] = reading.value
             else:
                 values.append(self.cell(path, raw, column))
         values.extend([BLANK] * (len(columns) - len(values)))

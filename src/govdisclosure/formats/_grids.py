@@ -137,53 +137,57 @@ _MATCHES: dict[
 _MAX_MATCHES = 1024
 
 
-def _matches(labels: _Labels, pieces: Sequence[RawCell], *, ordered: bool) -> list[Match]:
-    """``match_stream(labels, pieces, ordered=ordered)`` for the label lists of
+def _taken(
+    labels: _Labels, norm: tuple[str, ...], *, ordered: bool
+) -> list[tuple[str, str, tuple[int, ...]]]:
+    """``match_indices(labels, norm, ordered=ordered)`` for the label lists of
     :func:`_stream_labels` (never changed, kept alive in the entry), remembered by the
     normalised texts of the pieces: tables printed from the template give the same."""
-    norm = tuple([normalize_label(p.text) for p in pieces])
     key = (id(labels), norm, ordered)
     entry = _MATCHES.get(key)
     if entry is None or entry[0] is not labels:
         if len(_MATCHES) >= _MAX_MATCHES:
             _MATCHES.clear()
         entry = _MATCHES[key] = (labels, match_indices(labels, norm, ordered=ordered))
+    return entry[1]
+
+
+def _matches(labels: _Labels, pieces: Sequence[RawCell], *, ordered: bool) -> list[Match]:
+    """``match_stream(labels, pieces, ordered=ordered)``, remembered (see :func:`_taken`)."""
+    norm = tuple([normalize_label(p.text) for p in pieces])
     return [
         Match(official, printed, tuple(pieces[j] for j in taken))
-        for official, printed, taken in entry[1]
+        for official, printed, taken in _taken(labels, norm, ordered=ordered)
     ]
 
 
 def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]) -> None:
-    """Variants and splits of the row labels and group labels of ``spec``."""
+    """Variants and splits of the row labels and group labels of ``spec``: what
+    :func:`_matches` finds, read from the indices of the pieces taken."""
     leaves, groups, by_label = _stream_labels(spec)
-    matches = _matches(leaves, matches_for, ordered=True)
-    for m in matches:
-        row = by_label[m.label]
-        path = f"{spec.id}.{row.id}.*"
-        if m.is_variant:
-            out.add(
-                "parse.label-variant", path, source=m.pieces[0].source, found=m.found, label=m.label
-            )
-        if len(m.pieces) > 1:
-            out.add(
-                "parse.split-label",
-                path,
-                source=m.pieces[0].source,
-                label=m.label,
-                parts=len(m.pieces),
-            )
+    norm = tuple([normalize_label(p.text) for p in matches_for])
+    used: set[int] = set()  # the pieces used by row labels, by identity
+    for official, printed, taken in _taken(leaves, norm, ordered=True):
+        used.update([id(matches_for[j]) for j in taken])
+        if printed == official and len(taken) == 1:
+            continue
+        path = f"{spec.id}.{by_label[official].id}.*"
+        source = matches_for[taken[0]].source
+        if printed != official:
+            out.add("parse.label-variant", path, source=source, found=printed, label=official)
+        if len(taken) > 1:
+            out.add("parse.split-label", path, source=source, label=official, parts=len(taken))
     # the merged group labels, once each, in the pieces not used by row labels
-    used = {id(p) for m in matches for p in m.pieces}
-    rest = [p for p in matches_for if id(p) not in used]
-    for m in _matches(groups, rest, ordered=False):
-        if len(m.pieces) > 1:
+    rest = [j for j, p in enumerate(matches_for) if id(p) not in used]
+    rest_norm = tuple([norm[j] for j in rest])
+    for official, _printed, taken in _taken(groups, rest_norm, ordered=False):
+        if len(taken) > 1:
             out.add(
                 "parse.split-label",
                 spec.id,
-                source=m.pieces[0].source,
-                label=m.label,
-                parts=len(m.pieces),
+                source=matches_for[rest[taken[0]]].source,
+                label=official,
+                parts=len(taken),
             )
 
 

@@ -8,7 +8,17 @@ import attrs
 
 from govdisclosure.model import Source
 
-__all__ = ["Block", "RawCell", "RawParagraph", "RawRow", "RawTable"]
+__all__ = [
+    "Block",
+    "RawCell",
+    "RawParagraph",
+    "RawRow",
+    "RawTable",
+    "grid_cell",
+    "grid_source",
+    "make_cell",
+    "make_row",
+]
 
 
 @attrs.frozen
@@ -36,6 +46,51 @@ def make_cell(text: str, source: Source) -> RawCell:
     return cell
 
 
+_source_slots = Source.__dict__
+_set_line = _source_slots["line"].__set__
+_set_column = _source_slots["column"].__set__
+_set_table = _source_slots["table"].__set__
+_set_row = _source_slots["row"].__set__
+_set_cell = _source_slots["cell"].__set__
+_set_page = _source_slots["page"].__set__
+_set_x = _source_slots["x"].__set__
+_set_y = _source_slots["y"].__set__
+
+
+def grid_source(table: int, row: int, cell: int | None, line: int | None) -> Source:
+    """``Source(table=table, row=row, cell=cell, line=line)``, made by setting its eight
+    slots directly: the HTML reader makes one for every position of every table, and
+    attrs' ``__init__`` for a frozen class costs nearly twice as much. (A field added
+    to :class:`~govdisclosure.Source` must be added here: a test compares the two.)"""
+    source: Source = _new(Source)
+    _set_line(source, line)
+    _set_column(source, None)
+    _set_table(source, table)
+    _set_row(source, row)
+    _set_cell(source, cell)
+    _set_page(source, None)
+    _set_x(source, None)
+    _set_y(source, None)
+    return source
+
+
+def grid_cell(text: str, table: int, row: int, cell: int, line: int | None) -> RawCell:
+    """``make_cell(text, grid_source(table, row, cell, line))`` in one call."""
+    source: Source = _new(Source)
+    _set_line(source, line)
+    _set_column(source, None)
+    _set_table(source, table)
+    _set_row(source, row)
+    _set_cell(source, cell)
+    _set_page(source, None)
+    _set_x(source, None)
+    _set_y(source, None)
+    raw: RawCell = _new(RawCell)
+    _set_text(raw, text)
+    _set_source(raw, source)
+    return raw
+
+
 def _cells(value: Iterable[RawCell]) -> tuple[RawCell, ...]:
     return tuple(value)
 
@@ -53,6 +108,20 @@ class RawRow:
 
     cells: tuple[RawCell, ...] = attrs.field(converter=_cells)
     source: Source
+
+
+_set_row_cells = RawRow.__dict__["cells"].__set__
+_set_row_source = RawRow.__dict__["source"].__set__
+
+
+def make_row(cells: tuple[RawCell, ...], source: Source) -> RawRow:
+    """``RawRow(cells, source)`` for cells already in a tuple, made by setting its two
+    slots directly (no converter to run). (A field added to :class:`RawRow` must be
+    added here: a test compares the two.)"""
+    row: RawRow = _new(RawRow)
+    _set_row_cells(row, cells)
+    _set_row_source(row, source)
+    return row
 
 
 def _rows(value: Iterable[RawRow]) -> tuple[RawRow, ...]:

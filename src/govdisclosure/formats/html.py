@@ -26,18 +26,17 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 from html import escape
-from typing import Final
+from typing import Final, Literal, cast
 
 import attrs
 from lxml import etree
 
 from govdisclosure.checks.registry import finding
 from govdisclosure.errors import LimitExceeded, ParseError
-from govdisclosure.formats._raw import make_cell
+from govdisclosure.formats._raw import RawCell, grid_cell, grid_source, make_row
 from govdisclosure.formats._reader import (
     Block,
     RawParagraph,
-    RawRow,
     RawTable,
     assemble,
 )
@@ -677,17 +676,23 @@ class _Reader:
     ) -> None:
         index = self.table_index.get(el, len(self.table_index))
         n = len(rows)
-        # the expanded grid, row by row: (text, source line, whether this position
-        # shows the text), None for a position no cell covers
-        grid: list[list[tuple[str, int | None, bool] | None]] = [[] for _ in range(n)]
+        # the expanded grid, row by row: the cell shown at each position (its source
+        # names the position), False for a position that a spanned figure covers after
+        # its first (a figure is shown once), None for a position no cell covers
+        grid: list[list[RawCell | Literal[False] | None]] = [[] for _ in range(n)]
+        # whether a row may hold False or None: it is then filtered and filled
+        irregular = [False] * n
         limits = self.limits
         max_span = limits.max_span
         max_cells = limits.max_cells
         max_total = limits.max_total_cells
         cell_texts = self.cell_texts
+        check = self.budget.check
+        cell_at = grid_cell
         table_cells = 0
+        total = self.cells
         for r, (_tr, tds) in enumerate(rows):
-            self.budget.check()
+            check()
             row = grid[r]
             c = 0
             for td in tds:
@@ -706,20 +711,23 @@ class _Reader:
                 line = at if isinstance(at, int) and at > 0 else None
                 size = rs * cs
                 table_cells += size
-                self.cells += size
+                total += size
                 if max_cells is not None and table_cells > max_cells:
+                    self.cells = total
                     msg = f"table {index + 1} expands to more than max_cells={max_cells} cells"
                     raise LimitExceeded(msg, line=line)
-                if max_total is not None and self.cells > max_total:
+                if max_total is not None and total > max_total:
+                    self.cells = total
                     msg = f"the page's tables expand to more than max_total_cells={max_total} cells"
                     raise LimitExceeded(msg, line=line)
                 if size == 1:
                     if c < width:
-                        row[c] = (text, line, True)
+                        row[c] = cell_at(text, index, r, c, line)
                     else:
                         if c > width:
                             row += [None] * (c - width)
-                        row.append((text, line, True))
+                            irregular[r] = True
+                        row.append(cell_at(text, index, r, c, line))
                     c += 1
                     continue
                 repeat = _repeats(text)
@@ -727,22 +735,32 @@ class _Reader:
                     target = grid[rr]
                     if len(target) < c + cs:
                         target += [None] * (c + cs - len(target))
+                        irregular[rr] = True
                     for cc in range(c, c + cs):
                         if target[cc] is None:  # an earlier cell keeps its position
-                            target[cc] = (text, line, repeat or (rr == r and cc == c))
+                            if repeat or (rr == r and cc == c):
+                                target[cc] = cell_at(text, index, rr, cc, line)
+                            else:
+                                target[cc] = False
+                                irregular[rr] = True
                 c += cs
+        self.cells = total
         out_rows = []
         for r, (tr, _tds) in enumerate(rows):
             row_line = _line(tr)
-            # a figure spanning columns is one figure, in one cell (shown once)
-            cells = [
-                make_cell(entry[0], Source(table=index, row=r, cell=c, line=entry[1]))
-                if entry is not None
-                else make_cell("", Source(table=index, row=r, cell=c, line=row_line))
-                for c, entry in enumerate(grid[r])
-                if entry is None or entry[2]
-            ]
-            out_rows.append(RawRow(cells, Source(table=index, row=r, line=row_line)))
+            row = grid[r]
+            if irregular[r]:
+                # a figure spanning columns is one figure, in one cell (shown once)
+                cells = tuple(
+                    [
+                        cell_at("", index, r, c, row_line) if entry is None else entry
+                        for c, entry in enumerate(row)
+                        if entry is not False
+                    ]
+                )
+            else:  # every position holds a cell
+                cells = cast("tuple[RawCell, ...]", tuple(row))
+            out_rows.append(make_row(cells, grid_source(index, r, None, row_line)))
         if out_rows:
             self.blocks.append(RawTable(tuple(out_rows), Source(table=index, line=_line(el))))
 

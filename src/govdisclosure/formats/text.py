@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
-from govdisclosure._nfkc import per_character
+from govdisclosure._nfkc import nfkc, per_character
 from govdisclosure.checks import finding
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._assembly import is_title, match_heading
@@ -301,8 +301,22 @@ _ANY_KIND_MARK = re.compile("|".join(m for _, marks in _KIND_MARKS for m in mark
 
 
 def _table_kind(line: str) -> str | None:
-    """Which table a line opens, by the words that only that table's header holds."""
-    norm = normalize_label(line)
+    """Which table a line opens, by the words that only that table's header holds.
+
+    The words are ideographs: folding punctuation (:func:`normalize_label`) neither
+    makes nor breaks them, so the line after NFKC and without white space holds the
+    same words as the line normalised as a label. Each word has a character that no
+    other character's NFKC form holds (a test checks all of Unicode): a line without
+    any of them holds no word."""
+    if (
+        "条" not in line
+        and "稽" not in line
+        and "请" not in line
+        and "收" not in line
+        and "政" not in line
+    ):
+        return None
+    norm = "".join(nfkc(line).split())
     if _ANY_KIND_MARK.search(norm) is None:
         return None
     for kind, marks in _KIND_MARKS:
@@ -326,8 +340,13 @@ def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
 
 def _opens_table(line: str) -> str | None:
     """The table that a line can only be the first line of (a caption, the 勾稽 note)."""
-    if "条" not in line and "勾" not in line and per_character(line):
-        return None  # normalising maps no other character of such a line to 条 or 勾
+    if "条" not in line and "勾" not in line:
+        if per_character(line):
+            return None  # normalising maps no other character of such a line to 条 or 勾
+    elif len(line) > 60 and per_character(line) and len("".join(line.split())) > 60:
+        # a sentence: normalising such a line maps each character to one character,
+        # blank only if it was blank, so its length is that of the line without blanks
+        return None
     norm = normalize_label(line)
     if len(norm) > 60:
         return None
