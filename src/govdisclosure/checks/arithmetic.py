@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import functools
+import marshal
+from array import array
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from itertools import chain
+from operator import add, itemgetter
 from typing import TypeAlias, TypeGuard
 
 import attrs
@@ -34,11 +37,34 @@ _Ints: TypeAlias = tuple[tuple[int, ...], ...]
 
 
 def _all_ints(cells: tuple[tuple[CellValue, ...], ...]) -> TypeGuard[_Ints]:
-    """Whether every cell is a plain ``int`` (the common case: a fast path applies)."""
-    return set(map(type, chain.from_iterable(cells))) <= _INT_ONLY
+    """Whether every cell is a plain ``int`` (the common case: a fast path applies).
+
+    ``set(map(type, cells)) <= {int}``, in one C loop: ``marshal`` writes tuples and
+    ints of exactly those types and refuses anything else (``Decimal``, ``BLANK``, an
+    ``int`` subclass, ``bool``) with ``ValueError``.
+    """
+    try:
+        marshal.dumps(cells, 2)  # version 2: no reference table, nothing to share
+    except ValueError:
+        return False
+    return True
 
 
-_INT_ONLY: frozenset[type] = frozenset({int})
+def _all_counts(cells: tuple[tuple[CellValue, ...], ...]) -> bool:
+    """Whether every cell is a whole, non-negative number below 2**64 held as an
+    ``int`` (the common case: nothing to say about any cell).
+
+    ``all(is_number(v) and not isinstance(v, Decimal) and v >= 0 for v in cells)``, in
+    one C loop: an unsigned array takes ints (and their subclasses) in that range and
+    refuses a negative or too large one (``OverflowError``) and anything without
+    ``__index__`` (``Decimal``, ``BLANK``, ``Text``: ``TypeError``). ``bool`` would pass,
+    but a table never holds one.
+    """
+    try:
+        array("Q", chain.from_iterable(cells))
+    except (TypeError, OverflowError):
+        return False
+    return True
 
 
 @attrs.frozen
@@ -91,7 +117,15 @@ def _applications_ints(spec: TableSpec, cells: _Ints) -> Iterator[Finding]:
     p = _applications_plan(spec)
     new, carried, total, forward = cells[p.new], cells[p.carried], cells[p.total], cells[p.forward]
     outcome_totals = list(map(sum, zip(*[cells[i] for i in p.outcomes], strict=True)))
-    for j, column in enumerate(p.columns):
+    # each identity is first checked for every column (or row) at once, in C; the
+    # loops that say which one fails only run when one does
+    if list(map(add, new, carried)) == list(map(add, total, forward)) and outcome_totals == list(
+        total
+    ):
+        columns: tuple[str, ...] = ()
+    else:
+        columns = p.columns
+    for j, column in enumerate(columns):
         expected = new[j] + carried[j]
         actual = total[j] + forward[j]
         if actual != expected:
@@ -115,6 +149,9 @@ def _applications_ints(spec: TableSpec, cells: _Ints) -> Iterator[Finding]:
                 expression=f"total = {p.outcome_expr}",
             )
     total_col = p.total_col
+    totals = list(map(itemgetter(total_col), cells))
+    if list(map(sum, cells)) == list(map(add, totals, totals)):
+        return  # every row's 总计 is the sum of the other columns
     for row_id, values in zip(p.rows, cells, strict=True):
         actual = values[total_col]
         expected = sum(values) - actual  # the applicant columns: every column but 总计
@@ -317,7 +354,7 @@ def cell_values(report: Report) -> Iterator[Finding]:
     """Every cell: counts whole and not negative, no text, totals filled in."""
     for t in report.tables:
         cells = t.cells
-        if _all_ints(cells) and min(chain.from_iterable(cells), default=0) >= 0:
+        if _all_counts(cells):
             continue  # whole, non-negative counts: nothing to say about any cell
         spec = t.spec
         for row, values in zip(spec.rows, t.cells, strict=True):
