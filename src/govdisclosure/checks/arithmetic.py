@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from itertools import chain
 from operator import add, itemgetter
-from typing import TypeAlias, TypeGuard
+from typing import Any, TypeAlias, TypeGuard, cast
 
 import attrs
 
@@ -44,7 +44,7 @@ def _all_ints(cells: tuple[tuple[CellValue, ...], ...]) -> TypeGuard[_Ints]:
     ``int`` subclass, ``bool``) with ``ValueError``.
     """
     try:
-        marshal.dumps(cells, 2)  # version 2: no reference table, nothing to share
+        marshal.dumps(cast(Any, cells), 2)  # version 2: no reference table to keep
     except ValueError:
         return False
     return True
@@ -61,7 +61,7 @@ def _all_counts(cells: tuple[tuple[CellValue, ...], ...]) -> bool:
     but a table never holds one.
     """
     try:
-        array("Q", chain.from_iterable(cells))
+        array("Q", cast(Any, chain.from_iterable(cells)))
     except (TypeError, OverflowError):
         return False
     return True
