@@ -46,17 +46,19 @@ class Topic:
 _CHUNK: Final = 256
 _SHORT: Final = 1024
 """Texts up to this length are joined without whitespace at once."""
+_SHORT_REPORT: Final = 4096
+"""Reports whose prose (every part) is no longer than this have each part joined
+without whitespace at once: each searched word then costs one scan of a joined text."""
 _LITERALS: Final = re.compile(r"[^\\.^$*+?{}\[\]()|]+(?:\|[^\\.^$*+?{}\[\]()|]+)*")
 
 
-def _chars(word: str, common: Counter[str] | None = None) -> tuple[str, ...]:
-    """The distinct characters of ``word``, those ``common`` to most words of its
-    pattern first: a character missing from the text is then found missing once for
-    all the words that hold it."""
+def _chars(word: str, common: Counter[str] | None = None) -> tuple[tuple[str, int], ...]:
+    """The distinct characters of ``word`` and where each first comes in it, those
+    ``common`` to most words of its pattern first: a character missing from the text is
+    then found missing once for all the words that hold it."""
     chars = dict.fromkeys(word)
-    if common is None:
-        return tuple(chars)
-    return tuple(sorted(chars, key=lambda ch: -common[ch]))
+    order = list(chars) if common is None else sorted(chars, key=lambda ch: -common[ch])
+    return tuple((ch, word.index(ch)) for ch in order)
 
 
 @attrs.frozen
@@ -66,8 +68,9 @@ class _Search:
     faster than the regex engine on long Chinese text."""
 
     pattern: re.Pattern[str]
-    words: tuple[tuple[str, tuple[str, ...]], ...] | None
-    """Each word and its characters; ``None`` for a pattern that is more than words."""
+    words: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] | None
+    """Each word and its characters (with where each first comes in it); ``None`` for a
+    pattern that is more than words."""
     holds: str = ""
     """A character every match holds (``""``: none known)."""
     within: str = ""
@@ -91,15 +94,31 @@ class _Prose:
     a character that occurs nowhere in the text does not, and only between the two must
     the joined text be searched. A short text is joined at once (cheaper than the
     shortcuts).
+
+    Each character of a word is looked for once (``str.find`` of one character is much
+    faster than of a word): a word with a character missing from the text is not in it,
+    and a word cannot start before the first occurrence of its ``j``-th character less
+    ``j``, so that the word is only looked for from there on.
     """
 
-    __slots__ = ("_chars", "_flat", "_raw")
+    __slots__ = ("_first", "_flat", "_raw", "_text")
 
     def __init__(self, *parts: str | None) -> None:
         # whitespace between the parts: it is removed with the rest
         self._raw = "\n".join([p for p in parts if p])
         self._flat = "".join(self._raw.split()) if len(self._raw) <= _SHORT else None
-        self._chars: dict[str, bool] = {}
+        self._text = self._raw if self._flat is None else self._flat
+        """The text words are looked for in: the joined text if built, else the raw."""
+        self._first: dict[str, int] = {}
+        """The first offset in ``_text`` of each character looked for (-1: none)."""
+
+    @classmethod
+    def joined(cls, flat: str) -> _Prose:
+        """Prose whose text ``flat`` is already without whitespace."""
+        prose = cls.__new__(cls)
+        prose._raw = prose._flat = prose._text = flat
+        prose._first = {}
+        return prose
 
     @property
     def flat(self) -> str:
@@ -125,39 +144,44 @@ class _Prose:
         return n <= 0
 
     def has(self, word: str, chars: tuple[str, ...]) -> bool:
-        """Whether ``word`` (no whitespace; ``chars`` its characters) is in the flat text."""
-        if self._flat is not None:
-            return word in self._flat
-        raw = self._raw
-        known = self._chars
-        for ch in chars:
-            there = known.get(ch)
-            if there is None:
-                there = known[ch] = ch in raw
-            if not there:
+        """Whether ``word`` (no whitespace; ``chars`` its distinct characters, in any
+        order) is in the flat text."""
+        return self._has(word, tuple((ch, word.index(ch)) for ch in chars))
+
+    def _has(self, word: str, chars: tuple[tuple[str, int], ...]) -> bool:
+        text, first = self._text, self._first
+        start = 0
+        for ch, j in chars:
+            at = first.get(ch)
+            if at is None:
+                at = first[ch] = text.find(ch)
+            if at < 0:
                 return False
-        return word in raw or word in self.flat
+            start = max(start, at - j)
+        if text.find(word, start) >= 0:
+            return True
+        # in the text only across whitespace, if at all
+        return self._flat is None and word in self.flat
 
     def found(self, search: _Search) -> bool:
         """``search.pattern.search(self.flat) is not None``."""
         words = search.words
         if words is None:
-            if self._flat is None and search.holds:
+            if search.holds:
                 return self._found_around(search)
             return search.pattern.search(self.flat) is not None
-        flat = self._flat
-        if flat is not None:
-            return any(w in flat for w, _ in words)
-        raw, known = self._raw, self._chars
-        for word, chars in words:  # self.has, inlined: this loop is hot
-            for ch in chars:
-                there = known.get(ch)
-                if there is None:
-                    there = known[ch] = ch in raw
-                if not there:
+        text, first = self._text, self._first
+        for word, chars in words:  # self._has, inlined: this loop is hot
+            start = 0
+            for ch, j in chars:
+                at = first.get(ch)
+                if at is None:
+                    at = first[ch] = text.find(ch)
+                if at < 0:
                     break
+                start = max(start, at - j)
             else:
-                if word in raw or word in self.flat:
+                if text.find(word, start) >= 0 or (self._flat is None and word in self.flat):
                     return True
         return False
 
@@ -248,21 +272,29 @@ def required_topics(report: Report) -> Iterator[Finding]:
     """Sections 一, 五 and 六 speak of what the law and the notice ask of them."""
     data = _load()
     recent = report.year is not None and report.year >= 2021
-    texts = [n.text if n is not None else None for n in (report.overview, report.problems)]
-    overview, problems = _Prose(texts[0]), _Prose(texts[1])
-    if recent and overview.reaches(data.min_chars):
-        for t, search in zip(data.overview, data.overview_search, strict=True):
-            if not overview.found(search):
-                yield finding("overview.topic-missing", "overview", topic=t.topic)
-    prose = _Prose(
+    parts = (
         report.preamble,
         report.active_text,
         report.applications_text,
         report.review_litigation_text,
-        texts[0],
-        texts[1],
+        report.overview.text if report.overview is not None else None,
+        report.problems.text if report.problems is not None else None,
         report.other.text if report.other is not None else None,
     )
+    if sum(len(p) for p in parts if p) <= _SHORT_REPORT:
+        # each part is joined once; the whole prose is the parts' joined texts joined
+        flats = ["".join(p.split()) if p else "" for p in parts]
+        overview, problems = _Prose.joined(flats[4]), _Prose.joined(flats[5])
+        prose = _Prose.joined("".join(flats))
+        other = _Prose.joined(flats[6])
+    else:
+        overview, problems = _Prose(parts[4]), _Prose(parts[5])
+        prose = _Prose(*parts)
+        other = _Prose(parts[6])
+    if recent and overview.reaches(data.min_chars):
+        for t, search in zip(data.overview, data.overview_search, strict=True):
+            if not overview.found(search):
+                yield finding("overview.topic-missing", "overview", topic=t.topic)
     if report.organ.kind in _GOVERNMENTS and prose.reaches(data.min_chars):
         missing = [
             t.topic
@@ -277,7 +309,7 @@ def required_topics(report: Report) -> Iterator[Finding]:
         if not problems.found(data.measures):
             yield finding("problems.part-missing", "problems", part="改进措施")
     if report.other is not None:
-        yield from _fees(report, _Prose(report.other.text), data)
+        yield from _fees(report, other, data)
         if (
             recent
             and report.organ.kind is OrganKind.GOVERNMENT
@@ -299,7 +331,7 @@ def _fees(report: Report, other: _Prose, data: _Content) -> Iterator[Finding]:
         return
     if other.found(data.unpaid):
         return
-    states_fee = any(other.has(w, chars) for w, chars in _FEE_WORDS)
+    states_fee = any(other._has(w, chars) for w, chars in _FEE_WORDS)
     if not states_fee or other.found(data.no_fee):
         yield finding(
             "other.fee-unpaid-unexplained",

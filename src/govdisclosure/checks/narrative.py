@@ -25,7 +25,7 @@ import tomllib
 from collections.abc import Iterator
 from decimal import Decimal
 from importlib import resources
-from typing import Any, Final, TypeAlias
+from typing import Any, Final, NamedTuple, TypeAlias
 
 import attrs
 
@@ -406,10 +406,26 @@ def _resolve(
     return paths, (total if assessable else None)
 
 
-def _figures_in(report: Report, section: str, text: str) -> Iterator[StatedFigure]:
+class _Tied(NamedTuple):
+    """A figure a phrase pattern tied to cells, before it is placed in the text."""
+
+    start: int
+    """The offset in the section text of the sentence that states it."""
+    raw: str
+    """The sentence as published."""
+    sentence: str
+    """The sentence without whitespace (full-width digits made ASCII)."""
+    number_at: int
+    """The figure's offset in ``sentence``."""
+    pattern: str
+    stated: int
+    readings: tuple[tuple[str, ...], ...]
+    values: tuple[int | Decimal | None, ...]
+
+
+def _figures_in(report: Report, text: str) -> Iterator[_Tied]:
     pats = _load()
     tables: _Tables | None = None  # built when a figure is first tied
-    paragraphs = _Paragraphs(text)
     done = 0  # the end of the last sentence read
     for at in _units_after_digits(text):
         if at < done:
@@ -445,21 +461,43 @@ def _figures_in(report: Report, section: str, text: str) -> Iterator[StatedFigur
                     values.append(resolved[1])
             if not readings:
                 continue
-            number_at = m.start(name)
-            if len(sentence) == len(raw):
-                offset = start + number_at
-            else:
-                offset = start + _nth_visible(raw, number_at)
-            yield StatedFigure(
-                section=section,
-                paragraph=paragraphs.at(offset),
-                offset=offset,
-                sentence=_quote(sentence, number_at),
-                pattern=pat.id,
-                stated=int(m.group(name).replace(",", "")),
-                readings=tuple(readings),
-                values=tuple(values),
+            yield _Tied(
+                start,
+                raw,
+                sentence,
+                m.start(name),
+                pat.id,
+                int(m.group(name).replace(",", "")),
+                tuple(readings),
+                tuple(values),
             )
+
+
+def _placed(section: str, paragraphs: _Paragraphs, tied: _Tied) -> StatedFigure:
+    """The figure with its place in the section text (its offset, its paragraph)."""
+    start, raw, sentence, number_at = tied.start, tied.raw, tied.sentence, tied.number_at
+    if len(sentence) == len(raw):
+        offset = start + number_at
+    else:
+        offset = start + _nth_visible(raw, number_at)
+    return StatedFigure(
+        section=section,
+        paragraph=paragraphs.at(offset),
+        offset=offset,
+        sentence=_quote(sentence, number_at),
+        pattern=tied.pattern,
+        stated=tied.stated,
+        readings=tied.readings,
+        values=tied.values,
+    )
+
+
+def _sections(report: Report) -> Iterator[tuple[str, str]]:
+    """The sections whose prose is read, and their texts."""
+    for section in NARRATIVE_SECTIONS:
+        text = _section_text(report, section)
+        if text.strip():
+            yield section, text
 
 
 def stated_figures(report: Report) -> tuple[StatedFigure, ...]:
@@ -471,40 +509,45 @@ def stated_figures(report: Report) -> tuple[StatedFigure, ...]:
     cells are returned; approximate figures ("5500 余条") never are.
     """
     out: list[StatedFigure] = []
-    for section in NARRATIVE_SECTIONS:
-        text = _section_text(report, section)
-        if text.strip():
-            out.extend(_figures_in(report, section, text))
+    for section, text in _sections(report):
+        paragraphs = _Paragraphs(text)
+        out.extend(_placed(section, paragraphs, t) for t in _figures_in(report, text))
     return tuple(out)
 
 
 @register("narrative.figure-mismatch")
 def narrative_figures(report: Report) -> Iterator[Finding]:
     """Figures stated in the prose equal the cells they speak of."""
-    for f in stated_figures(report):
-        if f.agrees is not False:
-            continue
-        reading, expected = next(
-            (r, v) for r, v in zip(f.readings, f.values, strict=True) if v is not None
-        )
-        tables = {split_path(p)[0] for p in reading}
-        if len(reading) == 1:
-            path = reading[0]
-        elif len(tables) == 1:
-            path = tables.pop()
-        else:
-            path = f.section
-        yield finding(
-            "narrative.figure-mismatch",
-            path,
-            expected=expected,
-            actual=f.stated,
-            difference=f.stated - expected,
-            expression=f"{' + '.join(reading)} = {f.stated}",
-            heading=f.section,
-            paragraph=f.paragraph,
-            offset=f.offset,
-            sentence=f.sentence,
-            pattern=f.pattern,
-            operands=",".join(reading),
-        )
+    for section, text in _sections(report):
+        paragraphs = _Paragraphs(text)
+        for tied in _figures_in(report, text):
+            # StatedFigure.agrees, before the figure is placed: only a figure that
+            # disagrees is placed and reported
+            known = [v for v in tied.values if v is not None]
+            if not known or tied.stated in known:
+                continue
+            f = _placed(section, paragraphs, tied)
+            reading, expected = next(
+                (r, v) for r, v in zip(f.readings, f.values, strict=True) if v is not None
+            )
+            tables = {split_path(p)[0] for p in reading}
+            if len(reading) == 1:
+                path = reading[0]
+            elif len(tables) == 1:
+                path = tables.pop()
+            else:
+                path = f.section
+            yield finding(
+                "narrative.figure-mismatch",
+                path,
+                expected=expected,
+                actual=f.stated,
+                difference=f.stated - expected,
+                expression=f"{' + '.join(reading)} = {f.stated}",
+                heading=f.section,
+                paragraph=f.paragraph,
+                offset=f.offset,
+                sentence=f.sentence,
+                pattern=f.pattern,
+                operands=",".join(reading),
+            )
