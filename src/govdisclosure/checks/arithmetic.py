@@ -41,7 +41,8 @@ def _all_ints(cells: tuple[tuple[CellValue, ...], ...]) -> TypeGuard[_Ints]:
 
     ``set(map(type, cells)) <= {int}``, in one C loop: ``marshal`` writes tuples and
     ints of exactly those types and refuses anything else (``Decimal``, ``BLANK``, an
-    ``int`` subclass, ``bool``) with ``ValueError``.
+    ``int`` subclass) with ``ValueError``. ``bool`` would pass, but a table never holds
+    one.
     """
     try:
         marshal.dumps(cast(Any, cells), 2)  # version 2: no reference table to keep

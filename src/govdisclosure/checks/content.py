@@ -108,7 +108,9 @@ class _Prose:
         self._raw = "\n".join([p for p in parts if p])
         self._flat = "".join(self._raw.split()) if len(self._raw) <= _SHORT else None
         self._text = self._raw if self._flat is None else self._flat
-        """The text words are looked for in: the joined text if built, else the raw."""
+        """The text words are looked for in: the joined text if built at once, else the
+        raw text (``self._text is not self._flat`` then, also once the joined text is
+        built for a word found only across whitespace)."""
         self._first: dict[str, int] = {}
         """The first offset in ``_text`` of each character looked for (-1: none)."""
 
@@ -161,7 +163,7 @@ class _Prose:
         if text.find(word, start) >= 0:
             return True
         # in the text only across whitespace, if at all
-        return self._flat is None and word in self.flat
+        return text is not self._flat and word in self.flat
 
     def found(self, search: _Search) -> bool:
         """``search.pattern.search(self.flat) is not None``."""
@@ -181,7 +183,7 @@ class _Prose:
                     break
                 start = max(start, at - j)
             else:
-                if text.find(word, start) >= 0 or (self._flat is None and word in self.flat):
+                if text.find(word, start) >= 0 or (text is not self._flat and word in self.flat):
                     return True
         return False
 
