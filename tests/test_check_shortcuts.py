@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure.checks import arithmetic
+from govdisclosure.checks import report as report_checks
 from govdisclosure.model import BLANK, CellValue, NotApplicable, Text, is_number
 from govdisclosure.template import Edition, template
 
@@ -147,3 +148,13 @@ def test_cell_values_of_counts_are_the_general_path(report: gd.Report, data: st.
         review_litigation=tables.get("review_litigation"),
     )
     assert list(arithmetic.cell_values(report)) == _general(arithmetic.cell_values, report)
+
+
+@given(st.text(alphabet="处理收费信息未取。 \n", max_size=30))
+@example("费")
+@example("理费")
+@example("收费")
+@example("处理费")
+@example("费处理")
+def test_mentions_fee_is_the_pattern(text: str) -> None:
+    assert report_checks._mentions_fee(text) == (report_checks._FEE.search(text) is not None)

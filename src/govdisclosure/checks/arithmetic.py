@@ -7,8 +7,8 @@ import marshal
 from array import array
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from itertools import chain
-from operator import add, itemgetter
+from itertools import chain, compress
+from operator import add, itemgetter, ne, or_
 from typing import Any, TypeAlias, TypeGuard, cast
 
 import attrs
@@ -114,57 +114,59 @@ _GROUP_EXPR = "total = upheld + corrected + other + pending"
 
 def _applications_ints(spec: TableSpec, cells: _Ints) -> Iterator[Finding]:
     """The identities of section 三 when every cell is an ``int``: same findings, same
-    order as the general path, without its per-cell type checks."""
+    order as the general path, without its per-cell type checks.
+
+    Each identity is worked out for every column (or row) at once, in C loops; only the
+    columns (rows) where one fails are then visited, in order.
+    """
     p = _applications_plan(spec)
     new, carried, total, forward = cells[p.new], cells[p.carried], cells[p.total], cells[p.forward]
     outcome_totals = list(map(sum, zip(*[cells[i] for i in p.outcomes], strict=True)))
-    # each identity is first checked for every column (or row) at once, in C; the
-    # loops that say which one fails only run when one does
-    if list(map(add, new, carried)) == list(map(add, total, forward)) and outcome_totals == list(
-        total
-    ):
-        columns: tuple[str, ...] = ()
-    else:
-        columns = p.columns
-    for j, column in enumerate(columns):
-        expected = new[j] + carried[j]
-        actual = total[j] + forward[j]
-        if actual != expected:
-            yield finding(
-                "applications.balance",
-                f"applications.*.{column}",
-                expected=expected,
-                actual=actual,
-                difference=actual - expected,
-                expression=_BALANCE_EXPR,
-            )
-        actual = total[j]
-        expected = outcome_totals[j]
-        if actual != expected:
-            yield finding(
-                "applications.outcome-total",
-                f"applications.total.{column}",
-                expected=expected,
-                actual=actual,
-                difference=actual - expected,
-                expression=f"total = {p.outcome_expr}",
-            )
-    total_col = p.total_col
-    totals = list(map(itemgetter(total_col), cells))
-    if list(map(sum, cells)) == list(map(add, totals, totals)):
-        return  # every row's 总计 is the sum of the other columns
-    for row_id, values in zip(p.rows, cells, strict=True):
-        actual = values[total_col]
-        expected = sum(values) - actual  # the applicant columns: every column but 总计
-        if actual != expected:
-            yield finding(
-                "applications.row-total",
-                f"applications.{row_id}.total",
-                expected=expected,
-                actual=actual,
-                difference=actual - expected,
-                expression=f"total = {p.applicant_expr}",
-            )
+    received = list(map(add, new, carried))
+    handled = list(map(add, total, forward))
+    stated = list(total)
+    if received != handled or outcome_totals != stated:
+        failing = map(or_, map(ne, received, handled), map(ne, outcome_totals, stated))
+        for j in compress(range(len(p.columns)), failing):
+            column = p.columns[j]
+            expected, actual = received[j], handled[j]
+            if actual != expected:
+                yield finding(
+                    "applications.balance",
+                    f"applications.*.{column}",
+                    expected=expected,
+                    actual=actual,
+                    difference=actual - expected,
+                    expression=_BALANCE_EXPR,
+                )
+            actual, expected = stated[j], outcome_totals[j]
+            if actual != expected:
+                yield finding(
+                    "applications.outcome-total",
+                    f"applications.total.{column}",
+                    expected=expected,
+                    actual=actual,
+                    difference=actual - expected,
+                    expression=f"total = {p.outcome_expr}",
+                )
+    row_totals = list(map(itemgetter(p.total_col), cells))
+    # a row's 总计 is the sum of the applicant columns, every column but itself: the
+    # sum of the whole row is then twice the 总计
+    sums = list(map(sum, cells))
+    twice = list(map(add, row_totals, row_totals))
+    if sums == twice:
+        return
+    for i in compress(range(len(cells)), map(ne, sums, twice)):
+        actual = row_totals[i]
+        expected = sums[i] - actual
+        yield finding(
+            "applications.row-total",
+            f"applications.{p.rows[i]}.total",
+            expected=expected,
+            actual=actual,
+            difference=actual - expected,
+            expression=f"total = {p.applicant_expr}",
+        )
 
 
 def _sum_or_none(values: Sequence[CellValue]) -> int | Decimal | None:
