@@ -95,13 +95,13 @@ class _Prose:
     the joined text be searched. A short text is joined at once (cheaper than the
     shortcuts).
 
-    Each character of a word is looked for once (``str.find`` of one character is much
-    faster than of a word): a word with a character missing from the text is not in it,
-    and a word cannot start before the first occurrence of its ``j``-th character less
+    Each character of a word is looked for once (one character is found much faster
+    than a word): a word with a character missing from the text is not in it. In a long
+    text, a word cannot start before the first occurrence of its ``j``-th character less
     ``j``, so that the word is only looked for from there on.
     """
 
-    __slots__ = ("_first", "_flat", "_raw", "_text")
+    __slots__ = ("_first", "_flat", "_present", "_raw", "_text")
 
     def __init__(self, *parts: str | None) -> None:
         # whitespace between the parts: it is removed with the rest
@@ -109,10 +109,11 @@ class _Prose:
         self._flat = "".join(self._raw.split()) if len(self._raw) <= _SHORT else None
         self._text = self._raw if self._flat is None else self._flat
         """The text words are looked for in: the joined text if built at once, else the
-        raw text (``self._text is not self._flat`` then, also once the joined text is
-        built for a word found only across whitespace)."""
+        raw text (which is its own joined text only if it holds no whitespace)."""
         self._first: dict[str, int] = {}
-        """The first offset in ``_text`` of each character looked for (-1: none)."""
+        """In a long text, the first offset of each character looked for (-1: none)."""
+        self._present: dict[str, bool] = {}
+        """In a short text, whether each character looked for occurs."""
 
     @classmethod
     def joined(cls, flat: str) -> _Prose:
@@ -120,6 +121,7 @@ class _Prose:
         prose = cls.__new__(cls)
         prose._raw = prose._flat = prose._text = flat
         prose._first = {}
+        prose._present = {}
         return prose
 
     @property
@@ -151,7 +153,17 @@ class _Prose:
         return self._has(word, tuple((ch, word.index(ch)) for ch in chars))
 
     def _has(self, word: str, chars: tuple[tuple[str, int], ...]) -> bool:
-        text, first = self._text, self._first
+        text = self._text
+        if text is self._flat:
+            present = self._present
+            for ch, _ in chars:
+                there = present.get(ch)
+                if there is None:
+                    there = present[ch] = ch in text
+                if not there:
+                    return False
+            return word in text
+        first = self._first
         start = 0
         for ch, j in chars:
             at = first.get(ch)
@@ -160,20 +172,32 @@ class _Prose:
             if at < 0:
                 return False
             start = max(start, at - j)
-        if text.find(word, start) >= 0:
-            return True
-        # in the text only across whitespace, if at all
-        return text is not self._flat and word in self.flat
+        # in the raw text, or else in the joined text only across whitespace, if at all
+        return text.find(word, start) >= 0 or word in self.flat
 
     def found(self, search: _Search) -> bool:
         """``search.pattern.search(self.flat) is not None``."""
         words = search.words
         if words is None:
-            if search.holds:
+            if search.holds and len(self._text) > _SHORT:
                 return self._found_around(search)
             return search.pattern.search(self.flat) is not None
-        text, first = self._text, self._first
-        for word, chars in words:  # self._has, inlined: this loop is hot
+        text = self._text
+        if text is self._flat:  # self._has, inlined (these loops are hot)
+            present = self._present
+            for word, chars in words:
+                for ch, _ in chars:
+                    there = present.get(ch)
+                    if there is None:
+                        there = present[ch] = ch in text
+                    if not there:
+                        break
+                else:
+                    if word in text:
+                        return True
+            return False
+        first = self._first
+        for word, chars in words:
             start = 0
             for ch, j in chars:
                 at = first.get(ch)
@@ -183,7 +207,7 @@ class _Prose:
                     break
                 start = max(start, at - j)
             else:
-                if text.find(word, start) >= 0 or (text is not self._flat and word in self.flat):
+                if text.find(word, start) >= 0 or word in self.flat:
                     return True
         return False
 
