@@ -295,7 +295,7 @@ def test_paragraph_numbers_in_any_order(parts: list[str], data: st.DataObject) -
         assert p.at(offset) == 1 + sum(1 for line in before[:-1] if line.strip())
 
 
-WORDS = sorted({w for s in content._load().overview_search if s.words for w, _ in s.words})
+WORDS = sorted({w for s in content._load().overview_search if s.words for w, *_ in s.words})
 
 
 @MANY

@@ -68,9 +68,11 @@ class _Search:
     faster than the regex engine on long Chinese text."""
 
     pattern: re.Pattern[str]
-    words: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] | None
-    """Each word and its characters (with where each first comes in it); ``None`` for a
-    pattern that is more than words."""
+    words: tuple[tuple[str, tuple[tuple[str, int], ...], tuple[str, ...]], ...] | None
+    """Each word, its characters (with where each first comes in it) and the pairs of
+    characters it shares with other words of the pattern (most shared first: a pair
+    missing from a text without whitespace is found missing once for all the words that
+    hold it); ``None`` for a pattern that is more than words."""
     holds: str = ""
     """A character every match holds (``""``: none known)."""
     within: str = ""
@@ -83,7 +85,16 @@ class _Search:
         # a word with whitespace never occurs in the text without whitespace
         words = [w for w in pattern.pattern.split("|") if not any(c.isspace() for c in w)]
         common = Counter(ch for w in words for ch in set(w))
-        return cls(pattern, tuple((w, _chars(w, common)) for w in words))
+        pairs = Counter(p for w in words for p in {w[i : i + 2] for i in range(len(w) - 1)})
+        return cls(pattern, tuple((w, _chars(w, common), _shared_pairs(w, pairs)) for w in words))
+
+
+def _shared_pairs(word: str, pairs: Counter[str]) -> tuple[str, ...]:
+    """The pairs of adjacent characters of ``word`` that other words hold too (counted
+    in ``pairs``), the most shared first, the word itself left out."""
+    own = dict.fromkeys(word[i : i + 2] for i in range(len(word) - 1))
+    shared = [p for p in own if pairs[p] > 1 and p != word]
+    return tuple(sorted(shared, key=lambda p: -pairs[p]))
 
 
 class _Prose:
@@ -113,7 +124,7 @@ class _Prose:
         self._first: dict[str, int] = {}
         """In a long text, the first offset of each character looked for (-1: none)."""
         self._present: dict[str, bool] = {}
-        """In a short text, whether each character looked for occurs."""
+        """In a short text, whether each character (or pair of them) looked for occurs."""
 
     @classmethod
     def joined(cls, flat: str) -> _Prose:
@@ -185,7 +196,7 @@ class _Prose:
         text = self._text
         if text is self._flat:  # self._has, inlined (these loops are hot)
             present = self._present
-            for word, chars in words:
+            for word, chars, pairs in words:
                 for ch, _ in chars:
                     there = present.get(ch)
                     if there is None:
@@ -193,11 +204,18 @@ class _Prose:
                     if not there:
                         break
                 else:
-                    if word in text:
-                        return True
+                    for pair in pairs:  # only in a text without whitespace
+                        there = present.get(pair)
+                        if there is None:
+                            there = present[pair] = pair in text
+                        if not there:
+                            break
+                    else:
+                        if word in text:
+                            return True
             return False
         first = self._first
-        for word, chars in words:
+        for word, chars, _ in words:
             start = 0
             for ch, j in chars:
                 at = first.get(ch)
