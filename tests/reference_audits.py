@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 from collections.abc import Iterator
 from decimal import Decimal
+from importlib import resources
 from typing import Final
 
 from govdisclosure.checks import content, narrative
-from govdisclosure.model import Report, is_number
+from govdisclosure.model import Finding, Report, is_number, split_path
 
 _SPACE: Final = re.compile(r"\s+")
 _SENTENCE_END: Final = "。；;！？!?"
@@ -74,6 +76,7 @@ def resolve(
 def figures_in(report: Report, section: str, text: str) -> Iterator[narrative.StatedFigure]:
     """Every stated figure of one section text: every sentence, every pattern."""
     pats = narrative._load()
+    combined = combined_pattern()
     j = Joined(text)
     joined = j.text
     for m0 in _SENTENCE.finditer(joined):
@@ -82,7 +85,7 @@ def figures_in(report: Report, section: str, text: str) -> Iterator[narrative.St
         if not _STATED.search(sentence):
             continue
         context: str | None = None
-        for m in pats.combined.finditer(sentence):
+        for m in combined.finditer(sentence):
             name = next(k for k, v in m.groupdict().items() if v is not None)
             pat = pats.figures[int(name[1:])]
             if pat.requires is not None and not pat.requires.search(sentence):
@@ -125,6 +128,49 @@ def stated_figures(report: Report) -> tuple[narrative.StatedFigure, ...]:
         if text.strip():
             out.extend(figures_in(report, section, text))
     return tuple(out)
+
+
+def narrative_findings(report: Report) -> Iterator[Finding]:
+    """What :func:`govdisclosure.checks.narrative.narrative_figures` yields, the plain
+    way: every stated figure placed, those that disagree reported."""
+    for f in stated_figures(report):
+        if f.agrees is not False:
+            continue
+        reading, expected = next(
+            (r, v) for r, v in zip(f.readings, f.values, strict=True) if v is not None
+        )
+        tables = {split_path(p)[0] for p in reading}
+        if len(reading) == 1:
+            path = reading[0]
+        elif len(tables) == 1:
+            path = tables.pop()
+        else:
+            path = f.section
+        yield narrative.finding(
+            "narrative.figure-mismatch",
+            path,
+            expected=expected,
+            actual=f.stated,
+            difference=f.stated - expected,
+            expression=f"{' + '.join(reading)} = {f.stated}",
+            heading=f.section,
+            paragraph=f.paragraph,
+            offset=f.offset,
+            sentence=f.sentence,
+            pattern=f.pattern,
+            operands=",".join(reading),
+        )
+
+
+def combined_pattern() -> re.Pattern[str]:
+    """The phrase patterns of ``narrative.toml`` as one alternation, as written (without
+    the lookahead of their first characters that ``narrative`` puts in front)."""
+    alternatives = []
+    text = resources.files("govdisclosure.checks").joinpath("narrative.toml").read_text("utf-8")
+    for i, item in enumerate(tomllib.loads(text)["figures"]):
+        number = narrative._NUMBER.replace("?P<n>", f"?P<n{i}>")
+        alternatives.append(item["regex"].replace("{n}", number))
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
 
 
 def _flat(text: str | None) -> str:

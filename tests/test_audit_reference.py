@@ -144,13 +144,99 @@ def test_stated_figures_equal_the_reference(report: gd.Report) -> None:
 
 @MANY
 @given(prose_reports())
+def test_narrative_findings_equal_the_reference(report: gd.Report) -> None:
+    """The check places only the figures that disagree; the plain way places all."""
+    assert list(narrative.narrative_figures(report)) == list(ref.narrative_findings(report))
+
+
+@MANY
+@given(prose())
+@example("共收到申请14件。予以公开5件；\n其中不予公开 2 件。结转到下年度3件")
+def test_figure_matches_are_those_of_the_patterns_as_written(text: str) -> None:
+    """The lookahead of the first characters in front of the figure patterns changes
+    no match."""
+    plain, fast = ref.combined_pattern(), narrative._load().combined
+    assert fast.pattern != plain.pattern  # the lookahead is there
+    flat = "".join(text.split()).translate(narrative._DIGITS)
+    for start in range(min(len(flat), 3)):
+        expected = [(m.span(), m.lastgroup) for m in plain.finditer(flat, start)]
+        assert [(m.span(), m.lastgroup) for m in fast.finditer(flat, start)] == expected
+
+
+FIRST_CLASS_CASES = [
+    "ab|c",
+    "a?b",
+    "(?:x|y)*z",
+    "(?<!不)予以",
+    r"\d{1,3}件|[丙-甲]",
+    r"(?:共计|共)?\d+",
+    "[，,]?是",
+    r"\s*x",
+    r"(?<![\d.])(?P<n>\d+)(?![\d.])",
+    r"\w\W",
+]
+
+
+@pytest.mark.parametrize("regex", FIRST_CLASS_CASES)
+@given(data=st.data())
+def test_first_class_holds_every_first_character(regex: str, data: st.DataObject) -> None:
+    first = narrative._first_class(regex)
+    assert first is not None
+    text = data.draw(st.from_regex(regex))
+    m = re.search(regex, text)
+    assert m is not None
+    if m.group():
+        assert re.fullmatch(first, m.group()[0])
+
+
+@pytest.mark.parametrize(
+    "regex", ["a*", "x|", "(?i:a)b", "[^a]b", ".b", r"(?a:\D)x", r"(a)?\1b", "(?=a)"]
+)
+def test_first_class_is_not_told_when_it_cannot_be(regex: str) -> None:
+    assert narrative._first_class(regex) is None
+
+
+SEARCHES = {
+    "problems": lambda d: d.problems,
+    "measures": lambda d: d.measures,
+    "follow_up": lambda d: d.follow_up,
+    "no_fee": lambda d: d.no_fee,
+    "unpaid": lambda d: d.unpaid,
+    "proposals": lambda d: d.proposals,
+    **{f"overview.{i}": (lambda d, i=i: d.overview_search[i]) for i in range(5)},
+    **{f"assessment.{i}": (lambda d, i=i: d.assessment_search[i]) for i in range(3)},
+}
+
+
+@MANY
+@given(st.lists(prose(), min_size=1, max_size=3), st.sampled_from(sorted(SEARCHES)))
+@example(["收费\n通知", "处理费"], "unpaid")
+@example(["建议" + "。" * 300 + "提\n案"], "proposals")
+@example(["政协委\n员提案"], "proposals")
+def test_prose_found_is_the_pattern_on_the_flat_text(parts: list[str], name: str) -> None:
+    search = SEARCHES[name](content._load())
+    flat = "".join("".join(p.split()) for p in parts)
+    expected = search.pattern.search(flat) is not None
+    for short in (content._SHORT, 0):
+        with mock.patch.object(content, "_SHORT", short):
+            assert content._Prose(*parts).found(search) == expected
+    assert content._Prose.joined(flat).found(search) == expected
+
+
+@MANY
+@given(prose_reports())
 @example(attrs.evolve(BASES["government", 2024], other=gd.Narrative("政协委\n员提案" * 10)))
 def test_content_findings_equal_the_reference(report: gd.Report) -> None:
     expected = list(ref.required_topics(report))
     previous = attrs.evolve(report, year=2023, problems=gd.Narrative("人员不足。"))
     expected_follow_up = list(ref.problems_follow_up(report, previous))
-    for short in (content._SHORT, 0):  # the short texts' way, and the long texts' way
-        with mock.patch.object(content, "_SHORT", short):
+    # a short report's parts joined at once; else each part joined at once if short,
+    # or searched as published
+    for short_report, short in ((content._SHORT_REPORT, 0), (0, content._SHORT), (0, 0)):
+        with (
+            mock.patch.object(content, "_SHORT_REPORT", short_report),
+            mock.patch.object(content, "_SHORT", short),
+        ):
             assert list(content.required_topics(report)) == expected
             assert list(content.problems_follow_up(report, previous)) == expected_follow_up
 
@@ -209,7 +295,7 @@ def test_paragraph_numbers_in_any_order(parts: list[str], data: st.DataObject) -
         assert p.at(offset) == 1 + sum(1 for line in before[:-1] if line.strip())
 
 
-WORDS = sorted({w for s in content._load().overview_search if s.words for w, _ in s.words})
+WORDS = sorted({w for s in content._load().overview_search if s.words for w, *_ in s.words})
 
 
 @MANY
@@ -221,9 +307,9 @@ WORDS = sorted({w for s in content._load().overview_search if s.words for w, _ i
 @example(["考\n" * 30 + " " * 300 + "核" * 19], 50, ["考核"])
 def test_prose_reaches_and_has_as_the_flat_text(parts: list[str], n: int, words: list[str]) -> None:
     flat = "".join("".join(p.split()) for p in parts)
-    for short in (content._SHORT, 0):
+    for short in (content._SHORT, 0, -1):  # -1: the text given joined
         with mock.patch.object(content, "_SHORT", short):
-            prose = content._Prose(*parts)
+            prose = content._Prose(*parts) if short >= 0 else content._Prose.joined(flat)
             assert prose.reaches(n) == (len(flat) >= n)
             for w in words:
                 if not any(c.isspace() for c in w):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+import marshal
+from array import array
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from itertools import chain
-from typing import TypeAlias, TypeGuard
+from itertools import chain, compress
+from operator import add, itemgetter, ne, or_
+from typing import Any, TypeAlias, TypeGuard, cast
 
 import attrs
 
@@ -34,11 +37,35 @@ _Ints: TypeAlias = tuple[tuple[int, ...], ...]
 
 
 def _all_ints(cells: tuple[tuple[CellValue, ...], ...]) -> TypeGuard[_Ints]:
-    """Whether every cell is a plain ``int`` (the common case: a fast path applies)."""
-    return set(map(type, chain.from_iterable(cells))) <= _INT_ONLY
+    """Whether every cell is a plain ``int`` (the common case: a fast path applies).
+
+    ``set(map(type, cells)) <= {int}``, in one C loop: ``marshal`` writes tuples and
+    ints of exactly those types and refuses anything else (``Decimal``, ``BLANK``, an
+    ``int`` subclass) with ``ValueError``. ``bool`` would pass, but a table never holds
+    one.
+    """
+    try:
+        marshal.dumps(cast(Any, cells), 2)  # version 2: no reference table to keep
+    except ValueError:
+        return False
+    return True
 
 
-_INT_ONLY: frozenset[type] = frozenset({int})
+def _all_counts(cells: tuple[tuple[CellValue, ...], ...]) -> bool:
+    """Whether every cell is a whole, non-negative number below 2**64 held as an
+    ``int`` (the common case: nothing to say about any cell).
+
+    ``all(is_number(v) and not isinstance(v, Decimal) and v >= 0 for v in cells)``, in
+    one C loop: an unsigned array takes ints (and their subclasses) in that range and
+    refuses a negative or too large one (``OverflowError``) and anything without
+    ``__index__`` (``Decimal``, ``BLANK``, ``Text``: ``TypeError``). ``bool`` would pass,
+    but a table never holds one.
+    """
+    try:
+        array("Q", cast(Any, chain.from_iterable(cells)))
+    except (TypeError, OverflowError):
+        return False
+    return True
 
 
 @attrs.frozen
@@ -87,46 +114,59 @@ _GROUP_EXPR = "total = upheld + corrected + other + pending"
 
 def _applications_ints(spec: TableSpec, cells: _Ints) -> Iterator[Finding]:
     """The identities of section 三 when every cell is an ``int``: same findings, same
-    order as the general path, without its per-cell type checks."""
+    order as the general path, without its per-cell type checks.
+
+    Each identity is worked out for every column (or row) at once, in C loops; only the
+    columns (rows) where one fails are then visited, in order.
+    """
     p = _applications_plan(spec)
     new, carried, total, forward = cells[p.new], cells[p.carried], cells[p.total], cells[p.forward]
     outcome_totals = list(map(sum, zip(*[cells[i] for i in p.outcomes], strict=True)))
-    for j, column in enumerate(p.columns):
-        expected = new[j] + carried[j]
-        actual = total[j] + forward[j]
-        if actual != expected:
-            yield finding(
-                "applications.balance",
-                f"applications.*.{column}",
-                expected=expected,
-                actual=actual,
-                difference=actual - expected,
-                expression=_BALANCE_EXPR,
-            )
-        actual = total[j]
-        expected = outcome_totals[j]
-        if actual != expected:
-            yield finding(
-                "applications.outcome-total",
-                f"applications.total.{column}",
-                expected=expected,
-                actual=actual,
-                difference=actual - expected,
-                expression=f"total = {p.outcome_expr}",
-            )
-    total_col = p.total_col
-    for row_id, values in zip(p.rows, cells, strict=True):
-        actual = values[total_col]
-        expected = sum(values) - actual  # the applicant columns: every column but 总计
-        if actual != expected:
-            yield finding(
-                "applications.row-total",
-                f"applications.{row_id}.total",
-                expected=expected,
-                actual=actual,
-                difference=actual - expected,
-                expression=f"total = {p.applicant_expr}",
-            )
+    received = list(map(add, new, carried))
+    handled = list(map(add, total, forward))
+    stated = list(total)
+    if received != handled or outcome_totals != stated:
+        failing = map(or_, map(ne, received, handled), map(ne, outcome_totals, stated))
+        for j in compress(range(len(p.columns)), failing):
+            column = p.columns[j]
+            expected, actual = received[j], handled[j]
+            if actual != expected:
+                yield finding(
+                    "applications.balance",
+                    f"applications.*.{column}",
+                    expected=expected,
+                    actual=actual,
+                    difference=actual - expected,
+                    expression=_BALANCE_EXPR,
+                )
+            actual, expected = stated[j], outcome_totals[j]
+            if actual != expected:
+                yield finding(
+                    "applications.outcome-total",
+                    f"applications.total.{column}",
+                    expected=expected,
+                    actual=actual,
+                    difference=actual - expected,
+                    expression=f"total = {p.outcome_expr}",
+                )
+    row_totals = list(map(itemgetter(p.total_col), cells))
+    # a row's 总计 is the sum of the applicant columns, every column but itself: the
+    # sum of the whole row is then twice the 总计
+    sums = list(map(sum, cells))
+    twice = list(map(add, row_totals, row_totals))
+    if sums == twice:
+        return
+    for i in compress(range(len(cells)), map(ne, sums, twice)):
+        actual = row_totals[i]
+        expected = sums[i] - actual
+        yield finding(
+            "applications.row-total",
+            f"applications.{p.rows[i]}.total",
+            expected=expected,
+            actual=actual,
+            difference=actual - expected,
+            expression=f"total = {p.applicant_expr}",
+        )
 
 
 def _sum_or_none(values: Sequence[CellValue]) -> int | Decimal | None:
@@ -317,7 +357,7 @@ def cell_values(report: Report) -> Iterator[Finding]:
     """Every cell: counts whole and not negative, no text, totals filled in."""
     for t in report.tables:
         cells = t.cells
-        if _all_ints(cells) and min(chain.from_iterable(cells), default=0) >= 0:
+        if _all_counts(cells):
             continue  # whole, non-negative counts: nothing to say about any cell
         spec = t.spec
         for row, values in zip(spec.rows, t.cells, strict=True):

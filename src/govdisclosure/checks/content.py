@@ -46,17 +46,19 @@ class Topic:
 _CHUNK: Final = 256
 _SHORT: Final = 1024
 """Texts up to this length are joined without whitespace at once."""
+_SHORT_REPORT: Final = 4096
+"""Reports whose prose (every part) is no longer than this have each part joined
+without whitespace at once: each searched word then costs one scan of a joined text."""
 _LITERALS: Final = re.compile(r"[^\\.^$*+?{}\[\]()|]+(?:\|[^\\.^$*+?{}\[\]()|]+)*")
 
 
-def _chars(word: str, common: Counter[str] | None = None) -> tuple[str, ...]:
-    """The distinct characters of ``word``, those ``common`` to most words of its
-    pattern first: a character missing from the text is then found missing once for
-    all the words that hold it."""
+def _chars(word: str, common: Counter[str] | None = None) -> tuple[tuple[str, int], ...]:
+    """The distinct characters of ``word`` and where each first comes in it, those
+    ``common`` to most words of its pattern first: a character missing from the text is
+    then found missing once for all the words that hold it."""
     chars = dict.fromkeys(word)
-    if common is None:
-        return tuple(chars)
-    return tuple(sorted(chars, key=lambda ch: -common[ch]))
+    order = list(chars) if common is None else sorted(chars, key=lambda ch: -common[ch])
+    return tuple((ch, word.index(ch)) for ch in order)
 
 
 @attrs.frozen
@@ -66,8 +68,11 @@ class _Search:
     faster than the regex engine on long Chinese text."""
 
     pattern: re.Pattern[str]
-    words: tuple[tuple[str, tuple[str, ...]], ...] | None
-    """Each word and its characters; ``None`` for a pattern that is more than words."""
+    words: tuple[tuple[str, tuple[tuple[str, int], ...], tuple[str, ...]], ...] | None
+    """Each word, its characters (with where each first comes in it) and the pairs of
+    characters it shares with other words of the pattern (most shared first: a pair
+    missing from a text without whitespace is found missing once for all the words that
+    hold it); ``None`` for a pattern that is more than words."""
     holds: str = ""
     """A character every match holds (``""``: none known)."""
     within: str = ""
@@ -80,7 +85,16 @@ class _Search:
         # a word with whitespace never occurs in the text without whitespace
         words = [w for w in pattern.pattern.split("|") if not any(c.isspace() for c in w)]
         common = Counter(ch for w in words for ch in set(w))
-        return cls(pattern, tuple((w, _chars(w, common)) for w in words))
+        pairs = Counter(p for w in words for p in {w[i : i + 2] for i in range(len(w) - 1)})
+        return cls(pattern, tuple((w, _chars(w, common), _shared_pairs(w, pairs)) for w in words))
+
+
+def _shared_pairs(word: str, pairs: Counter[str]) -> tuple[str, ...]:
+    """The pairs of adjacent characters of ``word`` that other words hold too (counted
+    in ``pairs``), the most shared first, the word itself left out."""
+    own = dict.fromkeys(word[i : i + 2] for i in range(len(word) - 1))
+    shared = [p for p in own if pairs[p] > 1 and p != word]
+    return tuple(sorted(shared, key=lambda p: -pairs[p]))
 
 
 class _Prose:
@@ -91,15 +105,35 @@ class _Prose:
     a character that occurs nowhere in the text does not, and only between the two must
     the joined text be searched. A short text is joined at once (cheaper than the
     shortcuts).
+
+    Each character of a word is looked for once (one character is found much faster
+    than a word): a word with a character missing from the text is not in it. In a long
+    text, a word cannot start before the first occurrence of its ``j``-th character less
+    ``j``, so that the word is only looked for from there on.
     """
 
-    __slots__ = ("_chars", "_flat", "_raw")
+    __slots__ = ("_first", "_flat", "_present", "_raw", "_text")
 
     def __init__(self, *parts: str | None) -> None:
         # whitespace between the parts: it is removed with the rest
         self._raw = "\n".join([p for p in parts if p])
         self._flat = "".join(self._raw.split()) if len(self._raw) <= _SHORT else None
-        self._chars: dict[str, bool] = {}
+        self._text = self._raw if self._flat is None else self._flat
+        """The text words are looked for in: the joined text if built at once, else the
+        raw text (which is its own joined text only if it holds no whitespace)."""
+        self._first: dict[str, int] = {}
+        """In a long text, the first offset of each character looked for (-1: none)."""
+        self._present: dict[str, bool] = {}
+        """In a short text, whether each character (or pair of them) looked for occurs."""
+
+    @classmethod
+    def joined(cls, flat: str) -> _Prose:
+        """Prose whose text ``flat`` is already without whitespace."""
+        prose = cls.__new__(cls)
+        prose._raw = prose._flat = prose._text = flat
+        prose._first = {}
+        prose._present = {}
+        return prose
 
     @property
     def flat(self) -> str:
@@ -125,39 +159,73 @@ class _Prose:
         return n <= 0
 
     def has(self, word: str, chars: tuple[str, ...]) -> bool:
-        """Whether ``word`` (no whitespace; ``chars`` its characters) is in the flat text."""
-        if self._flat is not None:
-            return word in self._flat
-        raw = self._raw
-        known = self._chars
-        for ch in chars:
-            there = known.get(ch)
-            if there is None:
-                there = known[ch] = ch in raw
-            if not there:
+        """Whether ``word`` (no whitespace; ``chars`` its distinct characters, in any
+        order) is in the flat text."""
+        return self._has(word, tuple((ch, word.index(ch)) for ch in chars))
+
+    def _has(self, word: str, chars: tuple[tuple[str, int], ...]) -> bool:
+        text = self._text
+        if text is self._flat:
+            present = self._present
+            for ch, _ in chars:
+                there = present.get(ch)
+                if there is None:
+                    there = present[ch] = ch in text
+                if not there:
+                    return False
+            return word in text
+        first = self._first
+        start = 0
+        for ch, j in chars:
+            at = first.get(ch)
+            if at is None:
+                at = first[ch] = text.find(ch)
+            if at < 0:
                 return False
-        return word in raw or word in self.flat
+            start = max(start, at - j)
+        # in the raw text, or else in the joined text only across whitespace, if at all
+        return text.find(word, start) >= 0 or word in self.flat
 
     def found(self, search: _Search) -> bool:
         """``search.pattern.search(self.flat) is not None``."""
         words = search.words
         if words is None:
-            if self._flat is None and search.holds:
+            if search.holds and len(self._text) > _SHORT:
                 return self._found_around(search)
             return search.pattern.search(self.flat) is not None
-        flat = self._flat
-        if flat is not None:
-            return any(w in flat for w, _ in words)
-        raw, known = self._raw, self._chars
-        for word, chars in words:  # self.has, inlined: this loop is hot
-            for ch in chars:
-                there = known.get(ch)
-                if there is None:
-                    there = known[ch] = ch in raw
-                if not there:
+        text = self._text
+        if text is self._flat:  # self._has, inlined (these loops are hot)
+            present = self._present
+            for word, chars, pairs in words:
+                for ch, _ in chars:
+                    there = present.get(ch)
+                    if there is None:
+                        there = present[ch] = ch in text
+                    if not there:
+                        break
+                else:
+                    for pair in pairs:  # only in a text without whitespace
+                        there = present.get(pair)
+                        if there is None:
+                            there = present[pair] = pair in text
+                        if not there:
+                            break
+                    else:
+                        if word in text:
+                            return True
+            return False
+        first = self._first
+        for word, chars, _ in words:
+            start = 0
+            for ch, j in chars:
+                at = first.get(ch)
+                if at is None:
+                    at = first[ch] = text.find(ch)
+                if at < 0:
                     break
+                start = max(start, at - j)
             else:
-                if word in raw or word in self.flat:
+                if text.find(word, start) >= 0 or word in self.flat:
                     return True
         return False
 
@@ -248,21 +316,29 @@ def required_topics(report: Report) -> Iterator[Finding]:
     """Sections 一, 五 and 六 speak of what the law and the notice ask of them."""
     data = _load()
     recent = report.year is not None and report.year >= 2021
-    texts = [n.text if n is not None else None for n in (report.overview, report.problems)]
-    overview, problems = _Prose(texts[0]), _Prose(texts[1])
-    if recent and overview.reaches(data.min_chars):
-        for t, search in zip(data.overview, data.overview_search, strict=True):
-            if not overview.found(search):
-                yield finding("overview.topic-missing", "overview", topic=t.topic)
-    prose = _Prose(
+    parts = (
         report.preamble,
         report.active_text,
         report.applications_text,
         report.review_litigation_text,
-        texts[0],
-        texts[1],
+        report.overview.text if report.overview is not None else None,
+        report.problems.text if report.problems is not None else None,
         report.other.text if report.other is not None else None,
     )
+    if sum(len(p) for p in parts if p) <= _SHORT_REPORT:
+        # each part is joined once; the whole prose is the parts' joined texts joined
+        flats = ["".join(p.split()) if p else "" for p in parts]
+        overview, problems = _Prose.joined(flats[4]), _Prose.joined(flats[5])
+        prose = _Prose.joined("".join(flats))
+        other = _Prose.joined(flats[6])
+    else:
+        overview, problems = _Prose(parts[4]), _Prose(parts[5])
+        prose = _Prose(*parts)
+        other = _Prose(parts[6])
+    if recent and overview.reaches(data.min_chars):
+        for t, search in zip(data.overview, data.overview_search, strict=True):
+            if not overview.found(search):
+                yield finding("overview.topic-missing", "overview", topic=t.topic)
     if report.organ.kind in _GOVERNMENTS and prose.reaches(data.min_chars):
         missing = [
             t.topic
@@ -277,7 +353,7 @@ def required_topics(report: Report) -> Iterator[Finding]:
         if not problems.found(data.measures):
             yield finding("problems.part-missing", "problems", part="改进措施")
     if report.other is not None:
-        yield from _fees(report, _Prose(report.other.text), data)
+        yield from _fees(report, other, data)
         if (
             recent
             and report.organ.kind is OrganKind.GOVERNMENT
@@ -299,7 +375,7 @@ def _fees(report: Report, other: _Prose, data: _Content) -> Iterator[Finding]:
         return
     if other.found(data.unpaid):
         return
-    states_fee = any(other.has(w, chars) for w, chars in _FEE_WORDS)
+    states_fee = any(other._has(w, chars) for w, chars in _FEE_WORDS)
     if not states_fee or other.found(data.no_fee):
         yield finding(
             "other.fee-unpaid-unexplained",

@@ -19,12 +19,13 @@ is a warning (``narrative.figure-mismatch``) quoting the sentence and its positi
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 import tomllib
 from collections.abc import Iterator
 from decimal import Decimal
 from importlib import resources
-from typing import Any, Final, TypeAlias
+from typing import Any, Final, NamedTuple, TypeAlias
 
 import attrs
 
@@ -94,8 +95,102 @@ def _load() -> _Patterns:
         )
         alternatives.append(body)
     contexts = {k: tuple(v) for k, v in data["contexts"].items()}
-    combined = re.compile("|".join(f"(?:{a})" for a in alternatives))
+    either = "|".join(f"(?:{a})" for a in alternatives)
+    first = _first_class(either)
+    # The lookahead only lets the engine pass over, at little cost, the positions where
+    # no alternative can start (it would otherwise try each of them there): it changes
+    # no match.
+    combined = re.compile(either if first is None else f"(?={first})(?:{either})")
     return _Patterns(tuple(figures), contexts, combined)
+
+
+_CATEGORIES: Final = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+_CHANGES_CLASSES: Final = re.IGNORECASE | re.ASCII | re.LOCALE
+"""The flags under which the class built here might not hold a character."""
+
+
+class _Unknown(Exception):
+    """A construct that ``_first_class`` does not follow."""
+
+
+def _first_class(pattern: str) -> str | None:
+    """A character class that holds the first character of every match of ``pattern``
+    (a regular expression without flags); ``None`` if that cannot be told (a pattern
+    that may match the empty string, or a construct not followed here).
+
+    Read from the parse tree of Python's own regular expression parser: the first
+    characters of a sequence are those of its items up to the first that cannot match
+    the empty string; lookarounds and anchors match the empty string.
+    """
+    try:
+        parser = importlib.import_module("re._parser")
+        parsed = parser.parse(pattern)
+        if parsed.state.flags & _CHANGES_CLASSES:
+            return None
+        chars, nullable = _first_of(parsed)
+    except (_Unknown, ImportError, AttributeError, TypeError, ValueError):
+        return None
+    if nullable or not chars:
+        return None
+    return "[" + "".join(dict.fromkeys(chars)) + "]"
+
+
+def _first_of(items: Any) -> tuple[list[str], bool]:
+    """The class items that may start a sequence of parsed items, and whether the
+    sequence may match the empty string."""
+    out: list[str] = []
+    for op, av in items:
+        chars, nullable = _first_one(str(op), av)
+        out += chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_one(op: str, av: Any) -> tuple[list[str], bool]:
+    if op == "LITERAL":
+        return [re.escape(chr(av))], False
+    if op == "IN":
+        out = []
+        for item_op, value in av:
+            item = str(item_op)
+            if item == "LITERAL":
+                out.append(re.escape(chr(value)))
+            elif item == "RANGE":
+                out.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            elif item == "CATEGORY" and str(value) in _CATEGORIES:
+                out.append(_CATEGORIES[str(value)])
+            else:  # NEGATE and the rest
+                raise _Unknown(item)
+        return out, False
+    if op == "SUBPATTERN":
+        _group, add_flags, _del_flags, sub = av
+        if add_flags & _CHANGES_CLASSES:
+            raise _Unknown(op)
+        return _first_of(sub)
+    if op == "BRANCH":
+        out, nullable = [], False
+        for sub in av[1]:
+            chars, empty = _first_of(sub)
+            out += chars
+            nullable = nullable or empty
+        return out, nullable
+    if op in {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}:
+        low, _high, sub = av
+        chars, nullable = _first_of(sub)
+        return chars, nullable or low == 0
+    if op in {"ASSERT", "ASSERT_NOT", "AT"}:
+        return [], True
+    raise _Unknown(op)
 
 
 def figure_patterns() -> tuple[FigurePattern, ...]:
@@ -185,12 +280,23 @@ def _sentence_around(text: str, at: int, lo: int) -> tuple[int, int]:
 
 def _nth_visible(text: str, n: int) -> int:
     """The offset in ``text`` of its ``n``-th (0-based) character that is not whitespace."""
-    for i, ch in enumerate(text):
-        if not ch.isspace():
-            if n == 0:
-                return i
-            n -= 1
-    raise IndexError(n)
+    # text[:i] holds `seen` visible characters, never more than n: each step reads as
+    # many more characters as are still missing (they hold at most that many visible
+    # ones), so that the characters are counted by str.split, not one by one here
+    i = seen = 0
+    size = len(text)
+    while seen < n:
+        j = i + (n - seen)
+        if j > size:
+            raise IndexError(n)
+        seen += sum(map(len, text[i:j].split()))
+        i = j
+    # text[:i] holds n visible characters: the n-th is the first visible one from i on
+    rest = text[i:]
+    i += len(rest) - len(rest.lstrip())
+    if i == size:
+        raise IndexError(n)
+    return i
 
 
 class _Paragraphs:
@@ -250,28 +356,46 @@ def _index(edition: Edition, table_id: str, row: str, column: str) -> tuple[int,
         return None
 
 
-def _resolve(
-    tables: _Tables, reading: tuple[str, ...], groups: tuple[str, ...]
-) -> tuple[tuple[str, ...], int | Decimal | None] | None:
-    """The paths of a reading in this report and their sum; ``None`` if a path does not
-    exist in the report's tables (what ``Report.cell`` does, with the positions of cells
-    in a layout worked out once)."""
+@functools.cache
+def _operands(
+    reading: tuple[str, ...], groups: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[tuple[str, str, str], ...] | None]:
+    """The paths of a reading (``{group}`` made each row of the context) and each one's
+    table, row and column; ``None`` for these if a path is not a cell path.
+
+    Cached: its arguments come from ``narrative.toml``, the same few in every report.
+    """
     paths: list[str] = []
     for p in reading:
         if "{group}" in p:
             paths.extend(p.replace("{group}", g) for g in groups)
         else:
             paths.append(p)
-    total: int | Decimal = 0
-    assessable = True
+    places: list[tuple[str, str, str]] = []
     for p in paths:
         where = _where(p)
         if where is None:
-            return None
-        table = tables.get(where[0])
+            return tuple(paths), None
+        places.append(where)
+    return tuple(paths), tuple(places)
+
+
+def _resolve(
+    tables: _Tables, reading: tuple[str, ...], groups: tuple[str, ...]
+) -> tuple[tuple[str, ...], int | Decimal | None] | None:
+    """The paths of a reading in this report and their sum; ``None`` if a path does not
+    exist in the report's tables (what ``Report.cell`` does, with the positions of cells
+    in a layout worked out once)."""
+    paths, places = _operands(reading, groups)
+    if places is None:
+        return None
+    total: int | Decimal = 0
+    assessable = True
+    for table_id, row, column in places:
+        table = tables.get(table_id)
         if table is None:
             return None
-        at = _index(table.edition, *where)
+        at = _index(table.edition, table_id, row, column)
         if at is None:
             return None
         v = table.cells[at[0]][at[1]]
@@ -279,13 +403,29 @@ def _resolve(
             total += v
         else:
             assessable = False
-    return tuple(paths), (total if assessable else None)
+    return paths, (total if assessable else None)
 
 
-def _figures_in(report: Report, section: str, text: str) -> Iterator[StatedFigure]:
+class _Tied(NamedTuple):
+    """A figure a phrase pattern tied to cells, before it is placed in the text."""
+
+    start: int
+    """The offset in the section text of the sentence that states it."""
+    raw: str
+    """The sentence as published."""
+    sentence: str
+    """The sentence without whitespace (full-width digits made ASCII)."""
+    number_at: int
+    """The figure's offset in ``sentence``."""
+    pattern: str
+    stated: int
+    readings: tuple[tuple[str, ...], ...]
+    values: tuple[int | Decimal | None, ...]
+
+
+def _figures_in(report: Report, text: str) -> Iterator[_Tied]:
     pats = _load()
     tables: _Tables | None = None  # built when a figure is first tied
-    paragraphs = _Paragraphs(text)
     done = 0  # the end of the last sentence read
     for at in _units_after_digits(text):
         if at < done:
@@ -321,21 +461,43 @@ def _figures_in(report: Report, section: str, text: str) -> Iterator[StatedFigur
                     values.append(resolved[1])
             if not readings:
                 continue
-            number_at = m.start(name)
-            if len(sentence) == len(raw):
-                offset = start + number_at
-            else:
-                offset = start + _nth_visible(raw, number_at)
-            yield StatedFigure(
-                section=section,
-                paragraph=paragraphs.at(offset),
-                offset=offset,
-                sentence=_quote(sentence, number_at),
-                pattern=pat.id,
-                stated=int(m.group(name).replace(",", "")),
-                readings=tuple(readings),
-                values=tuple(values),
+            yield _Tied(
+                start,
+                raw,
+                sentence,
+                m.start(name),
+                pat.id,
+                int(m.group(name).replace(",", "")),
+                tuple(readings),
+                tuple(values),
             )
+
+
+def _placed(section: str, paragraphs: _Paragraphs, tied: _Tied) -> StatedFigure:
+    """The figure with its place in the section text (its offset, its paragraph)."""
+    start, raw, sentence, number_at = tied.start, tied.raw, tied.sentence, tied.number_at
+    if len(sentence) == len(raw):
+        offset = start + number_at
+    else:
+        offset = start + _nth_visible(raw, number_at)
+    return StatedFigure(
+        section=section,
+        paragraph=paragraphs.at(offset),
+        offset=offset,
+        sentence=_quote(sentence, number_at),
+        pattern=tied.pattern,
+        stated=tied.stated,
+        readings=tied.readings,
+        values=tied.values,
+    )
+
+
+def _sections(report: Report) -> Iterator[tuple[str, str]]:
+    """The sections whose prose is read, and their texts."""
+    for section in NARRATIVE_SECTIONS:
+        text = _section_text(report, section)
+        if text.strip():
+            yield section, text
 
 
 def stated_figures(report: Report) -> tuple[StatedFigure, ...]:
@@ -347,40 +509,45 @@ def stated_figures(report: Report) -> tuple[StatedFigure, ...]:
     cells are returned; approximate figures ("5500 余条") never are.
     """
     out: list[StatedFigure] = []
-    for section in NARRATIVE_SECTIONS:
-        text = _section_text(report, section)
-        if text.strip():
-            out.extend(_figures_in(report, section, text))
+    for section, text in _sections(report):
+        paragraphs = _Paragraphs(text)
+        out.extend(_placed(section, paragraphs, t) for t in _figures_in(report, text))
     return tuple(out)
 
 
 @register("narrative.figure-mismatch")
 def narrative_figures(report: Report) -> Iterator[Finding]:
     """Figures stated in the prose equal the cells they speak of."""
-    for f in stated_figures(report):
-        if f.agrees is not False:
-            continue
-        reading, expected = next(
-            (r, v) for r, v in zip(f.readings, f.values, strict=True) if v is not None
-        )
-        tables = {split_path(p)[0] for p in reading}
-        if len(reading) == 1:
-            path = reading[0]
-        elif len(tables) == 1:
-            path = tables.pop()
-        else:
-            path = f.section
-        yield finding(
-            "narrative.figure-mismatch",
-            path,
-            expected=expected,
-            actual=f.stated,
-            difference=f.stated - expected,
-            expression=f"{' + '.join(reading)} = {f.stated}",
-            heading=f.section,
-            paragraph=f.paragraph,
-            offset=f.offset,
-            sentence=f.sentence,
-            pattern=f.pattern,
-            operands=",".join(reading),
-        )
+    for section, text in _sections(report):
+        paragraphs = _Paragraphs(text)
+        for tied in _figures_in(report, text):
+            # StatedFigure.agrees, before the figure is placed: only a figure that
+            # disagrees is placed and reported
+            known = [v for v in tied.values if v is not None]
+            if not known or tied.stated in known:
+                continue
+            f = _placed(section, paragraphs, tied)
+            reading, expected = next(
+                (r, v) for r, v in zip(f.readings, f.values, strict=True) if v is not None
+            )
+            tables = {split_path(p)[0] for p in reading}
+            if len(reading) == 1:
+                path = reading[0]
+            elif len(tables) == 1:
+                path = tables.pop()
+            else:
+                path = f.section
+            yield finding(
+                "narrative.figure-mismatch",
+                path,
+                expected=expected,
+                actual=f.stated,
+                difference=f.stated - expected,
+                expression=f"{' + '.join(reading)} = {f.stated}",
+                heading=f.section,
+                paragraph=f.paragraph,
+                offset=f.offset,
+                sentence=f.sentence,
+                pattern=f.pattern,
+                operands=",".join(reading),
+            )

@@ -17,12 +17,17 @@ LAST_YEAR = 2100
 """Years after this are taken for misreadings, not reports."""
 
 _FEE = re.compile(r"信息处理费|处理费|收费")
-_FEE_WORDS = ("处理费", "收费")  # what _FEE finds: 信息处理费 contains 处理费
 
 
 def _mentions_fee(text: str) -> bool:
-    """``_FEE.search(text)``, by substring search (much faster on long sections)."""
-    return any(w in text for w in _FEE_WORDS)
+    """``_FEE.search(text)``: every match ends in 费, so that only the places of 费 are
+    read (one character is found much faster than a word in a long section)."""
+    k = text.find("费")
+    while k >= 0:
+        if text[max(k - 2, 0) : k] == "处理" or text[max(k - 1, 0) : k] == "收":
+            return True
+        k = text.find("费", k + 1)
+    return False
 
 
 @register(
