@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import govdisclosure as gd
@@ -224,3 +224,50 @@ def test_reports_survive_pickling(report: gd.Report) -> None:
     assert again == report
     assert gd.to_json(again) == gd.to_json(report)
     assert [repr(f) for f in gd.check(again)] == [repr(f) for f in gd.check(report)]
+
+
+def _plain_source_str(s: gd.Source) -> str:
+    """``str(Source)`` the long way: every part that is set, in a fixed order."""
+    parts = []
+    if s.page is not None:
+        parts.append(f"p.{s.page}")
+    if s.table is not None:
+        parts.append(f"table {s.table + 1}")
+    if s.row is not None:
+        parts.append(f"row {s.row + 1}")
+    if s.cell is not None:
+        parts.append(f"cell {s.cell + 1}")
+    if s.line is not None:
+        parts.append(f"line {s.line}" + (f":{s.column}" if s.column else ""))
+    return ", ".join(parts)
+
+
+_PLACE = st.none() | st.integers(min_value=0, max_value=10_000)
+
+
+@given(
+    line=_PLACE,
+    column=_PLACE,
+    table=_PLACE,
+    row=_PLACE,
+    cell=_PLACE,
+    page=_PLACE,
+    x=st.none() | st.floats(0, 1000),
+)
+@example(line=7, column=None, table=0, row=0, cell=0, page=None, x=None)
+@example(line=7, column=0, table=None, row=None, cell=None, page=None, x=None)
+@example(line=7, column=None, table=None, row=None, cell=None, page=None, x=None)
+@example(line=7, column=None, table=None, row=1, cell=None, page=None, x=None)
+def test_source_in_words_like_the_plain_join(
+    line: int | None,
+    column: int | None,
+    table: int | None,
+    row: int | None,
+    cell: int | None,
+    page: int | None,
+    x: float | None,
+) -> None:
+    """The two shapes written first (a cell of an HTML table, a line) read as the parts
+    joined one by one."""
+    s = gd.Source(line=line, column=column, table=table, row=row, cell=cell, page=page, x=x)
+    assert str(s) == _plain_source_str(s)
