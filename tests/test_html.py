@@ -694,3 +694,53 @@ def test_report_tables_outside_the_content_are_reported() -> None:
     assert outside[0].source is not None
     assert outside[0].source.table == 4
     assert "4321" in outside[0].message("zh_CN")
+
+
+# ------------------------------------------------------------------ <br> as line breaks
+
+_LINE = st.text(
+    alphabet=st.sampled_from("本县政府信息公开工作年度报告，。：（）2024年月日 abcXYZ0123"),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: s.strip() != "")
+
+
+@given(st.lists(_LINE, min_size=1, max_size=8), st.sampled_from(["<br>", "<br/>", "\n<br />\n"]))
+def test_a_br_breaks_the_line_where_a_paragraph_would(lines: list[str], br: str) -> None:
+    """Lines separated by ``<br>`` in one element read as the same paragraphs as the
+    lines each in its own ``<p>`` (a page laid out with ``<br>`` alone is common)."""
+    with_br = f"<html><body><div>{br.join(lines)}</div></body></html>"
+    with_p = "<html><body>" + "".join(f"<p>{x}</p>" for x in lines) + "</body></html>"
+    got = [b.text for b in html_blocks(_parse_tree(with_br))]
+    assert got == [b.text for b in html_blocks(_parse_tree(with_p))]
+
+
+def test_a_report_laid_out_with_br_alone() -> None:
+    """A report whose headings, paragraphs and signature are lines of one ``<div>``
+    separated by ``<br>`` is read section by section (it was one paragraph, and no
+    report was found)."""
+    lines = [
+        "某县人民政府2024年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2024年，本县认真贯彻落实《条例》。",
+        "二、主动公开政府信息情况",
+        "（略）",
+        "五、存在的主要问题及改进情况",
+        "问题是人员不足。",
+        "六、其他需要报告的事项",
+        "本年度未收取信息处理费。",
+        "某县人民政府办公室",
+        "2025年1月20日",
+    ]
+    report = gd.parse_html(
+        f'<html><body><div class="content">{"<br>".join(lines)}</div></body></html>'
+    )
+    assert report.organ.name == "某县人民政府"
+    assert report.year == 2024
+    assert report.overview is not None
+    assert report.overview.text == lines[2]
+    assert report.problems is not None
+    assert report.problems.text == lines[6]
+    assert report.other is not None
+    assert report.other.text == lines[8]
+    assert report.published == date(2025, 1, 20)

@@ -103,7 +103,7 @@ class PlainReader(H._Reader):
 
     def flush(self) -> None:
         if self.parts:
-            for piece in H._squeeze("".join(self.parts)).split("\n"):
+            for piece in H._squeeze("".join(self.parts)).split(H._BR):
                 paragraph = piece.strip()
                 if paragraph:
                     self.blocks.append(RawParagraph(paragraph, Source(line=self.line)))
@@ -121,7 +121,7 @@ class PlainReader(H._Reader):
                 self.table(el, rows)
                 return
         if tag == "br":
-            self.parts.append("\n")
+            self.parts.append(H._BR)
             return
         block = tag in H._BLOCK_TAGS
         if block:
@@ -368,7 +368,8 @@ def test_a_paragraph_starts_on_the_line_of_its_first_text() -> None:
         reader.walk(body)
         reader.flush()
     assert fast.blocks == plain.blocks
-    assert [b.source.line for b in fast.blocks if isinstance(b, RawParagraph)] == [3, 8]
+    # 丙<br>丁 is two paragraphs, both on the line where 丙 starts
+    assert [b.source.line for b in fast.blocks if isinstance(b, RawParagraph)] == [3, 8, 8]
 
 
 def title_candidates(root: etree._Element, container: etree._Element) -> list[str]:

@@ -531,6 +531,12 @@ def _span(value: str | None, limit: int) -> int:
     return max(1, min(n, limit))
 
 
+_BR: Final = "\x00"
+"""What a ``<br>`` adds to a paragraph's text: a line break of its own, which
+:func:`_squeeze` (it joins the lines of the page source) leaves alone. No text of the
+page holds it: NUL is deleted before parsing."""
+
+
 def _squeeze(text: str) -> str:
     """Drop the line breaks of the page source (a wrapped line is one line), keep spaces."""
 
@@ -613,7 +619,7 @@ class _Reader:
                 if paragraph:
                     self.blocks.append(RawParagraph(paragraph, _line_source(self.line)))
             else:
-                for piece in _squeeze(joined).split("\n"):
+                for piece in _squeeze(joined).split(_BR):
                     paragraph = piece.strip()
                     if paragraph:
                         self.blocks.append(RawParagraph(paragraph, _line_source(self.line)))
@@ -635,7 +641,7 @@ class _Reader:
         # they are stripped from it in any case (and a paragraph of blanks is none)
         if tag == "br":
             if parts:
-                parts.append("\n")
+                parts.append(_BR)
             return
         if tag == "table":
             rows = _data_rows(el)
@@ -1607,9 +1613,10 @@ def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
     GBK, GB18030): the byte-order mark, then UTF-8, then the ``<meta charset>`` or
     ``http-equiv`` declaration, then GB18030 decide; a page not in UTF-8 gets a
     ``parse.encoding`` finding. The page is parsed without network access or entity
-    expansion; the content container is chosen among the page chrome; ``<br>`` and
-    ``<p>`` inside cells are joined; ``rowspan``/``colspan`` are expanded (malformed
-    values read leniently, absurd ones clamped) and every cell's
+    expansion; the content container is chosen among the page chrome; a ``<br>`` in
+    running text ends a line (a page laid out with ``<br>`` alone is read line by
+    line), while ``<br>`` and ``<p>`` inside cells are joined; ``rowspan``/``colspan``
+    are expanded (malformed values read leniently, absurd ones clamped) and every cell's
     :class:`~govdisclosure.Source` is the table's index on the page, the row and
     column in the expanded grid and the source line.
 
