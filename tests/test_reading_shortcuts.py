@@ -727,3 +727,48 @@ def test_table_kind_matches_the_folded_line(line: str) -> None:
             slow = kind
             break
     assert text._table_kind(line) == slow
+
+
+def _plain_joined(cells: list[RawCell]) -> str:
+    """joined() the obvious way: a cell that copies the one before it (same text,
+    table, row and line: one HTML cell spread over columns) counts once."""
+    kept = []
+    for i, c in enumerate(cells):
+        before = cells[i - 1] if i else None
+        if (
+            before is not None
+            and c.text == before.text
+            and before.source.table is not None
+            and (before.source.table, before.source.row, before.source.line)
+            == (c.source.table, c.source.row, c.source.line)
+        ):
+            continue
+        kept.append(c)
+    return normalize_label("".join(c.text for c in kept))
+
+
+@given(_item_rows())
+def test_joined_matches_the_plain_joining(rows: list[RawRow]) -> None:
+    # joined() skips looking for span copies when no cell has the text of the one
+    # before it; the rows here have copies, equal cells and equal texts elsewhere
+    for row in rows:
+        cells = list(row.cells)
+        assert _cells.joined(cells) == _plain_joined(cells)
+        spread = [grid_cell(c.text, 0, 0, i // 2, 1) for i, c in enumerate(cells)]
+        assert _cells.joined(spread) == _plain_joined(spread)
+
+
+@given(_item_rows(), st.integers(1, 4))
+def test_kinds_remembered_by_items_are_the_kinds(rows: list[RawRow], most: int) -> None:
+    # items() looks kinds up in a dictionary in front of _kind, emptied when full
+    saved = _cells._MAX_KINDS
+    _cells._MAX_KINDS = most
+    _cells._KINDS.clear()
+    try:
+        got = [(it.labels, it.values, it.figures) for it in _cells.items(rows)]
+        assert len(_cells._KINDS) <= most
+        assert all(k == _cells._kind(t) for t, k in _cells._KINDS.items())
+    finally:
+        _cells._MAX_KINDS = saved
+        _cells._KINDS.clear()
+    assert got == _plain_items(rows)
