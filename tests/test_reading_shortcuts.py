@@ -390,6 +390,25 @@ def test_no_other_character_normalises_to_the_characters_looked_for() -> None:
     assert unicodedata.decomposition("期") == unicodedata.decomposition("间") == ""
 
 
+def test_fast_path_characters_keep_blanks_and_make_no_other_ideograph() -> None:
+    # _classify drops the blanks of a per_character text without folding it: each
+    # character of the fast path folds to one character, blank exactly when it is
+    # blank, and to an ideograph only when it is that ideograph or one of _NUMERALS
+    numerals = ""
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        if not per_character(c):
+            continue
+        folded = unicodedata.normalize("NFKC", c)
+        assert len(folded) == 1, hex(cp)
+        assert folded.isspace() == c.isspace(), hex(cp)
+        if "\u4e00" <= folded <= "\u9fff" and folded != c:
+            numerals += c
+    assert numerals == _assembly._NUMERALS
+
+
 _HEADINGS = st.lists(
     st.sampled_from(
         [
