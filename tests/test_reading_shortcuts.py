@@ -791,3 +791,20 @@ def test_kinds_remembered_by_items_are_the_kinds(rows: list[RawRow], most: int) 
         _cells._MAX_KINDS = saved
         _cells._KINDS.clear()
     assert got == _plain_items(rows)
+
+
+@given(st.one_of(_MIXED, _HEADINGS, _HEADINGS.map(lambda s: "三、" + s)))
+def test_build_paragraph_tests_are_the_functions_first_tests(s: str) -> None:
+    # build() makes the first tests of _labelled_date and match_heading itself: a
+    # paragraph without 期 or 间 has no labelled date (nor one folded from it), one
+    # that does not begin as a heading is none
+    for candidate in (s, "发布日期：" + s, "成文时间" + s):
+        if "期" not in candidate and "间" not in candidate:
+            assert _assembly._labelled_date(candidate) is None
+            assert _assembly._LABELLED_DATE.search(nfkc(candidate)) is None
+        inline = (
+            _assembly._match_heading(candidate)
+            if _assembly._HEADING_START.match(candidate) is not None
+            else None
+        )
+        assert inline == _assembly.match_heading(candidate)
