@@ -808,3 +808,25 @@ def test_build_paragraph_tests_are_the_functions_first_tests(s: str) -> None:
             else None
         )
         assert inline == _assembly.match_heading(candidate)
+
+
+@given(st.text(alphabet=st.sampled_from("合计 \t1２\u3000x"), max_size=16), st.booleans())
+def test_tokens_make_the_plain_row(line: str, tabbed: bool) -> None:
+    # _tokens makes its row with make_row: the row the plain RawRow makes of the cells
+    # cut the obvious way (at tabs, each stripped; else at blanks, by column)
+    row = text._tokens(line, 5, tabbed)
+    if tabbed and "\t" in line.strip(" "):
+        cells, col = [], 1
+        for part in line.split("\t"):
+            cells.append(RawCell(part.strip(), Source(line=5, column=col)))
+            col += len(part) + 1
+    else:
+        cells = [
+            RawCell(m.group(), Source(line=5, column=m.start() + 1))
+            for m in re.finditer(r"\S+", line)
+        ]
+    plain = RawRow(cells, Source(line=5))
+    assert type(row) is RawRow
+    assert type(row.cells) is tuple
+    assert row == plain
+    assert hash(row) == hash(plain)
