@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from govdisclosure._nfkc import nfkc, per_character
 from govdisclosure.formats import _assembly, _cells, _grids, _labels, text
 from govdisclosure.formats._raw import (
-    GRID_CELL_MAKING,
     RawCell,
     RawRow,
     RawTable,
@@ -325,30 +324,6 @@ def test_grid_cell_is_a_raw_cell(
     assert fast == plain
     assert hash(fast) == hash(plain)
     assert repr(fast) == repr(plain)
-
-
-@given(st.text(max_size=8), st.integers(0, 50), st.integers(0, 500), st.integers(0, 500), _SMALL)
-def test_grid_cell_making_makes_grid_cells(
-    text_: str, table: int, row: int, cell: int, line: int | None
-) -> None:
-    # what the HTML table reader inlines: a cell made with these setters, the Source's
-    # in the order of its fields, is grid_cell's (and so the plain RawCell)
-    new, (set_text, set_source), source_setters = GRID_CELL_MAKING
-    assert len(source_setters) == len(attrs.fields(Source))
-    source = new(Source)
-    values = {"line": line, "table": table, "row": row, "cell": cell}
-    for field, setter in zip(attrs.fields(Source), source_setters, strict=True):
-        setter(source, values.get(field.name))
-    made = new(RawCell)
-    set_text(made, text_)
-    set_source(made, source)
-    fast = grid_cell(text_, table, row, cell, line)
-    assert type(made) is RawCell
-    assert type(made.source) is Source
-    assert made == fast == RawCell(text_, Source(table=table, row=row, cell=cell, line=line))
-    assert hash(made) == hash(fast)
-    assert repr(made) == repr(fast)
-    assert attrs.asdict(made.source) == attrs.asdict(fast.source)
 
 
 def test_fast_sources_set_every_field() -> None:

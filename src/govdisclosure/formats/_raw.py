@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final
 
 import attrs
 
 from govdisclosure.model import Source
 
 __all__ = [
-    "GRID_CELL_MAKING",
     "Block",
     "RawCell",
     "RawParagraph",
@@ -91,17 +89,6 @@ def grid_cell(text: str, table: int, row: int, cell: int, line: int | None) -> R
     _set_text(raw, text)
     _set_source(raw, source)
     return raw
-
-
-GRID_CELL_MAKING: Final = (
-    _new,
-    (_set_text, _set_source),
-    (_set_line, _set_column, _set_table, _set_row, _set_cell, _set_page, _set_x, _set_y),
-)
-"""What :func:`grid_cell` uses, for a reader that makes its cells inline (the HTML
-table reader: a call a cell saved): ``object.__new__``, the slot setters of
-:class:`RawCell` (text, source) and those of :class:`~govdisclosure.Source` in the
-order of its fields. (A test compares a cell made with them with :func:`grid_cell`.)"""
 
 
 def _cells(value: Iterable[RawCell]) -> tuple[RawCell, ...]:

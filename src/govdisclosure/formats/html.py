@@ -33,13 +33,7 @@ from lxml import etree
 
 from govdisclosure.checks.registry import finding
 from govdisclosure.errors import LimitExceeded, ParseError
-from govdisclosure.formats._raw import (
-    GRID_CELL_MAKING,
-    RawCell,
-    grid_cell,
-    grid_source,
-    make_row,
-)
+from govdisclosure.formats._raw import RawCell, grid_cell, grid_source, make_row
 from govdisclosure.formats._reader import (
     Block,
     RawParagraph,
@@ -692,17 +686,8 @@ class _Reader:
         max_span = limits.max_span
         max_cells = limits.max_cells
         max_total = limits.max_total_cells
-        # the limits as numbers (no limit: one no count reaches), tested together
-        cells_limit = max_cells if max_cells is not None else float("inf")
-        total_limit = max_total if max_total is not None else float("inf")
-        cell_texts = self.cell_texts.get
+        cell_texts = self.cell_texts
         check = self.budget.check
-        # grid_cell inlined: a cell is made where it lands (see _raw.grid_cell)
-        new, cell_slots, source_slots = GRID_CELL_MAKING
-        set_text, set_source = cell_slots
-        set_line, set_column, set_table, set_row, set_cell, set_page, set_x, set_y = source_slots
-        source_class = Source
-        cell_class = RawCell
         cell_at = grid_cell
         table_cells = 0
         total = self.cells
@@ -714,47 +699,37 @@ class _Reader:
                 width = len(row)
                 while c < width and row[c] is not None:
                     c += 1
-                raw = cell_texts(td)
-                if raw is None:
-                    raw = _text_of(td)
-                text = raw.strip() if raw.isprintable() else _squeeze(raw).strip()
-                at: object = td.sourceline
-                line = at if isinstance(at, int) and at > 0 else None
                 value = td.get("rowspan")
                 rs = _span(value, min(n - r, max_span)) if value else 1
                 value = td.get("colspan")
                 cs = _span(value, max_span) if value else 1
-                if rs == 1 and cs == 1:
-                    table_cells += 1
-                    total += 1
-                    if table_cells > cells_limit or total > total_limit:
-                        self._over(index, table_cells, total, line)
-                    source = new(source_class)
-                    set_line(source, line)
-                    set_column(source, None)
-                    set_table(source, index)
-                    set_row(source, r)
-                    set_cell(source, c)
-                    set_page(source, None)
-                    set_x(source, None)
-                    set_y(source, None)
-                    cell = new(cell_class)
-                    set_text(cell, text)
-                    set_source(cell, source)
+                raw = cell_texts.get(td)
+                if raw is None:
+                    raw = _text_of(td)
+                text = _clean(raw)
+                at: object = td.sourceline
+                line = at if isinstance(at, int) and at > 0 else None
+                size = rs * cs
+                table_cells += size
+                total += size
+                if max_cells is not None and table_cells > max_cells:
+                    self.cells = total
+                    msg = f"table {index + 1} expands to more than max_cells={max_cells} cells"
+                    raise LimitExceeded(msg, line=line)
+                if max_total is not None and total > max_total:
+                    self.cells = total
+                    msg = f"the page's tables expand to more than max_total_cells={max_total} cells"
+                    raise LimitExceeded(msg, line=line)
+                if size == 1:
                     if c < width:
-                        row[c] = cell
+                        row[c] = cell_at(text, index, r, c, line)
                     else:
                         if c > width:
                             row += [None] * (c - width)
                             irregular[r] = True
-                        row.append(cell)
+                        row.append(cell_at(text, index, r, c, line))
                     c += 1
                     continue
-                size = rs * cs
-                table_cells += size
-                total += size
-                if table_cells > cells_limit or total > total_limit:
-                    self._over(index, table_cells, total, line)
                 repeat = _repeats(text)
                 for rr in range(r, r + rs):
                     target = grid[rr]
@@ -788,19 +763,6 @@ class _Reader:
             out_rows.append(make_row(cells, grid_source(index, r, None, row_line)))
         if out_rows:
             self.blocks.append(RawTable(tuple(out_rows), Source(table=index, line=_line(el))))
-
-    def _over(self, index: int, table_cells: int, total: int, line: int | None) -> None:
-        """Raise for a table (or the page's tables) beyond the limits of cells."""
-        self.cells = total
-        max_cells = self.limits.max_cells
-        if max_cells is not None and table_cells > max_cells:
-            msg = f"table {index + 1} expands to more than max_cells={max_cells} cells"
-            raise LimitExceeded(msg, line=line)
-        msg = (
-            "the page's tables expand to more than "
-            f"max_total_cells={self.limits.max_total_cells} cells"
-        )
-        raise LimitExceeded(msg, line=line)
 
 
 def _data_rows(
