@@ -805,3 +805,31 @@ def test_tokens_make_the_plain_row(line: str, tabbed: bool) -> None:
     assert type(row.cells) is tuple
     assert row == plain
     assert hash(row) == hash(plain)
+
+
+_ALL_TABLE_SPECS = [
+    t
+    for e in (Edition.V2021, Edition.V2019)
+    for t in (*template(e).active_tables, template(e).table("applications"),
+              template(e).table("review_litigation"))
+]  # fmt: skip
+
+
+@given(st.sampled_from(_ALL_TABLE_SPECS), st.data())
+def test_fill_row_of_a_full_row_is_the_plain_reading(spec: TableSpec, data: st.DataObject) -> None:
+    # _fill_row reads a row with one cell a column without fitting it: fitting it
+    # keeps every cell and reports nothing, then the row is read as Output.cells does
+    width = len(spec.columns)
+    texts = data.draw(st.lists(_CELL_TEXTS, min_size=width, max_size=width))
+    row = spec.rows[data.draw(st.integers(0, len(spec.rows) - 1))]
+    values = tuple(RawCell(t, Source(line=3, column=i + 1)) for i, t in enumerate(texts))
+    fast, plain = _cells.Output(), _cells.Output()
+    got = _grids._fill_row(fast, spec, row.id, values, Source(line=3))
+    kept, extra = _cells.fit(values, width)
+    assert extra == []
+    assert len(kept) == width
+    paths = [f"{spec.id}.{row.id}.{c.id}" for c in spec.columns]
+    expected = plain.cells(paths, kept, spec.columns)
+    assert [(type(v), v) for v in got] == [(type(v), v) for v in expected]
+    assert fast.findings == plain.findings
+    assert list(fast.provenance.items()) == list(plain.provenance.items())
