@@ -291,6 +291,95 @@ def test_tables_read_like_the_plain_expansion(root: etree._Element, n: int, span
             assert reader.blocks == ([expected] if expected is not None else [])
 
 
+def expanded_counts(table: etree._Element, limits: Limits) -> list[tuple[int, int | None]]:
+    """The positions each cell of a table covers (rowspan times colspan, clamped) and its
+    source line, cell by cell in reading order: what the cell limits count."""
+    rows = [tr for tr in table.iter("tr") if owner(tr) is table]
+    out = []
+    for r, tr in enumerate(rows):
+        for td in tr:
+            if td.tag in {"td", "th"}:
+                rs = H._span(td.get("rowspan"), min(len(rows) - r, limits.max_span))
+                cs = H._span(td.get("colspan"), limits.max_span)
+                line = td.sourceline if td.sourceline and td.sourceline > 0 else None
+                out.append((rs * cs, line))
+    return out
+
+
+@given(page(), st.integers(1, 40), st.none() | st.integers(1, 30), st.none() | st.integers(1, 60))
+def test_cell_limits_agree_with_counting_the_expansion(
+    root: etree._Element, span: int, max_cells: int | None, max_total: int | None
+) -> None:
+    # the reader counts and tests the positions as it goes (both limits in one test);
+    # counted here cell by cell, table by table, the first count beyond a limit raises
+    # with that limit's message and the cell's line, and the count read so far is kept
+    limits = Limits(max_span=span, max_cells=max_cells, max_total_cells=max_total)
+    index = {t: i for i, t in enumerate(root.iter("table"))}
+    reader = H._Reader(index, limits, limits.budget())
+    total = 0
+    for el in root.iter("table"):
+        rows = H._data_rows(el)
+        if rows is None:
+            continue
+        in_table = 0
+        expected: str | None = None
+        where: int | None = None
+        for size, line in expanded_counts(el, limits):
+            where = line
+            in_table += size
+            total += size
+            if max_cells is not None and in_table > max_cells:
+                expected = f"table {index[el] + 1} expands to more than max_cells={max_cells} cells"
+            elif max_total is not None and total > max_total:
+                expected = (
+                    f"the page's tables expand to more than max_total_cells={max_total} cells"
+                )
+            if expected is not None:
+                break
+        if expected is None:
+            reader.table(el, rows)
+            assert reader.cells == total
+            continue
+        with pytest.raises(LimitExceeded) as caught:
+            reader.table(el, rows)
+        assert str(caught.value).startswith(expected)
+        assert caught.value.line == where
+        assert reader.cells == total
+        return
+
+
+@given(page())
+def test_table_cells_are_plain_cells(root: etree._Element) -> None:
+    # the reader makes its cells and sources by setting slots: each is of the plain
+    # class, hashes and prints as the plainly made one
+    limits = Limits()
+    index = {t: i for i, t in enumerate(root.iter("table"))}
+    reader = H._Reader(index, limits, limits.budget())
+    for el in root.iter("table"):
+        rows = H._data_rows(el)
+        if rows is not None:
+            reader.table(el, rows)
+    for block in reader.blocks:
+        assert isinstance(block, RawTable)
+        for row in block.rows:
+            assert type(row) is RawRow
+            for c in row.cells:
+                assert type(c) is RawCell
+                assert type(c.source) is Source
+                plain = RawCell(
+                    c.text,
+                    Source(
+                        table=c.source.table,
+                        row=c.source.row,
+                        cell=c.source.cell,
+                        line=c.source.line,
+                    ),
+                )
+                assert c == plain
+                assert hash(c) == hash(plain)
+                assert repr(c) == repr(plain)
+
+
 def nested(depth: int) -> etree._Element:
     return H._parse_tree("<html><body>" + "<div>" * depth + "x" + "</div>" * depth + "</body>")
 

@@ -365,6 +365,25 @@ def test_no_other_character_normalises_to_the_characters_looked_for() -> None:
     assert unicodedata.decomposition("期") == unicodedata.decomposition("间") == ""
 
 
+def test_fast_path_characters_keep_blanks_and_make_no_other_ideograph() -> None:
+    # _classify drops the blanks of a per_character text without folding it: each
+    # character of the fast path folds to one character, blank exactly when it is
+    # blank, and to an ideograph only when it is that ideograph or one of _NUMERALS
+    numerals = ""
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        if not per_character(c):
+            continue
+        folded = unicodedata.normalize("NFKC", c)
+        assert len(folded) == 1, hex(cp)
+        assert folded.isspace() == c.isspace(), hex(cp)
+        if "\u4e00" <= folded <= "\u9fff" and folded != c:
+            numerals += c
+    assert numerals == _assembly._NUMERALS
+
+
 _HEADINGS = st.lists(
     st.sampled_from(
         [
@@ -702,3 +721,115 @@ def test_table_kind_matches_the_folded_line(line: str) -> None:
             slow = kind
             break
     assert text._table_kind(line) == slow
+
+
+def _plain_joined(cells: list[RawCell]) -> str:
+    """joined() the obvious way: a cell that copies the one before it (same text,
+    table, row and line: one HTML cell spread over columns) counts once."""
+    kept = []
+    for i, c in enumerate(cells):
+        before = cells[i - 1] if i else None
+        if (
+            before is not None
+            and c.text == before.text
+            and before.source.table is not None
+            and (before.source.table, before.source.row, before.source.line)
+            == (c.source.table, c.source.row, c.source.line)
+        ):
+            continue
+        kept.append(c)
+    return normalize_label("".join(c.text for c in kept))
+
+
+@given(_item_rows())
+def test_joined_matches_the_plain_joining(rows: list[RawRow]) -> None:
+    # joined() skips looking for span copies when no cell has the text of the one
+    # before it; the rows here have copies, equal cells and equal texts elsewhere
+    for row in rows:
+        cells = list(row.cells)
+        assert _cells.joined(cells) == _plain_joined(cells)
+        spread = [grid_cell(c.text, 0, 0, i // 2, 1) for i, c in enumerate(cells)]
+        assert _cells.joined(spread) == _plain_joined(spread)
+
+
+@given(_item_rows(), st.integers(1, 4))
+def test_kinds_remembered_by_items_are_the_kinds(rows: list[RawRow], most: int) -> None:
+    # items() looks kinds up in a dictionary in front of _kind, emptied when full
+    saved = _cells._MAX_KINDS
+    _cells._MAX_KINDS = most
+    _cells._KINDS.clear()
+    try:
+        got = [(it.labels, it.values, it.figures) for it in _cells.items(rows)]
+        assert len(_cells._KINDS) <= most
+        assert all(k == _cells._kind(t) for t, k in _cells._KINDS.items())
+    finally:
+        _cells._MAX_KINDS = saved
+        _cells._KINDS.clear()
+    assert got == _plain_items(rows)
+
+
+@given(st.one_of(_MIXED, _HEADINGS, _HEADINGS.map(lambda s: "三、" + s)))
+def test_build_paragraph_tests_are_the_functions_first_tests(s: str) -> None:
+    # build() makes the first tests of _labelled_date and match_heading itself: a
+    # paragraph without 期 or 间 has no labelled date (nor one folded from it), one
+    # that does not begin as a heading is none
+    for candidate in (s, "发布日期：" + s, "成文时间" + s):
+        if "期" not in candidate and "间" not in candidate:
+            assert _assembly._labelled_date(candidate) is None
+            assert _assembly._LABELLED_DATE.search(nfkc(candidate)) is None
+        inline = (
+            _assembly._match_heading(candidate)
+            if _assembly._HEADING_START.match(candidate) is not None
+            else None
+        )
+        assert inline == _assembly.match_heading(candidate)
+
+
+@given(st.text(alphabet=st.sampled_from("合计 \t1２\u3000x"), max_size=16), st.booleans())
+def test_tokens_make_the_plain_row(line: str, tabbed: bool) -> None:
+    # _tokens makes its row with make_row: the row the plain RawRow makes of the cells
+    # cut the obvious way (at tabs, each stripped; else at blanks, by column)
+    row = text._tokens(line, 5, tabbed)
+    if tabbed and "\t" in line.strip(" "):
+        cells, col = [], 1
+        for part in line.split("\t"):
+            cells.append(RawCell(part.strip(), Source(line=5, column=col)))
+            col += len(part) + 1
+    else:
+        cells = [
+            RawCell(m.group(), Source(line=5, column=m.start() + 1))
+            for m in re.finditer(r"\S+", line)
+        ]
+    plain = RawRow(cells, Source(line=5))
+    assert type(row) is RawRow
+    assert type(row.cells) is tuple
+    assert row == plain
+    assert hash(row) == hash(plain)
+
+
+_ALL_TABLE_SPECS = [
+    t
+    for e in (Edition.V2021, Edition.V2019)
+    for t in (*template(e).active_tables, template(e).table("applications"),
+              template(e).table("review_litigation"))
+]  # fmt: skip
+
+
+@given(st.sampled_from(_ALL_TABLE_SPECS), st.data())
+def test_fill_row_of_a_full_row_is_the_plain_reading(spec: TableSpec, data: st.DataObject) -> None:
+    # _fill_row reads a row with one cell a column without fitting it: fitting it
+    # keeps every cell and reports nothing, then the row is read as Output.cells does
+    width = len(spec.columns)
+    texts = data.draw(st.lists(_CELL_TEXTS, min_size=width, max_size=width))
+    row = spec.rows[data.draw(st.integers(0, len(spec.rows) - 1))]
+    values = tuple(RawCell(t, Source(line=3, column=i + 1)) for i, t in enumerate(texts))
+    fast, plain = _cells.Output(), _cells.Output()
+    got = _grids._fill_row(fast, spec, row.id, values, Source(line=3))
+    kept, extra = _cells.fit(values, width)
+    assert extra == []
+    assert len(kept) == width
+    paths = [f"{spec.id}.{row.id}.{c.id}" for c in spec.columns]
+    expected = plain.cells(paths, kept, spec.columns)
+    assert [(type(v), v) for v in got] == [(type(v), v) for v in expected]
+    assert fast.findings == plain.findings
+    assert list(fast.provenance.items()) == list(plain.provenance.items())

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -269,6 +271,12 @@ _TABLE_WORDS = (
 """The words that tell the kind of a table, first kind first: ideographs only."""
 
 
+_text = operator.attrgetter("text")
+_cells = operator.attrgetter("cells")
+_NUMERALS = "\u3038\u3039\u303a"
+"""〸 〹 〺: the characters of NFKC's fast path that fold to another ideograph (十 廿 卅)."""
+
+
 def _classify(table: RawTable) -> str | None:
     """The kind of table whose words are in the table's text, normalised.
 
@@ -277,7 +285,20 @@ def _classify(table: RawTable) -> str | None:
     space decide alone whether a word is in the folded text (translating the whole
     text of a table costs more than the rest of reading it).
     """
-    text = "".join(nfkc("".join([c.text for r in table.rows for c in r.cells])).split())
+    raw = "".join(map(_text, itertools.chain.from_iterable(map(_cells, table.rows))))
+    # a word in the text is in the folded text (NFKC neither changes, moves nor
+    # composes an ideograph; blanks are no ideographs): the first kind needs no folding
+    first, words = _TABLE_WORDS[0]
+    if any(k in raw for k in words):
+        return first
+    # a text that NFKC maps one character at a time keeps its blanks blank, and makes no
+    # ideograph but from itself when none of _NUMERALS is in it (a test checks every
+    # character of the fast path): the words are then in its folded text if and only
+    # if they are in the text without its blanks
+    if per_character(raw) and not any(c in raw for c in _NUMERALS):
+        text = "".join(raw.split())
+    else:
+        text = "".join(nfkc(raw).split())
     for kind, keywords in _TABLE_WORDS:
         if any(k in text for k in keywords):
             return kind
@@ -297,14 +318,19 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
     found: set[str] = set()
     current: str | None = None
     published: date | None = None
+    heading_start = _HEADING_START.match
     for block in blocks:
         if isinstance(block, RawParagraph):
-            labelled = _labelled_date(block.text)
-            if labelled is not None and published is None:
-                published = parse_date(block.text[labelled.start() :])
-                if len(_squash(block.text)) <= 40:
-                    continue
-            heading = match_heading(block.text)
+            text = block.text
+            # (the first tests of _labelled_date and match_heading, made here: most
+            # paragraphs hold no date label and begin otherwise than a heading)
+            if "期" in text or "间" in text:
+                labelled = _labelled_date(text)
+                if labelled is not None and published is None:
+                    published = parse_date(text[labelled.start() :])
+                    if len(_squash(text)) <= 40:
+                        continue
+            heading = _match_heading(text) if heading_start(text) is not None else None
             if heading is not None and (
                 current is None or _SECTIONS.index(heading.section) > _SECTIONS.index(current)
             ):

@@ -80,6 +80,20 @@ def is_word_for_figure(text: str) -> bool:
     return 0 < len(word) <= 4 and _NOT_A_WORD.search(word) is None
 
 
+_KINDS: dict[str, str] = {}
+""":func:`_kind` by text, for :func:`items` (a dictionary is looked up in less time
+than the cache of a function is called); emptied when full."""
+_MAX_KINDS = 16384
+
+
+def _kind_of(text: str) -> str:
+    """``_kind(text)``, left in :data:`_KINDS`."""
+    if len(_KINDS) >= _MAX_KINDS:
+        _KINDS.clear()
+    k = _KINDS[text] = _kind(text)
+    return k
+
+
 def _figure_follows(cells: Sequence[RawCell], start: int) -> bool:
     for cell in itertools.islice(cells, start, None):
         k = _kind(cell.text)
@@ -161,6 +175,10 @@ def joined(cells: Sequence[RawCell]) -> str:
     """
     if len(cells) == 1:
         return normalize_label(cells[0].text)
+    texts = [c.text for c in cells]
+    if not any(map(operator.eq, texts, itertools.islice(texts, 1, None))):
+        # no cell has the text of the one before it: none is a span's copy
+        return normalize_label("".join(texts))
     kept = [c for i, c in enumerate(cells) if i == 0 or not _span_copy(cells[i - 1], c)]
     return normalize_label("".join([c.text for c in kept]))
 
@@ -177,7 +195,7 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
     row, read as text, not the label of a new one.
     """
     out: list[Item] = []
-    kind = _kind
+    known = _KINDS.get
     item = make_item
     for row in rows:
         labels: list[RawCell] = []
@@ -199,7 +217,9 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
                         continue
             previous = cell
             previous_text = text
-            k = kind(text)
+            k = known(text)
+            if k is None:
+                k = _kind_of(text)
             if k != "label":
                 values.append(cell)
                 if k != "blank":

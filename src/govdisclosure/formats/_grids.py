@@ -52,6 +52,8 @@ def _fill_row(
     """Read one data row's value cells into the row ``row_id`` of ``spec``."""
     width = len(spec.columns)
     prefix = f"{spec.id}.{row_id}"
+    if len(values) == width:  # as many cells as columns: nothing to fit or report
+        return out.cells(_paths(prefix, spec), values, spec.columns)
     kept, extra = fit(values, width)
     if extra:
         out.add(

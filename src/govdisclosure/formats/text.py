@@ -31,6 +31,7 @@ from govdisclosure.formats._raw import (
     RawRow,
     RawTable,
     make_cell,
+    make_row,
 )
 from govdisclosure.formats._reader import assemble
 from govdisclosure.formats._scrub import scrub
@@ -156,9 +157,9 @@ def _tokens(line: str, number: int, tabbed: bool) -> RawRow:
         for part in line.split("\t"):
             cells.append(cell(part.strip(), source(number, col)))
             col += len(part) + 1
-        return RawRow(tuple(cells), source(number))
+        return make_row(tuple(cells), source(number))
     words = [cell(m.group(), source(number, m.start() + 1)) for m in _WORD.finditer(line)]
-    return RawRow(tuple(words), source(number))
+    return make_row(tuple(words), source(number))
 
 
 class _Paragraphs:
