@@ -439,6 +439,39 @@ def test_chrome_counts_of_slices_asked_one_after_another(text: str, data: st.Dat
         assert whole.chrome(start, end) == chrome_count(text[start:end])
 
 
+def chrome_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every occurrence of every chrome word wholly in ``text[start:end]``, tried at
+    every place."""
+    return sorted(
+        (i, i + len(w))
+        for w in H._CHROME_WORDS
+        for i in range(start, end)
+        if text.startswith(w, i, end)
+    )
+
+
+@given(st.lists(CHROME_TEXT, min_size=1, max_size=4).map("".join), st.data())
+@example("公网安备案【大】", None)
+def test_chrome_words_found_at_their_anchors_are_those_at_every_place(
+    text: str, data: st.DataObject | None
+) -> None:
+    slices = [(0, len(text))]
+    if data is not None:
+        start = data.draw(st.integers(0, len(text)))
+        slices.append((start, data.draw(st.integers(start, len(text)))))
+    for start, end in slices:
+        assert sorted(H._chrome_words(text, start, end)) == chrome_words(text, start, end)
+
+
+def test_every_chrome_word_has_one_anchor_and_none_overlaps_itself() -> None:
+    anchored = [(k, w, a) for a, words in H._CHROME_ANCHORS.items() for k, w in words]
+    assert sorted(w for _k, w, _a in anchored) == sorted(H._CHROME_WORDS)
+    assert all(w[k] == a for k, w, a in anchored)
+    # (so that counting occurrences, as str.count does, finds them all)
+    for w in H._CHROME_WORDS:
+        assert not any(w.startswith(w[k:]) for k in range(1, len(w)))
+
+
 def test_the_best_named_candidate_is_scored_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     # the named container scores 90 without chrome or links: the others, lighter, are
     # not scored (their links are not counted)
