@@ -546,3 +546,49 @@ def test_hints_read_from_one_article_are_those_of_the_plain_search(attrs: list[s
     for hint_of, plain in ((H._organ_hint, organ_hint), (H._year_hint, year_hint)):
         assert hint_of(root) == plain(root)
         assert (hint_of(root, article) if article is not None else None) == plain(root)
+
+
+REPORT_TABLE = (
+    "<table><tr><td>本年新收</td><td>12</td></tr><tr><td>合计</td><td>3</td></tr></table>"
+)
+
+
+@given(page(), st.lists(st.sampled_from(["head", "html", "nested"]), max_size=3))
+def test_the_tables_listed_once_are_those_of_the_body(
+    root: etree._Element, outside: list[str]
+) -> None:
+    # html_blocks lists the page's tables once and keeps those of the body for the
+    # container and the tables outside it: the same as looking for them in the body
+    for where in outside:  # report tables outside the body, or in a body in the body
+        table = etree.fromstring(REPORT_TABLE)
+        if where == "nested":
+            inner = etree.SubElement(body_of(root), "body")
+            inner.append(table)
+        elif where == "head":
+            root.insert(0, etree.Element("head"))
+            root[0].append(table)
+        else:
+            root.append(table)
+    body = body_of(root)
+    tables = list(root.iter("table"))
+    body_tables = tables if body is root else [t for t in tables if H._inside(t, body)]
+    assert body_tables == list(body.iter("table"))
+    texts: dict[etree._Element, str] = {}
+    plain_texts: dict[etree._Element, str] = {}
+    chosen = H._container(body, texts, body_tables)
+    assert chosen is H._container(body, plain_texts)
+    assert texts == plain_texts
+    index = {t: i for i, t in enumerate(tables)}
+    assert H._outside(body, chosen, index, texts, body_tables) == H._outside(
+        body, chosen, index, texts
+    )
+
+
+def test_a_table_outside_the_body_is_not_the_body_s() -> None:
+    root = H._parse_tree(f"<html><body><div>{REPORT_TABLE}</div></body></html>")
+    body = body_of(root)
+    root.insert(0, etree.Element("head"))
+    root[0].append(etree.fromstring(REPORT_TABLE))
+    inner, outer = list(root.iter("table"))[::-1]
+    assert H._inside(inner, body)
+    assert not H._inside(outer, body)

@@ -1115,10 +1115,11 @@ class _Spans:
     of the tables serialised whole.
     """
 
-    def __init__(self, body: etree._Element) -> None:
+    def __init__(self, body: etree._Element, blocks: list[etree._Element] | None = None) -> None:
+        """``blocks``: the candidates, when the caller has listed them."""
         candidates: set[etree._Element] = set()
         branches: set[etree._Element] = set()  # the elements with a candidate inside
-        for candidate in body.iter(*_BLOCK_CANDIDATES):
+        for candidate in body.iter(*_BLOCK_CANDIDATES) if blocks is None else blocks:
             candidates.add(candidate)
             el = candidate.getparent() if candidate is not body else None
             while el is not None and el not in branches:
@@ -1177,12 +1178,15 @@ def _serialised_text(el: etree._Element) -> str:
 
 
 def _report_tables(
-    body: etree._Element, texts: dict[etree._Element, str]
+    body: etree._Element,
+    texts: dict[etree._Element, str],
+    tables: list[etree._Element] | None = None,
 ) -> dict[etree._Element, int]:
     """For each element of the body, how many report tables it holds: each report
-    table counts in its ancestors (``texts``: the text of tables already serialised)."""
+    table counts in its ancestors (``texts``: the text of tables already serialised;
+    ``tables``: the body's tables, when the caller has them)."""
     out: dict[etree._Element, int] = {}
-    for t in body.iter("table"):
+    for t in body.iter("table") if tables is None else tables:
         text = texts.get(t)
         if text is None:
             text = _text_of(t)
@@ -1195,10 +1199,15 @@ def _report_tables(
     return out
 
 
-def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> etree._Element:
+def _container(
+    body: etree._Element,
+    cell_texts: dict[etree._Element, str],
+    body_tables: list[etree._Element] | None = None,
+) -> etree._Element:
     """The element holding the report: most sections and tables, least chrome.
 
-    The text of every ``<td>`` is left in ``cell_texts`` (the tables are read later)."""
+    The text of every ``<td>`` is left in ``cell_texts`` (the tables are read later);
+    ``body_tables``: the body's tables, when the caller has them."""
     long_cell = False  # whether a cell has text enough to be a candidate
     for td in body.iter("td"):
         text = (td.text or "") if not len(td) else _serialised_text(td)
@@ -1213,14 +1222,20 @@ def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> e
     # key), in document order
     top_first = 0
     top: list[tuple[etree._Element, int, int, int]] = []
-    for el in body.iter(*(_CANDIDATE_TAGS if long_cell else _BLOCK_CANDIDATES)):
+    if long_cell:
+        candidates: Iterator[etree._Element] | list[etree._Element]
+        candidates = body.iter(*_CANDIDATE_TAGS)
+        blocks = None
+    else:  # the candidates are those of the spans: listed once for both
+        candidates = blocks = list(body.iter(*_BLOCK_CANDIDATES))
+    for el in candidates:
         if el.tag == "td":
             text = cell_texts[el]
             n = len(text)
             if n < 20:
                 continue
             if found is None:
-                found = _Spans(body)
+                found = _Spans(body, blocks)
             span = found.spans.get(el)
             if span is None:
                 # the place of this text in the body's: any place where it occurs
@@ -1233,7 +1248,7 @@ def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> e
                 start, end = span
         else:
             if found is None:
-                found = _Spans(body)
+                found = _Spans(body, blocks)
             start, end = found.spans[el]
             n = end - start
             if n < 20:
@@ -1241,7 +1256,7 @@ def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> e
         cursor = start
         if whole is None:
             whole = _Text(found.text)
-            report_tables = _report_tables(body, found.tables)
+            report_tables = _report_tables(body, found.tables, body_tables)
         hits = whole.sections(start, end)
         tables = report_tables.get(el, 0)
         if hits == 0 and tables == 0:
@@ -1545,11 +1560,12 @@ def html_blocks(
     tables = list(root.iter("table"))
     _check_tree(root, limits, len(tables))
     body = next(root.iter("body"), root)
+    body_tables = tables if body is root else [t for t in tables if _inside(t, body)]
     cell_texts: dict[etree._Element, str] = {}
-    container = _container(body, cell_texts)
+    container = _container(body, cell_texts, body_tables)
     table_index = {t: i for i, t in enumerate(tables)}
     if findings is not None:
-        findings += _outside(body, container, table_index, cell_texts)
+        findings += _outside(body, container, table_index, cell_texts, body_tables)
     _strip_chrome(container, cell_texts)
     reader = _Reader(table_index, limits, budget or limits.budget(), cell_texts)
     title = _page_title(root, container)
@@ -1563,16 +1579,23 @@ def html_blocks(
     return [b for b in blocks if not _chrome_paragraph(b)]
 
 
+def _inside(el: etree._Element, body: etree._Element) -> bool:
+    """Whether ``el`` is inside ``body`` (a ``<body>``)."""
+    return any(a is body for a in el.iterancestors("body"))
+
+
 def _outside(
     body: etree._Element,
     container: etree._Element,
     table_index: dict[etree._Element, int],
     cell_texts: dict[etree._Element, str],
+    tables: list[etree._Element] | None = None,
 ) -> list[Finding]:
-    """Findings for report tables with figures that lie outside the content container."""
+    """Findings for report tables with figures that lie outside the content container
+    (``tables``: the body's tables, when the caller has them)."""
     inside = set(container.iter("table"))
     out = []
-    for table in body.iter("table"):
+    for table in body.iter("table") if tables is None else tables:
         if table in inside or any(t in inside for t in table.iter("table")):
             continue
         text = _text_of(table)
