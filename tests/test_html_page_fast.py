@@ -592,3 +592,19 @@ def test_a_table_outside_the_body_is_not_the_body_s() -> None:
     inner, outer = list(root.iter("table"))[::-1]
     assert H._inside(inner, body)
     assert not H._inside(outer, body)
+
+
+BREAK_TEXT = st.text(
+    alphabet=st.sampled_from(["a", "某", " ", "\u3000", "\xa0", "\x85", "\x1c", *"\t\n\r\f\v"]),
+    max_size=12,
+)
+
+
+@given(BREAK_TEXT)
+@example("某\u3000某")  # not printable, nothing to squeeze
+@example("某\x0b某")
+def test_a_text_without_a_break_is_its_own_squeeze(text: str) -> None:
+    assert H._has_break(text) == (H._SPACE_RUN.search(text) is not None)
+    if not H._has_break(text):
+        assert H._squeeze(text) == text
+    assert H._clean(text) == H._squeeze(text).strip()

@@ -563,9 +563,20 @@ def _text_of(el: etree._Element) -> str:
     return text if isinstance(text, str) else ""
 
 
+def _has_break(text: str) -> bool:
+    """Whether ``text`` holds a character that :func:`_squeeze` replaces (without one,
+    squeezing changes nothing): ``"\n" in text`` and the like, each a fast search of
+    one character, where ``not text.isprintable()`` (also true of a text with an
+    ideographic space) tests every character."""
+    return "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text
+
+
 def _clean(text: str) -> str:
-    """``_squeeze(text).strip()``; text without line breaks or tabs has nothing to squeeze."""
-    return text.strip() if text.isprintable() else _squeeze(text).strip()
+    """``_squeeze(text).strip()``; text without line breaks or tabs has nothing to squeeze
+    (a short text is mostly printable, a test quicker than the searches of each)."""
+    if text.isprintable() or not _has_break(text):
+        return text.strip()
+    return _squeeze(text).strip()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -613,7 +624,7 @@ class _Reader:
 
     def paragraphs(self, joined: str, line: int | None) -> None:
         """Add the paragraphs of ``joined``, text that is not all blanks, starting on ``line``."""
-        if joined.isprintable():  # no line break to squeeze
+        if not _has_break(joined):  # nothing to squeeze (nor to split)
             paragraph = joined.strip()
             if paragraph:
                 self.blocks.append(RawParagraph(paragraph, _line_source(line)))
