@@ -564,9 +564,9 @@ def _text_of(el: etree._Element) -> str:
 
 
 def _has_break(text: str) -> bool:
-    """Whether ``text`` holds a character that :func:`_squeeze` replaces (without one,
-    squeezing changes nothing): ``"\n" in text`` and the like, each a fast search of
-    one character, where ``not text.isprintable()`` (also true of a text with an
+    """Whether ``text`` holds a character that :func:`_squeeze` replaces (a line break,
+    a tab, a form feed …; without one, squeezing changes nothing): five fast searches
+    of one character, where ``not text.isprintable()`` (also true of a text with an
     ideographic space) tests every character."""
     return "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text
 
