@@ -608,3 +608,53 @@ def test_a_text_without_a_break_is_its_own_squeeze(text: str) -> None:
     if not H._has_break(text):
         assert H._squeeze(text) == text
     assert H._clean(text) == H._squeeze(text).strip()
+
+
+LANGS = st.sampled_from(["", ' lang="en"', ' lang="EN-gb"', ' lang="zh-CN"', ' lang="e"'])
+ARTICLE_CLASSES = st.sampled_from(
+    ["", ' class="govdisclosure-report"', ' class="share"', ' id="nav"']
+)
+
+
+@st.composite
+def articles_page(draw: st.DrawFn) -> str:
+    # articles in English or not, some named like chrome or inside chrome (removed
+    # with it when they lie in the container), inside the container or out of it
+    report = "<p>一、总体情况：全年公开信息若干条</p><p>二、主动公开政府信息情况</p>"
+    parts = []
+    for _ in range(draw(st.integers(0, 4))):
+        article = f"<article{draw(LANGS)}{draw(ARTICLE_CLASSES)}>正文</article>"
+        if draw(st.booleans()):
+            article = f'<div class="{draw(st.sampled_from(["share", "x"]))}">{article}</div>'
+        parts.append(article)
+    inside = draw(st.integers(0, len(parts)))
+    return (
+        f"<html{draw(LANGS)}{draw(ARTICLE_CLASSES)}><body>{''.join(parts[:inside])}"
+        f'<div id="zoom">{report}{"".join(parts[inside:])}</div></body></html>'
+    )
+
+
+REMOVED_ENGLISH = (
+    '<html class="govdisclosure-report"><body><div id="zoom"><p>一、总体情况：全年公开信息若干条</p>'
+    '<p>二、主动公开政府信息情况</p><div class="share"><article lang="en">x</article></div>'
+    "</div></body></html>"
+)
+
+
+@given(st.one_of(articles_page(), page().map(lambda root: etree.tostring(root, encoding=str))))
+@example(REMOVED_ENGLISH)
+def test_articles_found_before_the_chrome_goes_are_those_of_the_plain_searches(html: str) -> None:
+    root = H._parse_tree(html)
+    own, english = H._articles(root)
+    assert own is H._own_article(root)
+    H.html_blocks(root)  # (removes the chrome of the container)
+    assert any(H._attached(el, root) for el in english) == H._is_english(root)
+
+
+def test_an_english_article_removed_with_the_chrome_is_no_longer_english() -> None:
+    root = H._parse_tree(REMOVED_ENGLISH)
+    _own, english = H._articles(root)
+    assert len(english) == 1
+    H.html_blocks(root)
+    assert not H._attached(english[0], root)
+    assert not H._is_english(root)

@@ -1476,6 +1476,29 @@ def _is_english(root: etree._Element) -> bool:
     return False
 
 
+def _articles(root: etree._Element) -> tuple[etree._Element | None, list[etree._Element]]:
+    """``_own_article(root)``, and the elements that make :func:`_is_english` true: found
+    in one pass, before the chrome is removed (which may remove some of the latter:
+    :func:`_attached` tells those that are left)."""
+    own = None
+    english = []
+    for el in root.iter("html", "article"):
+        if (el.get("lang") or "").lower().startswith("en"):
+            english.append(el)
+        if (
+            own is None
+            and el.tag == "article"
+            and "govdisclosure-report" in (el.get("class") or "").split()
+        ):
+            own = el
+    return own, english
+
+
+def _attached(el: etree._Element, root: etree._Element) -> bool:
+    """Whether ``el`` is still in the tree of ``root`` (no ancestor of it was removed)."""
+    return el is root or any(a is root for a in el.iterancestors())
+
+
 def _own_article(root: etree._Element) -> etree._Element | None:
     """The ``<article>`` of a page made by :func:`render_html`, if the page is one."""
     for el in root.iter("article"):
@@ -1700,12 +1723,13 @@ def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
     del text  # (not kept while the page is parsed and read: a decoded page is big)
     root = _parse_bytes(source)
     budget.check()
-    article = _own_article(root)  # (looked for once, for both hints)
+    # the page's own article (for both hints) and the elements in English, in one pass
+    article, english = _articles(root)
     organ = year = None
     if article is not None:
         organ, year = _organ_hint(root, article), _year_hint(root, article)
     blocks = html_blocks(root, findings, limits=limits, budget=budget)
-    if _is_english(root):
+    if any(_attached(el, root) for el in english):  # (_is_english of the tree read)
         blocks = _translate(blocks)
     official = False
     if organ is not None and year is not None and blocks:
