@@ -440,6 +440,39 @@ def test_chrome_counts_of_slices_asked_one_after_another(text: str, data: st.Dat
         assert whole.chrome(start, end) == chrome_count(text[start:end])
 
 
+def chrome_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every occurrence of every chrome word wholly in ``text[start:end]``, tried at
+    every place."""
+    return sorted(
+        (i, i + len(w))
+        for w in H._CHROME_WORDS
+        for i in range(start, end)
+        if text.startswith(w, i, end)
+    )
+
+
+@given(st.lists(CHROME_TEXT, min_size=1, max_size=4).map("".join), st.data())
+@example("公网安备案【大】", None)
+def test_chrome_words_found_at_their_anchors_are_those_at_every_place(
+    text: str, data: st.DataObject | None
+) -> None:
+    slices = [(0, len(text))]
+    if data is not None:
+        start = data.draw(st.integers(0, len(text)))
+        slices.append((start, data.draw(st.integers(start, len(text)))))
+    for start, end in slices:
+        assert sorted(H._chrome_words(text, start, end)) == chrome_words(text, start, end)
+
+
+def test_every_chrome_word_has_one_anchor_and_none_overlaps_itself() -> None:
+    anchored = [(k, w, a) for a, words in H._CHROME_ANCHORS.items() for k, w in words]
+    assert sorted(w for _k, w, _a in anchored) == sorted(H._CHROME_WORDS)
+    assert all(w[k] == a for k, w, a in anchored)
+    # (so that counting occurrences, as str.count does, finds them all)
+    for w in H._CHROME_WORDS:
+        assert not any(w.startswith(w[k:]) for k in range(1, len(w)))
+
+
 def test_the_best_named_candidate_is_scored_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     # the named container scores 90 without chrome or links: the others, lighter, are
     # not scored (their links are not counted)
@@ -514,3 +547,115 @@ def test_hints_read_from_one_article_are_those_of_the_plain_search(attrs: list[s
     for hint_of, plain in ((H._organ_hint, organ_hint), (H._year_hint, year_hint)):
         assert hint_of(root) == plain(root)
         assert (hint_of(root, article) if article is not None else None) == plain(root)
+
+
+REPORT_TABLE = (
+    "<table><tr><td>本年新收</td><td>12</td></tr><tr><td>合计</td><td>3</td></tr></table>"
+)
+
+
+@given(page(), st.lists(st.sampled_from(["head", "html", "nested"]), max_size=3))
+def test_the_tables_listed_once_are_those_of_the_body(
+    root: etree._Element, outside: list[str]
+) -> None:
+    # html_blocks lists the page's tables once and keeps those of the body for the
+    # container and the tables outside it: the same as looking for them in the body
+    for where in outside:  # report tables outside the body, or in a body in the body
+        table = etree.fromstring(REPORT_TABLE)
+        if where == "nested":
+            inner = etree.SubElement(body_of(root), "body")
+            inner.append(table)
+        elif where == "head":
+            root.insert(0, etree.Element("head"))
+            root[0].append(table)
+        else:
+            root.append(table)
+    body = body_of(root)
+    tables = list(root.iter("table"))
+    body_tables = tables if body is root else [t for t in tables if H._inside(t, body)]
+    assert body_tables == list(body.iter("table"))
+    texts: dict[etree._Element, str] = {}
+    plain_texts: dict[etree._Element, str] = {}
+    chosen = H._container(body, texts, body_tables)
+    assert chosen is H._container(body, plain_texts)
+    assert texts == plain_texts
+    index = {t: i for i, t in enumerate(tables)}
+    assert H._outside(body, chosen, index, texts, body_tables) == H._outside(
+        body, chosen, index, texts
+    )
+
+
+def test_a_table_outside_the_body_is_not_the_body_s() -> None:
+    root = H._parse_tree(f"<html><body><div>{REPORT_TABLE}</div></body></html>")
+    body = body_of(root)
+    root.insert(0, etree.Element("head"))
+    root[0].append(etree.fromstring(REPORT_TABLE))
+    inner, outer = list(root.iter("table"))[::-1]
+    assert H._inside(inner, body)
+    assert not H._inside(outer, body)
+
+
+BREAK_TEXT = st.text(
+    alphabet=st.sampled_from(["a", "某", " ", "\u3000", "\xa0", "\x85", "\x1c", *"\t\n\r\f\v"]),
+    max_size=12,
+)
+
+
+@given(BREAK_TEXT)
+@example("某\u3000某")  # not printable, nothing to squeeze
+@example("某\x0b某")
+def test_a_text_without_a_break_is_its_own_squeeze(text: str) -> None:
+    assert H._has_break(text) == (H._SPACE_RUN.search(text) is not None)
+    if not H._has_break(text):
+        assert H._squeeze(text) == text
+    assert H._clean(text) == H._squeeze(text).strip()
+
+
+LANGS = st.sampled_from(["", ' lang="en"', ' lang="EN-gb"', ' lang="zh-CN"', ' lang="e"'])
+ARTICLE_CLASSES = st.sampled_from(
+    ["", ' class="govdisclosure-report"', ' class="share"', ' id="nav"']
+)
+
+
+@st.composite
+def articles_page(draw: st.DrawFn) -> str:
+    # articles in English or not, some named like chrome or inside chrome (removed
+    # with it when they lie in the container), inside the container or out of it
+    report = "<p>一、总体情况：全年公开信息若干条</p><p>二、主动公开政府信息情况</p>"
+    parts = []
+    for _ in range(draw(st.integers(0, 4))):
+        article = f"<article{draw(LANGS)}{draw(ARTICLE_CLASSES)}>正文</article>"
+        if draw(st.booleans()):
+            article = f'<div class="{draw(st.sampled_from(["share", "x"]))}">{article}</div>'
+        parts.append(article)
+    inside = draw(st.integers(0, len(parts)))
+    return (
+        f"<html{draw(LANGS)}{draw(ARTICLE_CLASSES)}><body>{''.join(parts[:inside])}"
+        f'<div id="zoom">{report}{"".join(parts[inside:])}</div></body></html>'
+    )
+
+
+REMOVED_ENGLISH = (
+    '<html class="govdisclosure-report"><body><div id="zoom"><p>一、总体情况：全年公开信息若干条</p>'
+    '<p>二、主动公开政府信息情况</p><div class="share"><article lang="en">x</article></div>'
+    "</div></body></html>"
+)
+
+
+@given(st.one_of(articles_page(), page().map(lambda root: etree.tostring(root, encoding=str))))
+@example(REMOVED_ENGLISH)
+def test_articles_found_before_the_chrome_goes_are_those_of_the_plain_searches(html: str) -> None:
+    root = H._parse_tree(html)
+    own, english = H._articles(root)
+    assert own is H._own_article(root)
+    H.html_blocks(root)  # (removes the chrome of the container)
+    assert any(H._attached(el, root) for el in english) == H._is_english(root)
+
+
+def test_an_english_article_removed_with_the_chrome_is_no_longer_english() -> None:
+    root = H._parse_tree(REMOVED_ENGLISH)
+    _own, english = H._articles(root)
+    assert len(english) == 1
+    H.html_blocks(root)
+    assert not H._attached(english[0], root)
+    assert not H._is_english(root)

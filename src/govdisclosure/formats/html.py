@@ -569,9 +569,20 @@ def _text_of(el: etree._Element) -> str:
     return text if isinstance(text, str) else ""
 
 
+def _has_break(text: str) -> bool:
+    """Whether ``text`` holds a character that :func:`_squeeze` replaces (a line break,
+    a tab, a form feed …; without one, squeezing changes nothing): five fast searches
+    of one character, where ``not text.isprintable()`` (also true of a text with an
+    ideographic space) tests every character."""
+    return "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text
+
+
 def _clean(text: str) -> str:
-    """``_squeeze(text).strip()``; text without line breaks or tabs has nothing to squeeze."""
-    return text.strip() if text.isprintable() else _squeeze(text).strip()
+    """``_squeeze(text).strip()``; text without line breaks or tabs has nothing to squeeze
+    (a short text is mostly printable, a test quicker than the searches of each)."""
+    if text.isprintable() or not _has_break(text):
+        return text.strip()
+    return _squeeze(text).strip()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -612,19 +623,22 @@ class _Reader:
         parts = self.parts
         if parts:
             joined = "".join(parts)
-            if joined.isspace():  # squeezed and stripped to nothing
-                pass
-            elif joined.isprintable():  # no line break to squeeze
-                paragraph = joined.strip()
-                if paragraph:
-                    self.blocks.append(RawParagraph(paragraph, _line_source(self.line)))
-            else:
-                for piece in _squeeze(joined).split(_BR):
-                    paragraph = piece.strip()
-                    if paragraph:
-                        self.blocks.append(RawParagraph(paragraph, _line_source(self.line)))
+            if not joined.isspace():  # (else squeezed and stripped to nothing)
+                self.paragraphs(joined, self.line)
             parts.clear()  # in place: walk holds the list
         self.line = None
+
+    def paragraphs(self, joined: str, line: int | None) -> None:
+        """Add the paragraphs of ``joined``, text that is not all blanks, starting on ``line``."""
+        if not _has_break(joined) and _BR not in joined:  # nothing to squeeze nor split
+            paragraph = joined.strip()
+            if paragraph:
+                self.blocks.append(RawParagraph(paragraph, _line_source(line)))
+        else:
+            for piece in _squeeze(joined).split(_BR):
+                paragraph = piece.strip()
+                if paragraph:
+                    self.blocks.append(RawParagraph(paragraph, _line_source(line)))
 
     def walk(self, el: etree._Element) -> None:
         tag: object = el.tag
@@ -654,6 +668,11 @@ class _Reader:
         if block and parts:  # (a source line is only kept with parts to flush)
             self.flush()
         text = el.text
+        if block and not len(el):
+            # a block without children (most paragraphs): its text is flushed alone
+            if text and not text.isspace():
+                self.paragraphs(text, _line(el))
+            return
         if text:
             if parts:
                 if self.line is None and not text.isspace():
@@ -980,22 +999,23 @@ _CANDIDATE_TAGS: Final = ("div", "article", "section", "main", "td", "body")
 _CHROME_FIND: Final = re.compile("|".join(re.escape(w) for w in _CHROME_WORDS))
 
 
-def _chrome_partners() -> dict[str, tuple[tuple[int, str], ...]]:
-    """For each chrome word, the other words that may start inside it (at an offset)
-    or at the same place: occurrences that the search by :data:`_CHROME_FIND`, which
-    does not overlap its matches, leaves out."""
-    out = {}
+_CHROME_ANCHOR_CHARS: Final = "首置打闭繁碍者适I备图们享字藏顶码单所【"
+"""Characters of the chrome words that are rare in reports (and in the body of their
+pages), one at least in each word: the words are looked for where these are."""
+
+
+def _chrome_anchors() -> dict[str, tuple[tuple[int, str], ...]]:
+    """For each anchor, the chrome words anchored on it and its place in each: a word's
+    anchor is its first character among :data:`_CHROME_ANCHOR_CHARS` (its last
+    character if none is)."""
+    out: dict[str, list[tuple[int, str]]] = {}
     for w in _CHROME_WORDS:
-        out[w] = tuple(
-            (k, v)
-            for k in range(len(w))
-            for v in _CHROME_WORDS
-            if v != w and (w[k:].startswith(v) or v.startswith(w[k:]))
-        )
-    return out
+        k = next((i for i, ch in enumerate(w) if ch in _CHROME_ANCHOR_CHARS), len(w) - 1)
+        out.setdefault(w[k], []).append((k, w))
+    return {anchor: tuple(words_) for anchor, words_ in out.items()}
 
 
-_CHROME_PARTNERS: Final = _chrome_partners()
+_CHROME_ANCHORS: Final = _chrome_anchors()
 
 
 class _Text:
@@ -1054,17 +1074,23 @@ _CHROME_LONGEST: Final = max(len(w) for w in _CHROME_WORDS)
 
 
 def _chrome_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Every occurrence of every chrome word in ``text[start:end]`` (start, end).
+    """Every occurrence of every chrome word in ``text[start:end]`` (start, end), in no
+    particular order.
 
-    The search by :data:`_CHROME_FIND` does not overlap its matches: the words that
-    start inside a match or at its start (its partners) are looked for there."""
+    Each word is looked for only where its anchor is (:data:`_CHROME_ANCHORS`): a few
+    searches of one character with ``str.find``, much faster over a long text than
+    the regular expression's test of every character against the first characters
+    of the words (公 and 主, which start two of them, are frequent in reports)."""
     out: list[tuple[int, int]] = []
-    for m in _CHROME_FIND.finditer(text, start, end):
-        at = m.start()
-        out.append((at, m.end()))
-        for k, v in _CHROME_PARTNERS[m.group(0)]:
-            if text.startswith(v, at + k, end):
-                out.append((at + k, at + k + len(v)))
+    find, startswith = text.find, text.startswith
+    for anchor, anchored in _CHROME_ANCHORS.items():
+        i = find(anchor, start, end)
+        while i >= 0:
+            for k, w in anchored:
+                at = i - k
+                if at >= start and startswith(w, at, end):
+                    out.append((at, at + len(w)))
+            i = find(anchor, i + 1, end)
     return out
 
 
@@ -1075,7 +1101,9 @@ _LINKS: Final = etree.XPath(
 
 def _link_text(el: etree._Element) -> int:
     """The length of the text of the links in ``el`` (each link's, nested ones again),
-    in one XPath."""
+    in one XPath (none when ``el`` holds no link: looking for one is quicker)."""
+    if next(el.iterdescendants("a"), None) is None:
+        return 0
     n: object = _LINKS(el)
     return int(n) if isinstance(n, float) else 0
 
@@ -1104,10 +1132,11 @@ class _Spans:
     of the tables serialised whole.
     """
 
-    def __init__(self, body: etree._Element) -> None:
+    def __init__(self, body: etree._Element, blocks: list[etree._Element] | None = None) -> None:
+        """``blocks``: the candidates, when the caller has listed them."""
         candidates: set[etree._Element] = set()
         branches: set[etree._Element] = set()  # the elements with a candidate inside
-        for candidate in body.iter(*_BLOCK_CANDIDATES):
+        for candidate in body.iter(*_BLOCK_CANDIDATES) if blocks is None else blocks:
             candidates.add(candidate)
             el = candidate.getparent() if candidate is not body else None
             while el is not None and el not in branches:
@@ -1166,12 +1195,15 @@ def _serialised_text(el: etree._Element) -> str:
 
 
 def _report_tables(
-    body: etree._Element, texts: dict[etree._Element, str]
+    body: etree._Element,
+    texts: dict[etree._Element, str],
+    tables: list[etree._Element] | None = None,
 ) -> dict[etree._Element, int]:
     """For each element of the body, how many report tables it holds: each report
-    table counts in its ancestors (``texts``: the text of tables already serialised)."""
+    table counts in its ancestors (``texts``: the text of tables already serialised;
+    ``tables``: the body's tables, when the caller has them)."""
     out: dict[etree._Element, int] = {}
-    for t in body.iter("table"):
+    for t in body.iter("table") if tables is None else tables:
         text = texts.get(t)
         if text is None:
             text = _text_of(t)
@@ -1184,10 +1216,15 @@ def _report_tables(
     return out
 
 
-def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> etree._Element:
+def _container(
+    body: etree._Element,
+    cell_texts: dict[etree._Element, str],
+    body_tables: list[etree._Element] | None = None,
+) -> etree._Element:
     """The element holding the report: most sections and tables, least chrome.
 
-    The text of every ``<td>`` is left in ``cell_texts`` (the tables are read later)."""
+    The text of every ``<td>`` is left in ``cell_texts`` (the tables are read later);
+    ``body_tables``: the body's tables, when the caller has them."""
     long_cell = False  # whether a cell has text enough to be a candidate
     for td in body.iter("td"):
         text = (td.text or "") if not len(td) else _serialised_text(td)
@@ -1202,14 +1239,20 @@ def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> e
     # key), in document order
     top_first = 0
     top: list[tuple[etree._Element, int, int, int]] = []
-    for el in body.iter(*(_CANDIDATE_TAGS if long_cell else _BLOCK_CANDIDATES)):
+    if long_cell:
+        candidates: Iterator[etree._Element] | list[etree._Element]
+        candidates = body.iter(*_CANDIDATE_TAGS)
+        blocks = None
+    else:  # the candidates are those of the spans: listed once for both
+        candidates = blocks = list(body.iter(*_BLOCK_CANDIDATES))
+    for el in candidates:
         if el.tag == "td":
             text = cell_texts[el]
             n = len(text)
             if n < 20:
                 continue
             if found is None:
-                found = _Spans(body)
+                found = _Spans(body, blocks)
             span = found.spans.get(el)
             if span is None:
                 # the place of this text in the body's: any place where it occurs
@@ -1222,7 +1265,7 @@ def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> e
                 start, end = span
         else:
             if found is None:
-                found = _Spans(body)
+                found = _Spans(body, blocks)
             start, end = found.spans[el]
             n = end - start
             if n < 20:
@@ -1230,7 +1273,7 @@ def _container(body: etree._Element, cell_texts: dict[etree._Element, str]) -> e
         cursor = start
         if whole is None:
             whole = _Text(found.text)
-            report_tables = _report_tables(body, found.tables)
+            report_tables = _report_tables(body, found.tables, body_tables)
         hits = whole.sections(start, end)
         tables = report_tables.get(el, 0)
         if hits == 0 and tables == 0:
@@ -1439,6 +1482,29 @@ def _is_english(root: etree._Element) -> bool:
     return False
 
 
+def _articles(root: etree._Element) -> tuple[etree._Element | None, list[etree._Element]]:
+    """``_own_article(root)``, and the elements that make :func:`_is_english` true: found
+    in one pass, before the chrome is removed (which may remove some of the latter:
+    :func:`_attached` tells those that are left)."""
+    own = None
+    english = []
+    for el in root.iter("html", "article"):
+        if (el.get("lang") or "").lower().startswith("en"):
+            english.append(el)
+        if (
+            own is None
+            and el.tag == "article"
+            and "govdisclosure-report" in (el.get("class") or "").split()
+        ):
+            own = el
+    return own, english
+
+
+def _attached(el: etree._Element, root: etree._Element) -> bool:
+    """Whether ``el`` is still in the tree of ``root`` (no ancestor of it was removed)."""
+    return el is root or any(a is root for a in el.iterancestors())
+
+
 def _own_article(root: etree._Element) -> etree._Element | None:
     """The ``<article>`` of a page made by :func:`render_html`, if the page is one."""
     for el in root.iter("article"):
@@ -1534,11 +1600,12 @@ def html_blocks(
     tables = list(root.iter("table"))
     _check_tree(root, limits, len(tables))
     body = next(root.iter("body"), root)
+    body_tables = tables if body is root else [t for t in tables if _inside(t, body)]
     cell_texts: dict[etree._Element, str] = {}
-    container = _container(body, cell_texts)
+    container = _container(body, cell_texts, body_tables)
     table_index = {t: i for i, t in enumerate(tables)}
     if findings is not None:
-        findings += _outside(body, container, table_index, cell_texts)
+        findings += _outside(body, container, table_index, cell_texts, body_tables)
     _strip_chrome(container, cell_texts)
     reader = _Reader(table_index, limits, budget or limits.budget(), cell_texts)
     title = _page_title(root, container)
@@ -1552,16 +1619,23 @@ def html_blocks(
     return [b for b in blocks if not _chrome_paragraph(b)]
 
 
+def _inside(el: etree._Element, body: etree._Element) -> bool:
+    """Whether ``el`` is inside ``body`` (a ``<body>``)."""
+    return any(a is body for a in el.iterancestors("body"))
+
+
 def _outside(
     body: etree._Element,
     container: etree._Element,
     table_index: dict[etree._Element, int],
     cell_texts: dict[etree._Element, str],
+    tables: list[etree._Element] | None = None,
 ) -> list[Finding]:
-    """Findings for report tables with figures that lie outside the content container."""
+    """Findings for report tables with figures that lie outside the content container
+    (``tables``: the body's tables, when the caller has them)."""
     inside = set(container.iter("table"))
     out = []
-    for table in body.iter("table"):
+    for table in body.iter("table") if tables is None else tables:
         if table in inside or any(t in inside for t in table.iter("table")):
             continue
         text = _text_of(table)
@@ -1652,14 +1726,17 @@ def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
     if _NOT_BLANK.search(text) is None:
         msg = "the page is empty"
         raise ParseError(msg)
-    root = _parse_bytes(_parser_input(text, utf8))
+    source = _parser_input(text, utf8)
+    del text  # (not kept while the page is parsed and read: a decoded page is big)
+    root = _parse_bytes(source)
     budget.check()
-    article = _own_article(root)  # (looked for once, for both hints)
+    # the page's own article (for both hints) and the elements in English, in one pass
+    article, english = _articles(root)
     organ = year = None
     if article is not None:
         organ, year = _organ_hint(root, article), _year_hint(root, article)
     blocks = html_blocks(root, findings, limits=limits, budget=budget)
-    if _is_english(root):
+    if any(_attached(el, root) for el in english):  # (_is_english of the tree read)
         blocks = _translate(blocks)
     official = False
     if organ is not None and year is not None and blocks:
