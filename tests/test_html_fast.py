@@ -18,6 +18,7 @@ from lxml import etree
 
 import govdisclosure as gd
 from govdisclosure import LimitExceeded, Limits
+from govdisclosure.formats import _container as C
 from govdisclosure.formats import html as H
 from govdisclosure.formats._raw import RawCell, RawRow, RawTable
 from govdisclosure.model import Source, Text
@@ -33,7 +34,7 @@ def text_of(el: etree._Element) -> str:
 
 
 def section_hits(text: str) -> int:
-    rx, ids = H._headings()
+    rx, ids = C._headings()
     return len({ids[m.group(0)] for m in rx.finditer(text)})
 
 
@@ -57,7 +58,7 @@ def container(body: etree._Element) -> etree._Element:
             continue
         first = hits + min(tables, 3)
         known = max(
-            (w for pat, w in H._KNOWN_CONTAINERS for a in H._attr_words(el) if pat.match(a)),
+            (w for pat, w in C._KNOWN_CONTAINERS for a in C._attr_words(el) if pat.match(a)),
             default=0,
         )
         links = sum(link_text.get(a, 0) for a in el.iter("a"))
@@ -249,7 +250,7 @@ def test_text_of_is_the_serialised_text(root: etree._Element) -> None:
 
 @given(st.lists(WORDS, max_size=40).map("".join), st.data())
 def test_counts_in_a_slice_agree_with_searching_the_slice(text: str, data: st.DataObject) -> None:
-    whole = H._Text(text)
+    whole = C._Text(text)
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert whole.sections(start, end) == section_hits(text[start:end])
@@ -258,7 +259,7 @@ def test_counts_in_a_slice_agree_with_searching_the_slice(text: str, data: st.Da
 
 def test_a_heading_cut_by_the_slice_is_searched_again() -> None:
     text = "前言一、总体情况和二、主动公开政府信息情况"
-    whole = H._Text(text)
+    whole = C._Text(text)
     for start in range(len(text)):
         for end in range(start, len(text) + 1):
             assert whole.sections(start, end) == section_hits(text[start:end])
@@ -417,16 +418,16 @@ def test_slice_counts_with_overlapping_headings(text: str, data: st.DataObject) 
     # the search of a slice cut through a match of the whole text
     pattern = re.compile("abc|ab|bcd|cd|c")
     ids = {"abc": "x", "ab": "y", "bcd": "z", "cd": "x", "c": "w"}
-    original = H._headings
-    H._headings = lambda: (pattern, ids)  # type: ignore[assignment]
+    original = C._headings
+    C._headings = lambda: (pattern, ids)  # type: ignore[assignment]
     try:
-        whole = H._Text(text)
+        whole = C._Text(text)
         start = data.draw(st.integers(0, len(text)))
         end = data.draw(st.integers(start, len(text)))
         expected = len({ids[m.group(0)] for m in pattern.finditer(text[start:end])})
         assert whole.sections(start, end) == expected
     finally:
-        H._headings = original  # type: ignore[assignment]
+        C._headings = original  # type: ignore[assignment]
 
 
 def test_chrome_removed_inside_a_cell_leaves_the_cell_text() -> None:
@@ -450,12 +451,12 @@ def test_chrome_removed_inside_a_cell_leaves_the_cell_text() -> None:
 def test_link_text_is_the_length_of_every_link(root: etree._Element) -> None:
     for el in root.iter():
         if isinstance(el.tag, str):
-            assert H._link_text(el) == sum(len(text_of(a)) for a in el.iterdescendants("a"))
+            assert C._link_text(el) == sum(len(text_of(a)) for a in el.iterdescendants("a"))
 
 
 def test_link_text_counts_nested_links_again() -> None:
     el = etree.fromstring("<div>aa<a>xyz<a>q</a></a><p><a>12</a></p><!--c--></div>")
-    assert H._link_text(el) == 7
+    assert C._link_text(el) == 7
 
 
 CONTROLS = "".join(chr(c) for c in range(0x20)) + "\ufffe\uffff\ud800 \u3000\xa0\x85"

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import govdisclosure as gd
+from govdisclosure.formats import _container as C
 from govdisclosure.formats import html as H
 from govdisclosure.formats._raw import RawParagraph
 from govdisclosure.model import Source
@@ -35,7 +36,7 @@ def text_of(el: etree._Element) -> str:
 
 
 def section_hits(text: str) -> int:
-    rx, ids = H._headings()
+    rx, ids = C._headings()
     return len({ids[m.group(0)] for m in rx.finditer(text)})
 
 
@@ -58,7 +59,7 @@ def container(body: etree._Element) -> etree._Element:
             continue
         first = hits + min(tables, 3)
         known = max(
-            (w for pat, w in H._KNOWN_CONTAINERS for a in H._attr_words(el) if pat.match(a)),
+            (w for pat, w in C._KNOWN_CONTAINERS for a in C._attr_words(el) if pat.match(a)),
             default=0,
         )
         links = sum(len(text_of(a)) for a in el.iterdescendants("a"))
@@ -70,7 +71,7 @@ def container(body: etree._Element) -> etree._Element:
 
 def is_chrome(el: etree._Element) -> bool:
     words = (el.get("id") or "").split() + (el.get("class") or "").split()
-    return H._tag(el) == "nav" or any(H._CHROME_ID.search(w) for w in words)
+    return H._tag(el) == "nav" or any(C._CHROME_ID.search(w) for w in words)
 
 
 def chrome_names(root: etree._Element) -> list[etree._Element]:
@@ -80,7 +81,7 @@ def chrome_names(root: etree._Element) -> list[etree._Element]:
 
 
 def strip_chrome(root: etree._Element, cell_texts: dict[etree._Element, str]) -> None:
-    doomed = [el for el in chrome_names(root) if not H._looks_like_content(el)]
+    doomed = [el for el in chrome_names(root) if not C._looks_like_content(el)]
     for el in doomed:
         parent = el.getparent()
         if parent is not None:
@@ -89,7 +90,7 @@ def strip_chrome(root: etree._Element, cell_texts: dict[etree._Element, str]) ->
             tail = el.tail
             parent.remove(el)
             if tail:
-                H._append_text(parent, tail)
+                C._append_text(parent, tail)
 
 
 class PlainReader(H._Reader):
@@ -244,9 +245,9 @@ def body_of(root: etree._Element) -> etree._Element:
 @given(page())
 def test_spans_are_the_places_of_the_serialised_texts(root: etree._Element) -> None:
     body = body_of(root)
-    found = H._Spans(body)
+    found = C._Spans(body)
     assert found.text == text_of(body)
-    for el in body.iter(*H._BLOCK_CANDIDATES):
+    for el in body.iter(*C._BLOCK_CANDIDATES):
         start, end = found.spans[el]
         assert found.text[start:end] == text_of(el)
     for el, (start, end) in found.spans.items():
@@ -278,7 +279,7 @@ def test_a_long_cell_is_placed_by_its_text() -> None:
 def test_chrome_is_found_from_the_names(root: etree._Element) -> None:
     for el in root.iter():
         if isinstance(el.tag, str):
-            assert H._chrome_names(el) == chrome_names(el)
+            assert C._chrome_names(el) == chrome_names(el)
 
 
 def test_chrome_of_an_upper_case_nav_with_a_plain_name() -> None:
@@ -286,7 +287,7 @@ def test_chrome_of_an_upper_case_nav_with_a_plain_name() -> None:
     span = next(root.iter("span"))
     span.tag = "NAV"  # (the HTML parser makes tags lower case; a tree built by hand may not)
     div = next(root.iter("div"))
-    assert H._chrome_names(div) == chrome_names(div) == [span]
+    assert C._chrome_names(div) == chrome_names(div) == [span]
 
 
 @given(page())
@@ -405,7 +406,7 @@ def test_every_report_table_counts_in_its_ancestors() -> None:
 
 HEADING_TEXT = st.lists(
     st.sampled_from(
-        [*H._headings()[1], "一、", "四.", "二", "、", ".", "情况", "三、收到", "某", " ", "\n"]
+        [*C._headings()[1], "一、", "四.", "二", "、", ".", "情况", "三、收到", "某", " ", "\n"]
     ),
     max_size=30,
 ).map("".join)
@@ -413,9 +414,9 @@ HEADING_TEXT = st.lists(
 
 @given(HEADING_TEXT)
 def test_headings_found_at_the_separators_are_the_regex_matches(text: str) -> None:
-    rx, ids = H._headings()
-    assert H._heading_anchors(rx, ids) is not None  # the fast search is the one used
-    fast = [(m.start(), m.end()) for m in H._find_headings(text, rx, ids)]
+    rx, ids = C._headings()
+    assert C._heading_anchors(rx, ids) is not None  # the fast search is the one used
+    fast = [(m.start(), m.end()) for m in C._find_headings(text, rx, ids)]
     assert fast == [(m.start(), m.end()) for m in rx.finditer(text)]
 
 
@@ -426,14 +427,14 @@ def test_headings_of_other_shapes_are_the_regex_matches(text: str) -> None:
     for words in (["ab", "abc", "cbd", "adb", "xd"], ["ab", "a", "b"], ["abc", "bcd", "cab"]):
         ids = dict.fromkeys(words, "x")
         rx = re.compile("|".join(sorted(words, key=len, reverse=True)))
-        fast = [(m.start(), m.end()) for m in H._find_headings(text, rx, ids)]
+        fast = [(m.start(), m.end()) for m in C._find_headings(text, rx, ids)]
         assert fast == [(m.start(), m.end()) for m in rx.finditer(text)]
 
 
 @given(st.lists(CHROME_TEXT, min_size=1, max_size=4).map("".join), st.data())
 def test_chrome_counts_of_slices_asked_one_after_another(text: str, data: st.DataObject) -> None:
     # the first slices are searched alone, then the whole text once: the same counts
-    whole = H._Text(text)
+    whole = C._Text(text)
     for _ in range(data.draw(st.integers(1, 6))):
         start = data.draw(st.integers(0, len(text)))
         end = data.draw(st.integers(start, len(text)))
@@ -461,11 +462,11 @@ def test_chrome_words_found_at_their_anchors_are_those_at_every_place(
         start = data.draw(st.integers(0, len(text)))
         slices.append((start, data.draw(st.integers(start, len(text)))))
     for start, end in slices:
-        assert sorted(H._chrome_words(text, start, end)) == chrome_words(text, start, end)
+        assert sorted(C._chrome_words(text, start, end)) == chrome_words(text, start, end)
 
 
 def test_every_chrome_word_has_one_anchor_and_none_overlaps_itself() -> None:
-    anchored = [(k, w, a) for a, words in H._CHROME_ANCHORS.items() for k, w in words]
+    anchored = [(k, w, a) for a, words in C._CHROME_ANCHORS.items() for k, w in words]
     assert sorted(w for _k, w, _a in anchored) == sorted(H._CHROME_WORDS)
     assert all(w[k] == a for k, w, a in anchored)
     # (so that counting occurrences, as str.count does, finds them all)
@@ -483,13 +484,13 @@ def test_the_best_named_candidate_is_scored_alone(monkeypatch: pytest.MonkeyPatc
     )
     body = body_of(H._parse_tree(page))
     scored: list[etree._Element] = []
-    link_text = H._link_text
+    link_text = C._link_text
 
     def counting(el: etree._Element) -> int:
         scored.append(el)
         return link_text(el)
 
-    monkeypatch.setattr(H, "_link_text", counting)
+    monkeypatch.setattr(C, "_link_text", counting)
     chosen = H._container(body, {})
     assert chosen is container(body)
     assert chosen.get("id") == "zoom"
