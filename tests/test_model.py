@@ -256,6 +256,7 @@ _PLACE = st.none() | st.integers(min_value=0, max_value=10_000)
 )
 @example(line=7, column=None, table=0, row=0, cell=0, page=None, x=None)
 @example(line=7, column=0, table=None, row=None, cell=None, page=None, x=None)
+@example(line=7, column=3, table=None, row=None, cell=None, page=None, x=None)
 @example(line=7, column=None, table=None, row=None, cell=None, page=None, x=None)
 @example(line=7, column=None, table=None, row=1, cell=None, page=None, x=None)
 def test_source_in_words_like_the_plain_join(

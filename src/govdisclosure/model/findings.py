@@ -58,11 +58,12 @@ class Source:
         # the two common shapes first (a cell of an HTML table, a line of text): a table
         # becomes a record per cell, each with its source in words
         page, table, row, cell, line = self.page, self.table, self.row, self.cell, self.line
-        if page is None and self.column is None and line is not None:
-            if table is not None and row is not None and cell is not None:
-                return f"table {table + 1}, row {row + 1}, cell {cell + 1}, line {line}"
+        if page is None and line is not None:
+            column = self.column
             if table is None and row is None and cell is None:
-                return f"line {line}"
+                return f"line {line}:{column}" if column else f"line {line}"
+            if table is not None and row is not None and cell is not None and column is None:
+                return f"table {table + 1}, row {row + 1}, cell {cell + 1}, line {line}"
         parts = []
         if self.page is not None:
             parts.append(f"p.{self.page}")
