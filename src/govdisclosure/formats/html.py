@@ -559,12 +559,6 @@ class _Reader:
         self.cell_texts = cell_texts if cell_texts is not None else {}
 
     # paragraphs ------------------------------------------------------------
-    def text(self, text: str | None, el: etree._Element) -> None:
-        if text:
-            if self.line is None and text.strip():
-                self.line = _line(el)
-            self.parts.append(text)
-
     def flush(self) -> None:
         parts = self.parts
         if parts:
@@ -596,8 +590,8 @@ class _Reader:
         if el.get("class") == "organ" and _own_organ_line(el):
             return
         parts = self.parts
-        # Text is added as self.text adds it (the source line of a paragraph is that of
-        # the element whose text starts it), except blanks that would start a paragraph:
+        # Text is added to the paragraph being gathered (its source line is that of the
+        # element whose text starts it), except blanks that would start a paragraph:
         # they are stripped from it in any case (and a paragraph of blanks is none)
         if tag == "br":
             if parts:
