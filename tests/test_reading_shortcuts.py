@@ -237,14 +237,13 @@ def test_remembered_matches_are_the_matches_of_these_pieces() -> None:
     spec = template(Edition.V2021).table("applications")
     leaves, groups, _ = _grids._stream_labels(spec)
     texts = ["三、本年新收", "政府信息公开申请数量", "（一）予以公开", "合计", "（一）予以公开"]
-    for line in (1, 2):  # the second time from memory, with other pieces
-        pieces = [RawCell(t, Source(line=line, column=i)) for i, t in enumerate(texts)]
-        got = _grids._matches(leaves, pieces, ordered=True)
-        assert got == _labels.match_stream(leaves, pieces)
+    norm = tuple(normalize_label(t) for t in texts)
+    for _ in (1, 2):  # the second time from memory
+        got = _grids._taken(leaves, norm, ordered=True)
+        assert got == _labels.match_indices(leaves, norm)
         assert got
-        assert all(p.source.line == line for m in got for p in m.pieces)
-        assert _grids._matches(groups, pieces, ordered=False) == _labels.match_stream(
-            groups, pieces, ordered=False
+        assert _grids._taken(groups, norm, ordered=False) == _labels.match_indices(
+            groups, norm, ordered=False
         )
 
 
@@ -766,23 +765,6 @@ def test_kinds_remembered_by_items_are_the_kinds(rows: list[RawRow], most: int) 
         _cells._MAX_KINDS = saved
         _cells._KINDS.clear()
     assert got == _plain_items(rows)
-
-
-@given(st.one_of(_MIXED, _HEADINGS, _HEADINGS.map(lambda s: "三、" + s)))
-def test_build_paragraph_tests_are_the_functions_first_tests(s: str) -> None:
-    # build() makes the first tests of _labelled_date and match_heading itself: a
-    # paragraph without 期 or 间 has no labelled date (nor one folded from it), one
-    # that does not begin as a heading is none
-    for candidate in (s, "发布日期：" + s, "成文时间" + s):
-        if "期" not in candidate and "间" not in candidate:
-            assert _assembly._labelled_date(candidate) is None
-            assert _assembly._LABELLED_DATE.search(nfkc(candidate)) is None
-        inline = (
-            _assembly._match_heading(candidate)
-            if _assembly._HEADING_START.match(candidate) is not None
-            else None
-        )
-        assert inline == _assembly.match_heading(candidate)
 
 
 @given(st.text(alphabet=st.sampled_from("合计 \t1２\u3000x"), max_size=16), st.booleans())

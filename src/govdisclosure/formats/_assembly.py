@@ -318,19 +318,15 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
     found: set[str] = set()
     current: str | None = None
     published: date | None = None
-    heading_start = _HEADING_START.match
     for block in blocks:
         if isinstance(block, RawParagraph):
             text = block.text
-            # (the first tests of _labelled_date and match_heading, made here: most
-            # paragraphs hold no date label and begin otherwise than a heading)
-            if "期" in text or "间" in text:
-                labelled = _labelled_date(text)
-                if labelled is not None and published is None:
-                    published = parse_date(text[labelled.start() :])
-                    if len(_squash(text)) <= 40:
-                        continue
-            heading = _match_heading(text) if heading_start(text) is not None else None
+            labelled = _labelled_date(text)
+            if labelled is not None and published is None:
+                published = parse_date(text[labelled.start() :])
+                if len(_squash(text)) <= 40:
+                    continue
+            heading = match_heading(text)
             if heading is not None and (
                 current is None or _SECTIONS.index(heading.section) > _SECTIONS.index(current)
             ):

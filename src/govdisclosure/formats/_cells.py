@@ -41,7 +41,6 @@ __all__ = [
     "Output",
     "fit",
     "is_blank",
-    "is_figure",
     "is_word_for_figure",
     "items",
     "joined",
@@ -105,11 +104,6 @@ def _figure_follows(cells: Sequence[RawCell], start: int) -> bool:
 def is_blank(cell: RawCell) -> bool:
     """Whether nothing is written in the cell."""
     return _kind(cell.text) == "blank"
-
-
-def is_figure(cell: RawCell) -> bool:
-    """Whether the cell holds a figure or a not-applicable mark (not a label)."""
-    return _kind(cell.text) == "figure"
 
 
 def _figures_of(item: Item) -> tuple[RawCell, ...]:

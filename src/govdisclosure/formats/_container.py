@@ -81,8 +81,7 @@ def _text_of(el: etree._Element) -> str:
     """Every piece of text inside ``el``, joined."""
     if not len(el):  # no child: its text is all (and needs no serialiser)
         return el.text or ""
-    text: object = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
-    return text if isinstance(text, str) else ""
+    return _serialised_text(el)
 
 
 def _attr_words(el: etree._Element) -> list[str]:
@@ -437,6 +436,7 @@ class _Spans:
 
 
 def _serialised_text(el: etree._Element) -> str:
+    """The text of ``el`` and all inside it, joined by lxml."""
     text: object = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
     return text if isinstance(text, str) else ""
 

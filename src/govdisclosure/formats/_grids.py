@@ -20,7 +20,7 @@ from govdisclosure.formats._cells import (
     joined,
     split_run_together,
 )
-from govdisclosure.formats._labels import Match, associate, candidates, match_indices
+from govdisclosure.formats._labels import associate, candidates, match_indices
 from govdisclosure.formats._raw import RawCell, RawRow
 from govdisclosure.model import BLANK, CellValue, Source, Table
 from govdisclosure.template import (
@@ -154,18 +154,9 @@ def _taken(
     return entry[1]
 
 
-def _matches(labels: _Labels, pieces: Sequence[RawCell], *, ordered: bool) -> list[Match]:
-    """``match_stream(labels, pieces, ordered=ordered)``, remembered (see :func:`_taken`)."""
-    norm = tuple([normalize_label(p.text) for p in pieces])
-    return [
-        Match(official, printed, tuple(pieces[j] for j in taken))
-        for official, printed, taken in _taken(labels, norm, ordered=ordered)
-    ]
-
-
 def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]) -> None:
     """Variants and splits of the row labels and group labels of ``spec``: what
-    :func:`_matches` finds, read from the indices of the pieces taken."""
+    :func:`_taken` finds, read from the indices of the pieces taken."""
     leaves, groups, by_label = _stream_labels(spec)
     norm = tuple([normalize_label(p.text) for p in matches_for])
     used: set[int] = set()  # the pieces used by row labels, by identity

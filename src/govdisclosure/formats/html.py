@@ -935,16 +935,9 @@ def _translate(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _is_english(root: etree._Element) -> bool:
-    for el in root.iter("html", "article"):
-        if (el.get("lang") or "").lower().startswith("en"):
-            return True
-    return False
-
-
 def _articles(root: etree._Element) -> tuple[etree._Element | None, list[etree._Element]]:
-    """``_own_article(root)``, and the elements that make :func:`_is_english` true: found
-    in one pass, before the chrome is removed (which may remove some of the latter:
+    """``_own_article(root)``, and the elements that mark the page as English (an
+    ``<html>`` or ``<article>`` whose ``lang`` begins with ``en``): found in one pass, before the chrome is removed (which may remove some of the latter:
     :func:`_attached` tells those that are left)."""
     own = None
     english = []
@@ -1196,7 +1189,7 @@ def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
     if article is not None:
         organ, year = _organ_hint(root, article), _year_hint(root, article)
     blocks = html_blocks(root, findings, limits=limits, budget=budget)
-    if any(_attached(el, root) for el in english):  # (_is_english of the tree read)
+    if any(_attached(el, root) for el in english):  # (an English mark left in the tree read)
         blocks = _translate(blocks)
     official = False
     if organ is not None and year is not None and blocks:
