@@ -318,8 +318,6 @@ _INT: Final = frozenset({int})
 _DICT: Final = {dict}
 _ORGAN_KINDS: Final = {k.value: k for k in OrganKind}
 _REPORT_FIELDS: Final = 15  # every field of Report but provenance, all written by to_dict
-_PLAIN_ASCII: Final = bytes(range(0x20, 0x80)).translate(None, b'"\\') + b"\n"
-"""The ASCII characters encode_basestring writes as they are, and the line break."""
 _FLOAT_EXACT: Final = 2**63  # orjson reads integers beyond 64 bits as floats, never smaller
 
 
@@ -504,14 +502,9 @@ def _string(s: object) -> str:
     """encode_basestring(s), as json.dumps writes a string; raises for a lone surrogate."""
     if type(s) is not str:
         raise _Irregular
-    if s.isascii():
-        return encode_basestring(s)
-    s.encode("utf-32-le")  # a lone surrogate raises: the reference path scrubs it
-    # JSON escapes only ASCII characters: if the ASCII ones (few in Chinese text) need
-    # no escape but line breaks, three fast copies do encode_basestring's work
-    if s.encode("ascii", "ignore").translate(None, _PLAIN_ASCII):
-        return encode_basestring(s)
-    return '"' + s.replace("\n", "\\n") + '"'
+    if not s.isascii():
+        s.encode("utf-32-le")  # a lone surrogate raises: the reference path scrubs it
+    return encode_basestring(s)
 
 
 def _narrative_json(n: Narrative | None) -> str:
