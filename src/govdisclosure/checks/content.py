@@ -52,12 +52,11 @@ without whitespace at once: each searched word then costs one scan of a joined t
 _LITERALS: Final = re.compile(r"[^\\.^$*+?{}\[\]()|]+(?:\|[^\\.^$*+?{}\[\]()|]+)*")
 
 
-def _chars(word: str, common: Counter[str] | None = None) -> tuple[tuple[str, int], ...]:
+def _chars(word: str, common: Counter[str]) -> tuple[tuple[str, int], ...]:
     """The distinct characters of ``word`` and where each first comes in it, those
     ``common`` to most words of its pattern first: a character missing from the text is
     then found missing once for all the words that hold it."""
-    chars = dict.fromkeys(word)
-    order = list(chars) if common is None else sorted(chars, key=lambda ch: -common[ch])
+    order = sorted(dict.fromkeys(word), key=lambda ch: -common[ch])
     return tuple((ch, word.index(ch)) for ch in order)
 
 
@@ -157,34 +156,6 @@ class _Prose:
             start += size
             size = _CHUNK
         return n <= 0
-
-    def has(self, word: str, chars: tuple[str, ...]) -> bool:
-        """Whether ``word`` (no whitespace; ``chars`` its distinct characters, in any
-        order) is in the flat text."""
-        return self._has(word, tuple((ch, word.index(ch)) for ch in chars))
-
-    def _has(self, word: str, chars: tuple[tuple[str, int], ...]) -> bool:
-        text = self._text
-        if text is self._flat:
-            present = self._present
-            for ch, _ in chars:
-                there = present.get(ch)
-                if there is None:
-                    there = present[ch] = ch in text
-                if not there:
-                    return False
-            return word in text
-        first = self._first
-        start = 0
-        for ch, j in chars:
-            at = first.get(ch)
-            if at is None:
-                at = first[ch] = text.find(ch)
-            if at < 0:
-                return False
-            start = max(start, at - j)
-        # in the raw text, or else in the joined text only across whitespace, if at all
-        return text.find(word, start) >= 0 or word in self.flat
 
     def found(self, search: _Search) -> bool:
         """``search.pattern.search(self.flat) is not None``."""
@@ -363,7 +334,8 @@ def required_topics(report: Report) -> Iterator[Finding]:
             yield finding("other.proposals-missing", "other")
 
 
-_FEE_WORDS: Final = tuple((w, _chars(w)) for w in ("处理费", "收费"))
+_FEE_WORDS: Final = _Search.of(re.compile("处理费|收费"))
+"""A statement about fees (信息处理费 holds 处理费)."""
 
 
 def _fees(report: Report, other: _Prose, data: _Content) -> Iterator[Finding]:
@@ -375,7 +347,7 @@ def _fees(report: Report, other: _Prose, data: _Content) -> Iterator[Finding]:
         return
     if other.found(data.unpaid):
         return
-    states_fee = any(other._has(w, chars) for w, chars in _FEE_WORDS)
+    states_fee = other.found(_FEE_WORDS)
     if not states_fee or other.found(data.no_fee):
         yield finding(
             "other.fee-unpaid-unexplained",

@@ -222,10 +222,14 @@ class StatedFigure:
     @property
     def agrees(self) -> bool | None:
         """Whether the figure equals one of its readings; ``None`` if none could be assessed."""
-        known = [v for v in self.values if v is not None]
-        if not known:
-            return None
-        return self.stated in known
+        return _agrees(self.stated, self.values)
+
+
+def _agrees(stated: int, values: tuple[int | Decimal | None, ...]) -> bool | None:
+    known = [v for v in values if v is not None]
+    if not known:
+        return None
+    return stated in known
 
 
 def _section_text(report: Report, section: str) -> str:
@@ -521,10 +525,8 @@ def narrative_figures(report: Report) -> Iterator[Finding]:
     for section, text in _sections(report):
         paragraphs = _Paragraphs(text)
         for tied in _figures_in(report, text):
-            # StatedFigure.agrees, before the figure is placed: only a figure that
-            # disagrees is placed and reported
-            known = [v for v in tied.values if v is not None]
-            if not known or tied.stated in known:
+            # only a figure that disagrees is placed and reported
+            if _agrees(tied.stated, tied.values) is not False:
                 continue
             f = _placed(section, paragraphs, tied)
             reading, expected = next(
