@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Final
 
 from govdisclosure.checks import content, narrative
-from govdisclosure.model import Finding, Report, is_number, split_path
+from govdisclosure.model import Finding, Report, is_number
 
 _SPACE: Final = re.compile(r"\s+")
 _SENTENCE_END: Final = "。；;！？!?"
@@ -136,30 +136,7 @@ def narrative_findings(report: Report) -> Iterator[Finding]:
     for f in stated_figures(report):
         if f.agrees is not False:
             continue
-        reading, expected = next(
-            (r, v) for r, v in zip(f.readings, f.values, strict=True) if v is not None
-        )
-        tables = {split_path(p)[0] for p in reading}
-        if len(reading) == 1:
-            path = reading[0]
-        elif len(tables) == 1:
-            path = tables.pop()
-        else:
-            path = f.section
-        yield narrative.finding(
-            "narrative.figure-mismatch",
-            path,
-            expected=expected,
-            actual=f.stated,
-            difference=f.stated - expected,
-            expression=f"{' + '.join(reading)} = {f.stated}",
-            heading=f.section,
-            paragraph=f.paragraph,
-            offset=f.offset,
-            sentence=f.sentence,
-            pattern=f.pattern,
-            operands=",".join(reading),
-        )
+        yield narrative._mismatch(f)
 
 
 def combined_pattern() -> re.Pattern[str]:

@@ -142,10 +142,20 @@ def test_stated_figures_equal_the_reference(report: gd.Report) -> None:
     assert gd.stated_figures(report) == ref.stated_figures(report)
 
 
+def _one_agrees_one_not() -> gd.Report:
+    base = BASES["government", 2024]
+    new = base.applications["new_received", "total"]
+    granted = base.applications["granted", "total"]
+    text = f"共收到政府信息公开申请{new}件，予以公开{granted + 1}件。"
+    return attrs.evolve(base, overview=gd.Narrative(text))
+
+
 @MANY
 @given(prose_reports())
+@example(_one_agrees_one_not())
 def test_narrative_findings_equal_the_reference(report: gd.Report) -> None:
-    """The check places only the figures that disagree; the plain way places all."""
+    """The check places only the figures that disagree; the plain way places all (drawn
+    figures rarely agree with a cell: the example has one that does, one that does not)."""
     assert list(narrative.narrative_figures(report)) == list(ref.narrative_findings(report))
 
 

@@ -528,28 +528,33 @@ def narrative_figures(report: Report) -> Iterator[Finding]:
             # only a figure that disagrees is placed and reported
             if _agrees(tied.stated, tied.values) is not False:
                 continue
-            f = _placed(section, paragraphs, tied)
-            reading, expected = next(
-                (r, v) for r, v in zip(f.readings, f.values, strict=True) if v is not None
-            )
-            tables = {split_path(p)[0] for p in reading}
-            if len(reading) == 1:
-                path = reading[0]
-            elif len(tables) == 1:
-                path = tables.pop()
-            else:
-                path = f.section
-            yield finding(
-                "narrative.figure-mismatch",
-                path,
-                expected=expected,
-                actual=f.stated,
-                difference=f.stated - expected,
-                expression=f"{' + '.join(reading)} = {f.stated}",
-                heading=f.section,
-                paragraph=f.paragraph,
-                offset=f.offset,
-                sentence=f.sentence,
-                pattern=f.pattern,
-                operands=",".join(reading),
-            )
+            yield _mismatch(_placed(section, paragraphs, tied))
+
+
+def _mismatch(f: StatedFigure) -> Finding:
+    """The finding of a stated figure that equals none of its readings: at its cell when
+    the first assessable reading is one cell, else at its table, else at its section."""
+    reading, expected = next(
+        (r, v) for r, v in zip(f.readings, f.values, strict=True) if v is not None
+    )
+    tables = {split_path(p)[0] for p in reading}
+    if len(reading) == 1:
+        path = reading[0]
+    elif len(tables) == 1:
+        path = tables.pop()
+    else:
+        path = f.section
+    return finding(
+        "narrative.figure-mismatch",
+        path,
+        expected=expected,
+        actual=f.stated,
+        difference=f.stated - expected,
+        expression=f"{' + '.join(reading)} = {f.stated}",
+        heading=f.section,
+        paragraph=f.paragraph,
+        offset=f.offset,
+        sentence=f.sentence,
+        pattern=f.pattern,
+        operands=",".join(reading),
+    )
