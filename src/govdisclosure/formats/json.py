@@ -137,14 +137,14 @@ def _cell_in(
 
 def _table_out(t: Table) -> dict[str, Any]:
     spec = t.spec
-    return {
-        "id": t.id,
-        "edition": t.edition.value,
-        "cells": {
-            r: {c: _cell_out(v) for c, v in zip(spec.column_ids, values, strict=True)}
-            for r, values in zip(spec.row_ids, t.cells, strict=True)
-        },
-    }
+    columns = spec.column_ids
+    cells: dict[str, Any] = {}
+    for row_id, values in zip(spec.row_ids, t.cells, strict=True):
+        if set(map(type, values)) <= _INT:  # counts only: nothing to convert
+            cells[row_id] = dict(zip(columns, values, strict=True))
+        else:
+            cells[row_id] = {c: _cell_out(v) for c, v in zip(columns, values, strict=True)}
+    return {"id": t.id, "edition": t.edition.value, "cells": cells}
 
 
 def _table_in(raw: Any, strict: bool) -> Table:
@@ -403,11 +403,13 @@ def _fast_dict(report: Report) -> dict[str, Any]:
         "title": report.title,
         "preamble": report.preamble,
         "overview": _narrative_dict(report.overview),
-        "active": [_table_dict(t) for t in report.active],
+        "active": [_table_out(t) for t in report.active],
         "active_text": report.active_text,
-        "applications": _table_dict(report.applications),
+        "applications": None if report.applications is None else _table_out(report.applications),
         "applications_text": report.applications_text,
-        "review_litigation": _table_dict(report.review_litigation),
+        "review_litigation": (
+            None if report.review_litigation is None else _table_out(report.review_litigation)
+        ),
         "review_litigation_text": report.review_litigation_text,
         "problems": _narrative_dict(report.problems),
         "other": _narrative_dict(report.other),
@@ -421,21 +423,6 @@ def _narrative_dict(n: Narrative | None) -> dict[str, Any] | None:
     if type(n) is not Narrative:
         raise _Irregular
     return {"text": n.text}
-
-
-def _table_dict(t: Table | None) -> dict[str, Any] | None:
-    if t is None:
-        return None
-    edition = t.edition.value
-    layout = _layouts()[edition, t.id]
-    columns = layout.column_ids
-    cells: dict[str, Any] = {}
-    for row_id, values in zip(layout.row_ids, t.cells, strict=True):
-        if set(map(type, values)) <= _INT:  # counts only: nothing to convert
-            cells[row_id] = dict(zip(columns, values, strict=True))
-        else:
-            cells[row_id] = {c: _cell_out(v) for c, v in zip(columns, values, strict=True)}
-    return {"id": t.id, "edition": edition, "cells": cells}
 
 
 def _fast_json(report: Report) -> str:
