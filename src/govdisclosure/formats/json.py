@@ -32,7 +32,6 @@ from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import Any, Final
 
-import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -53,6 +52,7 @@ from govdisclosure.model import (
     Table,
     Text,
 )
+from govdisclosure.model.tables import trusted_table
 from govdisclosure.template import ColumnKind, Edition, TableSpec, template
 
 try:  # the ``fast`` extra: a faster reader of JSON text; the standard library otherwise
@@ -650,9 +650,9 @@ def _read_table(raw: Any, strict: bool) -> Table:
     rows = tuple(map(layout.pick, given))  # every cell, in order (KeyError for a missing one)
     flat = tuple(chain.from_iterable(rows))
     if set(map(type, flat)) <= _INT and (not strict or min(flat) >= 0):
-        return _new_table(layout.spec.id, layout.edition, rows)  # counts only, the common case
+        return trusted_table(layout.spec.id, layout.edition, rows)  # counts only, the common case
     signed = layout.signed if strict else (True,) * layout.n_columns
-    return _new_table(
+    return trusted_table(
         layout.spec.id,
         layout.edition,
         tuple(
@@ -664,41 +664,6 @@ def _read_table(raw: Any, strict: bool) -> Table:
             ]
         ),
     )
-
-
-def _table_checks_known() -> bool:
-    """Whether Table's fields, converters and validators are the ones the reader knows."""
-    fields = attrs.fields(Table)
-    return (
-        [(f.name, f.converter, f.init) for f in fields]
-        == [("id", None, True), ("edition", Edition, True), ("cells", fields[2].converter, True)]
-        and fields[0].validator is None
-        and fields[1].validator is None
-        and getattr(fields[2].converter, "__name__", None) == "_to_tuple"
-        and getattr(fields[2].validator, "__name__", None) == "_check_cells"
-        and not hasattr(Table, "__attrs_post_init__")
-    )
-
-
-_TABLE_CHECKS_KNOWN: Final = _table_checks_known()
-
-
-def _new_table(table_id: str, edition: Edition, rows: tuple[tuple[CellValue, ...], ...]) -> Table:
-    """``Table(table_id, edition, rows)`` for rows the reader built from the layout.
-
-    Table's converter (rows to tuples) and validator (the layout's shape; ints, finite
-    Decimals, BLANK, NotApplicable and Text only) hold by construction here: the reader
-    makes every row from the layout's columns and every value one of those. The
-    validator, a Python loop over every cell, was two fifths of reading a report, so it is
-    skipped while Table is as the reader knows it (else the constructor is called).
-    """
-    if not _TABLE_CHECKS_KNOWN:  # pragma: no cover - the model changed: be safe
-        return Table(table_id, edition, rows)
-    table = object.__new__(Table)
-    object.__setattr__(table, "id", table_id)
-    object.__setattr__(table, "edition", edition)
-    object.__setattr__(table, "cells", rows)
-    return table
 
 
 def _read_cell(raw: Any, signed: bool) -> CellValue:

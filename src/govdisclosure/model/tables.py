@@ -146,3 +146,19 @@ class Table:
             tuple(values.get(r.id, {}).get(c.id, missing) for c in spec.columns) for r in spec.rows
         )
         return cls(table_id, Edition(edition), cells)
+
+
+def trusted_table(
+    table_id: str, edition: Edition, cells: tuple[tuple[CellValue, ...], ...]
+) -> Table:
+    """``Table(table_id, edition, cells)`` without the converter and the validator, for
+    a reader that built ``cells`` from the layout itself: rows already tuples, of the
+    layout's shape, holding ints, finite Decimals, BLANK, NotApplicable and Text only.
+    The validator is a Python loop over every cell; a reader that knows all this need
+    not pay for it. (A field added to :class:`Table` must be added here: a test compares
+    the two.)"""
+    table: Table = object.__new__(Table)
+    object.__setattr__(table, "id", table_id)
+    object.__setattr__(table, "edition", edition)
+    object.__setattr__(table, "cells", cells)
+    return table
