@@ -20,6 +20,7 @@ import govdisclosure as gd
 from govdisclosure import LimitExceeded, Limits
 from govdisclosure.formats import _container as C
 from govdisclosure.formats import html as H
+from govdisclosure.formats._cells import is_cell_word
 from govdisclosure.formats._raw import RawCell, RawRow, RawTable
 from govdisclosure.model import Source, Text
 from govdisclosure.model.cells import read_cell
@@ -109,7 +110,11 @@ def expand(table: etree._Element, index: int, limits: Limits) -> RawTable | None
             cs = H._span(td.get("colspan"), limits.max_span)
             text = squeeze_strip(text_of(td))
             line = td.sourceline if td.sourceline and td.sourceline > 0 else None
-            repeat = rs * cs > 1 and isinstance(read_cell(text).value, Text)
+            # a label spanning positions is repeated in each; a word written in place
+            # of a figure (略) is one cell, like a figure
+            repeat = (
+                rs * cs > 1 and isinstance(read_cell(text).value, Text) and not is_cell_word(text)
+            )
             for rr in range(r, r + rs):
                 for cc in range(c, c + cs):
                     grid.setdefault((rr, cc), (text, line, repeat or (rr == r and cc == c)))

@@ -6,7 +6,9 @@ labels repeated over their span, tab-separated text rows, and word rows of PDF t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from pathlib import Path
 
 import attrs
 import pytest
@@ -14,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from govdisclosure.formats._cells import is_cell_word
 from govdisclosure.formats._reader import (
     Block,
     RawCell,
@@ -318,30 +321,149 @@ def test_arbitrary_grids_never_crash_nor_invent(rows: list[list[str]], kind: int
 _WORDS = ["略", "不详", "暂无", "待定", "详见附件", "无法统计"]
 
 
-@given(
-    report=valid_reports(),
-    word=st.sampled_from(_WORDS),
-    data=st.data(),
-)
+def _read_back(report: gd.Report) -> list[gd.Report]:
+    """``report`` written as text and as a web page, and read again."""
+    return [gd.parse_text(gd.render_text(report)), gd.parse_html(gd.render_html(report))]
+
+
+@given(report=valid_reports(), word=st.sampled_from(_WORDS), data=st.data())
 def test_a_word_in_place_of_a_figure_stays_in_its_cell(
     report: gd.Report, word: str, data: st.DataObject
 ) -> None:
-    """略 or 不详 in place of a figure in section 三 is that cell's text, and the figures
-    after it stay in their row, from text and from HTML."""
-    table = report.applications
-    assert table is not None
+    """略 or 不详 in place of any figure of any table, first and last cells of a row
+    included, is that cell's text, and the figures around it stay in their row, from
+    text and from HTML."""
+    table = data.draw(st.sampled_from(report.tables), label="table")
     spec = table.spec
     row = data.draw(st.sampled_from(spec.row_ids), label="row")
-    # any cell but the total, the last of the row (a word there reads as the start of
-    # the next row's label)
-    column = data.draw(st.sampled_from(spec.column_ids[:-1]), label="column")
-    changed = report.with_cell(f"applications.{row}.{column}", gd.Text(word))
-    for again in (
-        gd.parse_text(gd.render_text(changed)),
-        gd.parse_html(gd.render_html(changed)),
-    ):
-        assert again.applications == changed.applications
-        assert "parse.unknown-row" not in {f.code for f in again.findings}
+    column = data.draw(st.sampled_from(spec.column_ids), label="column")
+    changed = report.with_cell(f"{table.id}.{row}.{column}", gd.Text(word))
+    for again in _read_back(changed):
+        assert again.table(table.id) == changed.table(table.id)
+        assert not {"parse.unknown-row", "parse.missing-cells"} & {f.code for f in again.findings}
+
+
+@given(report=valid_reports(), words=st.lists(st.sampled_from(_WORDS), min_size=2, max_size=2))
+def test_words_in_the_first_and_last_cells_of_a_row(report: gd.Report, words: list[str]) -> None:
+    """A row with a word at both ends keeps both, and the figures between them."""
+    for table in report.tables:
+        spec = table.spec
+        if len(spec.columns) < 2:
+            continue
+        row = spec.rows[-1].id
+        first, last = spec.columns[0].id, spec.columns[-1].id
+        changed = report.with_cell(f"{table.id}.{row}.{first}", gd.Text(words[0]))
+        changed = changed.with_cell(f"{table.id}.{row}.{last}", gd.Text(words[1]))
+        for again in _read_back(changed):
+            assert again.table(table.id) == changed.table(table.id), table.id
+
+
+@pytest.mark.parametrize("edition", list(Edition))
+def test_a_row_of_words_is_read_as_words(edition: Edition) -> None:
+    """A row written entirely in words (no figure at all) is read into its cells, in
+    every table, rather than taken for a header and lost."""
+    year = 2020 if edition is Edition.V2019 else 2024
+    report = gd.build_report(organ="某县某局", year=year, edition=edition)
+    for table in report.tables:
+        spec = table.spec
+        row = spec.rows[0].id
+        changed = report
+        for column in spec.column_ids:
+            changed = changed.with_cell(f"{table.id}.{row}.{column}", gd.Text("不详"))
+        for again in _read_back(changed):
+            assert again.table(table.id) == changed.table(table.id), table.id
+
+
+@pytest.mark.parametrize("word", ["总计", "其他", "理结果", "合计"])
+def test_a_label_after_the_figures_is_not_taken_for_a_cell(word: str) -> None:
+    """A short piece of a label after a row's figures (总计, or 理结果 of 三、本年度办理结果
+    cut by a line wrap) is not a word in place of a figure: the row keeps its short
+    count (and says so) rather than a label as its total."""
+    report = gd.build_report(
+        organ="某县某局", year=2024, applications={"granted": {"natural_person": 1, "total": 1}}
+    )
+    lines = gd.render_text(report).splitlines()
+    k = next(i for i, line in enumerate(lines) if "（一）予以公开" in line)
+    lines[k] = lines[k].rsplit("\t", 1)[0] + "\t" + word
+    again = gd.parse_text("\n".join(lines))
+    assert again.applications is not None
+    assert again.applications["granted", "total"] is gd.BLANK
+    assert "parse.missing-cells" in {f.code for f in again.findings}
+
+
+def test_a_word_in_the_total_column_of_the_seed(real_dir: Path) -> None:
+    """The real township report with 不详 written in place of a row's total: the word
+    is that row's total and every other figure stays where it was."""
+    text = (real_dir / "xunzhen-2024.txt").read_text(encoding="utf-8")
+    line = "\t\t2. 重复申请\t0\t0\t0\t0\t0\t0\t0"
+    assert line in text
+    seed = gd.parse_text(text)
+    changed = gd.parse_text(text.replace(line, line[: line.rindex("\t")] + "\t不详"))
+    assert seed.applications is not None
+    assert changed.applications is not None
+    assert changed.applications["not_handled.duplicate", "total"] == gd.Text("不详")
+    assert changed.applications == seed.applications.with_cell(
+        "not_handled.duplicate", "total", gd.Text("不详")
+    )
+    assert [f.code for f in changed.findings] == [f.code for f in seed.findings]
+
+
+def test_a_word_spanning_data_columns_of_a_page_is_one_cell() -> None:
+    """A word spanning two data columns (``<td colspan="2">不详</td>``) is one cell, as a
+    spanned figure is: the row is a cell short, and says so, rather than the word being
+    read twice or taken for the label of a new row."""
+    report = gd.build_report(
+        organ="某县某局",
+        year=2024,
+        applications={"granted": {"natural_person": 1, "commercial": 2, "total": 3}},
+    )
+    page = gd.render_html(report)
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*（一）予以公开(?:(?!</tr>).)*</tr>", page, re.S)
+    assert row is not None
+    cells = re.findall(r"<td[^>]*>[^<]*</td>", row.group())
+    assert len(cells) == 7
+    spanned = row.group().replace(cells[2] + cells[3], '<td colspan="2">不详</td>', 1)
+    again = gd.parse_html(page.replace(row.group(), spanned))
+    assert again.applications is not None
+    granted = [again.applications["granted", c] for c in again.applications.spec.column_ids]
+    assert granted[:3] == [1, 2, gd.Text("不详")]
+    assert "parse.unknown-row" not in {f.code for f in again.findings}
+    assert "applications.granted.*" in {
+        f.path for f in again.findings if f.code == "parse.missing-cells"
+    }
+
+
+def _label_pieces() -> st.SearchStrategy[str]:
+    labels = sorted(
+        {
+            text
+            for e in Edition
+            for t in (*template(e).active_tables, template(e).table("applications"),
+                      template(e).table("review_litigation"))
+            for text in (
+                t.caption,
+                *(r.label for r in t.rows),
+                *(g for r in t.rows for g in (r.group, r.subgroup) if g),
+                *(c.label for c in t.columns),
+            )
+            if text
+        }
+    )  # fmt: skip
+
+    @st.composite
+    def piece(draw: st.DrawFn) -> str:
+        label = draw(st.sampled_from(labels))
+        start = draw(st.integers(0, len(label) - 1))
+        return label[start : draw(st.integers(start + 1, len(label)))]
+
+    return piece()
+
+
+@given(_label_pieces())
+def test_no_piece_of_a_label_is_a_word_in_place_of_a_figure(piece: str) -> None:
+    """Any piece of any label of the format (a wrapped label's 理结果, a header's 总计)
+    is never taken for a word in a figure's place, at either end of a row."""
+    assert not is_cell_word(piece)
 
 
 def test_a_row_written_with_spaces_in_tab_separated_text_keeps_its_figures() -> None:

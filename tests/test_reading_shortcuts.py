@@ -517,8 +517,14 @@ def _plain_items(rows: list[RawRow]) -> list[tuple[tuple[RawCell, ...], ...]]:
                 continue  # the same cell again (an equal copy, source included)
             last = cell
             k = kind(cell.text)
-            # the next cell written after this one, copies included
-            later = [kind(c.text) for c in row.cells[i + 1 :] if kind(c.text) != "blank"]
+            # the next cell written after this one, copies, blanks and words in place
+            # of figures left out
+            later = [
+                kind(c.text)
+                for c in row.cells[i + 1 :]
+                if kind(c.text) != "blank"
+                and not (kind(c.text) == "label" and _cells.is_cell_word(c.text))
+            ]
             figures = [v for v in values if kind(v.text) != "blank"]
             if (
                 k == "label"
@@ -527,6 +533,14 @@ def _plain_items(rows: list[RawRow]) -> list[tuple[tuple[RawCell, ...], ...]]:
                 and later[:1] == ["figure"]
             ):
                 k = "word"
+            if (
+                k == "label"
+                and not figures
+                and values
+                and _cells.is_cell_word(cell.text)
+                and later[:1] == ["figure"]
+            ):
+                k = "word"  # blanks, a word, a figure: the blanks are values
             if k != "label":
                 values.append(cell)
                 continue
@@ -534,7 +548,11 @@ def _plain_items(rows: list[RawRow]) -> list[tuple[tuple[RawCell, ...], ...]]:
                 out.append((tuple(labels), tuple(values), tuple(figures)))
                 labels = []
             values = []
-            if labels and labels[-1].text.strip() == cell.text.strip():
+            if (
+                labels
+                and labels[-1].text.strip() == cell.text.strip()
+                and not _cells.is_cell_word(cell.text)  # (略 略: two cells)
+            ):
                 continue
             labels.append(cell)
         figures = [v for v in values if kind(v.text) != "blank"]

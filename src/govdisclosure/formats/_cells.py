@@ -34,13 +34,14 @@ from govdisclosure.model import (
     is_number,
     read_cell,
 )
-from govdisclosure.template import ColumnKind, ColumnSpec, normalize_label
+from govdisclosure.template import ColumnKind, ColumnSpec, Edition, normalize_label, template
 
 __all__ = [
     "Item",
     "Output",
     "fit",
     "is_blank",
+    "is_cell_word",
     "is_word_for_figure",
     "items",
     "joined",
@@ -70,13 +71,53 @@ _NOT_A_WORD = re.compile(r"[\d\uff10-\uff19（(、.\uff0e:：]|^[一二三四五
 """What a label has and a word written in place of a figure (略, 不详, 暂无) has not: a
 digit, an opening bracket, an enumeration mark, a leading Chinese numeral."""
 
+_CHINESE_NUMBER = re.compile("[零〇一二三四五六七八九十百千万两]{2,8}")
+"""A figure written in Chinese numerals (十二, 二十三), which :func:`read_cell` reads as
+text."""
+
+
+def _label_vocabulary() -> str:
+    """Every label of both editions' tables (captions, corners, row, group and column
+    labels and their variants), normalised, one a line."""
+    texts: set[str] = set()
+    for e in Edition:
+        tpl = template(e)
+        for spec in (*tpl.active_tables, tpl.table("applications"), tpl.table("review_litigation")):
+            texts.update((spec.caption, spec.corner))
+            texts.update(
+                t
+                for t in (spec.column_group, spec.column_subgroup, spec.row_group)
+                if t is not None
+            )
+            for r in spec.rows:
+                texts.update((r.label, *r.variants))
+                texts.update(g for g in (r.group, r.subgroup) if g is not None)
+            for c in spec.columns:
+                texts.update((c.label, *c.variants))
+    return "\n".join(sorted(normalize_label(t) for t in texts))
+
+
+_VOCABULARY: Final = _label_vocabulary()
+
 
 @functools.lru_cache(maxsize=4096)
 def is_word_for_figure(text: str) -> bool:
     """Whether ``text``, found between two figures of a row, is a cell of that row (略,
-    不详, 暂无, 待定) rather than the label of a row run together with it."""
+    不详, 暂无, 待定, a figure in Chinese numerals such as 十二 that no label holds)
+    rather than the label of a row run together with it."""
     word = text.strip()
+    if _CHINESE_NUMBER.fullmatch(word):
+        return normalize_label(word) not in _VOCABULARY  # (二十: a piece of 第二十条)
     return 0 < len(word) <= 4 and _NOT_A_WORD.search(word) is None
+
+
+@functools.lru_cache(maxsize=4096)
+def is_cell_word(text: str) -> bool:
+    """Whether ``text``, found next to a row's figures (where nothing else tells), is
+    written in place of a figure rather than a label or a piece of one: a word for a
+    figure that no label of the format holds (总计, 其他 and 理结果, a piece of 办理结果,
+    are labels)."""
+    return is_word_for_figure(text) and normalize_label(text.strip()) not in _VOCABULARY
 
 
 _KINDS: dict[str, str] = {}
@@ -94,10 +135,14 @@ def _kind_of(text: str) -> str:
 
 
 def _figure_follows(cells: Sequence[RawCell], start: int) -> bool:
+    """Whether a figure comes next in ``cells`` from ``start`` on, after blanks and
+    words written in place of figures (略 略 0: the first 略 is followed by a figure)."""
     for cell in itertools.islice(cells, start, None):
         k = _kind(cell.text)
-        if k != "blank":
-            return k == "figure"
+        if k == "figure":
+            return True
+        if k != "blank" and not is_cell_word(cell.text):
+            return False
     return False
 
 
@@ -186,7 +231,8 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
     equal to the one before it, source included, is one spanning cell repeated over the
     positions it covers, and is read once. A row ending in labels gives an item without
     values. A short word between two figures of a row (略, 不详, 暂无) is a value of that
-    row, read as text, not the label of a new one.
+    row, read as text, not the label of a new one, and so is such a word (one no label
+    holds) after blank cells and before a figure; two equal such words are two cells.
     """
     out: list[Item] = []
     known = _KINDS.get
@@ -228,9 +274,16 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
                 out.append(item(tuple(labels), tuple(values), row.source, tuple(figures)))
                 labels = []
                 figures = []
+            elif values and is_cell_word(text) and _figure_follows(cells, index + 1):
+                # blanks, then a word in place of a figure, then figures: the row's
+                # values start with the blanks (a merged label cell among them is
+                # dropped when the row is fitted to its width)
+                values.append(cell)
+                figures.append(cell)
+                continue
             if values:
                 values = []
-            if labels and labels[-1].text.strip() == text.strip():
+            if labels and labels[-1].text.strip() == text.strip() and not is_cell_word(text):
                 continue  # a merged cell repeated over the positions it spans
             labels.append(cell)
         if labels or figures:

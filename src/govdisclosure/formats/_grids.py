@@ -9,12 +9,14 @@ be placed ends up in a finding.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from govdisclosure.formats._cells import (
     Item,
     Output,
     fit,
     is_blank,
+    is_cell_word,
     is_word_for_figure,
     items,
     joined,
@@ -65,10 +67,14 @@ def _fill_row(
         )
     if len(kept) < width:
         texts = [c.text for c in kept if not is_blank(c)]
+        digits = ["".join(t.split()) for t in texts]
         if (
             identity is not None
             and len(texts) == len(kept)
-            and any(len("".join(t.split())) > 1 for t in texts)
+            # only figures written as digits may have run together (略, 1,200 and
+            # 3.5 are cells of their own)
+            and all(d.isdigit() for d in digits)
+            and any(len(d) > 1 for d in digits)
         ):
             solutions = split_run_together(texts, width, identity)
             joined_text = " ".join(t.strip() for t in texts)
@@ -214,31 +220,91 @@ def _row_identity(values: list[int]) -> bool:
     return values[-1] == sum(values[:-1])
 
 
-def _word_in_first_cell(item: Item, specs: Sequence[TableSpec]) -> Item:
-    """``item`` with a word written in its row's first cell (略, 不详) moved from its
-    labels to its values: a row one cell short whose last label piece is such a word and
-    whose label without it names a row of one of ``specs`` (the editions' layouts; the
-    table's own edition is only known later)."""
-    labels, values = item.labels, item.values
-    if len(labels) < 2 or not is_word_for_figure(labels[-1].text):
-        return item
-    head = joined(labels[:-1])
-    for spec in specs:
-        if len(values) == len(spec.columns) - 1 and associate(head, spec) is not None:
-            return Item(labels[:-1], (labels[-1], *values), item.source)
-    return item
+def _words_at_ends(
+    items: Sequence[Item],
+    widths: Callable[[Item], Sequence[int]],
+    lead_words: Callable[[tuple[RawCell, ...], int], bool],
+) -> list[Item]:
+    """``items`` with the words written in place of figures in a row's first or last
+    cells (略, 不详) moved into its values.
+
+    An item whose values are short of one of its ``widths`` (those of the rows it may
+    be) makes up the width, exactly, from the words that follow its values in the same
+    raw row (its last cells, which :func:`items` makes the labels of an item of their
+    own) and the words that end its labels (its first cells), when
+    ``lead_words(labels, k)`` says the last ``k`` labels are such words after a row's
+    label. One cell short with words at both ends, the first cell is taken; a row
+    entirely of words (no figure at all) is made up from its labels alone.
+    """
+    out: list[Item] = []
+    i = 0
+    n = len(items)
+    while i < n:
+        it = items[i]
+        i += 1
+        labels, values = it.labels, it.values
+        nxt = items[i] if i < n else None
+        trail = 0  # the words after the values, in the same raw row
+        if (
+            nxt is not None
+            and nxt.source is it.source
+            and not nxt.figures
+            and all(is_cell_word(c.text) for c in nxt.labels)
+        ):
+            trail = len(nxt.labels)
+        take: tuple[int, int] | None = None  # (words from the labels, words after)
+        for need in (w - len(values) for w in widths(it)):
+            if need == 1 and lead_words(labels, 1):
+                take = (1, 0)
+            elif trail and need >= trail and (need == trail or lead_words(labels, need - trail)):
+                take = (need - trail, trail)
+            elif need >= 1 and lead_words(labels, need):
+                take = (need, 0)
+            else:
+                continue
+            break
+        if take is None:
+            out.append(it)
+            continue
+        lead, last = take
+        if lead:
+            values = (*labels[-lead:], *values)
+            labels = labels[:-lead]
+        if last:
+            assert nxt is not None
+            values = (*values, *nxt.labels, *nxt.values)
+            i += 1
+        out.append(Item(labels, values, it.source))
+    return out
 
 
 def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> Table | None:
     """Section 三 from its raw rows; ``None`` if no data row is found."""
-    all_items = items(rows)
     specs = {e: template(e).table("applications") for e in _EDITIONS}
+    layouts = list(specs.values())
+    widths = tuple(sorted({len(s.columns) for s in layouts}))
+
+    def lead_words(labels: tuple[RawCell, ...], k: int) -> bool:
+        # the labels before the words name a row of either edition's layout (the
+        # table's own edition is only known later); one word in the first cell is
+        # any short word, several must be words no label holds
+        if len(labels) <= k:
+            return False
+        if k == 1:
+            if not is_word_for_figure(labels[-1].text):
+                return False
+        elif not all(is_cell_word(c.text) for c in labels[-k:]):
+            return False
+        head = joined(labels[:-k])
+        return any(associate(head, s) is not None for s in layouts)
+
+    # (before the first data row is looked for: a row of words has no figure)
+    all_items = _words_at_ends(items(rows), lambda it: widths, lead_words)
     first = next((i for i, it in enumerate(all_items) if _is_data(it, specs[default])), None)
     if first is None:
         return None
     header_items = all_items[:first]
-    layouts = list(specs.values())
-    body = [_word_in_first_cell(it, layouts) for it in all_items[first:]]
+    body = all_items[first:]
     data: list[Item] = []
     own: list[str] = []  # the labels before a data row's figures, since the last data row
     after: list[str] = []  # the label line right after them
@@ -316,6 +382,10 @@ def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> 
 # ----------------------------------------------------------------- section 四
 
 
+_REVIEW_CELLS: Final = 15
+"""The figures of section 四: three groups of five."""
+
+
 def _review_identity(values: list[int]) -> bool:
     return all(values[5 * g + 4] == sum(values[5 * g : 5 * g + 4]) for g in range(3))
 
@@ -323,6 +393,12 @@ def _review_identity(values: list[int]) -> bool:
 def read_review(rows: Sequence[RawRow], default: Edition, out: Output) -> Table | None:
     """Section 四 from its raw rows; ``None`` if it holds no figure."""
     all_items = items(rows)
+    if sum(1 for it in all_items if it.figures) == 1:  # the usual one row of figures
+        all_items = _words_at_ends(
+            all_items,
+            lambda it: (_REVIEW_CELLS,) if it.figures else (),
+            lambda labels, k: len(labels) >= k and all(is_cell_word(c.text) for c in labels[-k:]),
+        )
     data = [it for it in all_items if it.figures]
     if not data:
         blank_rows = [r for r in rows if len(r.cells) >= 15 and all(is_blank(c) for c in r.cells)]
@@ -439,9 +515,44 @@ def _column_score(spec: TableSpec, header: str) -> int:
     return score
 
 
+_ACTIVE_WIDTHS: Final = {
+    t.id: tuple(
+        sorted(
+            {len(template(e).table(t.id).columns) for e in _EDITIONS if template(e).has_table(t.id)}
+        )
+    )
+    for t in template(Edition.V2019).active_tables
+}
+"""Table id → the widths its rows have in the editions."""
+
+
+def _active_widths(it: Item) -> tuple[int, ...]:
+    """The widths of the row of section 二 that ``it`` is, by its label or by its label
+    without the words in its first cells."""
+    labels = it.labels
+    if not labels:
+        return ()
+    target = _block_of(it.label)
+    k = 0
+    while target is None and k + 1 < len(labels) and is_cell_word(labels[-1 - k].text):
+        k += 1
+        target = _block_of(joined(labels[:-k]))
+    return _ACTIVE_WIDTHS[target[0]] if target is not None else ()
+
+
+def _active_lead_words(labels: tuple[RawCell, ...], k: int) -> bool:
+    """Whether ``labels`` are a row label of section 二 and ``k`` words in its first cells."""
+    return (
+        len(labels) > k
+        and all(is_cell_word(c.text) for c in labels[-k:])
+        and _block_of(joined(labels)) is None
+        and _block_of(joined(labels[:-k])) is not None
+    )
+
+
 def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[Table]:
     """The captioned blocks of section 二 from their raw rows, in official order."""
-    all_items = items(rows)
+    all_items = _words_at_ends(items(rows), _active_widths, _active_lead_words)
     current: str | None = None
     headers: dict[str, list[Item]] = {}
     found: dict[str, list[tuple[str, Item, str]]] = {}

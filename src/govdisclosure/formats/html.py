@@ -32,6 +32,7 @@ from lxml import etree
 
 from govdisclosure.checks.registry import finding
 from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.formats._cells import is_cell_word
 from govdisclosure.formats._container import (
     _CHROME_FIND,
     _CHROME_WORDS,
@@ -762,12 +763,13 @@ def _own_organ_line(el: etree._Element) -> bool:
 def _repeats(text: str) -> bool:
     """Whether a spanned cell's text is a label, repeated in each position it covers.
 
-    A figure, a placeholder or a blank spanning several positions is one cell: it
-    appears once, in its first position (its source names that position), so that it
-    is never counted twice and the figures after it keep their order even when the
-    spans of a header and of its data rows differ.
+    A figure, a placeholder, a word written in place of a figure (略, 不详) or a blank
+    spanning several positions is one cell: it appears once, in its first position (its
+    source names that position), so that it is never counted twice and the figures
+    after it keep their order even when the spans of a header and of its data rows
+    differ.
     """
-    return isinstance(read_cell(text).value, Text)
+    return isinstance(read_cell(text).value, Text) and not is_cell_word(text)
 
 
 def _cell_text(td: etree._Element, texts: dict[etree._Element, str]) -> str:
