@@ -167,6 +167,24 @@ def test_blank_and_placeholder_read_back() -> None:
 
 
 # ------------------------------------------------------------------------ house style
+@pytest.mark.parametrize("edition", list(gd.Edition))
+def test_a_word_in_any_cell_reads_back(edition: gd.Edition) -> None:
+    """不详 in place of any figure of any table, merged value cells included (a block
+    with fewer value columns than the grid spans its cells), reads back into its cell:
+    a word in a merged cell is one cell, as a figure is."""
+    year = 2020 if edition is gd.Edition.V2019 else 2024
+    base = gd.build_report(organ="某县某局", year=year, edition=edition)
+    # one document per table: each table's cells spread over its rows (one word a row)
+    for table in base.tables:
+        changed = base
+        spec = table.spec
+        for i, row in enumerate(spec.rows):
+            column = spec.columns[i % len(spec.columns)]
+            changed = changed.with_cell(f"{table.id}.{row.id}.{column.id}", gd.Text("不详"))
+        again = gd.parse(gd.render_docx(changed), format="docx")
+        assert again.table(table.id) == changed.table(table.id), table.id
+
+
 def test_page_and_fonts(huaian: gd.Report) -> None:
     from docx.oxml.ns import qn  # noqa: PLC0415
     from docx.shared import Mm, Pt  # noqa: PLC0415

@@ -31,6 +31,7 @@ from govdisclosure.model import (
     NotApplicable,
     Param,
     Source,
+    Text,
     is_number,
     read_cell,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "items",
     "joined",
     "make_item",
+    "repeats_in_span",
     "split_run_together",
 ]
 
@@ -118,6 +120,19 @@ def is_cell_word(text: str) -> bool:
     figure that no label of the format holds (总计, 其他 and 理结果, a piece of 办理结果,
     are labels)."""
     return is_word_for_figure(text) and normalize_label(text.strip()) not in _VOCABULARY
+
+
+def repeats_in_span(text: str) -> bool:
+    """Whether the text of a merged cell (HTML ``rowspan``/``colspan``, a merged cell of
+    a PDF or Word table) is repeated in each grid position the cell covers.
+
+    A label is, so that every row knows its group. A figure, a placeholder, a word
+    written in place of a figure (略, 不详) or a blank is one cell: it appears once, in
+    its first position (its source names that position), so that it is never counted
+    twice and the figures after it keep their order even when the spans of a header
+    and of its data rows differ.
+    """
+    return isinstance(read_cell(text).value, Text) and not is_cell_word(text)
 
 
 _KINDS: dict[str, str] = {}

@@ -233,8 +233,10 @@ def _words_at_ends(
     raw row (its last cells, which :func:`items` makes the labels of an item of their
     own) and the words that end its labels (its first cells), when
     ``lead_words(labels, k)`` says the last ``k`` labels are such words after a row's
-    label. One cell short with words at both ends, the first cell is taken; a row
-    entirely of words (no figure at all) is made up from its labels alone.
+    label. The values are counted with and without the blanks that end them (the
+    positions a merged figure covers after its first); words after the values go
+    before such blanks. One cell short with words at both ends, the first cell is
+    taken; a row entirely of words (no figure at all) is made up from its labels alone.
     """
     out: list[Item] = []
     i = 0
@@ -252,28 +254,36 @@ def _words_at_ends(
             and all(is_cell_word(c.text) for c in nxt.labels)
         ):
             trail = len(nxt.labels)
-        take: tuple[int, int] | None = None  # (words from the labels, words after)
-        for need in (w - len(values) for w in widths(it)):
+        # the values, and the values before the blanks that end them (the other
+        # positions of a merged figure)
+        end = len(values)
+        while end and is_blank(values[end - 1]):
+            end -= 1
+        sizes = (len(values), end) if end < len(values) else (len(values),)
+        # (words from the labels, words after, the values they go around)
+        take: tuple[int, int, int] | None = None
+        for size, w in ((size, w) for size in sizes for w in widths(it)):
+            need = w - size
             if need == 1 and lead_words(labels, 1):
-                take = (1, 0)
+                take = (1, 0, size)
             elif trail and need >= trail and (need == trail or lead_words(labels, need - trail)):
-                take = (need - trail, trail)
+                take = (need - trail, trail, size)
             elif need >= 1 and lead_words(labels, need):
-                take = (need, 0)
+                take = (need, 0, size)
             else:
                 continue
             break
         if take is None:
             out.append(it)
             continue
-        lead, last = take
+        lead, last, size = take
+        if last:  # after the values they make up a row with, before any blanks after
+            assert nxt is not None
+            values = (*values[:size], *nxt.labels, *values[size:], *nxt.values)
+            i += 1
         if lead:
             values = (*labels[-lead:], *values)
             labels = labels[:-lead]
-        if last:
-            assert nxt is not None
-            values = (*values, *nxt.labels, *nxt.values)
-            i += 1
         out.append(Item(labels, values, it.source))
     return out
 

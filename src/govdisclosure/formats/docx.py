@@ -31,9 +31,10 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from govdisclosure.errors import ParseError
+from govdisclosure.formats._cells import repeats_in_span
 from govdisclosure.formats._render import cell_text, paragraphs, words
 from govdisclosure.i18n import normalize_locale
-from govdisclosure.model import Narrative, Report, Source, Table, Text, read_cell
+from govdisclosure.model import Narrative, Report, Source, Table
 from govdisclosure.template import Edition, template
 
 if TYPE_CHECKING:
@@ -621,13 +622,14 @@ def _blocks(items: Sequence[DocxGrid | str]) -> Iterator[Block]:
 def spanned_text(text: str) -> str:
     """What a merged cell shows in the grid positions it covers after its first.
 
-    A label is repeated in each position (so that every row knows its group); a figure
-    or a placeholder is one figure and is kept in the first position only.
+    A label is repeated in each position (so that every row knows its group); a figure,
+    a placeholder or a word in place of a figure is one cell, kept in the first position
+    only (:func:`~govdisclosure.formats._cells.repeats_in_span`).
 
     >>> spanned_text("（三）不予公开"), spanned_text("447228"), spanned_text("/")
     ('（三）不予公开', '', '')
     """
-    return text if isinstance(read_cell(text).value, Text) else ""
+    return text if repeats_in_span(text) else ""
 
 
 def read_docx(source: str | os.PathLike[str] | bytes) -> list[Block]:

@@ -32,7 +32,7 @@ from lxml import etree
 
 from govdisclosure.checks.registry import finding
 from govdisclosure.errors import LimitExceeded, ParseError
-from govdisclosure.formats._cells import is_cell_word
+from govdisclosure.formats._cells import repeats_in_span
 from govdisclosure.formats._container import (
     _CHROME_FIND,
     _CHROME_WORDS,
@@ -60,7 +60,6 @@ from govdisclosure.model import (
     Report,
     Source,
     Table,
-    Text,
 )
 from govdisclosure.model.cells import read_cell
 from govdisclosure.template import Edition, edition_for_year, template
@@ -696,7 +695,7 @@ class _Reader:
                         row.append(cell_at(text, index, r, c, line))
                     c += 1
                     continue
-                repeat = _repeats(text)
+                repeat = repeats_in_span(text)
                 for rr in range(r, r + rs):
                     target = grid[rr]
                     if len(target) < c + cs:
@@ -758,18 +757,6 @@ def _own_organ_line(el: etree._Element) -> bool:
         and footer.get("class") == "signature"
         and article.get("data-organ") is not None
     )
-
-
-def _repeats(text: str) -> bool:
-    """Whether a spanned cell's text is a label, repeated in each position it covers.
-
-    A figure, a placeholder, a word written in place of a figure (略, 不详) or a blank
-    spanning several positions is one cell: it appears once, in its first position (its
-    source names that position), so that it is never counted twice and the figures
-    after it keep their order even when the spans of a header and of its data rows
-    differ.
-    """
-    return isinstance(read_cell(text).value, Text) and not is_cell_word(text)
 
 
 def _cell_text(td: etree._Element, texts: dict[etree._Element, str]) -> str:
