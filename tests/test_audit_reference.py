@@ -18,6 +18,7 @@ import govdisclosure as gd
 import reference_audits as ref
 from audit_real import REAL
 from govdisclosure.checks import content, narrative
+from govdisclosure.checks.registry import finding
 
 
 def _toml(name: str) -> dict[str, object]:
@@ -281,6 +282,32 @@ def test_prose_found_is_the_pattern_on_the_flat_text(parts: list[str], name: str
         with mock.patch.object(content, "_SHORT", short):
             assert content._Prose(*parts).found(search) == expected
     assert content._Prose.joined(flat).found(search) == expected
+
+
+_TOPICS = [t.topic for t in content._load().overview + content._load().assessment]
+
+
+@given(
+    st.sampled_from(
+        [
+            ("overview.topic-missing", "overview", "topic"),
+            ("overview.assessment-missing", "overview", "items"),
+            ("problems.part-missing", "problems", "part"),
+        ]
+    ),
+    st.lists(st.sampled_from(_TOPICS), min_size=1, max_size=3),
+)
+def test_missing_findings_are_those_made_anew(
+    where: tuple[str, str, str], names: list[str]
+) -> None:
+    """Made once and shared, a finding of something missing equals the one ``finding``
+    makes, whatever was made before it."""
+    code, path, key = where
+    value = "、".join(names)
+    assert content._missing(code, path, (key, value)) == finding(code, path, **{key: value})
+    assert content._missing("other.proposals-missing", "other") == finding(
+        "other.proposals-missing", "other"
+    )
 
 
 @MANY
