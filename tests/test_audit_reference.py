@@ -358,6 +358,18 @@ def test_units_after_digits_are_the_stated_sentences(text: str) -> None:
     assert got == expected
 
 
+@given(prose(), st.integers(0, 999), st.integers(0, 999))
+@example("共3件；其中1件。", 6, 1)
+def test_sentences_are_found_by_the_ends_the_text_holds(text: str, at: int, lo: int) -> None:
+    """Looking only for the sentence ends that occur in the text finds the same sentence."""
+    at %= len(text) + 1
+    lo %= at + 1
+    ends = narrative._ends_in(text)
+    assert narrative._sentence_around(text, at, lo, ends) == narrative._sentence_around(
+        text, at, lo
+    )
+
+
 @given(st.text(alphabet=" \n\t\u3000予以公开件收到申请政府信息0123456789，。；", max_size=200))
 def test_nth_visible_maps_back_to_the_published_text(text: str) -> None:
     joined = "".join(text.split())

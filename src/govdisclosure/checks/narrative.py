@@ -276,17 +276,23 @@ def _units_after_digits(text: str) -> list[int]:
     return out
 
 
-def _sentence_around(text: str, at: int, lo: int) -> tuple[int, int]:
+def _ends_in(text: str) -> str:
+    """The characters that end a sentence (。；;！？!?) that occur in ``text``: a
+    sentence of it is found by looking for these only (most texts hold one or two)."""
+    return "".join([c for c in _SENTENCE_END if c in text])
+
+
+def _sentence_around(text: str, at: int, lo: int, ends: str = _SENTENCE_END) -> tuple[int, int]:
     """The start and end in ``text`` of the sentence (a run of characters other than
     。；;！？!? and the one that ends it) holding offset ``at``, given that a sentence
-    starts at ``lo``."""
+    starts at ``lo``; ``ends``: these characters, or those of them ``text`` holds."""
     start = lo
-    for end_char in _SENTENCE_END:
+    for end_char in ends:
         k = text.rfind(end_char, start, at)
         if k >= 0:
             start = k + 1
     end = len(text)
-    for end_char in _SENTENCE_END:
+    for end_char in ends:
         k = text.find(end_char, at, end)
         if k >= 0:
             end = k + 1
@@ -472,10 +478,12 @@ def _figures_in(report: Report, text: str, *, disagreeing: bool = False) -> Iter
     pats = _load()
     tables: _Tables | None = None  # built when a figure is first tied
     done = 0  # the end of the last sentence read
-    for at in _units_after_digits(text):
+    units = _units_after_digits(text)
+    ends = _ends_in(text) if units else ""
+    for at in units:
         if at < done:
             continue
-        start, done = _sentence_around(text, at, done)
+        start, done = _sentence_around(text, at, done, ends)
         raw = text[start:done]
         sentence = "".join(raw.split())
         if _WIDE_DIGIT.search(sentence):
