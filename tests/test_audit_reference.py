@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from decimal import Decimal
 from importlib import resources
 from unittest import mock
 
@@ -17,6 +18,7 @@ import govdisclosure as gd
 import reference_audits as ref
 from audit_real import REAL
 from govdisclosure.checks import content, narrative
+from govdisclosure.checks.registry import finding
 
 
 def _toml(name: str) -> dict[str, object]:
@@ -98,6 +100,27 @@ def _base(kind: str, year: int) -> gd.Report:
 BASES = {
     (k, y): _base(k, y) for k in ("government", "department", "township") for y in (2020, 2024)
 }
+# A report whose tables are of both editions (as some parsed ones are), and one without
+# some tables: a cell is looked for in its own table's layout, in a table that exists.
+BASES["mixed-editions", 2024] = attrs.evolve(
+    BASES["government", 2024],
+    active=BASES["government", 2020].active,
+    applications=BASES["government", 2020].applications,
+)
+BASES["tables-missing", 2024] = attrs.evolve(
+    BASES["department", 2024], active=(), review_litigation=None
+)
+
+_OF_MISSING_TABLES = attrs.evolve(
+    BASES["tables-missing", 2024],
+    overview=gd.Narrative("政府信息公开行政复议3件，其中结果维持3件。新增公开规范性文件4件。"),
+)
+"""Figures about tables the report does not have: never tied."""
+_OF_MIXED_EDITIONS = attrs.evolve(
+    BASES["mixed-editions", 2024],
+    overview=gd.Narrative("另有6件结转到下年度。新增公开规范性文件4件，行政处罚决定2件。"),
+)
+"""Figures about tables of the 2019 layout in a report of 2024."""
 
 
 @st.composite
@@ -138,6 +161,8 @@ MANY = settings(max_examples=300)
         BASES["department", 2024], overview=gd.Narrative("共\n收到政府信息公开申请\n1\n4\n件")
     )
 )
+@example(_OF_MISSING_TABLES)
+@example(_OF_MIXED_EDITIONS)
 def test_stated_figures_equal_the_reference(report: gd.Report) -> None:
     assert gd.stated_figures(report) == ref.stated_figures(report)
 
@@ -150,13 +175,39 @@ def _one_agrees_one_not() -> gd.Report:
     return attrs.evolve(base, overview=gd.Narrative(text))
 
 
+def _partly_blank() -> gd.Report:
+    """A figure with one reading blank and one that disagrees (reported), and a figure
+    whose one reading is blank (not assessed): drawn tables have no blank cell."""
+    base = BASES["government", 2024]
+    new = base.applications["new_received", "total"]
+    report = base.with_cell("applications.carried_over.total", gd.BLANK)
+    report = report.with_cell("applications.granted.total", gd.BLANK)
+    text = f"共收到政府信息公开申请{new + 1}件，予以公开5件。"
+    return attrs.evolve(report, overview=gd.Narrative(text))
+
+
 @MANY
 @given(prose_reports())
 @example(_one_agrees_one_not())
+@example(_partly_blank())
+@example(_OF_MISSING_TABLES)
 def test_narrative_findings_equal_the_reference(report: gd.Report) -> None:
     """The check places only the figures that disagree; the plain way places all (drawn
     figures rarely agree with a cell: the example has one that does, one that does not)."""
     assert list(narrative.narrative_figures(report)) == list(ref.narrative_findings(report))
+
+
+@given(
+    st.integers(0, 5),
+    st.lists(
+        st.one_of(st.none(), st.integers(0, 5), st.sampled_from([Decimal("2"), Decimal("2.5")]))
+    ),
+)
+@example(3, [5, None])
+@example(3, [None, 3])
+def test_agreement_is_the_plain_one(stated: int, values: list[int | Decimal | None]) -> None:
+    known = [v for v in values if v is not None]
+    assert narrative._agrees(stated, values) == (stated in known if known else None)
 
 
 @MANY
@@ -233,6 +284,32 @@ def test_prose_found_is_the_pattern_on_the_flat_text(parts: list[str], name: str
     assert content._Prose.joined(flat).found(search) == expected
 
 
+_TOPICS = [t.topic for t in content._load().overview + content._load().assessment]
+
+
+@given(
+    st.sampled_from(
+        [
+            ("overview.topic-missing", "overview", "topic"),
+            ("overview.assessment-missing", "overview", "items"),
+            ("problems.part-missing", "problems", "part"),
+        ]
+    ),
+    st.lists(st.sampled_from(_TOPICS), min_size=1, max_size=3),
+)
+def test_missing_findings_are_those_made_anew(
+    where: tuple[str, str, str], names: list[str]
+) -> None:
+    """Made once and shared, a finding of something missing equals the one ``finding``
+    makes, whatever was made before it."""
+    code, path, key = where
+    value = "、".join(names)
+    assert content._missing(code, path, (key, value)) == finding(code, path, **{key: value})
+    assert content._missing("other.proposals-missing", "other") == finding(
+        "other.proposals-missing", "other"
+    )
+
+
 @MANY
 @given(prose_reports())
 @example(attrs.evolve(BASES["government", 2024], other=gd.Narrative("政协委\n员提案" * 10)))
@@ -279,6 +356,18 @@ def test_units_after_digits_are_the_stated_sentences(text: str) -> None:
             start, done = narrative._sentence_around(text, at, done)
             got.add(len("".join(text[:start].split())))
     assert got == expected
+
+
+@given(prose(), st.integers(0, 999), st.integers(0, 999))
+@example("共3件；其中1件。", 6, 1)
+def test_sentences_are_found_by_the_ends_the_text_holds(text: str, at: int, lo: int) -> None:
+    """Looking only for the sentence ends that occur in the text finds the same sentence."""
+    at %= len(text) + 1
+    lo %= at + 1
+    ends = narrative._ends_in(text)
+    assert narrative._sentence_around(text, at, lo, ends) == narrative._sentence_around(
+        text, at, lo
+    )
 
 
 @given(st.text(alphabet=" \n\t\u3000予以公开件收到申请政府信息0123456789，。；", max_size=200))

@@ -5,7 +5,8 @@
 identity of section 三 for every column or row at once before it looks for the ones
 that fail. Each is compared here with the plain computation: the type test written the
 obvious way, and the general per-cell path of the checks (taken when the fast tests say
-no).
+no). ``finding`` sets a finding's fields itself instead of calling its constructor:
+it is compared with the constructor.
 """
 
 from __future__ import annotations
@@ -23,7 +24,17 @@ from hypothesis import strategies as st
 import govdisclosure as gd
 from govdisclosure.checks import arithmetic
 from govdisclosure.checks import report as report_checks
-from govdisclosure.model import BLANK, CellValue, NotApplicable, Text, is_number
+from govdisclosure.checks.registry import CODES, finding
+from govdisclosure.model import (
+    BLANK,
+    CellValue,
+    NotApplicable,
+    Param,
+    Severity,
+    Source,
+    Text,
+    is_number,
+)
 from govdisclosure.template import Edition, template
 
 
@@ -160,3 +171,79 @@ def test_cell_values_of_counts_are_the_general_path(report: gd.Report, data: st.
 def test_mentions_fee_is_the_pattern(text: str) -> None:
     fee = re.search("信息处理费|处理费|收费", text)
     assert report_checks._mentions_fee(text) == (fee is not None)
+
+
+def test_finding_fields_are_those_trusted_finding_sets() -> None:
+    assert [f.name for f in attrs.fields(gd.Finding)] == [
+        "code",
+        "severity",
+        "path",
+        "source",
+        "expected",
+        "actual",
+        "difference",
+        "expression",
+        "params",
+    ], "Finding changed: review model.findings.trusted_finding, which sets these fields"
+
+
+_NUMBERS = st.one_of(
+    st.none(), st.integers(-5, 5), st.decimals(allow_nan=False, allow_infinity=False, places=1)
+)
+_FINDING_ARGUMENTS = {"code", "path", "source", "expected", "actual", "difference"}
+_FINDING_ARGUMENTS |= {"expression", "severity"}
+
+
+@given(
+    st.sampled_from(sorted(CODES)),
+    st.one_of(st.none(), st.sampled_from(list(Severity))),
+    st.text(max_size=4),
+    st.one_of(st.none(), st.builds(Source, line=st.integers(1, 9), column=st.integers(1, 9))),
+    _NUMBERS,
+    _NUMBERS,
+    _NUMBERS,
+    st.text(max_size=4),
+    st.dictionaries(
+        st.text("abcxyz_", min_size=1, max_size=4).filter(lambda k: k not in _FINDING_ARGUMENTS),
+        st.one_of(st.text(max_size=3), st.integers(-3, 3), st.sampled_from([Decimal("1.5")])),
+        max_size=4,
+    ),
+)
+@example("overview.topic-missing", None, "overview", None, None, None, None, "", {"b": 1, "a": "x"})
+def test_finding_is_the_one_the_constructor_makes(
+    code: str,
+    severity: Severity | None,
+    path: str,
+    source: Source | None,
+    expected: int | Decimal | None,
+    actual: int | Decimal | None,
+    difference: int | Decimal | None,
+    expression: str,
+    params: dict[str, Param],
+) -> None:
+    """``finding`` sets the fields itself (``trusted_finding``), params sorted by name."""
+    made = finding(
+        code,
+        path,
+        source=source,
+        expected=expected,
+        actual=actual,
+        difference=difference,
+        expression=expression,
+        severity=severity,
+        **params,
+    )
+    plain = gd.Finding(
+        code=code,
+        severity=severity or CODES[code].severity,
+        path=path,
+        source=source,
+        expected=expected,
+        actual=actual,
+        difference=difference,
+        expression=expression,
+        params=params,
+    )
+    assert made == plain
+    assert repr(made) == repr(plain)
+    assert hash(made) == hash(plain)

@@ -271,6 +271,14 @@ def _load() -> _Content:
     )
 
 
+@functools.cache
+def _missing(code: str, path: str, *params: tuple[str, str]) -> Finding:
+    """``finding(code, path, **dict(params))``, made once: a finding of something missing
+    names only what ``content.toml`` names (a topic, a part), the same in every report
+    that misses it, and a finding is immutable."""
+    return attrs.evolve(finding(code, path), params=params)
+
+
 def overview_topics() -> tuple[Topic, ...]:
     """The five topics section 一 covers under the 2021 notice."""
     return _load().overview
@@ -309,7 +317,7 @@ def required_topics(report: Report) -> Iterator[Finding]:
     if recent and overview.reaches(data.min_chars):
         for t, search in zip(data.overview, data.overview_search, strict=True):
             if not overview.found(search):
-                yield finding("overview.topic-missing", "overview", topic=t.topic)
+                yield _missing("overview.topic-missing", "overview", ("topic", t.topic))
     if report.organ.kind in _GOVERNMENTS and prose.reaches(data.min_chars):
         missing = [
             t.topic
@@ -317,12 +325,12 @@ def required_topics(report: Report) -> Iterator[Finding]:
             if not prose.found(search)
         ]
         if missing:
-            yield finding("overview.assessment-missing", "overview", items="、".join(missing))
+            yield _missing("overview.assessment-missing", "overview", ("items", "、".join(missing)))
     if problems.reaches(data.min_chars):
         if not problems.found(data.problems):
-            yield finding("problems.part-missing", "problems", part="存在的问题")
+            yield _missing("problems.part-missing", "problems", ("part", "存在的问题"))
         if not problems.found(data.measures):
-            yield finding("problems.part-missing", "problems", part="改进措施")
+            yield _missing("problems.part-missing", "problems", ("part", "改进措施"))
     if report.other is not None:
         yield from _fees(report, other, data)
         if (
@@ -331,7 +339,7 @@ def required_topics(report: Report) -> Iterator[Finding]:
             and prose.reaches(data.min_chars)
             and not prose.found(data.proposals)
         ):
-            yield finding("other.proposals-missing", "other")
+            yield _missing("other.proposals-missing", "other")
 
 
 _FEE_WORDS: Final = _Search.of(re.compile("处理费|收费"))

@@ -22,7 +22,7 @@ import functools
 import importlib
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from importlib import resources
 from typing import Any, Final, NamedTuple, TypeAlias
@@ -72,6 +72,12 @@ class _Patterns:
     figures: tuple[FigurePattern, ...]
     contexts: dict[str, tuple[str, ...]]
     combined: re.Pattern[str]
+    groups: tuple[int, ...]
+    """The number in ``combined`` of each pattern's group of the figure."""
+    pattern_of: dict[int | None, int]
+    """The pattern of each of these groups."""
+    plans: tuple[dict[str | None, _Plan], ...]
+    """For each pattern, its plan in each context it may be read in (``None``: none)."""
 
 
 @functools.cache
@@ -101,7 +107,11 @@ def _load() -> _Patterns:
     # no alternative can start (it would otherwise try each of them there): it changes
     # no match.
     combined = re.compile(either if first is None else f"(?={first})(?:{either})")
-    return _Patterns(tuple(figures), contexts, combined)
+    groups = tuple(combined.groupindex[f"n{i}"] for i in range(len(figures)))
+    pattern_of: dict[int | None, int] = {g: i for i, g in enumerate(groups)}
+    names = [None, *contexts, *(p.context for p in figures if p.context)]
+    plans = tuple({c: _plan(p, contexts.get(c, ()) if c else ()) for c in names} for p in figures)
+    return _Patterns(tuple(figures), contexts, combined, groups, pattern_of, plans)
 
 
 _CATEGORIES: Final = {
@@ -225,11 +235,12 @@ class StatedFigure:
         return _agrees(self.stated, self.values)
 
 
-def _agrees(stated: int, values: tuple[int | Decimal | None, ...]) -> bool | None:
-    known = [v for v in values if v is not None]
-    if not known:
-        return None
-    return stated in known
+def _agrees(stated: int, values: Sequence[int | Decimal | None]) -> bool | None:
+    """Whether ``stated`` is one of the ``values`` that are known (not ``None``);
+    ``None`` if none is (a figure equal to a value is decided without the others)."""
+    if stated in values:  # None never equals the int
+        return True
+    return None if values.count(None) == len(values) else False
 
 
 def _section_text(report: Report, section: str) -> str:
@@ -265,17 +276,23 @@ def _units_after_digits(text: str) -> list[int]:
     return out
 
 
-def _sentence_around(text: str, at: int, lo: int) -> tuple[int, int]:
+def _ends_in(text: str) -> str:
+    """The characters that end a sentence (。；;！？!?) that occur in ``text``: a
+    sentence of it is found by looking for these only (most texts hold one or two)."""
+    return "".join([c for c in _SENTENCE_END if c in text])
+
+
+def _sentence_around(text: str, at: int, lo: int, ends: str = _SENTENCE_END) -> tuple[int, int]:
     """The start and end in ``text`` of the sentence (a run of characters other than
     。；;！？!? and the one that ends it) holding offset ``at``, given that a sentence
-    starts at ``lo``."""
+    starts at ``lo``; ``ends``: these characters, or those of them ``text`` holds."""
     start = lo
-    for end_char in _SENTENCE_END:
+    for end_char in ends:
         k = text.rfind(end_char, start, at)
         if k >= 0:
             start = k + 1
     end = len(text)
-    for end_char in _SENTENCE_END:
+    for end_char in ends:
         k = text.find(end_char, at, end)
         if k >= 0:
             end = k + 1
@@ -341,7 +358,6 @@ def _tables(report: Report) -> _Tables:
     return {t.id: t for t in reversed(report.tables)}
 
 
-@functools.cache
 def _where(path: str) -> tuple[str, str, str] | None:
     """``split_path(path)``; ``None`` if it is not a cell path."""
     try:
@@ -350,7 +366,6 @@ def _where(path: str) -> tuple[str, str, str] | None:
         return None
 
 
-@functools.cache
 def _index(edition: Edition, table_id: str, row: str, column: str) -> tuple[int, int] | None:
     """The position of a cell in a layout; ``None`` if the layout has no such cell."""
     try:
@@ -360,15 +375,11 @@ def _index(edition: Edition, table_id: str, row: str, column: str) -> tuple[int,
         return None
 
 
-@functools.cache
 def _operands(
     reading: tuple[str, ...], groups: tuple[str, ...]
 ) -> tuple[tuple[str, ...], tuple[tuple[str, str, str], ...] | None]:
     """The paths of a reading (``{group}`` made each row of the context) and each one's
-    table, row and column; ``None`` for these if a path is not a cell path.
-
-    Cached: its arguments come from ``narrative.toml``, the same few in every report.
-    """
+    table, row and column; ``None`` for these if a path is not a cell path."""
     paths: list[str] = []
     for p in reading:
         if "{group}" in p:
@@ -384,30 +395,63 @@ def _operands(
     return tuple(paths), tuple(places)
 
 
+_Place: TypeAlias = tuple[str, dict[Edition, tuple[int, int]]]
+"""A cell of a reading: its table, and its row and column index in the layout of each
+edition that has it."""
+
+
+class _Reading(NamedTuple):
+    """A reading of a pattern in a context, its paths all cell paths."""
+
+    paths: tuple[str, ...]
+    places: tuple[_Place, ...]
+
+
+_Plan: TypeAlias = tuple[_Reading, ...]
+
+
+def _plan(pattern: FigurePattern, groups: tuple[str, ...]) -> _Plan:
+    """The readings of ``pattern`` in the context of ``groups``, worked out for every
+    edition: what ``_resolve`` needs, so that it does no work that depends on the
+    patterns only."""
+    plan: list[_Reading] = []
+    for reading in pattern.accept:
+        paths, places = _operands(reading, groups)
+        if places is None:
+            continue
+        cells: list[_Place] = []
+        for table_id, row, column in places:
+            at = {e: _index(e, table_id, row, column) for e in Edition}
+            cells.append((table_id, {e: i for e, i in at.items() if i is not None}))
+        plan.append(_Reading(paths, tuple(cells)))
+    return tuple(plan)
+
+
 def _resolve(
-    tables: _Tables, reading: tuple[str, ...], groups: tuple[str, ...]
-) -> tuple[tuple[str, ...], int | Decimal | None] | None:
-    """The paths of a reading in this report and their sum; ``None`` if a path does not
-    exist in the report's tables (what ``Report.cell`` does, with the positions of cells
-    in a layout worked out once)."""
-    paths, places = _operands(reading, groups)
-    if places is None:
-        return None
-    total: int | Decimal = 0
-    assessable = True
-    for table_id, row, column in places:
-        table = tables.get(table_id)
-        if table is None:
-            return None
-        at = _index(table.edition, table_id, row, column)
-        if at is None:
-            return None
-        v = table.cells[at[0]][at[1]]
-        if is_number(v):
-            total += v
+    tables: _Tables, plan: _Plan
+) -> tuple[list[tuple[str, ...]], list[int | Decimal | None]]:
+    """The readings of a plan whose paths all exist in the report's tables, and the sum
+    of each (``None`` if an operand is blank or not a number): what ``Report.cell``
+    finds, with the positions of cells in a layout worked out once."""
+    readings: list[tuple[str, ...]] = []
+    values: list[int | Decimal | None] = []
+    for paths, places in plan:
+        total: int | Decimal = 0
+        assessable = True
+        for table_id, at_by_edition in places:
+            table = tables.get(table_id)
+            at = None if table is None else at_by_edition.get(table.edition)
+            if table is None or at is None:
+                break
+            v = table.cells[at[0]][at[1]]
+            if type(v) is int or is_number(v):  # the common case first: a plain int
+                total += v
+            else:
+                assessable = False
         else:
-            assessable = False
-    return paths, (total if assessable else None)
+            readings.append(paths)
+            values.append(total if assessable else None)
+    return readings, values
 
 
 class _Tied(NamedTuple):
@@ -427,51 +471,54 @@ class _Tied(NamedTuple):
     values: tuple[int | Decimal | None, ...]
 
 
-def _figures_in(report: Report, text: str) -> Iterator[_Tied]:
+def _figures_in(report: Report, text: str, *, disagreeing: bool = False) -> Iterator[_Tied]:
+    """The figures the sentences of ``text`` state about the tables; with
+    ``disagreeing``, only those that equal none of their readings (the check's: a figure
+    that agrees is passed over before anything is built for it)."""
     pats = _load()
     tables: _Tables | None = None  # built when a figure is first tied
     done = 0  # the end of the last sentence read
-    for at in _units_after_digits(text):
+    units = _units_after_digits(text)
+    ends = _ends_in(text) if units else ""
+    for at in units:
         if at < done:
             continue
-        start, done = _sentence_around(text, at, done)
+        start, done = _sentence_around(text, at, done, ends)
         raw = text[start:done]
         sentence = "".join(raw.split())
         if _WIDE_DIGIT.search(sentence):
             sentence = sentence.translate(_DIGITS)
         context: str | None = None
         for m in pats.combined.finditer(sentence):
-            # the figure's group n<i> is the one group of the alternative that matched
-            # (Match.groupdict would build a dict of every pattern's group)
-            name = m.lastgroup
-            if name is None or name[:1] != "n" or not name[1:].isdigit():
-                name = next(k for k, v in m.groupdict().items() if v is not None)
-            pat = pats.figures[int(name[1:])]
+            # the figure's group is the one group of the alternative that matched, the
+            # last one unless a pattern has groups of its own
+            i = pats.pattern_of.get(m.lastindex)
+            if i is None:
+                i = next(k for k, g in enumerate(pats.groups) if m.start(g) >= 0)
+            group = pats.groups[i]
+            pat = pats.figures[i]
             if pat.requires is not None and not pat.requires.search(sentence):
                 continue
             if pat.needs_context and context is None:
                 continue
-            groups = pats.contexts.get(context, ()) if context else ()
+            plan = pats.plans[i][context]
             if pat.context is not None:
                 context = pat.context
-            readings: list[tuple[str, ...]] = []
-            values: list[int | Decimal | None] = []
-            for reading in pat.accept:
-                if tables is None:
-                    tables = _tables(report)
-                resolved = _resolve(tables, reading, groups)
-                if resolved is not None:
-                    readings.append(resolved[0])
-                    values.append(resolved[1])
+            if tables is None:
+                tables = _tables(report)
+            readings, values = _resolve(tables, plan)
             if not readings:
+                continue
+            stated = int(m.group(group).replace(",", ""))
+            if disagreeing and _agrees(stated, values) is not False:
                 continue
             yield _Tied(
                 start,
                 raw,
                 sentence,
-                m.start(name),
+                m.start(group),
                 pat.id,
-                int(m.group(name).replace(",", "")),
+                stated,
                 tuple(readings),
                 tuple(values),
             )
@@ -524,10 +571,7 @@ def narrative_figures(report: Report) -> Iterator[Finding]:
     """Figures stated in the prose equal the cells they speak of."""
     for section, text in _sections(report):
         paragraphs = _Paragraphs(text)
-        for tied in _figures_in(report, text):
-            # only a figure that disagrees is placed and reported
-            if _agrees(tied.stated, tied.values) is not False:
-                continue
+        for tied in _figures_in(report, text, disagreeing=True):
             yield _mismatch(_placed(section, paragraphs, tied))
 
 

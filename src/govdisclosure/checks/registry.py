@@ -16,6 +16,7 @@ from typing import Final, TypeAlias
 import attrs
 
 from govdisclosure.model import Finding, Param, Report, Severity, Source
+from govdisclosure.model.findings import trusted_finding
 
 __all__ = [
     "CHECKS",
@@ -82,16 +83,16 @@ def finding(
 ) -> Finding:
     """Make a :class:`~govdisclosure.Finding` of a registered code (its severity by default)."""
     info = CODES[code]
-    return Finding(
-        code=code,
-        severity=severity or info.severity,
-        path=path,
-        source=source,
-        expected=expected,
-        actual=actual,
-        difference=difference,
-        expression=expression,
-        params=params,
+    return trusted_finding(
+        code,
+        severity or info.severity,
+        path,
+        source,
+        expected,
+        actual,
+        difference,
+        expression,
+        tuple(sorted(params.items())) if params else (),  # a dict: each name once
     )
 
 
