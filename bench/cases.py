@@ -100,6 +100,32 @@ def _narrative(rng: random.Random, paragraphs: int, heads: tuple[str, ...] = ())
     return "\n".join(lines)
 
 
+def _stated_figures(
+    applications: dict[str, dict[str, int]],
+    review: dict[str, dict[str, int]],
+    active: dict[str, Any],
+) -> str:
+    """Sentences restating figures of the tables, as section 一 of a real report does."""
+
+    def total(row: str) -> int:
+        return sum(applications[row].values())
+
+    answered = sum(total(r) for r in OUTCOMES_2021)
+    r = review["review"]
+    litigation = sum(
+        sum(review[g].values()) for g in ("litigation_direct", "litigation_after_review")
+    )
+    licensing = active["art20_5"]["licensing"]["decisions"]
+    return (
+        f"全年共受理政府信息公开申请{total('new_received')}件，答复{answered}件（含上年度结转申请"
+        f"{total('carried_over')}件，另有{total('carried_forward')}件顺延到下年度答复），"
+        f"其中予以公开{total('granted')}件，部分公开{total('partially_granted')}件。"
+        f"政府信息公开行政复议{sum(r.values())}件，其中结果维持{r['upheld']}件，结果纠正"
+        f"{r['corrected']}件，其他结果{r['other']}件，尚未审结{r['pending']}件；行政诉讼"
+        f"{litigation}件。全年作出行政许可决定{licensing}件。"
+    )
+
+
 def generated_report(seed: int, *, paragraphs: int = 66) -> gd.Report:
     """A valid 2021-format report of realistic size: figures and narrative from ``seed``.
 
@@ -149,22 +175,29 @@ def generated_report(seed: int, *, paragraphs: int = 66) -> gd.Report:
         "art20_8": {"admin_fees": {"amount": Decimal(rng.randint(0, 99999)) / 100}},
     }
     n = len(_PHRASES)
+    overview = _narrative(
+        rng,
+        paragraphs // 2,
+        (
+            "（一）主动公开",
+            "（二）依申请公开",
+            "（三）政府信息管理",
+            "（四）平台建设",
+            "（五）监督保障",
+        ),
+    )
+    # the figures that real reports restate in section 一 (淮安市 2024: "全市共受理政府
+    # 信息公开申请3119件，答复3050件……"), which the narrative audit ties to the tables
+    lines = overview.split("\n")
+    k = lines.index("（二）依申请公开")
+    lines.insert(k + 1, _stated_figures(applications, review, active))
+    overview = "\n".join(lines)
     return gd.build_report(
         organ=f"某市第{seed % 97 + 1}区{('人民政府', '发展和改革局', '自然资源局', '生态环境局')[seed % 4]}",
         kind=("government", "department", "department", "department")[seed % 4],
         year=year,
         published=f"{year + 1}-01-{10 + seed % 18:02d}",
-        overview=_narrative(
-            rng,
-            paragraphs // 2,
-            (
-                "（一）主动公开",
-                "（二）依申请公开",
-                "（三）政府信息管理",
-                "（四）平台建设",
-                "（五）监督保障",
-            ),
-        ),
+        overview=overview,
         active=active,
         applications=applications,
         review_litigation=review,
