@@ -359,6 +359,25 @@ def test_words_in_the_first_and_last_cells_of_a_row(report: gd.Report, words: li
 
 
 @pytest.mark.parametrize("edition", list(Edition))
+def test_a_word_then_blanks_end_a_row(edition: Edition) -> None:
+    """A row whose figures are followed by a word and blank cells (122959, 详见附件,
+    blank) keeps the word and the blanks in their cells, in every table wide enough."""
+    year = 2020 if edition is Edition.V2019 else 2024
+    report = gd.build_report(organ="某县某局", year=year, edition=edition)
+    for table in report.tables:
+        spec = table.spec
+        if len(spec.columns) < 3:
+            continue
+        row = spec.rows[-1].id
+        changed = report.with_cell(f"{table.id}.{row}.{spec.columns[0].id}", 122959)
+        changed = changed.with_cell(f"{table.id}.{row}.{spec.columns[1].id}", gd.Text("详见附件"))
+        for column in spec.columns[2:]:
+            changed = changed.with_cell(f"{table.id}.{row}.{column.id}", gd.BLANK)
+        for again in _read_back(changed):
+            assert again.table(table.id) == changed.table(table.id), table.id
+
+
+@pytest.mark.parametrize("edition", list(Edition))
 def test_a_row_of_words_is_read_as_words(edition: Edition) -> None:
     """A row written entirely in words (no figure at all) is read into its cells, in
     every table, rather than taken for a header and lost."""

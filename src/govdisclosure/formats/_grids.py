@@ -224,6 +224,8 @@ def _words_at_ends(
     items: Sequence[Item],
     widths: Callable[[Item], Sequence[int]],
     lead_words: Callable[[tuple[RawCell, ...], int], bool],
+    *,
+    headed: bool = True,
 ) -> list[Item]:
     """``items`` with the words written in place of figures in a row's first or last
     cells (略, 不详) moved into its values.
@@ -233,7 +235,8 @@ def _words_at_ends(
     raw row (its last cells, which :func:`items` makes the labels of an item of their
     own) and the words that end its labels (its first cells), when
     ``lead_words(labels, k)`` says the last ``k`` labels are such words after a row's
-    label. The values are counted with and without the blanks that end them (the
+    label (``headed``: after a row's label; else the words may be all the labels).
+    The values are counted with and without the blanks that end them (the
     positions a merged figure covers after its first); words after the values go
     before such blanks. One cell short with words at both ends, the first cell is
     taken; a row entirely of words (no figure at all) is made up from its labels alone.
@@ -254,6 +257,9 @@ def _words_at_ends(
             and all(is_cell_word(c.text) for c in nxt.labels)
         ):
             trail = len(nxt.labels)
+        elif len(labels) <= headed or not is_word_for_figure(labels[-1].text):
+            out.append(it)  # no word at either end (most items: nothing more to ask)
+            continue
         # the values, and the values before the blanks that end them (the other
         # positions of a merged figure)
         end = len(values)
@@ -262,13 +268,24 @@ def _words_at_ends(
         sizes = (len(values), end) if end < len(values) else (len(values),)
         # (words from the labels, words after, the values they go around)
         take: tuple[int, int, int] | None = None
+        # the words after the values bring them, and the blanks after them (empty
+        # cells that end the row) may be cells of the row too
+        most = trail + len(nxt.values) if trail and nxt is not None else 0
         for size, w in ((size, w) for size in sizes for w in widths(it)):
             need = w - size
+            if need <= 0:
+                continue
             if need == 1 and lead_words(labels, 1):
                 take = (1, 0, size)
-            elif trail and need >= trail and (need == trail or lead_words(labels, need - trail)):
-                take = (need - trail, trail, size)
-            elif need >= 1 and lead_words(labels, need):
+            elif trail and trail <= need <= most:
+                take = (0, trail, size)
+            elif trail and need > trail:
+                first = range(max(1, need - most), need - trail + 1)
+                k = next((k for k in first if lead_words(labels, k)), 0)
+                if not k:
+                    continue
+                take = (k, trail, size)
+            elif lead_words(labels, need):
                 take = (need, 0, size)
             else:
                 continue
@@ -408,6 +425,7 @@ def read_review(rows: Sequence[RawRow], default: Edition, out: Output) -> Table 
             all_items,
             lambda it: (_REVIEW_CELLS,) if it.figures else (),
             lambda labels, k: len(labels) >= k and all(is_cell_word(c.text) for c in labels[-k:]),
+            headed=False,  # (the row of figures has no label)
         )
     data = [it for it in all_items if it.figures]
     if not data:
