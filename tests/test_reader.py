@@ -377,6 +377,32 @@ def test_a_word_then_blanks_end_a_row(edition: Edition) -> None:
             assert again.table(table.id) == changed.table(table.id), table.id
 
 
+def test_words_after_a_full_row_are_extra_cells() -> None:
+    """A remarks column (备注 after every figure of a row) is reported with the row's
+    extra cells, from text and from HTML, rather than read as the start of the next
+    row's label and lost."""
+    report = gd.build_report(
+        organ="某县某局",
+        year=2024,
+        applications={
+            "new_received": {"natural_person": 3},
+            "granted": {"natural_person": 3},
+        },
+    )
+    lines = gd.render_text(report).splitlines()
+    text = "\n".join(line + "\t备注" if "予以公开" in line else line for line in lines)
+    page = gd.render_html(report)
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*（一）予以公开(?:(?!</tr>).)*</tr>", page, re.S)
+    assert row is not None
+    page = page.replace(row.group(), row.group().replace("</tr>", "<td>备注</td></tr>"))
+    for again in (gd.parse_text(text), gd.parse_html(page)):
+        assert again.applications == report.applications
+        extra = [f for f in again.findings if f.code == "parse.extra-cells"]
+        assert [(f.path, dict(f.params)["cells"]) for f in extra] == [
+            ("applications.granted.*", "备注")
+        ]
+
+
 @pytest.mark.parametrize("edition", list(Edition))
 def test_a_row_of_words_is_read_as_words(edition: Edition) -> None:
     """A row written entirely in words (no figure at all) is read into its cells, in

@@ -240,6 +240,8 @@ def _words_at_ends(
     positions a merged figure covers after its first); words after the values go
     before such blanks. One cell short with words at both ends, the first cell is
     taken; a row entirely of words (no figure at all) is made up from its labels alone.
+    Words after a row that has all its figures are values too, beyond its width: the
+    reader reports them as extra cells instead of reading them as a label.
     """
     out: list[Item] = []
     i = 0
@@ -290,6 +292,10 @@ def _words_at_ends(
             else:
                 continue
             break
+        if take is None and trail and it.figures and all(w <= end for w in widths(it)):
+            # words after a row that has all its figures (a remarks column): cells too
+            # many, reported with the row's extra cells rather than taken for a label
+            take = (0, trail, end)
         if take is None:
             out.append(it)
             continue
