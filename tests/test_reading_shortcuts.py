@@ -359,7 +359,7 @@ def test_no_other_character_normalises_to_the_characters_looked_for() -> None:
         folded = unicodedata.normalize("NFKC", c)
         assert ("期" not in folded and "间" not in folded) or c in "期间", hex(cp)
         # nor those of the words of a table's kind (text._table_kind)
-        assert not any(k in folded for k in "条稽请收政") or c in "条稽请收政", hex(cp)
+        assert not any(k in folded for k in "条稽请情收政议讼") or c in "条稽请情收政议讼", hex(cp)
     # nor are they made by composition: neither has a decomposition to compose from
     assert unicodedata.decomposition("期") == unicodedata.decomposition("间") == ""
 
@@ -726,6 +726,10 @@ def test_opens_table_on_long_lines(s: str) -> None:
 @example("本年新收\t1\t2")
 @example("本年 新\u3000收")
 @example("第二〸条")  # 〸 is 十
+@example("申请人\t情况")  # each word's characters looked for first: 请 with 情
+@example("行政 诉讼")  # 政 with 讼
+@example("行政复议\t0")  # 政 with 议
+@example("行政许可\t0\t申请")  # 政 and 请 alone: no word
 def test_table_kind_matches_the_folded_line(line: str) -> None:
     norm = normalize_label.__wrapped__(line)
     slow = None

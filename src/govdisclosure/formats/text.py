@@ -252,8 +252,9 @@ def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
                 section = heading.section
                 yield RawParagraph(line.strip(), _source(number))
                 continue
-        opener = _opens_table(line)
-        if opener is not None and section not in _TABLED:
+        # (a line can only open a table outside a tabled section: asked only there)
+        opener = _opens_table(line) if section not in _TABLED else None
+        if opener is not None:
             # the heading of a tabled section is lost: its table opens it
             yield from paragraphs.items
             paragraphs.items = []
@@ -306,15 +307,17 @@ def _table_kind(line: str) -> str | None:
 
     The words are ideographs: folding punctuation (:func:`normalize_label`) neither
     makes nor breaks them, so the line after NFKC and without white space holds the
-    same words as the line normalised as a label. Each word has a character that no
-    other character's NFKC form holds (a test checks all of Unicode): a line without
-    any of them holds no word."""
-    if (
-        "条" not in line
-        and "稽" not in line
-        and "请" not in line
-        and "收" not in line
-        and "政" not in line
+    same words as the line normalised as a label. The characters looked for first are
+    ones that no other character's NFKC form holds (a test checks all of Unicode), and
+    each word has all of its own among them: 条, 稽, 收, 请 with 情, 政 with 议 or 讼. A
+    line without them holds no word (most table rows of section 二 and 三 hold 政 or 请,
+    not the rest, and are not normalised)."""
+    if not (
+        "条" in line
+        or "稽" in line
+        or "收" in line
+        or ("请" in line and "情" in line)
+        or ("政" in line and ("议" in line or "讼" in line))
     ):
         return None
     norm = "".join(nfkc(line).split())
