@@ -226,10 +226,10 @@ def test_match_stream_shortcut(texts: list[str]) -> None:
 
 
 def test_width_pattern_is_a_character_class() -> None:
-    other, wide = text._width_patterns()
+    other, narrow = text._width_patterns()
     assert other.search("中文，ＡＢ") is None
     assert other.search("한") is not None
-    assert wide.findall("a中，") == ["中", "，"]
+    assert narrow.findall("a中，“b") == ["a", "“", "b"]
     assert isinstance(other, re.Pattern)
 
 
