@@ -109,6 +109,28 @@ def test_per_character() -> None:
         assert len(nfkc(s)) == len(s)
 
 
+_BLANKS = "".join(c for c in map(chr, range(0x3100)) if c.isspace())
+"""Every white space character up to U+3000 (the ideographic space): what ``\\S`` and
+``str.split`` both look for."""
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from(_BLANKS), st.sampled_from("合计1２略 \t"), st.characters()
+        ),
+        max_size=30,
+    )
+)
+@example("  合计  1 2")
+@example("1 11 1")  # a word found again inside a longer one after it
+@example("a\x1cb\x85c\u2028d\u3000e\xa0f")  # blanks beyond ASCII
+def test_words_are_the_runs_of_non_blanks(line: str) -> None:
+    # the plain way: each match of \S+ at its column
+    plain = [(m.group(), Source(line=3, column=m.start() + 1)) for m in re.finditer(r"\S+", line)]
+    assert [(c.text, c.source) for c in text._words(line, 3)] == plain
+
+
 def test_text_sources_are_shared_and_equal() -> None:
     a = text._source(12, 3)
     assert a == Source(line=12, column=3)

@@ -27,6 +27,7 @@ from govdisclosure.errors import ParseError
 from govdisclosure.formats._assembly import is_title, match_heading
 from govdisclosure.formats._raw import (
     Block,
+    RawCell,
     RawParagraph,
     RawRow,
     RawTable,
@@ -148,7 +149,19 @@ def _source(line: int, column: int | None = None) -> Source:
     return Source(line, column)
 
 
-_WORD = re.compile(r"\S+")
+def _words(line: str, number: int) -> tuple[RawCell, ...]:
+    """The words of ``line`` (runs of what is not white space, as ``\\S+`` finds them),
+    each with its column: each word is looked for from the end of the one before, so
+    where it is found is where it starts (the blanks between them hold none of it).
+    Splitting and finding make no match object a word, the cost of ``finditer``."""
+    source, cell = _source, make_cell
+    words = []
+    at = 0
+    for word in line.split():
+        at = line.find(word, at)
+        words.append(cell(word, source(number, at + 1)))
+        at += len(word)
+    return tuple(words)
 
 
 def _tokens(line: str, number: int, tabbed: bool) -> RawRow:
@@ -162,8 +175,7 @@ def _tokens(line: str, number: int, tabbed: bool) -> RawRow:
             cells.append(cell(part.strip(), source(number, col)))
             col += len(part) + 1
         return make_row(tuple(cells), source(number))
-    words = [cell(m.group(), source(number, m.start() + 1)) for m in _WORD.finditer(line)]
-    return make_row(tuple(words), source(number))
+    return make_row(_words(line, number), source(number))
 
 
 class _Paragraphs:
