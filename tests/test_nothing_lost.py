@@ -19,6 +19,10 @@ What counts as a "number inside the tables":
 - **HTML**: the text of each ``<td>``/``<th>`` of each ``<table>`` on the page, whole,
   whitespace trimmed; a number is a cell whose text is wholly a figure as above.
 
+Words written in place of figures (``略``, ``详见附件``, ``十二``: text cells of the
+model) are held to the same rule when a report is written and read back: each reaches
+a text cell, or a finding quotes it.
+
 Figures are compared as exact decimals (``"1,362"`` is 1362; ``"7.50"`` is 7.5).
 Prose between the tables, even in the table region, holds no tokens that are wholly a
 figure in the documents used here (the renderers write prose sentences, and the real
@@ -28,6 +32,7 @@ documents' prose numbers are attached to words such as ``件`` inside longer tok
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -166,6 +171,30 @@ def test_every_figure_of_the_model_is_in_the_tables(report: gd.Report) -> None:
     }
     assert model <= {f.normalize() for f in text_figures(gd.render_text(report))}
     assert model <= {f.normalize() for f in html_figures(gd.render_html(report))}
+
+
+def words_kept(report: gd.Report) -> tuple[Counter[str], str]:
+    """The words written in place of figures that the report holds in its cells, and
+    the text of what its findings quote (a word may be quoted there instead)."""
+    held = Counter(
+        v.text for t in report.tables for _r, _c, v in t.items() if isinstance(v, gd.Text)
+    )
+    quoted = " ".join(str(v) for f in report.findings for _k, v in f.params)
+    return held, quoted
+
+
+@settings(SLOW)
+@given(reports())
+def test_words_in_place_of_figures_are_kept(report: gd.Report) -> None:
+    """Words in cells (略, 详见附件, 十二) are never dropped either: each reaches a cell
+    of the report read back from text and from HTML, or a finding quotes it."""
+    written = Counter(
+        v.text for t in report.tables for _r, _c, v in t.items() if isinstance(v, gd.Text)
+    )
+    for again in (gd.parse_text(gd.render_text(report)), gd.parse_html(gd.render_html(report))):
+        held, quoted = words_kept(again)
+        for word, n in written.items():
+            assert held[word] + quoted.count(word) >= n, (word, n, held[word])
 
 
 # ------------------------------------------------------------------------------ real
