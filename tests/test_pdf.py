@@ -381,6 +381,28 @@ def test_round_trip_generated_reports(report: gd.Report, tmp_path_factory: Any) 
     assert gd.parse_pdf(docx_to_pdf(gd.render_docx(report), workdir)) == report
 
 
+@needs_soffice
+@pytest.mark.parametrize("edition", list(gd.Edition))
+def test_words_in_place_of_figures_through_word_and_libreoffice(
+    edition: gd.Edition, tmp_path: Path
+) -> None:
+    """略 and 不详 in first, middle and last cells of every table, merged value cells
+    included, read back from a PDF into their cells (LibreOffice prints the Word
+    document; the merged cells come back as merged PDF cells)."""
+    year = 2020 if edition is gd.Edition.V2019 else 2024
+    report = gd.build_report(organ="某县某局", year=year, edition=edition)
+    for table in report.tables:
+        spec = table.spec
+        for i, row in enumerate(spec.rows):
+            column = spec.columns[(i + 1) % len(spec.columns)]
+            report = report.with_cell(f"{table.id}.{row.id}.{column.id}", gd.Text("不详"))
+        last = f"{table.id}.{spec.rows[0].id}.{spec.columns[-1].id}"
+        report = report.with_cell(last, gd.Text("略"))
+    again = gd.parse_pdf(docx_to_pdf(gd.render_docx(report), tmp_path))
+    assert again.tables == report.tables
+    assert again.findings == ()
+
+
 # ------------------------------------------------------------------------ unruled tables
 def test_unruled_tables_are_read_as_text() -> None:
     """A PDF whose tables are lines of text without rules reads as its text does."""
