@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure as gd
-from govdisclosure.formats._cells import is_cell_word
+from govdisclosure.formats._cells import is_cell_word, is_remark
 from govdisclosure.formats._reader import (
     Block,
     RawCell,
@@ -377,10 +377,11 @@ def test_a_word_then_blanks_end_a_row(edition: Edition) -> None:
             assert again.table(table.id) == changed.table(table.id), table.id
 
 
-def test_words_after_a_full_row_are_extra_cells() -> None:
-    """A remarks column (备注 after every figure of a row) is reported with the row's
-    extra cells, from text and from HTML, rather than read as the start of the next
-    row's label and lost."""
+@pytest.mark.parametrize("remark", ["备注", "含转办件", "其中3件为转办", "均已按期答复完毕"])
+def test_words_after_a_full_row_are_extra_cells(remark: str) -> None:
+    """A remarks column (备注, or a longer remark, after every figure of a row) is
+    reported with the row's extra cells, from text and from HTML, rather than read as
+    the start of the next row's label and lost (其中3件为转办 holds a figure too)."""
     report = gd.build_report(
         organ="某县某局",
         year=2024,
@@ -390,17 +391,26 @@ def test_words_after_a_full_row_are_extra_cells() -> None:
         },
     )
     lines = gd.render_text(report).splitlines()
-    text = "\n".join(line + "\t备注" if "予以公开" in line else line for line in lines)
+    text = "\n".join(line + "\t" + remark if "予以公开" in line else line for line in lines)
     page = gd.render_html(report)
     row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*（一）予以公开(?:(?!</tr>).)*</tr>", page, re.S)
     assert row is not None
-    page = page.replace(row.group(), row.group().replace("</tr>", "<td>备注</td></tr>"))
+    page = page.replace(row.group(), row.group().replace("</tr>", f"<td>{remark}</td></tr>"))
     for again in (gd.parse_text(text), gd.parse_html(page)):
         assert again.applications == report.applications
         extra = [f for f in again.findings if f.code == "parse.extra-cells"]
         assert [(f.path, dict(f.params)["cells"]) for f in extra] == [
-            ("applications.granted.*", "备注")
+            ("applications.granted.*", remark)
         ]
+
+
+@pytest.mark.parametrize(
+    "label", ["2. 其他法律行政法规禁止公开", "（三）不予公开", "三、本年度办理结果"]
+)
+def test_a_numbered_label_after_a_full_row_is_no_remark(label: str) -> None:
+    """A numbered label after a row's figures (an extractor that put the next row's
+    label on the line before its figures) is not taken for a remark."""
+    assert not is_remark(label)
 
 
 @pytest.mark.parametrize("edition", list(Edition))
@@ -507,8 +517,10 @@ def _label_pieces() -> st.SearchStrategy[str]:
 @given(_label_pieces())
 def test_no_piece_of_a_label_is_a_word_in_place_of_a_figure(piece: str) -> None:
     """Any piece of any label of the format (a wrapped label's 理结果, a header's 总计)
-    is never taken for a word in a figure's place, at either end of a row."""
+    is never taken for a word in a figure's place, at either end of a row, nor for a
+    remark after a row's figures."""
     assert not is_cell_word(piece)
+    assert not is_remark(piece)
 
 
 def test_a_row_written_with_spaces_in_tab_separated_text_keeps_its_figures() -> None:

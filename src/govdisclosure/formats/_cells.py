@@ -43,6 +43,7 @@ __all__ = [
     "fit",
     "is_blank",
     "is_cell_word",
+    "is_remark",
     "is_word_for_figure",
     "items",
     "joined",
@@ -120,6 +121,22 @@ def is_cell_word(text: str) -> bool:
     figure that no label of the format holds (总计, 其他 and 理结果, a piece of 办理结果,
     are labels)."""
     return is_word_for_figure(text) and normalize_label(text.strip()) not in _VOCABULARY
+
+
+_LABEL_START: Final = re.compile(
+    r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.\uff0e]|\d{1,2}[.\uff0e、]"
+)
+"""How a numbered label starts: （三）, 三、, 1. (and their other forms)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def is_remark(text: str) -> bool:
+    """Whether ``text``, after a row that already has all its figures, is a remark (a
+    third-party remarks column: 含转办件, 其中3件为转办) rather than a label or a piece
+    of one: text that no label of the format holds and that does not start as a
+    numbered label does."""
+    word = normalize_label(text)
+    return bool(word) and word not in _VOCABULARY and _LABEL_START.match(text.strip()) is None
 
 
 def repeats_in_span(text: str) -> bool:

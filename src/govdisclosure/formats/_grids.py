@@ -17,6 +17,7 @@ from govdisclosure.formats._cells import (
     fit,
     is_blank,
     is_cell_word,
+    is_remark,
     is_word_for_figure,
     items,
     joined,
@@ -240,8 +241,9 @@ def _words_at_ends(
     positions a merged figure covers after its first); words after the values go
     before such blanks. One cell short with words at both ends, the first cell is
     taken; a row entirely of words (no figure at all) is made up from its labels alone.
-    Words after a row that has all its figures are values too, beyond its width: the
-    reader reports them as extra cells instead of reading them as a label.
+    Words or remarks (text no label holds, :func:`~govdisclosure.formats._cells.is_remark`)
+    after a row that has all its figures are values too, beyond its width: the reader
+    reports them as extra cells instead of reading them as a label.
     """
     out: list[Item] = []
     i = 0
@@ -251,15 +253,20 @@ def _words_at_ends(
         i += 1
         labels, values = it.labels, it.values
         nxt = items[i] if i < n else None
-        trail = 0  # the words after the values, in the same raw row
-        if (
-            nxt is not None
-            and nxt.source is it.source
-            and not nxt.figures
-            and all(is_cell_word(c.text) for c in nxt.labels)
+        # text after the values, in the same raw row: words in place of figures
+        # (``trail`` of them), or remarks
+        after = nxt is not None and nxt.source is it.source and not nxt.figures
+        trail = 0
+        remark = False
+        if after:
+            assert nxt is not None
+            if all(is_cell_word(c.text) for c in nxt.labels):
+                trail = len(nxt.labels)
+            else:
+                remark = bool(it.figures) and all(is_remark(c.text) for c in nxt.labels)
+        if not (trail or remark) and (
+            len(labels) <= headed or not is_word_for_figure(labels[-1].text)
         ):
-            trail = len(nxt.labels)
-        elif len(labels) <= headed or not is_word_for_figure(labels[-1].text):
             out.append(it)  # no word at either end (most items: nothing more to ask)
             continue
         # the values, and the values before the blanks that end them (the other
@@ -292,10 +299,11 @@ def _words_at_ends(
             else:
                 continue
             break
-        if take is None and trail and it.figures and all(w <= end for w in widths(it)):
-            # words after a row that has all its figures (a remarks column): cells too
-            # many, reported with the row's extra cells rather than taken for a label
-            take = (0, trail, end)
+        if take is None and (trail or remark) and it.figures and all(w <= end for w in widths(it)):
+            # words or remarks after a row that has all its figures (a remarks column):
+            # cells too many, reported with the row's extra cells, not taken for a label
+            assert nxt is not None
+            take = (0, len(nxt.labels), end)
         if take is None:
             out.append(it)
             continue
