@@ -403,6 +403,24 @@ def test_words_in_place_of_figures_through_word_and_libreoffice(
     assert again.findings == ()
 
 
+@needs_soffice
+def test_a_paragraph_ending_at_the_margin_on_a_page_of_short_paragraphs(
+    tmp_path: Path,
+) -> None:
+    """Two paragraphs of section 五, the first ending near the right margin, on a page
+    whose indented first lines outnumber the lines at the margin: the text column's
+    left edge is still the margin, so the indented line starts a new paragraph (found
+    by Hypothesis: the two were read as one)."""
+    problems = (
+        "围绕重点领域持续深化信息公开，回应社会关切。将政务公开工作纳入年度考核内容，"
+        "压实工作责任。我单位坚持以公开为常态、不公开为例外，认真落实政府信息公开各项要求。\n"
+        "我单位坚持以公开为常态、不公开为例外，认真落实政府信息公开各项要求。"
+    )
+    report = gd.build_report(organ="淮安市财政局", year=2023, problems=problems)
+    again = gd.parse_pdf(docx_to_pdf(gd.render_docx(report), tmp_path))
+    assert again.problems == report.problems
+
+
 # ------------------------------------------------------------------------ unruled tables
 def test_unruled_tables_are_read_as_text() -> None:
     """A PDF whose tables are lines of text without rules reads as its text does."""

@@ -621,9 +621,14 @@ def _layout(pages: Iterable[_Page]) -> Iterator[PdfGrid | _Para]:
     for page in pages:
         lines = [it for it in page.items if isinstance(it, PdfLine)]
         if lines:
-            # the text column: the most common left edge and the largest right edge
+            # the text column: the leftmost left edge that two lines or more share (on
+            # a page of short paragraphs the indented first lines outnumber the lines
+            # at the margin; a lone line further left is not the column), else the most
+            # common one; and the largest right edge
             lefts = [ln.x0 for ln in lines]
-            left = min(set(lefts), key=lambda v: (-sum(abs(x - v) < 3 for x in lefts), v))
+            counts = {v: sum(abs(x - v) < 3 for x in lefts) for v in set(lefts)}
+            shared = [v for v, n in counts.items() if n >= 2]
+            left = min(shared) if shared else min(counts, key=lambda v: (-counts[v], v))
             body_left = left if body_left is None else min(body_left, left)
             right = max(ln.x1 for ln in lines)
             body_right = right if body_right is None else max(body_right, right)
