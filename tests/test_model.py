@@ -226,22 +226,6 @@ def test_reports_survive_pickling(report: gd.Report) -> None:
     assert [repr(f) for f in gd.check(again)] == [repr(f) for f in gd.check(report)]
 
 
-def _plain_source_str(s: gd.Source) -> str:
-    """``str(Source)`` the long way: every part that is set, in a fixed order."""
-    parts = []
-    if s.page is not None:
-        parts.append(f"p.{s.page}")
-    if s.table is not None:
-        parts.append(f"table {s.table + 1}")
-    if s.row is not None:
-        parts.append(f"row {s.row + 1}")
-    if s.cell is not None:
-        parts.append(f"cell {s.cell + 1}")
-    if s.line is not None:
-        parts.append(f"line {s.line}" + (f":{s.column}" if s.column else ""))
-    return ", ".join(parts)
-
-
 _PLACE = st.none() | st.integers(min_value=0, max_value=10_000)
 
 
@@ -269,6 +253,6 @@ def test_source_in_words_like_the_plain_join(
     x: float | None,
 ) -> None:
     """The two shapes written first (a cell of an HTML table, a line) read as the parts
-    joined one by one."""
+    spelled out one by one, as every other shape is."""
     s = gd.Source(line=line, column=column, table=table, row=row, cell=cell, page=page, x=x)
-    assert str(s) == _plain_source_str(s)
+    assert str(s) == s._spelled_out()

@@ -290,17 +290,20 @@ def test_opens_table_shortcut() -> None:
     assert text._opens_table("本年新收\t1\t2") is None
 
 
+def _opens_table_the_long_way(norm: str) -> str | None:
+    """The table a line opens, from the whole line normalised as a label."""
+    if len(norm) <= 60:
+        if norm.startswith("第二十条第"):
+            return "active"
+        if norm.startswith("(本列数据的勾稽关系"):
+            return "applications"
+    return None
+
+
 @given(_MIXED)
 def test_opens_table_matches_the_long_way(s: str) -> None:
     for line in (s, "第二十条第" + s, "(本列数据的勾稽关系" + s):
-        norm = normalize_label(line)
-        slow = None
-        if len(norm) <= 60:
-            if norm.startswith("第二十条第"):
-                slow = "active"
-            elif norm.startswith("(本列数据的勾稽关系"):
-                slow = "applications"
-        assert text._opens_table(line) == slow
+        assert text._opens_table(line) == _opens_table_the_long_way(normalize_label(line))
 
 
 def test_make_cell_is_a_raw_cell() -> None:
@@ -735,13 +738,7 @@ _LONG = st.lists(
 def test_opens_table_on_long_lines(s: str) -> None:
     for line in (s, "第二十条第" + s, s + "第二十条第" + s):
         norm = normalize_label.__wrapped__(line)
-        slow = None
-        if len(norm) <= 60:
-            if norm.startswith("第二十条第"):
-                slow = "active"
-            elif norm.startswith("(本列数据的勾稽关系"):
-                slow = "applications"
-        assert text._opens_table(line) == slow
+        assert text._opens_table(line) == _opens_table_the_long_way(norm)
 
 
 @given(st.one_of(_LONG, _MIXED))

@@ -265,7 +265,7 @@ def _words_at_ends(
             else:
                 remark = bool(it.figures) and all(is_remark(c.text) for c in nxt.labels)
         if not (trail or remark) and (
-            len(labels) <= headed or not is_word_for_figure(labels[-1].text)
+            len(labels) <= (1 if headed else 0) or not is_word_for_figure(labels[-1].text)
         ):
             out.append(it)  # no word at either end (most items: nothing more to ask)
             continue

@@ -64,6 +64,11 @@ class Source:
                 return f"line {line}:{column}" if column else f"line {line}"
             if table is not None and row is not None and cell is not None and column is None:
                 return f"table {table + 1}, row {row + 1}, cell {cell + 1}, line {line}"
+        return self._spelled_out()
+
+    def _spelled_out(self) -> str:
+        """Every part that is set, in a fixed order: what ``str`` gives for any shape
+        (it writes the two common ones at once; a test compares the two)."""
         parts = []
         if self.page is not None:
             parts.append(f"p.{self.page}")
