@@ -185,6 +185,26 @@ def test_a_word_in_any_cell_reads_back(edition: gd.Edition) -> None:
         assert again.table(table.id) == changed.table(table.id), table.id
 
 
+@pytest.mark.parametrize("edition", list(gd.Edition))
+@pytest.mark.parametrize("pattern", ["wb", "bbw", "wbf"])
+def test_rows_of_words_and_blanks_read_back(edition: gd.Edition, pattern: str) -> None:
+    """Rows whose cells mix words in place of figures with blanks (不详, blank, 不详 …;
+    blank, blank, 不详 …), and figures, read back cell for cell from Word: every row of
+    every table, the pattern shifted by one cell from row to row."""
+    year = 2020 if edition is gd.Edition.V2019 else 2024
+    base = gd.build_report(organ="某县某局", year=year, edition=edition)
+    values = {"w": gd.Text("不详"), "b": gd.BLANK, "f": 7}
+    for table in base.tables:
+        changed = base
+        spec = table.spec
+        for i, row in enumerate(spec.rows):
+            for j, column in enumerate(spec.columns):
+                value = values[pattern[(i + j) % len(pattern)]]
+                changed = changed.with_cell(f"{table.id}.{row.id}.{column.id}", value)
+        again = gd.parse(gd.render_docx(changed), format="docx")
+        assert again.table(table.id) == changed.table(table.id), table.id
+
+
 def test_page_and_fonts(huaian: gd.Report) -> None:
     from docx.oxml.ns import qn  # noqa: PLC0415
     from docx.shared import Mm, Pt  # noqa: PLC0415

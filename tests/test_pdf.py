@@ -404,6 +404,28 @@ def test_words_in_place_of_figures_through_word_and_libreoffice(
 
 
 @needs_soffice
+@pytest.mark.parametrize("edition", list(gd.Edition))
+def test_rows_of_words_and_blanks_through_word_and_libreoffice(
+    edition: gd.Edition, tmp_path: Path
+) -> None:
+    """Rows of words and blanks with no figure (不详, blank, 不详 …; blank, blank, 不详 …)
+    in every row of every table read back from a PDF cell for cell (they were read as
+    labels, and the rows lost)."""
+    year = 2020 if edition is gd.Edition.V2019 else 2024
+    report = gd.build_report(organ="某县某局", year=year, edition=edition)
+    values = {"w": gd.Text("不详"), "b": gd.BLANK}
+    for table in report.tables:
+        spec = table.spec
+        for i, row in enumerate(spec.rows):
+            pattern = ("wb", "bbw")[i % 2]
+            for j, column in enumerate(spec.columns):
+                value = values[pattern[(i + j) % len(pattern)]]
+                report = report.with_cell(f"{table.id}.{row.id}.{column.id}", value)
+    again = gd.parse_pdf(docx_to_pdf(gd.render_docx(report), tmp_path))
+    assert again.tables == report.tables
+
+
+@needs_soffice
 def test_a_paragraph_ending_at_the_margin_on_a_page_of_short_paragraphs(
     tmp_path: Path,
 ) -> None:

@@ -175,7 +175,9 @@ def test_items_read_a_spanning_cell_once() -> None:
 
 
 def test_items_figures_and_blank_values() -> None:
-    row = RawRow((_cell("甲", 0), _cell("", 1), _cell("3", 2), _cell("乙", 3), _cell("", 4)),
+    # (其他 is a label of the format: a word no label holds, such as 乙, followed by
+    # nothing but blanks would be a value of the row, written in place of a figure)
+    row = RawRow((_cell("甲", 0), _cell("", 1), _cell("3", 2), _cell("其他", 3), _cell("", 4)),
                  Source(line=1))  # fmt: skip
     first, second = _cells.items([row])
     assert first.figures == (row.cells[2],)
@@ -555,17 +557,17 @@ def _plain_items(rows: list[RawRow]) -> list[tuple[tuple[RawCell, ...], ...]]:
                 k == "label"
                 and figures
                 and _cells.is_word_for_figure(cell.text)
-                and later[:1] == ["figure"]
+                and (later[:1] == ["figure"] or (not later and _cells.is_cell_word(cell.text)))
             ):
-                k = "word"
+                k = "word"  # a figure follows, or (a word no label holds) nothing does
             if (
                 k == "label"
                 and not figures
                 and values
                 and _cells.is_cell_word(cell.text)
-                and later[:1] == ["figure"]
+                and (later[:1] == ["figure"] or not later)
             ):
-                k = "word"  # blanks, a word, a figure: the blanks are values
+                k = "word"  # blanks, a word, a figure or nothing: the blanks are values
             if k != "label":
                 values.append(cell)
                 continue

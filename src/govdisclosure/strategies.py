@@ -343,8 +343,12 @@ def cell_values(kind: ColumnKind = ColumnKind.COUNT) -> st.SearchStrategy[CellVa
     number: st.SearchStrategy[CellValue] = (
         amounts().map(lambda d: d) if kind is ColumnKind.AMOUNT else st.integers(-50, 10**6)
     )
+    return st.one_of(number, _no_figure())
+
+
+def _no_figure() -> st.SearchStrategy[CellValue]:
+    """A published cell without a figure: blank, a placeholder, a word."""
     return st.one_of(
-        number,
         st.just(BLANK),
         st.sampled_from(("/", "—", "无", "不适用")).map(NotApplicable),
         st.sampled_from(("详见附件", "略", "见上表", "十二")).map(Text),
@@ -354,7 +358,8 @@ def cell_values(kind: ColumnKind = ColumnKind.COUNT) -> st.SearchStrategy[CellVa
 @st.composite
 def reports(draw: st.DrawFn, edition: Edition | str | None = None) -> Report:
     """Reports that may be invalid: a valid report with some cells replaced by anything
-    a published cell can hold, and sometimes a section left out."""
+    a published cell can hold, sometimes a whole row so (a row of blanks, placeholders
+    and words with no figure at all), and sometimes a section left out."""
     report = draw(valid_reports(edition))
     tables = report.tables
     for _ in range(draw(st.integers(0, 6))):
@@ -363,6 +368,13 @@ def reports(draw: st.DrawFn, edition: Edition | str | None = None) -> Report:
         row = draw(st.sampled_from(spec.rows))
         column = draw(st.sampled_from(spec.columns))
         report = report.with_cell(f"{t.id}.{row.id}.{column.id}", draw(cell_values(column.kind)))
+    if draw(st.integers(0, 3)) == 0:
+        t = draw(st.sampled_from(tables))
+        row = draw(st.sampled_from(t.spec.rows))
+        figures = draw(st.booleans())
+        for column in t.spec.columns:
+            value = draw(cell_values(column.kind) if figures else _no_figure())
+            report = report.with_cell(f"{t.id}.{row.id}.{column.id}", value)
     if draw(st.booleans()):
         section = draw(st.sampled_from(("overview", "problems", "other", "applications")))
         report = _without(report, section)

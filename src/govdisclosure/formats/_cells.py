@@ -166,16 +166,17 @@ def _kind_of(text: str) -> str:
     return k
 
 
-def _figure_follows(cells: Sequence[RawCell], start: int) -> bool:
+def _figure_follows(cells: Sequence[RawCell], start: int, *, or_end: bool = False) -> bool:
     """Whether a figure comes next in ``cells`` from ``start`` on, after blanks and
-    words written in place of figures (略 略 0: the first 略 is followed by a figure)."""
+    words written in place of figures (略 略 0: the first 略 is followed by a figure);
+    with ``or_end``, also whether only such cells follow, to the row's end."""
     for cell in itertools.islice(cells, start, None):
         k = _kind(cell.text)
         if k == "figure":
             return True
         if k != "blank" and not is_cell_word(cell.text):
             return False
-    return False
+    return or_end
 
 
 def is_blank(cell: RawCell) -> bool:
@@ -265,6 +266,9 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
     values. A short word between two figures of a row (略, 不详, 暂无) is a value of that
     row, read as text, not the label of a new one, and so is such a word (one no label
     holds) after blank cells and before a figure; two equal such words are two cells.
+    Such a word (one no label holds) after figures or blank cells, with only blanks and
+    such words after it to the row's end, is a value too: a row of words and blanks
+    (不详, blank, 不详; blank, blank, 略) keeps every cell in its place.
     """
     out: list[Item] = []
     known = _KINDS.get
@@ -298,17 +302,21 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
                     figures.append(cell)
                 continue
             if figures:
-                if is_word_for_figure(text) and _figure_follows(cells, index + 1):
-                    # a word between two figures: a value of this row
+                if is_word_for_figure(text) and _figure_follows(
+                    cells, index + 1, or_end=is_cell_word(text)
+                ):
+                    # a word between two figures, or one that only blanks and such
+                    # words follow (略 at the end of a row): a value of this row
                     values.append(cell)
                     figures.append(cell)
                     continue
                 out.append(item(tuple(labels), tuple(values), row.source, tuple(figures)))
                 labels = []
                 figures = []
-            elif values and is_cell_word(text) and _figure_follows(cells, index + 1):
-                # blanks, then a word in place of a figure, then figures: the row's
-                # values start with the blanks (a merged label cell among them is
+            elif values and is_cell_word(text) and _figure_follows(cells, index + 1, or_end=True):
+                # blanks, then a word in place of a figure, then figures (or only blanks
+                # and such words, to the row's end: a row of words and blanks): the
+                # row's values start with the blanks (a merged label cell among them is
                 # dropped when the row is fitted to its width)
                 values.append(cell)
                 figures.append(cell)

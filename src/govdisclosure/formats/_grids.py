@@ -237,9 +237,9 @@ def _words_at_ends(
     own) and the words that end its labels (its first cells), when
     ``lead_words(labels, k)`` says the last ``k`` labels are such words after a row's
     label (``headed``: after a row's label; else the words may be all the labels).
-    The values are counted with and without the blanks that end them (the
-    positions a merged figure covers after its first); words after the values go
-    before such blanks. One cell short with words at both ends, the first cell is
+    The values are counted with all, some or none of the blanks that end them (the
+    positions a merged figure covers after its first), most first; words after the
+    values go before such blanks. One cell short with words at both ends, the first cell is
     taken; a row entirely of words (no figure at all) is made up from its labels alone.
     Words or remarks (text no label holds, :func:`~govdisclosure.formats._cells.is_remark`)
     after a row that has all its figures are values too, beyond its width: the reader
@@ -269,12 +269,13 @@ def _words_at_ends(
         ):
             out.append(it)  # no word at either end (most items: nothing more to ask)
             continue
-        # the values, and the values before the blanks that end them (the other
-        # positions of a merged figure)
+        # the values, and the values before some or all of the blanks that end them
+        # (the other positions of a merged figure, or of a merged word and blank: 不详,
+        # blank, blank in a Word row of two value cells over three positions)
         end = len(values)
         while end and is_blank(values[end - 1]):
             end -= 1
-        sizes = (len(values), end) if end < len(values) else (len(values),)
+        sizes = range(len(values), end - 1, -1)
         # (words from the labels, words after, the values they go around)
         take: tuple[int, int, int] | None = None
         # the words after the values bring them, and the blanks after them (empty
