@@ -36,6 +36,11 @@ from govdisclosure.template import Edition, template
         ("¹", gd.Text("¹")),
         ("①", gd.Text("①")),
         ("3²", gd.Text("3²")),
+        ("1 200", 1200),
+        ("1\u3000200", 1200),
+        ("3 件", 3),
+        ("2 0", gd.Text("2 0")),
+        ("1 2345", gd.Text("1 2345")),
     ],
 )
 def test_read_cell(text: str, value: gd.CellValue) -> None:
@@ -56,9 +61,22 @@ def test_read_cell_converts_yuan_under_a_wan_yuan_column_exactly() -> None:
 
 @given(st.integers(0, 10**12))
 def test_read_cell_reads_every_count_back(n: int) -> None:
-    """Any count, plain or with thousands separators, reads back as itself."""
+    """Any count, plain, with thousands separators or with thousands grouped by spaces
+    (千分空), reads back as itself."""
     assert read_cell(str(n)).value == n
     assert read_cell(f"{n:,}").value == n
+    assert read_cell(f"{n:,}".replace(",", " ")).value == n
+
+
+@given(st.integers(0, 10**6), st.integers(0, 10**6))
+def test_two_figures_with_a_space_between_are_never_one(a: int, b: int) -> None:
+    """Two figures with a space between them (cells run together, 2 0) are not read as
+    one figure (20), unless the space groups thousands (1 200)."""
+    value = read_cell(f"{a} {b}").value
+    if len(str(a)) <= 3 and len(str(b)) == 3:
+        assert value == int(f"{a}{b}")
+    else:
+        assert value == gd.Text(f"{a} {b}")
 
 
 def test_blank_is_not_zero() -> None:

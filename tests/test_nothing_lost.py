@@ -38,7 +38,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, note, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import govdisclosure as gd
@@ -128,8 +129,10 @@ def _decimals(values: Iterable[object]) -> Iterator[Decimal]:
 
 
 def kept(report: gd.Report) -> set[Decimal]:
-    """Every figure the report holds: its cells and what its findings quote."""
+    """Every figure the report holds: its cells (a text cell holds the figures written
+    in it: "2 0" that fills a row is kept as written) and what its findings quote."""
     values: list[object] = [v for t in report.tables for _r, _c, v in t.items()]
+    values.extend(v.text for v in values if isinstance(v, gd.Text))
     for f in report.findings:
         values.extend((f.expected, f.actual, f.difference))
         values.extend(v for _k, v in f.params)
@@ -195,6 +198,73 @@ def test_words_in_place_of_figures_are_kept(report: gd.Report) -> None:
         held, quoted = words_kept(again)
         for word, n in written.items():
             assert held[word] + quoted.count(word) >= n, (word, n, held[word])
+
+
+_FIGURE_CELL = re.compile(r"^\d+(?:\.\d+)?$")
+_DAMAGE = ["join", "space", "extra", "split", "typo", "drop-last", "drop-cell", "page-number"]
+
+
+def _table_lines(lines: list[str]) -> range:
+    """The lines of the tables: after the heading of 二, before that of 五 or 六."""
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("二、") and "主动公开" in ln)
+    end = next(
+        (i for i, ln in enumerate(lines) if i > start and ln.startswith(("五、", "六、"))),
+        len(lines),
+    )
+    return range(start + 1, end)
+
+
+@st.composite
+def damaged_texts(draw: st.DrawFn) -> str:
+    """A report in the official text layout, with the damage extraction and hand copying
+    do to its table rows: two figures run together or split by a space instead of a tab,
+    an extra figure at a row's end, a label cut over two lines, a typo in a label, a
+    figure dropped, a page number between rows."""
+    lines = gd.render_text(draw(reports())).split("\n")
+    for damage in draw(st.lists(st.sampled_from(_DAMAGE), min_size=1, max_size=5)):
+        rows = [k for k in _table_lines(lines) if "\t" in lines[k]]
+        if not rows:
+            break
+        k = draw(st.sampled_from(rows))
+        cells = lines[k].split("\t")
+        figures = [i for i in range(1, len(cells)) if _FIGURE_CELL.match(cells[i])]
+        pairs = [i for i in figures if i + 1 in figures]
+        if damage == "space":
+            # not two figures that read as one grouped by a space (1 100, 千分空): in a
+            # row that has all its cells (an extra one added), that is one figure
+            pairs = [i for i in pairs if not (len(cells[i]) <= 3 and len(cells[i + 1]) == 3)]
+        if damage in {"join", "space"} and pairs:
+            i = draw(st.sampled_from(pairs))
+            cells[i : i + 2] = [cells[i] + ("" if damage == "join" else " ") + cells[i + 1]]
+        elif damage == "extra":
+            cells.append(str(draw(st.integers(0, 99999))))
+        elif damage == "split" and len(cells[0]) > 1:
+            cut = draw(st.integers(1, len(cells[0]) - 1))
+            lines.insert(k, cells[0][:cut])
+            k += 1
+            cells[0] = cells[0][cut:]
+        elif damage == "typo" and cells[0]:
+            at = draw(st.integers(0, len(cells[0]) - 1))
+            cells[0] = cells[0][:at] + draw(st.sampled_from("的是记重")) + cells[0][at + 1 :]
+        elif damage == "drop-last" and figures and figures[-1] == len(cells) - 1:
+            del cells[-1]
+        elif damage == "drop-cell" and figures:
+            del cells[draw(st.sampled_from(figures))]
+        elif damage == "page-number":
+            lines.insert(k, f"- {draw(st.integers(1, 9))} -")
+            k += 1
+        lines[k] = "\t".join(cells)
+        note(f"{damage}: {lines[k]}")
+    return "\n".join(lines)
+
+
+@settings(SLOW)
+@given(damaged_texts())
+def test_damaged_text_loses_nothing(text: str) -> None:
+    """Whatever damage the table rows suffer, every figure still reaches a cell or a
+    finding ("2 0" in a row short of a cell is two cells; figures run together are split
+    or quoted; an extra figure is quoted)."""
+    assert_nothing_lost(text_figures(text), gd.parse_text(text))
 
 
 # ------------------------------------------------------------------------------ real

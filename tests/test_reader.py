@@ -405,6 +405,34 @@ def test_any_row_of_words_blanks_and_figures_reads_back(
         assert again.table(table.id) == changed.table(table.id)
 
 
+_TWO_FIGURES_TEXT = re.compile(r"(?<=\t)(\d+)\t(\d+)(?=\t|$)", re.M)
+_TWO_FIGURES_HTML = re.compile(r"<td>(\d+)</td>\s*<td>(\d+)</td>")
+
+
+@given(report=valid_reports(), data=st.data())
+def test_two_figures_in_one_cell_with_a_space_are_split(
+    report: gd.Report, data: st.DataObject
+) -> None:
+    """Two adjacent figures of a row written in one cell with a space between them (a
+    tab lost, two table cells merged: "2 0") are read back as two cells, with
+    parse.spaced-cells, when the row is short of exactly that cell; never as one figure
+    (20)."""
+    text, page = gd.render_text(report), gd.render_html(report)
+    for document, pairs, read in (
+        (text, _TWO_FIGURES_TEXT, gd.parse_text),
+        (page, _TWO_FIGURES_HTML, gd.parse_html),
+    ):
+        spots = list(pairs.finditer(document))
+        m = data.draw(st.sampled_from(spots), label="pair")
+        joined = f"{m.group(1)} {m.group(2)}"
+        cell = joined if read is gd.parse_text else f"<td>{joined}</td>"
+        damaged = document[: m.start()] + cell + document[m.end() :]
+        again = read(damaged)
+        assert again.tables == report.tables
+        spaced = [dict(f.params) for f in again.findings if f.code == "parse.spaced-cells"]
+        assert spaced == [{"text": joined, "count": 2, "cells": f"{m.group(1)}, {m.group(2)}"}]
+
+
 @pytest.mark.parametrize("remark", ["备注", "含转办件", "其中3件为转办", "均已按期答复完毕"])
 def test_words_after_a_full_row_are_extra_cells(remark: str) -> None:
     """A remarks column (备注, or a longer remark, after every figure of a row) is

@@ -532,6 +532,8 @@ def _plain_items(rows: list[RawRow]) -> list[tuple[tuple[RawCell, ...], ...]]:
             return "label"
         if is_number(value) or isinstance(value, NotApplicable):
             return "figure"
+        if len(text.split()) > 1 and all(kind(p) == "figure" for p in text.split()):
+            return "figure"  # figures separated by spaces
         return "label"
 
     out = []
@@ -604,6 +606,8 @@ _ITEM_TEXTS = st.sampled_from(
         "、",
         "3件",
         "x",
+        "2 0",
+        "1 200",
     ]
 )
 

@@ -359,6 +359,15 @@ text = text.replace(row, "1200012\\t" + "\\t".join(["0"] * 10))
 findings = gd.parse_text(text).findings
 """,
     ),
+    "parse.spaced-cells": (
+        TRIGGERED,
+        """\
+text = gd.render_text(ok)   # the clean report in the official text layout
+row = "行政规范性文件\\t0\\t0\\t0"              # a tab lost between two cells
+text = text.replace(row, "行政规范性文件\\t0\\t2 0")
+findings = gd.parse_text(text).findings
+""",
+    ),
     "parse.uncertain-cells": (
         TRIGGERED,
         """\

@@ -363,6 +363,16 @@ define(
     rule="Run-together figures are split only when exactly one split satisfies the identities.",
 )
 define(
+    "parse.spaced-cells",
+    W,
+    N_(
+        '{where}: the figures "{text}", written in one cell with spaces between them, are read '
+        "as {count} cells ({cells}): the row is short of exactly that many."
+    ),
+    rule="A cell of several figures separated by spaces is split only when that makes the "
+    "row's cells exactly as many as its columns.",
+)
+define(
     "parse.uncertain-cells",
     W,
     N_(

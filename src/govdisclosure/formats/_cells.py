@@ -43,6 +43,7 @@ __all__ = [
     "fit",
     "is_blank",
     "is_cell_word",
+    "is_figure",
     "is_remark",
     "is_word_for_figure",
     "items",
@@ -67,6 +68,9 @@ def _kind(text: str) -> str:
         return "label"
     if is_number(value) or isinstance(value, NotApplicable):
         return "figure"
+    pieces = text.split()
+    if len(pieces) > 1 and all(_kind(p) == "figure" for p in pieces):
+        return "figure"  # figures separated by spaces (2 0): cells run together
     return "label"
 
 
@@ -182,6 +186,11 @@ def _figure_follows(cells: Sequence[RawCell], start: int, *, or_end: bool = Fals
 def is_blank(cell: RawCell) -> bool:
     """Whether nothing is written in the cell."""
     return _kind(cell.text) == "blank"
+
+
+def is_figure(text: str) -> bool:
+    """Whether ``text`` is a figure or a placeholder (12, 1,200, 3件, /, —)."""
+    return _kind(text) == "figure"
 
 
 def _figures_of(item: Item) -> tuple[RawCell, ...]:

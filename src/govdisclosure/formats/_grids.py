@@ -17,6 +17,7 @@ from govdisclosure.formats._cells import (
     fit,
     is_blank,
     is_cell_word,
+    is_figure,
     is_remark,
     is_word_for_figure,
     items,
@@ -44,6 +45,37 @@ def _cells_text(cells: Sequence[RawCell]) -> str:
     return ", ".join(c.text.strip() or "（空）" for c in cells)
 
 
+def _spaced(out: Output, path: str, kept: Sequence[RawCell], width: int) -> list[RawCell] | None:
+    """``kept`` with each cell that holds several figures separated by whitespace ("2 0",
+    a tab lost between two cells) cut into one cell per figure, when that makes exactly
+    ``width`` cells (a finding says so); else ``None``: "1 200" in a row that has all its
+    cells stays one figure, grouped by a space."""
+    if not any(len(c.text.split()) > 1 for c in kept):
+        return None
+    cells: list[RawCell] = []
+    spaced: list[RawCell] = []
+    for c in kept:
+        pieces = c.text.split()
+        if len(pieces) > 1 and all(is_figure(p) for p in pieces):
+            cells.extend(RawCell(p, c.source) for p in pieces)
+            spaced.append(c)
+        else:
+            cells.append(c)
+    if not spaced or len(cells) != width:
+        return None
+    for c in spaced:
+        pieces = c.text.split()
+        out.add(
+            "parse.spaced-cells",
+            path,
+            source=c.source,
+            text=" ".join(pieces),
+            count=len(pieces),
+            cells=", ".join(pieces),
+        )
+    return cells
+
+
 def _fill_row(
     out: Output,
     spec: TableSpec,
@@ -67,6 +99,9 @@ def _fill_row(
             cells=_cells_text(extra),
         )
     if len(kept) < width:
+        spaced = _spaced(out, f"{prefix}.*", kept, width)
+        if spaced is not None:
+            return out.cells(_paths(prefix, spec), spaced, spec.columns)
         texts = [c.text for c in kept if not is_blank(c)]
         digits = ["".join(t.split()) for t in texts]
         if (
@@ -473,6 +508,8 @@ def read_review(rows: Sequence[RawRow], default: Edition, out: Output) -> Table 
             count=len(extra),
             cells=_cells_text(extra),
         )
+    if len(kept) < 15:
+        kept = _spaced(out, "review_litigation", kept, 15) or kept
     if len(kept) < 15:
         texts = [c.text for c in kept]
         solutions = (

@@ -119,9 +119,21 @@ _BLANKS: Final = frozenset({"", "&nbsp;"})
 _YUAN: Final = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 
 
-def _fold(text: str) -> str:
+_DIGIT_GAP: Final = re.compile(r"\d\s+\d")
+"""Whitespace between two digits: a space that groups thousands (1 200), or a gap between
+two figures whose cells ran together (2 0)."""
+_SPACE_GROUPED: Final = re.compile(r"\D*\d{1,3}(?: \d{3})+(?:\.\d+)?\D*")
+"""A figure whose thousands are grouped by single spaces (GB/T 15835: 千分空)."""
+
+
+def _fold(text: str) -> str | None:
+    """``text`` without whitespace, figures folded to ASCII; ``None`` when whitespace
+    stands between two digits other than to group thousands ("2 0" is two figures,
+    not 20)."""
     folded = nfkc(text)
     folded = folded.replace("\u00a0", " ").replace("\u3000", " ")
+    if _DIGIT_GAP.search(folded) and not _SPACE_GROUPED.fullmatch(folded.strip()):
+        return None
     return "".join(folded.split())
 
 
@@ -163,6 +175,8 @@ def _read_cell(text: str, column: ColumnSpec | None) -> CellReading:
     # cached: a page repeats the same few cell texts ("0", "/", row labels) many times,
     # and a corpus repeats them across reports; readings are immutable
     raw = _fold(text)
+    if raw is None:
+        return CellReading(Text(text.strip()))
     if raw in _BLANKS:
         return CellReading(BLANK)
     if raw in NOT_APPLICABLE_MARKS:
