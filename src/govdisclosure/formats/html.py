@@ -451,7 +451,7 @@ _BLOCK_TAGS: Final = frozenset(
         "summary",
     }
 )
-_CELL_TAGS: Final = frozenset({"td", "th"})
+_CELL_TAGS: Final = ("td", "th")
 _BEYOND_REACH: Final = sys.maxsize
 """A cell count no table reaches: the limit compared with when there is none."""
 _TITLE_HINT: Final = re.compile(r"(政府信息公开|政务公开|信息公开).{0,12}(年度报告|年报)")
@@ -796,8 +796,9 @@ def _data_rows(
     one that holds tables, or only one cell per row."""
     if next(table.iterdescendants("table"), None) is not None:
         return None
-    # no table inside: every row belongs to this table
-    rows = [(tr, [td for td in tr if td.tag in _CELL_TAGS]) for tr in table.iter("tr")]
+    # no table inside: every row belongs to this table (its cells picked by lxml:
+    # the same elements as ``td.tag in _CELL_TAGS``, without a tag string made for each)
+    rows = [(tr, list(tr.iterchildren(*_CELL_TAGS))) for tr in table.iter("tr")]
     if max((len(tds) for _tr, tds in rows), default=0) <= 1:
         return None
     return rows
