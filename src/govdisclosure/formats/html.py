@@ -887,6 +887,10 @@ def _parse_bytes(data: bytes) -> etree._Element:
         no_network=True,
         huge_tree=False,
         recover=True,
+        # no table of the ids of the page (libxml2 hashes each id attribute into
+        # one): nothing here looks an element up by its id, and the attributes are
+        # kept as they are
+        collect_ids=False,
     )
     root = etree.fromstring(data, parser)
     if root is None:
