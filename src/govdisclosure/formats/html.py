@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import codecs
 import functools
+import math
 import re
-import sys
 from collections.abc import Iterator
 from decimal import Decimal
 from html import escape
@@ -452,8 +452,8 @@ _BLOCK_TAGS: Final = frozenset(
     }
 )
 _CELL_TAGS: Final = ("td", "th")
-_BEYOND_REACH: Final = sys.maxsize
-"""A cell count no table reaches: the limit compared with when there is none."""
+_BEYOND_REACH: Final = math.inf
+"""What the cell counts are compared with when there is no limit: no count is more."""
 _TITLE_HINT: Final = re.compile(r"(政府信息公开|政务公开|信息公开).{0,12}(年度报告|年报)")
 _YEAR_IN_TITLE: Final = re.compile(r"(19|20)\d{2}\s*年")
 # "title_site name", "title | site", "title - site", "title-某某人民政府门户网站"
