@@ -240,6 +240,24 @@ def page(draw: st.DrawFn) -> etree._Element:
 # ------------------------------------------------------------------ properties
 
 
+@given(st.lists(FRAGMENT, min_size=1, max_size=4))
+def test_pages_parse_alike_without_an_id_table(parts: list[str]) -> None:
+    # _parse_bytes has libxml2 keep no table of ids (collect_ids=False): the tree, its
+    # attributes (duplicate ids included) and its source lines are those of a parser
+    # that keeps one
+    source = f"<html><body>{''.join(parts)}</body></html>".encode()
+    parser = etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True
+    )
+    plain = etree.fromstring(source, parser)
+    etree.strip_elements(plain, "script", "style", "noscript", "template", with_tail=False)
+    ours = H._parse_bytes(source)
+    assert etree.tostring(ours, encoding="unicode") == etree.tostring(plain, encoding="unicode")
+    assert [(el.tag, el.sourceline) for el in ours.iter()] == [
+        (el.tag, el.sourceline) for el in plain.iter()
+    ]
+
+
 def test_no_chrome_word_overlaps_itself() -> None:
     # chrome counts per slice rely on it: str.count finds every occurrence
     for w in H._CHROME_WORDS:

@@ -20,11 +20,13 @@ from govdisclosure._nfkc import nfkc, per_character
 from govdisclosure.formats import _assembly, _cells, _grids, _labels, text
 from govdisclosure.formats._raw import (
     RawCell,
+    RawParagraph,
     RawRow,
     RawTable,
     grid_cell,
     grid_source,
     make_cell,
+    make_paragraph,
     make_row,
 )
 from govdisclosure.model import BLANK, Finding, NotApplicable, Source, is_number, read_cell
@@ -320,6 +322,22 @@ def test_make_cell_is_a_raw_cell() -> None:
     assert [f.name for f in fields] == ["text", "source"]
     assert all(f.converter is None and f.validator is None for f in fields)
     assert not hasattr(RawCell, "__attrs_post_init__")
+
+
+@given(st.text(max_size=12), st.none() | st.integers(-3, 10_000))
+def test_make_paragraph_is_a_raw_paragraph(text_: str, line: int | None) -> None:
+    source = Source(line=line)
+    plain = RawParagraph(text_, source)
+    fast = make_paragraph(text_, source)
+    assert type(fast) is RawParagraph
+    assert fast == plain
+    assert hash(fast) == hash(plain)
+    assert repr(fast) == repr(plain)
+    # make_paragraph sets exactly these slots: a new field, converter or validator needs it too
+    fields = attrs.fields(RawParagraph)
+    assert [f.name for f in fields] == ["text", "source"]
+    assert all(f.converter is None and f.validator is None for f in fields)
+    assert not hasattr(RawParagraph, "__attrs_post_init__")
 
 
 _SMALL = st.none() | st.integers(-3, 10_000)

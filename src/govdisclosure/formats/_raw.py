@@ -17,6 +17,7 @@ __all__ = [
     "grid_cell",
     "grid_source",
     "make_cell",
+    "make_paragraph",
     "make_row",
 ]
 
@@ -61,7 +62,9 @@ def grid_source(table: int, row: int, cell: int | None, line: int | None) -> Sou
     """``Source(table=table, row=row, cell=cell, line=line)``, made by setting its eight
     slots directly: the HTML reader makes one for every position of every table, and
     attrs' ``__init__`` for a frozen class costs nearly twice as much. (A field added
-    to :class:`~govdisclosure.Source` must be added here: a test compares the two.)"""
+    to :class:`~govdisclosure.Source` must be added here, and where the HTML reader's
+    ``_Reader.table`` makes a cell the same way in line: tests compare both with the
+    plain classes.)"""
     source: Source = _new(Source)
     _set_line(source, line)
     _set_column(source, None)
@@ -75,8 +78,22 @@ def grid_source(table: int, row: int, cell: int | None, line: int | None) -> Sou
 
 
 def grid_cell(text: str, table: int, row: int, cell: int, line: int | None) -> RawCell:
-    """``RawCell(text, Source(table=table, row=row, cell=cell, line=line))``."""
-    return make_cell(text, grid_source(table, row, cell, line))
+    """``RawCell(text, Source(table=table, row=row, cell=cell, line=line))``, made as
+    :func:`make_cell` and :func:`grid_source` make theirs, in one call instead of three
+    (the HTML reader makes one for every position a spanning cell covers)."""
+    source: Source = _new(Source)
+    _set_line(source, line)
+    _set_column(source, None)
+    _set_table(source, table)
+    _set_row(source, row)
+    _set_cell(source, cell)
+    _set_page(source, None)
+    _set_x(source, None)
+    _set_y(source, None)
+    raw: RawCell = _new(RawCell)
+    _set_text(raw, text)
+    _set_source(raw, source)
+    return raw
 
 
 def _cells(value: Iterable[RawCell]) -> tuple[RawCell, ...]:
@@ -130,6 +147,21 @@ class RawParagraph:
 
     text: str
     source: Source
+
+
+_set_paragraph_text = RawParagraph.__dict__["text"].__set__
+_set_paragraph_source = RawParagraph.__dict__["source"].__set__
+
+
+def make_paragraph(text: str, source: Source) -> RawParagraph:
+    """``RawParagraph(text, source)``, made by setting its two slots directly: the HTML
+    reader makes one for each paragraph of a page, and attrs' ``__init__`` for a frozen
+    class costs half as much again. (A field added to :class:`RawParagraph` must be
+    added here: a test compares the two.)"""
+    paragraph: RawParagraph = _new(RawParagraph)
+    _set_paragraph_text(paragraph, text)
+    _set_paragraph_source(paragraph, source)
+    return paragraph
 
 
 Block = RawParagraph | RawTable

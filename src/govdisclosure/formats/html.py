@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import codecs
 import functools
+import math
 import re
 from collections.abc import Iterator
 from decimal import Decimal
 from html import escape
-from typing import Final, Literal, cast
+from typing import Final, Literal, NoReturn, cast
 
 import attrs
 from lxml import etree
@@ -42,7 +43,24 @@ from govdisclosure.formats._container import (
     _tag,
     _text_of,
 )
-from govdisclosure.formats._raw import RawCell, grid_cell, grid_source, make_row
+from govdisclosure.formats._raw import (
+    RawCell,
+    _new,
+    _set_cell,
+    _set_column,
+    _set_line,
+    _set_page,
+    _set_row,
+    _set_source,
+    _set_table,
+    _set_text,
+    _set_x,
+    _set_y,
+    grid_cell,
+    grid_source,
+    make_paragraph,
+    make_row,
+)
 from govdisclosure.formats._reader import (
     Block,
     RawParagraph,
@@ -433,7 +451,9 @@ _BLOCK_TAGS: Final = frozenset(
         "summary",
     }
 )
-_CELL_TAGS: Final = frozenset({"td", "th"})
+_CELL_TAGS: Final = ("td", "th")
+_BEYOND_REACH: Final = math.inf
+"""What the cell counts are compared with when there is no limit: no count is more."""
 _TITLE_HINT: Final = re.compile(r"(政府信息公开|政务公开|信息公开).{0,12}(年度报告|年报)")
 _YEAR_IN_TITLE: Final = re.compile(r"(19|20)\d{2}\s*年")
 # "title_site name", "title | site", "title - site", "title-某某人民政府门户网站"
@@ -573,12 +593,12 @@ class _Reader:
         if not _has_break(joined) and _BR not in joined:  # nothing to squeeze nor split
             paragraph = joined.strip()
             if paragraph:
-                self.blocks.append(RawParagraph(paragraph, _line_source(line)))
+                self.blocks.append(make_paragraph(paragraph, _line_source(line)))
         else:
             for piece in _squeeze(joined).split(_BR):
                 paragraph = piece.strip()
                 if paragraph:
-                    self.blocks.append(RawParagraph(paragraph, _line_source(line)))
+                    self.blocks.append(make_paragraph(paragraph, _line_source(line)))
 
     def walk(self, el: etree._Element) -> None:
         tag: object = el.tag
@@ -649,11 +669,20 @@ class _Reader:
         irregular = [False] * n
         limits = self.limits
         max_span = limits.max_span
+        # the counts are compared with both limits at every cell (no limit: one
+        # beyond reach, a comparison cheaper than a test for None first)
         max_cells = limits.max_cells
         max_total = limits.max_total_cells
+        cells_cap = _BEYOND_REACH if max_cells is None else max_cells
+        total_cap = _BEYOND_REACH if max_total is None else max_total
         cell_texts = self.cell_texts
         check = self.budget.check
         cell_at = grid_cell
+        # a cell is made here as grid_cell makes it (its slots set directly), without
+        # three calls for each of the hundreds of positions of a page
+        new, set_text, set_source = _new, _set_text, _set_source
+        set_line, set_column, set_table = _set_line, _set_column, _set_table
+        set_row, set_cell, set_page, set_x, set_y = _set_row, _set_cell, _set_page, _set_x, _set_y
         table_cells = 0
         total = self.cells
         for r, (_tr, tds) in enumerate(rows):
@@ -664,34 +693,52 @@ class _Reader:
                 width = len(row)
                 while c < width and row[c] is not None:
                     c += 1
-                value = td.get("rowspan")
-                rs = _span(value, min(n - r, max_span)) if value else 1
-                value = td.get("colspan")
-                cs = _span(value, max_span) if value else 1
+                rowspan = td.get("rowspan")
+                colspan = td.get("colspan")
                 raw = cell_texts.get(td)
                 if raw is None:
                     raw = _text_of(td)
-                text = _clean(raw)
+                # _clean(raw), its common case first
+                text = raw.strip() if raw.isprintable() else _clean(raw)
                 at: object = td.sourceline
                 line = at if isinstance(at, int) and at > 0 else None
+                if not rowspan and not colspan:
+                    # one position (most cells): counted, made and placed at once
+                    table_cells += 1
+                    total += 1
+                    if table_cells > cells_cap or total > total_cap:
+                        self._refuse(index, line, table_cells, total)
+                    source = new(Source)
+                    set_line(source, line)
+                    set_column(source, None)
+                    set_table(source, index)
+                    set_row(source, r)
+                    set_cell(source, c)
+                    set_page(source, None)
+                    set_x(source, None)
+                    set_y(source, None)
+                    cell = new(RawCell)
+                    set_text(cell, text)
+                    set_source(cell, source)
+                    if c < width:
+                        row[c] = cell
+                    else:  # (c is never beyond the row's end: see below)
+                        row.append(cell)
+                    c += 1
+                    continue
+                rs = _span(rowspan, min(n - r, max_span)) if rowspan else 1
+                cs = _span(colspan, max_span) if colspan else 1
                 size = rs * cs
                 table_cells += size
                 total += size
-                if max_cells is not None and table_cells > max_cells:
-                    self.cells = total
-                    msg = f"table {index + 1} expands to more than max_cells={max_cells} cells"
-                    raise LimitExceeded(msg, line=line)
-                if max_total is not None and total > max_total:
-                    self.cells = total
-                    msg = f"the page's tables expand to more than max_total_cells={max_total} cells"
-                    raise LimitExceeded(msg, line=line)
+                if table_cells > cells_cap or total > total_cap:
+                    self._refuse(index, line, table_cells, total)
                 if size == 1:
                     if c < width:
                         row[c] = cell_at(text, index, r, c, line)
                     else:
-                        if c > width:
-                            row += [None] * (c - width)
-                            irregular[r] = True
+                        # c is at most the row's length: a cell placed at c leaves the
+                        # row at least c + 1 long, a span at c at least c + cs
                         row.append(cell_at(text, index, r, c, line))
                     c += 1
                     continue
@@ -729,6 +776,18 @@ class _Reader:
         if out_rows:
             self.blocks.append(RawTable(tuple(out_rows), Source(table=index, line=_line(el))))
 
+    def _refuse(self, index: int, line: int | None, table_cells: int, total: int) -> NoReturn:
+        """Raise for table ``index``, whose counts went beyond a cell limit at a cell
+        of ``line`` (the table's own limit is named first); the count read is kept."""
+        self.cells = total
+        limits = self.limits
+        max_cells = limits.max_cells
+        if max_cells is not None and table_cells > max_cells:
+            msg = f"table {index + 1} expands to more than max_cells={max_cells} cells"
+        else:
+            msg = f"the page's tables expand to more than max_total_cells={limits.max_total_cells} cells"
+        raise LimitExceeded(msg, line=line)
+
 
 def _data_rows(
     table: etree._Element,
@@ -737,8 +796,9 @@ def _data_rows(
     one that holds tables, or only one cell per row."""
     if next(table.iterdescendants("table"), None) is not None:
         return None
-    # no table inside: every row belongs to this table
-    rows = [(tr, [td for td in tr if td.tag in _CELL_TAGS]) for tr in table.iter("tr")]
+    # no table inside: every row belongs to this table (its cells picked by lxml:
+    # the same elements as ``td.tag in _CELL_TAGS``, without a tag string made for each)
+    rows = [(tr, list(tr.iterchildren(*_CELL_TAGS))) for tr in table.iter("tr")]
     if max((len(tds) for _tr, tds in rows), default=0) <= 1:
         return None
     return rows
@@ -827,6 +887,10 @@ def _parse_bytes(data: bytes) -> etree._Element:
         no_network=True,
         huge_tree=False,
         recover=True,
+        # no table of the ids of the page (libxml2 hashes each id attribute into
+        # one): nothing here looks an element up by its id, and the attributes are
+        # kept as they are
+        collect_ids=False,
     )
     root = etree.fromstring(data, parser)
     if root is None:
