@@ -557,3 +557,28 @@ def test_states_one_is_an_agreeing_reading(base: tuple[str, int], data: st.DataO
             stated = data.draw(st.sampled_from([*known, 0, 1, 2, 5, 999]))
             expected = narrative._agrees(stated, values) is True
             assert narrative._states_one(tables, plan, stated) == expected
+
+
+@MANY
+@given(prose_reports())
+@example(_one_agrees_one_not())
+@example(_partly_blank())
+@example(
+    attrs.evolve(
+        BASES["government", 2024],
+        overview=gd.Narrative(
+            "政府信息公开行政诉讼\n7件，其中结果维持 9 件。不予公开2件，新增公开规范性文件 40件"
+        ),
+    )
+)
+def test_mismatch_of_a_tied_figure_is_that_of_the_stated_figure(report: gd.Report) -> None:
+    """The check's finding of a figure, made without the ``StatedFigure``, is the one
+    ``_mismatch`` makes of the placed figure (for every figure with a reading, whether
+    it disagrees or not)."""
+    for section, text in narrative._sections(report):
+        fast, plain = narrative._Paragraphs(text), narrative._Paragraphs(text)
+        for tied in narrative._figures_in(report, text):
+            if all(v is None for v in tied.values):
+                continue
+            expected = narrative._mismatch(narrative._placed(section, plain, tied))
+            assert narrative._mismatch_of(section, fast, tied) == expected

@@ -30,8 +30,9 @@ from typing import Any, Final, NamedTuple, TypeAlias
 
 import attrs
 
-from govdisclosure.checks.registry import finding, register
+from govdisclosure.checks.registry import CODES, finding, register
 from govdisclosure.model import Finding, Report, Table, is_number, split_path
+from govdisclosure.model.findings import trusted_finding
 from govdisclosure.template import Edition, template
 
 __all__ = ["FigurePattern", "StatedFigure", "figure_patterns", "stated_figures"]
@@ -809,7 +810,48 @@ def narrative_figures(report: Report) -> Iterator[Finding]:
     for section, text in _sections(report):
         paragraphs = _Paragraphs(text)
         for tied in _figures_in(report, text, disagreeing=True):
-            yield _mismatch(_placed(section, paragraphs, tied))
+            yield _mismatch_of(section, paragraphs, tied)
+
+
+def _mismatch_of(section: str, paragraphs: _Paragraphs, tied: _Tied) -> Finding:
+    """``_mismatch(_placed(section, paragraphs, tied))``, without the
+    :class:`StatedFigure` in between (the check reports the figure, nothing keeps it)
+    and with the finding's parameters given in the order ``finding`` sorts them into."""
+    start, raw, sentence, number_at = tied.start, tied.raw, tied.sentence, tied.number_at
+    if len(sentence) == len(raw):
+        offset = start + number_at
+    else:
+        offset = start + _nth_visible(raw, number_at)
+    stated = tied.stated
+    reading, expected = next(
+        (r, v) for r, v in zip(tied.readings, tied.values, strict=True) if v is not None
+    )
+    if len(reading) == 1:
+        path = reading[0]
+    else:
+        tables = {split_path(p)[0] for p in reading}
+        path = tables.pop() if len(tables) == 1 else section
+    return trusted_finding(
+        _MISMATCH,
+        CODES[_MISMATCH].severity,
+        path,
+        None,
+        expected,
+        stated,
+        stated - expected,
+        f"{' + '.join(reading)} = {stated}",
+        (
+            ("heading", section),
+            ("offset", offset),
+            ("operands", ",".join(reading)),
+            ("paragraph", paragraphs.at(offset)),
+            ("pattern", tied.pattern),
+            ("sentence", _quote(sentence, number_at)),
+        ),
+    )
+
+
+_MISMATCH: Final = "narrative.figure-mismatch"
 
 
 def _mismatch(f: StatedFigure) -> Finding:
