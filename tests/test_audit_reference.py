@@ -429,3 +429,156 @@ def test_no_fee_matches_hold_the_declared_character(data: st.DataObject) -> None
     assert m is not None
     assert search.holds in m.group()
     assert not set(search.within) & set(m.group())
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of ``text`` as the audit reads them: without whitespace, full-width
+    digits made ASCII, each with the mark that ends it."""
+    flat = "".join(text.split()).translate(narrative._DIGITS)
+    return re.findall(r"[^。；;！？!?]+[。；;！？!?]?", flat) or [flat]
+
+
+@MANY
+@given(prose(), st.integers(0, 2))
+@example("政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，尚未审结37件；", 0)
+@example("另有103件顺延到下年度答复，上年度结转申请34件", 0)
+@example("直接起诉2起，新增公开规章1件、规范性文件11件。", 1)
+def test_scanner_matches_are_those_of_every_pattern(text: str, start: int) -> None:
+    """The patterns left out of a sentence's scanner (their key word is not in it)
+    change no match: the same spans, in the same order, each of the same pattern, as
+    the patterns as written, all of them, give."""
+    plain = ref.combined_pattern()
+    pats = narrative._load()
+    for sentence in _sentences(text):
+        expected = [(m.span(), m.lastgroup) for m in plain.finditer(sentence, start)]
+        scanner = narrative._scanner(pats, sentence)
+        got = [] if scanner is None else list(scanner.regex.finditer(sentence, start))
+        assert [(m.span(), m.lastgroup) for m in got] == expected
+        assert scanner is None or len(scanner.figures) <= len(pats.figures)
+        for m in got:  # the figure's group and pattern as _figures_in finds them
+            assert scanner is not None
+            step, group = scanner.of_group[m.lastindex]
+            assert f"n{pats.steps.index(step)}" == m.lastgroup
+            assert m.start(group) >= 0
+
+
+def _key_cases() -> list[tuple[str, str]]:
+    return [(p.id, w) for p, w in zip(narrative._load().figures, _keys(), strict=True) if w]
+
+
+def _keys() -> list[str | None]:
+    return narrative._key_words([p.regex.pattern for p in narrative._load().figures])
+
+
+def test_key_words_are_the_scanners() -> None:
+    pats = narrative._load()
+    keys = dict(pats.keys)
+    assert [keys[w] if w else 0 for w in _keys()] == list(pats.needs)
+    assert any(pats.needs)  # some patterns are left out of sentences without their word
+
+
+@pytest.mark.parametrize(("pattern_id", "word"), _key_cases())
+@settings(max_examples=60)
+@given(data=st.data())
+def test_every_match_of_a_pattern_holds_its_key_word(
+    pattern_id: str, word: str, data: st.DataObject
+) -> None:
+    pattern = next(p for p in narrative._load().figures if p.id == pattern_id).regex
+    text = data.draw(st.from_regex(pattern))
+    m = pattern.search(text)
+    assert m is not None
+    assert word in m.group()
+
+
+MUSTS_CASES = {
+    "(?:结果)?维持(?:原(?:行政行为|决定))?(?:的)?\\d+件": {"维持", "件"},
+    "(?:尚未审结|未审结|尚在审理中?|正在审理)\\d": {"审"},
+    "(?:收到|受理)[^，。]{0,12}?(?:信息公开|依申请公开)\\d": {"公开"},
+    "ab(?:cd|xcdy)+e?f": {"ab", "cd", "f"},
+    "(?:ab)*c{2,}(?=d)(?<!q)d": {"c", "d"},
+    "a(?:b|c)d": {"a", "d"},
+    "(?i:ab)c": set(),
+    "(?i)abc": set(),
+    "x|y": set(),
+    "(a)\\1b": {"a", "b"},
+}
+
+
+@pytest.mark.parametrize("regex", sorted(MUSTS_CASES))
+@settings(max_examples=60)
+@given(data=st.data())
+def test_musts_are_held_by_every_match(regex: str, data: st.DataObject) -> None:
+    musts = narrative._musts_of(regex)
+    assert musts == MUSTS_CASES[regex]
+    text = data.draw(st.from_regex(regex))
+    m = re.search(regex, text)
+    assert m is not None
+    assert all(w in m.group() for w in musts)
+
+
+REQUIRES = sorted({p.requires.pattern for p in narrative._load().figures if p.requires is not None})
+
+
+@MANY
+@given(prose(), st.sampled_from(REQUIRES))
+@example("依申请", "信息公开|依申请")
+def test_requires_words_are_the_requirement(text: str, requires: str) -> None:
+    pattern = re.compile(requires)
+    words = narrative._words_of(pattern)
+    assert words is not None  # every requirement of narrative.toml is plain words
+    for sentence in _sentences(text):
+        assert any(w in sentence for w in words) == (pattern.search(sentence) is not None)
+
+
+def test_words_of_refuses_more_than_words() -> None:
+    for regex in ["a.b", "a|b?", "(?:a|b)c", "a\\d", "[ab]", "a|"]:
+        assert narrative._words_of(re.compile(regex)) is None
+    assert narrative._words_of(re.compile("ab", re.IGNORECASE)) is None
+    assert narrative._words_of(re.compile("信息公开|依申请")) == ("信息公开", "依申请")
+
+
+_ODD_VALUES = st.sampled_from([gd.BLANK, gd.Text("若干"), Decimal("2"), Decimal("2.5"), -1, 0])
+
+
+@MANY
+@given(st.sampled_from(sorted(BASES)), st.data())
+def test_states_one_is_an_agreeing_reading(base: tuple[str, int], data: st.DataObject) -> None:
+    """A figure passed over by the check's shortcut is one that agrees with a reading,
+    and every figure that agrees is."""
+    report = BASES[base]
+    for table in report.tables:
+        for path in data.draw(st.lists(st.sampled_from(list(table.spec.paths())), max_size=4)):
+            report = report.with_cell(path, data.draw(_ODD_VALUES))
+    tables = narrative._tables(report)
+    for step in narrative._load().steps:
+        for plan in step.plans.values():
+            _readings, values = narrative._resolve(tables, plan)
+            known = [v for v in values if v is not None]
+            stated = data.draw(st.sampled_from([*known, 0, 1, 2, 5, 999]))
+            expected = narrative._agrees(stated, values) is True
+            assert narrative._states_one(tables, plan, stated) == expected
+
+
+@MANY
+@given(prose_reports())
+@example(_one_agrees_one_not())
+@example(_partly_blank())
+@example(
+    attrs.evolve(
+        BASES["government", 2024],
+        overview=gd.Narrative(
+            "政府信息公开行政诉讼\n7件，其中结果维持 9 件。不予公开2件，新增公开规范性文件 40件"
+        ),
+    )
+)
+def test_mismatch_of_a_tied_figure_is_that_of_the_stated_figure(report: gd.Report) -> None:
+    """The check's finding of a figure, made without the ``StatedFigure``, is the one
+    ``_mismatch`` makes of the placed figure (for every figure with a reading, whether
+    it disagrees or not)."""
+    for section, text in narrative._sections(report):
+        fast, plain = narrative._Paragraphs(text), narrative._Paragraphs(text)
+        for tied in narrative._figures_in(report, text):
+            if all(v is None for v in tied.values):
+                continue
+            expected = narrative._mismatch(narrative._placed(section, plain, tied))
+            assert narrative._mismatch_of(section, fast, tied) == expected

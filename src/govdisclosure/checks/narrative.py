@@ -22,15 +22,17 @@ import functools
 import importlib
 import re
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from importlib import resources
 from typing import Any, Final, NamedTuple, TypeAlias
 
 import attrs
 
-from govdisclosure.checks.registry import finding, register
+from govdisclosure.checks.registry import CODES, finding, register
 from govdisclosure.model import Finding, Report, Table, is_number, split_path
+from govdisclosure.model.findings import trusted_finding
 from govdisclosure.template import Edition, template
 
 __all__ = ["FigurePattern", "StatedFigure", "figure_patterns", "stated_figures"]
@@ -72,12 +74,17 @@ class _Patterns:
     figures: tuple[FigurePattern, ...]
     contexts: dict[str, tuple[str, ...]]
     combined: re.Pattern[str]
-    groups: tuple[int, ...]
-    """The number in ``combined`` of each pattern's group of the figure."""
-    pattern_of: dict[int | None, int]
-    """The pattern of each of these groups."""
-    plans: tuple[dict[str | None, _Plan], ...]
-    """For each pattern, its plan in each context it may be read in (``None``: none)."""
+    """Every pattern, as one alternation (``_scanner_of`` of them all)."""
+    bodies: tuple[str, ...]
+    """Each pattern's regular expression as an alternative of ``combined`` (its figure's
+    group named ``n{i}``)."""
+    keys: tuple[tuple[str, int], ...]
+    """The key words of the patterns (``_key_words``), each with its bit in ``needs``."""
+    needs: tuple[int, ...]
+    """For each pattern, the bit of its key word (0: it has none): a pattern can only
+    match a sentence that holds its key word."""
+    steps: tuple[_Step, ...]
+    """For each pattern, what ``_figures_in`` needs of it when it matches."""
 
 
 @functools.cache
@@ -86,9 +93,8 @@ def _load() -> _Patterns:
         resources.files(__package__).joinpath("narrative.toml").read_text("utf-8")
     )
     figures = []
-    alternatives = []
+    bodies: list[str] = []
     for i, item in enumerate(data["figures"]):
-        body = item["regex"].replace("{n}", _NUMBER.replace("?P<n>", f"?P<n{i}>"))
         figures.append(
             FigurePattern(
                 id=item["id"],
@@ -99,19 +105,211 @@ def _load() -> _Patterns:
                 needs_context=bool(item.get("needs_context", False)),
             )
         )
-        alternatives.append(body)
+        bodies.append(item["regex"].replace("{n}", _NUMBER.replace("?P<n>", f"?P<n{i}>")))
     contexts = {k: tuple(v) for k, v in data["contexts"].items()}
-    either = "|".join(f"(?:{a})" for a in alternatives)
+    names = [None, *contexts, *(p.context for p in figures if p.context)]
+    steps = tuple(
+        _Step(
+            p.id,
+            _words_of(p.requires),
+            p.requires,
+            p.needs_context,
+            p.context,
+            {c: _plan(p, contexts.get(c, ()) if c else ()) for c in names},
+        )
+        for p in figures
+    )
+    keys = _key_words([p.regex.pattern for p in figures])
+    words = sorted({w for w in keys if w})
+    bit = {w: 1 << k for k, w in enumerate(words)}
+    needs = tuple(bit[w] if w else 0 for w in keys)
+    combined = _alternation(bodies, range(len(bodies)))
+    return _Patterns(
+        tuple(figures),
+        contexts,
+        combined,
+        tuple(bodies),
+        tuple((w, bit[w]) for w in words),
+        needs,
+        steps,
+    )
+
+
+def _alternation(bodies: Sequence[str], subset: Iterable[int]) -> re.Pattern[str]:
+    """The alternation of the patterns ``subset`` of ``bodies`` (their order kept)."""
+    either = "|".join(f"(?:{bodies[i]})" for i in subset)
     first = _first_class(either)
     # The lookahead only lets the engine pass over, at little cost, the positions where
     # no alternative can start (it would otherwise try each of them there): it changes
     # no match.
-    combined = re.compile(either if first is None else f"(?={first})(?:{either})")
-    groups = tuple(combined.groupindex[f"n{i}"] for i in range(len(figures)))
-    pattern_of: dict[int | None, int] = {g: i for i, g in enumerate(groups)}
-    names = [None, *contexts, *(p.context for p in figures if p.context)]
-    plans = tuple({c: _plan(p, contexts.get(c, ()) if c else ()) for c in names} for p in figures)
-    return _Patterns(tuple(figures), contexts, combined, groups, pattern_of, plans)
+    return re.compile(either if first is None else f"(?={first})(?:{either})")
+
+
+class _Step(NamedTuple):
+    """A pattern as ``_figures_in`` reads it when it matches."""
+
+    id: str
+    requires_words: tuple[str, ...] | None
+    """The words of ``requires`` when it is only ``word|word|...`` (searched with
+    ``in``, much faster than the regex engine), else ``None``."""
+    requires: re.Pattern[str] | None
+    needs_context: bool
+    context: str | None
+    plans: dict[str | None, _Plan]
+
+
+_PLAIN_WORDS: Final = re.compile(r"[^\\.^$*+?{}\[\]()|]+(?:\|[^\\.^$*+?{}\[\]()|]+)*")
+
+
+def _words_of(pattern: re.Pattern[str] | None) -> tuple[str, ...] | None:
+    """The words of ``pattern`` if it is only ``word|word|...`` without flags (it then
+    searches a text exactly when one of them is in it), else ``None``."""
+    if pattern is None or pattern.flags & ~re.UNICODE:
+        return None
+    if not _PLAIN_WORDS.fullmatch(pattern.pattern):
+        return None
+    return tuple(pattern.pattern.split("|"))
+
+
+class _Scanner(NamedTuple):
+    """The patterns that may match a sentence, as one regular expression."""
+
+    regex: re.Pattern[str]
+    of_group: dict[int | None, tuple[_Step, int]]
+    """The pattern and the figure's group of each group the figure of a pattern is in."""
+    figures: tuple[tuple[_Step, int], ...]
+    """The same for each pattern of the scanner, in order."""
+
+
+_SCANNERS_KEPT: Final = 1024
+"""How many sets of key words found in a sentence are remembered with their scanner (a
+set recurs from report to report: there are at most two to the number of key words)."""
+
+
+def _scanner(pats: _Patterns, sentence: str) -> _Scanner | None:
+    """The patterns that may match ``sentence`` (all but those whose key word it does
+    not hold), as one regular expression; ``None`` if none may.
+
+    Leaving out alternatives that match nowhere in the sentence changes no match of the
+    alternation (the same matches, in the same order, each of the same pattern): at each
+    position, the first alternative that matches there is the same one.
+    """
+    found = 0
+    for word, bit in pats.keys:
+        if word in sentence:
+            found |= bit
+    try:
+        return _SCANNERS[found]
+    except KeyError:
+        pass
+    subset = tuple(i for i, need in enumerate(pats.needs) if need & found == need)
+    scanner = _scanner_of(subset) if subset else None
+    if len(_SCANNERS) >= _SCANNERS_KEPT:
+        _SCANNERS.clear()
+    _SCANNERS[found] = scanner
+    return scanner
+
+
+_SCANNERS: Final[dict[int, _Scanner | None]] = {}
+
+
+@functools.lru_cache(maxsize=256)
+def _scanner_of(subset: tuple[int, ...]) -> _Scanner:
+    """The alternation of the patterns ``subset`` (their order kept), with the lookahead
+    of their first characters."""
+    pats = _load()
+    regex = _alternation(pats.bodies, subset)
+    figures = tuple((pats.steps[i], regex.groupindex[f"n{i}"]) for i in subset)
+    return _Scanner(regex, {g: (step, g) for step, g in figures}, figures)
+
+
+def _key_words(patterns: Sequence[str]) -> list[str | None]:
+    """For each pattern, a word every match of it holds, looked for in a sentence before
+    the pattern is let try it (``None``: the pattern always is).
+
+    Only patterns that do not start with a literal character have one: where such a
+    pattern cannot match, the regex engine still enters it at every position the
+    combined lookahead lets through (a number, an optional group, a lookbehind, an
+    alternation), while an alternative that starts with a literal is passed over after
+    one comparison, and looking for a word costs more than that. Of the words a pattern
+    must hold, the one the fewest patterns hold is taken (then the longest).
+    """
+    musts = [_musts_of(p) for p in patterns]
+    counts = Counter(w for m in musts for w in m)
+    return [
+        None if not m or _starts_with_literal(p) else min(m, key=lambda w: (counts[w], -len(w), w))
+        for p, m in zip(patterns, musts, strict=True)
+    ]
+
+
+def _starts_with_literal(pattern: str) -> bool:
+    """Whether the first item of ``pattern`` (as Python's parser reads it) is a literal
+    character."""
+    try:
+        parsed = importlib.import_module("re._parser").parse(pattern)
+        return len(parsed) > 0 and str(parsed[0][0]) == "LITERAL"
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError):
+        return False
+
+
+def _musts_of(pattern: str) -> frozenset[str]:
+    """Words that every match of ``pattern`` (a regular expression) holds, read from the
+    parse tree of Python's own parser: the runs of literal characters of the sequence
+    and of its groups, of what is repeated at least once, and what every branch of an
+    alternation holds. Empty if that cannot be told (a flag that changes what a literal
+    matches, a construct the parser does not give as expected)."""
+    try:
+        parser = importlib.import_module("re._parser")
+        parsed = parser.parse(pattern)
+        if parsed.state.flags & re.IGNORECASE:
+            return frozenset()
+        return frozenset(_maximal(_musts(parsed)))
+    except (_Unknown, ImportError, AttributeError, TypeError, ValueError):
+        return frozenset()
+
+
+def _musts(items: Any) -> set[str]:
+    """Words every match of a sequence of parsed items holds (lookarounds and anchors,
+    which hold no character, and optional items add none)."""
+    out: set[str] = set()
+    run: list[str] = []
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(av))
+            continue
+        if run:
+            out.add("".join(run))
+            run = []
+        if name == "SUBPATTERN":
+            _group, add_flags, _del_flags, sub = av
+            if add_flags & re.IGNORECASE:
+                raise _Unknown(name)
+            out |= _musts(sub)
+        elif name == "BRANCH":
+            # what every branch holds: the pieces of words that all branches hold
+            common: set[str] | None = None
+            for sub in av[1]:
+                pieces = {
+                    w[i:j]
+                    for w in _musts(sub)
+                    for i in range(len(w))
+                    for j in range(i + 1, len(w) + 1)
+                }
+                common = pieces if common is None else common & pieces
+            out |= _maximal(common or set())
+        elif name in {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}:
+            low, _high, sub = av
+            if low >= 1:
+                out |= _musts(sub)
+    if run:
+        out.add("".join(run))
+    return out
+
+
+def _maximal(words: set[str]) -> set[str]:
+    """The words that no other word holds."""
+    return {w for w in words if not any(w != o and w in o for o in words)}
 
 
 _CATEGORIES: Final = {
@@ -454,6 +652,28 @@ def _resolve(
     return readings, values
 
 
+def _states_one(tables: _Tables, plan: _Plan, stated: int) -> bool:
+    """Whether a reading of the plan that exists in the report's tables sums to
+    ``stated`` (the figure then agrees: ``_agrees(stated, _resolve(tables, plan)[1])``
+    is ``True``, found without building the readings)."""
+    for _paths, places in plan:
+        total: int | Decimal = 0
+        for table_id, at_by_edition in places:
+            table = tables.get(table_id)
+            at = None if table is None else at_by_edition.get(table.edition)
+            if at is None:
+                break
+            v = table.cells[at[0]][at[1]]  # type: ignore[union-attr]
+            if type(v) is int or is_number(v):
+                total += v
+            else:
+                break  # not assessable: the reading is not the one
+        else:
+            if total == stated:
+                return True
+    return False
+
+
 class _Tied(NamedTuple):
     """A figure a phrase pattern tied to cells, before it is placed in the text."""
 
@@ -475,11 +695,13 @@ def _figures_in(report: Report, text: str, *, disagreeing: bool = False) -> Iter
     """The figures the sentences of ``text`` state about the tables; with
     ``disagreeing``, only those that equal none of their readings (the check's: a figure
     that agrees is passed over before anything is built for it)."""
+    units = _units_after_digits(text)
+    if not units:
+        return
     pats = _load()
     tables: _Tables | None = None  # built when a figure is first tied
     done = 0  # the end of the last sentence read
-    units = _units_after_digits(text)
-    ends = _ends_in(text) if units else ""
+    ends = _ends_in(text)
     for at in units:
         if at < done:
             continue
@@ -488,28 +710,44 @@ def _figures_in(report: Report, text: str, *, disagreeing: bool = False) -> Iter
         sentence = "".join(raw.split())
         if _WIDE_DIGIT.search(sentence):
             sentence = sentence.translate(_DIGITS)
+        scanner = _scanner(pats, sentence)
+        if scanner is None:
+            continue
+        of_group = scanner.of_group
         context: str | None = None
-        for m in pats.combined.finditer(sentence):
+        for m in scanner.regex.finditer(sentence):
             # the figure's group is the one group of the alternative that matched, the
             # last one unless a pattern has groups of its own
-            i = pats.pattern_of.get(m.lastindex)
-            if i is None:
-                i = next(k for k, g in enumerate(pats.groups) if m.start(g) >= 0)
-            group = pats.groups[i]
-            pat = pats.figures[i]
-            if pat.requires is not None and not pat.requires.search(sentence):
+            tied = of_group.get(m.lastindex)
+            if tied is None:
+                tied = next(f for f in scanner.figures if m.start(f[1]) >= 0)
+            step, group = tied
+            pattern_id, words, requires, needs_context, sets_context, plans = step
+            # a pattern whose requirement the sentence does not meet, or that needs a
+            # context not set, is passed over; its match still consumed its text
+            if words is not None:
+                for word in words:
+                    if word in sentence:
+                        break
+                else:
+                    continue
+            elif requires is not None and not requires.search(sentence):
                 continue
-            if pat.needs_context and context is None:
+            if needs_context and context is None:
                 continue
-            plan = pats.plans[i][context]
-            if pat.context is not None:
-                context = pat.context
+            plan = plans[context]
+            if sets_context is not None:
+                context = sets_context
             if tables is None:
                 tables = _tables(report)
+            stated = int(m.group(group).replace(",", ""))
+            # the check's common case, a figure equal to its first reading, is decided
+            # without building the readings
+            if disagreeing and _states_one(tables, plan, stated):
+                continue
             readings, values = _resolve(tables, plan)
             if not readings:
                 continue
-            stated = int(m.group(group).replace(",", ""))
             if disagreeing and _agrees(stated, values) is not False:
                 continue
             yield _Tied(
@@ -517,7 +755,7 @@ def _figures_in(report: Report, text: str, *, disagreeing: bool = False) -> Iter
                 raw,
                 sentence,
                 m.start(group),
-                pat.id,
+                pattern_id,
                 stated,
                 tuple(readings),
                 tuple(values),
@@ -572,7 +810,48 @@ def narrative_figures(report: Report) -> Iterator[Finding]:
     for section, text in _sections(report):
         paragraphs = _Paragraphs(text)
         for tied in _figures_in(report, text, disagreeing=True):
-            yield _mismatch(_placed(section, paragraphs, tied))
+            yield _mismatch_of(section, paragraphs, tied)
+
+
+def _mismatch_of(section: str, paragraphs: _Paragraphs, tied: _Tied) -> Finding:
+    """``_mismatch(_placed(section, paragraphs, tied))``, without the
+    :class:`StatedFigure` in between (the check reports the figure, nothing keeps it)
+    and with the finding's parameters given in the order ``finding`` sorts them into."""
+    start, raw, sentence, number_at = tied.start, tied.raw, tied.sentence, tied.number_at
+    if len(sentence) == len(raw):
+        offset = start + number_at
+    else:
+        offset = start + _nth_visible(raw, number_at)
+    stated = tied.stated
+    reading, expected = next(
+        (r, v) for r, v in zip(tied.readings, tied.values, strict=True) if v is not None
+    )
+    if len(reading) == 1:
+        path = reading[0]
+    else:
+        tables = {split_path(p)[0] for p in reading}
+        path = tables.pop() if len(tables) == 1 else section
+    return trusted_finding(
+        _MISMATCH,
+        CODES[_MISMATCH].severity,
+        path,
+        None,
+        expected,
+        stated,
+        stated - expected,
+        f"{' + '.join(reading)} = {stated}",
+        (
+            ("heading", section),
+            ("offset", offset),
+            ("operands", ",".join(reading)),
+            ("paragraph", paragraphs.at(offset)),
+            ("pattern", tied.pattern),
+            ("sentence", _quote(sentence, number_at)),
+        ),
+    )
+
+
+_MISMATCH: Final = "narrative.figure-mismatch"
 
 
 def _mismatch(f: StatedFigure) -> Finding:
