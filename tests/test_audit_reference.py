@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import govdisclosure as gd
 import reference_audits as ref
 from audit_real import REAL
-from govdisclosure.checks import content, narrative
+from govdisclosure.checks import _regex, content, narrative
 from govdisclosure.checks.registry import finding
 
 
@@ -241,7 +241,7 @@ FIRST_CLASS_CASES = [
 @pytest.mark.parametrize("regex", FIRST_CLASS_CASES)
 @given(data=st.data())
 def test_first_class_holds_every_first_character(regex: str, data: st.DataObject) -> None:
-    first = narrative._first_class(regex)
+    first = _regex.first_class(regex)
     assert first is not None
     text = data.draw(st.from_regex(regex))
     m = re.search(regex, text)
@@ -254,7 +254,7 @@ def test_first_class_holds_every_first_character(regex: str, data: st.DataObject
     "regex", ["a*", "x|", "(?i:a)b", "[^a]b", ".b", r"(?a:\D)x", r"(a)?\1b", "(?=a)"]
 )
 def test_first_class_is_not_told_when_it_cannot_be(regex: str) -> None:
-    assert narrative._first_class(regex) is None
+    assert _regex.first_class(regex) is None
 
 
 SEARCHES = {
@@ -467,7 +467,7 @@ def _key_cases() -> list[tuple[str, str]]:
 
 
 def _keys() -> list[str | None]:
-    return narrative._key_words([p.regex.pattern for p in narrative._load().figures])
+    return _regex.key_words([p.regex.pattern for p in narrative._load().figures])
 
 
 def test_key_words_are_the_scanners() -> None:
@@ -508,7 +508,7 @@ MUSTS_CASES = {
 @settings(max_examples=60)
 @given(data=st.data())
 def test_musts_are_held_by_every_match(regex: str, data: st.DataObject) -> None:
-    musts = narrative._musts_of(regex)
+    musts = _regex.musts_of(regex)
     assert musts == MUSTS_CASES[regex]
     text = data.draw(st.from_regex(regex))
     m = re.search(regex, text)
@@ -524,7 +524,7 @@ REQUIRES = sorted({p.requires.pattern for p in narrative._load().figures if p.re
 @example("依申请", "信息公开|依申请")
 def test_requires_words_are_the_requirement(text: str, requires: str) -> None:
     pattern = re.compile(requires)
-    words = narrative._words_of(pattern)
+    words = _regex.words_of(pattern)
     assert words is not None  # every requirement of narrative.toml is plain words
     for sentence in _sentences(text):
         assert any(w in sentence for w in words) == (pattern.search(sentence) is not None)
@@ -532,9 +532,9 @@ def test_requires_words_are_the_requirement(text: str, requires: str) -> None:
 
 def test_words_of_refuses_more_than_words() -> None:
     for regex in ["a.b", "a|b?", "(?:a|b)c", "a\\d", "[ab]", "a|"]:
-        assert narrative._words_of(re.compile(regex)) is None
-    assert narrative._words_of(re.compile("ab", re.IGNORECASE)) is None
-    assert narrative._words_of(re.compile("信息公开|依申请")) == ("信息公开", "依申请")
+        assert _regex.words_of(re.compile(regex)) is None
+    assert _regex.words_of(re.compile("ab", re.IGNORECASE)) is None
+    assert _regex.words_of(re.compile("信息公开|依申请")) == ("信息公开", "依申请")
 
 
 _ODD_VALUES = st.sampled_from([gd.BLANK, gd.Text("若干"), Decimal("2"), Decimal("2.5"), -1, 0])

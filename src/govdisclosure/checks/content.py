@@ -25,6 +25,7 @@ from typing import Any, Final
 
 import attrs
 
+from govdisclosure.checks._regex import words_of
 from govdisclosure.checks.registry import finding, register, register_series
 from govdisclosure.model import Finding, OrganKind, Report, is_number
 
@@ -49,7 +50,6 @@ _SHORT: Final = 1024
 _SHORT_REPORT: Final = 4096
 """Reports whose prose (every part) is no longer than this have each part joined
 without whitespace at once: each searched word then costs one scan of a joined text."""
-_LITERALS: Final = re.compile(r"[^\\.^$*+?{}\[\]()|]+(?:\|[^\\.^$*+?{}\[\]()|]+)*")
 
 
 def _chars(word: str, common: Counter[str]) -> tuple[tuple[str, int], ...]:
@@ -79,10 +79,11 @@ class _Search:
 
     @classmethod
     def of(cls, pattern: re.Pattern[str], holds: str = "", within: str = "") -> _Search:
-        if pattern.flags & ~re.UNICODE or not _LITERALS.fullmatch(pattern.pattern):
+        plain = words_of(pattern)
+        if plain is None:
             return cls(pattern, None, holds, within)
         # a word with whitespace never occurs in the text without whitespace
-        words = [w for w in pattern.pattern.split("|") if not any(c.isspace() for c in w)]
+        words = [w for w in plain if not any(c.isspace() for c in w)]
         common = Counter(ch for w in words for ch in set(w))
         pairs = Counter(p for w in words for p in {w[i : i + 2] for i in range(len(w) - 1)})
         return cls(pattern, tuple((w, _chars(w, common), _shared_pairs(w, pairs)) for w in words))

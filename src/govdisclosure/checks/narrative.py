@@ -19,10 +19,8 @@ is a warning (``narrative.figure-mismatch``) quoting the sentence and its positi
 from __future__ import annotations
 
 import functools
-import importlib
 import re
 import tomllib
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from importlib import resources
@@ -30,6 +28,7 @@ from typing import Any, Final, NamedTuple, TypeAlias
 
 import attrs
 
+from govdisclosure.checks._regex import first_class, key_words, words_of
 from govdisclosure.checks.registry import CODES, finding, register
 from govdisclosure.model import Finding, Report, Table, is_number, split_path
 from govdisclosure.model.findings import trusted_finding
@@ -79,7 +78,7 @@ class _Patterns:
     """Each pattern's regular expression as an alternative of ``combined`` (its figure's
     group named ``n{i}``)."""
     keys: tuple[tuple[str, int], ...]
-    """The key words of the patterns (``_key_words``), each with its bit in ``needs``."""
+    """The key words of the patterns (``key_words``), each with its bit in ``needs``."""
     needs: tuple[int, ...]
     """For each pattern, the bit of its key word (0: it has none): a pattern can only
     match a sentence that holds its key word."""
@@ -111,7 +110,7 @@ def _load() -> _Patterns:
     steps = tuple(
         _Step(
             p.id,
-            _words_of(p.requires),
+            words_of(p.requires),
             p.requires,
             p.needs_context,
             p.context,
@@ -119,7 +118,7 @@ def _load() -> _Patterns:
         )
         for p in figures
     )
-    keys = _key_words([p.regex.pattern for p in figures])
+    keys = key_words([p.regex.pattern for p in figures])
     words = sorted({w for w in keys if w})
     bit = {w: 1 << k for k, w in enumerate(words)}
     needs = tuple(bit[w] if w else 0 for w in keys)
@@ -138,7 +137,7 @@ def _load() -> _Patterns:
 def _alternation(bodies: Sequence[str], subset: Iterable[int]) -> re.Pattern[str]:
     """The alternation of the patterns ``subset`` of ``bodies`` (their order kept)."""
     either = "|".join(f"(?:{bodies[i]})" for i in subset)
-    first = _first_class(either)
+    first = first_class(either)
     # The lookahead only lets the engine pass over, at little cost, the positions where
     # no alternative can start (it would otherwise try each of them there): it changes
     # no match.
@@ -156,19 +155,6 @@ class _Step(NamedTuple):
     needs_context: bool
     context: str | None
     plans: dict[str | None, _Plan]
-
-
-_PLAIN_WORDS: Final = re.compile(r"[^\\.^$*+?{}\[\]()|]+(?:\|[^\\.^$*+?{}\[\]()|]+)*")
-
-
-def _words_of(pattern: re.Pattern[str] | None) -> tuple[str, ...] | None:
-    """The words of ``pattern`` if it is only ``word|word|...`` without flags (it then
-    searches a text exactly when one of them is in it), else ``None``."""
-    if pattern is None or pattern.flags & ~re.UNICODE:
-        return None
-    if not _PLAIN_WORDS.fullmatch(pattern.pattern):
-        return None
-    return tuple(pattern.pattern.split("|"))
 
 
 class _Scanner(NamedTuple):
@@ -221,184 +207,6 @@ def _scanner_of(subset: tuple[int, ...]) -> _Scanner:
     regex = _alternation(pats.bodies, subset)
     figures = tuple((pats.steps[i], regex.groupindex[f"n{i}"]) for i in subset)
     return _Scanner(regex, {g: (step, g) for step, g in figures}, figures)
-
-
-def _key_words(patterns: Sequence[str]) -> list[str | None]:
-    """For each pattern, a word every match of it holds, looked for in a sentence before
-    the pattern is let try it (``None``: the pattern always is).
-
-    Only patterns that do not start with a literal character have one: where such a
-    pattern cannot match, the regex engine still enters it at every position the
-    combined lookahead lets through (a number, an optional group, a lookbehind, an
-    alternation), while an alternative that starts with a literal is passed over after
-    one comparison, and looking for a word costs more than that. Of the words a pattern
-    must hold, the one the fewest patterns hold is taken (then the longest).
-    """
-    musts = [_musts_of(p) for p in patterns]
-    counts = Counter(w for m in musts for w in m)
-    return [
-        None if not m or _starts_with_literal(p) else min(m, key=lambda w: (counts[w], -len(w), w))
-        for p, m in zip(patterns, musts, strict=True)
-    ]
-
-
-def _starts_with_literal(pattern: str) -> bool:
-    """Whether the first item of ``pattern`` (as Python's parser reads it) is a literal
-    character."""
-    try:
-        parsed = importlib.import_module("re._parser").parse(pattern)
-        return len(parsed) > 0 and str(parsed[0][0]) == "LITERAL"
-    except (ImportError, AttributeError, TypeError, ValueError, IndexError):
-        return False
-
-
-def _musts_of(pattern: str) -> frozenset[str]:
-    """Words that every match of ``pattern`` (a regular expression) holds, read from the
-    parse tree of Python's own parser: the runs of literal characters of the sequence
-    and of its groups, of what is repeated at least once, and what every branch of an
-    alternation holds. Empty if that cannot be told (a flag that changes what a literal
-    matches, a construct the parser does not give as expected)."""
-    try:
-        parser = importlib.import_module("re._parser")
-        parsed = parser.parse(pattern)
-        if parsed.state.flags & re.IGNORECASE:
-            return frozenset()
-        return frozenset(_maximal(_musts(parsed)))
-    except (_Unknown, ImportError, AttributeError, TypeError, ValueError):
-        return frozenset()
-
-
-def _musts(items: Any) -> set[str]:
-    """Words every match of a sequence of parsed items holds (lookarounds and anchors,
-    which hold no character, and optional items add none)."""
-    out: set[str] = set()
-    run: list[str] = []
-    for op, av in items:
-        name = str(op)
-        if name == "LITERAL":
-            run.append(chr(av))
-            continue
-        if run:
-            out.add("".join(run))
-            run = []
-        if name == "SUBPATTERN":
-            _group, add_flags, _del_flags, sub = av
-            if add_flags & re.IGNORECASE:
-                raise _Unknown(name)
-            out |= _musts(sub)
-        elif name == "BRANCH":
-            # what every branch holds: the pieces of words that all branches hold
-            common: set[str] | None = None
-            for sub in av[1]:
-                pieces = {
-                    w[i:j]
-                    for w in _musts(sub)
-                    for i in range(len(w))
-                    for j in range(i + 1, len(w) + 1)
-                }
-                common = pieces if common is None else common & pieces
-            out |= _maximal(common or set())
-        elif name in {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}:
-            low, _high, sub = av
-            if low >= 1:
-                out |= _musts(sub)
-    if run:
-        out.add("".join(run))
-    return out
-
-
-def _maximal(words: set[str]) -> set[str]:
-    """The words that no other word holds."""
-    return {w for w in words if not any(w != o and w in o for o in words)}
-
-
-_CATEGORIES: Final = {
-    "CATEGORY_DIGIT": r"\d",
-    "CATEGORY_NOT_DIGIT": r"\D",
-    "CATEGORY_SPACE": r"\s",
-    "CATEGORY_NOT_SPACE": r"\S",
-    "CATEGORY_WORD": r"\w",
-    "CATEGORY_NOT_WORD": r"\W",
-}
-
-
-_CHANGES_CLASSES: Final = re.IGNORECASE | re.ASCII | re.LOCALE
-"""The flags under which the class built here might not hold a character."""
-
-
-class _Unknown(Exception):
-    """A construct that ``_first_class`` does not follow."""
-
-
-def _first_class(pattern: str) -> str | None:
-    """A character class that holds the first character of every match of ``pattern``
-    (a regular expression without flags); ``None`` if that cannot be told (a pattern
-    that may match the empty string, or a construct not followed here).
-
-    Read from the parse tree of Python's own regular expression parser: the first
-    characters of a sequence are those of its items up to the first that cannot match
-    the empty string; lookarounds and anchors match the empty string.
-    """
-    try:
-        parser = importlib.import_module("re._parser")
-        parsed = parser.parse(pattern)
-        if parsed.state.flags & _CHANGES_CLASSES:
-            return None
-        chars, nullable = _first_of(parsed)
-    except (_Unknown, ImportError, AttributeError, TypeError, ValueError):
-        return None
-    if nullable or not chars:
-        return None
-    return "[" + "".join(dict.fromkeys(chars)) + "]"
-
-
-def _first_of(items: Any) -> tuple[list[str], bool]:
-    """The class items that may start a sequence of parsed items, and whether the
-    sequence may match the empty string."""
-    out: list[str] = []
-    for op, av in items:
-        chars, nullable = _first_one(str(op), av)
-        out += chars
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _first_one(op: str, av: Any) -> tuple[list[str], bool]:
-    if op == "LITERAL":
-        return [re.escape(chr(av))], False
-    if op == "IN":
-        out = []
-        for item_op, value in av:
-            item = str(item_op)
-            if item == "LITERAL":
-                out.append(re.escape(chr(value)))
-            elif item == "RANGE":
-                out.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
-            elif item == "CATEGORY" and str(value) in _CATEGORIES:
-                out.append(_CATEGORIES[str(value)])
-            else:  # NEGATE and the rest
-                raise _Unknown(item)
-        return out, False
-    if op == "SUBPATTERN":
-        _group, add_flags, _del_flags, sub = av
-        if add_flags & _CHANGES_CLASSES:
-            raise _Unknown(op)
-        return _first_of(sub)
-    if op == "BRANCH":
-        out, nullable = [], False
-        for sub in av[1]:
-            chars, empty = _first_of(sub)
-            out += chars
-            nullable = nullable or empty
-        return out, nullable
-    if op in {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}:
-        low, _high, sub = av
-        chars, nullable = _first_of(sub)
-        return chars, nullable or low == 0
-    if op in {"ASSERT", "ASSERT_NOT", "AT"}:
-        return [], True
-    raise _Unknown(op)
 
 
 def figure_patterns() -> tuple[FigurePattern, ...]:
