@@ -23,7 +23,7 @@ from govdisclosure.formats.pdf import PdfCell, PdfGrid, read_pdf_blocks, read_pd
 from govdisclosure.strategies import valid_reports
 from govdisclosure.template import template
 
-pytest.importorskip("pdfplumber")
+pdfplumber = pytest.importorskip("pdfplumber")
 
 DATA = Path(__file__).parent / "data"
 REAL = DATA / "real"
@@ -423,6 +423,31 @@ def test_rows_of_words_and_blanks_through_word_and_libreoffice(
                 report = report.with_cell(f"{table.id}.{row.id}.{column.id}", value)
     again = gd.parse_pdf(docx_to_pdf(gd.render_docx(report), tmp_path))
     assert again.tables == report.tables
+
+
+@needs_soffice
+@pytest.mark.slow
+def test_a_report_of_more_than_two_hundred_pages_is_read_by_default(tmp_path: Path) -> None:
+    """A report whose section 五 runs over two hundred pages (appendices bound in) is read
+    with the default limits, every section and table as written."""
+    sentence = (
+        "第{}项：我单位坚持以公开为常态、不公开为例外，认真落实政府信息公开各项要求，持续改进。"
+    )
+    problems = "\n".join(
+        "".join(sentence.format(10 * p + k) for k in range(10)) for p in range(1, 330)
+    )
+    report = gd.build_report(
+        organ="淮安市财政局",
+        year=2024,
+        applications={"new_received": {"natural_person": 3}, "granted": {"natural_person": 3}},
+        problems=problems,
+    )
+    pdf = docx_to_pdf(gd.render_docx(report), tmp_path)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        assert len(doc.pages) > 200
+    again = gd.parse_pdf(pdf)
+    assert again.tables == report.tables
+    assert again.problems == report.problems
 
 
 @needs_soffice

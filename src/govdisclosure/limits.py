@@ -59,7 +59,8 @@ class Limits:
       counted in it;
     - ``max_span`` — ``rowspan``/``colspan`` clamp (200): larger values are read as
       this value;
-    - ``max_pages`` — pages of a PDF (200);
+    - ``max_pages`` — pages of a PDF (1,000: a report with its appendices can run to
+      hundreds of pages, read at about 35 ms a page);
     - ``time_budget`` — seconds one parse may take (60.0), checked between lines,
       rows, tables and pages (a single library call, such as lxml parsing the page,
       is not interrupted).
@@ -72,7 +73,7 @@ class Limits:
     max_total_cells: int | None = attrs.field(default=200_000, validator=_positive)
     max_depth: int | None = attrs.field(default=128, validator=_positive)
     max_span: int = attrs.field(default=200, validator=_positive)
-    max_pages: int | None = attrs.field(default=200, validator=_positive)
+    max_pages: int | None = attrs.field(default=1000, validator=_positive)
     time_budget: float | None = attrs.field(default=60.0, validator=_positive)
 
     def check(self, name: str, value: int, what: str) -> None:
