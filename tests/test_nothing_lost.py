@@ -132,7 +132,7 @@ def kept(report: gd.Report) -> set[Decimal]:
     """Every figure the report holds: its cells (a text cell holds the figures written
     in it: "2 0" that fills a row is kept as written) and what its findings quote."""
     values: list[object] = [v for t in report.tables for _r, _c, v in t.items()]
-    values.extend(v.text for v in values if isinstance(v, gd.Text))
+    values += [v.text for v in values if isinstance(v, gd.Text)]
     for f in report.findings:
         values.extend((f.expected, f.actual, f.difference))
         values.extend(v for _k, v in f.params)
@@ -232,7 +232,11 @@ def damaged_texts(draw: st.DrawFn) -> str:
         if damage == "space":
             # not two figures that read as one grouped by a space (1 100, 千分空): in a
             # row that has all its cells (an extra one added), that is one figure
-            pairs = [i for i in pairs if not (len(cells[i]) <= 3 and len(cells[i + 1]) == 3)]
+            pairs = [
+                i
+                for i in pairs
+                if not (cells[i][0] != "0" and len(cells[i]) <= 3 and len(cells[i + 1]) == 3)
+            ]
         if damage in {"join", "space"} and pairs:
             i = draw(st.sampled_from(pairs))
             cells[i : i + 2] = [cells[i] + ("" if damage == "join" else " ") + cells[i + 1]]

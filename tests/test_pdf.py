@@ -19,7 +19,13 @@ from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure.formats._reader import RawTable
-from govdisclosure.formats.pdf import PdfCell, PdfGrid, read_pdf_blocks, read_pdf_grids
+from govdisclosure.formats.pdf import (
+    PdfCell,
+    PdfGrid,
+    _join_chars,
+    read_pdf_blocks,
+    read_pdf_grids,
+)
 from govdisclosure.strategies import valid_reports
 from govdisclosure.template import template
 
@@ -327,6 +333,23 @@ def test_memory_does_not_grow_with_pages() -> None:
     assert large < 2 * small
 
 
+def _chars(*placed: tuple[str, float]) -> list[dict[str, Any]]:
+    """Characters of one line, each at its left edge, 5 points wide, size 10."""
+    return [{"text": t, "x0": x, "x1": x + 5.0, "size": 10} for t, x in placed]
+
+
+def test_digits_spread_over_a_ruled_cell_are_one_figure() -> None:
+    """In a ruled cell, digits apart (distributed alignment, 分散对齐) join into one
+    figure, as Latin words apart do not; in extracted text (``spaced``) a gap separates
+    cells."""
+    apart = _chars(("1", 0.0), ("0", 30.0))
+    assert _join_chars(apart) == "10"
+    assert gd.model.read_cell(_join_chars(apart)).value == 10
+    assert _join_chars(apart, spaced=True) == "1 0"
+    assert _join_chars(_chars(("A", 0.0), ("B", 30.0))) == "A B"
+    assert _join_chars(_chars(("1", 0.0), ("0", 5.5))) == "10"
+
+
 # ------------------------------------------------------------------------ round trip
 def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
@@ -429,7 +452,7 @@ def test_rows_of_words_and_blanks_through_word_and_libreoffice(
 @pytest.mark.slow
 def test_a_report_of_more_than_two_hundred_pages_is_read_by_default(tmp_path: Path) -> None:
     """A report whose section 五 runs over two hundred pages (appendices bound in) is read
-    with the default limits, every section and table as written."""
+    with the default limits: every table, and section 五 whole."""
     sentence = (
         "第{}项：我单位坚持以公开为常态、不公开为例外，认真落实政府信息公开各项要求，持续改进。"
     )

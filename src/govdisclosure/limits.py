@@ -60,7 +60,7 @@ class Limits:
     - ``max_span`` — ``rowspan``/``colspan`` clamp (200): larger values are read as
       this value;
     - ``max_pages`` — pages of a PDF (1,000: a report with its appendices can run to
-      hundreds of pages, read at about 35 ms a page);
+      hundreds of pages, read at 25–50 ms a page);
     - ``time_budget`` — seconds one parse may take (60.0), checked between lines,
       rows, tables and pages (a single library call, such as lxml parsing the page,
       is not interrupted).

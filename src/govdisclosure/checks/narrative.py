@@ -73,7 +73,8 @@ class _Patterns:
     figures: tuple[FigurePattern, ...]
     contexts: dict[str, tuple[str, ...]]
     combined: re.Pattern[str]
-    """Every pattern, as one alternation (``_scanner_of`` of them all)."""
+    """Every pattern, as one alternation (``_alternation`` of them all): what the
+    scanners of ``_scanner`` stand for, kept as the reference the tests compare them with."""
     bodies: tuple[str, ...]
     """Each pattern's regular expression as an alternative of ``combined`` (its figure's
     group named ``n{i}``)."""
@@ -549,7 +550,7 @@ def _figures_in(report: Report, text: str, *, disagreeing: bool = False) -> Iter
             if tables is None:
                 tables = _tables(report)
             stated = int(m.group(group).replace(",", ""))
-            # the check's common case, a figure equal to its first reading, is decided
+            # the check's common case, a figure equal to one of its readings, is decided
             # without building the readings
             if disagreeing and _states_one(tables, plan, stated):
                 continue

@@ -189,7 +189,8 @@ def is_blank(cell: RawCell) -> bool:
 
 
 def is_figure(text: str) -> bool:
-    """Whether ``text`` is a figure or a placeholder (12, 1,200, 3件, /, —)."""
+    """Whether ``text`` is a figure or a placeholder (12, 1,200, 3件, /, —), or figures
+    separated by spaces (2 0: cells run together)."""
     return _kind(text) == "figure"
 
 

@@ -115,9 +115,11 @@ def _join_chars(chars: Sequence[dict[str, Any]], *, spaced: bool = False) -> str
     """The text of one line of characters sorted left to right.
 
     A space is kept only between two Latin letters or digits separated by a visible gap
-    (CJK text is justified with gaps that are not spaces). With ``spaced``, every wide
-    gap and every space character becomes one space, as in extracted text, where the
-    gaps separate the cells of an unruled table.
+    (CJK text is justified with gaps that are not spaces), but never between two digits:
+    in a ruled cell, digits apart are one figure spread over the cell (distributed
+    alignment, 分散对齐), not two figures, which a table gives cells of their own. With
+    ``spaced``, every wide gap and every space character becomes one space, as in
+    extracted text, where the gaps separate the cells of an unruled table.
     """
     out: list[str] = []
     prev: dict[str, Any] | None = None
@@ -130,8 +132,12 @@ def _join_chars(chars: Sequence[dict[str, Any]], *, spaced: bool = False) -> str
         if prev is not None and out:
             size = float(c.get("size") or 10)
             gap = float(c["x0"]) - float(prev["x1"])
-            latin = _is_ascii_word(out[-1][-1]) and _is_ascii_word(text[0])
-            if (spaced and (blank or gap > 0.25 * size)) or (gap > 0.2 * size and latin):
+            last, first = out[-1][-1], text[0]
+            latin = _is_ascii_word(last) and _is_ascii_word(first)
+            digits = last.isdigit() and first.isdigit()
+            if (spaced and (blank or gap > 0.25 * size)) or (
+                gap > 0.2 * size and latin and not digits
+            ):
                 out.append(" ")
         out.append(text)
         prev = c

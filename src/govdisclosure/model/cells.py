@@ -122,8 +122,9 @@ _YUAN: Final = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(1
 _DIGIT_GAP: Final = re.compile(r"\d\s+\d")
 """Whitespace between two digits: a space that groups thousands (1 200), or a gap between
 two figures whose cells ran together (2 0)."""
-_SPACE_GROUPED: Final = re.compile(r"\D*\d{1,3}(?: \d{3})+(?:\.\d+)?\D*")
-"""A figure whose thousands are grouped by single spaces (GB/T 15835: 千分空)."""
+_SPACE_GROUPED: Final = re.compile(r"\D*[1-9]\d{0,2}(?: \d{3})+(?:\.\d+)?\D*")
+"""A figure whose thousands are grouped by single spaces (GB/T 15835: 千分空); its first
+group never starts with 0 ("0 200" is two figures)."""
 
 
 def _fold(text: str) -> str | None:
