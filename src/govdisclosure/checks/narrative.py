@@ -200,10 +200,10 @@ def _scanner(pats: _Patterns, sentence: str) -> _Scanner | None:
 _SCANNERS: Final[dict[int, _Scanner | None]] = {}
 
 
-@functools.lru_cache(maxsize=256)
 def _scanner_of(subset: tuple[int, ...]) -> _Scanner:
     """The alternation of the patterns ``subset`` (their order kept), with the lookahead
-    of their first characters."""
+    of their first characters. (Made once for each set of key words found, which
+    ``_SCANNERS`` keeps: two sets never give the same patterns.)"""
     pats = _load()
     regex = _alternation(pats.bodies, subset)
     figures = tuple((pats.steps[i], regex.groupindex[f"n{i}"]) for i in subset)

@@ -50,21 +50,18 @@ def _spaced(out: Output, path: str, kept: Sequence[RawCell], width: int) -> list
     a tab lost between two cells) cut into one cell per figure, when that makes exactly
     ``width`` cells (a finding says so); else ``None``: "1 200" in a row that has all its
     cells stays one figure, grouped by a space."""
-    if not any(len(c.text.split()) > 1 for c in kept):
-        return None
     cells: list[RawCell] = []
-    spaced: list[RawCell] = []
+    spaced: list[tuple[RawCell, list[str]]] = []
     for c in kept:
         pieces = c.text.split()
         if len(pieces) > 1 and all(is_figure(p) for p in pieces):
             cells.extend(RawCell(p, c.source) for p in pieces)
-            spaced.append(c)
+            spaced.append((c, pieces))
         else:
             cells.append(c)
     if not spaced or len(cells) != width:
         return None
-    for c in spaced:
-        pieces = c.text.split()
+    for c, pieces in spaced:
         out.add(
             "parse.spaced-cells",
             path,
@@ -263,22 +260,21 @@ def _words_at_ends(
     *,
     headed: bool = True,
 ) -> list[Item]:
-    """``items`` with the words written in place of figures in a row's first or last
-    cells (略, 不详) moved into its values.
+    """``items`` with the words written in place of figures in a row's first cells
+    (略, 不详) moved into its values.
 
     An item whose values are short of one of its ``widths`` (those of the rows it may
-    be) makes up the width, exactly, from the words that follow its values in the same
-    raw row (its last cells, which :func:`items` makes the labels of an item of their
-    own) and the words that end its labels (its first cells), when
-    ``lead_words(labels, k)`` says the last ``k`` labels are such words after a row's
-    label (``headed``: after a row's label; else the words may be all the labels).
-    The values are counted with all, some or none of the blanks that end them (the
-    positions a merged figure covers after its first), most first; words after the
-    values go before such blanks. One cell short with words at both ends, the first cell is
-    taken; a row entirely of words (no figure at all) is made up from its labels alone.
-    Words or remarks (text no label holds, :func:`~govdisclosure.formats._cells.is_remark`)
-    after a row that has all its figures are values too, beyond its width: the reader
-    reports them as extra cells instead of reading them as a label.
+    be) makes up the width, exactly, from the words that end its labels (its first
+    cells), when ``lead_words(labels, k)`` says the last ``k`` labels are such words
+    after a row's label (``headed``: after a row's label; else the words may be all the
+    labels). The values are counted with all, some or none of the blanks that end them
+    (the positions a merged figure covers after its first), most first; a row entirely
+    of words (no figure at all) is made up from its labels alone. (Words after a row's
+    values are values already: :func:`~govdisclosure.formats._cells.items` keeps them
+    with the row.) Remarks (text no label holds,
+    :func:`~govdisclosure.formats._cells.is_remark`) after a row that has all its
+    figures are values too, beyond its width: the reader reports them as extra cells
+    instead of reading them as a label.
     """
     out: list[Item] = []
     i = 0
@@ -288,18 +284,15 @@ def _words_at_ends(
         i += 1
         labels, values = it.labels, it.values
         nxt = items[i] if i < n else None
-        # text after the values, in the same raw row: words in place of figures
-        # (``trail`` of them), or remarks
-        after = nxt is not None and nxt.source is it.source and not nxt.figures
-        trail = 0
-        remark = False
-        if after:
-            assert nxt is not None
-            if all(is_cell_word(c.text) for c in nxt.labels):
-                trail = len(nxt.labels)
-            else:
-                remark = bool(it.figures) and all(is_remark(c.text) for c in nxt.labels)
-        if not (trail or remark) and (
+        # remarks after the values of a row, in the same raw row
+        remark = (
+            nxt is not None
+            and bool(it.figures)
+            and nxt.source is it.source
+            and not nxt.figures
+            and all(is_remark(c.text) for c in nxt.labels)
+        )
+        if not remark and (
             len(labels) <= (1 if headed else 0) or not is_word_for_figure(labels[-1].text)
         ):
             out.append(it)  # no word at either end (most items: nothing more to ask)
@@ -310,34 +303,19 @@ def _words_at_ends(
         end = len(values)
         while end and is_blank(values[end - 1]):
             end -= 1
-        sizes = range(len(values), end - 1, -1)
-        # (words from the labels, words after, the values they go around)
-        take: tuple[int, int, int] | None = None
-        # the words after the values bring them, and the blanks after them (empty
-        # cells that end the row) may be cells of the row too
-        most = trail + len(nxt.values) if trail and nxt is not None else 0
-        for size, w in ((size, w) for size in sizes for w in widths(it)):
-            need = w - size
-            if need <= 0:
-                continue
-            if need == 1 and lead_words(labels, 1):
-                take = (1, 0, size)
-            elif trail and trail <= need <= most:
-                take = (0, trail, size)
-            elif trail and need > trail:
-                first = range(max(1, need - most), need - trail + 1)
-                k = next((k for k in first if lead_words(labels, k)), 0)
-                if not k:
-                    continue
-                take = (k, trail, size)
-            elif lead_words(labels, need):
-                take = (need, 0, size)
-            else:
-                continue
-            break
-        if take is None and (trail or remark) and it.figures and all(w <= end for w in widths(it)):
-            # words or remarks after a row that has all its figures (a remarks column):
-            # cells too many, reported with the row's extra cells, not taken for a label
+        # (words from the labels, remarks after, the values they go around)
+        take: tuple[int, int, int] | None = next(
+            (
+                (w - size, 0, size)
+                for size in range(len(values), end - 1, -1)
+                for w in widths(it)
+                if w > size and lead_words(labels, w - size)
+            ),
+            None,
+        )
+        if take is None and remark and all(w <= end for w in widths(it)):
+            # remarks after a row that has all its figures (a remarks column): cells
+            # too many, reported with the row's extra cells, not taken for a label
             assert nxt is not None
             take = (0, len(nxt.labels), end)
         if take is None:

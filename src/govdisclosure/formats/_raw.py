@@ -62,9 +62,7 @@ def grid_source(table: int, row: int, cell: int | None, line: int | None) -> Sou
     """``Source(table=table, row=row, cell=cell, line=line)``, made by setting its eight
     slots directly: the HTML reader makes one for every position of every table, and
     attrs' ``__init__`` for a frozen class costs nearly twice as much. (A field added
-    to :class:`~govdisclosure.Source` must be added here, and where the HTML reader's
-    ``_Reader.table`` makes a cell the same way in line: tests compare both with the
-    plain classes.)"""
+    to :class:`~govdisclosure.Source` must be added here: a test compares the two.)"""
     source: Source = _new(Source)
     _set_line(source, line)
     _set_column(source, None)
@@ -78,22 +76,8 @@ def grid_source(table: int, row: int, cell: int | None, line: int | None) -> Sou
 
 
 def grid_cell(text: str, table: int, row: int, cell: int, line: int | None) -> RawCell:
-    """``RawCell(text, Source(table=table, row=row, cell=cell, line=line))``, made as
-    :func:`make_cell` and :func:`grid_source` make theirs, in one call instead of three
-    (the HTML reader makes one for every position a spanning cell covers)."""
-    source: Source = _new(Source)
-    _set_line(source, line)
-    _set_column(source, None)
-    _set_table(source, table)
-    _set_row(source, row)
-    _set_cell(source, cell)
-    _set_page(source, None)
-    _set_x(source, None)
-    _set_y(source, None)
-    raw: RawCell = _new(RawCell)
-    _set_text(raw, text)
-    _set_source(raw, source)
-    return raw
+    """``RawCell(text, Source(table=table, row=row, cell=cell, line=line))``."""
+    return make_cell(text, grid_source(table, row, cell, line))
 
 
 def _cells(value: Iterable[RawCell]) -> tuple[RawCell, ...]:

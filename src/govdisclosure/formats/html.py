@@ -45,17 +45,6 @@ from govdisclosure.formats._container import (
 )
 from govdisclosure.formats._raw import (
     RawCell,
-    _new,
-    _set_cell,
-    _set_column,
-    _set_line,
-    _set_page,
-    _set_row,
-    _set_source,
-    _set_table,
-    _set_text,
-    _set_x,
-    _set_y,
     grid_cell,
     grid_source,
     make_paragraph,
@@ -678,11 +667,6 @@ class _Reader:
         cell_texts = self.cell_texts
         check = self.budget.check
         cell_at = grid_cell
-        # a cell is made here as grid_cell makes it (its slots set directly), without
-        # three calls for each of the hundreds of positions of a page
-        new, set_text, set_source = _new, _set_text, _set_source
-        set_line, set_column, set_table = _set_line, _set_column, _set_table
-        set_row, set_cell, set_page, set_x, set_y = _set_row, _set_cell, _set_page, _set_x, _set_y
         table_cells = 0
         total = self.cells
         for r, (_tr, tds) in enumerate(rows):
@@ -708,18 +692,7 @@ class _Reader:
                     total += 1
                     if table_cells > cells_cap or total > total_cap:
                         self._refuse(index, line, table_cells, total)
-                    source = new(Source)
-                    set_line(source, line)
-                    set_column(source, None)
-                    set_table(source, index)
-                    set_row(source, r)
-                    set_cell(source, c)
-                    set_page(source, None)
-                    set_x(source, None)
-                    set_y(source, None)
-                    cell = new(RawCell)
-                    set_text(cell, text)
-                    set_source(cell, source)
+                    cell = cell_at(text, index, r, c, line)
                     if c < width:
                         row[c] = cell
                     else:  # (c is never beyond the row's end: see below)
