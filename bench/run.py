@@ -149,6 +149,30 @@ TARGETS: tuple[tuple[str, str, str | None, float], ...] = (
         "parse_html/pandas.read_html",
         0.5,
     ),
+    (
+        "parse_html ÷ tight lxml grid floor (informative)",
+        "parse_html/cms-page-60KB",
+        "parse_html/lxml-grids, tight (floor)",
+        0,
+    ),
+    (
+        "editor page: parse_html ≤ 1.5× lxml grid floor",
+        "parse_html/editor page",
+        "parse_html/editor page: lxml-grids (floor)",
+        1.5,
+    ),
+    (
+        "editor page: parse_html ÷ tight floor (informative)",
+        "parse_html/editor page",
+        "parse_html/editor page: lxml-grids, tight (floor)",
+        0,
+    ),
+    (
+        "editor page: parse_html ÷ pandas.read_html ≤ 0.5",
+        "parse_html/editor page",
+        "parse_html/editor page: pandas.read_html",
+        0.5,
+    ),
     ("from_json ≤ pydantic v2", "json/from_json", "json/pydantic.model_validate_json", 1.0),
     ("to_json < pydantic v2", "json/to_json", "json/pydantic.model_dump_json", 1.0),
     ("parse_text ≤ 1 ms (seed)", "parse_text/seed", None, 1e-3),
@@ -201,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     inp = _cases.build_inputs(with_pdf=with_pdf)
     print(
-        f"- inputs: CMS page {len(inp.page_bytes):,} bytes UTF-8 ({len(inp.page):,} characters), report JSON {len(inp.json_bytes):,} bytes"
+        f"- inputs: CMS page {len(inp.page_bytes):,} bytes UTF-8 ({len(inp.page):,} characters), the editor's page of the same report {len(inp.editor_page.encode()):,} bytes, report JSON {len(inp.json_bytes):,} bytes"
     )
     cases = _cases.build_cases(inp, with_pdf=with_pdf)
     if args.quick:
