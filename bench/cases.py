@@ -9,10 +9,10 @@ work on exactly the same inputs as the library functions they are compared with.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import io
 import json
 import random
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -23,10 +23,20 @@ from typing import Any
 import govdisclosure as gd
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 
-from editor_markup import editor_markup  # noqa: E402 - the tests' helper, shared
 
+def _tests_module(name: str) -> Any:
+    """A helper module of ``tests/``, loaded from its file (``tests/`` is not put on the
+    path: its ``corpus`` module would shadow ours)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+editor_markup: Callable[[str], str] = _tests_module("editor_markup").editor_markup
 REAL = ROOT / "tests" / "data" / "real"
 SEED_TEXT = REAL / "xunzhen-2024.txt"
 PDF_NAMES = ("hongze-2023", "hongze-2024", "huaian-2024")
