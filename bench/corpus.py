@@ -61,6 +61,45 @@ def _work(paths: list[str]) -> tuple[int, int, int, int]:
     return os.getpid(), done, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, _hwm_kib()
 
 
+def _phases(paths: list[str]) -> tuple[float, float, float, int]:
+    """The time spent in each step of the corpus run over ``paths``, in seconds:
+    ``parse_html``, ``check``, ``to_records``; and the number of reports."""
+    import govdisclosure as gd
+
+    clock = time.perf_counter
+    parse = check = records = 0.0
+    for p in paths:
+        data = Path(p).read_bytes()
+        t0 = clock()
+        report = gd.parse_html(data)
+        t1 = clock()
+        gd.check(report)
+        t2 = clock()
+        gd.to_records(report)
+        t3 = clock()
+        parse, check, records = parse + t1 - t0, check + t2 - t1, records + t3 - t2
+    return parse, check, records, len(paths)
+
+
+def phases(n: int, *, pool: int = 200) -> dict[str, float]:
+    """Mean µs per report of each step when the steps follow one another, page after
+    page, as in the corpus run (one spawned worker): what each step costs in a pipeline,
+    with the caches holding the previous step's data, not its own."""
+    ctx = multiprocessing.get_context("spawn")
+    with tempfile.TemporaryDirectory(prefix="gd-bench-") as tmp:
+        pages = write_pool(Path(tmp), min(pool, n))
+        items = [pages[i % len(pages)] for i in range(n)]
+        with ProcessPoolExecutor(1, mp_context=ctx) as ex:
+            list(ex.map(_warm, range(1)))
+            ex.submit(_phases, items[: min(50, n)]).result()  # warm: first calls compile patterns
+            parse, check, records, done = ex.submit(_phases, items).result()
+    return {
+        "parse_html": parse / done * 1e6,
+        "check": check / done * 1e6,
+        "to_records": records / done * 1e6,
+    }
+
+
 def write_pool(folder: Path, size: int) -> list[str]:
     """Generate ``size`` distinct pages (seeds 0 … size-1) into ``folder``."""
     import cases

@@ -242,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(targets(times)))
     print()
     corpus_rows = []
+    steps: dict[str, float] | None = None
     if args.corpus:
         print("## Corpus run (parse_html → check → to_records, generated CMS pages)\n")
         print(
@@ -254,6 +255,11 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"| {w} | {res['reports']:,} | {res['wall']:.1f} s | {res['rate']:.0f} | {res['rate'] / w:.0f} | {res['peak_rss_mb']:.0f} MB | {res['vm_hwm_mb']:.0f} MB |"
             )
+        steps = _corpus.phases(min(args.corpus, 2000), pool=10 if args.quick else 200)
+        print(
+            "\n- each step in the pipeline (one worker, mean per report): "
+            + ", ".join(f"{k} {v:,.0f} µs" for k, v in steps.items())
+        )
         print(f"\n- parent process ru_maxrss: {corpus_rows[-1]['parent_maxrss_mb']:.0f} MB")
         print(f"- load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if args.json:
@@ -264,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
                     "versions": versions(),
                     "times": times,
                     "corpus": corpus_rows,
+                    "pipeline_steps_us": steps,
                 },
                 indent=1,
             ),
