@@ -461,6 +461,13 @@ def render_docx(report: Report, *, locale: str = "zh_CN") -> bytes:
     _page_setup(doc)
     # English labels are longer: a smaller table font keeps words whole in narrow columns
     table_size = TABLE_SIZE_EN if _en(locale) else TABLE_SIZE
+    if report.title and report.organ.name:
+        # a title as published need not name the organ as it is (巡镇镇 … 年报 of
+        # 河曲县巡镇镇人民政府): the organ goes on a line of its own above it, as
+        # render_text writes it and as reports print a title over two lines
+        organ = doc.add_paragraph()
+        organ.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(organ, report.organ.name, TITLE_FONT, TITLE_SIZE)
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_after = Pt(BODY_SIZE)
