@@ -114,6 +114,43 @@ def test_every_rendering_comes_back(report: gd.Report, kind: str) -> None:
     assert gd.parse(rendered) == report
 
 
+@settings(max_examples=15)
+@given(
+    valid_reports(),
+    st.sampled_from(["html", "text"]),
+    st.sampled_from(["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"]),
+)
+def test_renderings_in_unicode_encodings_with_a_mark_come_back(
+    report: gd.Report, kind: str, codec: str
+) -> None:
+    """A file saved as "Unicode" (UTF-16 with its byte-order mark, as Notepad writes it),
+    UTF-32 or UTF-8 with a mark reads as its text does, and says how it was decoded."""
+    rendered = gd.render_html(report) if kind == "html" else gd.render_text(report)
+    data = (
+        ("\ufeff" + rendered).encode(codec)
+        if codec.endswith(("-le", "-be"))
+        else rendered.encode(codec)
+    )
+    assert sniff(data) == kind
+    for read in (gd.parse, gd.parse_html if kind == "html" else gd.parse_text):
+        back = read(data)
+        assert back == report
+        encodings = [f.args["encoding"] for f in back.findings if f.code == "parse.encoding"]
+        assert encodings == ([] if codec == "utf-8-sig" else [codec[:6].upper()])
+
+
+def test_the_seed_saved_as_utf16_reads_as_the_seed() -> None:
+    text = (REAL / "xunzhen-2024.txt").read_text(encoding="utf-8")
+    seed = gd.parse_text(text)
+    for data in (text.encode("utf-16"), text.encode("utf-32")):
+        for read in (gd.parse, gd.parse_text):
+            back = read(data)
+            assert back == seed
+            assert [f.code for f in back.findings] == ["parse.encoding"] + [
+                f.code for f in seed.findings
+            ]
+
+
 @settings(max_examples=25)
 @given(st.binary(max_size=300))
 def test_arbitrary_bytes_never_crash(data: bytes) -> None:

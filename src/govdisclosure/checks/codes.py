@@ -404,7 +404,7 @@ define(
     "parse.encoding",
     I,
     N_("The input was decoded as {encoding}."),
-    rule="Pages in GBK, GB18030 or UTF-8 are decoded by their BOM, declaration or content.",
+    rule="Pages and texts in UTF-8, UTF-16, UTF-32, GBK or GB18030 are decoded by their BOM, declaration or content.",
 )
 define(
     "parse.outside-content",

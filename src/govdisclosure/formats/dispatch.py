@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.formats._bom import bom_codec
 from govdisclosure.model import Report
 
 __all__ = ["FORMATS", "Format", "parse", "sniff"]
@@ -49,6 +50,12 @@ _SUFFIXES: Final = frozenset(
 def sniff(data: bytes | str) -> Format:
     """The format of ``data``, judged by its content."""
     raw = data.encode("utf-8", errors="replace") if isinstance(data, str) else data
+    codec = bom_codec(raw)
+    if codec is not None and codec != "utf-8-sig":
+        # UTF-16 or UTF-32 (a text saved as "Unicode"): its head is judged as text
+        head = raw[:8192].decode(codec, errors="replace")[:4096].encode("utf-8", errors="replace")
+        head = head.lstrip(b" \t\r\n\x00")
+        return "html" if _HTML.search(head) else "text"
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n\x00")
     if head.startswith(b"%PDF") or (isinstance(data, bytes) and b"%PDF-" in data[:1024]):
         return "pdf"

@@ -33,6 +33,7 @@ from lxml import etree
 
 from govdisclosure.checks.registry import finding
 from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.formats._bom import bom_codec
 from govdisclosure.formats._cells import repeats_in_span
 from govdisclosure.formats._container import (
     _CHROME_FIND,
@@ -341,13 +342,6 @@ MAX_COLSPAN: Final = Limits().max_span
 MAX_CELLS: Final = Limits().max_total_cells
 """The most cells a page's expanded tables may hold together by default."""
 
-_BOM: Final = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 _DECLARED: Final = re.compile(
     rb"""(?:<meta[^>]{0,400}?charset\s*=\s*["']?\s*|<\?xml[^>]{0,200}?encoding\s*=\s*["']\s*)
         ([A-Za-z0-9_.:\-]{2,40})""",
@@ -465,9 +459,9 @@ _CJK: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f
 
 def _decode(data: bytes) -> tuple[str, str]:
     """Text and the codec used: BOM, then UTF-8, then the declared charset, then GB18030."""
-    for bom, codec in _BOM:
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace"), codec.removesuffix("-sig")
+    codec = bom_codec(data)
+    if codec is not None:
+        return data.decode(codec, errors="replace"), codec.removesuffix("-sig")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -25,6 +25,7 @@ from govdisclosure._nfkc import nfkc, per_character
 from govdisclosure.checks import finding
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._assembly import is_title, match_heading
+from govdisclosure.formats._bom import bom_codec
 from govdisclosure.formats._raw import (
     Block,
     RawCell,
@@ -66,12 +67,19 @@ _DATE_LINE = re.compile(
 
 
 def decode(data: bytes) -> tuple[str, Finding | None]:
-    """Decode ``data``: UTF-8 (with or without BOM), else GB18030.
+    """Decode ``data``: by its byte-order mark (UTF-8, UTF-16, UTF-32), else UTF-8, else
+    GB18030.
 
     Returns the text and a ``parse.encoding`` finding when it was not UTF-8.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
+    codec = bom_codec(data)
+    if codec == "utf-8-sig":
         return data[3:].decode("utf-8", errors="replace"), None
+    if codec is not None:
+        # (a text saved as "Unicode" by Notepad: UTF-16 with its mark)
+        return data.decode(codec, errors="replace"), finding(
+            "parse.encoding", encoding=codec.upper()
+        )
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
