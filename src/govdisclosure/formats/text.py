@@ -397,8 +397,8 @@ def _is_prose(line: str, paragraphs: _Paragraphs) -> bool:
 def parse_text(data: str | bytes, *, limits: Limits | None = None) -> Report:
     """Read a report from published text or from text extracted from its PDF.
 
-    ``data`` may be bytes (UTF-8 with or without BOM, or GB18030; a ``parse.encoding``
-    finding says when it was not UTF-8). Everything noticed while reading is in
+    ``data`` may be bytes (UTF-8 with or without BOM, UTF-16 or UTF-32 with their BOM, or
+    GB18030; a ``parse.encoding`` finding says when it was not UTF-8). Everything noticed while reading is in
     ``report.findings``; :class:`~govdisclosure.ParseError` is raised only when nothing
     report-like is found, and :class:`~govdisclosure.LimitExceeded` for text beyond
     ``limits`` (``max_bytes``, ``max_lines``, ``time_budget``; default: the
