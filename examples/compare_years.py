@@ -2,10 +2,10 @@
 
 Usage: python examples/compare_years.py [--lang en|zh_CN] REPORT...
 
-Each REPORT is a JSON file written by ``gd.to_json`` (or, once the parsers are
-installed, any report file ``gd.parse`` reads). The reports are sorted by year and each
-is checked against the one before with ``gd.check(report, previous=...)``. Prints the
-cross-year findings; exits 1 if any was found.
+Each REPORT is any report file ``gd.parse`` reads (text, web page, PDF, Word, or the
+JSON of ``gd.to_json``). The reports are sorted by year and each is checked against the
+one before with ``gd.check(report, previous=...)``. Prints the cross-year findings;
+exits 1 if any was found.
 """
 
 from __future__ import annotations
@@ -21,21 +21,12 @@ HERE = Path(__file__).parent
 DEFAULT = [HERE / "data" / "ziranziyuan-2023.json", HERE / "data" / "ziranziyuan-2024.json"]
 
 
-def load(path: Path) -> gd.Report:
-    if path.suffix == ".json":
-        return gd.from_json(path.read_text("utf-8"))
-    parse = getattr(gd, "parse", None)
-    if parse is None:
-        sys.exit(f"{path}: only JSON can be read until the parsers are installed")
-    return parse(path)  # type: ignore[no-any-return, unused-ignore]
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("reports", nargs="*", type=Path, default=DEFAULT)
     ap.add_argument("--lang", default="en")
     args = ap.parse_args(argv)
-    reports = sorted((load(p) for p in args.reports), key=lambda r: r.year or 0)
+    reports = sorted((gd.parse(p) for p in args.reports), key=lambda r: r.year or 0)
     found = 0
     for previous, report in itertools.pairwise(reports):
         cross = [f for f in gd.check(report, previous=previous) if f.code.startswith("series.")]

@@ -3,8 +3,7 @@
     PYTHONPATH=src python scripts/plot_panel.py
 
 The panel holds the three real reports of ``tests/data/real`` (淮安市人民政府 2024,
-淮安市洪泽区人民政府 2023 and 2024; read with ``gd.parse_text`` when the text parser is
-installed, else built from the figures transcribed in ``tests/audit_real.py``) and
+淮安市洪泽区人民政府 2023 and 2024; read from their pdfplumber text) and
 **generated** earlier years of the same two organs (2019–2020 in the 2019 edition, with
 its single （六）其他处理 row; 2021 on in the 2021 edition), drawn with a fixed seed around
 the real figures. Generated points are hollow and dashed: they are illustrations, not
@@ -16,7 +15,6 @@ Needs matplotlib (the ``plot`` extra).
 from __future__ import annotations
 
 import random
-import sys
 from pathlib import Path
 
 import attrs
@@ -34,18 +32,12 @@ FIELDS = {
 
 
 def real_reports() -> list[gd.Report]:
-    """The three real reports: parsed if the parser is there, else transcribed."""
-    parse_text = getattr(gd, "parse_text", None)
+    """The three real reports, read from their pdfplumber text."""
     real = ROOT / "tests" / "data" / "real"
-    if parse_text is not None:
-        return [
-            parse_text((real / f"{name}.pdfplumber.txt").read_text("utf-8"))
-            for name in ("huaian-2024", "hongze-2023", "hongze-2024")
-        ]
-    sys.path.insert(0, str(ROOT / "tests"))
-    import audit_real  # noqa: PLC0415 - test helper, only without the parser
-
-    return [audit_real.huaian_2024(), audit_real.hongze(2023), audit_real.hongze(2024)]
+    return [
+        gd.parse_text((real / f"{name}.pdfplumber.txt").read_text("utf-8"))
+        for name in ("huaian-2024", "hongze-2023", "hongze-2024")
+    ]
 
 
 def generated(organ: str, like: gd.Report, years: range, rng: random.Random) -> list[gd.Report]:
