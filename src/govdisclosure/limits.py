@@ -28,6 +28,7 @@ an official table is never wider than 15 columns or taller than 40 rows).
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
@@ -133,6 +134,13 @@ def set_limits(limits: Limits) -> Limits:
 def resolve(limits: Limits | None) -> Limits:
     """``limits`` or, when ``None``, the process-wide limits."""
     return _current if limits is None else limits
+
+
+def read_input(path: os.PathLike[str], limits: Limits) -> bytes:
+    """The bytes of the file at ``path``, refused beyond ``max_bytes`` before they are read."""
+    with open(path, "rb") as f:
+        limits.check("max_bytes", os.fstat(f.fileno()).st_size, "bytes of the input")
+        return f.read()
 
 
 def input_size(data: str | bytes, limits: Limits) -> None:

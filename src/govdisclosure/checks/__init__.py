@@ -52,8 +52,13 @@ def check(report: Report, *, previous: Report | None = None) -> tuple[Finding, .
 
     The findings noticed while reading come first, then those of every registered
     check in registry order; with ``previous`` (the same organ's report for the year
-    before) the cross-year checks follow. Nothing stops at the first finding.
+    before) the cross-year checks follow. Nothing stops at the first finding. Anything
+    but a :class:`~govdisclosure.Report` is refused with :class:`TypeError`.
     """
+    given: object = report
+    if not isinstance(given, Report):  # callers without type checking
+        msg = f"check takes a Report, not {type(given).__name__}"
+        raise TypeError(msg)
     out: list[Finding] = list(report.findings)
     for c in CHECKS:
         out.extend(c.func(report))

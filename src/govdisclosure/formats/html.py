@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import functools
 import math
+import os
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -59,7 +60,7 @@ from govdisclosure.formats._reader import (
 )
 from govdisclosure.formats._render import SECTION_IDS, Words, label_layout, paragraphs, words
 from govdisclosure.formats._scrub import scrub
-from govdisclosure.limits import Budget, Limits, input_size, resolve
+from govdisclosure.limits import Budget, Limits, input_size, read_input, resolve
 from govdisclosure.model import (
     Finding,
     Narrative,
@@ -1153,11 +1154,12 @@ def _chrome_paragraph(block: Block) -> bool:
     )
 
 
-def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
+def parse_html(html: str | bytes | os.PathLike[str], *, limits: Limits | None = None) -> Report:
     """Read a report web page.
 
-    ``html`` is the page as text or as bytes in any encoding the sites use (UTF-8,
-    GBK, GB18030): the byte-order mark, then UTF-8, then the ``<meta charset>`` or
+    ``html`` is the page as text, as bytes in any encoding the sites use (UTF-8, GBK,
+    GB18030), or the path of a saved page (a :class:`pathlib.Path`: a ``str`` is always
+    the page itself): the byte-order mark, then UTF-8, then the ``<meta charset>`` or
     ``http-equiv`` declaration, then GB18030 decide; a page not in UTF-8 gets a
     ``parse.encoding`` finding. The page is parsed without network access or entity
     expansion; the content container is chosen among the page chrome; a ``<br>`` in
@@ -1176,7 +1178,7 @@ def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
     findings: list[Finding] = []
     limits = resolve(limits)
     budget = limits.budget()
-    given: object = html
+    given: object = read_input(html, limits) if isinstance(html, os.PathLike) else html
     utf8: bytes | None = None  # the page's bytes when they are the UTF-8 of ``text``
     if isinstance(given, bytes | bytearray | memoryview):
         data = bytes(given)
@@ -1190,7 +1192,7 @@ def parse_html(html: str | bytes, *, limits: Limits | None = None) -> Report:
         input_size(given, limits)
         text = given
     else:
-        msg = f"parse_html takes str or bytes, not {type(given).__name__}"
+        msg = f"parse_html takes str, bytes or a path, not {type(given).__name__}"
         raise TypeError(msg)
     # control characters are no text; lxml keeps them when parsing but refuses them
     # when the tree is edited (chrome removal), so they become spaces here

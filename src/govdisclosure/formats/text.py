@@ -16,10 +16,12 @@ official layout; ``parse_text(render_text(r)) == r`` for every valid report.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Final
 
 from govdisclosure._nfkc import nfkc, per_character
 from govdisclosure.checks import finding
@@ -37,7 +39,7 @@ from govdisclosure.formats._raw import (
 )
 from govdisclosure.formats._reader import assemble
 from govdisclosure.formats._scrub import scrub
-from govdisclosure.limits import Budget, Limits, input_size, resolve
+from govdisclosure.limits import Budget, Limits, input_size, read_input, resolve
 from govdisclosure.model import (
     BLANK,
     CellValue,
@@ -394,12 +396,13 @@ def _is_prose(line: str, paragraphs: _Paragraphs) -> bool:
     return False
 
 
-def parse_text(data: str | bytes, *, limits: Limits | None = None) -> Report:
+def parse_text(data: str | bytes | os.PathLike[str], *, limits: Limits | None = None) -> Report:
     """Read a report from published text or from text extracted from its PDF.
 
-    ``data`` may be bytes (UTF-8 with or without BOM, UTF-16 or UTF-32 with their BOM, or
-    GB18030; a ``parse.encoding`` finding says when it was not UTF-8). Everything noticed while reading is in
-    ``report.findings``; :class:`~govdisclosure.ParseError` is raised only when nothing
+    ``data`` is the text, or its bytes (UTF-8 with or without BOM, UTF-16 or UTF-32 with
+    their BOM, or GB18030; a ``parse.encoding`` finding says when it was not UTF-8), or
+    the path of a file holding them (a :class:`pathlib.Path`: a ``str`` is always the
+    text itself). Everything noticed while reading is in ``report.findings``; :class:`~govdisclosure.ParseError` is raised only when nothing
     report-like is found, and :class:`~govdisclosure.LimitExceeded` for text beyond
     ``limits`` (``max_bytes``, ``max_lines``, ``time_budget``; default: the
     process-wide :func:`~govdisclosure.get_limits`).
@@ -411,6 +414,8 @@ def parse_text(data: str | bytes, *, limits: Limits | None = None) -> Report:
     findings: list[Finding] = []
     limits = resolve(limits)
     budget = limits.budget()
+    if isinstance(data, os.PathLike):
+        data = read_input(data, limits)
     if isinstance(data, bytes | bytearray):
         input_size(bytes(data), limits)
         text, note = decode(bytes(data))
@@ -420,14 +425,26 @@ def parse_text(data: str | bytes, *, limits: Limits | None = None) -> Report:
         input_size(data, limits)
         text = data
     else:  # callers without type checking
-        msg = f"parse_text reads str or bytes, not {type(data).__name__}"  # type: ignore[unreachable]
+        msg = f"parse_text reads str, bytes or a path, not {type(data).__name__}"  # type: ignore[unreachable]
         raise TypeError(msg)
     text = text.replace("\ufeff", "").replace("\x00", "")
     if not text.strip():
         raise ParseError("the text is empty")
     lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
     limits.check("max_lines", lines, "lines of the text")
-    return assemble(list(_blocks(text, budget)), findings=findings)
+    try:
+        return assemble(list(_blocks(text, budget)), findings=findings)
+    except ParseError as exc:
+        if isinstance(data, str) and _FILE_NAME.fullmatch(text.strip()):
+            msg = f"{exc} (the text is a file name: pass pathlib.Path({text.strip()!r}), or use parse())"
+            raise ParseError(msg, line=exc.line, page=exc.page) from exc
+        raise
+
+
+_FILE_NAME: Final = re.compile(
+    r"[^\n]{0,255}\.(?:txt|text|html?|shtml|xhtml|pdf|docx|json)", re.IGNORECASE
+)
+"""A one-line text that names a report file rather than holding one."""
 
 
 # ----------------------------------------------------------------- rendering

@@ -188,7 +188,7 @@ class Report:
         table_id, row, column = _split(path)
         t = self.table(table_id)
         if t is None:
-            raise KeyError(path)
+            raise KeyError(_no_table(path, table_id))
         return t[row, column]
 
     def with_cell(self, path: str, value: CellValue) -> Report:
@@ -196,7 +196,7 @@ class Report:
         table_id, row, column = _split(path)
         t = self.table(table_id)
         if t is None:
-            raise KeyError(path)
+            raise KeyError(_no_table(path, table_id))
         return self.with_table(t.with_cell(row, column, value))
 
     def with_table(self, table: Table) -> Report:
@@ -218,6 +218,10 @@ class Report:
         return value
 
 
+def _no_table(path: str, table_id: str) -> str:
+    return f"{path}: the report has no table {table_id}"
+
+
 def _split(path: str) -> tuple[str, str, str]:
     """``<table>.<row>.<column>`` into its three parts (rows of 三 and tables of 二 hold dots)."""
     for prefix in ("applications.", "review_litigation."):
@@ -225,11 +229,18 @@ def _split(path: str) -> tuple[str, str, str]:
             row, sep, column = path[len(prefix) :].rpartition(".")
             if sep and row:
                 return prefix[:-1], row, column
-            raise KeyError(path)
+            raise KeyError(_not_a_path(path))
     parts = path.split(".")
     if len(parts) == 4 and parts[0] == "active":
         return f"active.{parts[1]}", parts[2], parts[3]
-    raise KeyError(path)
+    raise KeyError(_not_a_path(path))
+
+
+def _not_a_path(path: object) -> str:
+    return (
+        f"{path!r} is not a cell path (<table>.<row>.<column>: applications.granted.total, "
+        "review_litigation.review.upheld, active.art20_1.regulations.issued)"
+    )
 
 
 def split_path(path: str) -> tuple[str, str, str]:

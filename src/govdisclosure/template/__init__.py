@@ -15,6 +15,7 @@ the renderers all ask this module.
 
 from __future__ import annotations
 
+import difflib
 import enum
 import functools
 import tomllib
@@ -99,6 +100,13 @@ class SectionSpec:
         return f"{self.number}、{self.label}"
 
 
+def _unknown(table_id: str, kind: str, name: object, known: tuple[str, ...]) -> str:
+    """The message of a :class:`KeyError` for a row or column a table does not have."""
+    close = difflib.get_close_matches(str(name), known, n=3) if isinstance(name, str) else []
+    hint = f"did you mean {' or '.join(close)}?" if close else f"{kind}s: {', '.join(known)}"
+    return f"{table_id} has no {kind} {name!r} ({hint})"
+
+
 @attrs.frozen(cache_hash=True)  # hashed as cache keys by the readers
 class TableSpec:
     """The layout of one table: its identifier, caption, rows and columns."""
@@ -160,19 +168,34 @@ class TableSpec:
 
     def row(self, row_id: str) -> RowSpec:
         """The row called ``row_id``; :class:`KeyError` if there is none."""
-        return self.rows[self._row_index[row_id]]
+        return self.rows[self.row_index(row_id)]
 
     def column(self, column_id: str) -> ColumnSpec:
         """The column called ``column_id``; :class:`KeyError` if there is none."""
-        return self.columns[self._column_index[column_id]]
+        return self.columns[self.column_index(column_id)]
 
     def row_index(self, row_id: str) -> int:
-        """The position of a row; :class:`KeyError` if there is none."""
-        return self._row_index[row_id]
+        """The position of a row; :class:`KeyError` if there is none (its message names
+        the table and the closest row identifiers).
+
+        >>> template("2021").table("applications").row_index("granted")
+        2
+        >>> template("2021").table("applications").row_index("grant")
+        Traceback (most recent call last):
+        KeyError: "applications has no row 'grant' (did you mean granted?)"
+        """
+        try:
+            return self._row_index[row_id]
+        except KeyError:
+            raise KeyError(_unknown(self.id, "row", row_id, self._row_ids)) from None
 
     def column_index(self, column_id: str) -> int:
-        """The position of a column; :class:`KeyError` if there is none."""
-        return self._column_index[column_id]
+        """The position of a column; :class:`KeyError` if there is none (its message
+        names the table and the closest column identifiers)."""
+        try:
+            return self._column_index[column_id]
+        except KeyError:
+            raise KeyError(_unknown(self.id, "column", column_id, self._column_ids)) from None
 
     def paths(self) -> Iterator[str]:
         """Every cell path of this table, row by row."""
