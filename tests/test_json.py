@@ -195,7 +195,7 @@ def reference_from_json(data: object, strict: bool = True) -> gd.Report:
         except ValueError as exc:
             raise gd.JSONError([("$", f"not JSON: {exc}")]) from None
         except RecursionError:
-            raise gd.JSONError([("$", "not a report: the JSON is nested too deeply")]) from None
+            raise gd.JSONError([("$", "the JSON is nested too deeply")]) from None
     return gjson._reference_report(data, strict)  # type: ignore[arg-type]
 
 
@@ -562,3 +562,16 @@ def test_from_json_refuses_input_beyond_max_bytes() -> None:
             gd.from_json(text)
     finally:
         gd.set_limits(previous)
+
+
+def test_errors_say_what_is_missing_once() -> None:
+    """A missing organ field is 'required field missing', not 'got None'; the message's
+    'not a report' prefix is said once."""
+    with pytest.raises(gd.JSONError) as info:
+        gd.from_json(
+            '{"format": "govdisclosure.report/1", "organ": {"name": "某局"}, "year": 2024}'
+        )
+    assert ("$.organ.kind", "required field missing") in info.value.errors
+    with pytest.raises(gd.JSONError) as info:
+        gd.from_json("[" * 100_000)
+    assert str(info.value).count("not a report") == 1

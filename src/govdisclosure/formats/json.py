@@ -261,9 +261,13 @@ def _organ_in(raw: Any) -> Organ:
         raise JSONError([("$.organ", f"expected an object, got {type(raw).__name__}")])
     errors = [(f"$.organ.{k}", "unknown key") for k in sorted(set(raw) - {"name", "kind"})]
     name, kind = raw.get("name"), raw.get("kind")
-    if not isinstance(name, str):
+    if "name" not in raw:
+        errors.append(("$.organ.name", "required field missing"))
+    elif not isinstance(name, str):
         errors.append(("$.organ.name", f"expected a string, got {name!r}"))
-    if kind not in {k.value for k in OrganKind}:
+    if "kind" not in raw:
+        errors.append(("$.organ.kind", "required field missing"))
+    elif kind not in {k.value for k in OrganKind}:
         errors.append(
             ("$.organ.kind", f"expected one of {[k.value for k in OrganKind]}, got {kind!r}")
         )
@@ -781,7 +785,7 @@ def from_json(
         except ValueError as exc:
             raise JSONError([("$", f"not JSON: {exc}")]) from None
         except RecursionError:  # nesting deeper than the interpreter's stack
-            raise JSONError([("$", "not a report: the JSON is nested too deeply")]) from None
+            raise JSONError([("$", "the JSON is nested too deeply")]) from None
     return from_dict(data, strict=strict)  # type: ignore[arg-type]
 
 
