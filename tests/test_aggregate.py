@@ -121,8 +121,9 @@ def test_mixed_years_are_refused() -> None:
 def test_mixed_editions_are_refused() -> None:
     a = gd.build_report(organ="甲局", year=2021)
     b = gd.build_report(organ="乙局", year=2021, edition="2019")
-    with pytest.raises(gd.AggregationError, match="different editions"):
+    with pytest.raises(gd.AggregationError, match="different editions") as info:
         gd.aggregate([a, b], organ="合计")
+    assert "harmonised=True" in str(info.value)  # where to go instead
 
 
 def test_a_year_other_than_the_reports_is_refused() -> None:

@@ -118,8 +118,10 @@ def aggregate(
         raise AggregationError(msg)
     editions = {e for r in rs for e in r.editions}
     if len(editions) > 1:
-        msg = "cannot aggregate reports of different editions: " + ", ".join(
-            sorted(e.value for e in editions)
+        msg = (
+            "cannot aggregate reports of different editions: "
+            + ", ".join(sorted(e.value for e in editions))
+            + " (to_records(report, harmonised=True) gives figures comparable across editions)"
         )
         raise AggregationError(msg)
     years = {r.year for r in rs}
