@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -353,3 +354,19 @@ def test_valid_reports_exit_0(report: gd.Report) -> None:
     status, data = _check_json(report)
     assert status == 0
     assert data["status"] == 0
+
+
+def test_extract_reads_a_file_named_twice_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "dup.csv"
+    page = "tests/data/html/cms-gbk-2023.html"
+    args = ["extract", "--quiet", "--lang", "en", "tests/data/html", page, "./" + page]
+    assert main([*args, "--to", str(out)]) == 0
+    pages = sorted(p.name for p in (ROOT / "tests" / "data" / "html").glob("*.html"))
+    assert f"Files: {len(pages)}; already done: 0; read: {len(pages)}" in capsys.readouterr().err
+    with out.open(encoding="utf-8", newline="") as fh:
+        files = [row["file"] for row in csv.DictReader(fh)]
+    assert list(dict.fromkeys(files)) == [f"tests/data/html/{name}" for name in pages]
+    assert files.count(page) == len(gd.to_records(gd.parse((ROOT / page).read_bytes())))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import pickle
 from decimal import Decimal
 from pathlib import Path
@@ -224,3 +225,71 @@ def test_the_real_reports_are_all_read(real_dir: Path, tmp_path: Path) -> None:
     ]
     assert {r["code"] for r in seed} == {"applications.row-total", "applications.outcome-total"}
     assert all(r["source"] for r in seed)  # located through the report's provenance
+
+
+# ------------------------------------------------------------------------- each file once
+def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    """A file given twice, in two spellings, and inside a folder given too, is one file."""
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    report = gd.build_report(organ="某县财政局", year=2024)
+    (src / "a.json").write_text(gd.to_json(report), encoding="utf-8")
+    (src / "b.json").write_text(
+        gd.to_json(gd.build_report(organ="某县教育局", year=2024)), encoding="utf-8"
+    )
+    out = tmp_path / "cells.csv"
+    again = src / "." / "a.json"
+    summary = gd.extract([src, src / "a.json", again, str(src / "sub" / ".." / "b.json")], out)
+    assert summary.files == summary.processed == 2
+    assert len(rows(out)) == summary.records == 2 * len(gd.to_records(report))
+    assert [r["file"] for r in rows(out)][:: len(gd.to_records(report))] == [
+        str(src / "a.json"),
+        str(src / "b.json"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("tree")
+    for name in ("a.txt", "b.html", "c.csv", "sub/d.json", "sub/e.pdf", "sub/deeper/f.htm"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(name)
+    (root / "link.txt").symlink_to(root / "a.txt")
+    return root
+
+
+_SPELLINGS = (
+    ".",
+    "sub",
+    "sub/deeper",
+    "a.txt",
+    "./a.txt",
+    "sub/../a.txt",
+    "link.txt",
+    "b.html",
+    "c.csv",
+    "sub/d.json",
+    "sub/deeper/../e.pdf",
+    "sub/deeper/f.htm",
+    "missing.txt",
+)
+
+
+@given(st.lists(st.sampled_from(_SPELLINGS), max_size=8), st.booleans())
+def test_find_files_yields_each_file_once_in_first_seen_order(
+    tree: Path, names: list[str], relative: bool
+) -> None:
+    """For any list of paths with repeats, ``find_files`` yields each resolved file once,
+    under its first name: the files of each path in turn, less those already seen."""
+    from govdisclosure.corpus.extract import find_files  # noqa: PLC0415
+
+    base = Path(os.path.relpath(tree)) if relative else tree
+    paths = [base / n for n in names]
+    found = find_files(paths)
+    resolved = [p.resolve() for p in found]
+    assert len(resolved) == len(set(resolved))
+    expected: list[Path] = []
+    for p in paths:
+        seen = {e.resolve() for e in expected}
+        expected.extend(f for f in find_files([p]) if f.resolve() not in seen)
+    assert found == expected

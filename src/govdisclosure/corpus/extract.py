@@ -443,10 +443,20 @@ class _State:
 def find_files(paths: Iterable[str | os.PathLike[str]], exclude: Iterable[Path] = ()) -> list[Path]:
     """Files named, and files with a report suffix (:data:`SUFFIXES`) inside folders.
 
-    Folders are walked recursively in sorted order; hidden files are skipped.
+    Folders are walked recursively in sorted order; hidden files are skipped. Each file
+    comes once, under the name it was first reached by: a file named twice, or named and
+    inside a folder named too, is the same file when the resolved paths are equal.
     """
     skip = {p.resolve() for p in exclude}
+    seen: set[Path] = set()
     out: list[Path] = []
+
+    def add(path: Path) -> None:
+        resolved = path.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            out.append(path)
+
     for p in map(Path, paths):
         if p.is_dir():
             for child in sorted(p.rglob("*")):
@@ -456,9 +466,9 @@ def find_files(paths: Iterable[str | os.PathLike[str]], exclude: Iterable[Path] 
                     and not any(part.startswith(".") for part in child.relative_to(p).parts)
                     and child.resolve() not in skip
                 ):
-                    out.append(child)
+                    add(child)
         else:
-            out.append(p)
+            add(p)
     return out
 
 
