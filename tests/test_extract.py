@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import pickle
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -293,3 +294,95 @@ def test_find_files_yields_each_file_once_in_first_seen_order(
         seen = {e.resolve() for e in expected}
         expected.extend(f for f in find_files([p]) if f.resolve() not in seen)
     assert found == expected
+
+
+# ------------------------------------------------------------------------- resuming
+def _copies(folder: Path) -> dict[str, Path]:
+    """``a.json`` and ``b.json`` of identical bytes, ``c.json`` another report."""
+    folder.mkdir()
+    same = gd.to_json(gd.build_report(organ="某县财政局", year=2024))
+    files = {name: folder / name for name in ("a.json", "b.json", "c.json")}
+    files["a.json"].write_text(same, encoding="utf-8")
+    files["b.json"].write_text(same, encoding="utf-8")
+    files["c.json"].write_text(
+        gd.to_json(gd.build_report(organ="某县教育局", year=2023)), encoding="utf-8"
+    )
+    return files
+
+
+def test_a_copy_under_another_name_is_not_done(tmp_path: Path) -> None:
+    """Identical pages under two names: resuming after one of them reads the other."""
+    files = _copies(tmp_path / "in")
+    whole = gd.extract([tmp_path / "in"], tmp_path / "whole.csv")
+    out = tmp_path / "resumed.csv"
+    gd.extract([files["a.json"]], out)
+    again = gd.extract([tmp_path / "in"], out)
+    assert (again.files, again.skipped, again.processed) == (3, 1, 2)
+    assert {r["file"] for r in rows(out)} == {str(p) for p in files.values()}
+    assert sorted(map(tuple, map(dict.items, rows(out)))) == sorted(
+        map(tuple, map(dict.items, rows(tmp_path / "whole.csv")))
+    )
+    assert whole.records == len(rows(out))
+
+
+def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
+    files = _copies(tmp_path / "in")
+    out = tmp_path / "cells.csv"
+    gd.extract([tmp_path / "in"], out)
+    files["c.json"].write_text(
+        gd.to_json(gd.build_report(organ="某县教育局", year=2024)), encoding="utf-8"
+    )
+    again = gd.extract([tmp_path / "in"], out)
+    assert (again.skipped, again.processed) == (2, 1)
+
+
+def test_a_state_line_without_a_name_counts_for_any_name(tmp_path: Path) -> None:
+    """Lines name their file (every version wrote ``file``); one that does not is taken
+    as before: its content is done under whatever name."""
+    files = _copies(tmp_path / "in")
+    out = tmp_path / "cells.csv"
+    gd.extract([files["a.json"]], out)
+    state = output_paths(out)[2]
+    (entry,) = [json.loads(line) for line in state.read_text(encoding="utf-8").splitlines()]
+    del entry["file"]
+    state.write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    again = gd.extract([tmp_path / "in"], out)
+    assert (again.skipped, again.processed) == (2, 1)
+
+
+_BLOBS = (
+    gd.to_json(gd.build_report(organ="某县财政局", year=2024)).encode(),
+    gd.to_json(gd.build_report(organ="某县教育局", year=2019)).encode(),
+    "这不是报告".encode(),
+)
+
+
+@given(
+    st.lists(st.sampled_from(range(len(_BLOBS))), min_size=1, max_size=5),
+    st.data(),
+)
+def test_a_resumed_run_writes_the_rows_of_an_uninterrupted_one(
+    contents: list[int], data: st.DataObject
+) -> None:
+    """For any split of a folder's files (identical ones among them) into a first run and
+    a resumed run over the whole folder, the outputs hold the rows of one uninterrupted
+    run, and the resumed run reads exactly the files the first did not."""
+    first = data.draw(st.sets(st.sampled_from(range(len(contents)))), label="first")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        folder = root / "in"
+        folder.mkdir()
+        names = [folder / f"{i}.{'txt' if c == 2 else 'json'}" for i, c in enumerate(contents)]
+        for name, c in zip(names, contents, strict=True):
+            name.write_bytes(_BLOBS[c])
+        gd.extract([folder], root / "whole.csv")
+        out = root / "resumed.csv"
+        gd.extract([names[i] for i in sorted(first)], out)
+        again = gd.extract([folder], out)
+        assert (again.skipped, again.processed) == (len(first), len(contents) - len(first))
+        for whole, resumed in zip(
+            output_paths(root / "whole.csv")[:2], output_paths(out)[:2], strict=True
+        ):
+            assert sorted(map(tuple, map(dict.items, rows(resumed)))) == sorted(
+                map(tuple, map(dict.items, rows(whole)))
+            )
