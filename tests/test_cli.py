@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure.cli import main
@@ -370,3 +371,88 @@ def test_extract_reads_a_file_named_twice_once(
         files = [row["file"] for row in csv.DictReader(fh)]
     assert list(dict.fromkeys(files)) == [f"tests/data/html/{name}" for name in pages]
     assert files.count(page) == len(gd.to_records(gd.parse((ROOT / page).read_bytes())))
+
+
+def test_unreadable_files_are_counted_and_carry_their_finding(
+    tmp_path: Path, seed_json: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The summary counts an unreadable file, and its JSON entry carries the
+    ``input.unreadable`` finding that ``extract`` writes for it."""
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    missing = str(tmp_path / "nosuch.txt")
+    files = [missing, str(seed_json), str(empty)]
+    seed_errors = sum(f.severity == gd.Severity.ERROR for f in gd.check(seed_like()))
+    assert main(["check", "--lang", "en", *files]) == 2
+    captured = capsys.readouterr()
+    assert len(captured.err.strip().splitlines()) == 2
+    summary = captured.out.strip().splitlines()[-1]
+    assert summary.startswith(f"Files checked: 3, unreadable: 2; errors: {seed_errors + 2}, ")
+    assert captured.out.count("input.unreadable") == 2
+    assert main(["check", *files]) == 2
+    assert "共检查 3 个文件，其中 2 个无法读取：错误" in capsys.readouterr().out
+    assert main(["check", "--format", "json", *files]) == 2
+    entries = json.loads(capsys.readouterr().out)["files"]
+    for entry, path in ((entries[0], missing), (entries[2], str(empty))):
+        assert (entry["file"], entry["organ"], entry["year"]) == (path, None, None)
+        assert entry["error"]
+        (f,) = entry["findings"]
+        assert (f["code"], f["severity"]) == ("input.unreadable", "error")
+    (row,) = gd.extract_file(str(empty), b"").findings
+    assert entries[2]["findings"][0]["message"] == row["message"]
+    assert entries[2]["findings"][0]["fingerprint"] == row["fingerprint"]
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    root = tmp_path_factory.mktemp("inputs")
+    made = {
+        "seed": gd.to_json(seed_like()),
+        "valid": gd.to_json(gd.build_report(organ="某县财政局", year=2024)),
+        "empty": "",
+        "junk": "这不是报告",
+    }
+    for name, text in made.items():
+        (root / f"{name}.txt").write_text(text, encoding="utf-8")
+    (root / "folder").mkdir()
+    paths = {name: str(root / f"{name}.txt") for name in made}
+    return {**paths, "missing": str(root / "missing.txt"), "folder": str(root / "folder")}
+
+
+def _run(*args: str) -> tuple[int, str]:
+    import contextlib  # noqa: PLC0415
+    import io  # noqa: PLC0415
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(list(args))
+    return status, out.getvalue()
+
+
+@given(
+    st.lists(
+        st.sampled_from(["seed", "valid", "empty", "junk", "missing", "folder"]),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_the_summary_counts_every_file_given(inputs: dict[str, str], names: list[str]) -> None:
+    """For any mix of readable and unreadable files, the summary line counts what the JSON
+    lists: every file, the unreadable ones, and the findings by severity, one
+    ``input.unreadable`` error for each unreadable file; the status is 2 when one is."""
+    files = [inputs[n] for n in names]
+    status, out = _run("check", "--lang", "en", *files)
+    json_status, text = _run("check", "--format", "json", *files)
+    entries = json.loads(text)["files"]
+    assert [e["file"] for e in entries] == files
+    bad = [e for e in entries if e["error"]]
+    assert all([f["code"] for f in e["findings"]] == ["input.unreadable"] for e in bad)
+    assert len(bad) == sum(n in {"empty", "junk", "missing", "folder"} for n in names)
+    by = {
+        s: sum(f["severity"] == s for e in entries for f in e["findings"])
+        for s in ("error", "warning", "info")
+    }
+    counts = f"errors: {by['error']}, warnings: {by['warning']}, notes: {by['info']}."
+    head = f"Files checked: {len(files)}" + (f", unreadable: {len(bad)}" if bad else "")
+    assert out.strip().splitlines()[-1] == f"{head}; {counts}"
+    assert status == json_status == (2 if bad else 1 if by["error"] else 0)
