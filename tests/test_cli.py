@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import govdisclosure as gd
@@ -419,14 +419,14 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return {**paths, "missing": str(root / "missing.txt"), "folder": str(root / "folder")}
 
 
-def _run(*args: str) -> tuple[int, str]:
+def _run(*args: str) -> tuple[int, str, str]:
     import contextlib  # noqa: PLC0415
     import io  # noqa: PLC0415
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         status = main(list(args))
-    return status, out.getvalue()
+    return status, out.getvalue(), err.getvalue()
 
 
 @given(
@@ -441,8 +441,8 @@ def test_the_summary_counts_every_file_given(inputs: dict[str, str], names: list
     lists: every file, the unreadable ones, and the findings by severity, one
     ``input.unreadable`` error for each unreadable file; the status is 2 when one is."""
     files = [inputs[n] for n in names]
-    status, out = _run("check", "--lang", "en", *files)
-    json_status, text = _run("check", "--format", "json", *files)
+    status, out, _ = _run("check", "--lang", "en", *files)
+    json_status, text, _ = _run("check", "--format", "json", *files)
     entries = json.loads(text)["files"]
     assert [e["file"] for e in entries] == files
     bad = [e for e in entries if e["error"]]
@@ -456,3 +456,73 @@ def test_the_summary_counts_every_file_given(inputs: dict[str, str], names: list
     head = f"Files checked: {len(files)}" + (f", unreadable: {len(bad)}" if bad else "")
     assert out.strip().splitlines()[-1] == f"{head}; {counts}"
     assert status == json_status == (2 if bad else 1 if by["error"] else 0)
+
+
+def test_an_unknown_language_is_refused(
+    valid_json: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--lang fr`` used to print Chinese and exit 0; it is a usage error now, told in
+    the language of the environment."""
+    assert main(["check", "--lang", "fr", str(valid_json)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "未知的语言 'fr'：请使用 zh_CN 或 en" in captured.err
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert main(["--lang=de_DE", "check", str(valid_json)]) == 2
+    assert "argument --lang: unknown language 'de_DE': use zh_CN or en" in capsys.readouterr().err
+    for known in ("zh", "zh-CN", "zh_Hans_CN", "en", "en_GB", "en-US", "en_US.UTF-8"):
+        assert main(["check", "--lang", known, str(valid_json)]) == 0, known
+
+
+def test_the_lang_help_tells_the_default(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default follows the environment, and the help says so (it said zh_CN)."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert main(["check", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "zh_CN (default)" not in help_text
+    assert "(default: en if GOVDISCLOSURE_LANG or the locale is English, else zh_CN)" in help_text
+    assert main(["--lang", "zh_CN", "--help"]) == 0
+    assert "默认：GOVDISCLOSURE_LANG 或系统区域设置为英语时为" in capsys.readouterr().out
+
+
+_locale_names = st.builds(
+    "".join,
+    st.tuples(
+        st.sampled_from(["zh", "en", "ZH", "En"]),
+        st.sampled_from(["", "_CN", "-CN", "_Hans_CN", "-Hans", "_US", "_GB", "-gb"]),
+        st.sampled_from(["", ".UTF-8", ".utf8", ".GB18030", "@euro"]),
+    ),
+)
+_other_languages = st.from_regex(r"[a-z]{2,3}", fullmatch=True).filter(
+    lambda code: code not in {"zh", "en"}
+)
+
+
+@given(
+    st.one_of(
+        _locale_names.map(lambda name: (name, True)),
+        st.tuples(_other_languages, st.sampled_from(["", "_CN", "-US", ".UTF-8"])).map(
+            lambda parts: ("".join(parts), False)
+        ),
+    )
+)
+@example(("eng", False))
+@example(("zho_CN", False))
+@example(("", False))
+def test_lang_is_honoured_or_refused(inputs: dict[str, str], value_known: tuple[str, bool]) -> None:
+    """Any spelling of a Chinese or English locale gives messages in that language; any
+    other language (``eng``, ``zho`` and ``fr_CN`` too) is refused with status 2 and one
+    usage error, never silently Chinese."""
+    value, known = value_known
+    status, out, err = _run("check", f"--lang={value}", inputs["valid"])
+    if known:
+        assert status in (0, 1), err
+        summary = out.strip().splitlines()[-1]
+        expected = "Files checked" if value[:2].lower() == "en" else "共检查"
+        assert summary.startswith(expected)
+    else:
+        assert status == 2
+        assert out == ""
+        assert f"--lang：未知的语言 {value!r}" in err

@@ -8,9 +8,11 @@
     govdisclosure extract PATH... --to out.csv|out.parquet|out.jsonl [--workers N]
     govdisclosure schema
 
-Every line it prints goes through the gettext catalogs, in Chinese by default or in
-the language of ``--lang``, ``GOVDISCLOSURE_LANG`` or the usual locale variables
-(``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``).
+Every line it prints goes through the gettext catalogs, in the language of ``--lang``,
+else of ``GOVDISCLOSURE_LANG`` or the usual locale variables (``LANGUAGE``, ``LC_ALL``,
+``LC_MESSAGES``, ``LANG``), else in Chinese. ``--lang`` takes a Chinese or English
+locale name (``zh``, ``zh_CN``, ``zh-Hans-CN``, ``en``, ``en_US.UTF-8`` …) and refuses
+any other language.
 
 Exit status: 0 when all is well; 1 when ``check`` finds something at or above
 ``--fail-on``; 2 when an input cannot be read (a missing file, no report in it) or the
@@ -29,6 +31,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -52,6 +55,15 @@ class _Lang:
     """The language of this invocation (set by :func:`main`)."""
 
     current: str = "zh_CN"
+
+
+_LANGUAGES: Final = frozenset({"zh", "en"})
+"""The languages of the catalogs, as the first part of a locale name."""
+
+
+def _known_language(value: str) -> bool:
+    """Whether ``value`` names Chinese or English (``zh_CN``, ``zh-Hans``, ``en_GB.UTF-8`` …)."""
+    return re.split(r"[_\-.@]", value.strip(), maxsplit=1)[0].lower() in _LANGUAGES
 
 
 def _(message: str) -> str:
@@ -114,6 +126,15 @@ class _Unreadable(Exception):
     def finding(self) -> Finding:
         """The ``input.unreadable`` finding of this input."""
         return finding("input.unreadable", "", error=self.detail)
+
+
+def _language(value: str) -> str:
+    """``--lang``'s value, folded by :func:`normalize_locale`; another language is an error."""
+    if not _known_language(value):
+        raise argparse.ArgumentTypeError(
+            _("unknown language {lang}: use zh_CN or en").format(lang=repr(value))
+        )
+    return normalize_locale(value)
 
 
 def _error(message: str) -> None:
@@ -444,7 +465,11 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--lang",
         metavar="LANG",
-        help=_("language of messages: zh_CN (default) or en"),
+        type=_language,
+        help=_(
+            "language of messages: zh_CN or en (default: en if GOVDISCLOSURE_LANG or the "
+            "locale is English, else zh_CN)"
+        ),
     )
     parser = argparse.ArgumentParser(
         prog="govdisclosure",
@@ -560,7 +585,8 @@ def _lang_from_argv(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    _Lang.current = normalize_locale(_lang_from_argv(args_list))
+    lang = _lang_from_argv(args_list)
+    _Lang.current = normalize_locale(lang if lang is not None and _known_language(lang) else None)
     with _argparse_translated():
         parser = _parser()
         try:
