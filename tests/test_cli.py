@@ -526,3 +526,17 @@ def test_lang_is_honoured_or_refused(inputs: dict[str, str], value_known: tuple[
         assert status == 2
         assert out == ""
         assert f"--lang：未知的语言 {value!r}" in err
+
+
+def test_check_help_names_word_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("docx")
+    assert main(["check", "--lang", "en", "--help"]) == 0
+    assert "report files (text, HTML, PDF, Word, JSON)" in capsys.readouterr().out
+    assert main(["check", "--help"]) == 0
+    assert "报告文件（文本、HTML、PDF、Word、JSON）" in capsys.readouterr().out
+    path = tmp_path / "seed.docx"
+    path.write_bytes(gd.render_docx(seed_like()))
+    assert main(["check", str(path)]) == 1
+    assert "applications.row-total" in capsys.readouterr().out

@@ -386,3 +386,21 @@ def test_a_resumed_run_writes_the_rows_of_an_uninterrupted_one(
             assert sorted(map(tuple, map(dict.items, rows(resumed)))) == sorted(
                 map(tuple, map(dict.items, rows(whole)))
             )
+
+
+def test_word_documents_are_extracted(tmp_path: Path) -> None:
+    """A ``.docx`` in a folder is read like the other formats (it used to be skipped)."""
+    pytest.importorskip("docx")
+    report = gd.build_report(
+        organ="某县财政局", year=2024, applications={"granted": {"commercial": 2}}
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "report.docx").write_bytes(gd.render_docx(report))
+    out = tmp_path / "cells.csv"
+    summary = gd.extract([tmp_path / "in"], out)
+    assert (summary.files, summary.reports, summary.failures) == (1, 1, ())
+    cells = rows(out)
+    assert {r["file"] for r in cells} == {str(tmp_path / "in" / "report.docx")}
+    assert [(r["path"], r["value"]) for r in cells] == [
+        (r["path"], "" if r["value"] is None else str(r["value"])) for r in gd.to_records(report)
+    ]

@@ -487,7 +487,7 @@ def _parser() -> argparse.ArgumentParser:
         description=_("Read each report and list what is wrong or worth knowing about it."),
     )
     p.add_argument(
-        "files", nargs="+", metavar="FILE", help=_("report files (text, HTML, PDF, JSON)")
+        "files", nargs="+", metavar="FILE", help=_("report files (text, HTML, PDF, Word, JSON)")
     )
     p.add_argument(
         "--format",

@@ -80,7 +80,9 @@ FINDING_FIELDS: Final = (
     "message",
 )
 """The columns of the findings output."""
-SUFFIXES: Final = frozenset({".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".json"})
+SUFFIXES: Final = frozenset(
+    {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ".json"}
+)
 """The file name endings :func:`find_files` picks up inside folders."""
 
 Row = dict[str, Any]
@@ -94,7 +96,7 @@ def read_report(data: bytes, name: str = "") -> Report:
     JSON written by :func:`govdisclosure.to_json` is recognised by its content (and read
     leniently: negative counts are kept, for the checks to report); anything
     else goes to :func:`govdisclosure.parse`, which dispatches by content (text, HTML,
-    PDF). ``name`` is only a hint for when no content-based reader is installed.
+    PDF, Word). ``name`` is only a hint for when no content-based reader is installed.
     Raises :class:`govdisclosure.ParseError` when no report can be read.
     """
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
