@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -9,7 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure.cli import main
@@ -353,3 +355,188 @@ def test_valid_reports_exit_0(report: gd.Report) -> None:
     status, data = _check_json(report)
     assert status == 0
     assert data["status"] == 0
+
+
+def test_extract_reads_a_file_named_twice_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "dup.csv"
+    page = "tests/data/html/cms-gbk-2023.html"
+    args = ["extract", "--quiet", "--lang", "en", "tests/data/html", page, "./" + page]
+    assert main([*args, "--to", str(out)]) == 0
+    pages = sorted(p.name for p in (ROOT / "tests" / "data" / "html").glob("*.html"))
+    assert f"Files: {len(pages)}; already done: 0; read: {len(pages)}" in capsys.readouterr().err
+    with out.open(encoding="utf-8", newline="") as fh:
+        files = [row["file"] for row in csv.DictReader(fh)]
+    assert list(dict.fromkeys(files)) == [f"tests/data/html/{name}" for name in pages]
+    assert files.count(page) == len(gd.to_records(gd.parse((ROOT / page).read_bytes())))
+
+
+def test_unreadable_files_are_counted_and_carry_their_finding(
+    tmp_path: Path, seed_json: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The summary counts an unreadable file, and its JSON entry carries the
+    ``input.unreadable`` finding that ``extract`` writes for it."""
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    missing = str(tmp_path / "nosuch.txt")
+    files = [missing, str(seed_json), str(empty)]
+    seed_errors = sum(f.severity == gd.Severity.ERROR for f in gd.check(seed_like()))
+    assert main(["check", "--lang", "en", *files]) == 2
+    captured = capsys.readouterr()
+    assert len(captured.err.strip().splitlines()) == 2
+    summary = captured.out.strip().splitlines()[-1]
+    assert summary.startswith(f"Files checked: 3, unreadable: 2; errors: {seed_errors + 2}, ")
+    assert captured.out.count("input.unreadable") == 2
+    assert main(["check", *files]) == 2
+    assert "共检查 3 个文件，其中 2 个无法读取：错误" in capsys.readouterr().out
+    assert main(["check", "--format", "json", *files]) == 2
+    entries = json.loads(capsys.readouterr().out)["files"]
+    for entry, path in ((entries[0], missing), (entries[2], str(empty))):
+        assert (entry["file"], entry["organ"], entry["year"]) == (path, None, None)
+        assert entry["error"]
+        (f,) = entry["findings"]
+        assert (f["code"], f["severity"]) == ("input.unreadable", "error")
+    (row,) = gd.extract_file(str(empty), b"").findings
+    assert entries[2]["findings"][0]["message"] == row["message"]
+    assert entries[2]["findings"][0]["fingerprint"] == row["fingerprint"]
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    root = tmp_path_factory.mktemp("inputs")
+    made = {
+        "seed": gd.to_json(seed_like()),
+        "valid": gd.to_json(gd.build_report(organ="某县财政局", year=2024)),
+        "empty": "",
+        "junk": "这不是报告",
+    }
+    for name, text in made.items():
+        (root / f"{name}.txt").write_text(text, encoding="utf-8")
+    (root / "folder").mkdir()
+    paths = {name: str(root / f"{name}.txt") for name in made}
+    return {**paths, "missing": str(root / "missing.txt"), "folder": str(root / "folder")}
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    import contextlib  # noqa: PLC0415
+    import io  # noqa: PLC0415
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(list(args))
+    return status, out.getvalue(), err.getvalue()
+
+
+@given(
+    st.lists(
+        st.sampled_from(["seed", "valid", "empty", "junk", "missing", "folder"]),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_the_summary_counts_every_file_given(inputs: dict[str, str], names: list[str]) -> None:
+    """For any mix of readable and unreadable files, the summary line counts what the JSON
+    lists: every file, the unreadable ones, and the findings by severity, one
+    ``input.unreadable`` error for each unreadable file; the status is 2 when one is."""
+    files = [inputs[n] for n in names]
+    status, out, _ = _run("check", "--lang", "en", *files)
+    json_status, text, _ = _run("check", "--format", "json", *files)
+    entries = json.loads(text)["files"]
+    assert [e["file"] for e in entries] == files
+    bad = [e for e in entries if e["error"]]
+    assert all([f["code"] for f in e["findings"]] == ["input.unreadable"] for e in bad)
+    assert len(bad) == sum(n in {"empty", "junk", "missing", "folder"} for n in names)
+    by = {
+        s: sum(f["severity"] == s for e in entries for f in e["findings"])
+        for s in ("error", "warning", "info")
+    }
+    counts = f"errors: {by['error']}, warnings: {by['warning']}, notes: {by['info']}."
+    head = f"Files checked: {len(files)}" + (f", unreadable: {len(bad)}" if bad else "")
+    assert out.strip().splitlines()[-1] == f"{head}; {counts}"
+    assert status == json_status == (2 if bad else 1 if by["error"] else 0)
+
+
+def test_an_unknown_language_is_refused(
+    valid_json: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--lang fr`` used to print Chinese and exit 0; it is a usage error now, told in
+    the language of the environment."""
+    assert main(["check", "--lang", "fr", str(valid_json)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "未知的语言 'fr'：请使用 zh_CN 或 en" in captured.err
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert main(["--lang=de_DE", "check", str(valid_json)]) == 2
+    assert "argument --lang: unknown language 'de_DE': use zh_CN or en" in capsys.readouterr().err
+    for known in ("zh", "zh-CN", "zh_Hans_CN", "en", "en_GB", "en-US", "en_US.UTF-8"):
+        assert main(["check", "--lang", known, str(valid_json)]) == 0, known
+
+
+def test_the_lang_help_tells_the_default(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default follows the environment, and the help says so (it said zh_CN)."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert main(["check", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "zh_CN (default)" not in help_text
+    assert "(default: en if GOVDISCLOSURE_LANG or the locale is English, else zh_CN)" in help_text
+    assert main(["--lang", "zh_CN", "--help"]) == 0
+    assert "默认：GOVDISCLOSURE_LANG 或系统区域设置为英语时为" in capsys.readouterr().out
+
+
+_locale_names = st.builds(
+    "".join,
+    st.tuples(
+        st.sampled_from(["zh", "en", "ZH", "En"]),
+        st.sampled_from(["", "_CN", "-CN", "_Hans_CN", "-Hans", "_US", "_GB", "-gb"]),
+        st.sampled_from(["", ".UTF-8", ".utf8", ".GB18030", "@euro"]),
+    ),
+)
+_other_languages = st.from_regex(r"[a-z]{2,3}", fullmatch=True).filter(
+    lambda code: code not in {"zh", "en"}
+)
+
+
+@given(
+    st.one_of(
+        _locale_names.map(lambda name: (name, True)),
+        st.tuples(_other_languages, st.sampled_from(["", "_CN", "-US", ".UTF-8"])).map(
+            lambda parts: ("".join(parts), False)
+        ),
+    )
+)
+@example(("eng", False))
+@example(("zho_CN", False))
+@example(("", False))
+def test_lang_is_honoured_or_refused(inputs: dict[str, str], value_known: tuple[str, bool]) -> None:
+    """Any spelling of a Chinese or English locale gives messages in that language; any
+    other language (``eng``, ``zho`` and ``fr_CN`` too) is refused with status 2 and one
+    usage error, never silently Chinese."""
+    value, known = value_known
+    status, out, err = _run("check", f"--lang={value}", inputs["valid"])
+    if known:
+        assert status in (0, 1), err
+        summary = out.strip().splitlines()[-1]
+        expected = "Files checked" if value[:2].lower() == "en" else "共检查"
+        assert summary.startswith(expected)
+    else:
+        assert status == 2
+        assert out == ""
+        assert f"--lang：未知的语言 {value!r}" in err
+
+
+def test_check_help_names_word_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("docx")
+    assert main(["check", "--lang", "en", "--help"]) == 0
+    assert "report files (text, HTML, PDF, Word, JSON)" in capsys.readouterr().out
+    assert main(["check", "--help"]) == 0
+    assert "报告文件（文本、HTML、PDF、Word、JSON）" in capsys.readouterr().out
+    path = tmp_path / "seed.docx"
+    path.write_bytes(gd.render_docx(seed_like()))
+    assert main(["check", str(path)]) == 1
+    assert "applications.row-total" in capsys.readouterr().out

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import pickle
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -224,3 +226,181 @@ def test_the_real_reports_are_all_read(real_dir: Path, tmp_path: Path) -> None:
     ]
     assert {r["code"] for r in seed} == {"applications.row-total", "applications.outcome-total"}
     assert all(r["source"] for r in seed)  # located through the report's provenance
+
+
+# ------------------------------------------------------------------------- each file once
+def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    """A file given twice, in two spellings, and inside a folder given too, is one file."""
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    report = gd.build_report(organ="某县财政局", year=2024)
+    (src / "a.json").write_text(gd.to_json(report), encoding="utf-8")
+    (src / "b.json").write_text(
+        gd.to_json(gd.build_report(organ="某县教育局", year=2024)), encoding="utf-8"
+    )
+    out = tmp_path / "cells.csv"
+    again = src / "." / "a.json"
+    summary = gd.extract([src, src / "a.json", again, str(src / "sub" / ".." / "b.json")], out)
+    assert summary.files == summary.processed == 2
+    assert len(rows(out)) == summary.records == 2 * len(gd.to_records(report))
+    assert [r["file"] for r in rows(out)][:: len(gd.to_records(report))] == [
+        str(src / "a.json"),
+        str(src / "b.json"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("tree")
+    for name in ("a.txt", "b.html", "c.csv", "sub/d.json", "sub/e.pdf", "sub/deeper/f.htm"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(name)
+    (root / "link.txt").symlink_to(root / "a.txt")
+    return root
+
+
+_SPELLINGS = (
+    ".",
+    "sub",
+    "sub/deeper",
+    "a.txt",
+    "./a.txt",
+    "sub/../a.txt",
+    "link.txt",
+    "b.html",
+    "c.csv",
+    "sub/d.json",
+    "sub/deeper/../e.pdf",
+    "sub/deeper/f.htm",
+    "missing.txt",
+)
+
+
+@given(st.lists(st.sampled_from(_SPELLINGS), max_size=8), st.booleans())
+def test_find_files_yields_each_file_once_in_first_seen_order(
+    tree: Path, names: list[str], relative: bool
+) -> None:
+    """For any list of paths with repeats, ``find_files`` yields each resolved file once,
+    under its first name: the files of each path in turn, less those already seen."""
+    from govdisclosure.corpus.extract import find_files  # noqa: PLC0415
+
+    base = Path(os.path.relpath(tree)) if relative else tree
+    paths = [base / n for n in names]
+    found = find_files(paths)
+    resolved = [p.resolve() for p in found]
+    assert len(resolved) == len(set(resolved))
+    expected: list[Path] = []
+    for p in paths:
+        seen = {e.resolve() for e in expected}
+        expected.extend(f for f in find_files([p]) if f.resolve() not in seen)
+    assert found == expected
+
+
+# ------------------------------------------------------------------------- resuming
+def _copies(folder: Path) -> dict[str, Path]:
+    """``a.json`` and ``b.json`` of identical bytes, ``c.json`` another report."""
+    folder.mkdir()
+    same = gd.to_json(gd.build_report(organ="某县财政局", year=2024))
+    files = {name: folder / name for name in ("a.json", "b.json", "c.json")}
+    files["a.json"].write_text(same, encoding="utf-8")
+    files["b.json"].write_text(same, encoding="utf-8")
+    files["c.json"].write_text(
+        gd.to_json(gd.build_report(organ="某县教育局", year=2023)), encoding="utf-8"
+    )
+    return files
+
+
+def test_a_copy_under_another_name_is_not_done(tmp_path: Path) -> None:
+    """Identical pages under two names: resuming after one of them reads the other."""
+    files = _copies(tmp_path / "in")
+    whole = gd.extract([tmp_path / "in"], tmp_path / "whole.csv")
+    out = tmp_path / "resumed.csv"
+    gd.extract([files["a.json"]], out)
+    again = gd.extract([tmp_path / "in"], out)
+    assert (again.files, again.skipped, again.processed) == (3, 1, 2)
+    assert {r["file"] for r in rows(out)} == {str(p) for p in files.values()}
+    assert sorted(map(tuple, map(dict.items, rows(out)))) == sorted(
+        map(tuple, map(dict.items, rows(tmp_path / "whole.csv")))
+    )
+    assert whole.records == len(rows(out))
+
+
+def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
+    files = _copies(tmp_path / "in")
+    out = tmp_path / "cells.csv"
+    gd.extract([tmp_path / "in"], out)
+    files["c.json"].write_text(
+        gd.to_json(gd.build_report(organ="某县教育局", year=2024)), encoding="utf-8"
+    )
+    again = gd.extract([tmp_path / "in"], out)
+    assert (again.skipped, again.processed) == (2, 1)
+
+
+def test_a_state_line_without_a_name_counts_for_any_name(tmp_path: Path) -> None:
+    """Lines name their file (every version wrote ``file``); one that does not is taken
+    as before: its content is done under whatever name."""
+    files = _copies(tmp_path / "in")
+    out = tmp_path / "cells.csv"
+    gd.extract([files["a.json"]], out)
+    state = output_paths(out)[2]
+    (entry,) = [json.loads(line) for line in state.read_text(encoding="utf-8").splitlines()]
+    del entry["file"]
+    state.write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    again = gd.extract([tmp_path / "in"], out)
+    assert (again.skipped, again.processed) == (2, 1)
+
+
+_BLOBS = (
+    gd.to_json(gd.build_report(organ="某县财政局", year=2024)).encode(),
+    gd.to_json(gd.build_report(organ="某县教育局", year=2019)).encode(),
+    "这不是报告".encode(),
+)
+
+
+@given(
+    st.lists(st.sampled_from(range(len(_BLOBS))), min_size=1, max_size=5),
+    st.data(),
+)
+def test_a_resumed_run_writes_the_rows_of_an_uninterrupted_one(
+    contents: list[int], data: st.DataObject
+) -> None:
+    """For any split of a folder's files (identical ones among them) into a first run and
+    a resumed run over the whole folder, the outputs hold the rows of one uninterrupted
+    run, and the resumed run reads exactly the files the first did not."""
+    first = data.draw(st.sets(st.sampled_from(range(len(contents)))), label="first")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        folder = root / "in"
+        folder.mkdir()
+        names = [folder / f"{i}.{'txt' if c == 2 else 'json'}" for i, c in enumerate(contents)]
+        for name, c in zip(names, contents, strict=True):
+            name.write_bytes(_BLOBS[c])
+        gd.extract([folder], root / "whole.csv")
+        out = root / "resumed.csv"
+        gd.extract([names[i] for i in sorted(first)], out)
+        again = gd.extract([folder], out)
+        assert (again.skipped, again.processed) == (len(first), len(contents) - len(first))
+        for whole, resumed in zip(
+            output_paths(root / "whole.csv")[:2], output_paths(out)[:2], strict=True
+        ):
+            assert sorted(map(tuple, map(dict.items, rows(resumed)))) == sorted(
+                map(tuple, map(dict.items, rows(whole)))
+            )
+
+
+def test_word_documents_are_extracted(tmp_path: Path) -> None:
+    """A ``.docx`` in a folder is read like the other formats (it used to be skipped)."""
+    pytest.importorskip("docx")
+    report = gd.build_report(
+        organ="某县财政局", year=2024, applications={"granted": {"commercial": 2}}
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "report.docx").write_bytes(gd.render_docx(report))
+    out = tmp_path / "cells.csv"
+    summary = gd.extract([tmp_path / "in"], out)
+    assert (summary.files, summary.reports, summary.failures) == (1, 1, ())
+    cells = rows(out)
+    assert {r["file"] for r in cells} == {str(tmp_path / "in" / "report.docx")}
+    assert [(r["path"], r["value"]) for r in cells] == [
+        (r["path"], "" if r["value"] is None else str(r["value"])) for r in gd.to_records(report)
+    ]

@@ -8,9 +8,11 @@
     govdisclosure extract PATH... --to out.csv|out.parquet|out.jsonl [--workers N]
     govdisclosure schema
 
-Every line it prints goes through the gettext catalogs, in Chinese by default or in
-the language of ``--lang``, ``GOVDISCLOSURE_LANG`` or the usual locale variables
-(``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``).
+Every line it prints goes through the gettext catalogs, in the language of ``--lang``,
+else of ``GOVDISCLOSURE_LANG`` or the usual locale variables (``LANGUAGE``, ``LC_ALL``,
+``LC_MESSAGES``, ``LANG``), else in Chinese. ``--lang`` takes a Chinese or English
+locale name (``zh``, ``zh_CN``, ``zh-Hans-CN``, ``en``, ``en_US.UTF-8`` …) and refuses
+any other language.
 
 Exit status: 0 when all is well; 1 when ``check`` finds something at or above
 ``--fail-on``; 2 when an input cannot be read (a missing file, no report in it) or the
@@ -29,6 +31,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -38,7 +41,7 @@ from typing import Any, Final
 import attrs
 
 from govdisclosure.checks import check
-from govdisclosure.checks.registry import N_
+from govdisclosure.checks.registry import N_, finding
 from govdisclosure.corpus.extract import extract, read_report
 from govdisclosure.corpus.series import series
 from govdisclosure.formats.json import json_schema, make_converter, to_json
@@ -52,6 +55,15 @@ class _Lang:
     """The language of this invocation (set by :func:`main`)."""
 
     current: str = "zh_CN"
+
+
+_LANGUAGES: Final = frozenset({"zh", "en"})
+"""The languages of the catalogs, as the first part of a locale name."""
+
+
+def _known_language(value: str) -> bool:
+    """Whether ``value`` names Chinese or English (``zh_CN``, ``zh-Hans``, ``en_GB.UTF-8`` …)."""
+    return re.split(r"[_\-.@]", value.strip(), maxsplit=1)[0].lower() in _LANGUAGES
 
 
 def _(message: str) -> str:
@@ -102,7 +114,27 @@ def _argparse_translated() -> Iterator[None]:
 
 
 class _Unreadable(Exception):
-    """An input could not be read; the message is ready to print."""
+    """An input could not be read; the message is ready to print.
+
+    ``detail`` is the error as ``extract`` records it, for the ``input.unreadable`` finding.
+    """
+
+    def __init__(self, message: str, detail: str) -> None:
+        super().__init__(message)
+        self.detail = detail
+
+    def finding(self) -> Finding:
+        """The ``input.unreadable`` finding of this input."""
+        return finding("input.unreadable", "", error=self.detail)
+
+
+def _language(value: str) -> str:
+    """``--lang``'s value, folded by :func:`normalize_locale`; another language is an error."""
+    if not _known_language(value):
+        raise argparse.ArgumentTypeError(
+            _("unknown language {lang}: use zh_CN or en").format(lang=repr(value))
+        )
+    return normalize_locale(value)
 
 
 def _error(message: str) -> None:
@@ -113,20 +145,24 @@ def _read(path: str) -> Report:
     """Read one report file, or raise :class:`_Unreadable` with a translated message."""
     try:
         data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise _Unreadable(_("{file}: no such file").format(file=path)) from None
-    except IsADirectoryError:
-        raise _Unreadable(_("{file}: is a folder, not a file").format(file=path)) from None
     except OSError as exc:
-        raise _Unreadable(
-            _("{file}: cannot be read ({error})").format(file=path, error=exc.strerror or exc)
-        ) from None
+        error = f"{type(exc).__name__}: {exc.strerror or exc}"
+        if isinstance(exc, FileNotFoundError):
+            message = _("{file}: no such file").format(file=path)
+        elif isinstance(exc, IsADirectoryError):
+            message = _("{file}: is a folder, not a file").format(file=path)
+        else:
+            message = _("{file}: cannot be read ({error})").format(
+                file=path, error=exc.strerror or exc
+            )
+        raise _Unreadable(message, error) from None
     try:
         return read_report(data, path)
     except Exception as exc:
         detail = " ".join(str(exc).split()) or type(exc).__name__
         raise _Unreadable(
-            _("{file}: no report could be read ({error})").format(file=path, error=detail)
+            _("{file}: no report could be read ({error})").format(file=path, error=detail),
+            f"{type(exc).__name__}: {exc}",
         ) from None
 
 
@@ -139,9 +175,11 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def _source(f: Finding, report: Report) -> Source | None:
+def _source(f: Finding, report: Report | None) -> Source | None:
     """Where the finding was read, or else where its cell was read."""
-    return f.source if f.source is not None else report.provenance.get(f.path)
+    if f.source is not None or report is None:
+        return f.source
+    return report.provenance.get(f.path)
 
 
 def _location(source: Source | None) -> str:
@@ -162,7 +200,7 @@ def _location(source: Source | None) -> str:
     return _(", ").join(parts) or "-"
 
 
-def _table(findings: Sequence[Finding], report: Report, lang: str) -> list[str]:
+def _table(findings: Sequence[Finding], report: Report | None, lang: str) -> list[str]:
     header = [_("location"), _("severity"), _("code"), _("message")]
     rows = [
         [
@@ -180,7 +218,7 @@ def _table(findings: Sequence[Finding], report: Report, lang: str) -> list[str]:
     return lines
 
 
-def _finding_json(f: Finding, report: Report, lang: str, conv: Any) -> dict[str, Any]:
+def _finding_json(f: Finding, report: Report | None, lang: str, conv: Any) -> dict[str, Any]:
     data: dict[str, Any] = conv.unstructure(attrs.evolve(f, source=_source(f, report)), Finding)
     data["fingerprint"] = f.fingerprint
     data["message"] = render_finding(f, lang)
@@ -197,7 +235,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         except _Unreadable as exc:
             _error(str(exc))
             return 2
-    unreadable = failing = False
+    unreadable = 0
+    failing = False
     results: list[dict[str, Any]] = []
     conv = make_converter(strict=False)
     counts = dict.fromkeys(Severity, 0)
@@ -210,26 +249,30 @@ def _cmd_check(args: argparse.Namespace) -> int:
     before: dict[int, Report] = {}
     if args.series:
         for s in series(r for _, r in read if isinstance(r, Report)):
-            for last, report in s.pairs():
-                before[id(report)] = last
+            for last, later in s.pairs():
+                before[id(later)] = last
+    report: Report | None
+    findings: Sequence[Finding]
     for path, item in read:
         if isinstance(item, _Unreadable):
-            unreadable = True
+            unreadable += 1
             _error(str(item))
-            results.append({"file": path, "error": str(item), "findings": []})
-            continue
-        report = item
-        findings = check(report, previous=before.get(id(report), previous))
+            report, error, findings = None, str(item), (item.finding(),)
+        else:
+            report, error = item, None
+            findings = check(report, previous=before.get(id(report), previous))
         for f in findings:
             counts[f.severity] += 1
         failing = failing or any(f.severity.rank >= threshold for f in findings)
+        organ = report.organ.name if report is not None else None
+        year = report.year if report is not None else None
         if args.format == "json":
             results.append(
                 {
                     "file": path,
-                    "organ": report.organ.name,
-                    "year": report.year,
-                    "error": None,
+                    "organ": organ,
+                    "year": year,
+                    "error": error,
                     "findings": [_finding_json(f, report, lang, conv) for f in findings],
                 }
             )
@@ -237,8 +280,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(
             _("{file}: {organ}, {year}; findings: {count}").format(
                 file=path,
-                organ=report.organ.name or "?",
-                year=report.year if report.year is not None else "?",
+                organ=organ or "?",
+                year=year if year is not None else "?",
                 count=len(findings),
             )
         )
@@ -249,6 +292,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         json.dump({"files": results, "status": status}, sys.stdout, ensure_ascii=False, indent=2)
         print()
+    elif unreadable:
+        print(
+            _(
+                "Files checked: {files}, unreadable: {unreadable}; "
+                "errors: {errors}, warnings: {warnings}, notes: {infos}."
+            ).format(
+                files=len(args.files),
+                unreadable=unreadable,
+                errors=counts[Severity.ERROR],
+                warnings=counts[Severity.WARNING],
+                infos=counts[Severity.INFO],
+            )
+        )
     else:
         print(
             _(
@@ -409,7 +465,11 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--lang",
         metavar="LANG",
-        help=_("language of messages: zh_CN (default) or en"),
+        type=_language,
+        help=_(
+            "language of messages: zh_CN or en (default: en if GOVDISCLOSURE_LANG or the "
+            "locale is English, else zh_CN)"
+        ),
     )
     parser = argparse.ArgumentParser(
         prog="govdisclosure",
@@ -427,7 +487,7 @@ def _parser() -> argparse.ArgumentParser:
         description=_("Read each report and list what is wrong or worth knowing about it."),
     )
     p.add_argument(
-        "files", nargs="+", metavar="FILE", help=_("report files (text, HTML, PDF, JSON)")
+        "files", nargs="+", metavar="FILE", help=_("report files (text, HTML, PDF, Word, JSON)")
     )
     p.add_argument(
         "--format",
@@ -525,7 +585,8 @@ def _lang_from_argv(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    _Lang.current = normalize_locale(_lang_from_argv(args_list))
+    lang = _lang_from_argv(args_list)
+    _Lang.current = normalize_locale(lang if lang is not None and _known_language(lang) else None)
     with _argparse_translated():
         parser = _parser()
         try:

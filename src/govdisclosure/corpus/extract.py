@@ -16,8 +16,10 @@ cluster::
 :func:`extract` walks files and folders, runs :func:`extract_file` (in parallel with
 ``workers``), and writes two outputs side by side: the cells (``out.csv``,
 ``out.parquet`` or ``out.jsonl``) and the findings (``out.findings.csv`` …). A state
-file (``out.csv.state``) records the SHA-256 of every file done; a rerun skips those
-files and appends to the outputs, so an interrupted run resumes where it stopped.
+file (``out.csv.state``) records the name and SHA-256 of every file done; a rerun skips
+a file done under the same name with the same content and appends the others to the
+outputs, so an interrupted run resumes where it stopped and ends with the rows of an
+uninterrupted one.
 """
 
 from __future__ import annotations
@@ -78,7 +80,9 @@ FINDING_FIELDS: Final = (
     "message",
 )
 """The columns of the findings output."""
-SUFFIXES: Final = frozenset({".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".json"})
+SUFFIXES: Final = frozenset(
+    {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ".json"}
+)
 """The file name endings :func:`find_files` picks up inside folders."""
 
 Row = dict[str, Any]
@@ -92,7 +96,7 @@ def read_report(data: bytes, name: str = "") -> Report:
     JSON written by :func:`govdisclosure.to_json` is recognised by its content (and read
     leniently: negative counts are kept, for the checks to report); anything
     else goes to :func:`govdisclosure.parse`, which dispatches by content (text, HTML,
-    PDF). ``name`` is only a hint for when no content-based reader is installed.
+    PDF, Word). ``name`` is only a hint for when no content-based reader is installed.
     Raises :class:`govdisclosure.ParseError` when no report can be read.
     """
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -411,11 +415,18 @@ def _open_sink(path: Path, fields: Sequence[str], resume_at: int | None, resume:
 
 
 class _State:
-    """The state file: one JSON line per file done (SHA-256, name, output offsets)."""
+    """The state file: one JSON line per file done (SHA-256, name, output offsets).
+
+    A file is done when a line names it (as its rows do) with its current SHA-256: the
+    same bytes under another name are another file, with rows of its own. A line
+    without a name (this module always writes one) counts for its SHA-256 under any name.
+    """
 
     def __init__(self, path: Path, resume: bool) -> None:
         self.path = path
-        self.done: set[str] = set()
+        self.done: set[tuple[str, str]] = set()
+        self.names: set[str] = set()
+        self.unnamed: set[str] = set()
         self.last: dict[str, Any] = {}
         if resume and path.exists():
             with path.open(encoding="utf-8") as fh:
@@ -425,14 +436,30 @@ class _State:
                     except json.JSONDecodeError:  # a line cut short by a crash
                         continue
                     if isinstance(entry, dict) and isinstance(entry.get("sha256"), str):
-                        self.done.add(entry["sha256"])
+                        self._add(entry)
                         self.last = entry
         self.fh: IO[str] = path.open("a" if resume else "w", encoding="utf-8")
+
+    def _add(self, entry: Row) -> None:
+        name = entry.get("file")
+        if isinstance(name, str):
+            self.done.add((name, entry["sha256"]))
+            self.names.add(name)
+        else:
+            self.unnamed.add(entry["sha256"])
+
+    def may_be_done(self, name: str) -> bool:
+        """Whether ``name`` may be done (then its SHA-256 decides)."""
+        return name in self.names or bool(self.unnamed)
+
+    def is_done(self, name: str, sha256: str) -> bool:
+        """Whether the file ``name`` with this content is done."""
+        return (name, sha256) in self.done or sha256 in self.unnamed
 
     def record(self, entries: Iterable[Row]) -> None:
         for e in entries:
             self.fh.write(json.dumps(e, ensure_ascii=False) + "\n")
-            self.done.add(e["sha256"])
+            self._add(e)
         self.fh.flush()
 
     def close(self) -> None:
@@ -443,10 +470,20 @@ class _State:
 def find_files(paths: Iterable[str | os.PathLike[str]], exclude: Iterable[Path] = ()) -> list[Path]:
     """Files named, and files with a report suffix (:data:`SUFFIXES`) inside folders.
 
-    Folders are walked recursively in sorted order; hidden files are skipped.
+    Folders are walked recursively in sorted order; hidden files are skipped. Each file
+    comes once, under the name it was first reached by: a file named twice, or named and
+    inside a folder named too, is the same file when the resolved paths are equal.
     """
     skip = {p.resolve() for p in exclude}
+    seen: set[Path] = set()
     out: list[Path] = []
+
+    def add(path: Path) -> None:
+        resolved = path.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            out.append(path)
+
     for p in map(Path, paths):
         if p.is_dir():
             for child in sorted(p.rglob("*")):
@@ -456,9 +493,9 @@ def find_files(paths: Iterable[str | os.PathLike[str]], exclude: Iterable[Path] 
                     and not any(part.startswith(".") for part in child.relative_to(p).parts)
                     and child.resolve() not in skip
                 ):
-                    out.append(child)
+                    add(child)
         else:
-            out.append(p)
+            add(p)
     return out
 
 
@@ -520,7 +557,7 @@ class ExtractSummary:
     files: int
     """Files found."""
     skipped: int
-    """Files skipped because an earlier run did them (same SHA-256)."""
+    """Files skipped because an earlier run did them (same name, same SHA-256)."""
     processed: int
     """Files read in this run."""
     reports: int
@@ -581,8 +618,9 @@ def extract(
     ``out`` ends in ``.csv``, ``.parquet`` (needs the ``parquet`` extra) or ``.jsonl``;
     the findings go to ``<stem>.findings<suffix>`` beside it, and the state to
     ``<out>.state``. With ``resume`` (the default) a state file left by an earlier run
-    makes this run skip the files it lists and append to the outputs; without it the
-    outputs are started afresh. ``workers > 1`` reads files in that many processes, in
+    makes this run skip the files it lists (by name and SHA-256: a file whose content
+    changed is read again, and a copy under another name is a file of its own) and
+    append to the outputs; without it the outputs are started afresh. ``workers > 1`` reads files in that many processes, in
     batches of ``chunk`` files; the rows are written in input order either way.
     ``progress`` shows a progress bar (rate, ETA) on standard error.
 
@@ -599,11 +637,12 @@ def extract(
     todo: list[str] = []
     skipped = 0
     for f in files:
-        sha = _sha256_file(f) if state.done else None
-        if sha is not None and sha in state.done:
+        name = str(f)
+        sha = _sha256_file(f) if state.may_be_done(name) else None
+        if sha is not None and state.is_done(name, sha):
             skipped += 1
         else:
-            todo.append(str(f))
+            todo.append(name)
     if resume and not todo:  # nothing new: leave the outputs as they are
         state.close()
         return ExtractSummary(
