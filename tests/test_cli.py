@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import subprocess
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure.cli import main
+from govdisclosure.formats.docx import read_docx_grids
 from govdisclosure.model import Table
 from govdisclosure.strategies import Defect, defective_reports, valid_reports
 
@@ -216,14 +218,47 @@ def test_convert_to_json_round_trips(
 def test_convert_to_published_formats(
     fmt: str, func: str, seed_json: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status = main(["convert", str(seed_json), "--to", fmt, "--lang", "en"])
-    captured = capsys.readouterr()
-    if not hasattr(gd, func):
-        assert status == 2
-        assert "not available" in captured.err
-        return
-    assert status == 0
-    assert captured.out == getattr(gd, func)(seed_like())
+    """Without --lang the layout is the official Chinese one; with --lang en, HTML and
+    Markdown have English headings and labels (the text layout is Chinese only)."""
+    render = getattr(gd, func)
+    assert main(["convert", str(seed_json), "--to", fmt]) == 0
+    assert capsys.readouterr().out == render(seed_like())
+    assert main(["convert", str(seed_json), "--to", fmt, "--lang", "en"]) == 0
+    english = render(seed_like()) if fmt == "text" else render(seed_like(), locale="en")
+    assert capsys.readouterr().out == english
+    if fmt != "text":
+        assert english != render(seed_like())
+
+
+def test_convert_docx_in_english(seed_json: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.docx"
+    assert main(["convert", str(seed_json), "--to", "docx", "--lang", "en", "-o", str(out)]) == 0
+    text = "\n".join(i for i in read_docx_grids(out) if isinstance(i, str))
+    assert "I. Overview" in text
+    assert "一、总体情况" not in text
+
+
+@pytest.mark.parametrize("command", ["check", "convert"])
+def test_a_dash_reads_standard_input(
+    command: str,
+    seed_json: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(seed_json.read_bytes())))
+    args = (
+        ["check", "-", "--format", "json"]
+        if command == "check"
+        else ["convert", "-", "--to", "json"]
+    )
+    status = main(args)
+    out = capsys.readouterr().out
+    if command == "check":
+        assert status == 1  # the seed has errors
+        assert json.loads(out)["files"][0]["organ"] == seed_like().organ.name
+    else:
+        assert status == 0
+        assert gd.from_json(out) == seed_like()
 
 
 def test_convert_docx_refuses_a_terminal(
@@ -533,9 +568,9 @@ def test_check_help_names_word_documents(
 ) -> None:
     pytest.importorskip("docx")
     assert main(["check", "--lang", "en", "--help"]) == 0
-    assert "report files (text, HTML, PDF, Word, JSON)" in capsys.readouterr().out
+    assert "report files (text, HTML, PDF, Word, JSON;" in " ".join(capsys.readouterr().out.split())
     assert main(["check", "--help"]) == 0
-    assert "报告文件（文本、HTML、PDF、Word、JSON）" in capsys.readouterr().out
+    assert "报告文件（文本、HTML、PDF、Word、JSON；" in "".join(capsys.readouterr().out.split())
     path = tmp_path / "seed.docx"
     path.write_bytes(gd.render_docx(seed_like()))
     assert main(["check", str(path)]) == 1

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import os
 import re
@@ -144,7 +145,7 @@ def _error(message: str) -> None:
 def _read(path: str) -> Report:
     """Read one report file, or raise :class:`_Unreadable` with a translated message."""
     try:
-        data = Path(path).read_bytes()
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         error = f"{type(exc).__name__}: {exc.strerror or exc}"
         if isinstance(exc, FileNotFoundError):
@@ -328,13 +329,17 @@ _RENDERERS: Final = {
 }
 
 
-def _renderer(fmt: str) -> Callable[[Report], str | bytes] | None:
+def _renderer(fmt: str, locale: str | None = None) -> Callable[[Report], str | bytes] | None:
+    """The writer of ``fmt``; with ``locale`` (``--lang`` given), the layouts that have
+    English headings and labels (HTML, Markdown, Word) are written in that language."""
     if fmt == "json":
         return lambda r: to_json(r, indent=2) + "\n"
     import govdisclosure  # noqa: PLC0415 - the renderers are looked up when used
 
-    func: Callable[[Report], str | bytes] | None = getattr(govdisclosure, _RENDERERS[fmt], None)
-    return func
+    func: Callable[..., str | bytes] | None = getattr(govdisclosure, _RENDERERS[fmt], None)
+    if func is None or locale is None or fmt == "text":
+        return func
+    return functools.partial(func, locale=locale)
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
@@ -343,7 +348,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     except _Unreadable as exc:
         _error(str(exc))
         return 2
-    render = _renderer(args.to)
+    render = _renderer(args.to, args.lang)
     if render is None:
         _error(_("writing {format} is not available in this installation").format(format=args.to))
         return 2
@@ -487,7 +492,10 @@ def _parser() -> argparse.ArgumentParser:
         description=_("Read each report and list what is wrong or worth knowing about it."),
     )
     p.add_argument(
-        "files", nargs="+", metavar="FILE", help=_("report files (text, HTML, PDF, Word, JSON)")
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=_("report files (text, HTML, PDF, Word, JSON; - reads standard input)"),
     )
     p.add_argument(
         "--format",
@@ -522,12 +530,15 @@ def _parser() -> argparse.ArgumentParser:
         help=_("convert a report to another format"),
         description=_("Read a report and write it in another format."),
     )
-    p.add_argument("file", metavar="FILE", help=_("a report file"))
+    p.add_argument("file", metavar="FILE", help=_("a report file (- reads standard input)"))
     p.add_argument(
         "--to",
         required=True,
         choices=("text", "html", "markdown", "json", "docx"),
-        help=_("the output format"),
+        help=_(
+            "the output format (with --lang en, HTML, Markdown and Word get English headings "
+            "and labels)"
+        ),
     )
     p.add_argument(
         "-o", "--output", metavar="OUT", help=_("output file (default: standard output)")
