@@ -487,7 +487,7 @@ def test_the_summary_counts_every_file_given(inputs: dict[str, str], names: list
         s: sum(f["severity"] == s for e in entries for f in e["findings"])
         for s in ("error", "warning", "info")
     }
-    counts = f"errors: {by['error']}, warnings: {by['warning']}, notes: {by['info']}."
+    counts = f"errors: {by['error']}, warnings: {by['warning']}, info: {by['info']}."
     head = f"Files checked: {len(files)}" + (f", unreadable: {len(bad)}" if bad else "")
     assert out.strip().splitlines()[-1] == f"{head}; {counts}"
     assert status == json_status == (2 if bad else 1 if by["error"] else 0)
