@@ -575,3 +575,16 @@ def test_check_help_names_word_documents(
     path.write_bytes(gd.render_docx(seed_like()))
     assert main(["check", str(path)]) == 1
     assert "applications.row-total" in capsys.readouterr().out
+
+
+def test_check_reads_the_markdown_convert_writes(
+    seed_json: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "seed.md"
+    assert main(["convert", str(seed_json), "--to", "markdown", "-o", str(out)]) == 0
+    assert main(["check", str(seed_json), "--format", "json"]) == 1
+    direct = json.loads(capsys.readouterr().out)["files"][0]
+    assert main(["check", str(out), "--format", "json"]) == 1
+    back = json.loads(capsys.readouterr().out)["files"][0]
+    assert [f["code"] for f in back["findings"]] == [f["code"] for f in direct["findings"]]
+    assert (back["organ"], back["year"]) == (direct["organ"], direct["year"])

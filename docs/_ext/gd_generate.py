@@ -396,7 +396,13 @@ __all__ = [
 
 # ----------------------------------------------------------------- API page
 API_GROUPS: dict[str, tuple[str, ...]] = {
-    "Reading published reports": ("parse", "parse_text", "parse_html", "parse_pdf"),
+    "Reading published reports": (
+        "parse",
+        "parse_text",
+        "parse_html",
+        "parse_pdf",
+        "parse_markdown",
+    ),
     "Building a report from data": ("build_report", "build_table"),
     "Checking": ("check", "validate", "is_valid", "format_findings", "CODES", "describe_path"),
     "Writing": (

@@ -45,7 +45,7 @@ from govdisclosure.formats.json import (
     to_dict,
     to_json,
 )
-from govdisclosure.formats.markdown import render_markdown
+from govdisclosure.formats.markdown import parse_markdown, render_markdown
 from govdisclosure.formats.pdf import parse_pdf
 from govdisclosure.formats.records import HarmonisedRecord, Record, to_records
 from govdisclosure.formats.text import parse_text, render_text
@@ -123,6 +123,7 @@ __all__ = [
     "json_schema",
     "parse",
     "parse_html",
+    "parse_markdown",
     "parse_pdf",
     "parse_text",
     "render_docx",

@@ -83,7 +83,9 @@ FINDING_FIELDS: Final = (
 SUFFIXES: Final = frozenset(
     {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ".json"}
 )
-"""The file name endings :func:`find_files` picks up inside folders."""
+"""The file name endings :func:`find_files` picks up inside folders. (Markdown, ``.md``,
+is read when a file is named, but not picked up in folders, whose notes and READMEs are
+Markdown too.)"""
 
 Row = dict[str, Any]
 Reader = Callable[[bytes, str], Report]

@@ -2,8 +2,9 @@
 
 :func:`parse` looks at the bytes, not at the file name: a PDF starts with ``%PDF``, a
 Word document is a ZIP holding ``word/document.xml``, the library's own JSON is an
-object whose ``"format"`` is ``govdisclosure.report/1``, a web page has HTML markup;
-anything else is read as text. Each format's parser is imported only when it is
+object whose ``"format"`` is ``govdisclosure.report/1``, a web page has HTML markup,
+the Markdown of :func:`~govdisclosure.render_markdown` has ``#`` headings and pipe
+tables; anything else is read as text. Each format's parser is imported only when it is
 needed, so a missing optional extra (pdfplumber, python-docx) only matters for the
 format that needs it.
 
@@ -13,6 +14,10 @@ format that needs it.
 True
 >>> sniff(b"%PDF-1.7 ..."), sniff("<!DOCTYPE html><html>"), sniff("一、总体情况")
 ('pdf', 'html', 'text')
+>>> sniff(gd.render_markdown(r))
+'markdown'
+>>> gd.parse(gd.render_markdown(r)) == r
+True
 """
 
 from __future__ import annotations
@@ -31,8 +36,8 @@ from govdisclosure.model import Report
 
 __all__ = ["FORMATS", "Format", "parse", "sniff"]
 
-Format = Literal["pdf", "docx", "json", "html", "text"]
-FORMATS: Final[tuple[Format, ...]] = ("pdf", "docx", "json", "html", "text")
+Format = Literal["pdf", "docx", "json", "html", "markdown", "text"]
+FORMATS: Final[tuple[Format, ...]] = ("pdf", "docx", "json", "html", "markdown", "text")
 
 MAX_BYTES: Final = 256 * 1024 * 1024
 """The largest input :func:`parse` reads (256 MiB)."""
@@ -41,9 +46,11 @@ _HTML: Final = re.compile(
     rb"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|table[\s>]|div[\s>]|p[\s>]|br\s*/?>|tr[\s>]|td[\s>])",
     re.IGNORECASE,
 )
+_MARKDOWN_HEADING: Final = re.compile(rb"^#{1,6} \S", re.MULTILINE)
+_MARKDOWN_RULE: Final = re.compile(rb"^\|(?: *:?-{3,}:? *\|)+ *$", re.MULTILINE)
 _JSON_FORMAT: Final = "govdisclosure.report/1"
 _SUFFIXES: Final = frozenset(
-    {".pdf", ".docx", ".json", ".html", ".htm", ".shtml", ".xhtml", ".txt", ".text"}
+    {".pdf", ".docx", ".json", ".html", ".htm", ".shtml", ".xhtml", ".md", ".txt", ".text"}
 )
 
 
@@ -70,7 +77,16 @@ def sniff(data: bytes | str) -> Format:
         return "json"
     if _HTML.search(head):
         return "html"
+    if _is_markdown(head, raw):
+        return "markdown"
     return "text"
+
+
+def _is_markdown(head: bytes, raw: bytes) -> bool:
+    """Markdown as :func:`~govdisclosure.render_markdown` writes it: ``#`` headings, and a
+    pipe table's rule or a second heading (published text has neither)."""
+    headings = _MARKDOWN_HEADING.findall(head)
+    return bool(headings) and (len(headings) > 1 or _MARKDOWN_RULE.search(raw) is not None)
 
 
 def _is_report_json(raw: bytes) -> bool:
@@ -113,7 +129,8 @@ def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = Non
     """Read a report from a file (a path) or from its content, whatever its format.
 
     The format is recognised by content (see :func:`sniff`) unless ``format`` names it:
-    ``"pdf"`` (:func:`~govdisclosure.parse_pdf`), ``"docx"``
+    ``"pdf"`` (:func:`~govdisclosure.parse_pdf`), ``"markdown"``
+    (:func:`~govdisclosure.parse_markdown`), ``"docx"``
     (:func:`~govdisclosure.formats.docx.parse_docx`), ``"json"``
     (:func:`~govdisclosure.from_json`), ``"html"`` (:func:`~govdisclosure.parse_html`)
     or ``"text"`` (:func:`~govdisclosure.parse_text`). A string that names an existing
@@ -151,6 +168,10 @@ def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = Non
         from govdisclosure.formats.html import parse_html  # noqa: PLC0415
 
         return parse_html(data)
+    if kind == "markdown":
+        from govdisclosure.formats.markdown import parse_markdown  # noqa: PLC0415
+
+        return parse_markdown(data)
     from govdisclosure.formats.text import parse_text  # noqa: PLC0415
 
     return parse_text(data)

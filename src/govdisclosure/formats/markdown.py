@@ -2,7 +2,9 @@
 
 Merged labels are flattened into each row ("三、本年度办理结果 / （三）不予公开 /
 1.属于国家秘密"); every piece of text is escaped so that a pipe, a backtick or HTML in
-an organ name or a narrative shows as written.
+an organ name or a narrative shows as written. :func:`parse_markdown` reads that layout
+back (the Chinese one): the flattened labels are spread over label columns again, as
+the merged cells of a web page are, and the shared reading layer does the rest.
 
 >>> import govdisclosure as gd
 >>> r = gd.build_report(organ="某县某局", year=2024, review_litigation={"review": {"upheld": 1}})
@@ -15,9 +17,19 @@ True
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Final
 
+from govdisclosure.errors import ParseError
+from govdisclosure.formats._raw import (
+    Block,
+    RawParagraph,
+    RawRow,
+    RawTable,
+    grid_cell,
+    grid_source,
+)
 from govdisclosure.formats._render import (
     SECTION_IDS,
     Words,
@@ -26,10 +38,17 @@ from govdisclosure.formats._render import (
     words,
 )
 from govdisclosure.formats._scrub import scrub
-from govdisclosure.model import Report, Table
+from govdisclosure.limits import Limits, input_size, read_input, resolve
+from govdisclosure.model import Report, Source, Table
 from govdisclosure.template import Edition, template
 
-__all__ = ["escape_markdown", "render_markdown"]
+__all__ = [
+    "escape_markdown",
+    "parse_markdown",
+    "read_markdown",
+    "render_markdown",
+    "unescape_markdown",
+]
 
 _SPECIAL: Final = re.compile(r"([\\`*_\[\]{}|#~!])")
 _LINE_START: Final = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
@@ -151,11 +170,195 @@ def render_markdown(report: Report, *, locale: str = "zh_CN") -> str:
     with `` / ``. ``locale="en"`` prints the template's English glosses.
     """
     w = words(locale)
-    out = [f"# {escape_markdown(w.title(report))}", ""]
+    out = []
+    if report.title and report.organ.name:
+        # a title as published need not name the organ as it is: the organ goes on a
+        # line of its own above it, as render_text writes it
+        out += [escape_markdown(report.organ.name), ""]
+    out += [f"# {escape_markdown(w.title(report))}", ""]
     out += _paras(report.preamble)
     for section_id in SECTION_IDS:
         out += _section(section_id, report, w)
-    out.append(escape_markdown(report.organ.name))
     if report.published is not None:
-        out += ["", escape_markdown(w.day(report.published))]
+        # the signature: organ and date (without a date, the organ would read as prose)
+        out += [escape_markdown(report.organ.name), "", escape_markdown(w.day(report.published))]
     return scrub("\n".join(out).rstrip("\n") + "\n")
+
+
+# ------------------------------------------------------------------------- reading
+_ESCAPED: Final = re.compile(r"\\([\\`*_\[\]{}|#~!.)+\-=>])")
+_ENTITY: Final = re.compile(r"&(amp|lt|gt);")
+_ENTITIES: Final = {"amp": "&", "lt": "<", "gt": ">"}
+_HEADING: Final = re.compile(r"#{1,6}\s+(.*?)\s*#*")
+_BOLD: Final = re.compile(r"\*\*(.+)\*\*")
+_RULE: Final = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+_PIPE: Final = re.compile(r"(?<!\\)\|")
+_LABEL_SEPARATOR: Final = " / "
+
+
+def unescape_markdown(text: str) -> str:
+    """The text :func:`escape_markdown` was given (its line breaks aside).
+
+    >>> unescape_markdown(escape_markdown("a|b `c` <i> & 1. 第一"))
+    'a|b `c` <i> & 1. 第一'
+    >>> unescape_markdown(escape_markdown("1. 第一"))
+    '1. 第一'
+    """
+    text = _ESCAPED.sub(r"\1", text)
+    return _ENTITY.sub(lambda m: _ENTITIES[m.group(1)], text)
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a pipe-table line, unescaped."""
+    body = line.strip()
+    body = body[1:] if body.startswith("|") else body
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    return [unescape_markdown(c.strip()) for c in _PIPE.split(body)]
+
+
+def _grid(lines: list[tuple[int, str]], index: int, caption: RawParagraph | None) -> RawTable:
+    """A pipe table as the grid of a web page: labels flattened with a slash are spread
+    over label columns (and header rows) again, a shorter label repeated over the
+    positions the merged cell of the official layout covers; a bold caption right above
+    the table (第二十条第（一）项) is its first row, across every column."""
+    (header_line, header), *body = [(n, _cells(text)) for n, text in lines]
+    if header[1:] == _REVIEW_COLUMNS and body and not header[0]:
+        return _official_review(header_line, body, index)
+    labels = [row[0].split(_LABEL_SEPARATOR) if row else [""] for _, row in body]
+    width = max((len(parts) for parts in labels), default=1)
+    heads = [h.split(_LABEL_SEPARATOR) if h else [""] for h in header[1:]]
+    depth = max((len(parts) for parts in heads), default=1)
+    rows: list[RawRow] = []
+    top = 0
+    if caption is not None:
+        line = caption.source.line
+        texts = [caption.text] * (width + len(heads))
+        cells = tuple(grid_cell(t, index, 0, j, line) for j, t in enumerate(texts))
+        rows.append(RawRow(cells, grid_source(index, 0, None, line)))
+        top = 1
+    corner = header[0] if header else ""
+    for i in range(top, top + depth):
+        texts = [corner] * width + [_padded(parts, depth)[i - top] for parts in heads]
+        cells = tuple(grid_cell(t, index, i, j, header_line) for j, t in enumerate(texts))
+        rows.append(RawRow(cells, grid_source(index, i, None, header_line)))
+    for k, ((n, row), parts) in enumerate(zip(body, labels, strict=True)):
+        i = top + depth + k
+        texts = _padded(parts, width) + row[1:]
+        cells = tuple(grid_cell(t, index, i, j, n) for j, t in enumerate(texts))
+        rows.append(RawRow(cells, grid_source(index, i, None, n)))
+    return RawTable(tuple(rows), Source(table=index, line=header_line))
+
+
+_REVIEW_COLUMNS: Final = [
+    c.label for c in template(Edition.V2021).table("review_litigation").columns
+]
+"""The outcome columns of section 四, the header of its table as render_markdown writes it."""
+
+
+def _official_review(header_line: int, body: list[tuple[int, list[str]]], index: int) -> RawTable:
+    """Section 四 written one row per kind of case (render_markdown's layout) put back in
+    the official layout, one row of figures under the kinds and outcomes: a word in
+    place of a figure (见上表) then stands between figures, as on a web page, not right
+    after a label, where it would read as part of the label."""
+    kinds = [_padded(row[0].split(_LABEL_SEPARATOR), 2) for _, row in body]
+    heads = [
+        [kind[0] for kind in kinds for _ in _REVIEW_COLUMNS],
+        [kind[1] for kind in kinds for _ in _REVIEW_COLUMNS],
+        [c for _ in kinds for c in _REVIEW_COLUMNS],
+    ]
+    values = [v for _, row in body for v in _padded_to(row[1:], len(_REVIEW_COLUMNS))]
+    rows = [
+        RawRow(
+            tuple(grid_cell(t, index, i, j, header_line) for j, t in enumerate(texts)),
+            grid_source(index, i, None, header_line),
+        )
+        for i, texts in enumerate(heads)
+    ]
+    line = body[0][0]
+    cells = tuple(grid_cell(t, index, len(heads), j, line) for j, t in enumerate(values))
+    rows.append(RawRow(cells, grid_source(index, len(heads), None, line)))
+    return RawTable(tuple(rows), Source(table=index, line=header_line))
+
+
+def _padded(parts: list[str], size: int) -> list[str]:
+    """``parts`` made ``size`` long by repeating its last (a merged cell's label)."""
+    return parts + [parts[-1]] * (size - len(parts))
+
+
+def _padded_to(values: list[str], size: int) -> list[str]:
+    """``values`` made ``size`` long with blank cells (a row written short)."""
+    return values + [""] * (size - len(values))
+
+
+def read_markdown(text: str) -> list[Block]:
+    """The paragraphs and tables of a Markdown report, in order, for the shared reading
+    layer: headings and bold lines are paragraphs of their text (a bold line right above
+    a table is its caption row), pipe tables are grids."""
+    blocks: list[Block] = []
+    table: list[tuple[int, str]] = []
+    tables = 0
+    caption: RawParagraph | None = None  # a bold line, until it turns out to head a table
+    for n, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("|"):
+            if not _RULE.fullmatch(stripped):
+                table.append((n, stripped))
+            continue
+        if table:
+            blocks.append(_grid(table, tables, caption))
+            tables += 1
+            table, caption = [], None
+        if not stripped:
+            continue
+        if caption is not None:
+            blocks.append(caption)
+            caption = None
+        bold = _BOLD.fullmatch(stripped)
+        if bold:
+            caption = RawParagraph(unescape_markdown(bold.group(1)), Source(line=n))
+            continue
+        m = _HEADING.fullmatch(stripped)
+        blocks.append(
+            RawParagraph(unescape_markdown(m.group(1) if m else stripped), Source(line=n))
+        )
+    if table:
+        blocks.append(_grid(table, tables, caption))
+    elif caption is not None:
+        blocks.append(caption)
+    return blocks
+
+
+def parse_markdown(data: str | bytes | os.PathLike[str], *, limits: Limits | None = None) -> Report:
+    """Read a report from Markdown written by :func:`render_markdown` (the Chinese
+    layout), or written the same way by hand: headings marked with hashes, paragraphs,
+    and pipe tables whose merged labels are flattened with a slash between spaces
+    (``三、本年度办理结果 / （一）予以公开``).
+
+    ``data`` is the text, its UTF-8 bytes, or the path of a file. Raises
+    :class:`~govdisclosure.ParseError` when no report is found.
+
+    >>> import govdisclosure as gd
+    >>> r = gd.build_report(organ="某县某局", year=2024, review_litigation={"review": {"upheld": 1}})
+    >>> parse_markdown(render_markdown(r)) == r
+    True
+    """
+    from govdisclosure.formats._reader import assemble  # noqa: PLC0415
+
+    limits = resolve(limits)
+    if isinstance(data, os.PathLike):
+        data = read_input(data, limits)
+    if isinstance(data, bytes | bytearray):
+        input_size(bytes(data), limits)
+        text = bytes(data).decode("utf-8-sig", errors="replace")
+    elif isinstance(data, str):
+        input_size(data, limits)
+        text = data
+    else:  # callers without type checking
+        msg = f"parse_markdown reads str, bytes or a path, not {type(data).__name__}"  # type: ignore[unreachable]
+        raise TypeError(msg)
+    blocks = read_markdown(text.replace("\x00", ""))
+    if not blocks:
+        msg = "the Markdown is empty"
+        raise ParseError(msg)
+    return assemble(blocks)
