@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from collections import Counter
+from pathlib import Path
 
 import attrs
 from hypothesis import given
@@ -12,6 +14,10 @@ from tests.corpus import random_report
 
 import govdisclosure as gd
 from govdisclosure.checks.similarity import MIN_CHARS, SIMILARITY_THRESHOLD, similarity
+from govdisclosure.model import same_organ
+from govdisclosure.strategies import valid_reports
+
+REAL = Path(__file__).parent / "data" / "real"
 
 LONG = (
     "本年度，我局坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实《中华人民共和国"
@@ -146,3 +152,48 @@ def test_similarity_is_a_ratio(a: str, b: str) -> None:
 def test_threshold_is_documented() -> None:
     assert SIMILARITY_THRESHOLD == 0.9
     assert "0.9" in (gd.checks.similarity.__doc__ or "")
+
+
+# ------------------------------------------------------------------ one notion of an organ
+
+
+@functools.cache
+def real(name: str) -> gd.Report:
+    """A report of tests/data/real, read once."""
+    return gd.parse(REAL / name)
+
+
+def series_codes(findings: tuple[gd.Finding, ...]) -> list[str]:
+    return [f.code for f in findings if f.code.startswith("series.")]
+
+
+def test_every_cross_year_check_accepts_the_organ_named_with_its_city() -> None:
+    """洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) are one organ for every check.
+
+    The prose checks used to compare the names without spaces only, so on the real pair
+    ``series.problems-not-followed-up`` was silently skipped while the table checks ran.
+    """
+    last, now = real("hongze-2023.pdf"), real("hongze-2024.pdf")
+    assert (last.organ.name, now.organ.name) == ("洪泽区人民政府", "淮安市洪泽区人民政府")
+    assert series_codes(gd.check(now, previous=last)) == ["series.problems-not-followed-up"]
+    assert [[f.code for f in fs] for _, fs in gd.check_series([last, now])] == [
+        [],
+        ["series.problems-not-followed-up"],
+    ]
+    copied = attrs.evolve(last, year=2024, organ=now.organ)  # 2023's prose, 2024's name
+    assert "series.similar-narrative" in series_codes(gd.check(copied, previous=last))
+
+
+@given(valid_reports(), st.sampled_from(["淮安市", "江苏省淮安市", "某自治区某州"]))
+def test_cross_year_findings_do_not_depend_on_the_parent_place(
+    report: gd.Report, place: str
+) -> None:
+    """Last year's report named with or without its parent place gives the same findings.
+
+    Last year's report is this one's copy, so the copy checks (identical tables, similar
+    prose) have something to find.
+    """
+    plain = attrs.evolve(report, year=report.year - 1)
+    qualified = attrs.evolve(plain, organ=gd.Organ(place + report.organ.name, report.organ.kind))
+    assert same_organ(report.organ.name, qualified.organ.name)
+    assert gd.check(report, previous=qualified) == gd.check(report, previous=plain)

@@ -27,7 +27,7 @@ import attrs
 
 from govdisclosure.checks._regex import words_of
 from govdisclosure.checks.registry import finding, register, register_series
-from govdisclosure.model import Finding, OrganKind, Report, is_number
+from govdisclosure.model import Finding, OrganKind, Report, is_number, same_organ
 
 __all__ = ["Topic", "overview_topics"]
 
@@ -371,7 +371,7 @@ def problems_follow_up(report: Report, previous: Report) -> Iterator[Finding]:
     """Section 五 follows up the problems named in last year's report."""
     if report.problems is None or previous.problems is None or previous.problems.is_empty:
         return
-    if "".join(report.organ.name.split()) != "".join(previous.organ.name.split()):
+    if not same_organ(report.organ.name, previous.organ.name):
         return
     text = _Prose(report.problems.text)
     data = _load()
