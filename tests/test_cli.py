@@ -177,6 +177,18 @@ def test_previous_adds_cross_year_checks(
     assert main(["check", "--previous", str(tmp_path / "none.json"), str(seed_json)]) == 2
 
 
+def test_previous_of_another_year_is_only_reported(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--previous`` with a report that is not for the year before gets one note and no
+    comparison (2024's report given as 2023's previous used to be compared table by table
+    and section by section)."""
+    data = ROOT / "examples" / "data"
+    args = ["--previous", str(data / "ziranziyuan-2024.json"), str(data / "ziranziyuan-2023.json")]
+    main(["check", "--format", "json", *args])
+    [entry] = json.loads(capsys.readouterr().out)["files"]
+    found = [f["code"] for f in entry["findings"] if f["code"].startswith("series.")]
+    assert found == ["series.not-consecutive"]
+
+
 def test_usage_errors_are_translated(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 2
     assert "缺少以下必需参数" in capsys.readouterr().err

@@ -13,9 +13,15 @@ from hypothesis import strategies as st
 from tests.corpus import random_report
 
 import govdisclosure as gd
-from govdisclosure.checks.similarity import MIN_CHARS, SIMILARITY_THRESHOLD, similarity
+from govdisclosure.checks.content import problems_follow_up
+from govdisclosure.checks.similarity import (
+    MIN_CHARS,
+    SIMILARITY_THRESHOLD,
+    similar_narrative,
+    similarity,
+)
 from govdisclosure.model import same_organ
-from govdisclosure.strategies import valid_reports
+from govdisclosure.strategies import reports, valid_reports
 
 REAL = Path(__file__).parent / "data" / "real"
 
@@ -197,3 +203,54 @@ def test_cross_year_findings_do_not_depend_on_the_parent_place(
     qualified = attrs.evolve(plain, organ=gd.Organ(place + report.organ.name, report.organ.kind))
     assert same_organ(report.organ.name, qualified.organ.name)
     assert gd.check(report, previous=qualified) == gd.check(report, previous=plain)
+
+
+# ------------------------------------------------------------------ only consecutive years
+
+
+def test_a_report_against_itself_is_only_not_consecutive() -> None:
+    """The year before is the only one compared: a report against itself (a 2024 report as
+    2024's "previous") gets ``series.not-consecutive`` and no copy finding.
+
+    The tables used to be compared before the year, and the prose checks never looked at
+    it: hongze-2024.pdf against itself gave 6 identical tables, 2 similar narratives and
+    a problem not followed up besides.
+    """
+    report = real("hongze-2024.pdf")
+    assert series_codes(gd.check(report, previous=report)) == ["series.not-consecutive"]
+    assert list(similar_narrative(report, report)) == []
+    assert list(problems_follow_up(report, report)) == []
+    older = attrs.evolve(real("hongze-2023.pdf"), year=2022)
+    assert series_codes(gd.check(report, previous=older)) == ["series.not-consecutive"]
+
+
+def test_a_year_unknown_is_not_consecutive() -> None:
+    """Without a year on either side nothing shows the reports follow each other."""
+    report = real("hongze-2024.pdf")
+    for now, last in (
+        (attrs.evolve(report, year=None), report),
+        (report, attrs.evolve(report, year=None)),
+    ):
+        assert series_codes(gd.check(now, previous=last)) == ["series.not-consecutive"]
+
+
+@given(reports(), reports(), st.booleans(), st.data())
+def test_only_the_year_before_is_compared(
+    report: gd.Report, other: gd.Report, copy: bool, data: st.DataObject
+) -> None:
+    """For any report and any previous one not for the year before (or of an unknown
+    year), the cross-year checks report that and nothing else — whether called by
+    check() or directly."""
+    year = data.draw(
+        st.none() | st.integers(1990, 2100).filter(lambda y: y != report.year - 1), label="year"
+    )
+    previous = attrs.evolve(report if copy else other, year=year)
+    expected = (
+        ["series.not-consecutive"]
+        if same_organ(report.organ.name, previous.organ.name)
+        else ["series.organ-mismatch"]
+    )
+    assert series_codes(gd.check(report, previous=previous)) == expected
+    for c in gd.checks.SERIES_CHECKS:
+        if c.name != "year_over_year":
+            assert list(c.func(report, previous)) == []

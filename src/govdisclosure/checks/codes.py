@@ -290,10 +290,11 @@ define(
     "series.not-consecutive",
     I,
     N_(
-        "The previous report is for {previous_year}, not for {expected_year}; carry-over checks "
-        "are skipped."
+        "The previous report is for {previous_year}, not for {expected_year}; the other "
+        "cross-year checks are skipped."
     ),
-    rule="Carry-over checks compare consecutive years.",
+    rule="Cross-year checks compare a report with the report for the year before; "
+    "for any other year, or an unknown one, they are skipped.",
 )
 define(
     "series.similar-narrative",

@@ -27,7 +27,7 @@ import attrs
 
 from govdisclosure.checks._regex import words_of
 from govdisclosure.checks.registry import finding, register, register_series
-from govdisclosure.model import Finding, OrganKind, Report, is_number, same_organ
+from govdisclosure.model import Finding, OrganKind, Report, is_number
 
 __all__ = ["Topic", "overview_topics"]
 
@@ -370,8 +370,6 @@ def _fees(report: Report, other: _Prose, data: _Content) -> Iterator[Finding]:
 def problems_follow_up(report: Report, previous: Report) -> Iterator[Finding]:
     """Section 五 follows up the problems named in last year's report."""
     if report.problems is None or previous.problems is None or previous.problems.is_empty:
-        return
-    if not same_organ(report.organ.name, previous.organ.name):
         return
     text = _Prose(report.problems.text)
     data = _load()

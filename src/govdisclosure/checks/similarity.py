@@ -21,7 +21,7 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Final
 
 from govdisclosure.checks.registry import finding, register_series
-from govdisclosure.model import Finding, Report, same_organ
+from govdisclosure.model import Finding, Report
 
 __all__ = ["MAX_CHARS", "MIN_CHARS", "SIMILARITY_THRESHOLD", "similarity"]
 
@@ -56,8 +56,6 @@ def similarity(a: str, b: str) -> float:
 @register_series("series.similar-narrative")
 def similar_narrative(report: Report, previous: Report) -> Iterator[Finding]:
     """Prose sections that are near-duplicates of last year's."""
-    if not same_organ(report.organ.name, previous.organ.name):
-        return
     for section in _SECTIONS:
         now, before = report.narrative(section), previous.narrative(section)
         if now is None or before is None:
