@@ -336,6 +336,34 @@ def test_series_checks_each_report_against_the_year_before(
     assert "不能与参数" in capsys.readouterr().err
 
 
+def test_series_compares_a_duplicate_year_with_the_year_before_only(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Two files of one organ and year (a PDF and its text): the second is noted as a
+    duplicate and compared with the year before, never with its twin."""
+    real = ROOT / "tests" / "data" / "real"
+    names = [
+        "hongze-2023.pdf",
+        "hongze-2024.pdf",
+        "hongze-2024.pdfplumber.txt",
+        "hongze-2023.pypdf.txt",
+    ]
+    main(["check", "--series", "--format", "json", *(str(real / n) for n in names)])
+    found = {
+        Path(entry["file"]).name: [f["code"] for f in entry["findings"]]
+        for entry in json.loads(capsys.readouterr().out)["files"]
+    }
+    cross_year = {n: [c for c in codes if c.startswith("series.")] for n, codes in found.items()}
+    assert cross_year == {
+        "hongze-2023.pdf": [],
+        "hongze-2024.pdf": ["series.problems-not-followed-up"],
+        "hongze-2024.pdfplumber.txt": ["series.problems-not-followed-up", "series.duplicate-year"],
+        "hongze-2023.pypdf.txt": ["series.duplicate-year"],
+    }
+    alone = [f.code for f in gd.check(gd.parse(real / "hongze-2023.pypdf.txt"))]
+    assert found["hongze-2023.pypdf.txt"] == [*alone, "series.duplicate-year"]
+
+
 def _check_json(report: gd.Report, *extra: str) -> tuple[int, dict[str, object]]:
     import contextlib  # noqa: PLC0415
     import io  # noqa: PLC0415

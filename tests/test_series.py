@@ -254,3 +254,100 @@ def test_only_the_year_before_is_compared(
     for c in gd.checks.SERIES_CHECKS:
         if c.name != "year_over_year":
             assert list(c.func(report, previous)) == []
+
+
+# ------------------------------------------------------------------ one report per year
+
+
+def test_two_copies_of_a_year_are_not_last_year_of_each_other() -> None:
+    """Each year's PDF and its text extraction, as the reviewer gave them: every report
+    is compared with the first report of the year before, a copy never with its twin.
+
+    Each copy used to be paired with its twin: 6 identical tables, not-consecutive,
+    100 % similar prose and a problem not followed up, all against itself.
+    """
+    names = [
+        "hongze-2023.pdf",
+        "hongze-2024.pdf",
+        "hongze-2024.pdfplumber.txt",
+        "hongze-2023.pypdf.txt",
+    ]
+    pdf23, pdf24, txt24, txt23 = (real(n) for n in names)
+    [s] = gd.series([pdf23, pdf24, txt24, txt23])
+    assert s.years == (2023, 2023, 2024, 2024)
+    assert s.duplicates == (txt23, txt24)
+    assert list(s.pairs()) == [(pdf23, pdf24), (pdf23, txt24)]
+    found = {names[[pdf23, pdf24, txt24, txt23].index(r)]: fs for r, fs in gd.check_series(s)}
+    assert {n: [f.code for f in fs] for n, fs in found.items()} == {
+        "hongze-2023.pdf": [],
+        "hongze-2023.pypdf.txt": ["series.duplicate-year"],
+        "hongze-2024.pdf": ["series.problems-not-followed-up"],
+        "hongze-2024.pdfplumber.txt": ["series.problems-not-followed-up", "series.duplicate-year"],
+    }
+    note = found["hongze-2024.pdfplumber.txt"][-1]
+    assert note.args == {"year": "2024", "next_year": "2025"}
+    assert "2024" in note.message("en")
+    assert "2024" in note.message("zh_CN")
+
+
+YEARS = st.one_of(st.integers(2019, 2025), st.none())
+REPORTS_OF_ANY_YEAR = st.builds(
+    lambda organ, year: attrs.evolve(gd.build_report(organ=organ, year=2024), year=year),
+    NAMES,
+    YEARS,
+)
+
+
+@given(st.lists(REPORTS_OF_ANY_YEAR, max_size=10))
+def test_a_series_never_pairs_two_reports_of_one_year(reports: list[gd.Report]) -> None:
+    """Each report is paired with the first report given of the nearest earlier year;
+    the others of a year are the duplicates, noted once each by check_series."""
+    for s in gd.series(reports):
+        firsts: dict[int, gd.Report] = {}
+        for r in s:  # in the order given, within a year
+            if r.year is not None:
+                firsts.setdefault(r.year, r)
+        assert s.duplicates == tuple(r for r in s if r.year is not None and firsts[r.year] is not r)
+        before = {id(r): p for p, r in s.pairs()}
+        for r in s:
+            if r.year is None:
+                continue
+            earlier = [y for y in firsts if y < r.year]
+            if earlier:
+                assert before[id(r)] is firsts[max(earlier)]
+            else:
+                assert id(r) not in before
+        for p, r in s.pairs():
+            assert p.year is None or r.year is None or p.year < r.year
+        noted = [r for r, fs in gd.check_series(s) for f in fs if f.code == "series.duplicate-year"]
+        assert noted == list(s.duplicates)
+
+
+@given(st.integers(0, 10**6), st.integers(0, 2), st.booleans())
+def test_a_duplicate_changes_nothing_else(seed: int, which: int, first: bool) -> None:
+    """A copy of one year's report added to a chain: the other reports' findings are
+    the same, and the copy's are the original's plus the duplicate note."""
+    reports = chain(seed, range(2021, 2024))
+    copy = attrs.evolve(reports[which])
+    given_order = [copy, *reports] if first else [*reports, copy]
+    alone = gd.check_series(reports)
+    together = gd.check_series(given_order)
+    original, duplicate = (copy, reports[which]) if first else (reports[which], copy)
+    by_report = {id(r): fs for r, fs in together}
+    for r, fs in alone:
+        if r is reports[which]:
+            assert by_report[id(original)] == fs
+            assert by_report[id(duplicate)] == (*fs, by_report[id(duplicate)][-1])
+            assert by_report[id(duplicate)][-1].code == "series.duplicate-year"
+        else:
+            assert by_report[id(r)] == fs
+
+
+@given(valid_reports())
+def test_a_report_and_its_copy_give_only_the_note(report: gd.Report) -> None:
+    """A report given twice is not its own last year's: one note on the second copy."""
+    copy = attrs.evolve(report)
+    assert [[f.code for f in fs] for _, fs in gd.check_series([report, copy])] == [
+        [],
+        ["series.duplicate-year"],
+    ]

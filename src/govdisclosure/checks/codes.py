@@ -297,6 +297,16 @@ define(
     "for any other year, or an unknown one, they are skipped.",
 )
 define(
+    "series.duplicate-year",
+    I,
+    N_(
+        "Another report of this organ for {year} is given before this one: the two are not "
+        "compared with each other, and the report for {next_year} is compared with the first."
+    ),
+    rule="A series compares one report per organ and year with the year before and the "
+    "year after; a further report of that year is compared with the year before only.",
+)
+define(
     "series.similar-narrative",
     W,
     N_(
