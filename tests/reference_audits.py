@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Final
 
 from govdisclosure.checks import content, narrative
-from govdisclosure.model import Finding, Report, is_number
+from govdisclosure.model import Finding, Report, is_number, same_organ
 
 _SPACE: Final = re.compile(r"\s+")
 _SENTENCE_END: Final = "。；;！？!?"
@@ -220,7 +220,9 @@ def problems_follow_up(report: Report, previous: Report) -> Iterator[object]:
     """What :func:`govdisclosure.checks.content.problems_follow_up` yields, the plain way."""
     if report.problems is None or previous.problems is None or previous.problems.is_empty:
         return
-    if "".join(report.organ.name.split()) != "".join(previous.organ.name.split()):
+    if not same_organ(report.organ.name, previous.organ.name):
+        return
+    if report.year is None or previous.year != report.year - 1:
         return
     text = _flat(report.problems.text)
     data = content._load()

@@ -181,6 +181,18 @@ def test_previous_adds_cross_year_checks(
     assert main(["check", "--previous", str(tmp_path / "none.json"), str(seed_json)]) == 2
 
 
+def test_previous_of_another_year_is_only_reported(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--previous`` with a report that is not for the year before gets one note and no
+    comparison (2024's report given as 2023's previous used to be compared table by table
+    and section by section)."""
+    data = ROOT / "examples" / "data"
+    args = ["--previous", str(data / "ziranziyuan-2024.json"), str(data / "ziranziyuan-2023.json")]
+    main(["check", "--format", "json", *args])
+    [entry] = json.loads(capsys.readouterr().out)["files"]
+    found = [f["code"] for f in entry["findings"] if f["code"].startswith("series.")]
+    assert found == ["series.not-consecutive"]
+
+
 def test_usage_errors_are_translated(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 2
     assert "缺少以下必需参数" in capsys.readouterr().err
@@ -359,6 +371,34 @@ def test_series_checks_each_report_against_the_year_before(
     assert "applications.carried_over.natural_person" in carry["2025"]
     assert main(["check", "--series", "--previous", files[0], files[1]]) == 2
     assert "不能与参数" in capsys.readouterr().err
+
+
+def test_series_compares_a_duplicate_year_with_the_year_before_only(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Two files of one organ and year (a PDF and its text): the second is noted as a
+    duplicate and compared with the year before, never with its twin."""
+    real = ROOT / "tests" / "data" / "real"
+    names = [
+        "hongze-2023.pdf",
+        "hongze-2024.pdf",
+        "hongze-2024.pdfplumber.txt",
+        "hongze-2023.pypdf.txt",
+    ]
+    main(["check", "--series", "--format", "json", *(str(real / n) for n in names)])
+    found = {
+        Path(entry["file"]).name: [f["code"] for f in entry["findings"]]
+        for entry in json.loads(capsys.readouterr().out)["files"]
+    }
+    cross_year = {n: [c for c in codes if c.startswith("series.")] for n, codes in found.items()}
+    assert cross_year == {
+        "hongze-2023.pdf": [],
+        "hongze-2024.pdf": ["series.problems-not-followed-up"],
+        "hongze-2024.pdfplumber.txt": ["series.problems-not-followed-up", "series.duplicate-year"],
+        "hongze-2023.pypdf.txt": ["series.duplicate-year"],
+    }
+    alone = [f.code for f in gd.check(gd.parse(real / "hongze-2023.pypdf.txt"))]
+    assert found["hongze-2023.pypdf.txt"] == [*alone, "series.duplicate-year"]
 
 
 def _check_json(report: gd.Report, *extra: str) -> tuple[int, dict[str, object]]:

@@ -296,6 +296,13 @@ last = attrs.evolve(ok, year=2022)
 findings = gd.check(ok, previous=last)
 """,
     ),
+    "series.duplicate-year": (
+        TRIGGERED,
+        """\
+copy = attrs.evolve(ok)   # the same report given twice (say, as PDF and as web page)
+[(first, _), (second, findings)] = gd.check_series([ok, copy])
+""",
+    ),
     # ------------------------------------------------------------ reading (parsers)
     "parse.extra-cells": (
         TRIGGERED,

@@ -22,7 +22,10 @@ are listed in the summary and, with their error, in the findings output.
 
 ``check --series`` runs the cross-year checks (carry-over, roll-forward, copied tables,
 copied prose) between each report and the same organ's report for the year before among
-the files given; ``--previous FILE`` compares every file with one earlier report.
+the files given (:func:`~govdisclosure.check_series`: of two files of one organ and
+year, the first given is the year's report, the other is noted as
+``series.duplicate-year``); ``--previous FILE`` compares every file with one earlier
+report.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ import attrs
 from govdisclosure.checks import check
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.corpus.extract import extract, read_report
-from govdisclosure.corpus.series import series
+from govdisclosure.corpus.series import check_series, series
 from govdisclosure.formats.json import json_schema, make_converter, to_json
 from govdisclosure.i18n import gettext, normalize_locale, render_finding
 from govdisclosure.model import Finding, Report, Severity, Source
@@ -247,11 +250,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
             read.append((path, _read(path)))
         except _Unreadable as exc:
             read.append((path, exc))
-    before: dict[int, Report] = {}
+    cross_year: dict[int, tuple[Finding, ...]] = {}
     if args.series:
         for s in series(r for _, r in read if isinstance(r, Report)):
-            for last, later in s.pairs():
-                before[id(later)] = last
+            cross_year.update((id(r), found) for r, found in check_series(s))
     report: Report | None
     findings: Sequence[Finding]
     for path, item in read:
@@ -261,7 +263,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             report, error, findings = None, str(item), (item.finding(),)
         else:
             report, error = item, None
-            findings = check(report, previous=before.get(id(report), previous))
+            findings = check(report, previous=previous) + cross_year.get(id(report), ())
         for f in findings:
             counts[f.severity] += 1
         failing = failing or any(f.severity.rank >= threshold for f in findings)

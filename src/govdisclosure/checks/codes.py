@@ -290,10 +290,21 @@ define(
     "series.not-consecutive",
     I,
     N_(
-        "The previous report is for {previous_year}, not for {expected_year}; carry-over checks "
-        "are skipped."
+        "The previous report is for {previous_year}, not for {expected_year}; the other "
+        "cross-year checks are skipped."
     ),
-    rule="Carry-over checks compare consecutive years.",
+    rule="Cross-year checks compare a report with the report for the year before; "
+    "for any other year, or an unknown one, they are skipped.",
+)
+define(
+    "series.duplicate-year",
+    I,
+    N_(
+        "Another report of this organ for {year} is given before this one: the two are not "
+        "compared with each other, and the report for {next_year} is compared with the first."
+    ),
+    rule="A series compares one report per organ and year with the year before and the "
+    "year after; a further report of that year is compared with the year before only.",
 )
 define(
     "series.similar-narrative",

@@ -371,8 +371,6 @@ def problems_follow_up(report: Report, previous: Report) -> Iterator[Finding]:
     """Section 五 follows up the problems named in last year's report."""
     if report.problems is None or previous.problems is None or previous.problems.is_empty:
         return
-    if "".join(report.organ.name.split()) != "".join(previous.organ.name.split()):
-        return
     text = _Prose(report.problems.text)
     data = _load()
     if text.reaches(data.min_chars) and not text.found(data.follow_up):

@@ -9,13 +9,14 @@ a translation.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Final, TypeAlias
 
 import attrs
 
-from govdisclosure.model import Finding, Param, Report, Severity, Source
+from govdisclosure.model import Finding, Param, Report, Severity, Source, same_organ
 from govdisclosure.model.findings import trusted_finding
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Check",
     "CodeInfo",
     "SeriesCheck",
+    "comparable",
     "define",
     "finding",
     "register",
@@ -136,15 +138,49 @@ def register(*codes: str) -> Callable[[CheckFunc], CheckFunc]:
     return deco
 
 
-def register_series(*codes: str) -> Callable[[SeriesFunc], SeriesFunc]:
-    """Register a cross-year check function that may emit ``codes``."""
+def comparable(report: Report, previous: Report) -> bool:
+    """Whether the cross-year checks compare ``report`` with ``previous``.
+
+    They do when ``previous`` is by the same organ (:func:`~govdisclosure.model.same_organ`)
+    and for the year before ``report``'s. A pair in which either year is unknown is not
+    compared: nothing shows that one report follows the other.
+    """
+    return (
+        same_organ(report.organ.name, previous.organ.name)
+        and report.year is not None
+        and previous.year is not None
+        and previous.year == report.year - 1
+    )
+
+
+def _on_comparable_pairs(func: SeriesFunc) -> SeriesFunc:
+    """``func``, finding nothing on a pair that is not :func:`comparable`."""
+
+    @functools.wraps(func)
+    def check(report: Report, previous: Report) -> Iterable[Finding]:
+        return func(report, previous) if comparable(report, previous) else ()
+
+    return check
+
+
+def register_series(*codes: str, any_pair: bool = False) -> Callable[[SeriesFunc], SeriesFunc]:
+    """Register a cross-year check function that may emit ``codes``.
+
+    The function registered (and returned) finds nothing on a pair that is not
+    :func:`comparable` — another organ's report, or not the year before — however it is
+    called: by :func:`~govdisclosure.check`, by :func:`~govdisclosure.check_series` or
+    directly. A check registered with ``any_pair=True`` sees every pair: the built-in one
+    reports ``series.organ-mismatch`` or ``series.not-consecutive`` for such a pair, and
+    that is all the cross-year checks report of it.
+    """
 
     def deco(func: SeriesFunc) -> SeriesFunc:
         for c in codes:
             if c not in CODES:
                 msg = f"{func.__name__} emits undefined code {c!r}"
                 raise ValueError(msg)
-        SERIES_CHECKS.append(SeriesCheck(func.__name__, codes, func))
-        return func
+        registered = func if any_pair else _on_comparable_pairs(func)
+        SERIES_CHECKS.append(SeriesCheck(func.__name__, codes, registered))
+        return registered
 
     return deco

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govdisclosure.checks import codes as _codes  # noqa: F401 - defines the codes used here
-from govdisclosure.checks.registry import finding, register_series
+from govdisclosure.checks.registry import comparable, finding, register_series
 from govdisclosure.model import Finding, Report, Table, is_number, same_organ
 
 
@@ -21,9 +21,14 @@ def _substantive(table: Table) -> bool:
     "series.identical-table",
     "series.organ-mismatch",
     "series.not-consecutive",
+    any_pair=True,
 )
 def year_over_year(report: Report, previous: Report) -> Iterator[Finding]:
-    """Carry-over, roll-forward and copied tables against last year's report."""
+    """Carry-over, roll-forward and copied tables against last year's report.
+
+    A pair that is not :func:`~govdisclosure.checks.registry.comparable` gets one finding,
+    ``series.organ-mismatch`` or ``series.not-consecutive``, and nothing else.
+    """
     if not same_organ(report.organ.name, previous.organ.name):
         yield finding(
             "series.organ-mismatch",
@@ -32,11 +37,7 @@ def year_over_year(report: Report, previous: Report) -> Iterator[Finding]:
             previous_organ=previous.organ.name,
         )
         return
-    for t in report.tables:
-        p = previous.table(t.id)
-        if p is not None and p.edition is t.edition and p.cells == t.cells and _substantive(t):
-            yield finding("series.identical-table", t.id, table=t.id)
-    if report.year is None or previous.year is None or previous.year != report.year - 1:
+    if not comparable(report, previous):
         yield finding(
             "series.not-consecutive",
             "year",
@@ -44,6 +45,10 @@ def year_over_year(report: Report, previous: Report) -> Iterator[Finding]:
             expected_year=str(report.year - 1) if report.year is not None else "?",
         )
         return
+    for t in report.tables:
+        p = previous.table(t.id)
+        if p is not None and p.edition is t.edition and p.cells == t.cells and _substantive(t):
+            yield finding("series.identical-table", t.id, table=t.id)
     yield from _carry_over(report, previous)
     yield from _roll_forward(report, previous)
 

@@ -1,7 +1,7 @@
 """Many reports at once: series across years, aggregation, bulk extraction.
 
 - :func:`series` groups reports by organ and orders them by year; :func:`check_series`
-  runs the cross-year checks over each consecutive pair.
+  runs the cross-year checks over each report and the report of the year before.
 - :func:`aggregate` sums the tables of many reports of one edition and year.
 - :func:`extract_file` turns one file's bytes into tidy rows and findings (pure and
   picklable, for process pools and Dask); :func:`extract` runs it over folders.

@@ -22,7 +22,7 @@ from typing import TypeAlias
 
 import attrs
 
-from govdisclosure.checks import SERIES_CHECKS
+from govdisclosure.checks import SERIES_CHECKS, finding
 from govdisclosure.model import Finding, Report
 
 __all__ = ["Series", "SeriesFindings", "check_series", "normalize_organ", "organ_key", "series"]
@@ -53,8 +53,10 @@ class Series:
     """One organ's reports in year order (reports without a year last).
 
     Iterating yields the reports; :meth:`pairs` yields each report with the one before
-    it. Two reports of the same year are both kept (and reported as not consecutive by
-    the cross-year checks).
+    it. Every report given is kept, two of the same year too (two copies of one report,
+    or a corrected one), in the order given: the first is the year's report, the others
+    are :attr:`duplicates`. A duplicate is compared with the year before like the first,
+    but never with its twin, and the year after is compared with the first only.
     """
 
     organ: str
@@ -63,13 +65,34 @@ class Series:
 
     @property
     def years(self) -> tuple[int | None, ...]:
-        """The report years, in order."""
+        """The report years, in order (a year twice when a report of it is duplicated)."""
         return tuple(r.year for r in self.reports)
 
+    @property
+    def duplicates(self) -> tuple[Report, ...]:
+        """The reports of a year that an earlier report of the series already has."""
+        return tuple(r for _, r, duplicate in self._walk() if duplicate)
+
     def pairs(self) -> Iterator[tuple[Report, Report]]:
-        """Each consecutive pair as ``(previous, report)``."""
-        for i in range(1, len(self.reports)):
-            yield self.reports[i - 1], self.reports[i]
+        """Each report with the report before it, as ``(previous, report)``.
+
+        The report before is the first report of the nearest earlier year (or the report
+        without a year just before): two reports of one year are never paired, and a
+        report of the first year has none.
+        """
+        for previous, report, _ in self._walk():
+            if previous is not None:
+                yield previous, report
+
+    def _walk(self) -> Iterator[tuple[Report | None, Report, bool]]:
+        """Each report with the report before it (if any) and whether it is a duplicate."""
+        previous: Report | None = None
+        first: Report | None = None  # the first report of the current year
+        for report in self.reports:
+            duplicate = first is not None and report.year is not None and report.year == first.year
+            if not duplicate:
+                previous, first = first, report
+            yield previous, report, duplicate
 
     def __iter__(self) -> Iterator[Report]:
         return iter(self.reports)
@@ -147,7 +170,15 @@ def check_series(s: Series | Iterable[Report]) -> SeriesFindings:
     checks are not repeated here; use :func:`govdisclosure.check` for those.
 
     ``s`` is a :class:`Series` or any reports of one organ (ordered by year here). The
-    result pairs each report with its findings; the first report has none.
+    result pairs each report with its findings; a report of the first year has none.
+    A further report of a year already in the series (:attr:`Series.duplicates`) is
+    checked against the year before all the same, and its findings end with
+    ``series.duplicate-year``.
+
+    >>> import govdisclosure as gd
+    >>> a = gd.build_report(organ="某县某局", year=2024)
+    >>> [(r.year, [f.code for f in fs]) for r, fs in gd.check_series([a, a])]
+    [(2024, []), (2024, ['series.duplicate-year'])]
     """
     if isinstance(s, Series):
         ordered = s
@@ -156,11 +187,19 @@ def check_series(s: Series | Iterable[Report]) -> SeriesFindings:
         organ = normalize_organ(reports[0].organ.name) if reports else ""
         ordered = Series(organ, reports)
     out: list[tuple[Report, tuple[Finding, ...]]] = []
-    if ordered.reports:
-        out.append((ordered.reports[0], ()))
-    for previous, report in ordered.pairs():
+    for previous, report, duplicate in ordered._walk():
         found: list[Finding] = []
-        for c in SERIES_CHECKS:
-            found.extend(c.func(report, previous))
+        if previous is not None:
+            for c in SERIES_CHECKS:
+                found.extend(c.func(report, previous))
+        if duplicate and report.year is not None:
+            found.append(
+                finding(
+                    "series.duplicate-year",
+                    "year",
+                    year=str(report.year),
+                    next_year=str(report.year + 1),
+                )
+            )
         out.append((report, tuple(found)))
     return tuple(out)
