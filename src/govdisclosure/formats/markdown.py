@@ -38,8 +38,8 @@ from govdisclosure.formats._render import (
     words,
 )
 from govdisclosure.formats._scrub import scrub
-from govdisclosure.limits import Limits, input_size, read_input, resolve
-from govdisclosure.model import Report, Source, Table
+from govdisclosure.limits import Limits, resolve
+from govdisclosure.model import Finding, Report, Source, Table
 from govdisclosure.template import Edition, template
 
 __all__ = [
@@ -335,7 +335,8 @@ def parse_markdown(data: str | bytes | os.PathLike[str], *, limits: Limits | Non
     and pipe tables whose merged labels are flattened with a slash between spaces
     (``三、本年度办理结果 / （一）予以公开``).
 
-    ``data`` is the text, its UTF-8 bytes, or the path of a file. Raises
+    ``data`` is the text, its bytes (decoded as :func:`~govdisclosure.parse_text` decodes
+    them), or the path of a file. Raises
     :class:`~govdisclosure.ParseError` when no report is found.
 
     >>> import govdisclosure as gd
@@ -344,21 +345,11 @@ def parse_markdown(data: str | bytes | os.PathLike[str], *, limits: Limits | Non
     True
     """
     from govdisclosure.formats._reader import assemble  # noqa: PLC0415
+    from govdisclosure.formats.text import text_input  # noqa: PLC0415
 
-    limits = resolve(limits)
-    if isinstance(data, os.PathLike):
-        data = read_input(data, limits)
-    if isinstance(data, bytes | bytearray):
-        input_size(bytes(data), limits)
-        text = bytes(data).decode("utf-8-sig", errors="replace")
-    elif isinstance(data, str):
-        input_size(data, limits)
-        text = data
-    else:  # callers without type checking
-        msg = f"parse_markdown reads str, bytes or a path, not {type(data).__name__}"  # type: ignore[unreachable]
-        raise TypeError(msg)
-    blocks = read_markdown(text.replace("\x00", ""))
+    findings: list[Finding] = []
+    blocks = read_markdown(text_input(data, resolve(limits), findings, "parse_markdown"))
     if not blocks:
         msg = "the Markdown is empty"
         raise ParseError(msg)
-    return assemble(blocks)
+    return assemble(blocks, findings=findings)

@@ -396,24 +396,13 @@ def _is_prose(line: str, paragraphs: _Paragraphs) -> bool:
     return False
 
 
-def parse_text(data: str | bytes | os.PathLike[str], *, limits: Limits | None = None) -> Report:
-    """Read a report from published text or from text extracted from its PDF.
-
-    ``data`` is the text, or its bytes (UTF-8 with or without BOM, UTF-16 or UTF-32 with
-    their BOM, or GB18030; a ``parse.encoding`` finding says when it was not UTF-8), or
-    the path of a file holding them (a :class:`pathlib.Path`: a ``str`` is always the
-    text itself). Everything noticed while reading is in ``report.findings``; :class:`~govdisclosure.ParseError` is raised only when nothing
-    report-like is found, and :class:`~govdisclosure.LimitExceeded` for text beyond
-    ``limits`` (``max_bytes``, ``max_lines``, ``time_budget``; default: the
-    process-wide :func:`~govdisclosure.get_limits`).
-
-    >>> r = parse_text("某县某局2024年政府信息公开工作年度报告\\n一、总体情况\\n概述。\\n")
-    >>> r.organ.name, r.year, r.overview.text
-    ('某县某局', 2024, '概述。')
-    """
-    findings: list[Finding] = []
-    limits = resolve(limits)
-    budget = limits.budget()
+def text_input(
+    data: str | bytes | os.PathLike[str], limits: Limits, findings: list[Finding], reader: str
+) -> str:
+    """The text of ``data`` (text, bytes decoded by :func:`decode`, or a file's bytes),
+    refused beyond ``limits.max_bytes``, without byte-order marks and NULs; a
+    ``parse.encoding`` finding is added to ``findings`` when it was not UTF-8. ``reader``
+    names the caller in the :class:`TypeError` for anything else."""
     if isinstance(data, os.PathLike):
         data = read_input(data, limits)
     if isinstance(data, bytes | bytearray):
@@ -425,9 +414,30 @@ def parse_text(data: str | bytes | os.PathLike[str], *, limits: Limits | None = 
         input_size(data, limits)
         text = data
     else:  # callers without type checking
-        msg = f"parse_text reads str, bytes or a path, not {type(data).__name__}"  # type: ignore[unreachable]
+        msg = f"{reader} reads str, bytes or a path, not {type(data).__name__}"  # type: ignore[unreachable]
         raise TypeError(msg)
-    text = text.replace("\ufeff", "").replace("\x00", "")
+    return text.replace("\ufeff", "").replace("\x00", "")
+
+
+def parse_text(data: str | bytes | os.PathLike[str], *, limits: Limits | None = None) -> Report:
+    """Read a report from published text or from text extracted from its PDF.
+
+    ``data`` is the text, or its bytes (UTF-8 with or without BOM, UTF-16 or UTF-32 with
+    their BOM, or GB18030; a ``parse.encoding`` finding says when it was not UTF-8), or
+    the path of a file holding them (a :class:`pathlib.Path`: a ``str`` is always the
+    text itself). Everything noticed while reading is in ``report.findings``;
+    :class:`~govdisclosure.ParseError` is raised only when nothing report-like is found, and :class:`~govdisclosure.LimitExceeded` for text beyond
+    ``limits`` (``max_bytes``, ``max_lines``, ``time_budget``; default: the
+    process-wide :func:`~govdisclosure.get_limits`).
+
+    >>> r = parse_text("某县某局2024年政府信息公开工作年度报告\\n一、总体情况\\n概述。\\n")
+    >>> r.organ.name, r.year, r.overview.text
+    ('某县某局', 2024, '概述。')
+    """
+    findings: list[Finding] = []
+    limits = resolve(limits)
+    budget = limits.budget()
+    text = text_input(data, limits, findings, "parse_text")
     if not text.strip():
         raise ParseError("the text is empty")
     lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
