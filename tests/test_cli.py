@@ -628,3 +628,31 @@ def test_check_reads_the_markdown_convert_writes(
     back = json.loads(capsys.readouterr().out)["files"][0]
     assert [f["code"] for f in back["findings"]] == [f["code"] for f in direct["findings"]]
     assert (back["organ"], back["year"]) == (direct["organ"], direct["year"])
+
+
+def test_reader_errors_are_told_in_the_language_of_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["check", str(empty), "--lang", "zh_CN"]) == 2
+    assert "输入为空" in capsys.readouterr().err
+    assert main(["check", str(empty), "--lang", "en"]) == 2
+    assert "the input is empty" in capsys.readouterr().err
+
+
+def test_a_note_that_speaks_of_reports_is_no_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A README or a note whose words look like a title but that has no year, no
+    section and no table is refused, not read as a report missing everything."""
+    note = tmp_path / "README.md"
+    note.write_text(
+        "# 说明\n\n**政府信息公开工作年度报告 的整理说明**\n\n本目录存放各单位报告。\n\n## 用法\n\n见下。\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(note), "--format", "json"]) == 2
+    entry = json.loads(capsys.readouterr().out)["files"][0]
+    assert [f["code"] for f in entry["findings"]] == ["input.unreadable"]
+    with pytest.raises(gd.ParseError):
+        gd.parse_text("政府信息公开工作年度报告的整理说明\n本目录存放各单位报告。\n")

@@ -163,7 +163,8 @@ def _read(path: str) -> Report:
     try:
         return read_report(data, path)
     except Exception as exc:
-        detail = " ".join(str(exc).split()) or type(exc).__name__
+        # (the readers' fixed messages are in the catalogs: "the input is empty" …)
+        detail = gettext(" ".join(str(exc).split()), _Lang.current) or type(exc).__name__
         raise _Unreadable(
             _("{file}: no report could be read ({error})").format(file=path, error=detail),
             f"{type(exc).__name__}: {exc}",

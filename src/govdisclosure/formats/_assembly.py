@@ -12,6 +12,7 @@ from datetime import date
 import attrs
 
 from govdisclosure._nfkc import nfkc, per_character
+from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._cells import Output
 from govdisclosure.formats._grids import read_active, read_applications, read_review
@@ -381,8 +382,10 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
     if year is None:
         m = _PERIOD.search("".join(head.preamble))
         year = int(m.group(1)) if m else None
-    if not (found or any(tables.values()) or head.organ):
-        msg = "no report found: no title, no section heading and no table"
+    if not (found or any(tables.values()) or (head.organ and year is not None)):
+        # a title alone, without a year (a page or a note that speaks of reports), is
+        # no report
+        msg = N_("no report found: no title, no section heading and no table")
         raise ParseError(msg)
     default = edition_for_year(year) if year is not None and year >= 2019 else Edition.V2021
     for section in ("active", "applications", "review_litigation"):

@@ -30,6 +30,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Final, Literal
 
+from govdisclosure.checks.registry import N_
 from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats._bom import bom_codec
 from govdisclosure.model import Report
@@ -140,7 +141,7 @@ def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = Non
     """
     data = _read(source)
     if not data.strip():
-        msg = "the input is empty"
+        msg = N_("the input is empty")
         raise ParseError(msg)
     kind = format if format is not None else sniff(data)
     if kind not in FORMATS:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._cells import repeats_in_span
 from govdisclosure.formats._render import cell_text, paragraphs, words
@@ -650,6 +651,6 @@ def parse_docx(source: str | os.PathLike[str] | bytes) -> Report:
 
     blocks = read_docx(source)
     if not blocks:
-        msg = "the Word document is empty"
+        msg = N_("the Word document is empty")
         raise ParseError(msg)
     return assemble(blocks)

@@ -32,7 +32,7 @@ from typing import Final, Literal, NoReturn, cast
 import attrs
 from lxml import etree
 
-from govdisclosure.checks.registry import finding
+from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats._bom import bom_codec
 from govdisclosure.formats._cells import repeats_in_span
@@ -862,7 +862,7 @@ def _parse_bytes(data: bytes) -> etree._Element:
     )
     root = etree.fromstring(data, parser)
     if root is None:
-        msg = "the page is empty"
+        msg = N_("the page is empty")
         raise ParseError(msg)
     etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
     return root
@@ -1199,7 +1199,7 @@ def parse_html(html: str | bytes | os.PathLike[str], *, limits: Limits | None = 
     # (on the UTF-8 bytes that the parser reads: the same as _CONTROL.sub(" ", text)
     # without NULs, in one translation)
     if _NOT_BLANK.search(text) is None:
-        msg = "the page is empty"
+        msg = N_("the page is empty")
         raise ParseError(msg)
     source = _parser_input(text, utf8)
     del text  # (not kept while the page is parsed and read: a decoded page is big)

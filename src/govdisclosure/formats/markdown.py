@@ -21,6 +21,7 @@ import os
 import re
 from typing import Final
 
+from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._raw import (
     Block,
@@ -350,6 +351,6 @@ def parse_markdown(data: str | bytes | os.PathLike[str], *, limits: Limits | Non
     findings: list[Finding] = []
     blocks = read_markdown(text_input(data, resolve(limits), findings, "parse_markdown"))
     if not blocks:
-        msg = "the Markdown is empty"
+        msg = N_("the Markdown is empty")
         raise ParseError(msg)
     return assemble(blocks, findings=findings)

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from govdisclosure.checks.registry import N_
 from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats.docx import spanned_text
 from govdisclosure.limits import Limits, input_size, resolve
@@ -764,7 +765,7 @@ def read_pdf_blocks(
     """The paragraphs and tables of a PDF as blocks for the shared reading layer."""
     blocks = _blocks(_layout(_pages(source, max_pages, limits)))
     if not blocks:
-        msg = "the PDF has no text layer (a scan?); run OCR first"
+        msg = N_("the PDF has no text layer (a scan?); run OCR first")
         raise ParseError(msg)
     return blocks
 
@@ -795,7 +796,7 @@ def parse_pdf(
     items = list(_layout(_pages(source, max_pages, limits)))
     blocks = _blocks(items)
     if not blocks:
-        msg = "the PDF has no text layer (a scan?); run OCR first"
+        msg = N_("the PDF has no text layer (a scan?); run OCR first")
         raise ParseError(msg)
     report = assemble(blocks)
     if not any(isinstance(it, PdfGrid) for it in items):

@@ -25,6 +25,7 @@ from typing import Final
 
 from govdisclosure._nfkc import nfkc, per_character
 from govdisclosure.checks import finding
+from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._assembly import is_title, match_heading
 from govdisclosure.formats._bom import bom_codec
@@ -439,7 +440,7 @@ def parse_text(data: str | bytes | os.PathLike[str], *, limits: Limits | None = 
     budget = limits.budget()
     text = text_input(data, limits, findings, "parse_text")
     if not text.strip():
-        raise ParseError("the text is empty")
+        raise ParseError(N_("the text is empty"))
     lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
     limits.check("max_lines", lines, "lines of the text")
     try:
