@@ -163,8 +163,9 @@ def _read(path: str) -> Report:
     try:
         return read_report(data, path)
     except Exception as exc:
+        said = " ".join(str(exc).split())
         # (the readers' fixed messages are in the catalogs: "the input is empty" …)
-        detail = gettext(" ".join(str(exc).split()), _Lang.current) or type(exc).__name__
+        detail = gettext(said, _Lang.current) or type(exc).__name__
         raise _Unreadable(
             _("{file}: no report could be read ({error})").format(file=path, error=detail),
             f"{type(exc).__name__}: {exc}",
