@@ -656,3 +656,11 @@ def test_a_note_that_speaks_of_reports_is_no_report(
     assert [f["code"] for f in entry["findings"]] == ["input.unreadable"]
     with pytest.raises(gd.ParseError):
         gd.parse_text("政府信息公开工作年度报告的整理说明\n本目录存放各单位报告。\n")
+
+
+def test_extract_bom_for_excel(tmp_path: Path, seed_json: Path) -> None:
+    out = tmp_path / "cells.csv"
+    assert main(["extract", str(seed_json), "--to", str(out), "--bom", "--quiet"]) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbffile,")
+    assert main(["extract", str(seed_json), "--to", str(tmp_path / "x.csv"), "--quiet"]) == 0
+    assert (tmp_path / "x.csv").read_bytes().startswith(b"file,")

@@ -404,3 +404,26 @@ def test_word_documents_are_extracted(tmp_path: Path) -> None:
     assert [(r["path"], r["value"]) for r in cells] == [
         (r["path"], "" if r["value"] is None else str(r["value"])) for r in gd.to_records(report)
     ]
+
+
+def test_a_bom_for_excel_starts_each_csv_once_even_on_resume(
+    folder: tuple[Path, list[gd.Report]], tmp_path: Path
+) -> None:
+    """With bom, both CSV outputs start with one UTF-8 byte-order mark (Excel then reads
+    them as UTF-8); a resumed run appends after it, and the rows are those of a run
+    without the mark."""
+    src, _ = folder
+    files = sorted(p for p in src.iterdir() if p.is_file())
+    plain = tmp_path / "plain.csv"
+    gd.extract(files, plain)
+    marked = tmp_path / "marked.csv"
+    gd.extract(files[:3], marked, bom=True)
+    gd.extract(files, marked, bom=True)  # resumed: the other files are appended
+    for a, b in zip(output_paths(plain)[:2], output_paths(marked)[:2], strict=True):
+        data = b.read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf")
+        assert data.count(b"\xef\xbb\xbf") == 1
+        with b.open(encoding="utf-8-sig", newline="") as fh:
+            marked_rows = list(csv.DictReader(fh))
+        assert sorted(map(str, marked_rows)) == sorted(map(str, rows(a)))
+    assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")

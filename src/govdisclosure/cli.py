@@ -423,6 +423,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             resume=not args.restart,
             progress=not args.quiet,
             progress_label=_("extracting"),
+            bom=args.bom,
         )
     except OSError as exc:
         _error(_("{file}: cannot be written ({error})").format(file=args.to, error=exc))
@@ -576,6 +577,11 @@ def _parser() -> argparse.ArgumentParser:
         "--restart", action="store_true", help=_("start afresh instead of resuming an earlier run")
     )
     p.add_argument("--quiet", action="store_true", help=_("no progress bar"))
+    p.add_argument(
+        "--bom",
+        action="store_true",
+        help=_("start CSV outputs with a byte-order mark, so that Excel reads them as UTF-8"),
+    )
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser(

@@ -254,9 +254,12 @@ def _cell(value: Any) -> str:
 
 
 class _CSVSink:
-    """CSV (UTF-8 with BOM-less header); appends, and truncates to a checkpoint."""
+    """CSV in UTF-8 (with a byte-order mark first when ``bom``, for Excel); appends, and
+    truncates to a checkpoint."""
 
-    def __init__(self, path: Path, fields: Sequence[str], resume_at: int | None) -> None:
+    def __init__(
+        self, path: Path, fields: Sequence[str], resume_at: int | None, bom: bool = False
+    ) -> None:
         self.fields = fields
         fresh = resume_at is None or not path.exists()
         self.fh: IO[str] = path.open("w" if fresh else "r+", encoding="utf-8", newline="")
@@ -264,6 +267,8 @@ class _CSVSink:
             assert resume_at is not None
             self.fh.truncate(resume_at)
             self.fh.seek(resume_at)
+        elif bom:
+            self.fh.write("\ufeff")
         self.writer = csv.writer(self.fh)
         if fresh:
             self.writer.writerow(fields)
@@ -404,10 +409,12 @@ def output_paths(out: str | os.PathLike[str]) -> tuple[Path, Path, Path]:
     )
 
 
-def _open_sink(path: Path, fields: Sequence[str], resume_at: int | None, resume: bool) -> _Sink:
+def _open_sink(
+    path: Path, fields: Sequence[str], resume_at: int | None, resume: bool, bom: bool = False
+) -> _Sink:
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _CSVSink(path, fields, resume_at)
+        return _CSVSink(path, fields, resume_at, bom)
     if suffix in {".jsonl", ".ndjson"}:
         return _JSONLSink(path, fields, resume_at)
     if suffix in {".parquet", ".pq"}:
@@ -614,6 +621,7 @@ def extract(
     progress_label: str = "",
     reader: Reader = read_report,
     chunk: int = 8,
+    bom: bool = False,
 ) -> ExtractSummary:
     """Extract every report file under ``paths`` into ``out`` and its findings file.
 
@@ -624,7 +632,9 @@ def extract(
     changed is read again, and a copy under another name is a file of its own) and
     append to the outputs; without it the outputs are started afresh. ``workers > 1`` reads files in that many processes, in
     batches of ``chunk`` files; the rows are written in input order either way.
-    ``progress`` shows a progress bar (rate, ETA) on standard error.
+    ``progress`` shows a progress bar (rate, ETA) on standard error. ``bom`` starts new
+    CSV outputs with a UTF-8 byte-order mark, by which Excel knows them for UTF-8 (without
+    it, Excel on a Chinese system reads them as GBK and garbles every Chinese character).
 
     One bad file never stops the run: it is recorded in the findings output with the
     code ``input.unreadable`` and its error, and listed in the summary.
@@ -659,8 +669,8 @@ def extract(
             outputs=(cells_path, findings_path, state_path),
         )
     last = state.last if resume else {}
-    cells = _open_sink(cells_path, RECORD_COLUMNS, last.get("records"), resume)
-    found = _open_sink(findings_path, FINDING_FIELDS, last.get("findings"), resume)
+    cells = _open_sink(cells_path, RECORD_COLUMNS, last.get("records"), resume, bom)
+    found = _open_sink(findings_path, FINDING_FIELDS, last.get("findings"), resume, bom)
     pool = _start_pool(workers) if workers > 1 and len(todo) > 1 else None
     bar = _progress(len(todo), progress_label, progress)
     by_code: Counter[str] = Counter()
