@@ -664,3 +664,9 @@ def test_extract_bom_for_excel(tmp_path: Path, seed_json: Path) -> None:
     assert out.read_bytes().startswith(b"\xef\xbb\xbffile,")
     assert main(["extract", str(seed_json), "--to", str(tmp_path / "x.csv"), "--quiet"]) == 0
     assert (tmp_path / "x.csv").read_bytes().startswith(b"file,")
+
+
+def test_convert_makes_the_output_folder_as_extract_does(tmp_path: Path, seed_json: Path) -> None:
+    out = tmp_path / "new" / "folder" / "seed.html"
+    assert main(["convert", str(seed_json), "--to", "html", "-o", str(out)]) == 0
+    assert gd.parse_html(out) == seed_like()

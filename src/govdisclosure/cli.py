@@ -367,6 +367,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         return 2
     if args.output:
         try:
+            Path(args.output).parent.mkdir(parents=True, exist_ok=True)  # as extract does
             if isinstance(output, bytes):
                 Path(args.output).write_bytes(output)
             else:
