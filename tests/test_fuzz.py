@@ -632,3 +632,45 @@ def test_text_beyond_max_lines_is_refused_before_reading() -> None:
     )
     with pytest.raises(gd.LimitExceeded, match="max_lines=50000"):
         gd.parse_text(text)
+
+
+INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\xad", "\u200e", "\u202a")
+
+
+@pytest.mark.parametrize("mark", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
+def test_regression_invisible_character_before_a_figure(mark: str) -> None:
+    """A zero-width space (or soft hyphen, word joiner, BOM, direction mark) before a
+    figure, as copying from a web page leaves it: the cell was taken for a piece of the
+    row's label, the figure was dropped without a finding and the row's other figures
+    moved one column left. It is the figure now, in text and in HTML."""
+    report = gd.build_report(
+        organ="某县某局",
+        year=2024,
+        applications={"new_received": {"natural_person": 2}, "granted": {"natural_person": 2}},
+    )
+    text = gd.render_text(report).replace("申请数量\t2\t", f"申请数量\t{mark}2\t", 1)
+    page = gd.render_html(report).replace("<td>2</td>", f"<td>{mark}2</td>", 1)
+    for again in (gd.parse_text(text), gd.parse_html(page)):
+        assert again.tables == report.tables
+        assert not [f for f in again.findings if f.code.startswith("parse.")]
+
+
+@settings(SLOW)
+@given(valid_reports(), st.data())
+def test_invisible_characters_in_cells_change_no_figure(
+    report: gd.Report, data: st.DataObject
+) -> None:
+    """Invisible format characters put before, inside or after the figures of the
+    tables of a rendered page and text leave every figure where it was."""
+    page, text = gd.render_html(report), gd.render_text(report)
+    for _ in range(data.draw(st.integers(1, 4))):
+        figures = list(re.finditer(r"(?<=<td>)[\d.]+(?=</td>)", page))
+        at = data.draw(st.sampled_from(figures))
+        where = data.draw(st.integers(at.start(), at.end()))
+        page = page[:where] + data.draw(st.sampled_from(INVISIBLE)) + page[where:]
+        figures = list(re.finditer(r"(?<=\t)[\d.]+(?=\t|\n)", text))
+        at = data.draw(st.sampled_from(figures))
+        where = data.draw(st.integers(at.start(), at.end()))
+        text = text[:where] + data.draw(st.sampled_from(INVISIBLE)) + text[where:]
+    assert gd.parse_html(page).tables == report.tables
+    assert gd.parse_text(text).tables == report.tables

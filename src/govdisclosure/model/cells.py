@@ -127,11 +127,19 @@ _SPACE_GROUPED: Final = re.compile(r"\D*[1-9]\d{0,2}(?: \d{3})+(?:\.\d+)?\D*")
 group never starts with 0 ("0 200" is two figures)."""
 
 
+_INVISIBLE: Final = re.compile(
+    r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
+"""Format characters that print as nothing (soft hyphen, zero-width space and joiners,
+word joiner, direction marks, byte order mark), which copying from web pages and word
+processors leaves in cells: a zero-width space before a 2 leaves the figure 2."""
+
+
 def _fold(text: str) -> str | None:
-    """``text`` without whitespace, figures folded to ASCII; ``None`` when whitespace
-    stands between two digits other than to group thousands ("2 0" is two figures,
-    not 20)."""
-    folded = nfkc(text)
+    """``text`` without whitespace or invisible format characters, figures folded to
+    ASCII; ``None`` when whitespace stands between two digits other than to group
+    thousands ("2 0" is two figures, not 20)."""
+    folded = nfkc(_INVISIBLE.sub("", text))
     folded = folded.replace("\u00a0", " ").replace("\u3000", " ")
     if _DIGIT_GAP.search(folded) and not _SPACE_GROUPED.fullmatch(folded.strip()):
         return None
