@@ -674,3 +674,35 @@ def test_invisible_characters_in_cells_change_no_figure(
         text = text[:where] + data.draw(st.sampled_from(INVISIBLE)) + text[where:]
     assert gd.parse_html(page).tables == report.tables
     assert gd.parse_text(text).tables == report.tables
+
+
+def test_regression_cells_outside_any_row() -> None:
+    """A forgotten ``<tr>``: lxml leaves the row's cells in the table (or its
+    ``<tbody>``), outside any row, and the reader, which read the cells of rows only,
+    dropped the whole row without a finding. Browsers show those cells as a row; so
+    does the reader now."""
+    report = gd.build_report(
+        organ="某县某局",
+        year=2024,
+        applications={"new_received": {"natural_person": 3}, "granted": {"natural_person": 3}},
+    )
+    page = gd.render_html(report)
+    forgotten = re.sub(r'<tr data-row="granted">', "", page, count=1)
+    assert forgotten != page
+    again = gd.parse_html(forgotten)
+    assert again.tables == report.tables
+    stray = page.replace("<table", "<table><td>5</td>", 1)  # before the first row
+    assert "5" in str([f.params for f in gd.parse_html(stray).findings])
+
+
+@settings(SLOW)
+@given(valid_reports(), st.data())
+def test_any_forgotten_row_tag_is_read_like_a_browser(
+    report: gd.Report, data: st.DataObject
+) -> None:
+    """Each ``<tr>`` start tag of a rendered page, left out, leaves the tables as they
+    were: the cells that follow it still make a row."""
+    page = gd.render_html(report)
+    tags = list(re.finditer(r"<tr(?:\s[^>]*)?>", page))
+    tag = data.draw(st.sampled_from(tags))
+    assert gd.parse_html(page[: tag.start()] + page[tag.end() :]).tables == report.tables

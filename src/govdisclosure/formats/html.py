@@ -767,8 +767,51 @@ def _data_rows(
     # no table inside: every row belongs to this table (its cells picked by lxml:
     # the same elements as ``td.tag in _CELL_TAGS``, without a tag string made for each)
     rows = [(tr, list(tr.iterchildren(*_CELL_TAGS))) for tr in table.iter("tr")]
+    stray = _stray_cells(table)
+    if stray:
+        rows = _with_stray_rows(table, stray)
     if max((len(tds) for _tr, tds in rows), default=0) <= 1:
         return None
+    return rows
+
+
+_UNROWED: Final = etree.XPath(".//*[self::td or self::th][not(parent::tr)]")
+"""The cells of a table that are not children of a row (and the cells inside cells)."""
+_ROW_OR_CELL: Final = frozenset({"tr", "td", "th"})
+
+
+def _stray_cells(table: etree._Element) -> list[etree._Element]:
+    """The cells of a table without inner tables that no ``<tr>`` holds (a forgotten
+    ``<tr>``: lxml leaves them where they are; browsers show them as a row). A cell
+    inside another cell or row is part of that one's text, not a cell of its own."""
+    out = []
+    for td in cast("list[etree._Element]", _UNROWED(table)):
+        parent = td.getparent()
+        while parent is not None and parent is not table and parent.tag not in _ROW_OR_CELL:
+            parent = parent.getparent()
+        if parent is table:
+            out.append(td)
+    return out
+
+
+def _with_stray_rows(
+    table: etree._Element, stray: list[etree._Element]
+) -> list[tuple[etree._Element, list[etree._Element]]]:
+    """The rows of ``table`` in reading order, each run of ``stray`` cells between two
+    rows made a row of its own (named by its first cell)."""
+    loose = set(stray)
+    rows: list[tuple[etree._Element, list[etree._Element]]] = []
+    run: list[etree._Element] = []
+    for el in table.iter("tr", *_CELL_TAGS):
+        if el.tag == "tr":
+            if run:
+                rows.append((run[0], run))
+                run = []
+            rows.append((el, list(el.iterchildren(*_CELL_TAGS))))
+        elif el in loose:
+            run.append(el)
+    if run:
+        rows.append((run[0], run))
     return rows
 
 
