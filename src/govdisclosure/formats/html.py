@@ -606,6 +606,9 @@ class _Reader:
             if rows is not None:
                 if parts:
                     self.flush()
+                loose = _loose_text(el)
+                if loose:
+                    self.paragraphs(loose, _line(el))
                 self.table(el, rows)
                 return
         block = tag in _BLOCK_TAGS
@@ -773,6 +776,28 @@ def _data_rows(
     if max((len(tds) for _tr, tds in rows), default=0) <= 1:
         return None
     return rows
+
+
+def _loose_text(table: etree._Element) -> str:
+    """The text of a table without inner tables that lies outside its cells (a
+    ``<caption>``, text between rows or between cells), which browsers show before the
+    table; ``""`` when there is none but blanks."""
+    pieces: list[str] = []
+    _gather_loose(table, pieces)
+    text = "".join(pieces)
+    return text if text and not text.isspace() else ""
+
+
+def _gather_loose(el: etree._Element, pieces: list[str]) -> None:
+    """Add to ``pieces`` the text inside ``el`` outside cells, scripts and comments."""
+    if el.text:
+        pieces.append(el.text)
+    for child in el:
+        tag = _tag(child)
+        if tag and tag not in _SKIP_TAGS and tag not in _CELL_TAGS:
+            _gather_loose(child, pieces)
+        if child.tail:
+            pieces.append(child.tail)
 
 
 _UNROWED: Final = etree.XPath(".//*[self::td or self::th][not(parent::tr)]")
