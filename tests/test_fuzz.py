@@ -765,3 +765,36 @@ def test_a_figure_anywhere_between_the_tags_of_a_table_is_kept(
     assert "7654321" in _report_text(again) or any(
         str(v).startswith("7654321") or str(v).endswith("7654321") for v in values
     )
+
+
+def test_regression_two_lines_of_figures_joined_as_prose() -> None:
+    """Two lines of figures in a tabled section of tab-separated text that are no table
+    rows (their cells written with spaces) are prose, one line continuing the other: the
+    lines were joined without a space and the figures at the seam became one ("0" and
+    "10" became "010")."""
+    report = gd.build_report(organ="某县某局", year=2024, other="无。")
+    lines = gd.render_text(report).split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("二、"))
+    lines[at + 1 : at + 1] = ["8.属于行政查询事项 0 0 0 0 0 0 0", "10 0 0 0 0 0 10"]
+    again = gd.parse_text("\n".join(lines))
+    assert "0 0 0 0 0 0 0 10 0 0 0 0 0 10" in _report_text(again)
+
+
+@settings(SLOW)
+@given(st.integers(0, 10**6), st.integers(0, 10**6), st.booleans())
+def test_a_line_break_between_two_figures_never_joins_them(a: int, b: int, tabbed: bool) -> None:
+    """A paragraph broken between two figures (a line ending in one, the next starting
+    with another) is joined again with the figures kept apart, in plain and in
+    tab-separated text."""
+    report = gd.build_report(organ="某县某局", year=2024, other="无。")
+    text = (
+        gd.render_text(report)
+        if tabbed
+        else "某县某局2024年政府信息公开工作年度报告\n一、总体情况\n概述。\n"
+    )
+    lines = text.split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("一、"))
+    lines[at + 1 : at + 1] = [f"本机关本年度主动公开政府信息数量共计为 {a}", f"{b} 条为规范性文件"]
+    again = gd.parse_text("\n".join(lines))
+    assert again.overview is not None
+    assert f"{a} {b}" in again.overview.text

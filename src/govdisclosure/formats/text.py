@@ -189,6 +189,15 @@ def _tokens(line: str, number: int, tabbed: bool) -> RawRow:
     return make_row(_words(line, number), source(number))
 
 
+def _rejoin(previous: str, text: str) -> str:
+    """A line and the next that continues it, as one: joined without a space (Chinese
+    has none between words), except between two digits, which would make two figures
+    one ("0 0 0" and "10 0" are not "0 010 0")."""
+    if previous[-1:].isdigit() and text[:1].isdigit():
+        return previous + " " + text
+    return previous + text
+
+
 class _Paragraphs:
     """Gathers lines into paragraphs, re-joining lines that wrap."""
 
@@ -208,7 +217,7 @@ class _Paragraphs:
             return
         if self.items and not alone and self._continues(self.items[-1].text, text):
             last = self.items[-1]
-            self.items[-1] = RawParagraph(last.text + text, last.source)
+            self.items[-1] = RawParagraph(_rejoin(last.text, text), last.source)
         else:
             self.items.append(RawParagraph(text, _source(number)))
         self.open = not alone
