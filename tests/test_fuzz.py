@@ -798,3 +798,24 @@ def test_a_line_break_between_two_figures_never_joins_them(a: int, b: int, tabbe
     again = gd.parse_text("\n".join(lines))
     assert again.overview is not None
     assert f"{a} {b}" in again.overview.text
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "latin1", "ascii", "windows-1250"])
+def test_regression_gbk_page_declaring_a_western_charset(declared: str) -> None:
+    """A GBK page whose ``<meta charset>`` names a Western single-byte charset (a CMS
+    template's default): every byte decoded, to Latin letters, and no report was found
+    (``ParseError``); it is read as GB18030 now, like an undeclared GBK page."""
+    report = gd.build_report(
+        organ="某县某局",
+        year=2024,
+        overview="概述。",
+        applications={"new_received": {"natural_person": 3}, "granted": {"natural_person": 3}},
+    )
+    page = gd.render_html(report).replace('charset="utf-8"', f'charset="{declared}"')
+    assert f'charset="{declared}"' in page
+    again = gd.parse_html(page.encode("gbk"))
+    assert again.tables == report.tables
+    assert again.organ == report.organ
+    assert [f.params for f in again.findings if f.code == "parse.encoding"] == [
+        (("encoding", "GB18030"),)
+    ]

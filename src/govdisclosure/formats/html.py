@@ -459,7 +459,8 @@ _CJK: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f
 
 
 def _decode(data: bytes) -> tuple[str, str]:
-    """Text and the codec used: BOM, then UTF-8, then the declared charset, then GB18030."""
+    """Text and the codec used: BOM, then UTF-8, then the declared charset (when it makes
+    Chinese characters of the page), then GB18030."""
     codec = bom_codec(data)
     if codec is not None:
         return data.decode(codec, errors="replace"), codec.removesuffix("-sig")
@@ -473,11 +474,20 @@ def _decode(data: bytes) -> tuple[str, str]:
     if declared and declared not in _GB and not declared.startswith("utf"):
         candidates.append(declared)
     candidates.append("gb18030")
+    # a declared charset that makes no Chinese character of the page (iso-8859-1 or
+    # windows-1252 declared on a GBK page: every byte decodes, to Latin letters) is
+    # only used when GB18030 cannot decode the page either
+    fallback: tuple[str, str] | None = None
     for codec in candidates:
         try:
-            return data.decode(codec), codec
+            text = data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
+        if codec == "gb18030" or _CJK.search(text) is not None:
+            return text, codec
+        fallback = fallback or (text, codec)
+    if fallback is not None:
+        return fallback
     return data.decode("gb18030", errors="replace"), "gb18030"
 
 
@@ -1228,14 +1238,14 @@ def parse_html(html: str | bytes | os.PathLike[str], *, limits: Limits | None = 
     ``html`` is the page as text, as bytes in any encoding the sites use (UTF-8, GBK,
     GB18030), or the path of a saved page (a :class:`pathlib.Path`: a ``str`` is always
     the page itself): the byte-order mark, then UTF-8, then the ``<meta charset>`` or
-    ``http-equiv`` declaration, then GB18030 decide; a page not in UTF-8 gets a
-    ``parse.encoding`` finding. The page is parsed without network access or entity
-    expansion; the content container is chosen among the page chrome; a ``<br>`` in
-    running text ends a line (a page laid out with ``<br>`` alone is read line by
-    line), while ``<br>`` and ``<p>`` inside cells are joined; ``rowspan``/``colspan``
-    are expanded (malformed values read leniently, absurd ones clamped) and every cell's
-    :class:`~govdisclosure.Source` is the table's index on the page, the row and
-    column in the expanded grid and the source line.
+    ``http-equiv`` declaration (when it makes Chinese characters of the page), then
+    GB18030 decide; a page not in UTF-8 gets a ``parse.encoding`` finding. The page is
+    parsed without network access or entity expansion; the content container is chosen
+    among the page chrome; a ``<br>`` in running text ends a line (a page laid out with
+    ``<br>`` alone is read line by line), while ``<br>`` and ``<p>`` inside cells are
+    joined; ``rowspan``/``colspan`` are expanded (malformed values read leniently,
+    absurd ones clamped) and every cell's :class:`~govdisclosure.Source` is the table's
+    index on the page, the row and column in the expanded grid and the source line.
 
     Raises :class:`~govdisclosure.ParseError` when no report can be found at all, and
     :class:`~govdisclosure.LimitExceeded` for pages beyond ``limits`` (size, nesting
