@@ -819,3 +819,47 @@ def test_regression_gbk_page_declaring_a_western_charset(declared: str) -> None:
     assert [f.params for f in again.findings if f.code == "parse.encoding"] == [
         (("encoding", "GB18030"),)
     ]
+
+
+@pytest.mark.parametrize("marked", ["7*", "7人", "约7", "x7", "7件次", "\ufffd7"])
+@pytest.mark.parametrize("column", [1, 4, 7])
+def test_regression_a_figure_with_a_mark_at_either_end_of_a_row(marked: str, column: int) -> None:
+    """A figure with a mark or a word beside it (7*, 7人, 约7) in the first or last
+    value cell of a row: it was taken for a piece of a row label (the first cell: the
+    row's figures moved one column left; the last: the next row's label) and dropped,
+    with no finding but a count of missing cells. In a middle cell it cut the row in
+    two. It is a text cell in its place now, in text and in HTML."""
+    report = gd.build_report(
+        organ="某县某局",
+        year=2024,
+        applications={"new_received": {"natural_person": 3, "commercial": 4}},
+    )
+    line = next(ln for ln in gd.render_text(report).split("\n") if ln.startswith("一、本年新收"))
+    cells = line.split("\t")
+    column_id = report.table("applications").spec.columns[column - 1].id
+    expected = report.with_cell(f"applications.new_received.{column_id}", gd.Text(marked))
+    cells[column] = marked
+    text = gd.render_text(report).replace(line, "\t".join(cells), 1)
+    page = gd.render_html(expected)
+    for again in (gd.parse_text(text), gd.parse_html(page)):
+        assert again.table("applications") == expected.table("applications")
+
+
+@settings(SLOW)
+@given(valid_reports(), st.data())
+def test_a_figure_with_a_mark_in_any_cell_is_kept(report: gd.Report, data: st.DataObject) -> None:
+    """A figure of any row of a rendered text, given a mark or a word beside it, reaches
+    the report: a text cell, a finding or its prose."""
+    lines = gd.render_text(report).split("\n")
+    rows = [
+        (k, i)
+        for k, ln in enumerate(lines)
+        for i, cell in enumerate(ln.split("\t"))
+        if i and "\t" in ln and re.fullmatch(r"\d+", cell)
+    ]
+    k, i = data.draw(st.sampled_from(rows))
+    cells = lines[k].split("\t")
+    cells[i] = data.draw(st.sampled_from(["{}*", "{}人", "约{}", "x{}"])).format(cells[i])
+    lines[k] = "\t".join(cells)
+    again = gd.parse_text("\n".join(lines))
+    assert cells[i] in _report_text(again)

@@ -107,14 +107,28 @@ def _label_vocabulary() -> str:
 _VOCABULARY: Final = _label_vocabulary()
 
 
+_MARKED_FIGURE: Final = re.compile(r"[^\d\s]{0,2}\d[\d,.]*[^\d\s]{0,3}")
+"""A figure with a mark or a word beside it (7*, 7人, 约3, x3): one cell of text."""
+_NUMBERING: Final = re.compile(r"\d{1,2}[)）]")
+"""A label's numbering in a closing bracket (3）, 1)), which :data:`_LABEL_START` lacks."""
+
+
 @functools.lru_cache(maxsize=4096)
 def is_word_for_figure(text: str) -> bool:
     """Whether ``text``, found between two figures of a row, is a cell of that row (略,
-    不详, 暂无, 待定, a figure in Chinese numerals such as 十二 that no label holds)
-    rather than the label of a row run together with it."""
+    不详, 暂无, 待定, a figure in Chinese numerals such as 十二 that no label holds, a
+    figure with a mark such as 7* or 约3) rather than the label of a row run together
+    with it."""
     word = text.strip()
     if _CHINESE_NUMBER.fullmatch(word):
         return normalize_label(word) not in _VOCABULARY  # (二十: a piece of 第二十条)
+    if _MARKED_FIGURE.fullmatch(word):
+        # (not a label, nor a label's numbering: 3.其他, 3., （3）, 3、)
+        return (
+            _LABEL_START.match(word) is None
+            and _NUMBERING.match(word) is None
+            and normalize_label(word) not in _VOCABULARY
+        )
     return 0 < len(word) <= 4 and _NOT_A_WORD.search(word) is None
 
 
