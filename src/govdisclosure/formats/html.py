@@ -616,9 +616,6 @@ class _Reader:
             if rows is not None:
                 if parts:
                     self.flush()
-                loose = _loose_text(el)
-                if loose:
-                    self.paragraphs(loose, _line(el))
                 self.table(el, rows)
                 return
         block = tag in _BLOCK_TAGS
@@ -677,11 +674,24 @@ class _Reader:
         cell_at = grid_cell
         table_cells = 0
         total = self.cells
-        for r, (_tr, tds) in enumerate(rows):
+        # whether text outside the cells may be loose (then read in full, and put before
+        # the table): looked at here, where the rows and cells are read anyway
+        loose = _loose_outside_rows(el)
+        for r, (tr, tds) in enumerate(rows):
             check()
+            if not loose:
+                # a row's own text, or a child other than a cell (a stray row is named
+                # by its first cell, whose text is the cell's)
+                text = tr.text
+                loose = (text is not None and not text.isspace() and tr.tag == "tr") or (
+                    len(tds) != len(tr) and tr.tag == "tr"
+                )
             row = grid[r]
             c = 0
             for td in tds:
+                if not loose:
+                    tail = td.tail
+                    loose = tail is not None and not tail.isspace()
                 width = len(row)
                 while c < width and row[c] is not None:
                     c += 1
@@ -754,6 +764,10 @@ class _Reader:
             else:  # every position holds a cell
                 cells = cast("tuple[RawCell, ...]", tuple(row))
             out_rows.append(make_row(cells, grid_source(index, r, None, row_line)))
+        if loose:
+            text = _loose_text(el)
+            if text:
+                self.paragraphs(text, _line(el))
         if out_rows:
             self.blocks.append(RawTable(tuple(out_rows), Source(table=index, line=_line(el))))
 
@@ -780,12 +794,43 @@ def _data_rows(
     # no table inside: every row belongs to this table (its cells picked by lxml:
     # the same elements as ``td.tag in _CELL_TAGS``, without a tag string made for each)
     rows = [(tr, list(tr.iterchildren(*_CELL_TAGS))) for tr in table.iter("tr")]
-    stray = _stray_cells(table)
-    if stray:
-        rows = _with_stray_rows(table, stray)
+    # a cell no row holds makes the table's cells outnumber its rows' (counted in C:
+    # most tables have none, and looking for them costs five times as much)
+    held = sum(len(tds) for _tr, tds in rows)
+    if sum(1 for _ in table.iter(*_CELL_TAGS)) != held:
+        stray = _stray_cells(table)
+        if stray:
+            rows = _with_stray_rows(table, stray)
     if max((len(tds) for _tr, tds in rows), default=0) <= 1:
         return None
     return rows
+
+
+def _loose_outside_rows(el: etree._Element) -> bool:
+    """Whether ``el`` (a table, or a group of its rows) may hold loose text outside its
+    rows: text of its own or after a child that is not blank, or a child other than a
+    row, a cell, a group of rows or columns, a script or a comment. (The text of the
+    rows themselves and after their cells is looked at where they are read.)"""
+    text = el.text
+    if text is not None and not text.isspace():
+        return True
+    for child in el:
+        tail = child.tail
+        if tail is not None and not tail.isspace():
+            return True
+        tag: object = child.tag
+        if tag == "tr" or tag in _CELL_TAGS:
+            continue
+        if tag in _ROW_GROUPS:
+            if _loose_outside_rows(child):
+                return True
+            continue
+        if isinstance(tag, str) and tag.lower() not in _SKIP_TAGS:
+            return True  # a caption, a paragraph …: read in full
+    return False
+
+
+_ROW_GROUPS: Final = frozenset({"tbody", "thead", "tfoot", "colgroup", "col"})
 
 
 def _loose_text(table: etree._Element) -> str:
@@ -800,14 +845,24 @@ def _loose_text(table: etree._Element) -> str:
 
 def _gather_loose(el: etree._Element, pieces: list[str]) -> None:
     """Add to ``pieces`` the text inside ``el`` outside cells, scripts and comments."""
-    if el.text:
-        pieces.append(el.text)
+    text = el.text
+    if text:
+        pieces.append(text)
     for child in el:
-        tag = _tag(child)
-        if tag and tag not in _SKIP_TAGS and tag not in _CELL_TAGS:
+        tag: object = child.tag
+        # (the tags of rows and cells, the most of a table, are tested first and as
+        # they are: the HTML parser writes tags in lower case)
+        if tag == "tr" or (
+            tag not in _NOT_LOOSE and isinstance(tag, str) and tag.lower() not in _NOT_LOOSE
+        ):
             _gather_loose(child, pieces)
-        if child.tail:
-            pieces.append(child.tail)
+        tail = child.tail
+        if tail:
+            pieces.append(tail)
+
+
+_NOT_LOOSE: Final = _SKIP_TAGS | frozenset(_CELL_TAGS) | {""}
+"""The elements whose text is not loose text of a table (cells, scripts, styles …)."""
 
 
 _UNROWED: Final = etree.XPath(".//*[self::td or self::th][not(parent::tr)]")
