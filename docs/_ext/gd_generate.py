@@ -483,6 +483,19 @@ def _directive(name: str) -> list[str]:
     return [f".. data:: {full}", "", f"   {note}" if note else "", ""]
 
 
+SUBMODULE_HELPERS: tuple[str, ...] = (
+    "govdisclosure.checks.deadline",
+    "govdisclosure.model.infer_organ_kind",
+    "govdisclosure.template.normalize_label",
+    "govdisclosure.formats.dispatch.sniff",
+    "govdisclosure.formats.docx.parse_docx",
+    "govdisclosure.formats.docx.read_docx_grids",
+    "govdisclosure.formats.markdown.read_markdown",
+    "govdisclosure.formats.markdown.unescape_markdown",
+)
+"""Functions outside ``govdisclosure.__all__`` that the guides link to."""
+
+
 def api_markdown() -> str:
     """The API reference: autodoc directives for ``govdisclosure.__all__``, grouped."""
     exported = [n for n in gd.__all__ if hasattr(gd, n)]
@@ -511,6 +524,11 @@ def api_markdown() -> str:
             ", ".join(f"`{n}`" for n in pending_names) + ".",
             "",
         ]
+    out += ["## Helpers in submodules", "", "Named in the guides; imported from their modules.", ""]
+    out += ["```{eval-rst}"]
+    for dotted in SUBMODULE_HELPERS:
+        out += [f".. autofunction:: {dotted}", ""]
+    out += ["```", ""]
     out += ["## Hypothesis strategies", ""]
     try:
         import govdisclosure.strategies  # noqa: F401, PLC0415
