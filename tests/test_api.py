@@ -97,6 +97,10 @@ def test_with_cell_names_the_cell_of_a_wrong_value(value: object) -> None:
 def test_check_refuses_what_is_not_a_report(value: object) -> None:
     with pytest.raises(TypeError, match="check takes a Report"):
         gd.check(value)  # type: ignore[arg-type]
+    report = gd.build_report(organ="某县某局", year=2024)
+    if value is not None:
+        with pytest.raises(TypeError, match="check takes a Report as previous"):
+            gd.check(report, previous=value)  # type: ignore[arg-type]
 
 
 def test_the_text_and_html_readers_take_paths() -> None:
@@ -115,6 +119,8 @@ def test_the_text_and_html_readers_take_paths() -> None:
 def test_a_file_name_passed_as_text_gets_a_hint() -> None:
     with pytest.raises(gd.ParseError, match=r"the text is a file name: pass pathlib\.Path"):
         gd.parse_text(str(REAL / "xunzhen-2024.txt"))
+    with pytest.raises(gd.ParseError, match="the text is a file name"):
+        gd.parse_text("reports/report.md")
     with pytest.raises(gd.ParseError) as info:
         gd.parse_text("只有一句话。")
     assert "file name" not in str(info.value)

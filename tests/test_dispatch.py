@@ -117,7 +117,7 @@ def test_every_rendering_comes_back(report: gd.Report, kind: str) -> None:
 @settings(max_examples=15)
 @given(
     valid_reports(),
-    st.sampled_from(["html", "text"]),
+    st.sampled_from(["html", "text", "markdown", "json"]),
     st.sampled_from(["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"]),
 )
 def test_renderings_in_unicode_encodings_with_a_mark_come_back(
@@ -125,14 +125,24 @@ def test_renderings_in_unicode_encodings_with_a_mark_come_back(
 ) -> None:
     """A file saved as "Unicode" (UTF-16 with its byte-order mark, as Notepad writes it),
     UTF-32 or UTF-8 with a mark reads as its text does, and says how it was decoded."""
-    rendered = gd.render_html(report) if kind == "html" else gd.render_text(report)
+    renderers = {
+        "html": gd.render_html,
+        "text": gd.render_text,
+        "markdown": gd.render_markdown,
+        "json": gd.to_json,
+    }
+    rendered = renderers[kind](report)
     data = (
         ("\ufeff" + rendered).encode(codec)
         if codec.endswith(("-le", "-be"))
         else rendered.encode(codec)
     )
     assert sniff(data) == kind
-    for read in (gd.parse, gd.parse_html if kind == "html" else gd.parse_text):
+    if kind == "json":
+        assert gd.parse(data) == report
+        return
+    readers = {"html": gd.parse_html, "text": gd.parse_text, "markdown": gd.parse_markdown}
+    for read in (gd.parse, readers[kind]):
         back = read(data)
         assert back == report
         encodings = [f.args["encoding"] for f in back.findings if f.code == "parse.encoding"]

@@ -344,7 +344,7 @@ def test_a_state_line_without_a_name_counts_for_any_name(tmp_path: Path) -> None
     gd.extract([files["a.json"]], out)
     state = output_paths(out)[2]
     (entry,) = [json.loads(line) for line in state.read_text(encoding="utf-8").splitlines()]
-    del entry["file"]
+    del entry["file"], entry["path"]  # (a line that names its file in neither way)
     state.write_text(json.dumps(entry) + "\n", encoding="utf-8")
     again = gd.extract([tmp_path / "in"], out)
     assert (again.skipped, again.processed) == (2, 1)
@@ -427,3 +427,18 @@ def test_a_bom_for_excel_starts_each_csv_once_even_on_resume(
             marked_rows = list(csv.DictReader(fh))
         assert sorted(map(str, marked_rows)) == sorted(map(str, rows(a)))
     assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_a_rerun_naming_the_folder_otherwise_skips_what_is_done(
+    folder: tuple[Path, list[gd.Report]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file is the same file however a run names it (in/a.txt, then /abs/in/a.txt):
+    the rerun skips it instead of writing its rows again."""
+    src, _ = folder
+    monkeypatch.chdir(src.parent)
+    out = tmp_path / "cells.csv"
+    first = gd.extract([src.name], out)
+    again = gd.extract([str(src.resolve())], out)
+    assert (again.skipped, again.processed) == (first.files, 0)
+    cells = rows(output_paths(out)[0])
+    assert len(cells) == first.records

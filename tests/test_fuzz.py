@@ -863,3 +863,12 @@ def test_a_figure_with_a_mark_in_any_cell_is_kept(report: gd.Report, data: st.Da
     lines[k] = "\t".join(cells)
     again = gd.parse_text("\n".join(lines))
     assert cells[i] in _report_text(again)
+
+
+def test_an_invisible_character_between_table_rows_is_no_prose() -> None:
+    """A zero-width space or a byte-order mark after a row's end tag prints as nothing:
+    it is not loose text of the table (it made section prose of itself)."""
+    r = gd.build_report(organ="某县某局", year=2024, review_litigation={"review": {"upheld": 1}})
+    page = gd.render_html(r)
+    for mark in ("&#8203;", "\ufeff", "\u200b\u00ad"):
+        assert gd.parse_html(page.replace("</tr>", "</tr>" + mark, 1)) == r

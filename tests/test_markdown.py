@@ -177,3 +177,54 @@ def test_markdown_that_is_no_report_is_refused() -> None:
         gd.parse_markdown("")
     with pytest.raises(gd.ParseError):
         gd.parse_markdown("| a | b |\n| --- | --- |\n| 1 | 2 |\n")
+
+
+def test_a_line_separator_inside_a_cell_does_not_end_its_row() -> None:
+    """Only line breaks end a Markdown line: a cell holding U+2028, a form feed or the
+    like keeps its row whole (str.splitlines would cut it, losing the row's end)."""
+    r = gd.build_report(
+        organ="某县某局", year=2024, review_litigation={"review": {"upheld": 1, "total": 1}}
+    )
+    for mark in ("\u2028", "\u2029", "\x85", "\x0c", "\x1e"):
+        odd = r.with_cell("review_litigation.review.other", gd.Text(f"见{mark}说明"))
+        back = gd.parse_markdown(gd.render_markdown(odd))
+        assert back.review_litigation == odd.review_litigation
+        assert back.findings == ()
+
+
+def test_an_extra_cell_in_a_row_of_section_four_moves_no_figure() -> None:
+    r = gd.build_report(
+        organ="某县某局",
+        year=2024,
+        review_litigation={
+            "review": {"upheld": 1, "corrected": 2, "other": 3, "pending": 4, "total": 10},
+            "litigation_direct": {"upheld": 5, "total": 5},
+            "litigation_after_review": {"upheld": 6, "total": 6},
+        },
+    )
+    md = gd.render_markdown(r).replace(
+        "| 行政复议 | 1 | 2 | 3 | 4 | 10 |", "| 行政复议 | 1 | 2 | 3 | 4 | 10 | 11 |"
+    )
+    back = gd.parse_markdown(md)
+    assert back.review_litigation == r.review_litigation
+    extra = [f for f in back.findings if f.code == "parse.extra-cells"]
+    assert len(extra) == 1
+    assert "11" in str(extra[0].params)
+
+
+def test_markdown_is_held_to_the_limits() -> None:
+    """A label of many pieces widens every row of its table: the cells are counted before
+    the grid is made, and the lines and the time budget hold as for text."""
+    n = 300
+    md = (
+        "# 某县某局2024年政府信息公开工作年度报告\n## 一、总体情况\n| 信息内容 | a |\n| --- | --- |\n| "
+        + " / ".join(["x"] * n)
+        + " | 1 |\n"
+        + "| r | i |\n" * n
+    )
+    with pytest.raises(gd.LimitExceeded, match="max_lines"):
+        gd.parse_markdown(md, limits=gd.Limits(max_lines=100))
+    with pytest.raises(gd.LimitExceeded, match="max_cells"):
+        gd.parse_markdown(md, limits=gd.Limits(max_cells=1000))
+    with pytest.raises(gd.LimitExceeded, match="max_cells"):
+        gd.parse(md)  # the default limits refuse it at once

@@ -165,7 +165,8 @@ def _read(path: str) -> Report:
     except Exception as exc:
         said = " ".join(str(exc).split())
         # (the readers' fixed messages are in the catalogs: "the input is empty" …)
-        detail = gettext(said, _Lang.current) or type(exc).__name__
+        # (an empty message is no msgid: gettext would give the catalog's header)
+        detail = gettext(said, _Lang.current) if said else type(exc).__name__
         raise _Unreadable(
             _("{file}: no report could be read ({error})").format(file=path, error=detail),
             f"{type(exc).__name__}: {exc}",

@@ -56,8 +56,12 @@ def check(report: Report, *, previous: Report | None = None) -> tuple[Finding, .
     but a :class:`~govdisclosure.Report` is refused with :class:`TypeError`.
     """
     given: object = report
+    before: object = previous
     if not isinstance(given, Report):  # callers without type checking
         msg = f"check takes a Report, not {type(given).__name__}"
+        raise TypeError(msg)
+    if before is not None and not isinstance(before, Report):
+        msg = f"check takes a Report as previous, not {type(before).__name__}"
         raise TypeError(msg)
     out: list[Finding] = list(report.findings)
     for c in CHECKS:

@@ -426,8 +426,9 @@ def _open_sink(
 class _State:
     """The state file: one JSON line per file done (SHA-256, name, output offsets).
 
-    A file is done when a line names it (as its rows do) with its current SHA-256: the
-    same bytes under another name are another file, with rows of its own. A line
+    A file is done when a line names it with its current SHA-256, by its resolved path
+    (however the run named it) or, in lines of older versions, by its name as in the
+    rows: the same bytes in another file are another file, with rows of its own. A line
     without a name (this module always writes one) counts for its SHA-256 under any name.
     """
 
@@ -450,20 +451,26 @@ class _State:
         self.fh: IO[str] = path.open("a" if resume else "w", encoding="utf-8")
 
     def _add(self, entry: Row) -> None:
-        name = entry.get("file")
-        if isinstance(name, str):
-            self.done.add((name, entry["sha256"]))
-            self.names.add(name)
+        # a file is known by its resolved path ("path", written since the resume by
+        # name), else by its name as in the rows ("file", in older state files)
+        key = entry.get("path")
+        if not isinstance(key, str):
+            key = entry.get("file")
+        if isinstance(key, str):
+            self.done.add((key, entry["sha256"]))
+            self.names.add(key)
         else:
             self.unnamed.add(entry["sha256"])
 
-    def may_be_done(self, name: str) -> bool:
-        """Whether ``name`` may be done (then its SHA-256 decides)."""
-        return name in self.names or bool(self.unnamed)
+    def may_be_done(self, name: str, path: str) -> bool:
+        """Whether the file ``name``, at resolved ``path``, may be done (then its SHA-256
+        decides)."""
+        return path in self.names or name in self.names or bool(self.unnamed)
 
-    def is_done(self, name: str, sha256: str) -> bool:
-        """Whether the file ``name`` with this content is done."""
-        return (name, sha256) in self.done or sha256 in self.unnamed
+    def is_done(self, name: str, path: str, sha256: str) -> bool:
+        """Whether the file ``name``, at resolved ``path``, with this content is done."""
+        done = self.done
+        return (path, sha256) in done or (name, sha256) in done or sha256 in self.unnamed
 
     def record(self, entries: Iterable[Row]) -> None:
         for e in entries:
@@ -647,14 +654,17 @@ def extract(
     files = find_files(paths, exclude=(cells_path, findings_path, state_path))
     state = _State(state_path, resume)
     todo: list[str] = []
+    resolved: dict[str, str] = {}
     skipped = 0
     for f in files:
-        name = str(f)
-        sha = _sha256_file(f) if state.may_be_done(name) else None
-        if sha is not None and state.is_done(name, sha):
+        # a file is the same file however it is named (in/a.txt, /abs/in/a.txt)
+        name, path = str(f), str(f.resolve())
+        sha = _sha256_file(f) if state.may_be_done(name, path) else None
+        if sha is not None and state.is_done(name, path, sha):
             skipped += 1
         else:
             todo.append(name)
+            resolved[name] = path
     if resume and not todo:  # nothing new: leave the outputs as they are
         state.close()
         return ExtractSummary(
@@ -687,7 +697,11 @@ def extract(
                 reports += 1
             else:
                 failures.append((result.file, result.error or ""))
-            entry: Row = {"sha256": result.sha256, "file": result.file}
+            entry: Row = {
+                "sha256": result.sha256,
+                "file": result.file,
+                "path": resolved.get(result.file, result.file),
+            }
             at_cells, at_findings = cells.checkpoint(), found.checkpoint()
             if at_cells is None or at_findings is None or not result.sha256:
                 if result.sha256:

@@ -60,10 +60,17 @@ def sniff(data: bytes | str) -> Format:
     raw = data.encode("utf-8", errors="replace") if isinstance(data, str) else data
     codec = bom_codec(raw)
     if codec is not None and codec != "utf-8-sig":
-        # UTF-16 or UTF-32 (a text saved as "Unicode"): its head is judged as text
-        head = raw[:8192].decode(codec, errors="replace")[:4096].encode("utf-8", errors="replace")
-        head = head.lstrip(b" \t\r\n\x00")
-        return "html" if _HTML.search(head) else "text"
+        # UTF-16 or UTF-32 (a text saved as "Unicode"): JSON, a web page or Markdown is
+        # told from text as in UTF-8, on the decoded text
+        decoded = raw.decode(codec, errors="replace")
+        head = decoded[:4096].lstrip("\ufeff \t\r\n\x00").encode("utf-8", errors="replace")
+        if head[:1] == b"{" and _is_report_json(raw):
+            return "json"
+        if _HTML.search(head):
+            return "html"
+        return (
+            "markdown" if _is_markdown(head, decoded.encode("utf-8", errors="replace")) else "text"
+        )
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n\x00")
     if head.startswith(b"%PDF") or (isinstance(data, bytes) and b"%PDF-" in data[:1024]):
         return "pdf"

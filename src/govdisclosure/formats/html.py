@@ -70,7 +70,7 @@ from govdisclosure.model import (
     Source,
     Table,
 )
-from govdisclosure.model.cells import read_cell
+from govdisclosure.model.cells import read_cell, visible
 from govdisclosure.template import Edition, edition_for_year, template
 
 __all__ = [
@@ -616,7 +616,9 @@ class _Reader:
             if rows is not None:
                 if parts:
                     self.flush()
-                self.table(el, rows)
+                at = len(self.blocks)
+                if self.table(el, rows):
+                    self._loose_before(el, at)
                 return
         block = tag in _BLOCK_TAGS
         if block and parts:  # (a source line is only kept with parts to flush)
@@ -650,9 +652,21 @@ class _Reader:
             self.flush()
 
     # tables ----------------------------------------------------------------
+    def _loose_before(self, el: etree._Element, at: int) -> None:
+        """Put the loose text of table ``el`` (text outside its cells), if any, before the
+        blocks read from it (from ``at`` on), where browsers show it."""
+        loose = _loose_text(el)
+        if loose:
+            table = self.blocks[at:]
+            del self.blocks[at:]
+            self.paragraphs(loose, _line(el))
+            self.blocks += table
+
     def table(
         self, el: etree._Element, rows: list[tuple[etree._Element, list[etree._Element]]]
-    ) -> None:
+    ) -> bool:
+        """Read a table into a block; whether text outside its cells may be loose (the
+        caller then reads it in full and puts it before the table)."""
         index = self.table_index.get(el, len(self.table_index))
         n = len(rows)
         # the expanded grid, row by row: the cell shown at each position (its source
@@ -674,8 +688,8 @@ class _Reader:
         cell_at = grid_cell
         table_cells = 0
         total = self.cells
-        # whether text outside the cells may be loose (then read in full, and put before
-        # the table): looked at here, where the rows and cells are read anyway
+        # whether text outside the cells may be loose: looked at here, where the rows
+        # and cells are read anyway
         loose = _loose_outside_rows(el)
         for r, (tr, tds) in enumerate(rows):
             check()
@@ -764,12 +778,9 @@ class _Reader:
             else:  # every position holds a cell
                 cells = cast("tuple[RawCell, ...]", tuple(row))
             out_rows.append(make_row(cells, grid_source(index, r, None, row_line)))
-        if loose:
-            text = _loose_text(el)
-            if text:
-                self.paragraphs(text, _line(el))
         if out_rows:
             self.blocks.append(RawTable(tuple(out_rows), Source(table=index, line=_line(el))))
+        return loose
 
     def _refuse(self, index: int, line: int | None, table_cells: int, total: int) -> NoReturn:
         """Raise for table ``index``, whose counts went beyond a cell limit at a cell
@@ -840,7 +851,10 @@ def _loose_text(table: etree._Element) -> str:
     pieces: list[str] = []
     _gather_loose(table, pieces)
     text = "".join(pieces)
-    return text if text and not text.isspace() else ""
+    # blanks and characters that print as nothing (a zero-width space between rows)
+    # are no text
+    shown = visible(text)
+    return text if shown and not shown.isspace() else ""
 
 
 def _gather_loose(el: etree._Element, pieces: list[str]) -> None:

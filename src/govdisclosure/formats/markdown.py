@@ -218,18 +218,38 @@ def _cells(line: str) -> list[str]:
     return [unescape_markdown(c.strip()) for c in _PIPE.split(body)]
 
 
-def _grid(lines: list[tuple[int, str]], index: int, caption: RawParagraph | None) -> RawTable:
+class _Size:
+    """The cells a Markdown text's tables expand to, held to the limits (a label of many
+    pieces widens every row of its table: the count is checked before a grid is made)."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.total = 0
+
+    def add(self, rows: int, columns: int) -> None:
+        cells = rows * columns
+        self.total += cells
+        self.limits.check("max_cells", cells, "cells of a table")
+        self.limits.check("max_total_cells", self.total, "cells of the tables")
+
+
+def _grid(
+    lines: list[tuple[int, str]], index: int, caption: RawParagraph | None, size: _Size
+) -> RawTable:
     """A pipe table as the grid of a web page: labels flattened with a slash are spread
     over label columns (and header rows) again, a shorter label repeated over the
     positions the merged cell of the official layout covers; a bold caption right above
     the table (第二十条第（一）项) is its first row, across every column."""
     (header_line, header), *body = [(n, _cells(text)) for n, text in lines]
     if header[1:] == _REVIEW_COLUMNS and body and not header[0]:
+        size.add(4, len(_REVIEW_COLUMNS) * len(body) + sum(len(row) for _, row in body))
         return _official_review(header_line, body, index)
     labels = [row[0].split(_LABEL_SEPARATOR) if row else [""] for _, row in body]
     width = max((len(parts) for parts in labels), default=1)
     heads = [h.split(_LABEL_SEPARATOR) if h else [""] for h in header[1:]]
     depth = max((len(parts) for parts in heads), default=1)
+    longest = max((len(row) for _, row in body), default=0)
+    size.add(len(body) + depth + 1, width + max(len(heads), longest))
     rows: list[RawRow] = []
     top = 0
     if caption is not None:
@@ -268,7 +288,12 @@ def _official_review(header_line: int, body: list[tuple[int, list[str]]], index:
         [kind[1] for kind in kinds for _ in _REVIEW_COLUMNS],
         [c for _ in kinds for c in _REVIEW_COLUMNS],
     ]
-    values = [v for _, row in body for v in _padded_to(row[1:], len(_REVIEW_COLUMNS))]
+    # each kind's five figures in their place; figures beyond five (a row written with
+    # an extra cell) come after all of them, where the reader reports extra cells,
+    # instead of pushing the next kinds' figures out of place
+    width = len(_REVIEW_COLUMNS)
+    values = [v for _, row in body for v in _padded_to(row[1 : 1 + width], width)]
+    values += [v for _, row in body for v in row[1 + width :]]
     rows = [
         RawRow(
             tuple(grid_cell(t, index, i, j, header_line) for j, t in enumerate(texts)),
@@ -292,7 +317,7 @@ def _padded_to(values: list[str], size: int) -> list[str]:
     return values + [""] * (size - len(values))
 
 
-def read_markdown(text: str) -> list[Block]:
+def read_markdown(text: str, limits: Limits | None = None) -> list[Block]:
     """The paragraphs and tables of a Markdown report, in order, for the shared reading
     layer: headings and bold lines are paragraphs of their text (a bold line right above
     a table is its caption row), pipe tables are grids."""
@@ -300,14 +325,23 @@ def read_markdown(text: str) -> list[Block]:
     table: list[tuple[int, str]] = []
     tables = 0
     caption: RawParagraph | None = None  # a bold line, until it turns out to head a table
-    for n, line in enumerate(text.splitlines(), start=1):
+    limits = resolve(limits)
+    budget = limits.budget()
+    # lines end at line breaks only: a cell may hold a form feed or U+2028, which
+    # str.splitlines would take for the end of its row
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    limits.check("max_lines", len(lines), "lines of the text")
+    size = _Size(limits)
+    for n, line in enumerate(lines, start=1):
+        if not n % 256:
+            budget.check()
         stripped = line.strip()
         if stripped.startswith("|"):
             if not _RULE.fullmatch(stripped):
                 table.append((n, stripped))
             continue
         if table:
-            blocks.append(_grid(table, tables, caption))
+            blocks.append(_grid(table, tables, caption, size))
             tables += 1
             table, caption = [], None
         if not stripped:
@@ -324,7 +358,7 @@ def read_markdown(text: str) -> list[Block]:
             RawParagraph(unescape_markdown(m.group(1) if m else stripped), Source(line=n))
         )
     if table:
-        blocks.append(_grid(table, tables, caption))
+        blocks.append(_grid(table, tables, caption, size))
     elif caption is not None:
         blocks.append(caption)
     return blocks
@@ -332,13 +366,15 @@ def read_markdown(text: str) -> list[Block]:
 
 def parse_markdown(data: str | bytes | os.PathLike[str], *, limits: Limits | None = None) -> Report:
     """Read a report from Markdown written by :func:`render_markdown` (the Chinese
-    layout), or written the same way by hand: headings marked with hashes, paragraphs,
+    layout: the English one, with glosses for labels, does not read back), or written
+    the same way by hand: headings marked with hashes, paragraphs,
     and pipe tables whose merged labels are flattened with a slash between spaces
     (``三、本年度办理结果 / （一）予以公开``).
 
     ``data`` is the text, its bytes (decoded as :func:`~govdisclosure.parse_text` decodes
-    them), or the path of a file. Raises
-    :class:`~govdisclosure.ParseError` when no report is found.
+    them), or the path of a file. Raises :class:`~govdisclosure.ParseError` when no
+    report is found, and :class:`~govdisclosure.LimitExceeded` beyond ``limits``
+    (``max_bytes``, ``max_lines``, ``max_cells``, ``max_total_cells``, ``time_budget``).
 
     >>> import govdisclosure as gd
     >>> r = gd.build_report(organ="某县某局", year=2024, review_litigation={"review": {"upheld": 1}})
@@ -349,7 +385,8 @@ def parse_markdown(data: str | bytes | os.PathLike[str], *, limits: Limits | Non
     from govdisclosure.formats.text import text_input  # noqa: PLC0415
 
     findings: list[Finding] = []
-    blocks = read_markdown(text_input(data, resolve(limits), findings, "parse_markdown"))
+    limits = resolve(limits)
+    blocks = read_markdown(text_input(data, limits, findings, "parse_markdown"), limits)
     if not blocks:
         msg = N_("the Markdown is empty")
         raise ParseError(msg)

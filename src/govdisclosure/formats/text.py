@@ -462,7 +462,7 @@ def parse_text(data: str | bytes | os.PathLike[str], *, limits: Limits | None = 
 
 
 _FILE_NAME: Final = re.compile(
-    r"[^\n]{0,255}\.(?:txt|text|html?|shtml|xhtml|pdf|docx|json)", re.IGNORECASE
+    r"[^\n]{0,255}\.(?:txt|text|html?|shtml|xhtml|pdf|docx|json|md)", re.IGNORECASE
 )
 """A one-line text that names a report file rather than holding one."""
 

@@ -135,11 +135,20 @@ word joiner, direction marks, byte order mark), which copying from web pages and
 processors leaves in cells: a zero-width space before a 2 leaves the figure 2."""
 
 
+def visible(text: str) -> str:
+    """``text`` without the format characters that print as nothing (:data:`_INVISIBLE`).
+
+    >>> visible("\u200b2\u00ad")
+    '2'
+    """
+    return _INVISIBLE.sub("", text)
+
+
 def _fold(text: str) -> str | None:
     """``text`` without whitespace or invisible format characters, figures folded to
     ASCII; ``None`` when whitespace stands between two digits other than to group
     thousands ("2 0" is two figures, not 20)."""
-    folded = nfkc(_INVISIBLE.sub("", text))
+    folded = nfkc(visible(text))
     folded = folded.replace("\u00a0", " ").replace("\u3000", " ")
     if _DIGIT_GAP.search(folded) and not _SPACE_GROUPED.fullmatch(folded.strip()):
         return None
