@@ -351,3 +351,18 @@ def test_a_report_and_its_copy_give_only_the_note(report: gd.Report) -> None:
         [],
         ["series.duplicate-year"],
     ]
+
+
+@given(st.permutations(["洪泽区人民政府", "淮安市洪泽区人民政府", "洪泽区人民政府 "]))
+def test_the_first_given_of_a_year_is_its_report_however_the_organ_is_named(
+    names: list[str],
+) -> None:
+    """A group joined from a name and the name qualified by its place keeps the order
+    the reports were given in: the first of a year is that year's report."""
+    reports = [
+        gd.build_report(organ=name, year=2024, overview=f"第{i}份。")
+        for i, name in enumerate(names)
+    ]
+    (s,) = gd.series(reports)
+    assert list(s.reports) == reports
+    assert list(s.duplicates) == reports[1:]

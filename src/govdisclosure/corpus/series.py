@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeAlias
+from typing import TypeAlias, TypeVar
 
 import attrs
 
@@ -101,6 +101,9 @@ class Series:
         return len(self.reports)
 
 
+_T = TypeVar("_T")
+
+
 def organ_key(report: Report) -> str:
     """The default grouping key of :func:`series`: the normalised organ name."""
     return normalize_organ(report.organ.name)
@@ -114,7 +117,7 @@ def _unqualified(name: str) -> list[str]:
     return [name[m.end() :] for m in _PLACE_END.finditer(name) if name[m.end() :]]
 
 
-def _join_qualified(groups: dict[str, list[Report]]) -> dict[str, list[Report]]:
+def _join_qualified(groups: dict[str, list[_T]]) -> dict[str, list[_T]]:
     """Join a name with the same name qualified by its parent place, when unambiguous.
 
     "洪泽区人民政府" joins "淮安市洪泽区人民政府"; "市场监督管理局" joins no one when both
@@ -152,12 +155,17 @@ def series(
     >>> len(gd.series([a, b], key=lambda r: r.organ.name))
     2
     """
-    groups: dict[str, list[Report]] = {}
-    for r in reports:
-        groups.setdefault((key or organ_key)(r), []).append(r)
+    # each report with its place in the input: a group joined from two names keeps the
+    # order the reports were given in (the first of a year is that year's report)
+    groups: dict[str, list[tuple[int, Report]]] = {}
+    for i, r in enumerate(reports):
+        groups.setdefault((key or organ_key)(r), []).append((i, r))
     if key is None:
         groups = _join_qualified(groups)
-    return [Series(organ, tuple(rs)) for organ, rs in sorted(groups.items())]
+    return [
+        Series(organ, tuple(r for _, r in sorted(given, key=lambda ir: ir[0])))
+        for organ, given in sorted(groups.items())
+    ]
 
 
 def check_series(s: Series | Iterable[Report]) -> SeriesFindings:
