@@ -529,7 +529,9 @@ def test_from_json_hostile_documents(document: str) -> None:
 # ----------------------------------------------------------------------- renderers
 
 
-@settings(SLOW)
+# (a Word document a report: a third of the profile's examples, the slowest test of the
+# suite otherwise)
+@settings(SLOW, max_examples=max(10, settings().max_examples // 3))
 @given(reports())
 def test_every_renderer_accepts_every_report(report: gd.Report) -> None:
     assert gd.render_text(report)

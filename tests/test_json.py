@@ -40,6 +40,7 @@ def test_round_trip_of_faulty_reports_without_strictness(report: gd.Report) -> N
             assert type(x) is type(y)
 
 
+@settings(max_examples=max(10, settings().max_examples // 2))  # (jsonschema is slow)
 @given(reports())
 def test_schema_accepts_everything_we_write(report: gd.Report) -> None:
     """Every document to_json writes validates against json_schema()."""
