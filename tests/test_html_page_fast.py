@@ -119,6 +119,13 @@ class PlainReader(H._Reader):
             rows = H._data_rows(el)
             if rows is not None:
                 self.flush()
+                # text inside the table outside its cells, read in full for every table
+                # (the reader looks for it only where the rows show some), goes first
+                loose = H._loose_text(el)
+                if loose:
+                    self.parts.append(loose)
+                    self.line = H._line(el)
+                    self.flush()
                 self.table(el, rows)
                 return
         if tag == "br":
