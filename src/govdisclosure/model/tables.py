@@ -40,7 +40,12 @@ def _check_cells(
                     msg = f"{spec.id}.{row.id}: {v} is not a finite amount"
                     raise ValueError(msg)
             elif not (is_number(v) or isinstance(v, Blank | NotApplicable | Text)):
-                msg = f"{spec.id}.{row.id}: {v!r} is not a cell value (int, Decimal, BLANK, NotApplicable, Text)"
+                # the cell is named in full (its column found only now: the loop is hot)
+                column = spec.columns[values.index(v)].id
+                msg = (
+                    f"{spec.id}.{row.id}.{column}: {v!r} is not a cell value (int, Decimal, "
+                    "BLANK, NotApplicable, Text; build_report reads figures written as text)"
+                )
                 raise TypeError(msg)
 
 
@@ -106,16 +111,10 @@ class Table:
         }
 
     def with_cell(self, row_id: str, column_id: str, value: CellValue) -> Table:
-        """A copy with one cell changed; :class:`TypeError` naming the cell if ``value``
-        is not a cell value."""
+        """A copy with one cell changed (:class:`TypeError` naming the cell, from the
+        table's check, if ``value`` is not a cell value)."""
         spec = self.spec
         i, j = spec.row_index(row_id), spec.column_index(column_id)
-        if not (is_number(value) or isinstance(value, Blank | NotApplicable | Text)):
-            msg = (
-                f"{spec.id}.{row_id}.{column_id}: {value!r} is not a cell value (int, "
-                "Decimal, BLANK, NotApplicable, Text; build_report reads figures written as text)"
-            )
-            raise TypeError(msg)
         cells = list(self.cells)
         row = list(cells[i])
         row[j] = value
