@@ -15,6 +15,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from govdisclosure.checks import in_reading_order
 from govdisclosure.cli import main
 from govdisclosure.formats.docx import read_docx_grids
 from govdisclosure.model import Table
@@ -394,11 +395,12 @@ def test_series_compares_a_duplicate_year_with_the_year_before_only(
     assert cross_year == {
         "hongze-2023.pdf": [],
         "hongze-2024.pdf": ["series.problems-not-followed-up"],
-        "hongze-2024.pdfplumber.txt": ["series.problems-not-followed-up", "series.duplicate-year"],
+        # in reading order: the duplicate (the whole report) before section 五
+        "hongze-2024.pdfplumber.txt": ["series.duplicate-year", "series.problems-not-followed-up"],
         "hongze-2023.pypdf.txt": ["series.duplicate-year"],
     }
     alone = [f.code for f in gd.check(gd.parse(real / "hongze-2023.pypdf.txt"))]
-    assert found["hongze-2023.pypdf.txt"] == [*alone, "series.duplicate-year"]
+    assert sorted(found["hongze-2023.pypdf.txt"]) == sorted([*alone, "series.duplicate-year"])
 
 
 def _check_json(report: gd.Report, *extra: str) -> tuple[int, dict[str, object]]:
@@ -670,3 +672,25 @@ def test_convert_makes_the_output_folder_as_extract_does(tmp_path: Path, seed_js
     out = tmp_path / "new" / "folder" / "seed.html"
     assert main(["convert", str(seed_json), "--to", "html", "-o", str(out)]) == 0
     assert gd.parse_html(out) == seed_like()
+
+
+def test_findings_are_listed_in_reading_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The table, the JSON and extract's findings file list the findings as the report
+    reads (:func:`~govdisclosure.checks.in_reading_order`), not in the checks' order."""
+    report = gd.parse(SEED)
+    found = gd.check(report)
+    expected = [f.fingerprint for f in in_reading_order(found, report.edition)]
+    assert expected != [f.fingerprint for f in found]  # the seed's checks find them otherwise
+    assert main(["check", "--format", "json", str(SEED)]) == 1
+    (entry,) = json.loads(capsys.readouterr().out)["files"]
+    assert [f["fingerprint"] for f in entry["findings"]] == expected
+    assert main(["check", "--lang", "en", str(SEED)]) == 1
+    lines = capsys.readouterr().out.splitlines()[2:-2]  # after the title and header
+    listed = [next(word for word in line.split() if word in gd.CODES) for line in lines]
+    assert listed == [fingerprint.split("@")[0] for fingerprint in expected]
+    out = tmp_path / "cells.csv"
+    assert main(["extract", str(SEED), "--to", str(out), "--quiet"]) == 0
+    with (tmp_path / "cells.findings.csv").open(encoding="utf-8") as fh:
+        assert [row["fingerprint"] for row in csv.DictReader(fh)] == expected

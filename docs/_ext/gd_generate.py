@@ -485,6 +485,7 @@ def _directive(name: str) -> list[str]:
 
 SUBMODULE_HELPERS: tuple[str, ...] = (
     "govdisclosure.checks.deadline",
+    "govdisclosure.checks.in_reading_order",
     "govdisclosure.model.infer_organ_kind",
     "govdisclosure.template.normalize_label",
     "govdisclosure.formats.dispatch.sniff",

@@ -44,7 +44,7 @@ from typing import Any, Final
 
 import attrs
 
-from govdisclosure.checks import check
+from govdisclosure.checks import check, in_reading_order
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.corpus.extract import extract, read_report
 from govdisclosure.corpus.series import check_series, series
@@ -266,7 +266,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             report, error, findings = None, str(item), (item.finding(),)
         else:
             report, error = item, None
-            findings = check(report, previous=previous) + cross_year.get(id(report), ())
+            found = check(report, previous=previous) + cross_year.get(id(report), ())
+            findings = in_reading_order(found, report.edition)
         for f in findings:
             counts[f.severity] += 1
         failing = failing or any(f.severity.rank >= threshold for f in findings)

@@ -40,7 +40,7 @@ from typing import IO, Any, Final, Protocol
 
 import attrs
 
-from govdisclosure.checks import check
+from govdisclosure.checks import check, in_reading_order
 from govdisclosure.checks.registry import finding
 from govdisclosure.errors import ParseError
 from govdisclosure.formats.json import from_json
@@ -193,7 +193,8 @@ def extract_file(
     the language of the finding messages; ``reader`` turns bytes into a report
     (:func:`read_report` by default; it must be a top-level function to be picklable).
     A file that cannot be read yields no cell rows and one ``input.unreadable`` finding
-    row carrying the error.
+    row carrying the error. The finding rows are in the order the report reads
+    (:func:`~govdisclosure.checks.in_reading_order`), as ``govdisclosure check`` lists them.
     """
     lang = normalize_locale(lang)
     sha = hashlib.sha256(data).hexdigest()
@@ -210,7 +211,10 @@ def extract_file(
         file=name,
         sha256=sha,
         records=tuple({"file": name, "sha256": sha, **r} for r in records),
-        findings=tuple(_finding_row(f, name, sha, organ, year, lang, report) for f in findings),
+        findings=tuple(
+            _finding_row(f, name, sha, organ, year, lang, report)
+            for f in in_reading_order(findings, report.edition)
+        ),
     )
 
 
