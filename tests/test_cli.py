@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -694,3 +695,28 @@ def test_findings_are_listed_in_reading_order(
     assert main(["extract", str(SEED), "--to", str(out), "--quiet"]) == 0
     with (tmp_path / "cells.findings.csv").open(encoding="utf-8") as fh:
         assert [row["fingerprint"] for row in csv.DictReader(fh)] == expected
+
+
+def test_an_unreadable_file_is_told_in_the_language_asked_with_its_reason_as_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``input.unreadable`` keeps why as data (the class of the error, the reason as a
+    message of the catalogs, the English error for debugging) and says it in the
+    language of ``--lang``: no English in the Chinese message."""
+    note = tmp_path / "note.txt"
+    note.write_text("这不是报告", encoding="utf-8")
+    missing = tmp_path / "nosuch.txt"
+    messages = {}
+    for lang in ("zh_CN", "en"):
+        assert main(["check", "--format", "json", "--lang", lang, str(note), str(missing)]) == 2
+        entries = json.loads(capsys.readouterr().out)["files"]
+        found = [entry["findings"][0] for entry in entries]
+        messages[lang] = [f["message"] for f in found]
+        params = [dict(f["params"]) for f in found]
+        assert [p["exception"] for p in params] == ["ParseError", "FileNotFoundError"]
+        assert params[0]["reason"] == "no report found: no title, no section heading and no table"
+        assert params[1]["reason"] == "there is no such file"
+        assert params[0]["error"].startswith("ParseError: no report found")
+    assert messages["zh_CN"][1] == "无法将该文件读取为报告：文件不存在。"
+    assert all(re.search("[A-Za-z]", m) is None for m in messages["zh_CN"]), messages
+    assert messages["en"][1] == "The file could not be read as a report: there is no such file."

@@ -41,11 +41,11 @@ from typing import IO, Any, Final, Protocol
 import attrs
 
 from govdisclosure.checks import check, in_reading_order
-from govdisclosure.checks.registry import finding
-from govdisclosure.errors import ParseError
+from govdisclosure.checks.registry import N_, finding
+from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats.json import from_json
 from govdisclosure.formats.records import RECORD_FIELDS, to_records
-from govdisclosure.i18n import normalize_locale, render_finding
+from govdisclosure.i18n import has_message, normalize_locale, render_finding
 from govdisclosure.model import Finding, Report
 
 __all__ = [
@@ -59,6 +59,7 @@ __all__ = [
     "find_files",
     "output_paths",
     "read_report",
+    "unreadable_finding",
 ]
 
 RECORD_COLUMNS: Final = ("file", "sha256", *RECORD_FIELDS)
@@ -203,9 +204,9 @@ def extract_file(
         findings = check(report)
         records = to_records(report)
     except RecursionError as exc:  # pathological nesting in a parser
-        return _failure(name, sha, f"{type(exc).__name__}: {exc}", lang)
+        return _failure(name, sha, exc, lang)
     except Exception as exc:
-        return _failure(name, sha, f"{type(exc).__name__}: {exc}", lang)
+        return _failure(name, sha, exc, lang)
     organ, year = report.organ.name, report.year
     return FileResult(
         file=name,
@@ -218,13 +219,56 @@ def extract_file(
     )
 
 
-def _failure(name: str, sha: str, error: str, lang: str) -> FileResult:
-    f = finding("input.unreadable", "", error=error)
+_OS_REASONS: Final[dict[type, str]] = {
+    FileNotFoundError: N_("there is no such file"),
+    IsADirectoryError: N_("it is a folder, not a file"),
+    PermissionError: N_("permission to read it is denied"),
+    OSError: N_("the file cannot be read"),
+}
+"""Why a file could not be opened, by the class of the error (the nearest in its MRO)."""
+
+
+def unreadable_finding(exc: BaseException) -> Finding:
+    """The ``input.unreadable`` finding of an input whose reading raised ``exc``.
+
+    Its parameters: ``exception``, the class of ``exc`` (``ParseError``,
+    ``FileNotFoundError`` …); ``reason``, why, as a message of the catalogs (an English
+    msgid, shown in the language of the finding's message): the reader's own message
+    when the catalogs have it (``"the input is empty"``), else one for the class of
+    the error; and ``error``, the error in English as raised, for debugging (what
+    :attr:`FileResult.error` holds).
+
+    >>> f = unreadable_finding(ParseError("the input is empty"))
+    >>> f.args["exception"], f.args["reason"]
+    ('ParseError', 'the input is empty')
+    >>> f.message("zh_CN")
+    '无法将该文件读取为报告：输入为空。'
+    """
+    name = type(exc).__name__
+    if isinstance(exc, OSError):
+        reason = next(filter(None, map(_OS_REASONS.get, type(exc).__mro__)))
+        error = f"{name}: {exc.strerror or exc}"
+    else:
+        said = " ".join(str(exc).split())
+        if has_message(said):
+            reason = said
+        elif isinstance(exc, LimitExceeded):
+            reason = N_("it is larger than the reading limits allow")
+        elif isinstance(exc, ParseError):
+            reason = N_("no report was found in it")
+        else:
+            reason = N_("the reader failed on it")
+        error = f"{name}: {exc}"
+    return finding("input.unreadable", "", exception=name, reason=reason, error=error)
+
+
+def _failure(name: str, sha: str, exc: BaseException, lang: str) -> FileResult:
+    f = unreadable_finding(exc)
     return FileResult(
         file=name,
         sha256=sha,
         findings=(_finding_row(f, name, sha, "", None, lang),),
-        error=error,
+        error=str(f.args["error"]),
     )
 
 
@@ -232,7 +276,7 @@ def _extract_path(path: str, lang: str, reader: Reader) -> FileResult:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return _failure(path, "", f"{type(exc).__name__}: {exc.strerror or exc}", lang)
+        return _failure(path, "", exc, lang)
     return extract_file(path, data, lang=lang, reader=reader)
 
 
