@@ -240,9 +240,23 @@ _KINDS: Final = {
 _PATH_PARAMS: Final = frozenset({"table", "heading"})
 _DATE_PARAMS: Final = frozenset({"published", "deadline"})
 _YEAR_PARAMS: Final = frozenset({"year", "previous_year", "expected_year"})
+_TERM_PARAMS: Final = frozenset({"topic", "items", "part"})
+"""Parameters that quote what the prose must speak of in the official wording (several
+joined by 、): English gives each followed by its English name."""
 _MESSAGE_PARAMS: Final = frozenset({"reason"})
 """Parameters whose value is a message of the catalogs (an English msgid), shown
 translated."""
+
+
+def _glossed(terms: str, lang: str) -> str:
+    """``terms`` (joined by 、) as Chinese text quotes them, or in English each followed by
+    its English name: ``主动公开 (proactive disclosure)``."""
+    if lang == "zh_CN":
+        return terms
+    from govdisclosure.checks.content import english_names  # noqa: PLC0415 - checks sit above i18n
+
+    names = english_names()
+    return ", ".join(f"{t} ({names[t]})" if t in names else t for t in terms.split("、"))
 
 
 def _format_param(name: str, value: Param, lang: str) -> str:
@@ -255,6 +269,8 @@ def _format_param(name: str, value: Param, lang: str) -> str:
         return str(value)  # 2024, never 2,024
     if name in _DATE_PARAMS and isinstance(value, str):
         return _format_date(value, lang)
+    if name in _TERM_PARAMS and isinstance(value, str):
+        return _glossed(value, lang)
     if name in _MESSAGE_PARAMS and isinstance(value, str) and has_message(value):
         return gettext(value, lang)
     if name == "kind" and isinstance(value, str):
