@@ -517,9 +517,44 @@ SUBMODULE_HELPERS: tuple[str, ...] = (
     "govdisclosure.formats.docx.parse_docx",
     "govdisclosure.formats.docx.read_docx_grids",
     "govdisclosure.formats.markdown.read_markdown",
+    "govdisclosure.formats.markdown.escape_markdown",
     "govdisclosure.formats.markdown.unescape_markdown",
+    "govdisclosure.corpus.extract.read_report",
+    "govdisclosure.corpus.extract.unreadable_finding",
+    "govdisclosure.corpus.extract.RECORD_COLUMNS",
+    "govdisclosure.formats.records.RECORD_FIELDS",
+    "govdisclosure.corpus.extract.FINDING_FIELDS",
+    "govdisclosure.corpus.series.normalize_organ",
+    # the types the documented functions take and return
+    "govdisclosure.template.Template",
+    "govdisclosure.template.SectionSpec",
+    "govdisclosure.template.TableSpec",
+    "govdisclosure.template.RowSpec",
+    "govdisclosure.template.ColumnSpec",
+    "govdisclosure.template.ColumnKind",
+    "govdisclosure.limits.Budget",
+    "govdisclosure.formats.docx.DocxGrid",
+    "govdisclosure.formats.docx.DocxCell",
+    "govdisclosure.formats._raw.RawTable",
+    "govdisclosure.formats._raw.RawRow",
+    "govdisclosure.formats._raw.RawCell",
+    "govdisclosure.formats._raw.RawParagraph",
 )
-"""Functions outside ``govdisclosure.__all__`` that the guides link to."""
+"""Names outside ``govdisclosure.__all__`` that the guides and the docstrings link to."""
+
+
+def _helper_directive(dotted: str) -> list[str]:
+    """The autodoc directive of a name in a submodule: by what it is."""
+    import importlib  # noqa: PLC0415
+    import inspect  # noqa: PLC0415
+
+    module, _, name = dotted.rpartition(".")
+    obj = getattr(importlib.import_module(module), name)
+    if inspect.isclass(obj):
+        return [f".. autoclass:: {dotted}", ""]
+    if inspect.isroutine(obj):
+        return [f".. autofunction:: {dotted}", ""]
+    return [f".. autodata:: {dotted}", "   :no-value:", ""]
 
 
 def api_markdown() -> str:
@@ -553,7 +588,7 @@ def api_markdown() -> str:
     out += ["## Helpers in submodules", "", "Named in the guides; imported from their modules.", ""]
     out += ["```{eval-rst}"]
     for dotted in SUBMODULE_HELPERS:
-        out += [f".. autofunction:: {dotted}", ""]
+        out += _helper_directive(dotted)
     out += ["```", ""]
     out += ["## Hypothesis strategies", ""]
     try:

@@ -63,7 +63,8 @@ __all__ = [
 ]
 
 RECORD_COLUMNS: Final = ("file", "sha256", *RECORD_FIELDS)
-"""The columns of the cells output: the file, its SHA-256, then :data:`RECORD_FIELDS`."""
+"""The columns of the cells output (the file, its SHA-256, then
+:data:`~govdisclosure.formats.records.RECORD_FIELDS`)."""
 FINDING_FIELDS: Final = (
     "file",
     "sha256",
@@ -137,9 +138,9 @@ class FileResult:
     file: str
     sha256: str
     records: tuple[Row, ...] = ()
-    """One row per cell, keyed by :data:`RECORD_COLUMNS`."""
+    """One row per cell, keyed by :data:`~govdisclosure.corpus.extract.RECORD_COLUMNS`."""
     findings: tuple[Row, ...] = ()
-    """One row per finding, keyed by :data:`FINDING_FIELDS`."""
+    """One row per finding, keyed by :data:`~govdisclosure.corpus.extract.FINDING_FIELDS`."""
     error: str | None = None
     """Why the file could not be read, when it could not."""
 
@@ -192,7 +193,7 @@ def extract_file(
 
     ``name`` labels the rows (a path, a URL); ``data`` is the file's content; ``lang``
     the language of the finding messages; ``reader`` turns bytes into a report
-    (:func:`read_report` by default; it must be a top-level function to be picklable).
+    (:func:`~govdisclosure.corpus.extract.read_report` by default; it must be a top-level function to be picklable).
     A file that cannot be read yields no cell rows and one ``input.unreadable`` finding
     row carrying the error. The finding rows are in the order the report reads
     (:func:`~govdisclosure.checks.in_reading_order`), as ``govdisclosure check`` lists them.
@@ -236,7 +237,7 @@ def unreadable_finding(exc: BaseException) -> Finding:
     msgid, shown in the language of the finding's message): the reader's own message
     when the catalogs have it (``"the input is empty"``), else one for the class of
     the error; and ``error``, the error in English as raised, for debugging (what
-    :attr:`FileResult.error` holds).
+    :attr:`~govdisclosure.FileResult.error` holds).
 
     >>> f = unreadable_finding(ParseError("the input is empty"))
     >>> f.args["exception"], f.args["reason"]
