@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from govdisclosure.checks import in_reading_order
 from govdisclosure.cli import main
 from govdisclosure.formats.docx import read_docx_grids
 from govdisclosure.model import Table
@@ -394,11 +396,12 @@ def test_series_compares_a_duplicate_year_with_the_year_before_only(
     assert cross_year == {
         "hongze-2023.pdf": [],
         "hongze-2024.pdf": ["series.problems-not-followed-up"],
-        "hongze-2024.pdfplumber.txt": ["series.problems-not-followed-up", "series.duplicate-year"],
+        # in reading order: the duplicate (the whole report) before section 五
+        "hongze-2024.pdfplumber.txt": ["series.duplicate-year", "series.problems-not-followed-up"],
         "hongze-2023.pypdf.txt": ["series.duplicate-year"],
     }
     alone = [f.code for f in gd.check(gd.parse(real / "hongze-2023.pypdf.txt"))]
-    assert found["hongze-2023.pypdf.txt"] == [*alone, "series.duplicate-year"]
+    assert sorted(found["hongze-2023.pypdf.txt"]) == sorted([*alone, "series.duplicate-year"])
 
 
 def _check_json(report: gd.Report, *extra: str) -> tuple[int, dict[str, object]]:
@@ -670,3 +673,50 @@ def test_convert_makes_the_output_folder_as_extract_does(tmp_path: Path, seed_js
     out = tmp_path / "new" / "folder" / "seed.html"
     assert main(["convert", str(seed_json), "--to", "html", "-o", str(out)]) == 0
     assert gd.parse_html(out) == seed_like()
+
+
+def test_findings_are_listed_in_reading_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The table, the JSON and extract's findings file list the findings as the report
+    reads (:func:`~govdisclosure.checks.in_reading_order`), not in the checks' order."""
+    report = gd.parse(SEED)
+    found = gd.check(report)
+    expected = [f.fingerprint for f in in_reading_order(found, report.edition)]
+    assert expected != [f.fingerprint for f in found]  # the seed's checks find them otherwise
+    assert main(["check", "--format", "json", str(SEED)]) == 1
+    (entry,) = json.loads(capsys.readouterr().out)["files"]
+    assert [f["fingerprint"] for f in entry["findings"]] == expected
+    assert main(["check", "--lang", "en", str(SEED)]) == 1
+    lines = capsys.readouterr().out.splitlines()[2:-2]  # after the title and header
+    listed = [next(word for word in line.split() if word in gd.CODES) for line in lines]
+    assert listed == [fingerprint.split("@")[0] for fingerprint in expected]
+    out = tmp_path / "cells.csv"
+    assert main(["extract", str(SEED), "--to", str(out), "--quiet"]) == 0
+    with (tmp_path / "cells.findings.csv").open(encoding="utf-8") as fh:
+        assert [row["fingerprint"] for row in csv.DictReader(fh)] == expected
+
+
+def test_an_unreadable_file_is_told_in_the_language_asked_with_its_reason_as_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``input.unreadable`` keeps why as data (the class of the error, the reason as a
+    message of the catalogs, the English error for debugging) and says it in the
+    language of ``--lang``: no English in the Chinese message."""
+    note = tmp_path / "note.txt"
+    note.write_text("这不是报告", encoding="utf-8")
+    missing = tmp_path / "nosuch.txt"
+    messages = {}
+    for lang in ("zh_CN", "en"):
+        assert main(["check", "--format", "json", "--lang", lang, str(note), str(missing)]) == 2
+        entries = json.loads(capsys.readouterr().out)["files"]
+        found = [entry["findings"][0] for entry in entries]
+        messages[lang] = [f["message"] for f in found]
+        params = [dict(f["params"]) for f in found]
+        assert [p["exception"] for p in params] == ["ParseError", "FileNotFoundError"]
+        assert params[0]["reason"] == "no report found: no title, no section heading and no table"
+        assert params[1]["reason"] == "there is no such file"
+        assert params[0]["error"].startswith("ParseError: no report found")
+    assert messages["zh_CN"][1] == "无法将该文件读取为报告：文件不存在。"
+    assert all(re.search("[A-Za-z]", m) is None for m in messages["zh_CN"]), messages
+    assert messages["en"][1] == "The file could not be read as a report: there is no such file."

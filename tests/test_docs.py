@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import runpy
 import sys
 import tomllib
 from pathlib import Path
@@ -117,3 +118,31 @@ def test_every_page_is_in_a_table_of_contents() -> None:
         for page in (DOCS / section).glob("*.md"):
             if page.stem != "index":
                 assert f"\n{page.stem}\n" in toc, f"{section}/{page.name}"
+
+
+def test_the_build_is_nitpicky_and_ignores_only_names_from_outside_the_project() -> None:
+    """With ``nitpicky``, every cross-reference of the docs and the docstrings must
+    resolve (the docs build runs with -W); the names it may leave unresolved are the
+    standard library's and Hypothesis's, never the project's."""
+    conf = runpy.run_path(str(DOCS / "conf.py"))
+    assert conf["nitpicky"] is True
+    ignored = [target for _, target in conf.get("nitpick_ignore", [])]
+    assert not [t for t in ignored if t.split(".")[0] == "govdisclosure"], ignored
+    assert not conf.get("nitpick_ignore_regex")
+
+
+@pytest.mark.parametrize(
+    "dotted",
+    [
+        "govdisclosure.checks.deadline",
+        "govdisclosure.template.normalize_label",
+        "govdisclosure.formats.docx.parse_docx",
+        "govdisclosure.formats.dispatch.sniff",
+        "govdisclosure.corpus.series.normalize_organ",
+        "govdisclosure.corpus.extract.read_report",
+        "govdisclosure.corpus.extract.RECORD_COLUMNS",
+        "govdisclosure.template.TableSpec",
+    ],
+)
+def test_names_the_docstrings_link_to_are_in_the_api_reference(dotted: str) -> None:
+    assert re.search(rf":: {re.escape(dotted)}\n", generate.api_markdown()), dotted

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import string
+import tomllib
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -17,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from govdisclosure.checks.registry import finding
 from govdisclosure.i18n import describe_path, format_number, gettext, normalize_locale
 
 LOCALE = __import__("pathlib").Path(gd.__file__).parent / "i18n" / "locale"
@@ -234,3 +236,59 @@ def test_english_messages_name_sections_in_roman_numerals() -> None:
     for message in catalog("en"):
         if message.id and isinstance(message.string, str):
             assert not re.search(r"[Ss]ections? [一二三四五六]", message.string), message.string
+
+
+_TERMS = tomllib.loads(
+    resources.files("govdisclosure.checks").joinpath("content.toml").read_text("utf-8")
+)
+_GLOSSES = {
+    t["topic"]: t["en"]
+    for key in ("overview_topics", "assessment", "problems_parts")
+    for t in _TERMS[key]
+}
+
+
+@given(
+    named=st.sampled_from(
+        [
+            ("overview.topic-missing", "topic", 1),
+            ("overview.assessment-missing", "items", 3),
+            ("problems.part-missing", "part", 1),
+        ]
+    ),
+    terms=st.lists(st.sampled_from(sorted(_GLOSSES)), min_size=1, max_size=3, unique=True),
+)
+def test_english_gives_each_official_term_followed_by_its_english_name(
+    named: tuple[str, str, int], terms: list[str]
+) -> None:
+    """A finding that quotes what the prose must speak of gives, in English, the official
+    wording followed by its English name from ``content.toml`` (and no Chinese else);
+    Chinese quotes the wording alone."""
+    code, param, most = named
+    quoted = terms[:most]
+    f = finding(code, "overview", **{param: "、".join(quoted)})
+    en, zh = f.message("en"), f.message("zh_CN")
+    glossed = [f"{t} ({_GLOSSES[t]})" for t in quoted]
+    assert ", ".join(glossed) in en
+    assert re.search(r"[\u4e00-\u9fff]", en.replace(", ".join(glossed), "")) is None, en
+    assert "、".join(quoted) in zh
+    assert not any(_GLOSSES[t] in zh for t in quoted)
+
+
+def test_the_prose_checks_findings_gloss_their_terms_in_english() -> None:
+    """What ``check`` finds missing in a short report, as the command line shows it."""
+    r = gd.build_report(
+        organ="某县人民政府",
+        year=2024,
+        overview="本年度我县认真贯彻落实条例，各项工作有序推进，取得了一定成效。" * 2,
+        problems="本年度工作总体平稳有序，各项任务均按计划完成，群众反映良好，" * 2,
+        other="未收取信息处理费。",
+    )
+    found = [
+        f for f in gd.check(r) if f.code in {"overview.topic-missing", "problems.part-missing"}
+    ]
+    assert {f.code for f in found} == {"overview.topic-missing", "problems.part-missing"}
+    for f in found:
+        term = str(dict(f.params).get("topic") or dict(f.params)["part"])
+        assert f"{term} ({_GLOSSES[term]})" in f.message("en")
+        assert f"{term} (" not in f.message("zh_CN")

@@ -430,7 +430,9 @@ findings = [finding("parse.outside-content", cells="12, 3, 0")]
     "input.unreadable": (
         CONSTRUCTED,
         """\
-findings = [finding("input.unreadable", error="no section of the format was found")]
+from govdisclosure.corpus.extract import unreadable_finding
+from govdisclosure.errors import ParseError
+findings = [unreadable_finding(ParseError("the input is empty"))]
 """,
     ),
     "series.similar-narrative": (

@@ -6,7 +6,8 @@
 * ``tables-2021.md``, ``tables-2019.md`` — every table of each edition, from the
   template TOML files.
 * ``glossary.md`` — every official term of both editions (headings, captions, corner
-  cells, row, column and group labels) with its identifier and English gloss.
+  cells, row, column and group labels) with its identifier and English gloss, and what
+  the prose must speak of (``checks/content.toml``) with the code of its finding.
 
 The files are written to ``docs/_generated/`` when a build starts and included by the
 pages under ``docs/reference/`` and ``docs/glossary.md``. The functions are importable
@@ -15,7 +16,9 @@ so that ``tests/test_docs.py`` can check them without running Sphinx.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -273,7 +276,29 @@ def glossary_entries() -> dict[str, list[tuple[str, str, str, str]]]:
                         _SUBGROUP_EN.get(prefix, en),
                     )
         add(tpl.title, ed, "title pattern", "title", tpl.title_en)
+    for term, eds, what, code, en in _prose_terms():
+        add(term, eds, what, code, en)
     return entries
+
+
+def _prose_terms() -> Iterator[tuple[str, str, str, str, str]]:
+    """What the prose must speak of (``checks/content.toml``): (term, editions, what,
+    the code of the finding that names it, English)."""
+    text = resources.files("govdisclosure.checks").joinpath("content.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    kinds = (
+        ("overview_topics", "2021", "required topic of section 一", "overview.topic-missing"),
+        (
+            "assessment",
+            "2021, 2019",
+            "required result (条例第五十条)",
+            "overview.assessment-missing",
+        ),
+        ("problems_parts", "2021, 2019", "required part of section 五", "problems.part-missing"),
+    )
+    for key, eds, what, code in kinds:
+        for t in data[key]:
+            yield t["topic"], eds, what, code, t["en"]
 
 
 _SUBGROUP_EN = {
@@ -485,15 +510,51 @@ def _directive(name: str) -> list[str]:
 
 SUBMODULE_HELPERS: tuple[str, ...] = (
     "govdisclosure.checks.deadline",
+    "govdisclosure.checks.in_reading_order",
     "govdisclosure.model.infer_organ_kind",
     "govdisclosure.template.normalize_label",
     "govdisclosure.formats.dispatch.sniff",
     "govdisclosure.formats.docx.parse_docx",
     "govdisclosure.formats.docx.read_docx_grids",
     "govdisclosure.formats.markdown.read_markdown",
+    "govdisclosure.formats.markdown.escape_markdown",
     "govdisclosure.formats.markdown.unescape_markdown",
+    "govdisclosure.corpus.extract.read_report",
+    "govdisclosure.corpus.extract.unreadable_finding",
+    "govdisclosure.corpus.extract.RECORD_COLUMNS",
+    "govdisclosure.formats.records.RECORD_FIELDS",
+    "govdisclosure.corpus.extract.FINDING_FIELDS",
+    "govdisclosure.corpus.series.normalize_organ",
+    # the types the documented functions take and return
+    "govdisclosure.template.Template",
+    "govdisclosure.template.SectionSpec",
+    "govdisclosure.template.TableSpec",
+    "govdisclosure.template.RowSpec",
+    "govdisclosure.template.ColumnSpec",
+    "govdisclosure.template.ColumnKind",
+    "govdisclosure.limits.Budget",
+    "govdisclosure.formats.docx.DocxGrid",
+    "govdisclosure.formats.docx.DocxCell",
+    "govdisclosure.formats._raw.RawTable",
+    "govdisclosure.formats._raw.RawRow",
+    "govdisclosure.formats._raw.RawCell",
+    "govdisclosure.formats._raw.RawParagraph",
 )
-"""Functions outside ``govdisclosure.__all__`` that the guides link to."""
+"""Names outside ``govdisclosure.__all__`` that the guides and the docstrings link to."""
+
+
+def _helper_directive(dotted: str) -> list[str]:
+    """The autodoc directive of a name in a submodule: by what it is."""
+    import importlib  # noqa: PLC0415
+    import inspect  # noqa: PLC0415
+
+    module, _, name = dotted.rpartition(".")
+    obj = getattr(importlib.import_module(module), name)
+    if inspect.isclass(obj):
+        return [f".. autoclass:: {dotted}", ""]
+    if inspect.isroutine(obj):
+        return [f".. autofunction:: {dotted}", ""]
+    return [f".. autodata:: {dotted}", "   :no-value:", ""]
 
 
 def api_markdown() -> str:
@@ -527,7 +588,7 @@ def api_markdown() -> str:
     out += ["## Helpers in submodules", "", "Named in the guides; imported from their modules.", ""]
     out += ["```{eval-rst}"]
     for dotted in SUBMODULE_HELPERS:
-        out += [f".. autofunction:: {dotted}", ""]
+        out += _helper_directive(dotted)
     out += ["```", ""]
     out += ["## Hypothesis strategies", ""]
     try:

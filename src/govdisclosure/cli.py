@@ -44,9 +44,9 @@ from typing import Any, Final
 
 import attrs
 
-from govdisclosure.checks import check
-from govdisclosure.checks.registry import N_, finding
-from govdisclosure.corpus.extract import extract, read_report
+from govdisclosure.checks import check, in_reading_order
+from govdisclosure.checks.registry import N_
+from govdisclosure.corpus.extract import extract, read_report, unreadable_finding
 from govdisclosure.corpus.series import check_series, series
 from govdisclosure.formats.json import json_schema, make_converter, to_json
 from govdisclosure.i18n import gettext, normalize_locale, render_finding
@@ -118,18 +118,12 @@ def _argparse_translated() -> Iterator[None]:
 
 
 class _Unreadable(Exception):
-    """An input could not be read; the message is ready to print.
+    """An input could not be read; the message is ready to print, ``finding`` is its
+    ``input.unreadable`` finding (as ``extract`` records it)."""
 
-    ``detail`` is the error as ``extract`` records it, for the ``input.unreadable`` finding.
-    """
-
-    def __init__(self, message: str, detail: str) -> None:
+    def __init__(self, message: str, found: Finding) -> None:
         super().__init__(message)
-        self.detail = detail
-
-    def finding(self) -> Finding:
-        """The ``input.unreadable`` finding of this input."""
-        return finding("input.unreadable", "", error=self.detail)
+        self.finding = found
 
 
 def _language(value: str) -> str:
@@ -150,7 +144,6 @@ def _read(path: str) -> Report:
     try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
-        error = f"{type(exc).__name__}: {exc.strerror or exc}"
         if isinstance(exc, FileNotFoundError):
             message = _("{file}: no such file").format(file=path)
         elif isinstance(exc, IsADirectoryError):
@@ -159,17 +152,14 @@ def _read(path: str) -> Report:
             message = _("{file}: cannot be read ({error})").format(
                 file=path, error=exc.strerror or exc
             )
-        raise _Unreadable(message, error) from None
+        raise _Unreadable(message, unreadable_finding(exc)) from None
     try:
         return read_report(data, path)
     except Exception as exc:
-        said = " ".join(str(exc).split())
-        # (the readers' fixed messages are in the catalogs: "the input is empty" …)
-        # (an empty message is no msgid: gettext would give the catalog's header)
-        detail = gettext(said, _Lang.current) if said else type(exc).__name__
+        found = unreadable_finding(exc)  # its reason is a message of the catalogs
+        reason = _(str(found.args["reason"]))
         raise _Unreadable(
-            _("{file}: no report could be read ({error})").format(file=path, error=detail),
-            f"{type(exc).__name__}: {exc}",
+            _("{file}: no report could be read ({error})").format(file=path, error=reason), found
         ) from None
 
 
@@ -263,10 +253,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if isinstance(item, _Unreadable):
             unreadable += 1
             _error(str(item))
-            report, error, findings = None, str(item), (item.finding(),)
+            report, error, findings = None, str(item), (item.finding,)
         else:
             report, error = item, None
-            findings = check(report, previous=previous) + cross_year.get(id(report), ())
+            found = check(report, previous=previous) + cross_year.get(id(report), ())
+            findings = in_reading_order(found, report.edition)
         for f in findings:
             counts[f.severity] += 1
         failing = failing or any(f.severity.rank >= threshold for f in findings)

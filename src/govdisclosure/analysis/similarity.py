@@ -94,8 +94,8 @@ class Similarity:
     shared: int
     """Shingles in common (prose) or non-zero figures in the identical table."""
     excerpt: str = ""
-    """Prose: the longest passage the two texts share, as compared (normalised, clipped to
-    60 characters); tables: ``""``."""
+    """For prose, the longest passage the two texts share, as compared (normalised,
+    clipped to 60 characters); for tables, ``""``."""
 
     @property
     def same_organ(self) -> bool:

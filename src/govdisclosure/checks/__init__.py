@@ -17,6 +17,7 @@ from govdisclosure.checks import codes as _codes  # noqa: F401
 from govdisclosure.checks import report as _report  # noqa: F401
 from govdisclosure.checks import series as _series  # noqa: F401
 from govdisclosure.checks import similarity as _similarity  # noqa: F401
+from govdisclosure.checks.order import in_reading_order
 from govdisclosure.checks.registry import (
     CHECKS,
     CODES,
@@ -40,6 +41,7 @@ __all__ = [
     "deadline",
     "define",
     "finding",
+    "in_reading_order",
     "is_valid",
     "register",
     "register_series",

@@ -435,7 +435,7 @@ define(
 define(
     "input.unreadable",
     E,
-    N_("The file could not be read as a report: {error}"),
+    N_("The file could not be read as a report: {reason}."),
     rule="A file given to the command line or to extract holds a report the library can read.",
 )
 # --------------------------------------------------------------------- narrative audits

@@ -29,7 +29,7 @@ from govdisclosure.checks._regex import words_of
 from govdisclosure.checks.registry import finding, register, register_series
 from govdisclosure.model import Finding, OrganKind, Report, is_number
 
-__all__ = ["Topic", "overview_topics"]
+__all__ = ["Topic", "english_names", "overview_topics"]
 
 _GOVERNMENTS: Final = frozenset({OrganKind.GOVERNMENT, OrganKind.TOWNSHIP})
 
@@ -41,6 +41,8 @@ class Topic:
     id: str
     topic: str
     """The topic in the official wording."""
+    en: str
+    """Its English name, given after the official wording in English findings."""
     regex: re.Pattern[str]
 
 
@@ -230,6 +232,8 @@ class _Content:
     min_chars: int
     overview: tuple[Topic, ...]
     assessment: tuple[Topic, ...]
+    parts: tuple[Topic, ...]
+    """The two parts of section 五: the problems, the measures."""
     overview_search: tuple[_Search, ...]
     assessment_search: tuple[_Search, ...]
     problems: _Search
@@ -246,21 +250,34 @@ def _load() -> _Content:
         resources.files(__package__).joinpath("content.toml").read_text("utf-8")
     )
 
-    def topics(key: str) -> tuple[Topic, ...]:
-        return tuple(Topic(t["id"], t["topic"], re.compile(t["regex"])) for t in data[key])
+    def topics(
+        items: list[dict[str, str]], regexes: dict[str, str] | None = None
+    ) -> tuple[Topic, ...]:
+        return tuple(
+            Topic(
+                t["id"],
+                t["topic"],
+                t["en"],
+                re.compile(regexes[t["id"]] if regexes else t["regex"]),
+            )
+            for t in items
+        )
 
     def search(regex: str) -> _Search:
         return _Search.of(re.compile(regex))
 
-    overview, assessment = topics("overview_topics"), topics("assessment")
+    overview, assessment = topics(data["overview_topics"]), topics(data["assessment"])
+    parts = topics(data["problems_parts"], data["problems"])
+    problems, measures = (next(p for p in parts if p.id == key) for key in ("problems", "measures"))
     return _Content(
         min_chars=int(data["min_chars"]),
         overview=overview,
         assessment=assessment,
+        parts=(problems, measures),
         overview_search=tuple(_Search.of(t.regex) for t in overview),
         assessment_search=tuple(_Search.of(t.regex) for t in assessment),
-        problems=search(data["problems"]["problems"]),
-        measures=search(data["problems"]["measures"]),
+        problems=_Search.of(problems.regex),
+        measures=_Search.of(measures.regex),
         follow_up=search(data["problems"]["follow_up"]),
         no_fee=_Search.of(
             re.compile(data["other"]["no_fee"]),
@@ -283,6 +300,18 @@ def _missing(code: str, path: str, *params: tuple[str, str]) -> Finding:
 def overview_topics() -> tuple[Topic, ...]:
     """The five topics section 一 covers under the 2021 notice."""
     return _load().overview
+
+
+@functools.cache
+def english_names() -> dict[str, str]:
+    """The English name of every topic and part this module's findings name, by its
+    official wording (``content.toml`` holds both).
+
+    >>> english_names()["主动公开"]
+    'proactive disclosure'
+    """
+    data = _load()
+    return {t.topic: t.en for t in (*data.overview, *data.assessment, *data.parts)}
 
 
 @register(
@@ -328,10 +357,9 @@ def required_topics(report: Report) -> Iterator[Finding]:
         if missing:
             yield _missing("overview.assessment-missing", "overview", ("items", "、".join(missing)))
     if problems.reaches(data.min_chars):
-        if not problems.found(data.problems):
-            yield _missing("problems.part-missing", "problems", ("part", "存在的问题"))
-        if not problems.found(data.measures):
-            yield _missing("problems.part-missing", "problems", ("part", "改进措施"))
+        for part, search in zip(data.parts, (data.problems, data.measures), strict=True):
+            if not problems.found(search):
+                yield _missing("problems.part-missing", "problems", ("part", part.topic))
     if report.other is not None:
         yield from _fees(report, other, data)
         if (

@@ -220,8 +220,8 @@ class StatedFigure:
     """A figure the prose states about cells of the tables."""
 
     section: str
-    """The section whose prose states it: ``overview``, ``active``, ``applications``,
-    ``review_litigation`` or ``other``."""
+    """The section whose prose states it (``overview``, ``active``, ``applications``,
+    ``review_litigation`` or ``other``)."""
     paragraph: int
     """The 1-based number of the (non-empty) line of the section text where it starts."""
     offset: int
@@ -232,7 +232,7 @@ class StatedFigure:
     """The identifier of the phrase pattern that tied it."""
     stated: int
     readings: tuple[tuple[str, ...], ...]
-    """The cells the figure may speak of: each reading is a list of paths summed."""
+    """The cells the figure may speak of; each reading is a list of paths summed."""
     values: tuple[int | Decimal | None, ...]
     """The value of each reading; ``None`` where an operand is blank or not a number."""
 

@@ -40,12 +40,12 @@ from typing import IO, Any, Final, Protocol
 
 import attrs
 
-from govdisclosure.checks import check
-from govdisclosure.checks.registry import finding
-from govdisclosure.errors import ParseError
+from govdisclosure.checks import check, in_reading_order
+from govdisclosure.checks.registry import N_, finding
+from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats.json import from_json
 from govdisclosure.formats.records import RECORD_FIELDS, to_records
-from govdisclosure.i18n import normalize_locale, render_finding
+from govdisclosure.i18n import has_message, normalize_locale, render_finding
 from govdisclosure.model import Finding, Report
 
 __all__ = [
@@ -59,10 +59,12 @@ __all__ = [
     "find_files",
     "output_paths",
     "read_report",
+    "unreadable_finding",
 ]
 
 RECORD_COLUMNS: Final = ("file", "sha256", *RECORD_FIELDS)
-"""The columns of the cells output: the file, its SHA-256, then :data:`RECORD_FIELDS`."""
+"""The columns of the cells output (the file, its SHA-256, then
+:data:`~govdisclosure.formats.records.RECORD_FIELDS`)."""
 FINDING_FIELDS: Final = (
     "file",
     "sha256",
@@ -136,9 +138,9 @@ class FileResult:
     file: str
     sha256: str
     records: tuple[Row, ...] = ()
-    """One row per cell, keyed by :data:`RECORD_COLUMNS`."""
+    """One row per cell, keyed by :data:`~govdisclosure.corpus.extract.RECORD_COLUMNS`."""
     findings: tuple[Row, ...] = ()
-    """One row per finding, keyed by :data:`FINDING_FIELDS`."""
+    """One row per finding, keyed by :data:`~govdisclosure.corpus.extract.FINDING_FIELDS`."""
     error: str | None = None
     """Why the file could not be read, when it could not."""
 
@@ -191,9 +193,10 @@ def extract_file(
 
     ``name`` labels the rows (a path, a URL); ``data`` is the file's content; ``lang``
     the language of the finding messages; ``reader`` turns bytes into a report
-    (:func:`read_report` by default; it must be a top-level function to be picklable).
+    (:func:`~govdisclosure.corpus.extract.read_report` by default; it must be a top-level function to be picklable).
     A file that cannot be read yields no cell rows and one ``input.unreadable`` finding
-    row carrying the error.
+    row carrying the error. The finding rows are in the order the report reads
+    (:func:`~govdisclosure.checks.in_reading_order`), as ``govdisclosure check`` lists them.
     """
     lang = normalize_locale(lang)
     sha = hashlib.sha256(data).hexdigest()
@@ -202,25 +205,71 @@ def extract_file(
         findings = check(report)
         records = to_records(report)
     except RecursionError as exc:  # pathological nesting in a parser
-        return _failure(name, sha, f"{type(exc).__name__}: {exc}", lang)
+        return _failure(name, sha, exc, lang)
     except Exception as exc:
-        return _failure(name, sha, f"{type(exc).__name__}: {exc}", lang)
+        return _failure(name, sha, exc, lang)
     organ, year = report.organ.name, report.year
     return FileResult(
         file=name,
         sha256=sha,
         records=tuple({"file": name, "sha256": sha, **r} for r in records),
-        findings=tuple(_finding_row(f, name, sha, organ, year, lang, report) for f in findings),
+        findings=tuple(
+            _finding_row(f, name, sha, organ, year, lang, report)
+            for f in in_reading_order(findings, report.edition)
+        ),
     )
 
 
-def _failure(name: str, sha: str, error: str, lang: str) -> FileResult:
-    f = finding("input.unreadable", "", error=error)
+_OS_REASONS: Final[dict[type, str]] = {
+    FileNotFoundError: N_("there is no such file"),
+    IsADirectoryError: N_("it is a folder, not a file"),
+    PermissionError: N_("permission to read it is denied"),
+    OSError: N_("the file cannot be read"),
+}
+"""Why a file could not be opened, by the class of the error (the nearest in its MRO)."""
+
+
+def unreadable_finding(exc: BaseException) -> Finding:
+    """The ``input.unreadable`` finding of an input whose reading raised ``exc``.
+
+    Its parameters: ``exception``, the class of ``exc`` (``ParseError``,
+    ``FileNotFoundError`` …); ``reason``, why, as a message of the catalogs (an English
+    msgid, shown in the language of the finding's message): the reader's own message
+    when the catalogs have it (``"the input is empty"``), else one for the class of
+    the error; and ``error``, the error in English as raised, for debugging (what
+    :attr:`~govdisclosure.FileResult.error` holds).
+
+    >>> f = unreadable_finding(ParseError("the input is empty"))
+    >>> f.args["exception"], f.args["reason"]
+    ('ParseError', 'the input is empty')
+    >>> f.message("zh_CN")
+    '无法将该文件读取为报告：输入为空。'
+    """
+    name = type(exc).__name__
+    if isinstance(exc, OSError):
+        reason = next(filter(None, map(_OS_REASONS.get, type(exc).__mro__)))
+        error = f"{name}: {exc.strerror or exc}"
+    else:
+        said = " ".join(str(exc).split())
+        if has_message(said):
+            reason = said
+        elif isinstance(exc, LimitExceeded):
+            reason = N_("it is larger than the reading limits allow")
+        elif isinstance(exc, ParseError):
+            reason = N_("no report was found in it")
+        else:
+            reason = N_("the reader failed on it")
+        error = f"{name}: {exc}"
+    return finding("input.unreadable", "", exception=name, reason=reason, error=error)
+
+
+def _failure(name: str, sha: str, exc: BaseException, lang: str) -> FileResult:
+    f = unreadable_finding(exc)
     return FileResult(
         file=name,
         sha256=sha,
         findings=(_finding_row(f, name, sha, "", None, lang),),
-        error=error,
+        error=str(f.args["error"]),
     )
 
 
@@ -228,7 +277,7 @@ def _extract_path(path: str, lang: str, reader: Reader) -> FileResult:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return _failure(path, "", f"{type(exc).__name__}: {exc.strerror or exc}", lang)
+        return _failure(path, "", exc, lang)
     return extract_file(path, data, lang=lang, reader=reader)
 
 

@@ -60,7 +60,8 @@ class Series:
     """
 
     organ: str
-    """The organ's grouping key: by default its normalised name (see :func:`normalize_organ`)."""
+    """The organ's grouping key, by default its normalised name (see
+    :func:`~govdisclosure.corpus.series.normalize_organ`)."""
     reports: tuple[Report, ...] = attrs.field(converter=_sorted)
 
     @property
@@ -141,7 +142,7 @@ def series(
     """Group ``reports`` by organ and order each group by year.
 
     ``key`` gives the organ a report belongs to. By default it is the normalised name
-    (:func:`normalize_organ`), and a name is joined with the same name qualified by its
+    (:func:`~govdisclosure.corpus.series.normalize_organ`), and a name is joined with the same name qualified by its
     parent place when exactly one such name is present: organs print their names both
     ways from year to year ("洪泽区人民政府" in 2023, "淮安市洪泽区人民政府" in 2024); the
     group takes the qualified name. Pass your own ``key`` (a table of aliases, say) to

@@ -136,7 +136,7 @@ def _read_file(path: Path) -> bytes:
 def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = None) -> Report:
     """Read a report from a file (a path) or from its content, whatever its format.
 
-    The format is recognised by content (see :func:`sniff`) unless ``format`` names it:
+    The format is recognised by content (see :func:`~govdisclosure.formats.dispatch.sniff`) unless ``format`` names it:
     ``"pdf"`` (:func:`~govdisclosure.parse_pdf`), ``"markdown"``
     (:func:`~govdisclosure.parse_markdown`), ``"docx"``
     (:func:`~govdisclosure.formats.docx.parse_docx`), ``"json"``

@@ -198,7 +198,7 @@ _LABEL_SEPARATOR: Final = " / "
 
 
 def unescape_markdown(text: str) -> str:
-    """The text :func:`escape_markdown` was given (its line breaks aside).
+    """The text :func:`~govdisclosure.formats.markdown.escape_markdown` was given (its line breaks aside).
 
     >>> unescape_markdown(escape_markdown("a|b `c` <i> & 1. 第一"))
     'a|b `c` <i> & 1. 第一'

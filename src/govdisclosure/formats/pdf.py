@@ -457,7 +457,7 @@ def _pages(
         data = bytes(source)
         input_size(data, limits)
         if not data.lstrip()[:1024].find(b"%PDF") >= 0:
-            msg = "not a PDF: no %PDF header"
+            msg = N_("not a PDF: no %PDF header")
             raise ParseError(msg)
         stream: Any = io.BytesIO(data)
     else:
@@ -475,7 +475,7 @@ def _pages(
         except Exception as exc:
             raise ParseError(_describe(exc)) from exc
         if count == 0:
-            msg = "the PDF has no pages"
+            msg = N_("the PDF has no pages")
             raise ParseError(msg)
         if max_pages is not None and count > max_pages:
             msg = f"the PDF has {count} pages, more than max_pages={max_pages}"

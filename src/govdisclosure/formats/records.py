@@ -49,6 +49,7 @@ class Record(TypedDict):
 
 
 RECORD_FIELDS: Final = tuple(Record.__annotations__)
+"""The keys of a :class:`~govdisclosure.Record`, in order."""
 
 
 class HarmonisedRecord(TypedDict):

@@ -25,6 +25,7 @@ from typing import Final
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -39,6 +40,7 @@ __all__ = [
     "describe_path",
     "format_number",
     "gettext",
+    "has_message",
     "normalize_locale",
     "render_finding",
     "translations",
@@ -69,16 +71,34 @@ def normalize_locale(locale: str | None = None) -> str:
 
 
 @functools.cache
-def translations(locale: str) -> NullTranslations:
-    """The compiled catalog of ``locale`` (``zh_CN`` or ``en``)."""
-    lang = normalize_locale(locale)
+def _catalog(lang: str) -> Catalog:
     po = resources.files(__package__).joinpath("locale", lang, "LC_MESSAGES", "govdisclosure.po")
     with po.open("rb") as fh:
-        catalog = read_po(fh, locale=lang)
+        return read_po(fh, locale=lang)
+
+
+@functools.cache
+def translations(locale: str) -> NullTranslations:
+    """The compiled catalog of ``locale`` (``zh_CN`` or ``en``)."""
     buf = io.BytesIO()
-    write_mo(buf, catalog)
+    write_mo(buf, _catalog(normalize_locale(locale)))
     buf.seek(0)
     return Translations(buf)
+
+
+@functools.cache
+def _msgids() -> frozenset[str]:
+    return frozenset(m.id for m in _catalog(DEFAULT_LOCALE) if isinstance(m.id, str) and m.id)
+
+
+def has_message(message: str) -> bool:
+    """Whether ``message`` is a message of the catalogs, that :func:`gettext` translates
+    (``""`` is not: gettext gives the catalog's header for it).
+
+    >>> has_message("the input is empty"), has_message("not a message"), has_message("")
+    (True, False, False)
+    """
+    return message in _msgids()
 
 
 def gettext(message: str, locale: str | None = None) -> str:
@@ -220,6 +240,23 @@ _KINDS: Final = {
 _PATH_PARAMS: Final = frozenset({"table", "heading"})
 _DATE_PARAMS: Final = frozenset({"published", "deadline"})
 _YEAR_PARAMS: Final = frozenset({"year", "previous_year", "expected_year"})
+_TERM_PARAMS: Final = frozenset({"topic", "items", "part"})
+"""Parameters that quote what the prose must speak of in the official wording (several
+joined by 、): English gives each followed by its English name."""
+_MESSAGE_PARAMS: Final = frozenset({"reason"})
+"""Parameters whose value is a message of the catalogs (an English msgid), shown
+translated."""
+
+
+def _glossed(terms: str, lang: str) -> str:
+    """``terms`` (joined by 、) as Chinese text quotes them, or in English each followed by
+    its English name: ``主动公开 (proactive disclosure)``."""
+    if lang == "zh_CN":
+        return terms
+    from govdisclosure.checks.content import english_names  # noqa: PLC0415 - checks sit above i18n
+
+    names = english_names()
+    return ", ".join(f"{t} ({names[t]})" if t in names else t for t in terms.split("、"))
 
 
 def _format_param(name: str, value: Param, lang: str) -> str:
@@ -232,6 +269,10 @@ def _format_param(name: str, value: Param, lang: str) -> str:
         return str(value)  # 2024, never 2,024
     if name in _DATE_PARAMS and isinstance(value, str):
         return _format_date(value, lang)
+    if name in _TERM_PARAMS and isinstance(value, str):
+        return _glossed(value, lang)
+    if name in _MESSAGE_PARAMS and isinstance(value, str) and has_message(value):
+        return gettext(value, lang)
     if name == "kind" and isinstance(value, str):
         return _KINDS[lang].get(value, value)
     if isinstance(value, int | Decimal) and not isinstance(value, bool):

@@ -23,10 +23,10 @@ class Severity(enum.StrEnum):
     """How serious a finding is."""
 
     ERROR = "error"
-    """A rule of the format is broken: an identity fails, a count is negative, a table is
-    missing."""
+    """A rule of the format is broken (an identity fails, a count is negative, a table is
+    missing)."""
     WARNING = "warning"
-    """Probably wrong or non-standard: late, a label variant, extra cells, a blank total."""
+    """Probably wrong or non-standard (late, a label variant, extra cells, a blank total)."""
     INFO = "info"
     """Worth knowing; nothing is wrong by itself."""
 
@@ -107,7 +107,7 @@ class Finding:
     """Stable, namespaced identifier of what was found (see the findings catalogue)."""
     severity: Severity
     path: str = ""
-    """Model path of the cell or table concerned: ``<table>.<row>.<column>``; ``*`` stands
+    """Model path of the cell or table concerned, ``<table>.<row>.<column>``; ``*`` stands
     for a whole row or column, a bare table or section identifier for all of it."""
     source: Source | None = None
     """Where in the input, when the report was parsed."""

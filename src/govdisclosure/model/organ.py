@@ -50,7 +50,7 @@ _DEPARTMENT = re.compile(
 
 
 def infer_organ_kind(name: str) -> OrganKind:
-    """Guess the kind of organ from its name; :attr:`OrganKind.OTHER` when unsure.
+    """Guess the kind of organ from its name; :attr:`~govdisclosure.OrganKind.OTHER` when unsure.
 
     >>> infer_organ_kind("淮安市人民政府")
     <OrganKind.GOVERNMENT: 'government'>

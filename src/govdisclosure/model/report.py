@@ -51,7 +51,7 @@ class Narrative:
 
     @property
     def subheads(self) -> tuple[str, ...]:
-        """The numbered sub-heads that open paragraphs: （一）…, up to the first full stop."""
+        """The numbered sub-heads that open paragraphs (（一）…), up to the first full stop."""
         heads = []
         for p in self.paragraphs:
             m = _SUBHEAD.match(p)

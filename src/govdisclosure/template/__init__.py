@@ -157,7 +157,7 @@ class TableSpec:
 
     @property
     def outcome_row_ids(self) -> tuple[str, ...]:
-        """Section 三: the leaf rows of 三、本年度办理结果 (every outcome, not （七）总计)."""
+        """The leaf rows of section 三's 三、本年度办理结果 (every outcome, not （七）总计)."""
         return tuple(r.id for r in self.rows if r.group is not None and r.id != "total")
 
     @property
