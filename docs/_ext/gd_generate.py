@@ -429,7 +429,15 @@ API_GROUPS: dict[str, tuple[str, ...]] = {
         "parse_markdown",
     ),
     "Building a report from data": ("build_report", "build_table"),
-    "Checking": ("check", "validate", "is_valid", "format_findings", "CODES", "describe_path"),
+    "Checking": (
+        "check",
+        "validate",
+        "is_valid",
+        "in_reading_order",
+        "format_findings",
+        "CODES",
+        "describe_path",
+    ),
     "Writing": (
         "render_text",
         "render_html",
@@ -510,7 +518,6 @@ def _directive(name: str) -> list[str]:
 
 SUBMODULE_HELPERS: tuple[str, ...] = (
     "govdisclosure.checks.deadline",
-    "govdisclosure.checks.in_reading_order",
     "govdisclosure.model.infer_organ_kind",
     "govdisclosure.template.normalize_label",
     "govdisclosure.formats.dispatch.sniff",

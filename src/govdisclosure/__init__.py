@@ -20,7 +20,7 @@ from govdisclosure.analysis import (
     harmonise,
     similar,
 )
-from govdisclosure.checks import CODES, check, is_valid, validate
+from govdisclosure.checks import CODES, check, in_reading_order, is_valid, validate
 from govdisclosure.checks.narrative import StatedFigure, stated_figures
 from govdisclosure.corpus import (
     AggregationError,
@@ -119,6 +119,7 @@ __all__ = [
     "from_json",
     "get_limits",
     "harmonise",
+    "in_reading_order",
     "is_valid",
     "json_schema",
     "parse",

@@ -196,7 +196,7 @@ def extract_file(
     (:func:`~govdisclosure.corpus.extract.read_report` by default; it must be a top-level function to be picklable).
     A file that cannot be read yields no cell rows and one ``input.unreadable`` finding
     row carrying the error. The finding rows are in the order the report reads
-    (:func:`~govdisclosure.checks.in_reading_order`), as ``govdisclosure check`` lists them.
+    (:func:`~govdisclosure.in_reading_order`), as ``govdisclosure check`` lists them.
     """
     lang = normalize_locale(lang)
     sha = hashlib.sha256(data).hexdigest()
