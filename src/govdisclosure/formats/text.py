@@ -233,8 +233,8 @@ class _Paragraphs:
         return len(previous) >= 15
 
 
-def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def _blocks(lines: list[str], budget: Budget | None = None) -> Iterator[Block]:
+    """The blocks of a text, given as its lines (split as :meth:`str.splitlines` does)."""
     # tab-separated tables (a web page's text) rather than words in columns (a PDF's)
     tabbed = sum(1 for ln in lines if "\t" in ln and "\t" in ln.strip(" ")) >= 3
     extracted = not tabbed
@@ -450,10 +450,12 @@ def parse_text(data: str | bytes | os.PathLike[str], *, limits: Limits | None = 
     text = text_input(data, limits, findings, "parse_text")
     if not text.strip():
         raise ParseError(N_("the text is empty"))
-    lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
-    limits.check("max_lines", lines, "lines of the text")
+    # every line break of Unicode ends a line (U+2028, U+0085, a form feed …): what
+    # str.splitlines splits at
+    lines = text.splitlines()
+    limits.check("max_lines", len(lines), "lines of the text")
     try:
-        return assemble(list(_blocks(text, budget)), findings=findings)
+        return assemble(list(_blocks(lines, budget)), findings=findings)
     except ParseError as exc:
         if isinstance(data, str) and _FILE_NAME.fullmatch(text.strip()):
             msg = f"{exc} (the text is a file name: pass pathlib.Path({text.strip()!r}), or use parse())"

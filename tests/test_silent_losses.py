@@ -1,0 +1,60 @@
+"""Losses the fuzz campaign found, each fixed and held here: a figure of the input reaches
+the model or a finding, and no reader raises where a report is there to read.
+
+- a ``<td>`` wrapped in another element inside a ``<tr>`` (``<div>``, ``<form>``) is a
+  cell of that row;
+- a footnote mark in a ``<sup>``/``<sub>`` beside a figure is no digit of it;
+- numbering alone between the figures of a row ("3.", "（三）") is a cell of the row;
+- figures glued to the end of a label ("（一）予以公开2") are figures;
+- every line break of :meth:`str.splitlines` (U+2028, form feed …) ends a line of text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govdisclosure as gd
+from govdisclosure.strategies import valid_reports
+
+REAL = Path(__file__).parent / "data" / "real"
+
+#: the characters str.splitlines ends a line at, besides \n, \r and \r\n
+BREAKS = ("\u2028", "\u2029", "\x85", "\x1c", "\x1d", "\x1e", "\x0c", "\x0b")
+
+
+def _report() -> gd.Report:
+    return gd.build_report(
+        organ="某县某局",
+        year=2024,
+        published="2025-01-20",
+        active={"art20_1": {"regulations": {"issued": 5}}},
+        applications={
+            "new_received": {"natural_person": 12, "commercial": 3},
+            "granted": {"natural_person": 12, "commercial": 3},
+        },
+    )
+
+
+# ------------------------------------------------------------------ line breaks
+
+
+@pytest.mark.parametrize("brk", BREAKS, ids=lambda b: f"U+{ord(b):04X}")
+def test_text_with_other_line_breaks_reads_as_with_newlines(brk: str) -> None:
+    text = (REAL / "xunzhen-2024.txt").read_text("utf-8")
+    plain = gd.parse_text(text)
+    again = gd.parse_text(text.replace("\n", brk))
+    assert again == plain
+    assert [f.code for f in again.findings] == [f.code for f in plain.findings]
+    assert gd.parse(text.replace("\n", brk)) == plain  # (by content, too)
+
+
+@given(valid_reports(), st.data())
+def test_any_line_break_of_splitlines_ends_a_line(report: gd.Report, data: st.DataObject) -> None:
+    lines = gd.render_text(report).split("\n")
+    seps = data.draw(st.lists(st.sampled_from(["\n", "\r\n", "\r", *BREAKS]), min_size=1))
+    text = "".join(line + seps[i % len(seps)] for i, line in enumerate(lines))
+    assert gd.parse_text(text) == report
