@@ -58,3 +58,37 @@ def test_any_line_break_of_splitlines_ends_a_line(report: gd.Report, data: st.Da
     seps = data.draw(st.lists(st.sampled_from(["\n", "\r\n", "\r", *BREAKS]), min_size=1))
     text = "".join(line + seps[i % len(seps)] for i, line in enumerate(lines))
     assert gd.parse_text(text) == report
+
+
+# ------------------------------------------------------------------ wrapped cells
+
+WRAPPERS = ("div", "form", "span", "font", "center", "section", "b")
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS)
+def test_a_cell_wrapped_inside_its_row_is_a_cell_of_the_row(wrap: str) -> None:
+    report = _report()
+    page = gd.render_html(report)
+    row = "（一）予以公开</th><td>12</td><td>3</td>"
+    assert row in page
+    damaged = page.replace(row, f"（一）予以公开</th><{wrap}><td>12</td></{wrap}><td>3</td>")
+    again = gd.parse_html(damaged)
+    assert again == report
+    assert again.provenance["applications.granted.natural_person"].cell == 3  # (its column)
+
+
+@given(valid_reports(), st.data())
+def test_cells_wrapped_inside_their_rows_are_read_in_place(
+    report: gd.Report, data: st.DataObject
+) -> None:
+    """Any of a row's cells wrapped (alone or with the ones after it) in an element that
+    lxml leaves inside the row reads as if unwrapped."""
+    pieces = gd.render_html(report, standalone=False).split("<td")
+    cells = range(1, len(pieces))
+    chosen = sorted(data.draw(st.sets(st.sampled_from(cells), max_size=6)) if cells else ())
+    for k in chosen:
+        wrap = data.draw(st.sampled_from(WRAPPERS))
+        end = pieces[k].index("</td>") + len("</td>")
+        pieces[k] = pieces[k][:end] + f"</{wrap}>" + pieces[k][end:]
+        pieces[k - 1] += f"<{wrap}>"
+    assert gd.parse_html("<td".join(pieces)) == report

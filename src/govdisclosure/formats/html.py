@@ -805,13 +805,13 @@ def _data_rows(
     # no table inside: every row belongs to this table (its cells picked by lxml:
     # the same elements as ``td.tag in _CELL_TAGS``, without a tag string made for each)
     rows = [(tr, list(tr.iterchildren(*_CELL_TAGS))) for tr in table.iter("tr")]
-    # a cell no row holds makes the table's cells outnumber its rows' (counted in C:
-    # most tables have none, and looking for them costs five times as much)
+    # a cell that is no child of a row (one no row holds, one wrapped in a <div> or
+    # <form> inside its row) makes the table's cells outnumber its rows' children
+    # (counted in C: most tables have none, and looking for them costs five times as
+    # much)
     held = sum(len(tds) for _tr, tds in rows)
     if sum(1 for _ in table.iter(*_CELL_TAGS)) != held:
-        stray = _stray_cells(table)
-        if stray:
-            rows = _with_stray_rows(table, stray)
+        rows = _unrowed(table, rows)
     if max((len(tds) for _tr, tds in rows), default=0) <= 1:
         return None
     return rows
@@ -884,39 +884,54 @@ _UNROWED: Final = etree.XPath(".//*[self::td or self::th][not(parent::tr)]")
 _ROW_OR_CELL: Final = frozenset({"tr", "td", "th"})
 
 
-def _stray_cells(table: etree._Element) -> list[etree._Element]:
-    """The cells of a table without inner tables that no ``<tr>`` holds (a forgotten
-    ``<tr>``: lxml leaves them where they are; browsers show them as a row). A cell
-    inside another cell or row is part of that one's text, not a cell of its own."""
-    out = []
-    for td in cast("list[etree._Element]", _UNROWED(table)):
-        parent = td.getparent()
-        while parent is not None and parent is not table and parent.tag not in _ROW_OR_CELL:
-            parent = parent.getparent()
-        if parent is table:
-            out.append(td)
-    return out
+def _holder(td: etree._Element, table: etree._Element) -> etree._Element | None:
+    """The nearest row or cell around ``td`` inside ``table``; ``None`` when there is
+    none (a cell no ``<tr>`` holds)."""
+    parent = td.getparent()
+    while parent is not None and parent is not table and parent.tag not in _ROW_OR_CELL:
+        parent = parent.getparent()
+    return None if parent is table else parent
 
 
-def _with_stray_rows(
-    table: etree._Element, stray: list[etree._Element]
+def _unrowed(
+    table: etree._Element, rows: list[tuple[etree._Element, list[etree._Element]]]
 ) -> list[tuple[etree._Element, list[etree._Element]]]:
-    """The rows of ``table`` in reading order, each run of ``stray`` cells between two
-    rows made a row of its own (named by its first cell)."""
+    """The rows of a table without inner tables and their cells, the cells that are no
+    children of a row placed.
+
+    A cell wrapped in another element inside its row (``<tr><div><td>``: lxml leaves
+    it inside the ``<div>`` or ``<form>``; browsers show it as a cell of the row) is a
+    cell of that row, in document order. A run of cells that no ``<tr>`` holds (a
+    forgotten ``<tr>``: lxml leaves them where they are; browsers show them as a row)
+    is a row of its own, named by its first cell. A cell inside another cell is part
+    of that one's text, not a cell of its own."""
+    stray: list[etree._Element] = []
+    wrapped: set[etree._Element] = set()
+    for td in cast("list[etree._Element]", _UNROWED(table)):
+        holder = _holder(td, table)
+        if holder is None:
+            stray.append(td)
+        elif holder.tag == "tr":
+            wrapped.add(holder)
+    cells = dict(rows)
+    for tr in wrapped:
+        cells[tr] = [td for td in tr.iter(*_CELL_TAGS) if _holder(td, table) is tr]
+    if not stray:
+        return [(tr, cells[tr]) for tr, _tds in rows]
     loose = set(stray)
-    rows: list[tuple[etree._Element, list[etree._Element]]] = []
+    out: list[tuple[etree._Element, list[etree._Element]]] = []
     run: list[etree._Element] = []
     for el in table.iter("tr", *_CELL_TAGS):
         if el.tag == "tr":
             if run:
-                rows.append((run[0], run))
+                out.append((run[0], run))
                 run = []
-            rows.append((el, list(el.iterchildren(*_CELL_TAGS))))
+            out.append((el, cells[el]))
         elif el in loose:
             run.append(el)
     if run:
-        rows.append((run[0], run))
-    return rows
+        out.append((run[0], run))
+    return out
 
 
 def _own_organ_line(el: etree._Element) -> bool:
