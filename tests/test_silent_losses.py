@@ -92,3 +92,60 @@ def test_cells_wrapped_inside_their_rows_are_read_in_place(
         pieces[k] = pieces[k][:end] + f"</{wrap}>" + pieces[k][end:]
         pieces[k - 1] += f"<{wrap}>"
     assert gd.parse_html("<td".join(pieces)) == report
+
+
+# ------------------------------------------------------------------ footnote marks
+
+
+@pytest.mark.parametrize(
+    ("cell", "mark"),
+    [
+        ("<td>12<sup>1</sup></td>", "1"),
+        ("<td>12<sub>2</sub></td>", "2"),
+        ("<td><p><span>12<sup>注1</sup></span></p></td>", "注1"),
+        ("<td>12<sup>[1]</sup><sup>*</sup></td>", "[1] *"),
+    ],
+)
+def test_a_footnote_mark_is_no_digit_of_the_figure(cell: str, mark: str) -> None:
+    report = _report()
+    page = gd.render_html(report)
+    row = "（一）予以公开</th><td>12</td>"
+    assert row in page
+    again = gd.parse_html(page.replace(row, "（一）予以公开</th>" + cell))
+    assert again == report
+    notes = [f for f in again.findings if f.code == "parse.footnote-mark"]
+    assert [(f.path, dict(f.params)) for f in notes] == [
+        ("applications.granted.natural_person", {"mark": mark, "figure": "12"})
+    ]
+    assert notes[0].source == again.provenance["applications.granted.natural_person"]
+    assert mark in notes[0].message("en")
+
+
+def test_a_mark_beside_a_label_or_alone_is_left_as_written() -> None:
+    report = _report()
+    page = gd.render_html(report)
+    page = page.replace("（一）予以公开</th>", "（一）予以公开<sup>1</sup></th>")
+    again = gd.parse_html(page)
+    assert again == report  # (the label is matched as before, the mark a typo in it)
+    assert not [f for f in again.findings if f.code == "parse.footnote-mark"]
+
+
+@given(valid_reports(), st.data())
+def test_footnote_marks_leave_every_figure_and_are_each_reported(
+    report: gd.Report, data: st.DataObject
+) -> None:
+    pieces = gd.render_html(report, standalone=False).split("</td>")
+    figures = [k for k, p in enumerate(pieces[:-1]) if p.rpartition(">")[2].isdigit()]
+    chosen = data.draw(st.sets(st.sampled_from(figures), max_size=5)) if figures else set()
+    planted = []
+    for k in chosen:
+        mark = data.draw(st.sampled_from(["1", "2", "*", "注", "①", "10"]))
+        tag = data.draw(st.sampled_from(["sup", "sub"]))
+        planted.append((pieces[k].rpartition(">")[2], mark))
+        pieces[k] += f"<{tag}>{mark}</{tag}>"
+    again = gd.parse_html("</td>".join(pieces))
+    assert again == report
+    notes = [dict(f.params, path=f.path) for f in again.findings if f.code == "parse.footnote-mark"]
+    assert sorted((n["figure"], n["mark"]) for n in notes) == sorted(planted)
+    assert len({n["path"] for n in notes}) == len(planted)  # each names its own cell
+    assert all(str(again.cell(n["path"])) == n["figure"] for n in notes)

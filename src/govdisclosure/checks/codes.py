@@ -365,6 +365,15 @@ define(
     basis=TEMPLATE,
 )
 define(
+    "parse.footnote-mark",
+    W,
+    N_(
+        '{where}: "{mark}", written as a superscript or subscript beside the figure {figure}, '
+        "is read as a footnote mark, not as digits of the figure."
+    ),
+    rule="A footnote mark beside a figure (<sup>, <sub>) is no part of it; it is reported.",
+)
+define(
     "parse.split-cells",
     W,
     N_(

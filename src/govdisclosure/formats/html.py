@@ -41,6 +41,7 @@ from govdisclosure.formats._container import (
     _CHROME_WORDS,
     _TABLE_WORDS,
     _container,
+    _serialised_text,
     _strip_chrome,
     _tag,
     _text_of,
@@ -69,6 +70,7 @@ from govdisclosure.model import (
     Report,
     Source,
     Table,
+    is_number,
 )
 from govdisclosure.model.cells import read_cell, visible
 from govdisclosure.template import Edition, edition_for_year, template
@@ -571,6 +573,10 @@ class _Reader:
         self.budget = budget
         # the text of cells already serialised when the container was chosen
         self.cell_texts = cell_texts if cell_texts is not None else {}
+        # the footnote marks of cells read without them (see _marked_cells), and the
+        # findings that report them
+        self.marks: dict[etree._Element, str] = {}
+        self.notes: list[Finding] = []
 
     # paragraphs ------------------------------------------------------------
     def flush(self) -> None:
@@ -762,6 +768,8 @@ class _Reader:
                                 irregular[rr] = True
                 c += cs
         self.cells = total
+        if self.marks:  # (a page with a footnote mark in a cell: rare)
+            self._note_marks(index, rows, grid)
         out_rows = []
         for r, (tr, _tds) in enumerate(rows):
             row_line = _line(tr)
@@ -781,6 +789,37 @@ class _Reader:
         if out_rows:
             self.blocks.append(RawTable(tuple(out_rows), Source(table=index, line=_line(el))))
         return loose
+
+    def _note_marks(
+        self,
+        index: int,
+        rows: list[tuple[etree._Element, list[etree._Element]]],
+        grid: list[list[RawCell | Literal[False] | None]],
+    ) -> None:
+        """Report the footnote marks of the cells of a table just read, each with the
+        source of its cell. A figure is shown once, in the first position it covers, so
+        the k-th cell of a row with a figure's text is the k-th position of that row's
+        grid with that text (a label that spans into the row from above is no figure)."""
+        marks, texts = self.marks, self.cell_texts
+        for r, (_tr, tds) in enumerate(rows):
+            if not any(td in marks for td in tds):
+                continue
+            shown = [_cell_text(td, texts) for td in tds]
+            placed = [cell for cell in grid[r] if cell]
+            for k, td in enumerate(tds):
+                mark = marks.get(td)
+                if mark is None:
+                    continue
+                text = shown[k]
+                same = [cell for cell in placed if cell.text == text]
+                nth = shown[:k].count(text)
+                if nth < len(same):
+                    source = same[nth].source
+                else:  # (not met: every cell of a row is placed in it)
+                    source = grid_source(index, r, None, _line(td))
+                self.notes.append(
+                    finding("parse.footnote-mark", source=source, mark=mark, figure=text)
+                )
 
     def _refuse(self, index: int, line: int | None, table_cells: int, total: int) -> NoReturn:
         """Raise for table ``index``, whose counts went beyond a cell limit at a cell
@@ -1244,15 +1283,81 @@ def html_blocks(
         findings += _outside(body, container, table_index, cell_texts, body_tables)
     _strip_chrome(container, cell_texts)
     reader = _Reader(table_index, limits, budget or limits.budget(), cell_texts)
+    if next(container.iter(*_MARK_TAGS), None) is not None:  # (one search in C)
+        reader.marks = _marked_cells(container, cell_texts)
     title = _page_title(root, container)
     if title is not None:
         reader.blocks.append(RawParagraph(title, Source(line=None)))
     reader.walk(container)
     reader.flush()
+    if findings is not None:
+        findings += reader.notes
     blocks = reader.blocks
     if title is not None and len(blocks) > 1 and _is_title_line(blocks[1]):
         blocks = blocks[1:]  # the container has its own title line
     return [b for b in blocks if not _chrome_paragraph(b)]
+
+
+_MARK_TAGS: Final = ("sup", "sub")
+
+
+def _marked_cells(
+    container: etree._Element, cell_texts: dict[etree._Element, str]
+) -> dict[etree._Element, str]:
+    """The cells whose text is a figure once the text of their ``<sup>`` and ``<sub>``
+    is left out (``12<sup>1</sup>``: a footnote mark, not the figure 121), each with
+    its marks; ``cell_texts`` is given those cells' text without the marks."""
+    out: dict[etree._Element, str] = {}
+    for el in container.iter(*_MARK_TAGS):
+        td = next(el.iterancestors(*_CELL_TAGS), None)
+        if td is None or td in out:
+            continue
+        pieces: list[str] = []
+        marks: list[str] = []
+        _split_marks(td, pieces, marks)
+        text = _clean("".join(pieces))
+        mark = " ".join(m for m in map(_clean, marks) if m)
+        if mark and is_number(read_cell(text).value):
+            out[td] = mark
+            cell_texts[td] = text
+    return out
+
+
+def _split_marks(el: etree._Element, pieces: list[str], marks: list[str]) -> None:
+    """Add the text inside ``el`` to ``pieces``, but the text of each ``<sup>`` and
+    ``<sub>``, which is added to ``marks``, one item each."""
+    text = el.text
+    if text:
+        pieces.append(text)
+    for child in el:
+        tag: object = child.tag
+        if tag in _MARK_TAGS:
+            marks.append(_text_of(child))
+        elif isinstance(tag, str):
+            _split_marks(child, pieces, marks)
+        else:  # an entity reference
+            pieces.append(_serialised_text(child))
+        tail = child.tail
+        if tail:
+            pieces.append(tail)
+
+
+def _with_mark_paths(report: Report) -> Report:
+    """``report`` with each ``parse.footnote-mark`` finding given the path of the cell
+    read at its source."""
+    findings = report.findings
+    if not any(f.code == "parse.footnote-mark" for f in findings):
+        return report
+    paths: dict[Source | None, str] = {s: path for path, s in report.provenance.items()}
+    return attrs.evolve(
+        report,
+        findings=tuple(
+            attrs.evolve(f, path=paths.get(f.source, ""))
+            if f.code == "parse.footnote-mark" and not f.path
+            else f
+            for f in findings
+        ),
+    )
 
 
 def _inside(el: etree._Element, body: etree._Element) -> bool:
@@ -1389,6 +1494,7 @@ def parse_html(html: str | bytes | os.PathLike[str], *, limits: Limits | None = 
             blocks = [stand_in, *blocks[1:]]
             official = True
     report = assemble(blocks, findings=findings)
+    report = _with_mark_paths(report)
     if organ is not None and organ != report.organ:
         report = _with_organ(report, organ, official=official)
     return report
