@@ -115,18 +115,28 @@ def test_a_footnote_mark_is_no_digit_of_the_figure(cell: str, mark: str) -> None
     assert again == report
     notes = [f for f in again.findings if f.code == "parse.footnote-mark"]
     assert [(f.path, dict(f.params)) for f in notes] == [
-        ("applications.granted.natural_person", {"mark": mark, "figure": "12"})
+        ("applications.granted.natural_person", {"mark": mark, "text": "12"})
     ]
     assert notes[0].source == again.provenance["applications.granted.natural_person"]
     assert mark in notes[0].message("en")
 
 
-def test_a_mark_beside_a_label_or_alone_is_left_as_written() -> None:
+def test_a_mark_beside_a_label_is_no_figure_glued_to_it() -> None:
     report = _report()
     page = gd.render_html(report)
-    page = page.replace("（一）予以公开</th>", "（一）予以公开<sup>1</sup></th>")
+    again = gd.parse_html(page.replace("（一）予以公开</th>", "（一）予以公开<sup>1</sup></th>"))
+    assert again == report
+    notes = [f for f in again.findings if f.code == "parse.footnote-mark"]
+    assert [(f.path, dict(f.params)) for f in notes] == [
+        ("applications.granted.*", {"mark": "1", "text": "（一）予以公开"})
+    ]
+
+
+def test_a_mark_alone_in_a_cell_is_left_as_written() -> None:
+    report = _report()
+    page = gd.render_html(report).replace("<td>12</td>", "<td><sup>12</sup></td>", 1)
     again = gd.parse_html(page)
-    assert again == report  # (the label is matched as before, the mark a typo in it)
+    assert again == report
     assert not [f for f in again.findings if f.code == "parse.footnote-mark"]
 
 
@@ -146,6 +156,67 @@ def test_footnote_marks_leave_every_figure_and_are_each_reported(
     again = gd.parse_html("</td>".join(pieces))
     assert again == report
     notes = [dict(f.params, path=f.path) for f in again.findings if f.code == "parse.footnote-mark"]
-    assert sorted((n["figure"], n["mark"]) for n in notes) == sorted(planted)
+    assert sorted((n["text"], n["mark"]) for n in notes) == sorted(planted)
     assert len({n["path"] for n in notes}) == len(planted)  # each names its own cell
-    assert all(str(again.cell(n["path"])) == n["figure"] for n in notes)
+    assert all(str(again.cell(n["path"])) == n["text"] for n in notes)
+
+
+# ------------------------------------------------------------------ figures glued to labels
+
+
+@pytest.mark.parametrize(
+    ("row", "glued"),
+    [
+        ("（一）予以公开\t12\t3\t", "（一）予以公开12\t3\t"),
+        ("（一）予以公开\t12\t3\t0\t0\t0\t0\t15", "（一）予以公开12 3 0 0 0 0 15"),
+        ("规章\t5\t0\t0", "规章5\t0\t0"),
+        ("规章\t5\t0\t0", "规章5 0 0"),
+    ],
+)
+def test_a_figure_glued_to_its_label_reaches_its_cell(row: str, glued: str) -> None:
+    report = _report()
+    text = gd.render_text(report)
+    assert row in text
+    again = gd.parse_text(text.replace(row, glued))
+    assert again == report
+
+
+def test_a_figure_glued_to_its_label_in_extracted_text_reaches_its_cell() -> None:
+    report = _report()
+    text = gd.render_text(report).replace("\t", " ")  # words in columns, as a PDF's text
+    assert "规章 5 0 0" in text
+    assert gd.parse_text(text.replace("规章 5 0 0", "规章5 0 0")) == gd.parse_text(text)
+
+
+def test_a_figure_glued_to_its_label_in_a_page_reaches_its_cell() -> None:
+    report = _report()
+    page = gd.render_html(report)
+    row = "（一）予以公开</th><td>12</td>"
+    assert row in page
+    again = gd.parse_html(page.replace(row, "（一）予以公开12</th>"))
+    assert again == report
+
+
+@given(valid_reports(), st.data())
+def test_figures_glued_to_labels_reach_their_cells(report: gd.Report, data: st.DataObject) -> None:
+    """The tab between a row's label and its first figure lost, in any rows: the
+    report reads the same."""
+    lines = gd.render_text(report).split("\n")
+    glueable = [
+        i
+        for i, line in enumerate(lines)
+        if "\t" in line
+        and (parts := line.split("\t"))
+        and any(p and not p[-1].isdigit() for p in parts[:1])
+        and (k := next((j for j, p in enumerate(parts) if p.isdigit()), None)) is not None
+        and k > 0
+        and parts[k - 1]
+        and not parts[k - 1][-1].isdigit()
+    ]
+    chosen = data.draw(st.sets(st.sampled_from(glueable), max_size=4)) if glueable else set()
+    for i in chosen:
+        parts = lines[i].split("\t")
+        k = next(j for j, p in enumerate(parts) if p.isdigit())
+        parts[k - 1 : k + 1] = [parts[k - 1] + parts[k]]
+        lines[i] = "\t".join(parts)
+    assert gd.parse_text("\n".join(lines)) == report

@@ -368,10 +368,11 @@ define(
     "parse.footnote-mark",
     W,
     N_(
-        '{where}: "{mark}", written as a superscript or subscript beside the figure {figure}, '
-        "is read as a footnote mark, not as digits of the figure."
+        '{where}: "{mark}", written as a superscript or subscript beside "{text}", is read as a '
+        "footnote mark, not as part of it."
     ),
-    rule="A footnote mark beside a figure (<sup>, <sub>) is no part of it; it is reported.",
+    rule="A footnote mark (<sup>, <sub>) is no part of the figure or label beside it; it is "
+    "reported.",
 )
 define(
     "parse.split-cells",

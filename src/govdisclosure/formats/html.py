@@ -70,7 +70,6 @@ from govdisclosure.model import (
     Report,
     Source,
     Table,
-    is_number,
 )
 from govdisclosure.model.cells import read_cell, visible
 from govdisclosure.template import Edition, edition_for_year, template
@@ -818,7 +817,7 @@ class _Reader:
                 else:  # (not met: every cell of a row is placed in it)
                     source = grid_source(index, r, None, _line(td))
                 self.notes.append(
-                    finding("parse.footnote-mark", source=source, mark=mark, figure=text)
+                    finding("parse.footnote-mark", source=source, mark=mark, text=text)
                 )
 
     def _refuse(self, index: int, line: int | None, table_cells: int, total: int) -> NoReturn:
@@ -1304,9 +1303,10 @@ _MARK_TAGS: Final = ("sup", "sub")
 def _marked_cells(
     container: etree._Element, cell_texts: dict[etree._Element, str]
 ) -> dict[etree._Element, str]:
-    """The cells whose text is a figure once the text of their ``<sup>`` and ``<sub>``
-    is left out (``12<sup>1</sup>``: a footnote mark, not the figure 121), each with
-    its marks; ``cell_texts`` is given those cells' text without the marks."""
+    """The cells with text besides that of their ``<sup>`` and ``<sub>``, each with
+    those marks (``12<sup>1</sup>``: a footnote mark, not the figure 121; a label's
+    mark is no figure glued to it either); ``cell_texts`` is given those cells' text
+    without the marks. A cell that holds nothing else keeps its text."""
     out: dict[etree._Element, str] = {}
     for el in container.iter(*_MARK_TAGS):
         td = next(el.iterancestors(*_CELL_TAGS), None)
@@ -1317,7 +1317,7 @@ def _marked_cells(
         _split_marks(td, pieces, marks)
         text = _clean("".join(pieces))
         mark = " ".join(m for m in map(_clean, marks) if m)
-        if mark and is_number(read_cell(text).value):
+        if mark and text:
             out[td] = mark
             cell_texts[td] = text
     return out
@@ -1344,20 +1344,24 @@ def _split_marks(el: etree._Element, pieces: list[str], marks: list[str]) -> Non
 
 def _with_mark_paths(report: Report) -> Report:
     """``report`` with each ``parse.footnote-mark`` finding given the path of the cell
-    read at its source."""
+    read at its source, or for a label, of the row read from the same row of the page
+    (``applications.granted.*``)."""
     findings = report.findings
     if not any(f.code == "parse.footnote-mark" for f in findings):
         return report
-    paths: dict[Source | None, str] = {s: path for path, s in report.provenance.items()}
-    return attrs.evolve(
-        report,
-        findings=tuple(
-            attrs.evolve(f, path=paths.get(f.source, ""))
-            if f.code == "parse.footnote-mark" and not f.path
-            else f
-            for f in findings
-        ),
-    )
+    paths: dict[Source | None, str] = {}
+    rows: dict[tuple[int | None, int | None], str] = {}
+    for path, source in report.provenance.items():
+        paths[source] = path
+        rows.setdefault((source.table, source.row), path.rpartition(".")[0] + ".*")
+
+    def placed(f: Finding) -> Finding:
+        if f.code != "parse.footnote-mark" or f.path or f.source is None:
+            return f
+        path = paths.get(f.source) or rows.get((f.source.table, f.source.row), "")
+        return attrs.evolve(f, path=path)
+
+    return attrs.evolve(report, findings=tuple(map(placed, findings)))
 
 
 def _inside(el: etree._Element, body: etree._Element) -> bool:

@@ -29,6 +29,7 @@ from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._assembly import is_title, match_heading
 from govdisclosure.formats._bom import bom_codec
+from govdisclosure.formats._cells import is_glued_label
 from govdisclosure.formats._raw import (
     Block,
     RawCell,
@@ -372,6 +373,8 @@ def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
     line = lines[index].strip()
     if normalize_label(line).startswith("第二十条"):
         return True
+    if table_rows and is_glued_label(line):
+        return True  # a row of a label and a figure that lost the tab between them
     if not table_rows or any(m in line for m in "。；：:") or len(line) > 40:
         return False  # a sentence or a note (注：…), not a piece of a label
     following = next((lines[j] for j in range(index + 1, len(lines)) if lines[j].strip()), "")
