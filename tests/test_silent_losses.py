@@ -220,3 +220,65 @@ def test_figures_glued_to_labels_reach_their_cells(report: gd.Report, data: st.D
         parts[k - 1 : k + 1] = [parts[k - 1] + parts[k]]
         lines[i] = "\t".join(parts)
     assert gd.parse_text("\n".join(lines)) == report
+
+
+# ------------------------------------------------------------------ numbering in a value cell
+
+NUMBERING = ("3.", "（三）", "3、", "三、", "(3)", "3）")
+
+
+def _read_both(
+    report: gd.Report, text_row: tuple[str, str], html_row: tuple[str, str]
+) -> list[gd.Report]:
+    text, page = gd.render_text(report), gd.render_html(report)
+    assert text_row[0] in text
+    assert html_row[0] in page
+    return [gd.parse_text(text.replace(*text_row)), gd.parse_html(page.replace(*html_row))]
+
+
+@pytest.mark.parametrize("mark", NUMBERING)
+def test_numbering_between_the_figures_of_a_row_is_a_cell_of_it(mark: str) -> None:
+    """Not the label of a new row that takes the figures after it away from theirs."""
+    report = _report()
+    text_row = ("（一）予以公开\t12\t3\t0", f"（一）予以公开\t12\t{mark}\t0")
+    html_row = ("予以公开</th><td>12</td><td>3</td>", f"予以公开</th><td>12</td><td>{mark}</td>")
+    for again in _read_both(report, text_row, html_row):
+        assert again.with_cell("applications.granted.commercial", 3) == report
+        assert again.cell("applications.granted.commercial") == gd.Text(mark)
+        assert "parse.unknown-row" not in [f.code for f in again.findings]
+
+
+@pytest.mark.parametrize("mark", NUMBERING)
+def test_numbering_in_the_first_value_cell_of_a_row_is_a_cell_of_it(mark: str) -> None:
+    """Not a piece of the row's label (the row was read one cell short)."""
+    report = _report()
+    text_row = ("（一）予以公开\t12\t3", f"（一）予以公开\t{mark}\t3")
+    html_row = ("予以公开</th><td>12</td>", f"予以公开</th><td>{mark}</td>")
+    for again in _read_both(report, text_row, html_row):
+        assert again.with_cell("applications.granted.natural_person", 12) == report
+        assert again.cell("applications.granted.natural_person") == gd.Text(mark)
+        assert "parse.missing-cells" not in [f.code for f in again.findings]
+    active = ("规章\t5\t0\t0", f"规章\t{mark}\t0\t0")
+    html_active = ("规章</th><td>5</td>", f"规章</th><td>{mark}</td>")
+    for again in _read_both(report, active, html_active):
+        assert again.cell("active.art20_1.regulations.issued") == gd.Text(mark)
+        assert again.with_cell("active.art20_1.regulations.issued", 5) == report
+
+
+@given(valid_reports(), st.data())
+def test_numbering_in_place_of_a_figure_is_read_in_its_cell(
+    report: gd.Report, data: st.DataObject
+) -> None:
+    """Numbering written in place of any figure of section 三 stays in that cell, as
+    text; every other cell keeps its figure."""
+    table = report.applications
+    assert table is not None
+    paths = [f"applications.{r}.{c}" for r, c, _v in table.items()]
+    path = data.draw(st.sampled_from(paths))
+    mark = data.draw(st.sampled_from(NUMBERING))
+    damaged = report.with_cell(path, gd.Text(mark))
+    for again in (
+        gd.parse_text(gd.render_text(damaged)),
+        gd.parse_html(gd.render_html(damaged)),
+    ):
+        assert again == damaged

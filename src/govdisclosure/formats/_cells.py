@@ -45,6 +45,7 @@ __all__ = [
     "is_cell_word",
     "is_figure",
     "is_glued_label",
+    "is_numbering",
     "is_remark",
     "is_word_for_figure",
     "items",
@@ -213,6 +214,18 @@ _LABEL_START: Final = re.compile(
 """How a numbered label starts: （三）, 三、, 1. (and their other forms)."""
 
 
+_NUMBERING_ALONE: Final = re.compile(
+    r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.\uff0e]"
+    r"|\d{1,2}[.\uff0e、)）]"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_numbering(text: str) -> bool:
+    """Whether ``text`` is a label's numbering and nothing else (3., （三）, 三、, 3）)."""
+    return _NUMBERING_ALONE.fullmatch(text.strip()) is not None
+
+
 @functools.lru_cache(maxsize=4096)
 def is_remark(text: str) -> bool:
     """Whether ``text``, after a row that already has all its figures, is a remark (a
@@ -358,7 +371,9 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
     holds) after blank cells and before a figure; two equal such words are two cells.
     Such a word (one no label holds) after figures or blank cells, with only blanks and
     such words after it to the row's end, is a value too: a row of words and blanks
-    (不详, blank, 不详; blank, blank, 略) keeps every cell in its place.
+    (不详, blank, 不详; blank, blank, 略) keeps every cell in its place. Numbering alone
+    (3., （三）) after figures, with figures or only blanks and words after it to the
+    row's end, is a value too.
     """
     out: list[Item] = []
     known = _KINDS.get
@@ -396,11 +411,14 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
             if k == "glued":  # (rare: the rows are read again, each such cell cut in two)
                 return items(_unglued(rows))
             if figures:
-                if is_word_for_figure(text) and _figure_follows(
-                    cells, index + 1, or_end=is_cell_word(text)
-                ):
+                if (
+                    is_word_for_figure(text)
+                    and _figure_follows(cells, index + 1, or_end=is_cell_word(text))
+                ) or (is_numbering(text) and _figure_follows(cells, index + 1, or_end=True)):
                     # a word between two figures, or one that only blanks and such
-                    # words follow (略 at the end of a row): a value of this row
+                    # words follow (略 at the end of a row): a value of this row; and
+                    # so is numbering alone there (3. written in place of a figure: the
+                    # figures after it are this row's, not a new row's of that label)
                     values.append(cell)
                     figures.append(cell)
                     continue

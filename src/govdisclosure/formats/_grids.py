@@ -18,6 +18,7 @@ from govdisclosure.formats._cells import (
     is_blank,
     is_cell_word,
     is_figure,
+    is_numbering,
     is_remark,
     is_word_for_figure,
     items,
@@ -71,6 +72,17 @@ def _spaced(out: Output, path: str, kept: Sequence[RawCell], width: int) -> list
             cells=", ".join(pieces),
         )
     return cells
+
+
+def _values(it: Item, width: int) -> Sequence[RawCell]:
+    """The value cells of a data row, and before them numbering alone that ends its
+    labels (3. written where the row's first figure belongs) when the row is short of
+    cells: that cell is the row's first, not a piece of its label. (A full row keeps it
+    as a label: numbering alone before figures may be a label cut in two.)"""
+    labels = it.labels
+    if len(it.values) < width and len(labels) > 1 and is_numbering(labels[-1].text):
+        return (labels[-1], *it.values)
+    return it.values
 
 
 def _fill_row(
@@ -425,7 +437,8 @@ def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> 
                 cells=_cells_text(it.values),
             )
             continue
-        grid[row_id] = _fill_row(out, spec, row_id, it.values, it.source, _row_identity)
+        values = _values(it, len(spec.columns))
+        grid[row_id] = _fill_row(out, spec, row_id, values, it.source, _row_identity)
     width = len(spec.columns)
     for row in spec.rows:
         if row.id not in grid:
@@ -633,17 +646,22 @@ def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[T
                 )
             continue
         target = _block_of(label) if label else None
+        labels, values = it.labels, it.values
+        if target is None and len(labels) > 1 and is_numbering(labels[-1].text):
+            # numbering alone after a row's label (3. written where its first figure
+            # belongs): the row's first value
+            target = _block_of(joined(labels[:-1]))
+            if target is not None:
+                label = joined(labels[:-1])
+                labels, values = labels[:-1], (labels[-1], *values)
         if target is not None:
             table_id, row_id = target
-            values = it.values
-            if not it.figures and idx + 1 < len(all_items):
+            if not it.figures and values is it.values and idx + 1 < len(all_items):
                 nxt = all_items[idx + 1]
                 if not nxt.labels and nxt.figures:
                     values = nxt.values
                     taken.add(idx + 1)
-            found.setdefault(table_id, []).append(
-                (row_id, Item(it.labels, values, it.source), label)
-            )
+            found.setdefault(table_id, []).append((row_id, Item(labels, values, it.source), label))
             if table_id not in headers and pending_header:
                 headers[table_id] = pending_header
             pending_header = []
@@ -711,7 +729,7 @@ def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[T
                     found=printed,
                     label=row.label,
                 )
-            grid[row_id] = _fill_row(out, spec, row_id, it.values, it.source)
+            grid[row_id] = _fill_row(out, spec, row_id, _values(it, width), it.source)
         for r in spec.rows:
             if r.id not in grid:
                 out.add("parse.missing-cells", f"{table_id}.{r.id}.*", count=width)
