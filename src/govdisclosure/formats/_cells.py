@@ -401,14 +401,16 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
             k = known(text)
             if k is None:
                 k = _kind_of(text)
-            if k == "figure":
-                values.append(cell)
-                figures.append(cell)
-                continue
-            if k == "blank":
-                values.append(cell)
-                continue
-            if k == "glued":  # (rare: the rows are read again, each such cell cut in two)
+            if k != "label":
+                if k == "figure":
+                    values.append(cell)
+                    figures.append(cell)
+                    continue
+                if k == "blank":
+                    values.append(cell)
+                    continue
+                # a label with figures glued to it (rare): the rows are read again,
+                # each such cell cut in two
                 return items(_unglued(rows))
             if figures:
                 if (

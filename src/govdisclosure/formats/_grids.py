@@ -74,17 +74,6 @@ def _spaced(out: Output, path: str, kept: Sequence[RawCell], width: int) -> list
     return cells
 
 
-def _values(it: Item, width: int) -> Sequence[RawCell]:
-    """The value cells of a data row, and before them numbering alone that ends its
-    labels (3. written where the row's first figure belongs) when the row is short of
-    cells: that cell is the row's first, not a piece of its label. (A full row keeps it
-    as a label: numbering alone before figures may be a label cut in two.)"""
-    labels = it.labels
-    if len(it.values) < width and len(labels) > 1 and is_numbering(labels[-1].text):
-        return (labels[-1], *it.values)
-    return it.values
-
-
 def _fill_row(
     out: Output,
     spec: TableSpec,
@@ -92,12 +81,20 @@ def _fill_row(
     values: Sequence[RawCell],
     source: Source,
     identity: Callable[[list[int]], bool] | None = None,
+    labels: Sequence[RawCell] = (),
 ) -> tuple[CellValue, ...]:
-    """Read one data row's value cells into the row ``row_id`` of ``spec``."""
+    """Read one data row's value cells into the row ``row_id`` of ``spec``.
+
+    A row short of cells whose ``labels`` end in numbering alone (3. written where the
+    row's first figure belongs) has that cell first: it is no piece of its label. (A
+    full row keeps it as a label: numbering alone before figures may be a label cut
+    in two.)"""
     width = len(spec.columns)
     prefix = f"{spec.id}.{row_id}"
     if len(values) == width:  # as many cells as columns: nothing to fit or report
         return out.cells(_paths(prefix, spec), values, spec.columns)
+    if len(values) < width and len(labels) > 1 and is_numbering(labels[-1].text):
+        values = (labels[-1], *values)
     kept, extra = fit(values, width)
     if extra:
         out.add(
@@ -437,8 +434,9 @@ def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> 
                 cells=_cells_text(it.values),
             )
             continue
-        values = _values(it, len(spec.columns))
-        grid[row_id] = _fill_row(out, spec, row_id, values, it.source, _row_identity)
+        grid[row_id] = _fill_row(
+            out, spec, row_id, it.values, it.source, _row_identity, labels=it.labels
+        )
     width = len(spec.columns)
     for row in spec.rows:
         if row.id not in grid:
@@ -729,7 +727,7 @@ def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[T
                     found=printed,
                     label=row.label,
                 )
-            grid[row_id] = _fill_row(out, spec, row_id, _values(it, width), it.source)
+            grid[row_id] = _fill_row(out, spec, row_id, it.values, it.source)
         for r in spec.rows:
             if r.id not in grid:
                 out.add("parse.missing-cells", f"{table_id}.{r.id}.*", count=width)
