@@ -357,6 +357,15 @@ text = text.replace("行政事业性收费\\t0", "行政事业性收费\\t251000
 findings = gd.parse_text(text).findings
 """,
     ),
+    "parse.footnote-mark": (
+        TRIGGERED,
+        """\
+page = gd.render_html(ok)   # the clean report as a web page
+cell = "（一）予以公开</th><td>0</td>"
+page = page.replace(cell, "（一）予以公开</th><td>0<sup>1</sup></td>")   # 0, note 1
+findings = gd.parse_html(page).findings
+""",
+    ),
     "parse.split-cells": (
         TRIGGERED,
         """\

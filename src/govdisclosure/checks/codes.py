@@ -365,6 +365,16 @@ define(
     basis=TEMPLATE,
 )
 define(
+    "parse.footnote-mark",
+    W,
+    N_(
+        '{where}: "{mark}", written as a superscript or subscript beside "{text}", is read as a '
+        "footnote mark, not as part of it."
+    ),
+    rule="A footnote mark (<sup>, <sub>) is no part of the figure or label beside it; it is "
+    "reported.",
+)
+define(
     "parse.split-cells",
     W,
     N_(

@@ -44,6 +44,8 @@ __all__ = [
     "is_blank",
     "is_cell_word",
     "is_figure",
+    "is_glued_label",
+    "is_numbering",
     "is_remark",
     "is_word_for_figure",
     "items",
@@ -71,7 +73,72 @@ def _kind(text: str) -> str:
     pieces = text.split()
     if len(pieces) > 1 and all(_kind(p) == "figure" for p in pieces):
         return "figure"  # figures separated by spaces (2 0): cells run together
+    if text[-1:].isdigit() and _unglue(text) is not None:
+        return "glued"
     return "label"
+
+
+_GLUED: Final = re.compile(
+    r"(?P<label>.*?[\u4e00-\u9fff\uff09)\]\u3011\u201d\u2019\u300d\u300f\u300b\u3009])[ \u3000]*"
+    r"(?P<figures>[0-9\uff10-\uff19]+(?:[ \u3000]+[0-9\uff10-\uff19]+)*)"
+)
+"""A label with figures glued to its end (（一）予以公开2, 规章5 0 0): an ideograph, a
+closing bracket or a closing quote, then digits (groups of them separated by spaces)
+to the end."""
+_IDEOGRAPH: Final = re.compile("[\u4e00-\u9fff]")
+
+
+def _unglue(text: str) -> tuple[str, str] | None:
+    """A label's text and the figures glued to its end, when ``text`` is a label of two
+    ideographs or more followed by figures without a blank between (a tab lost between
+    a label and its row's first figure); else ``None``. A short word before a figure
+    (约3, 转办3) is a figure with a mark, unless the labels of the format hold the word
+    (规章5); numbering is no label (（3）)."""
+    m = _GLUED.fullmatch(text.strip())
+    if m is None:
+        return None
+    label = m.group("label").strip()
+    if len(_IDEOGRAPH.findall(label)) < 2:
+        return None
+    if is_word_for_figure(text) and normalize_label(label) not in _VOCABULARY:
+        return None
+    return label, m.group("figures")
+
+
+def is_glued_label(text: str) -> bool:
+    """Whether ``text`` is a label of the format with figures glued to its end (行政许可0:
+    a row of one label and one figure whose tab was lost)."""
+    parts = _unglue(text)
+    return parts is not None and normalize_label(parts[0]) in _VOCABULARY
+
+
+def _unglued(rows: Sequence[RawRow]) -> list[RawRow]:
+    """``rows`` with each cell of a label and the figures glued to it (see
+    :func:`_unglue`) cut in two: the label, then the figures, a cell of their own
+    (where the text says where, the figures' source names their column). A cell that
+    spans several positions (a merged HTML cell, repeated) gives its figures once,
+    after the label's copies."""
+    out = []
+    for row in rows:
+        cells: list[RawCell] = []
+        for i, cell in enumerate(row.cells):
+            parts = _unglue(cell.text) if _kind(cell.text) == "glued" else None
+            if parts is None:
+                cells.append(cell)
+                continue
+            label, figures = parts
+            source = cell.source
+            if i and _span_copy(row.cells[i - 1], cell):
+                cells.insert(len(cells) - 1, RawCell(label, source))  # (before the figures)
+                continue
+            cells.append(RawCell(label, source))
+            at = cell.text.rfind(figures)
+            if source.column is not None:
+                cells.append(RawCell(figures, attrs.evolve(source, column=source.column + at)))
+            else:
+                cells.append(RawCell(figures, source))
+        out.append(RawRow(tuple(cells), row.source))
+    return out
 
 
 _NOT_A_WORD = re.compile(r"[\d\uff10-\uff19（(、.\uff0e:：]|^[一二三四五六七八九十]")
@@ -145,6 +212,18 @@ _LABEL_START: Final = re.compile(
     r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.\uff0e]|\d{1,2}[.\uff0e、]"
 )
 """How a numbered label starts: （三）, 三、, 1. (and their other forms)."""
+
+
+_NUMBERING_ALONE: Final = re.compile(
+    r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.\uff0e]"
+    r"|\d{1,2}[.\uff0e、)）]"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_numbering(text: str) -> bool:
+    """Whether ``text`` is a label's numbering and nothing else (3., （三）, 三、, 3）)."""
+    return _NUMBERING_ALONE.fullmatch(text.strip()) is not None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -292,7 +371,9 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
     holds) after blank cells and before a figure; two equal such words are two cells.
     Such a word (one no label holds) after figures or blank cells, with only blanks and
     such words after it to the row's end, is a value too: a row of words and blanks
-    (不详, blank, 不详; blank, blank, 略) keeps every cell in its place.
+    (不详, blank, 不详; blank, blank, 略) keeps every cell in its place. Numbering alone
+    (3., （三）) after figures, with figures or only blanks and words after it to the
+    row's end, is a value too.
     """
     out: list[Item] = []
     known = _KINDS.get
@@ -321,16 +402,25 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
             if k is None:
                 k = _kind_of(text)
             if k != "label":
-                values.append(cell)
-                if k != "blank":
+                if k == "figure":
+                    values.append(cell)
                     figures.append(cell)
-                continue
+                    continue
+                if k == "blank":
+                    values.append(cell)
+                    continue
+                # a label with figures glued to it (rare): the rows are read again,
+                # each such cell cut in two
+                return items(_unglued(rows))
             if figures:
-                if is_word_for_figure(text) and _figure_follows(
-                    cells, index + 1, or_end=is_cell_word(text)
-                ):
+                if (
+                    is_word_for_figure(text)
+                    and _figure_follows(cells, index + 1, or_end=is_cell_word(text))
+                ) or (is_numbering(text) and _figure_follows(cells, index + 1, or_end=True)):
                     # a word between two figures, or one that only blanks and such
-                    # words follow (略 at the end of a row): a value of this row
+                    # words follow (略 at the end of a row): a value of this row; and
+                    # so is numbering alone there (3. written in place of a figure: the
+                    # figures after it are this row's, not a new row's of that label)
                     values.append(cell)
                     figures.append(cell)
                     continue

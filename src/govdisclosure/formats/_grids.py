@@ -18,6 +18,7 @@ from govdisclosure.formats._cells import (
     is_blank,
     is_cell_word,
     is_figure,
+    is_numbering,
     is_remark,
     is_word_for_figure,
     items,
@@ -80,12 +81,20 @@ def _fill_row(
     values: Sequence[RawCell],
     source: Source,
     identity: Callable[[list[int]], bool] | None = None,
+    labels: Sequence[RawCell] = (),
 ) -> tuple[CellValue, ...]:
-    """Read one data row's value cells into the row ``row_id`` of ``spec``."""
+    """Read one data row's value cells into the row ``row_id`` of ``spec``.
+
+    A row short of cells whose ``labels`` end in numbering alone (3. written where the
+    row's first figure belongs) has that cell first: it is no piece of its label. (A
+    full row keeps it as a label: numbering alone before figures may be a label cut
+    in two.)"""
     width = len(spec.columns)
     prefix = f"{spec.id}.{row_id}"
     if len(values) == width:  # as many cells as columns: nothing to fit or report
         return out.cells(_paths(prefix, spec), values, spec.columns)
+    if len(values) < width and len(labels) > 1 and is_numbering(labels[-1].text):
+        values = (labels[-1], *values)
     kept, extra = fit(values, width)
     if extra:
         out.add(
@@ -425,7 +434,9 @@ def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> 
                 cells=_cells_text(it.values),
             )
             continue
-        grid[row_id] = _fill_row(out, spec, row_id, it.values, it.source, _row_identity)
+        grid[row_id] = _fill_row(
+            out, spec, row_id, it.values, it.source, _row_identity, labels=it.labels
+        )
     width = len(spec.columns)
     for row in spec.rows:
         if row.id not in grid:
@@ -633,17 +644,22 @@ def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[T
                 )
             continue
         target = _block_of(label) if label else None
+        labels, values = it.labels, it.values
+        if target is None and len(labels) > 1 and is_numbering(labels[-1].text):
+            # numbering alone after a row's label (3. written where its first figure
+            # belongs): the row's first value
+            target = _block_of(joined(labels[:-1]))
+            if target is not None:
+                label = joined(labels[:-1])
+                labels, values = labels[:-1], (labels[-1], *values)
         if target is not None:
             table_id, row_id = target
-            values = it.values
-            if not it.figures and idx + 1 < len(all_items):
+            if not it.figures and values is it.values and idx + 1 < len(all_items):
                 nxt = all_items[idx + 1]
                 if not nxt.labels and nxt.figures:
                     values = nxt.values
                     taken.add(idx + 1)
-            found.setdefault(table_id, []).append(
-                (row_id, Item(it.labels, values, it.source), label)
-            )
+            found.setdefault(table_id, []).append((row_id, Item(labels, values, it.source), label))
             if table_id not in headers and pending_header:
                 headers[table_id] = pending_header
             pending_header = []

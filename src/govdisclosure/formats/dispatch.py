@@ -111,7 +111,8 @@ def _read(source: str | os.PathLike[str] | bytes) -> bytes | str:
     if isinstance(source, os.PathLike):
         return _read_file(Path(source))
     # a string is a path when it names an existing file, else it is the content itself
-    if "\n" not in source and len(source) < 4096:
+    # (a text of several lines, whatever line break ends them, is content)
+    if len(source) < 4096 and len(source.splitlines()) < 2 and "\n" not in source:
         try:
             path = Path(source)
             if path.is_file():

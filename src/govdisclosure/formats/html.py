@@ -41,6 +41,7 @@ from govdisclosure.formats._container import (
     _CHROME_WORDS,
     _TABLE_WORDS,
     _container,
+    _serialised_text,
     _strip_chrome,
     _tag,
     _text_of,
@@ -571,6 +572,10 @@ class _Reader:
         self.budget = budget
         # the text of cells already serialised when the container was chosen
         self.cell_texts = cell_texts if cell_texts is not None else {}
+        # the footnote marks of cells read without them (see _marked_cells), and the
+        # findings that report them
+        self.marks: dict[etree._Element, str] = {}
+        self.notes: list[Finding] = []
 
     # paragraphs ------------------------------------------------------------
     def flush(self) -> None:
@@ -762,6 +767,8 @@ class _Reader:
                                 irregular[rr] = True
                 c += cs
         self.cells = total
+        if self.marks:  # (a page with a footnote mark in a cell: rare)
+            self._note_marks(index, rows, grid)
         out_rows = []
         for r, (tr, _tds) in enumerate(rows):
             row_line = _line(tr)
@@ -781,6 +788,37 @@ class _Reader:
         if out_rows:
             self.blocks.append(RawTable(tuple(out_rows), Source(table=index, line=_line(el))))
         return loose
+
+    def _note_marks(
+        self,
+        index: int,
+        rows: list[tuple[etree._Element, list[etree._Element]]],
+        grid: list[list[RawCell | Literal[False] | None]],
+    ) -> None:
+        """Report the footnote marks of the cells of a table just read, each with the
+        source of its cell. A figure is shown once, in the first position it covers, so
+        the k-th cell of a row with a figure's text is the k-th position of that row's
+        grid with that text (a label that spans into the row from above is no figure)."""
+        marks, texts = self.marks, self.cell_texts
+        for r, (_tr, tds) in enumerate(rows):
+            if not any(td in marks for td in tds):
+                continue
+            shown = [_cell_text(td, texts) for td in tds]
+            placed = [cell for cell in grid[r] if cell]
+            for k, td in enumerate(tds):
+                mark = marks.get(td)
+                if mark is None:
+                    continue
+                text = shown[k]
+                same = [cell for cell in placed if cell.text == text]
+                nth = shown[:k].count(text)
+                if nth < len(same):
+                    source = same[nth].source
+                else:  # (not met: every cell of a row is placed in it)
+                    source = grid_source(index, r, None, _line(td))
+                self.notes.append(
+                    finding("parse.footnote-mark", source=source, mark=mark, text=text)
+                )
 
     def _refuse(self, index: int, line: int | None, table_cells: int, total: int) -> NoReturn:
         """Raise for table ``index``, whose counts went beyond a cell limit at a cell
@@ -805,13 +843,13 @@ def _data_rows(
     # no table inside: every row belongs to this table (its cells picked by lxml:
     # the same elements as ``td.tag in _CELL_TAGS``, without a tag string made for each)
     rows = [(tr, list(tr.iterchildren(*_CELL_TAGS))) for tr in table.iter("tr")]
-    # a cell no row holds makes the table's cells outnumber its rows' (counted in C:
-    # most tables have none, and looking for them costs five times as much)
+    # a cell that is no child of a row (one no row holds, one wrapped in a <div> or
+    # <form> inside its row) makes the table's cells outnumber its rows' children
+    # (counted in C: most tables have none, and looking for them costs five times as
+    # much)
     held = sum(len(tds) for _tr, tds in rows)
     if sum(1 for _ in table.iter(*_CELL_TAGS)) != held:
-        stray = _stray_cells(table)
-        if stray:
-            rows = _with_stray_rows(table, stray)
+        rows = _unrowed(table, rows)
     if max((len(tds) for _tr, tds in rows), default=0) <= 1:
         return None
     return rows
@@ -884,39 +922,54 @@ _UNROWED: Final = etree.XPath(".//*[self::td or self::th][not(parent::tr)]")
 _ROW_OR_CELL: Final = frozenset({"tr", "td", "th"})
 
 
-def _stray_cells(table: etree._Element) -> list[etree._Element]:
-    """The cells of a table without inner tables that no ``<tr>`` holds (a forgotten
-    ``<tr>``: lxml leaves them where they are; browsers show them as a row). A cell
-    inside another cell or row is part of that one's text, not a cell of its own."""
-    out = []
-    for td in cast("list[etree._Element]", _UNROWED(table)):
-        parent = td.getparent()
-        while parent is not None and parent is not table and parent.tag not in _ROW_OR_CELL:
-            parent = parent.getparent()
-        if parent is table:
-            out.append(td)
-    return out
+def _holder(td: etree._Element, table: etree._Element) -> etree._Element | None:
+    """The nearest row or cell around ``td`` inside ``table``; ``None`` when there is
+    none (a cell no ``<tr>`` holds)."""
+    parent = td.getparent()
+    while parent is not None and parent is not table and parent.tag not in _ROW_OR_CELL:
+        parent = parent.getparent()
+    return None if parent is table else parent
 
 
-def _with_stray_rows(
-    table: etree._Element, stray: list[etree._Element]
+def _unrowed(
+    table: etree._Element, rows: list[tuple[etree._Element, list[etree._Element]]]
 ) -> list[tuple[etree._Element, list[etree._Element]]]:
-    """The rows of ``table`` in reading order, each run of ``stray`` cells between two
-    rows made a row of its own (named by its first cell)."""
+    """The rows of a table without inner tables and their cells, the cells that are no
+    children of a row placed.
+
+    A cell wrapped in another element inside its row (``<tr><div><td>``: lxml leaves
+    it inside the ``<div>`` or ``<form>``; browsers show it as a cell of the row) is a
+    cell of that row, in document order. A run of cells that no ``<tr>`` holds (a
+    forgotten ``<tr>``: lxml leaves them where they are; browsers show them as a row)
+    is a row of its own, named by its first cell. A cell inside another cell is part
+    of that one's text, not a cell of its own."""
+    stray: list[etree._Element] = []
+    wrapped: set[etree._Element] = set()
+    for td in cast("list[etree._Element]", _UNROWED(table)):
+        holder = _holder(td, table)
+        if holder is None:
+            stray.append(td)
+        elif holder.tag == "tr":
+            wrapped.add(holder)
+    cells = dict(rows)
+    for tr in wrapped:
+        cells[tr] = [td for td in tr.iter(*_CELL_TAGS) if _holder(td, table) is tr]
+    if not stray:
+        return [(tr, cells[tr]) for tr, _tds in rows]
     loose = set(stray)
-    rows: list[tuple[etree._Element, list[etree._Element]]] = []
+    out: list[tuple[etree._Element, list[etree._Element]]] = []
     run: list[etree._Element] = []
     for el in table.iter("tr", *_CELL_TAGS):
         if el.tag == "tr":
             if run:
-                rows.append((run[0], run))
+                out.append((run[0], run))
                 run = []
-            rows.append((el, list(el.iterchildren(*_CELL_TAGS))))
+            out.append((el, cells[el]))
         elif el in loose:
             run.append(el)
     if run:
-        rows.append((run[0], run))
-    return rows
+        out.append((run[0], run))
+    return out
 
 
 def _own_organ_line(el: etree._Element) -> bool:
@@ -1229,15 +1282,86 @@ def html_blocks(
         findings += _outside(body, container, table_index, cell_texts, body_tables)
     _strip_chrome(container, cell_texts)
     reader = _Reader(table_index, limits, budget or limits.budget(), cell_texts)
+    if next(container.iter(*_MARK_TAGS), None) is not None:  # (one search in C)
+        reader.marks = _marked_cells(container, cell_texts)
     title = _page_title(root, container)
     if title is not None:
         reader.blocks.append(RawParagraph(title, Source(line=None)))
     reader.walk(container)
     reader.flush()
+    if findings is not None:
+        findings += reader.notes
     blocks = reader.blocks
     if title is not None and len(blocks) > 1 and _is_title_line(blocks[1]):
         blocks = blocks[1:]  # the container has its own title line
     return [b for b in blocks if not _chrome_paragraph(b)]
+
+
+_MARK_TAGS: Final = ("sup", "sub")
+
+
+def _marked_cells(
+    container: etree._Element, cell_texts: dict[etree._Element, str]
+) -> dict[etree._Element, str]:
+    """The cells with text besides that of their ``<sup>`` and ``<sub>``, each with
+    those marks (``12<sup>1</sup>``: a footnote mark, not the figure 121; a label's
+    mark is no figure glued to it either); ``cell_texts`` is given those cells' text
+    without the marks. A cell that holds nothing else keeps its text."""
+    out: dict[etree._Element, str] = {}
+    for el in container.iter(*_MARK_TAGS):
+        td = next(el.iterancestors(*_CELL_TAGS), None)
+        if td is None or td in out:
+            continue
+        pieces: list[str] = []
+        marks: list[str] = []
+        _split_marks(td, pieces, marks)
+        text = _clean("".join(pieces))
+        mark = " ".join(m for m in map(_clean, marks) if m)
+        if mark and text:
+            out[td] = mark
+            cell_texts[td] = text
+    return out
+
+
+def _split_marks(el: etree._Element, pieces: list[str], marks: list[str]) -> None:
+    """Add the text inside ``el`` to ``pieces``, but the text of each ``<sup>`` and
+    ``<sub>``, which is added to ``marks``, one item each."""
+    text = el.text
+    if text:
+        pieces.append(text)
+    for child in el:
+        tag: object = child.tag
+        if tag in _MARK_TAGS:
+            marks.append(_text_of(child))
+        elif isinstance(tag, str):
+            _split_marks(child, pieces, marks)
+        else:  # an entity reference
+            pieces.append(_serialised_text(child))
+        tail = child.tail
+        if tail:
+            pieces.append(tail)
+
+
+def _with_mark_paths(report: Report) -> Report:
+    """``report`` with each ``parse.footnote-mark`` finding given the path of the cell
+    read at its source, or for a label, of the row read from the same row of the page
+    (``applications.granted.*``)."""
+    findings = report.findings
+    if not any(f.code == "parse.footnote-mark" for f in findings):
+        return report
+    paths: dict[Source | None, str] = {}
+    rows: dict[tuple[int | None, int | None], str] = {}
+    for path, source in report.provenance.items():
+        paths[source] = path
+        rows.setdefault((source.table, source.row), path.rpartition(".")[0] + ".*")
+
+    def placed(f: Finding) -> Finding:
+        if f.code != "parse.footnote-mark" or f.path or f.source is None:
+            return f
+        path = paths.get(f.source) or rows.get((f.source.table, f.source.row), "")
+        return attrs.evolve(f, path=path)
+
+    return attrs.evolve(report, findings=tuple(map(placed, findings)))
 
 
 def _inside(el: etree._Element, body: etree._Element) -> bool:
@@ -1374,6 +1498,7 @@ def parse_html(html: str | bytes | os.PathLike[str], *, limits: Limits | None = 
             blocks = [stand_in, *blocks[1:]]
             official = True
     report = assemble(blocks, findings=findings)
+    report = _with_mark_paths(report)
     if organ is not None and organ != report.organ:
         report = _with_organ(report, organ, official=official)
     return report

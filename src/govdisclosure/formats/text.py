@@ -29,6 +29,7 @@ from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._assembly import is_title, match_heading
 from govdisclosure.formats._bom import bom_codec
+from govdisclosure.formats._cells import is_glued_label
 from govdisclosure.formats._raw import (
     Block,
     RawCell,
@@ -233,8 +234,8 @@ class _Paragraphs:
         return len(previous) >= 15
 
 
-def _blocks(text: str, budget: Budget | None = None) -> Iterator[Block]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def _blocks(lines: list[str], budget: Budget | None = None) -> Iterator[Block]:
+    """The blocks of a text, given as its lines (split as :meth:`str.splitlines` does)."""
     # tab-separated tables (a web page's text) rather than words in columns (a PDF's)
     tabbed = sum(1 for ln in lines if "\t" in ln and "\t" in ln.strip(" ")) >= 3
     extracted = not tabbed
@@ -372,6 +373,8 @@ def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
     line = lines[index].strip()
     if normalize_label(line).startswith("第二十条"):
         return True
+    if table_rows and is_glued_label(line):
+        return True  # a row of a label and a figure that lost the tab between them
     if not table_rows or any(m in line for m in "。；：:") or len(line) > 40:
         return False  # a sentence or a note (注：…), not a piece of a label
     following = next((lines[j] for j in range(index + 1, len(lines)) if lines[j].strip()), "")
@@ -450,10 +453,12 @@ def parse_text(data: str | bytes | os.PathLike[str], *, limits: Limits | None = 
     text = text_input(data, limits, findings, "parse_text")
     if not text.strip():
         raise ParseError(N_("the text is empty"))
-    lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
-    limits.check("max_lines", lines, "lines of the text")
+    # every line break of Unicode ends a line (U+2028, U+0085, a form feed …): what
+    # str.splitlines splits at
+    lines = text.splitlines()
+    limits.check("max_lines", len(lines), "lines of the text")
     try:
-        return assemble(list(_blocks(text, budget)), findings=findings)
+        return assemble(list(_blocks(lines, budget)), findings=findings)
     except ParseError as exc:
         if isinstance(data, str) and _FILE_NAME.fullmatch(text.strip()):
             msg = f"{exc} (the text is a file name: pass pathlib.Path({text.strip()!r}), or use parse())"

@@ -1,0 +1,300 @@
+"""Losses the fuzz campaign found, each fixed and held here: a figure of the input reaches
+the model or a finding, and no reader raises where a report is there to read.
+
+- a ``<td>`` wrapped in another element inside a ``<tr>`` (``<div>``, ``<form>``) is a
+  cell of that row;
+- a footnote mark in a ``<sup>``/``<sub>`` beside a figure is no digit of it;
+- numbering alone between the figures of a row ("3.", "（三）") is a cell of the row;
+- figures glued to the end of a label ("（一）予以公开2") are figures;
+- every line break of :meth:`str.splitlines` (U+2028, form feed …) ends a line of text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govdisclosure as gd
+from govdisclosure.strategies import valid_reports
+
+REAL = Path(__file__).parent / "data" / "real"
+#: each property test renders and reads a report an example: half the profile's
+#: examples keep the five of them near 3 s in the ci profile
+HALF = settings(max_examples=max(10, settings().max_examples // 2))
+
+#: the characters str.splitlines ends a line at, besides \n, \r and \r\n
+BREAKS = ("\u2028", "\u2029", "\x85", "\x1c", "\x1d", "\x1e", "\x0c", "\x0b")
+
+
+def _report() -> gd.Report:
+    return gd.build_report(
+        organ="某县某局",
+        year=2024,
+        published="2025-01-20",
+        active={"art20_1": {"regulations": {"issued": 5}}},
+        applications={
+            "new_received": {"natural_person": 12, "commercial": 3},
+            "granted": {"natural_person": 12, "commercial": 3},
+        },
+    )
+
+
+# ------------------------------------------------------------------ line breaks
+
+
+@pytest.mark.parametrize("brk", BREAKS, ids=lambda b: f"U+{ord(b):04X}")
+def test_text_with_other_line_breaks_reads_as_with_newlines(brk: str) -> None:
+    text = (REAL / "xunzhen-2024.txt").read_text("utf-8")
+    plain = gd.parse_text(text)
+    again = gd.parse_text(text.replace("\n", brk))
+    assert again == plain
+    assert [f.code for f in again.findings] == [f.code for f in plain.findings]
+    assert gd.parse(text.replace("\n", brk)) == plain  # (by content, too)
+
+
+@HALF
+@given(valid_reports(), st.data())
+def test_any_line_break_of_splitlines_ends_a_line(report: gd.Report, data: st.DataObject) -> None:
+    lines = gd.render_text(report).split("\n")
+    seps = data.draw(st.lists(st.sampled_from(["\n", "\r\n", "\r", *BREAKS]), min_size=1))
+    text = "".join(line + seps[i % len(seps)] for i, line in enumerate(lines))
+    assert gd.parse_text(text) == report
+
+
+# ------------------------------------------------------------------ wrapped cells
+
+WRAPPERS = ("div", "form", "span", "font", "center", "section", "b")
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS)
+def test_a_cell_wrapped_inside_its_row_is_a_cell_of_the_row(wrap: str) -> None:
+    report = _report()
+    page = gd.render_html(report)
+    row = "（一）予以公开</th><td>12</td><td>3</td>"
+    assert row in page
+    damaged = page.replace(row, f"（一）予以公开</th><{wrap}><td>12</td></{wrap}><td>3</td>")
+    again = gd.parse_html(damaged)
+    assert again == report
+    assert again.provenance["applications.granted.natural_person"].cell == 3  # (its column)
+
+
+@HALF
+@given(valid_reports(), st.data())
+def test_cells_wrapped_inside_their_rows_are_read_in_place(
+    report: gd.Report, data: st.DataObject
+) -> None:
+    """Any of a row's cells wrapped (alone or with the ones after it) in an element that
+    lxml leaves inside the row reads as if unwrapped."""
+    pieces = gd.render_html(report, standalone=False).split("<td")
+    cells = range(1, len(pieces))
+    chosen = sorted(data.draw(st.sets(st.sampled_from(cells), max_size=6)) if cells else ())
+    for k in chosen:
+        wrap = data.draw(st.sampled_from(WRAPPERS))
+        end = pieces[k].index("</td>") + len("</td>")
+        pieces[k] = pieces[k][:end] + f"</{wrap}>" + pieces[k][end:]
+        pieces[k - 1] += f"<{wrap}>"
+    assert gd.parse_html("<td".join(pieces)) == report
+
+
+# ------------------------------------------------------------------ footnote marks
+
+
+@pytest.mark.parametrize(
+    ("cell", "mark"),
+    [
+        ("<td>12<sup>1</sup></td>", "1"),
+        ("<td>12<sub>2</sub></td>", "2"),
+        ("<td><p><span>12<sup>注1</sup></span></p></td>", "注1"),
+        ("<td>12<sup>[1]</sup><sup>*</sup></td>", "[1] *"),
+    ],
+)
+def test_a_footnote_mark_is_no_digit_of_the_figure(cell: str, mark: str) -> None:
+    report = _report()
+    page = gd.render_html(report)
+    row = "（一）予以公开</th><td>12</td>"
+    assert row in page
+    again = gd.parse_html(page.replace(row, "（一）予以公开</th>" + cell))
+    assert again == report
+    notes = [f for f in again.findings if f.code == "parse.footnote-mark"]
+    assert [(f.path, dict(f.params)) for f in notes] == [
+        ("applications.granted.natural_person", {"mark": mark, "text": "12"})
+    ]
+    assert notes[0].source == again.provenance["applications.granted.natural_person"]
+    assert mark in notes[0].message("en")
+
+
+def test_a_mark_beside_a_label_is_no_figure_glued_to_it() -> None:
+    report = _report()
+    page = gd.render_html(report)
+    again = gd.parse_html(page.replace("（一）予以公开</th>", "（一）予以公开<sup>1</sup></th>"))
+    assert again == report
+    notes = [f for f in again.findings if f.code == "parse.footnote-mark"]
+    assert [(f.path, dict(f.params)) for f in notes] == [
+        ("applications.granted.*", {"mark": "1", "text": "（一）予以公开"})
+    ]
+
+
+def test_a_mark_alone_in_a_cell_is_left_as_written() -> None:
+    report = _report()
+    page = gd.render_html(report).replace("<td>12</td>", "<td><sup>12</sup></td>", 1)
+    again = gd.parse_html(page)
+    assert again == report
+    assert not [f for f in again.findings if f.code == "parse.footnote-mark"]
+
+
+@HALF
+@given(valid_reports(), st.data())
+def test_footnote_marks_leave_every_figure_and_are_each_reported(
+    report: gd.Report, data: st.DataObject
+) -> None:
+    pieces = gd.render_html(report, standalone=False).split("</td>")
+    figures = [k for k, p in enumerate(pieces[:-1]) if p.rpartition(">")[2].isdigit()]
+    chosen = data.draw(st.sets(st.sampled_from(figures), max_size=5)) if figures else set()
+    planted = []
+    for k in chosen:
+        mark = data.draw(st.sampled_from(["1", "2", "*", "注", "①", "10"]))
+        tag = data.draw(st.sampled_from(["sup", "sub"]))
+        planted.append((pieces[k].rpartition(">")[2], mark))
+        pieces[k] += f"<{tag}>{mark}</{tag}>"
+    again = gd.parse_html("</td>".join(pieces))
+    assert again == report
+    notes = [dict(f.params, path=f.path) for f in again.findings if f.code == "parse.footnote-mark"]
+    assert sorted((n["text"], n["mark"]) for n in notes) == sorted(planted)
+    assert len({n["path"] for n in notes}) == len(planted)  # each names its own cell
+    assert all(str(again.cell(n["path"])) == n["text"] for n in notes)
+
+
+# ------------------------------------------------------------------ figures glued to labels
+
+
+@pytest.mark.parametrize(
+    ("row", "glued"),
+    [
+        ("（一）予以公开\t12\t3\t", "（一）予以公开12\t3\t"),
+        ("（一）予以公开\t12\t3\t0\t0\t0\t0\t15", "（一）予以公开12 3 0 0 0 0 15"),
+        ("规章\t5\t0\t0", "规章5\t0\t0"),
+        ("规章\t5\t0\t0", "规章5 0 0"),
+    ],
+)
+def test_a_figure_glued_to_its_label_reaches_its_cell(row: str, glued: str) -> None:
+    report = _report()
+    text = gd.render_text(report)
+    assert row in text
+    again = gd.parse_text(text.replace(row, glued))
+    assert again == report
+
+
+def test_a_figure_glued_to_its_label_in_extracted_text_reaches_its_cell() -> None:
+    report = _report()
+    text = gd.render_text(report).replace("\t", " ")  # words in columns, as a PDF's text
+    assert "规章 5 0 0" in text
+    assert gd.parse_text(text.replace("规章 5 0 0", "规章5 0 0")) == gd.parse_text(text)
+
+
+def test_a_figure_glued_to_its_label_in_a_page_reaches_its_cell() -> None:
+    report = _report()
+    page = gd.render_html(report)
+    row = "（一）予以公开</th><td>12</td>"
+    assert row in page
+    again = gd.parse_html(page.replace(row, "（一）予以公开12</th>"))
+    assert again == report
+
+
+@HALF
+@given(valid_reports(), st.data())
+def test_figures_glued_to_labels_reach_their_cells(report: gd.Report, data: st.DataObject) -> None:
+    """The tab between a row's label and its first figure lost, in any rows: the
+    report reads the same."""
+    lines = gd.render_text(report).split("\n")
+    glueable = [
+        i
+        for i, line in enumerate(lines)
+        if "\t" in line
+        and (parts := line.split("\t"))
+        and any(p and not p[-1].isdigit() for p in parts[:1])
+        and (k := next((j for j, p in enumerate(parts) if p.isdigit()), None)) is not None
+        and k > 0
+        and parts[k - 1]
+        and not parts[k - 1][-1].isdigit()
+    ]
+    chosen = data.draw(st.sets(st.sampled_from(glueable), max_size=4)) if glueable else set()
+    for i in chosen:
+        parts = lines[i].split("\t")
+        k = next(j for j, p in enumerate(parts) if p.isdigit())
+        parts[k - 1 : k + 1] = [parts[k - 1] + parts[k]]
+        lines[i] = "\t".join(parts)
+    assert gd.parse_text("\n".join(lines)) == report
+
+
+# ------------------------------------------------------------------ numbering in a value cell
+
+NUMBERING = ("3.", "（三）", "3、", "三、", "(3)", "3）")
+
+
+#: where numbering is written: between two figures, in a row's first cell (sections 三
+#: and 二); the path, its figure, the text row and the page row, with ``{}`` for it
+PLACES = [
+    (
+        "applications.granted.commercial",
+        3,
+        ("（一）予以公开\t12\t3\t0", "（一）予以公开\t12\t{}\t0"),
+        ("予以公开</th><td>12</td><td>3</td>", "予以公开</th><td>12</td><td>{}</td>"),
+    ),
+    (
+        "applications.granted.natural_person",
+        12,
+        ("（一）予以公开\t12\t3", "（一）予以公开\t{}\t3"),
+        ("予以公开</th><td>12</td>", "予以公开</th><td>{}</td>"),
+    ),
+    (
+        "active.art20_1.regulations.issued",
+        5,
+        ("规章\t5\t0\t0", "规章\t{}\t0\t0"),
+        ("规章</th><td>5</td>", "规章</th><td>{}</td>"),
+    ),
+]
+
+
+@pytest.mark.parametrize("place", PLACES, ids=["between", "first", "first-active"])
+@pytest.mark.parametrize("mark", NUMBERING)
+def test_numbering_in_a_value_cell_is_a_cell_of_its_row(
+    mark: str, place: tuple[str, int, tuple[str, str], tuple[str, str]]
+) -> None:
+    """Not the label of a new row that takes the figures after it away from theirs, nor
+    a piece of the row's label (the row was read one cell short)."""
+    path, figure, (row, damaged_row), (cell, damaged_cell) = place
+    report = _report()
+    text, page = gd.render_text(report), gd.render_html(report)
+    assert row in text
+    assert cell in page
+    for again in (
+        gd.parse_text(text.replace(row, damaged_row.format(mark))),
+        gd.parse_html(page.replace(cell, damaged_cell.format(mark))),
+    ):
+        assert again.cell(path) == gd.Text(mark)
+        assert again.with_cell(path, figure) == report
+        codes = {f.code for f in again.findings}
+        assert not codes & {"parse.unknown-row", "parse.missing-cells"}
+
+
+@HALF
+@given(valid_reports(), st.data())
+def test_numbering_in_place_of_a_figure_is_read_in_its_cell(
+    report: gd.Report, data: st.DataObject
+) -> None:
+    """Numbering written in place of any figure of section 三 stays in that cell, as
+    text; every other cell keeps its figure."""
+    table = report.applications
+    assert table is not None
+    paths = [f"applications.{r}.{c}" for r, c, _v in table.items()]
+    path = data.draw(st.sampled_from(paths))
+    mark = data.draw(st.sampled_from(NUMBERING))
+    damaged = report.with_cell(path, gd.Text(mark))
+    for again in (
+        gd.parse_text(gd.render_text(damaged)),
+        gd.parse_html(gd.render_html(damaged)),
+    ):
+        assert again == damaged
