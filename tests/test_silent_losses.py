@@ -5,7 +5,8 @@ the model or a finding, and no reader raises where a report is there to read.
   cell of that row;
 - a footnote mark in a ``<sup>``/``<sub>`` beside a figure is no digit of it;
 - numbering alone between the figures of a row ("3.", "（三）") is a cell of the row;
-- figures glued to the end of a label ("（一）予以公开2") are figures;
+- figures glued to the end of a label ("（一）予以公开2") are figures, but a footnote
+  digit glued to the label of a row that has all its figures without it is a mark;
 - every line break of :meth:`str.splitlines` (U+2028, form feed …) ends a line of text.
 """
 
@@ -227,6 +228,168 @@ def test_figures_glued_to_labels_reach_their_cells(report: gd.Report, data: st.D
         parts[k - 1 : k + 1] = [parts[k - 1] + parts[k]]
         lines[i] = "\t".join(parts)
     assert gd.parse_text("\n".join(lines)) == report
+
+
+# ------------------------------------------------------------------ a footnote digit glued to a label
+
+#: a row that has all its figures, and the same row with a footnote digit glued to its
+#: label (the tab lost, or the spaces of a line of text written with spaces); the row
+#: read and the text the finding quotes
+GLUED_MARKS = [
+    (
+        "（一）予以公开\t12\t3\t0\t0\t0\t0\t15",
+        "（一）予以公开1\t12\t3\t0\t0\t0\t0\t15",
+        "applications.granted.*",
+        "1",
+        "（一）予以公开",
+    ),
+    (
+        "（一）予以公开\t12\t3\t0\t0\t0\t0\t15",
+        "（一）予以公开2 12 3 0 0 0 0 15",
+        "applications.granted.*",
+        "2",
+        "（一）予以公开",
+    ),
+    ("规章\t5\t0\t0", "规章1\t5\t0\t0", "active.art20_1.regulations.*", "1", "规章"),
+    ("规章\t5\t0\t0", "规章3 5 0 0", "active.art20_1.regulations.*", "3", "规章"),
+    ("行政许可\t0", "行政许可1\t0", "active.art20_5.licensing.*", "1", "行政许可"),
+    ("行政许可\t0", "行政许可12\t0", "active.art20_5.licensing.*", "12", "行政许可"),
+]
+
+
+def _marks(report: gd.Report) -> list[tuple[str, str, str]]:
+    return [
+        (f.path, str(f.args["mark"]), str(f.args["text"]))
+        for f in report.findings
+        if f.code == "parse.footnote-mark"
+    ]
+
+
+@pytest.mark.parametrize(("row", "glued", "path", "mark", "label"), GLUED_MARKS)
+def test_a_footnote_digit_glued_to_the_label_of_a_full_row_is_a_mark(
+    row: str, glued: str, path: str, mark: str, label: str
+) -> None:
+    """With the digit, the row has one cell too many; without it, all its cells: the
+    digit is a footnote mark, reported, and the row's figures stay in their columns."""
+    report = _report()
+    text = gd.render_text(report)
+    assert row in text
+    again = gd.parse_text(text.replace(row, glued))
+    assert again == report
+    assert _marks(again) == [(path, mark, label)]
+    assert not [f for f in again.findings if f.code == "parse.extra-cells"]
+    checked = [f.code for f in gd.check(again) if not f.code.startswith("parse.")]
+    assert checked == [f.code for f in gd.check(report)]  # (no false arithmetic errors)
+
+
+@pytest.mark.parametrize(
+    ("row", "glued", "path", "mark"),
+    [
+        (
+            "（一）予以公开 12 3 0 0 0 0 15",
+            "（一）予以公开1 12 3 0 0 0 0 15",
+            "applications.granted.*",
+            "1",
+        ),
+        ("（七）总计 12 3 0 0 0 0 15", "（七）总计2 12 3 0 0 0 0 15", "applications.total.*", "2"),
+        ("规章 5 0 0", "规章1 5 0 0", "active.art20_1.regulations.*", "1"),
+    ],
+)
+def test_a_footnote_digit_glued_to_a_label_in_extracted_text_is_a_mark(
+    row: str, glued: str, path: str, mark: str
+) -> None:
+    report = _report()
+    text = gd.render_text(report).replace("\t", " ")  # words in columns, as a PDF's text
+    assert row in text
+    plain = gd.parse_text(text)
+    again = gd.parse_text(text.replace(row, glued))
+    assert again == plain
+    assert _marks(again) == [(path, mark, row.split(maxsplit=1)[0])]
+    assert tuple(f for f in again.findings if f.code != "parse.footnote-mark") == plain.findings
+
+
+def test_a_footnote_digit_glued_to_a_label_in_a_page_is_a_mark() -> None:
+    report = _report()
+    page = gd.render_html(report)
+    again = gd.parse_html(page.replace("（一）予以公开</th>", "（一）予以公开1</th>"))
+    assert again == report
+    assert _marks(again) == [("applications.granted.*", "1", "（一）予以公开")]
+
+
+@pytest.mark.parametrize(
+    ("row", "glued"),
+    [
+        ("（一）予以公开\t12\t3\t0\t0\t0\t0\t15", "（一）予以公开12\t3\t0\t0\t0\t0\t15"),
+        ("（一）予以公开\t12\t3\t0\t0\t0\t0\t15", "（一）予以公开1\t3\t0\t0\t0\t0\t15"),
+        ("规章\t5\t0\t0", "规章5\t0\t0"),
+    ],
+)
+def test_digits_glued_to_the_label_of_a_row_short_without_them_are_its_first_figure(
+    row: str, glued: str
+) -> None:
+    """Without the digits the row is short of a cell: they are its first figure, as
+    before (no footnote mark is reported)."""
+    report = _report()
+    text = gd.render_text(report)
+    again = gd.parse_text(text.replace(row, glued))
+    assert not _marks(again)
+    if glued.startswith("（一）予以公开1\t"):  # (1, 3 … 15: the row's cells, as written)
+        assert again.applications.row("granted")["natural_person"] == 1
+        assert again.applications.row("granted")["commercial"] == 3
+        assert not again.findings
+    else:
+        assert again == report
+
+
+def test_the_row_total_decides_between_a_mark_and_the_first_figure() -> None:
+    """（一）予以公开12, then seven cells: one too many with 12, all of them without.
+    With 12 as the first figure the row adds up (12 + 3 = 15, the last 0 an extra
+    cell); without it, it does not (3 + … + 15 ≠ 0): 12 is the row's figure."""
+    report = _report()
+    text = gd.render_text(report)
+    row = "（一）予以公开\t12\t3\t0\t0\t0\t0\t15"
+    again = gd.parse_text(text.replace(row, "（一）予以公开12\t3\t0\t0\t0\t0\t15\t0"))
+    assert again == report
+    assert not _marks(again)
+    assert [(f.code, f.args["cells"]) for f in again.findings] == [("parse.extra-cells", "0")]
+    # the other way round: 1, then a row that adds up without it
+    again = gd.parse_text(text.replace(row, "（一）予以公开1\t12\t3\t0\t0\t0\t0\t15"))
+    assert again == report
+    assert _marks(again) == [("applications.granted.*", "1", "（一）予以公开")]
+
+
+@HALF
+@given(valid_reports(), st.data())
+def test_a_footnote_digit_glued_to_a_full_rows_label_is_reported_not_read(
+    report: gd.Report, data: st.DataObject
+) -> None:
+    """A footnote digit glued to the label of one row that has all its cells (the
+    label right before its first figure, the row's last cell written): the tables read
+    the same, and a finding quotes the digit."""
+    lines = gd.render_text(report).split("\n")
+    glueable = [
+        i
+        for i, line in enumerate(lines)
+        if "\t" in line
+        and (parts := line.split("\t"))
+        and parts[-1]
+        and (k := next((j for j, p in enumerate(parts) if p.isdigit()), None)) is not None
+        and k > 0
+        and parts[k - 1]
+        and not parts[k - 1][-1].isdigit()
+    ]
+    if not glueable:
+        return
+    i = data.draw(st.sampled_from(glueable))
+    mark = data.draw(st.sampled_from(["1", "2", "3", "9", "12"]))
+    parts = lines[i].split("\t")
+    k = next(j for j, p in enumerate(parts) if p.isdigit())
+    label = parts[k - 1]
+    parts[k - 1] += mark
+    lines[i] = "\t".join(parts)
+    again = gd.parse_text("\n".join(lines))
+    assert again == report
+    assert [(str(m), t) for _, m, t in _marks(again)] == [(mark, label)]
 
 
 # ------------------------------------------------------------------ numbering in a value cell

@@ -368,10 +368,12 @@ define(
     "parse.footnote-mark",
     W,
     N_(
-        '{where}: "{mark}", written as a superscript or subscript beside "{text}", is read as a '
+        '{where}: "{mark}" beside "{text}" (a superscript or subscript, or digits glued to the '
+        "end of a row's label when the row has all its figures without them) is read as a "
         "footnote mark, not as part of it."
     ),
-    rule="A footnote mark (<sup>, <sub>) is no part of the figure or label beside it; it is "
+    rule="A footnote mark (<sup>, <sub>; digits glued to the end of a row's label when the row "
+    "has all its figures without them) is no part of the figure or label beside it; it is "
     "reported.",
 )
 define(

@@ -38,6 +38,7 @@ from govdisclosure.model import (
 from govdisclosure.template import ColumnKind, ColumnSpec, Edition, normalize_label, template
 
 __all__ = [
+    "GluedFigures",
     "Item",
     "Output",
     "fit",
@@ -112,12 +113,23 @@ def is_glued_label(text: str) -> bool:
     return parts is not None and normalize_label(parts[0]) in _VOCABULARY
 
 
+@attrs.frozen
+class GluedFigures(RawCell):
+    """The figures cut from the end of a label they were glued to (``2`` of
+    ``（一）予以公开2``): a cell of their own, that remembers it was cut, so that a row
+    which has all its figures without them can read the digits touching the label as
+    a footnote mark (``（一）予以公开1``, then the row's figures)."""
+
+    label: str
+    """The label's text, as cut from the figures (``（一）予以公开``)."""
+
+
 def _unglued(rows: Sequence[RawRow]) -> list[RawRow]:
     """``rows`` with each cell of a label and the figures glued to it (see
     :func:`_unglue`) cut in two: the label, then the figures, a cell of their own
-    (where the text says where, the figures' source names their column). A cell that
-    spans several positions (a merged HTML cell, repeated) gives its figures once,
-    after the label's copies."""
+    (a :class:`GluedFigures`; where the text says where, the figures' source names
+    their column). A cell that spans several positions (a merged HTML cell, repeated)
+    gives its figures once, after the label's copies."""
     out = []
     for row in rows:
         cells: list[RawCell] = []
@@ -134,9 +146,8 @@ def _unglued(rows: Sequence[RawRow]) -> list[RawRow]:
             cells.append(RawCell(label, source))
             at = cell.text.rfind(figures)
             if source.column is not None:
-                cells.append(RawCell(figures, attrs.evolve(source, column=source.column + at)))
-            else:
-                cells.append(RawCell(figures, source))
+                source = attrs.evolve(source, column=source.column + at)
+            cells.append(GluedFigures(figures, source, label))
         out.append(RawRow(tuple(cells), row.source))
     return out
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final
 
+import attrs
+
 from govdisclosure.formats._cells import (
+    GluedFigures,
     Item,
     Output,
     fit,
@@ -27,7 +30,7 @@ from govdisclosure.formats._cells import (
 )
 from govdisclosure.formats._labels import associate, candidates, match_indices
 from govdisclosure.formats._raw import RawCell, RawRow
-from govdisclosure.model import BLANK, CellValue, Source, Table
+from govdisclosure.model import BLANK, CellValue, Source, Table, read_cell
 from govdisclosure.template import (
     ColumnSpec,
     Edition,
@@ -74,6 +77,72 @@ def _spaced(out: Output, path: str, kept: Sequence[RawCell], width: int) -> list
     return cells
 
 
+def _count(values: Sequence[RawCell], width: int) -> tuple[int, list[str]]:
+    """How many cells ``values`` make in a row of ``width`` cells, as :func:`_fill_row`
+    reads them (blanks at either end of a row too long dropped; a row short of cells
+    counted with its cells of figures separated by spaces cut, as :func:`_spaced`
+    would), and the texts of the first ``width`` of them."""
+    kept, extra = fit(values, width)
+    if extra or len(kept) == width:
+        return len(kept) + len(extra), [c.text for c in kept]
+    texts: list[str] = []
+    for c in kept:
+        pieces = c.text.split()
+        if len(pieces) > 1 and all(is_figure(p) for p in pieces):
+            texts.extend(pieces)
+        else:
+            texts.append(c.text)
+    return len(texts), texts[:width]
+
+
+def _holds(texts: Sequence[str], identity: Callable[[list[int]], bool]) -> bool:
+    """Whether the row of ``texts``, all whole numbers, satisfies ``identity``."""
+    numbers = [read_cell(t).value for t in texts]
+    ints = [v for v in numbers if isinstance(v, int) and not isinstance(v, bool)]
+    return len(ints) == len(numbers) and identity(ints)
+
+
+def _without_mark(
+    out: Output,
+    prefix: str,
+    values: Sequence[RawCell],
+    width: int,
+    identity: Callable[[list[int]], bool] | None,
+) -> Sequence[RawCell]:
+    """``values`` without the digits glued to the row's label (see
+    :class:`~govdisclosure.formats._cells.GluedFigures`) that touch it, when they are a
+    footnote mark: with them the row has more cells than ``width``, without them
+    exactly ``width`` (``（一）予以公开1``, then the row's seven figures). A finding
+    names the row and quotes them. Where the row has an ``identity`` that the cells
+    read with them as its first figure satisfy (the last cell an extra one) and the
+    cells read without them do not, they are the row's first figure. Otherwise
+    ``values`` as they are: a row short without them has them as its first figure."""
+    at = next((i for i, c in enumerate(values) if isinstance(c, GluedFigures)), None)
+    if at is None:
+        return values
+    glued = values[at]
+    assert isinstance(glued, GluedFigures)
+    mark, *others = glued.text.split(None, 1)  # (the digits that touch the label)
+    rest = others[0].strip() if others else ""
+    if rest:
+        source = glued.source
+        if source.column is not None:
+            source = attrs.evolve(source, column=source.column + glued.text.rfind(rest))
+        without = (*values[:at], RawCell(rest, source), *values[at + 1 :])
+    else:
+        without = (*values[:at], *values[at + 1 :])
+    count, texts = _count(values, width)
+    if count <= width:
+        return values
+    count_without, texts_without = _count(without, width)
+    if count_without != width:
+        return values
+    if identity is not None and _holds(texts, identity) and not _holds(texts_without, identity):
+        return values
+    out.add("parse.footnote-mark", f"{prefix}.*", source=glued.source, mark=mark, text=glued.label)
+    return without
+
+
 def _fill_row(
     out: Output,
     spec: TableSpec,
@@ -88,11 +157,17 @@ def _fill_row(
     A row short of cells whose ``labels`` end in numbering alone (3. written where the
     row's first figure belongs) has that cell first: it is no piece of its label. (A
     full row keeps it as a label: numbering alone before figures may be a label cut
-    in two.)"""
+    in two.) Digits glued to the end of the row's label without which the row has all
+    its cells, and with which it has too many, are a footnote mark
+    (:func:`_without_mark`)."""
     width = len(spec.columns)
     prefix = f"{spec.id}.{row_id}"
     if len(values) == width:  # as many cells as columns: nothing to fit or report
         return out.cells(_paths(prefix, spec), values, spec.columns)
+    if GluedFigures in map(type, values):  # (rare: figures cut from the end of a label)
+        values = _without_mark(out, prefix, values, width, identity)
+        if len(values) == width:
+            return out.cells(_paths(prefix, spec), values, spec.columns)
     if len(values) < width and len(labels) > 1 and is_numbering(labels[-1].text):
         values = (labels[-1], *values)
     kept, extra = fit(values, width)
