@@ -73,6 +73,14 @@ def test_parse_docx_of_render_docx_is_identity(report: gd.Report) -> None:
     assert parse_docx(gd.render_docx(report)) == report
 
 
+@settings(max_examples=8)
+@given(valid_reports())
+def test_the_english_word_layout_reads_back(report: gd.Report) -> None:
+    """Headings, captions, labels and the date in English are put back into the
+    official wording before the labels are matched."""
+    assert parse_docx(gd.render_docx(report, locale="en")) == report
+
+
 @settings(max_examples=10)
 @given(
     valid_reports(),

@@ -143,6 +143,26 @@ def test_parse_markdown_of_render_markdown_is_identity(report: gd.Report) -> Non
     assert gd.parse(md.encode("utf-8")) == report
 
 
+@given(gs.valid_reports())
+def test_english_markdown_reads_back(report: gd.Report) -> None:
+    """The English layout (headings, captions, labels and the date in English, with
+    glosses) reads back as the Chinese one does."""
+    md = gd.render_markdown(report, locale="en")
+    assert sniff(md) == "markdown"
+    assert gd.parse_markdown(md) == report
+    assert gd.parse(md.encode("utf-8")) == report
+
+
+@given(gs.reports())
+def test_any_report_reads_from_english_markdown_as_from_its_english_web_page(
+    report: gd.Report,
+) -> None:
+    back = gd.parse_markdown(gd.render_markdown(report, locale="en"))
+    page = gd.parse_html(gd.render_html(report, locale="en"))
+    assert back == page
+    assert [f.code for f in back.findings] == [f.code for f in page.findings]
+
+
 @given(gs.reports())
 def test_any_report_reads_from_markdown_as_from_its_web_page(report: gd.Report) -> None:
     """Odd cells too (words in place of figures, blanks, extra text): the Markdown layout
@@ -154,10 +174,11 @@ def test_any_report_reads_from_markdown_as_from_its_web_page(report: gd.Report) 
 
 
 @pytest.mark.parametrize("name", sorted(REPORTS))
-def test_real_reports_read_back_from_markdown(name: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_real_reports_read_back_from_markdown(name: str, locale: str, tmp_path: Path) -> None:
     report = REPORTS[name]()
     path = tmp_path / f"{name}.md"
-    path.write_text(gd.render_markdown(report), encoding="utf-8")
+    path.write_text(gd.render_markdown(report, locale=locale), encoding="utf-8")
     assert gd.parse_markdown(path) == report
     assert gd.parse(path) == report
 

@@ -33,6 +33,7 @@ import attrs
 from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._cells import repeats_in_span
+from govdisclosure.formats._english import english_to_official
 from govdisclosure.formats._render import cell_text, paragraphs, words
 from govdisclosure.i18n import normalize_locale
 from govdisclosure.model import Narrative, Report, Source, Table
@@ -646,11 +647,12 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> list[Block]:
 
 
 def parse_docx(source: str | os.PathLike[str] | bytes) -> Report:
-    """Read a report from a Word document (a path or its bytes)."""
+    """Read a report from a Word document (a path or its bytes); the English layout of
+    ``render_docx(report, locale="en")`` reads back as the Chinese one does."""
     from govdisclosure.formats._reader import assemble  # noqa: PLC0415
 
     blocks = read_docx(source)
     if not blocks:
         msg = N_("the Word document is empty")
         raise ParseError(msg)
-    return assemble(blocks)
+    return assemble(english_to_official(blocks))

@@ -46,6 +46,7 @@ from govdisclosure.formats._container import (
     _tag,
     _text_of,
 )
+from govdisclosure.formats._english import translate
 from govdisclosure.formats._raw import (
     RawCell,
     grid_cell,
@@ -1068,94 +1069,6 @@ def _parse_bytes(data: bytes) -> etree._Element:
     return root
 
 
-@functools.cache
-def _from_english() -> dict[str, str]:
-    """The English glosses this module prints, back to the official wording."""
-    w = words("en")
-    out: dict[str, str] = {}
-    for edition in Edition:
-        tpl = template(edition)
-        for section in tpl.sections:
-            out[w.heading(section)] = section.heading
-        for spec in tpl.tables:
-            pairs = [
-                (spec.corner_en, spec.corner),
-                (spec.column_group_en, spec.column_group),
-                (spec.column_subgroup_en, spec.column_subgroup),
-                (spec.row_group_en, spec.row_group),
-            ]
-            if spec.section == "active":
-                pairs.append((spec.en, spec.caption))
-            pairs += [(r.en, r.label) for r in spec.rows]
-            pairs += [(c.en, c.label) for c in spec.columns]
-            out.update({en: zh for en, zh in pairs if en and zh})
-        out.update({en: zh for zh, en in tpl.glosses})
-    return out
-
-
-_EN_DATE: Final = re.compile(
-    r"^(January|February|March|April|May|June|July|August|September|October|November|December)"
-    r" (\d{1,2}), (\d{4})$"
-)
-_MONTHS: Final = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
-@functools.cache
-def _english_title() -> re.Pattern[str]:
-    pattern = re.escape(template(Edition.V2021).title_en)
-    pattern = pattern.replace(r"\{organ\}", "(?P<organ>.+)").replace(
-        r"\{year\}", r"(?P<year>\d{4})"
-    )
-    return re.compile(f"^{pattern}$")
-
-
-def _english_text(text: str) -> str:
-    """One English paragraph or cell of a page this module rendered, in Chinese."""
-    known = _from_english().get(text)
-    if known is not None:
-        return known
-    m = _EN_DATE.match(text)
-    if m:
-        return f"{m.group(3)}年{_MONTHS.index(m.group(1)) + 1}月{int(m.group(2))}日"
-    m = _english_title().match(text)
-    if m:
-        organ, year = m.group("organ"), m.group("year")
-        return template(edition_for_year(int(year))).title.format(organ=organ, year=year)
-    return text
-
-
-def _translate(blocks: list[Block]) -> list[Block]:
-    """Blocks of an English page rendered by :func:`render_html`, with the official
-    Chinese wording put back so that the assembler recognises them."""
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, RawParagraph):
-            out.append(attrs.evolve(block, text=_english_text(block.text)))
-        else:
-            rows = tuple(
-                attrs.evolve(
-                    row,
-                    cells=tuple(attrs.evolve(c, text=_english_text(c.text)) for c in row.cells),
-                )
-                for row in block.rows
-            )
-            out.append(attrs.evolve(block, rows=rows))
-    return out
-
-
 def _articles(root: etree._Element) -> tuple[etree._Element | None, list[etree._Element]]:
     """``_own_article(root)``, and the elements that mark the page as English (an
     ``<html>`` or ``<article>`` whose ``lang`` begins with ``en``): found in one pass, before the chrome is removed (which may remove some of the latter:
@@ -1483,7 +1396,7 @@ def parse_html(html: str | bytes | os.PathLike[str], *, limits: Limits | None = 
         organ, year = _organ_hint(root, article), _year_hint(root, article)
     blocks = html_blocks(root, findings, limits=limits, budget=budget)
     if any(_attached(el, root) for el in english):  # (an English mark left in the tree read)
-        blocks = _translate(blocks)
+        blocks = translate(blocks)
     official = False
     if organ is not None and year is not None and blocks:
         # a page of render_html with the official title: the organ is read from

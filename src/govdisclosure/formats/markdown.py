@@ -3,7 +3,7 @@
 Merged labels are flattened into each row ("三、本年度办理结果 / （三）不予公开 /
 1.属于国家秘密"); every piece of text is escaped so that a pipe, a backtick or HTML in
 an organ name or a narrative shows as written. :func:`parse_markdown` reads that layout
-back (the Chinese one): the flattened labels are spread over label columns again, as
+back, in either language: the flattened labels are spread over label columns again, as
 the merged cells of a web page are, and the shared reading layer does the rest.
 
 >>> import govdisclosure as gd
@@ -23,6 +23,7 @@ from typing import Final
 
 from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
+from govdisclosure.formats._english import english_text, english_to_official
 from govdisclosure.formats._raw import (
     Block,
     RawParagraph,
@@ -241,7 +242,8 @@ def _grid(
     positions the merged cell of the official layout covers; a bold caption right above
     the table (第二十条第（一）项) is its first row, across every column."""
     (header_line, header), *body = [(n, _cells(text)) for n, text in lines]
-    if header[1:] == _REVIEW_COLUMNS and body and not header[0]:
+    # (section 四 in either language: the English layout's columns are put back too)
+    if body and not header[0] and [english_text(h) for h in header[1:]] == _REVIEW_COLUMNS:
         size.add(4, len(_REVIEW_COLUMNS) * len(body) + sum(len(row) for _, row in body))
         return _official_review(header_line, body, index)
     labels = [row[0].split(_LABEL_SEPARATOR) if row else [""] for _, row in body]
@@ -365,9 +367,10 @@ def read_markdown(text: str, limits: Limits | None = None) -> list[Block]:
 
 
 def parse_markdown(data: str | bytes | os.PathLike[str], *, limits: Limits | None = None) -> Report:
-    """Read a report from Markdown written by :func:`render_markdown` (the Chinese
-    layout: the English one, with glosses for labels, does not read back), or written
-    the same way by hand: headings marked with hashes, paragraphs,
+    """Read a report from Markdown written by :func:`render_markdown`, in Chinese or in
+    English (a text with an English section heading, ``I. Overview``, has the English
+    wording of headings, captions, labels and dates put back into the official one), or
+    written the same way by hand: headings marked with hashes, paragraphs,
     and pipe tables whose merged labels are flattened with a slash between spaces
     (``三、本年度办理结果 / （一）予以公开``).
 
@@ -390,4 +393,4 @@ def parse_markdown(data: str | bytes | os.PathLike[str], *, limits: Limits | Non
     if not blocks:
         msg = N_("the Markdown is empty")
         raise ParseError(msg)
-    return assemble(blocks, findings=findings)
+    return assemble(english_to_official(blocks), findings=findings)
