@@ -142,11 +142,11 @@ class FileResult:
     findings: tuple[Row, ...] = ()
     """One row per finding, keyed by :data:`~govdisclosure.corpus.extract.FINDING_FIELDS`."""
     error: str | None = None
-    """Why the file could not be read, when it could not: the error in English as raised."""
+    """Why the file could not be read, when it could not (the error in English as raised)."""
     reason: str | None = None
     """Why the file could not be read, when it could not, as a message of the catalogs
     (an English msgid, the ``reason`` of its ``input.unreadable`` finding), which
-    :func:`~govdisclosure.i18n.gettext` translates."""
+    ``govdisclosure.i18n.gettext`` translates."""
 
     @property
     def ok(self) -> bool:
