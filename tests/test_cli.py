@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 import govdisclosure as gd
 from govdisclosure.checks import in_reading_order
 from govdisclosure.cli import main
+from govdisclosure.corpus.extract import ExtractSummary
 from govdisclosure.formats.docx import read_docx_grids
 from govdisclosure.model import Table
 from govdisclosure.strategies import Defect, defective_reports, valid_reports
@@ -720,3 +722,61 @@ def test_an_unreadable_file_is_told_in_the_language_asked_with_its_reason_as_dat
     assert messages["zh_CN"][1] == "无法将该文件读取为报告：文件不存在。"
     assert all(re.search("[A-Za-z]", m) is None for m in messages["zh_CN"]), messages
     assert messages["en"][1] == "The file could not be read as a report: there is no such file."
+
+
+def test_extract_summary_says_why_a_file_is_unreadable_in_the_language_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The summary's list of unreadable files gives the reason in ``--lang``: no English
+    in Chinese; in English the error as raised follows in brackets when it says more."""
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "note.txt").write_text("这不是报告", encoding="utf-8")
+    lines = {}
+    for lang in ("zh_CN", "en"):
+        out = tmp_path / lang / "cells.csv"
+        assert main(["extract", "--quiet", "--lang", lang, str(tmp_path), "--to", str(out)]) == 0
+        err = capsys.readouterr().err
+        lines[lang] = [x.strip() for x in err.splitlines() if x.startswith(("  无法", "  unre"))]
+    empty, note = tmp_path / "empty.txt", tmp_path / "note.txt"
+    assert lines["zh_CN"] == [
+        f"无法读取：{empty}：输入为空",
+        f"无法读取：{note}：未找到报告：没有标题、没有章节标题，也没有表格",
+    ]
+    assert lines["en"] == [
+        f"unreadable: {empty}: the input is empty",
+        f"unreadable: {note}: no report found: no title, no section heading and no table",
+    ]
+
+
+def test_extract_summary_gives_the_error_as_raised_in_english_when_it_says_more(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that vanished between listing and reading: Chinese says why, English says
+    why and then the error as raised, which says more."""
+    from govdisclosure import cli  # noqa: PLC0415 - to stand in for the run
+
+    gone = str(tmp_path / "gone.txt")
+    summary = ExtractSummary(
+        files=1,
+        skipped=0,
+        processed=1,
+        reports=0,
+        failures=((gone, "FileNotFoundError: No such file or directory"),),
+        findings=Counter({"input.unreadable": 1}),
+        records=0,
+        seconds=0.0,
+        outputs=(tmp_path / "a.csv", tmp_path / "a.findings.csv", tmp_path / "a.csv.state"),
+        reasons=("there is no such file",),
+    )
+    monkeypatch.setattr(cli, "extract", lambda *_a, **_k: summary)
+    lines = {}
+    for lang in ("zh_CN", "en"):
+        assert (
+            main(["extract", "--lang", lang, str(tmp_path), "--to", str(tmp_path / "a.csv")]) == 0
+        )
+        err = capsys.readouterr().err
+        lines[lang] = [x.strip() for x in err.splitlines() if x.startswith(("  无法", "  unre"))]
+    assert lines["zh_CN"] == [f"无法读取：{gone}：文件不存在"]
+    assert lines["en"] == [
+        f"unreadable: {gone}: there is no such file [FileNotFoundError: No such file or directory]"
+    ]

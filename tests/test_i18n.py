@@ -14,7 +14,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
@@ -292,3 +292,74 @@ def test_the_prose_checks_findings_gloss_their_terms_in_english() -> None:
         term = str(dict(f.params).get("topic") or dict(f.params)["part"])
         assert f"{term} ({_GLOSSES[term]})" in f.message("en")
         assert f"{term} (" not in f.message("zh_CN")
+
+
+# ------------------------------------------------------------- official labels glossed
+def _official_labels() -> tuple[dict[str, str], dict[str, str]]:
+    """Every row label, row group label, column label, corner and caption of section 二
+    of both editions with its English from the template; and every section heading
+    with its English, as the test reads them (not as the library maps them)."""
+    labels: dict[str, str] = {}
+    headings: dict[str, str] = {}
+    for edition in ("2019", "2021"):
+        tpl = gd.template(edition)
+        glosses = dict(tpl.glosses)
+        for s in tpl.sections:
+            headings[s.heading] = describe_path(s.id, "en")
+        for spec in tpl.tables:
+            for r in spec.rows:
+                labels[r.label] = r.en
+                for g in (r.group, r.subgroup):
+                    if g:
+                        labels[g] = glosses[g]
+            labels.update({c.label: c.en for c in spec.columns})
+            merged = [
+                (spec.corner, spec.corner_en),
+                (spec.column_group, spec.column_group_en),
+                (spec.column_subgroup, spec.column_subgroup_en),
+                (spec.row_group, spec.row_group_en),
+                (spec.caption if spec.section == "active" else None, spec.en),
+            ]
+            labels.update({zh: en for zh, en in merged if zh and en})
+    return labels, headings
+
+
+_LABELS, _HEADINGS = _official_labels()
+_QUOTING = {
+    "parse.label-variant": "label",
+    "parse.split-label": "label",
+    "parse.heading-variant": "heading",
+    "parse.missing-heading": "heading",
+}
+"""The findings that quote an official label or heading, and the parameter quoting it."""
+
+
+def test_the_findings_that_quote_official_wording_declare_it() -> None:
+    assert {c: i.quotes for c, i in gd.CODES.items() if i.quotes} == {
+        c: (p,) for c, p in _QUOTING.items()
+    }
+
+
+@settings(max_examples=20)  # each example renders every label of both editions
+@given(
+    code=st.sampled_from(sorted(_QUOTING)),
+    found=st.text(alphabet="本年度止件数一二三（）、. ", min_size=1, max_size=8),
+    parts=st.integers(2, 5),
+)
+def test_english_findings_gloss_every_official_label_they_quote(
+    code: str, found: str, parts: int
+) -> None:
+    """For every label (or heading) of both editions: in English the finding quotes it and
+    follows the quotes with its English from the template; in Chinese the message is what
+    the Chinese template gives with the label alone, as before glosses."""
+    param = _QUOTING[code]
+    official = _HEADINGS if param == "heading" else _LABELS
+    zh_template = gettext(gd.CODES[code].message, "zh_CN")
+    for label, en in official.items():
+        f = finding(code, "applications", found=found, parts=parts, **{param: label})
+        english = f.message("en")
+        assert english == gettext(gd.CODES[code].message, "en").format(
+            found=found, parts=parts, **{param: f'"{label}" ({en})'}
+        )
+        reference = zh_template.format(found=found, parts=parts, **{param: label})
+        assert f.message("zh_CN") == reference

@@ -49,7 +49,7 @@ from govdisclosure.checks.registry import N_
 from govdisclosure.corpus.extract import extract, read_report, unreadable_finding
 from govdisclosure.corpus.series import check_series, series
 from govdisclosure.formats.json import json_schema, make_converter, to_json
-from govdisclosure.i18n import gettext, normalize_locale, render_finding
+from govdisclosure.i18n import gettext, has_message, normalize_locale, render_finding
 from govdisclosure.model import Finding, Report, Severity, Source
 
 __all__ = ["main"]
@@ -437,8 +437,15 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         ),
         file=err,
     )
-    for file, error in summary.failures[:20]:
-        print("  " + _("unreadable: {file}: {error}").format(file=file, error=error), file=err)
+    for i, (file, error) in enumerate(summary.failures[:20]):
+        # why, in the language asked; the error as raised (in English) follows only in
+        # English, and only when it says more than the reason
+        reason = summary.reasons[i] if i < len(summary.reasons) else ""
+        why = gettext(reason, _Lang.current) if has_message(reason) else ""
+        line = _("unreadable: {file}: {error}").format(file=file, error=why or error)
+        if why and _Lang.current == "en" and error and not error.endswith(": " + reason):
+            line += f" [{error}]"
+        print("  " + line, file=err)
     if len(summary.failures) > 20:
         print("  " + _("… and {count} more").format(count=len(summary.failures) - 20), file=err)
     if summary.findings:

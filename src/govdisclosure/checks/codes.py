@@ -334,22 +334,25 @@ define(
 define(
     "parse.label-variant",
     W,
-    N_('"{found}" is read as the official label "{label}".'),
+    N_('"{found}" is read as the official label {label}.'),
     rule="Labels are printed as in the format; known variants and typos are matched and reported.",
     basis=TEMPLATE,
+    quotes=("label",),
 )
 define(
     "parse.heading-variant",
     I,
-    N_('The heading "{found}" is read as "{heading}".'),
+    N_('The heading "{found}" is read as {heading}.'),
     rule="Section headings are printed as in the format.",
     basis=TEMPLATE,
+    quotes=("heading",),
 )
 define(
     "parse.split-label",
     I,
-    N_('The label "{label}" is split across {parts} lines.'),
+    N_("The label {label} is split across {parts} lines."),
     rule="A label printed on several lines is joined before matching.",
+    quotes=("label",),
 )
 define(
     "parse.unit-in-cell",
@@ -438,10 +441,9 @@ define(
 define(
     "parse.missing-heading",
     I,
-    N_(
-        "The heading of section {heading} was not found; the section was recognised by its content."
-    ),
+    N_("The heading {heading} was not found; the section was recognised by its content."),
     rule="Sections are found by their headings, or by their tables when headings are lost.",
+    quotes=("heading",),
 )
 # --------------------------------------------------------------------- input files
 define(

@@ -51,6 +51,11 @@ class CodeInfo:
     """The rule, in one English sentence, for the catalogue."""
     basis: str = ""
     """Where the rule comes from: the 条例, the notice, the template."""
+    quotes: tuple[str, ...] = ()
+    """The parameters that quote an official label or heading of the template: English
+    messages print each in quotes followed by its English gloss,
+    ``"本年废止件数" (Repealed this year)``, so their placeholders stand unquoted in the
+    msgid; Chinese ones quote it as their msgstr does."""
 
     @property
     def namespace(self) -> str:
@@ -61,12 +66,21 @@ class CodeInfo:
 CODES: Final[dict[str, CodeInfo]] = {}
 
 
-def define(code: str, severity: Severity, message: str, *, rule: str, basis: str = "") -> CodeInfo:
-    """Register a finding code; each code may be defined once."""
+def define(
+    code: str,
+    severity: Severity,
+    message: str,
+    *,
+    rule: str,
+    basis: str = "",
+    quotes: tuple[str, ...] = (),
+) -> CodeInfo:
+    """Register a finding code; each code may be defined once. ``quotes`` names the
+    parameters that quote official labels or headings (:attr:`CodeInfo.quotes`)."""
     if code in CODES:
         msg = f"finding code {code!r} is defined twice"
         raise ValueError(msg)
-    info = CodeInfo(code, severity, message, rule, basis)
+    info = CodeInfo(code, severity, message, rule, basis, quotes)
     CODES[code] = info
     return info
 

@@ -142,7 +142,11 @@ class FileResult:
     findings: tuple[Row, ...] = ()
     """One row per finding, keyed by :data:`~govdisclosure.corpus.extract.FINDING_FIELDS`."""
     error: str | None = None
-    """Why the file could not be read, when it could not."""
+    """Why the file could not be read, when it could not (the error in English as raised)."""
+    reason: str | None = None
+    """Why the file could not be read, when it could not, as a message of the catalogs
+    (an English msgid, the ``reason`` of its ``input.unreadable`` finding), which
+    ``govdisclosure.i18n.gettext`` translates."""
 
     @property
     def ok(self) -> bool:
@@ -270,6 +274,7 @@ def _failure(name: str, sha: str, exc: BaseException, lang: str) -> FileResult:
         sha256=sha,
         findings=(_finding_row(f, name, sha, "", None, lang),),
         error=str(f.args["error"]),
+        reason=str(f.args["reason"]),
     )
 
 
@@ -628,7 +633,8 @@ class ExtractSummary:
     reports: int
     """Files from which a report was read."""
     failures: tuple[tuple[str, str], ...]
-    """``(file, error)`` for each file that could not be read."""
+    """``(file, error)`` for each file that could not be read (the error in English as
+    raised)."""
     findings: Counter[str] = attrs.field(eq=False)
     """Findings by code (``input.unreadable`` counts the failures)."""
     records: int
@@ -637,6 +643,9 @@ class ExtractSummary:
     """Wall time of the run."""
     outputs: tuple[Path, Path, Path]
     """The cells output, the findings output and the state file."""
+    reasons: tuple[str, ...] = ()
+    """Why each file of :attr:`failures` could not be read, in the same order, as a
+    message of the catalogs (:attr:`FileResult.reason`), for a summary in any language."""
 
 
 class _Progress(Protocol):
@@ -734,6 +743,7 @@ def extract(
     bar = _progress(len(todo), progress_label, progress)
     by_code: Counter[str] = Counter()
     failures: list[tuple[str, str]] = []
+    reasons: list[str] = []
     reports = records = 0
     deferred: list[Row] = []
     try:
@@ -746,6 +756,7 @@ def extract(
                 reports += 1
             else:
                 failures.append((result.file, result.error or ""))
+                reasons.append(result.reason or "")
             entry: Row = {
                 "sha256": result.sha256,
                 "file": result.file,
@@ -773,6 +784,7 @@ def extract(
         reports=reports,
         failures=tuple(failures),
         findings=by_code,
+        reasons=tuple(reasons),
         records=records,
         seconds=time.perf_counter() - started,
         outputs=(cells_path, findings_path, state_path),

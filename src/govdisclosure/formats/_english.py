@@ -19,7 +19,7 @@ import attrs
 
 from govdisclosure.formats._raw import Block, RawParagraph
 from govdisclosure.formats._render import words
-from govdisclosure.template import Edition, edition_for_year, template
+from govdisclosure.template import Edition, edition_for_year, english_glosses, template
 
 __all__ = ["english_headings", "english_text", "english_to_official", "translate"]
 
@@ -27,26 +27,7 @@ __all__ = ["english_headings", "english_text", "english_to_official", "translate
 @functools.cache
 def _from_english() -> dict[str, str]:
     """The English glosses the renderers print, back to the official wording."""
-    w = words("en")
-    out: dict[str, str] = {}
-    for edition in Edition:
-        tpl = template(edition)
-        for section in tpl.sections:
-            out[w.heading(section)] = section.heading
-        for spec in tpl.tables:
-            pairs = [
-                (spec.corner_en, spec.corner),
-                (spec.column_group_en, spec.column_group),
-                (spec.column_subgroup_en, spec.column_subgroup),
-                (spec.row_group_en, spec.row_group),
-            ]
-            if spec.section == "active":
-                pairs.append((spec.en, spec.caption))
-            pairs += [(r.en, r.label) for r in spec.rows]
-            pairs += [(c.en, c.label) for c in spec.columns]
-            out.update({en: zh for en, zh in pairs if en and zh})
-        out.update({en: zh for zh, en in tpl.glosses})
-    return out
+    return {en: zh for zh, en in english_glosses().items()}
 
 
 _EN_DATE: Final = re.compile(

@@ -32,7 +32,7 @@ from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
 from govdisclosure.model import Finding, Param
-from govdisclosure.template import Edition, TableSpec, template
+from govdisclosure.template import Edition, TableSpec, english_gloss, template
 
 __all__ = [
     "DEFAULT_LOCALE",
@@ -259,6 +259,14 @@ def _glossed(terms: str, lang: str) -> str:
     return ", ".join(f"{t} ({names[t]})" if t in names else t for t in terms.split("、"))
 
 
+def _quoted_official(label: str) -> str:
+    """An official label or heading as English findings quote it: in quotes, followed
+    by its English gloss from the template when it has one,
+    ``"本年废止件数" (Repealed this year)``."""
+    gloss = english_gloss(label)
+    return f'"{label}" ({gloss})' if gloss else f'"{label}"'
+
+
 def _format_param(name: str, value: Param, lang: str) -> str:
     if name in _PATH_PARAMS and isinstance(value, str):
         return describe_path(value, lang)
@@ -315,5 +323,10 @@ def render_finding(finding: Finding, locale: str | None = None) -> str:
         values["difference"] = format_number(finding.difference, lang, signed=True)
     if info is None:
         return f"{finding.code} {finding.path}".strip()
+    if lang == "en":
+        for name in info.quotes:
+            value = finding.args.get(name)
+            if isinstance(value, str):
+                values[name] = _quoted_official(value)
     template_text = gettext(info.message, lang)
     return _FORMATTER.vformat(template_text, (), values)

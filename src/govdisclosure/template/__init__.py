@@ -19,8 +19,10 @@ import difflib
 import enum
 import functools
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from importlib import resources
+from types import MappingProxyType
+from typing import Final
 
 import attrs
 
@@ -35,6 +37,7 @@ __all__ = [
     "TableSpec",
     "Template",
     "edition_for_year",
+    "english_gloss",
     "normalize_label",
     "template",
 ]
@@ -336,6 +339,49 @@ def _load(edition: Edition) -> Template:
 def template(edition: Edition | str) -> Template:
     """The template of ``edition`` (``"2019"`` or ``"2021"``), loaded once and cached."""
     return _load(Edition(edition))
+
+
+_ROMAN: Final = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI"}
+"""Section numbers in Roman numerals, as English prints them (``I. Overview``)."""
+
+
+@functools.cache
+def english_glosses() -> Mapping[str, str]:
+    """Every official wording of both editions that an English rendering prints in
+    English, mapped to it: section headings (``一、总体情况`` → ``I. Overview``), the
+    captions of section 二's blocks, corners, column group labels, row group labels
+    (those of section 三 from the template's ``glosses``), row labels and column labels.
+    The one source of the English of a label: the English renderings print it, their
+    readers map it back, and English findings gloss the labels they quote with it."""
+    out: dict[str, str] = {}
+    for edition in Edition:
+        tpl = template(edition)
+        for section in tpl.sections:
+            out[section.heading] = f"{_ROMAN[section.number]}. {section.en}"
+        for spec in tpl.tables:
+            pairs = [
+                (spec.corner, spec.corner_en),
+                (spec.column_group, spec.column_group_en),
+                (spec.column_subgroup, spec.column_subgroup_en),
+                (spec.row_group, spec.row_group_en),
+            ]
+            if spec.section == "active":
+                pairs.append((spec.caption, spec.en))
+            pairs += [(r.label, r.en) for r in spec.rows]
+            pairs += [(c.label, c.en) for c in spec.columns]
+            out.update({zh: en for zh, en in pairs if zh and en})
+        out.update(tpl.glosses)
+    return MappingProxyType(out)
+
+
+def english_gloss(label: str) -> str | None:
+    """The English gloss of an official label, heading or caption of either edition
+    (``english_glosses()``), or ``None`` if ``label`` is none.
+
+    >>> english_gloss("本年废止件数"), english_gloss("一、总体情况"), english_gloss("本年度止件数")
+    ('Repealed this year', 'I. Overview', None)
+    """
+    return english_glosses().get(label)
 
 
 def edition_for_year(year: int) -> Edition:
