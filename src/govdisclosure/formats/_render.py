@@ -41,7 +41,6 @@ __all__ = [
     "words",
 ]
 
-_ROMAN: Final = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI"}
 _BABEL: Final = {"zh_CN": "zh_Hans_CN", "en": "en"}
 
 
@@ -96,7 +95,7 @@ class Words:
 
     def heading(self, section: SectionSpec) -> str:
         """A section heading: ``一、总体情况`` or ``I. Overview``."""
-        return f"{_ROMAN[section.number]}. {section.en}" if self.en else section.heading
+        return section.heading_en if self.en else section.heading
 
     def caption(self, spec: TableSpec) -> str:
         """A block caption of section 二."""

@@ -68,8 +68,6 @@ TABLE_SIZE_EN: Final = 8.0
 LINE_SPACING: Final = 28.0
 """Exact line spacing of the body, in points (22 lines on a GB/T 9704 page)."""
 
-_ROMAN: Final = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI"}
-
 
 def _docx() -> Any:
     try:
@@ -445,7 +443,7 @@ def _title(report: Report, locale: str) -> str:
 
 def _section_heading(section_id: str, locale: str) -> str:
     s = template(Edition.V2021).section(section_id)
-    return f"{_ROMAN[s.number]}. {s.en}" if _en(locale) else s.heading
+    return s.heading_en if _en(locale) else s.heading
 
 
 def render_docx(report: Report, *, locale: str = "zh_CN") -> bytes:

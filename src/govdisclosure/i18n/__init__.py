@@ -152,12 +152,9 @@ def _spec(table_id: str) -> TableSpec | None:
     return None
 
 
-_ROMAN: Final = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI"}
-
-
 def _section_prefix(section_id: str, locale: str) -> str:
     s = template(Edition.V2021).section(section_id)
-    return f"{s.number}、" if locale == "zh_CN" else f"{_ROMAN[s.number]}. "
+    return f"{s.number}、" if locale == "zh_CN" else f"{s.number_en}. "
 
 
 def _row_label(spec: TableSpec, row_id: str, locale: str) -> str:
@@ -186,7 +183,7 @@ def describe_path(path: str, locale: str = DEFAULT_LOCALE) -> str:
     sep = "／" if lang == "zh_CN" else " / "
     if path in {"overview", "active", "applications", "review_litigation", "problems", "other"}:
         s = template(Edition.V2021).section(path)
-        return s.heading if lang == "zh_CN" else f"{_ROMAN[s.number]}. {s.en}"
+        return s.heading if lang == "zh_CN" else s.heading_en
     if path.startswith("active."):
         parts = path.split(".")
         table_id = ".".join(parts[:2])

@@ -87,6 +87,10 @@ class RowSpec:
     variants: tuple[str, ...] = ()
 
 
+_ROMAN: Final = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI"}
+"""Section numbers in Roman numerals, as English prints them (``I. Overview``)."""
+
+
 @attrs.frozen
 class SectionSpec:
     """One of the six numbered sections."""
@@ -101,6 +105,16 @@ class SectionSpec:
     def heading(self) -> str:
         """The heading as printed, e.g. ``一、总体情况``."""
         return f"{self.number}、{self.label}"
+
+    @property
+    def number_en(self) -> str:
+        """The section's number in Roman numerals, as English prints it, e.g. ``I``."""
+        return _ROMAN[self.number]
+
+    @property
+    def heading_en(self) -> str:
+        """The heading as English renderings print it, e.g. ``I. Overview``."""
+        return f"{self.number_en}. {self.en}"
 
 
 def _unknown(table_id: str, kind: str, name: object, known: tuple[str, ...]) -> str:
@@ -341,10 +355,6 @@ def template(edition: Edition | str) -> Template:
     return _load(Edition(edition))
 
 
-_ROMAN: Final = {"一": "I", "二": "II", "三": "III", "四": "IV", "五": "V", "六": "VI"}
-"""Section numbers in Roman numerals, as English prints them (``I. Overview``)."""
-
-
 @functools.cache
 def english_glosses() -> Mapping[str, str]:
     """Every official wording of both editions that an English rendering prints in
@@ -357,7 +367,7 @@ def english_glosses() -> Mapping[str, str]:
     for edition in Edition:
         tpl = template(edition)
         for section in tpl.sections:
-            out[section.heading] = f"{_ROMAN[section.number]}. {section.en}"
+            out[section.heading] = section.heading_en
         for spec in tpl.tables:
             pairs = [
                 (spec.corner, spec.corner_en),
