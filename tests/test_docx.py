@@ -345,3 +345,95 @@ def test_not_a_word_document() -> None:
         parse_docx(b"PK\x03\x04 not really a zip")
     with pytest.raises(gd.ParseError):
         parse_docx(b"plain text")
+
+
+# ------------------------------------------------------------------------ footnote marks
+def _with_mark(
+    data: bytes, text: str, mark: str, *, n: int = 0, align: str = "superscript"
+) -> bytes:
+    """``data`` with a run of ``mark`` in superscript (or subscript) added to the ``n``-th
+    table cell whose text is ``text``."""
+    doc = docx.Document(io.BytesIO(data))
+    seen = 0
+    for table in doc.tables:
+        for tc in table._tbl.iter(docx.oxml.ns.qn("w:tc")):
+            cell = docx.table._Cell(tc, table)
+            if cell.text != text:
+                continue
+            if seen == n:
+                run = cell.paragraphs[0].add_run(mark)
+                setattr(run.font, align, True)
+                out = io.BytesIO()
+                doc.save(out)
+                return out.getvalue()
+            seen += 1
+    raise AssertionError(text)
+
+
+def _report_with_figures() -> gd.Report:
+    return gd.build_report(
+        organ="某县某局",
+        year=2024,
+        published="2025-01-20",
+        active={"art20_1": {"regulations": {"issued": 5}}},
+        applications={
+            "new_received": {"natural_person": 12, "commercial": 3},
+            "granted": {"natural_person": 12, "commercial": 3},
+        },
+    )
+
+
+@pytest.mark.parametrize(("mark", "align"), [("1", "superscript"), ("注2", "subscript")])
+def test_a_superscript_run_in_a_cell_is_a_footnote_mark(mark: str, align: str) -> None:
+    report = _report_with_figures()
+    data = _with_mark(gd.render_docx(report), "5", mark, align=align)
+    again = parse_docx(data)
+    assert again == report  # 5, not 51
+    notes = [f for f in again.findings if f.code == "parse.footnote-mark"]
+    assert [(f.path, dict(f.params)) for f in notes] == [
+        ("active.art20_1.regulations.issued", {"mark": mark, "text": "5"})
+    ]
+    assert notes[0].source == again.provenance["active.art20_1.regulations.issued"]
+    assert mark in notes[0].message("en")
+
+
+def test_a_superscript_beside_a_label_is_reported_with_its_row() -> None:
+    report = _report_with_figures()
+    again = parse_docx(_with_mark(gd.render_docx(report), "（一）予以公开", "1"))
+    assert again == report
+    notes = [f for f in again.findings if f.code == "parse.footnote-mark"]
+    assert [(f.path, dict(f.params)) for f in notes] == [
+        ("applications.granted.*", {"mark": "1", "text": "（一）予以公开"})
+    ]
+
+
+def test_a_cell_of_nothing_but_a_superscript_keeps_its_text() -> None:
+    report = _report_with_figures()
+    doc = docx.Document(io.BytesIO(gd.render_docx(report)))
+    cells = [cell for cell in doc.tables[0].columns[1].cells if cell.text == "5"]
+    assert cells
+    cells[0].paragraphs[0].runs[0].font.superscript = True
+    out = io.BytesIO()
+    doc.save(out)
+    again = parse_docx(out.getvalue())
+    assert again == report
+    assert not [f for f in again.findings if f.code == "parse.footnote-mark"]
+
+
+@settings(max_examples=6)
+@given(valid_reports(), st.data())
+def test_a_superscript_in_a_figure_cell_leaves_the_tables_and_is_reported(
+    report: gd.Report, data: st.DataObject
+) -> None:
+    rendered = gd.render_docx(report)
+    figures = [c.text for grid in _tables(rendered) for c in grid.cells if c.text.isdigit()]
+    if not figures:
+        return
+    text = data.draw(st.sampled_from(figures))
+    n = data.draw(st.integers(0, figures.count(text) - 1))
+    mark = data.draw(st.sampled_from(["1", "*", "注", "10"]))
+    again = parse_docx(_with_mark(rendered, text, mark, n=n))
+    assert again == report
+    notes = [f for f in again.findings if f.code == "parse.footnote-mark"]
+    assert [dict(f.params) for f in notes] == [{"mark": mark, "text": text}]
+    assert str(again.cell(notes[0].path)) == text

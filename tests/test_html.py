@@ -715,6 +715,30 @@ def test_report_tables_outside_the_content_are_reported() -> None:
     assert "4321" in outside[0].message("zh_CN")
 
 
+def test_a_table_outside_the_content_quotes_a_figure_without_its_footnote_mark() -> None:
+    def block(caption: str, label: str, figure: str) -> str:
+        return (
+            f'<table><tr><td colspan="2">{caption}</td></tr><tr><td>信息内容</td><td>本年处理决定数量</td></tr>'
+            f"<tr><td>{label}</td><td>{figure}</td></tr></table>"
+        )
+
+    page = (
+        '<html><body><div class="wrap"><div id="zoom"><h1>某县某局2024年政府信息公开工作年度报告</h1>'
+        "<p>一、总体情况</p><p>正文。</p><p>二、主动公开政府信息情况</p>"
+        + block("第二十条第（五）项", "行政许可", "7")
+        + block("第二十条第（六）项", "行政处罚", "8")
+        + block("第二十条第（八）项", "行政事业性收费", "9")
+        + block("第二十条第（六）项", "行政强制", "10")
+        + "</div>"
+        + block("第二十条第（五）项", "行政许可", "432<sup>1</sup>")
+        + "</div></body></html>"
+    )
+    r = gd.parse_html(page)
+    assert r.cell("active.art20_5.licensing.decisions") == 7
+    outside = [f for f in r.findings if f.code == "parse.outside-content"]
+    assert [f.args["cells"] for f in outside] == ["432 (mark 1)"]  # not 4321
+
+
 # ------------------------------------------------------------------ <br> as line breaks
 
 _LINE = st.text(

@@ -23,6 +23,7 @@ from govdisclosure.formats.pdf import (
     PdfCell,
     PdfGrid,
     _join_chars,
+    _split_marks,
     read_pdf_blocks,
     read_pdf_grids,
 )
@@ -350,6 +351,49 @@ def test_digits_spread_over_a_ruled_cell_are_one_figure() -> None:
     assert _join_chars(_chars(("1", 0.0), ("0", 5.5))) == "10"
 
 
+# ------------------------------------------------------------------------ footnote marks
+def _char(text: str, x0: float, size: float = 10.0, bottom: float = 110.0) -> dict[str, Any]:
+    """A character on a line whose baseline (bottom) is at ``bottom``."""
+    width = size / 2
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + width,
+        "size": size,
+        "top": bottom - size,
+        "bottom": bottom,
+    }
+
+
+def test_a_small_raised_or_lowered_digit_beside_a_figure_is_a_mark() -> None:
+    figure = [_char("1", 0.0), _char("2", 5.0)]
+    sup = _char("1", 10.0, size=6.0, bottom=106.0)  # raised by 4 points, 60 % the size
+    rest, mark = _split_marks([*figure, sup])
+    assert (_join_chars(rest), mark) == ("12", "1")
+    sub = _char("2", 10.0, size=8.8, bottom=111.5)  # 88 % the size, lowered (LibreOffice)
+    assert _split_marks([*figure, sub]) == (figure, "2")
+    run = [_char("1", 10.0, 6.0, 106.0), _char("0", 13.0, 6.0, 106.0)]
+    assert _split_marks([*figure, *run])[1] == "10"
+    star = _char("＊", 10.0, 6.0, 106.0)
+    assert _split_marks([*figure, star])[1] == "＊"
+
+
+def test_ordinary_cell_text_keeps_its_characters() -> None:
+    figure = [_char("1", 0.0), _char("2", 5.0)]
+    same = [*figure, _char("3", 10.0)]
+    assert _split_marks(same) == (same, "")  # one size
+    apart = [_char("1", 0.0), _char("0", 30.0)]  # distributed alignment (分散对齐)
+    assert _split_marks(apart) == (apart, "")
+    small_on_line = [*figure, _char("3", 10.0, size=9.0, bottom=110.0)]  # not raised
+    assert _split_marks(small_on_line) == (small_on_line, "")
+    word = [*figure, _char("注", 10.0, 6.0, 106.0)]  # not a digit nor an asterisk
+    assert _split_marks(word) == (word, "")
+    alone = [_char("1", 10.0, 6.0, 106.0)]  # a cell of nothing but the mark
+    assert _split_marks(alone) == (alone, "")
+    far = [*figure, _char("1", 40.0, 6.0, 106.0)]  # not beside the figure
+    assert _split_marks(far) == (far, "")
+
+
 # ------------------------------------------------------------------------ round trip
 def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
@@ -503,3 +547,34 @@ def test_unruled_tables_are_read_as_text() -> None:
     for path, src in report.provenance.items():
         assert src.page is not None, path
         assert src.y is not None, path
+
+
+@needs_soffice
+def test_superscript_and_subscript_marks_in_a_word_table_printed_to_pdf(tmp_path: Path) -> None:
+    """A mark set in superscript (or subscript) in Word and printed by LibreOffice reads
+    as a mark beside the figure, reported with its cell, not as a digit of it."""
+    report = gd.build_report(
+        organ="某县某局",
+        year=2024,
+        published="2025-01-20",
+        active={"art20_1": {"regulations": {"issued": 5}}},
+        applications={
+            "new_received": {"natural_person": 12, "commercial": 3},
+            "granted": {"natural_person": 12, "commercial": 3},
+        },
+    )
+    docx = pytest.importorskip("docx")
+    doc = docx.Document(io.BytesIO(gd.render_docx(report)))
+    issued = next(c for c in doc.tables[0].columns[1].cells if c.text == "5")
+    issued.paragraphs[0].add_run("1").font.superscript = True
+    received = next(c for c in doc.tables[1].columns[3].cells if c.text == "12")
+    received.paragraphs[0].add_run("2").font.subscript = True
+    out = io.BytesIO()
+    doc.save(out)
+    again = gd.parse_pdf(docx_to_pdf(out.getvalue(), tmp_path))
+    assert again == report  # 5 and 12, not 51 and 122
+    notes = [(f.path, dict(f.params)) for f in again.findings if f.code == "parse.footnote-mark"]
+    assert notes == [
+        ("active.art20_1.regulations.issued", {"mark": "1", "text": "5"}),
+        ("applications.new_received.natural_person", {"mark": "2", "text": "12"}),
+    ]

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from govdisclosure.formats._assembly import build
 from govdisclosure.formats._raw import Block, RawCell, RawParagraph, RawRow, RawTable
-from govdisclosure.model import Finding, Report
+from govdisclosure.model import Finding, Report, Source
 
 __all__ = [
     "Block",
@@ -29,6 +31,7 @@ __all__ = [
     "RawRow",
     "RawTable",
     "assemble",
+    "with_mark_paths",
 ]
 
 
@@ -48,3 +51,25 @@ def assemble(blocks: Sequence[Block], *, findings: Sequence[Finding] = ()) -> Re
     Raises :class:`~govdisclosure.ParseError` only when nothing report-like is found.
     """
     return build(blocks, findings)
+
+
+def with_mark_paths(report: Report) -> Report:
+    """``report`` with each ``parse.footnote-mark`` finding given the path of the cell
+    read at its source, or for a label, of the row read from the same row of the page
+    (``applications.granted.*``)."""
+    findings = report.findings
+    if not any(f.code == "parse.footnote-mark" for f in findings):
+        return report
+    paths: dict[Source | None, str] = {}
+    rows: dict[tuple[int | None, int | None], str] = {}
+    for path, source in report.provenance.items():
+        paths[source] = path
+        rows.setdefault((source.table, source.row), path.rpartition(".")[0] + ".*")
+
+    def placed(f: Finding) -> Finding:
+        if f.code != "parse.footnote-mark" or f.path or f.source is None:
+            return f
+        path = paths.get(f.source) or rows.get((f.source.table, f.source.row), "")
+        return attrs.evolve(f, path=path)
+
+    return attrs.evolve(report, findings=tuple(map(placed, findings)))

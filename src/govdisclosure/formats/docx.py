@@ -30,13 +30,13 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from govdisclosure.checks.registry import N_
+from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._cells import repeats_in_span
 from govdisclosure.formats._english import english_to_official
 from govdisclosure.formats._render import cell_text, paragraphs, words
 from govdisclosure.i18n import normalize_locale
-from govdisclosure.model import Narrative, Report, Source, Table
+from govdisclosure.model import Finding, Narrative, Report, Source, Table
 from govdisclosure.template import Edition, template
 
 if TYPE_CHECKING:
@@ -89,6 +89,9 @@ class DocxCell:
     colspan: int = 1
     text: str = ""
     header: bool = False
+    mark: str = ""
+    """The footnote marks read out of the cell's text (superscript or subscript runs
+    beside other text), blank-separated; empty when it has none."""
 
 
 @attrs.frozen
@@ -542,11 +545,14 @@ def _open(source: str | os.PathLike[str] | bytes) -> Any:
         raise ParseError(msg) from exc
 
 
-def _grid_of(table: Any) -> DocxGrid:
-    """A Word table's merged cells, from ``w:gridSpan`` and ``w:vMerge``."""
+def _grid_of(table: Any, *, marked: bool = False) -> DocxGrid:
+    """A Word table's merged cells, from ``w:gridSpan`` and ``w:vMerge`` (``marked``:
+    the document has superscript or subscript runs, read out of the cells' text as
+    footnote marks)."""
     from docx.oxml.ns import qn  # noqa: PLC0415
 
-    open_cells: dict[int, list[Any]] = {}  # column -> [row, column, rowspan, colspan, text]
+    # column -> [row, column, rowspan, colspan, text, mark]
+    open_cells: dict[int, list[Any]] = {}
     done: list[list[Any]] = []
     n_cols = 0
     rows = table._tbl.findall(qn("w:tr"))
@@ -555,15 +561,19 @@ def _grid_of(table: Any) -> DocxGrid:
         for tc in tr.findall(qn("w:tc")):
             span = int(tc.grid_span)
             vmerge = tc.vMerge
-            text = "\n".join(
-                "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.findall(qn("w:p"))
-            ).strip()
+            mark = ""
+            if marked:
+                text, mark = _split_marks(tc)
+            else:
+                text = "\n".join(
+                    "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.findall(qn("w:p"))
+                ).strip()
             if vmerge == "continue" and col in open_cells:
                 open_cells[col][2] += 1
             else:
                 if col in open_cells:
                     done.append(open_cells.pop(col))
-                entry = [i, col, 1, span, text]
+                entry = [i, col, 1, span, text, mark]
                 if vmerge == "restart":
                     open_cells[col] = entry
                 else:
@@ -576,17 +586,59 @@ def _grid_of(table: Any) -> DocxGrid:
                 done.append(open_cells.pop(c))
     done.extend(open_cells.values())
     cells = tuple(
-        DocxCell(r, c, rs, cs, t) for r, c, rs, cs, t in sorted(done, key=lambda e: (e[0], e[1]))
+        DocxCell(r, c, rs, cs, t, mark=m)
+        for r, c, rs, cs, t, m in sorted(done, key=lambda e: (e[0], e[1]))
     )
     return DocxGrid(len(rows), n_cols, cells)
 
 
+_MARK_ALIGNS: Final = frozenset({"superscript", "subscript"})
+
+
+def _split_marks(tc: Any) -> tuple[str, str]:
+    """A table cell's text without its superscript and subscript runs, and the text of
+    those runs (blank-separated): ``12`` with a superscript ``1`` is the figure 12 and a
+    footnote mark, not 121. A cell that holds nothing but such runs keeps its text."""
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    t_tag, r_tag, valign, val = qn("w:t"), qn("w:r"), qn("w:vertAlign"), qn("w:val")
+    lines: list[str] = []
+    whole: list[str] = []
+    marks: list[str] = []
+    for p in tc.findall(qn("w:p")):
+        pieces: list[str] = []
+        for t in p.iter(t_tag):
+            piece = t.text or ""
+            whole.append(piece)
+            run = t.getparent()
+            rpr = run.find(qn("w:rPr")) if run is not None and run.tag == r_tag else None
+            align = rpr.find(valign) if rpr is not None else None
+            if align is not None and align.get(val) in _MARK_ALIGNS:
+                if piece.strip():
+                    marks.append(piece.strip())
+            else:
+                pieces.append(piece)
+        lines.append("".join(pieces))
+        whole.append("\n")
+    text = "\n".join(lines).strip()
+    if not marks or not text:
+        return "".join(whole).strip(), ""
+    return text, " ".join(marks)
+
+
 def read_docx_grids(source: str | os.PathLike[str] | bytes) -> list[DocxGrid | str]:
-    """The tables (as grids of merged cells) and paragraphs of a Word document, in order."""
+    """The tables (as grids of merged cells) and paragraphs of a Word document, in order.
+
+    A superscript or subscript run in a table cell beside other text is a footnote
+    mark: the cell's text is read without it and the mark kept in
+    :attr:`DocxCell.mark`."""
     from docx.oxml.ns import qn  # noqa: PLC0415
     from docx.table import Table as DocxTable  # noqa: PLC0415
 
     doc = _open(source)
+    body = doc.element.body
+    # (one search of the document: most have no superscript at all)
+    marked = next(body.iter(qn("w:vertAlign")), None) is not None
     out: list[DocxGrid | str] = []
     for el in doc.element.body.iterchildren():
         if el.tag == qn("w:p"):
@@ -594,11 +646,15 @@ def read_docx_grids(source: str | os.PathLike[str] | bytes) -> list[DocxGrid | s
             if text:
                 out.append(text)
         elif el.tag == qn("w:tbl"):
-            out.append(_grid_of(DocxTable(el, doc)))
+            out.append(_grid_of(DocxTable(el, doc), marked=marked))
     return out
 
 
-def _blocks(items: Sequence[DocxGrid | str]) -> Iterator[Block]:
+def _blocks(
+    items: Sequence[DocxGrid | str], findings: list[Finding] | None = None
+) -> Iterator[Block]:
+    """The blocks of ``items``; ``findings`` (when given) is given a
+    ``parse.footnote-mark`` finding for each cell read without its marks."""
     from govdisclosure.formats._reader import (  # noqa: PLC0415
         RawCell,
         RawParagraph,
@@ -615,6 +671,11 @@ def _blocks(items: Sequence[DocxGrid | str]) -> Iterator[Block]:
             for i in range(it.rows)
         ]
         for c in it.cells:
+            if c.mark and findings is not None:
+                source = Source(table=k, row=c.row, cell=c.column)
+                findings.append(
+                    finding("parse.footnote-mark", source=source, mark=c.mark, text=c.text)
+                )
             repeat = spanned_text(c.text)
             for i in range(c.row, c.row + c.rowspan):
                 for j in range(c.column, c.column + c.colspan):
@@ -647,10 +708,12 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> list[Block]:
 def parse_docx(source: str | os.PathLike[str] | bytes) -> Report:
     """Read a report from a Word document (a path or its bytes); the English layout of
     ``render_docx(report, locale="en")`` reads back as the Chinese one does."""
-    from govdisclosure.formats._reader import assemble  # noqa: PLC0415
+    from govdisclosure.formats._reader import assemble, with_mark_paths  # noqa: PLC0415
 
-    blocks = read_docx(source)
+    findings: list[Finding] = []
+    blocks = list(_blocks(read_docx_grids(source), findings))
     if not blocks:
         msg = N_("the Word document is empty")
         raise ParseError(msg)
-    return assemble(english_to_official(blocks))
+    report = assemble(english_to_official(blocks), findings=findings)
+    return with_mark_paths(report) if findings else report

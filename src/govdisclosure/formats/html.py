@@ -59,6 +59,7 @@ from govdisclosure.formats._reader import (
     RawParagraph,
     RawTable,
     assemble,
+    with_mark_paths,
 )
 from govdisclosure.formats._render import SECTION_IDS, Words, label_layout, paragraphs, words
 from govdisclosure.formats._scrub import scrub
@@ -1225,15 +1226,20 @@ def _marked_cells(
         td = next(el.iterancestors(*_CELL_TAGS), None)
         if td is None or td in out:
             continue
-        pieces: list[str] = []
-        marks: list[str] = []
-        _split_marks(td, pieces, marks)
-        text = _clean("".join(pieces))
-        mark = " ".join(m for m in map(_clean, marks) if m)
+        text, mark = _without_marks(td)
         if mark and text:
             out[td] = mark
             cell_texts[td] = text
     return out
+
+
+def _without_marks(td: etree._Element) -> tuple[str, str]:
+    """A cell's text without its ``<sup>`` and ``<sub>``, and the text of those
+    (blank-separated)."""
+    pieces: list[str] = []
+    marks: list[str] = []
+    _split_marks(td, pieces, marks)
+    return _clean("".join(pieces)), " ".join(m for m in map(_clean, marks) if m)
 
 
 def _split_marks(el: etree._Element, pieces: list[str], marks: list[str]) -> None:
@@ -1253,28 +1259,6 @@ def _split_marks(el: etree._Element, pieces: list[str], marks: list[str]) -> Non
         tail = child.tail
         if tail:
             pieces.append(tail)
-
-
-def _with_mark_paths(report: Report) -> Report:
-    """``report`` with each ``parse.footnote-mark`` finding given the path of the cell
-    read at its source, or for a label, of the row read from the same row of the page
-    (``applications.granted.*``)."""
-    findings = report.findings
-    if not any(f.code == "parse.footnote-mark" for f in findings):
-        return report
-    paths: dict[Source | None, str] = {}
-    rows: dict[tuple[int | None, int | None], str] = {}
-    for path, source in report.provenance.items():
-        paths[source] = path
-        rows.setdefault((source.table, source.row), path.rpartition(".")[0] + ".*")
-
-    def placed(f: Finding) -> Finding:
-        if f.code != "parse.footnote-mark" or f.path or f.source is None:
-            return f
-        path = paths.get(f.source) or rows.get((f.source.table, f.source.row), "")
-        return attrs.evolve(f, path=path)
-
-    return attrs.evolve(report, findings=tuple(map(placed, findings)))
 
 
 def _inside(el: etree._Element, body: etree._Element) -> bool:
@@ -1299,11 +1283,17 @@ def _outside(
         text = _text_of(table)
         if not any(w in text for w in _TABLE_WORDS):
             continue
-        figures = [
-            c
-            for c in (_cell_text(td, cell_texts) for td in table.iter("td", "th"))
-            if isinstance(read_cell(c).value, int | Decimal)
-        ]
+        marked = next(table.iter(*_MARK_TAGS), None) is not None
+        figures = []
+        for td in table.iter("td", "th"):
+            text = _cell_text(td, cell_texts)
+            quoted = text
+            if marked and next(td.iter(*_MARK_TAGS), None) is not None:
+                bare, mark = _without_marks(td)
+                if bare and mark:  # the figure, not the figure and its mark run together
+                    text, quoted = bare, f"{bare} (mark {mark})"
+            if isinstance(read_cell(text).value, int | Decimal):
+                figures.append(quoted)
         if figures:
             out.append(
                 finding(
@@ -1411,7 +1401,7 @@ def parse_html(html: str | bytes | os.PathLike[str], *, limits: Limits | None = 
             blocks = [stand_in, *blocks[1:]]
             official = True
     report = assemble(blocks, findings=findings)
-    report = _with_mark_paths(report)
+    report = with_mark_paths(report)
     if organ is not None and organ != report.organ:
         report = _with_organ(report, organ, official=official)
     return report

@@ -36,11 +36,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from govdisclosure.checks.registry import N_
+from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats.docx import spanned_text
 from govdisclosure.limits import Limits, input_size, resolve
-from govdisclosure.model import Report, Source
+from govdisclosure.model import Finding, Report, Source
 
 if TYPE_CHECKING:
     from govdisclosure.formats._reader import Block
@@ -69,6 +69,9 @@ class PdfCell:
     page: int
     x: float
     y: float
+    mark: str = ""
+    """The footnote marks read out of the cell's text (digits or asterisks smaller than
+    the figure beside them and raised or lowered), blank-separated; empty when none."""
 
 
 @attrs.frozen
@@ -144,6 +147,76 @@ def _join_chars(chars: Sequence[dict[str, Any]], *, spaced: bool = False) -> str
         prev = c
         blank = False
     return "".join(out)
+
+
+_MARK_CHARS: Final = frozenset("0123456789*\uff0a") | {chr(0xFF10 + k) for k in range(10)}
+"""Digits and asterisks, ASCII and full-width."""
+_SMALLER: Final = 0.9
+"""A mark is at most this fraction of the size of the figure beside it (LibreOffice
+prints Word's superscripts at 89 % of the size, Word at about two thirds)."""
+
+
+def _split_marks(chars: Sequence[dict[str, Any]]) -> tuple[Sequence[dict[str, Any]], str]:
+    """The characters of a table cell without its footnote marks, and those marks.
+
+    A digit or asterisk smaller than the character beside it (at most
+    :data:`_SMALLER` of its size) and raised (its bottom above that character's by a
+    quarter of its size or more) or lowered (its bottom and top below that character's)
+    is a superscript or subscript mark: ``12`` with a raised ``1`` is the figure 12 and
+    a mark, not 121. Characters of one size are returned as they are, as are the
+    characters of a cell that holds nothing but marks."""
+    if not chars:
+        return chars, ""
+    sizes = [float(c.get("size") or 0) for c in chars]
+    if min(sizes) > _SMALLER * max(sizes):  # (one size: the cells of almost every table)
+        return chars, ""
+    marked: list[dict[str, Any]] = []
+    for c, size in zip(chars, sizes, strict=True):
+        if size > 0 and str(c["text"]) in _MARK_CHARS and _displaced(c, size, chars, sizes):
+            marked.append(c)
+    if not marked or len(marked) == len(chars):
+        return chars, ""
+    marked.sort(key=lambda c: (float(c["top"]), float(c["x0"])))
+    groups: list[list[dict[str, Any]]] = []
+    for c in marked:
+        last = groups[-1][-1] if groups else None
+        if (
+            last is not None
+            and abs(float(c["top"]) - float(last["top"])) < 1
+            and float(c["x0"]) - float(last["x1"]) <= float(last.get("size") or 0)
+        ):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    ids = {id(c) for c in marked}
+    rest = [c for c in chars if id(c) not in ids]
+    return rest, " ".join("".join(str(c["text"]) for c in g) for g in groups)
+
+
+def _displaced(
+    c: dict[str, Any], size: float, chars: Sequence[dict[str, Any]], sizes: Sequence[float]
+) -> bool:
+    """Whether ``c`` (of ``size``) is raised or lowered beside the nearest character of
+    ``chars`` on its line that is clearly larger."""
+    x0, x1 = float(c["x0"]), float(c["x1"])
+    top, bottom = float(c["top"]), float(c["bottom"])
+    best: tuple[float, dict[str, Any], float] | None = None
+    for other, big in zip(chars, sizes, strict=True):
+        if size > _SMALLER * big:
+            continue
+        o_top, o_bottom = float(other["top"]), float(other["bottom"])
+        if o_top > bottom or o_bottom < top:  # (not on the same line)
+            continue
+        gap = max(0.0, float(other["x0"]) - x1, x0 - float(other["x1"]))
+        if gap <= 1.5 * big and (best is None or gap < best[0]):
+            best = (gap, other, big)
+    if best is None:
+        return False
+    _, other, big = best
+    o_top, o_bottom = float(other["top"]), float(other["bottom"])
+    raised = o_bottom - bottom >= 0.25 * big
+    lowered = bottom - o_bottom >= 0.1 * big and top - o_top >= 0.2 * big
+    return raised or lowered
 
 
 def _join_lines(lines: Iterable[str]) -> str:
@@ -357,7 +430,8 @@ def _grid(
         j = _index(xs, cx)
         inside[owner[(i, j)]].append(c)
     cells = []
-    for (r0, c0, r1, c1), cs in zip(kept, inside, strict=True):
+    for (r0, c0, r1, c1), all_cs in zip(kept, inside, strict=True):
+        cs, mark = _split_marks(all_cs)
         lines = _group_lines(cs)
         text = _join_lines(_join_chars(line) for line in lines)
         first = lines[0][0] if lines else None
@@ -371,6 +445,7 @@ def _grid(
                 page=page_no,
                 x=round(float(first["x0"]) if first else xs[c0], 1),
                 y=round(float(first["top"]) if first else ys[r0], 1),
+                mark=mark,
             )
         )
     cells.sort(key=lambda c: (c.row, c.column))
@@ -570,7 +645,10 @@ def _merge_grids(a: PdfGrid, b: PdfGrid) -> PdfGrid:
             i = cells.index(above)
             extra = c.rowspan - 1 if split else c.rowspan
             cells[i] = attrs.evolve(
-                above, rowspan=above.rowspan + extra, text=_join_lines((above.text, c.text))
+                above,
+                rowspan=above.rowspan + extra,
+                text=_join_lines((above.text, c.text)),
+                mark=" ".join(m for m in (above.mark, c.mark) if m),
             )
             bottom[(c.column, c.colspan)] = cells[i]
             continue
@@ -707,7 +785,9 @@ def _breaks(prev: PdfLine, line: PdfLine, left: float, right: float) -> bool:
 
 
 # ------------------------------------------------------------------------ blocks
-def _blocks(items: Iterable[PdfGrid | _Para]) -> list[Block]:
+def _blocks(items: Iterable[PdfGrid | _Para], findings: list[Finding] | None = None) -> list[Block]:
+    """The blocks of ``items``; ``findings`` (when given) is given a
+    ``parse.footnote-mark`` finding for each cell read without its marks."""
     from govdisclosure.formats._reader import (  # noqa: PLC0415 - the shared reading layer
         RawCell,
         RawParagraph,
@@ -726,6 +806,10 @@ def _blocks(items: Iterable[PdfGrid | _Para]) -> list[Block]:
         rows: list[list[RawCell | None]] = [[None] * it.columns for _ in range(it.rows)]
         for c in it.cells:
             src = Source(page=c.page, row=c.row, cell=c.column, x=c.x, y=c.y)
+            if c.mark and findings is not None:
+                findings.append(
+                    finding("parse.footnote-mark", source=src, mark=c.mark, text=c.text)
+                )
             repeat = spanned_text(c.text)
             for i in range(c.row, c.row + c.rowspan):
                 for j in range(c.column, c.column + c.colspan):
@@ -791,14 +875,17 @@ def parse_pdf(
     >>> report.cell("applications.new_received.total")  # doctest: +SKIP
     3119
     """
-    from govdisclosure.formats._reader import assemble  # noqa: PLC0415
+    from govdisclosure.formats._reader import assemble, with_mark_paths  # noqa: PLC0415
 
     items = list(_layout(_pages(source, max_pages, limits)))
-    blocks = _blocks(items)
+    findings: list[Finding] = []
+    blocks = _blocks(items, findings)
     if not blocks:
         msg = N_("the PDF has no text layer (a scan?); run OCR first")
         raise ParseError(msg)
-    report = assemble(blocks)
+    report = assemble(blocks, findings=findings)
+    if findings:
+        report = with_mark_paths(report)
     if not any(isinstance(it, PdfGrid) for it in items):
         # no ruled table: tables laid out with spaces only are read line by line as text
         lines = [ln for it in items if isinstance(it, _Para) for ln in it.lines]
