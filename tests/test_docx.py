@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from footnotes import assert_one_mark, report_with_figures
 from govdisclosure.formats.docx import (
     DocxGrid,
     active_grid,
@@ -370,35 +371,17 @@ def _with_mark(
     raise AssertionError(text)
 
 
-def _report_with_figures() -> gd.Report:
-    return gd.build_report(
-        organ="某县某局",
-        year=2024,
-        published="2025-01-20",
-        active={"art20_1": {"regulations": {"issued": 5}}},
-        applications={
-            "new_received": {"natural_person": 12, "commercial": 3},
-            "granted": {"natural_person": 12, "commercial": 3},
-        },
-    )
-
-
 @pytest.mark.parametrize(("mark", "align"), [("1", "superscript"), ("注2", "subscript")])
 def test_a_superscript_run_in_a_cell_is_a_footnote_mark(mark: str, align: str) -> None:
-    report = _report_with_figures()
+    report = report_with_figures()
     data = _with_mark(gd.render_docx(report), "5", mark, align=align)
     again = parse_docx(data)
     assert again == report  # 5, not 51
-    notes = [f for f in again.findings if f.code == "parse.footnote-mark"]
-    assert [(f.path, dict(f.params)) for f in notes] == [
-        ("active.art20_1.regulations.issued", {"mark": mark, "text": "5"})
-    ]
-    assert notes[0].source == again.provenance["active.art20_1.regulations.issued"]
-    assert mark in notes[0].message("en")
+    assert_one_mark(again, "active.art20_1.regulations.issued", mark, "5")
 
 
 def test_a_superscript_beside_a_label_is_reported_with_its_row() -> None:
-    report = _report_with_figures()
+    report = report_with_figures()
     again = parse_docx(_with_mark(gd.render_docx(report), "（一）予以公开", "1"))
     assert again == report
     notes = [f for f in again.findings if f.code == "parse.footnote-mark"]
@@ -408,7 +391,7 @@ def test_a_superscript_beside_a_label_is_reported_with_its_row() -> None:
 
 
 def test_a_cell_of_nothing_but_a_superscript_keeps_its_text() -> None:
-    report = _report_with_figures()
+    report = report_with_figures()
     doc = docx.Document(io.BytesIO(gd.render_docx(report)))
     cells = [cell for cell in doc.tables[0].columns[1].cells if cell.text == "5"]
     assert cells

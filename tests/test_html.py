@@ -688,14 +688,17 @@ def test_entities_are_not_expanded(tmp_path: Path) -> None:
     assert "AAAAAAAAAA" not in report.overview.text
 
 
-def test_report_tables_outside_the_content_are_reported() -> None:
+def _page_with_a_table_outside(figure: str) -> str:
+    """A page whose content holds four blocks of section 二 and whose chrome holds a
+    fifth, with ``figure`` in it."""
+
     def block(caption: str, label: str, figure: str) -> str:
         return (
             f'<table><tr><td colspan="2">{caption}</td></tr><tr><td>信息内容</td><td>本年处理决定数量</td></tr>'
             f"<tr><td>{label}</td><td>{figure}</td></tr></table>"
         )
 
-    page = (
+    return (
         '<html><body><div class="wrap"><div id="zoom"><h1>某县某局2024年政府信息公开工作年度报告</h1>'
         "<p>一、总体情况</p><p>正文。</p><p>二、主动公开政府信息情况</p>"
         + block("第二十条第（五）项", "行政许可", "7")
@@ -703,10 +706,13 @@ def test_report_tables_outside_the_content_are_reported() -> None:
         + block("第二十条第（八）项", "行政事业性收费", "9")
         + block("第二十条第（六）项", "行政强制", "10")
         + "</div>"
-        + block("第二十条第（五）项", "行政许可", "4321")
+        + block("第二十条第（五）项", "行政许可", figure)
         + "</div></body></html>"
     )
-    r = gd.parse_html(page)
+
+
+def test_report_tables_outside_the_content_are_reported() -> None:
+    r = gd.parse_html(_page_with_a_table_outside("4321"))
     assert r.cell("active.art20_5.licensing.decisions") == 7
     outside = [f for f in r.findings if f.code == "parse.outside-content"]
     assert [f.args["cells"] for f in outside] == ["4321"]
@@ -716,24 +722,7 @@ def test_report_tables_outside_the_content_are_reported() -> None:
 
 
 def test_a_table_outside_the_content_quotes_a_figure_without_its_footnote_mark() -> None:
-    def block(caption: str, label: str, figure: str) -> str:
-        return (
-            f'<table><tr><td colspan="2">{caption}</td></tr><tr><td>信息内容</td><td>本年处理决定数量</td></tr>'
-            f"<tr><td>{label}</td><td>{figure}</td></tr></table>"
-        )
-
-    page = (
-        '<html><body><div class="wrap"><div id="zoom"><h1>某县某局2024年政府信息公开工作年度报告</h1>'
-        "<p>一、总体情况</p><p>正文。</p><p>二、主动公开政府信息情况</p>"
-        + block("第二十条第（五）项", "行政许可", "7")
-        + block("第二十条第（六）项", "行政处罚", "8")
-        + block("第二十条第（八）项", "行政事业性收费", "9")
-        + block("第二十条第（六）项", "行政强制", "10")
-        + "</div>"
-        + block("第二十条第（五）项", "行政许可", "432<sup>1</sup>")
-        + "</div></body></html>"
-    )
-    r = gd.parse_html(page)
+    r = gd.parse_html(_page_with_a_table_outside("432<sup>1</sup>"))
     assert r.cell("active.art20_5.licensing.decisions") == 7
     outside = [f for f in r.findings if f.code == "parse.outside-content"]
     assert [f.args["cells"] for f in outside] == ["432 (mark 1)"]  # not 4321

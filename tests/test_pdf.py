@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from footnotes import report_with_figures
 from govdisclosure.formats._reader import RawTable
 from govdisclosure.formats.pdf import (
     PdfCell,
@@ -553,16 +554,7 @@ def test_unruled_tables_are_read_as_text() -> None:
 def test_superscript_and_subscript_marks_in_a_word_table_printed_to_pdf(tmp_path: Path) -> None:
     """A mark set in superscript (or subscript) in Word and printed by LibreOffice reads
     as a mark beside the figure, reported with its cell, not as a digit of it."""
-    report = gd.build_report(
-        organ="某县某局",
-        year=2024,
-        published="2025-01-20",
-        active={"art20_1": {"regulations": {"issued": 5}}},
-        applications={
-            "new_received": {"natural_person": 12, "commercial": 3},
-            "granted": {"natural_person": 12, "commercial": 3},
-        },
-    )
+    report = report_with_figures()
     docx = pytest.importorskip("docx")
     doc = docx.Document(io.BytesIO(gd.render_docx(report)))
     issued = next(c for c in doc.tables[0].columns[1].cells if c.text == "5")

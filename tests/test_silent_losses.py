@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from footnotes import assert_one_mark, report_with_figures
 from govdisclosure.strategies import valid_reports
 
 REAL = Path(__file__).parent / "data" / "real"
@@ -28,19 +29,6 @@ HALF = settings(max_examples=max(10, settings().max_examples // 2))
 
 #: the characters str.splitlines ends a line at, besides \n, \r and \r\n
 BREAKS = ("\u2028", "\u2029", "\x85", "\x1c", "\x1d", "\x1e", "\x0c", "\x0b")
-
-
-def _report() -> gd.Report:
-    return gd.build_report(
-        organ="某县某局",
-        year=2024,
-        published="2025-01-20",
-        active={"art20_1": {"regulations": {"issued": 5}}},
-        applications={
-            "new_received": {"natural_person": 12, "commercial": 3},
-            "granted": {"natural_person": 12, "commercial": 3},
-        },
-    )
 
 
 # ------------------------------------------------------------------ line breaks
@@ -72,7 +60,7 @@ WRAPPERS = ("div", "form", "span", "font", "center", "section", "b")
 
 @pytest.mark.parametrize("wrap", WRAPPERS)
 def test_a_cell_wrapped_inside_its_row_is_a_cell_of_the_row(wrap: str) -> None:
-    report = _report()
+    report = report_with_figures()
     page = gd.render_html(report)
     row = "（一）予以公开</th><td>12</td><td>3</td>"
     assert row in page
@@ -113,22 +101,17 @@ def test_cells_wrapped_inside_their_rows_are_read_in_place(
     ],
 )
 def test_a_footnote_mark_is_no_digit_of_the_figure(cell: str, mark: str) -> None:
-    report = _report()
+    report = report_with_figures()
     page = gd.render_html(report)
     row = "（一）予以公开</th><td>12</td>"
     assert row in page
     again = gd.parse_html(page.replace(row, "（一）予以公开</th>" + cell))
     assert again == report
-    notes = [f for f in again.findings if f.code == "parse.footnote-mark"]
-    assert [(f.path, dict(f.params)) for f in notes] == [
-        ("applications.granted.natural_person", {"mark": mark, "text": "12"})
-    ]
-    assert notes[0].source == again.provenance["applications.granted.natural_person"]
-    assert mark in notes[0].message("en")
+    assert_one_mark(again, "applications.granted.natural_person", mark, "12")
 
 
 def test_a_mark_beside_a_label_is_no_figure_glued_to_it() -> None:
-    report = _report()
+    report = report_with_figures()
     page = gd.render_html(report)
     again = gd.parse_html(page.replace("（一）予以公开</th>", "（一）予以公开<sup>1</sup></th>"))
     assert again == report
@@ -139,7 +122,7 @@ def test_a_mark_beside_a_label_is_no_figure_glued_to_it() -> None:
 
 
 def test_a_mark_alone_in_a_cell_is_left_as_written() -> None:
-    report = _report()
+    report = report_with_figures()
     page = gd.render_html(report).replace("<td>12</td>", "<td><sup>12</sup></td>", 1)
     again = gd.parse_html(page)
     assert again == report
@@ -181,7 +164,7 @@ def test_footnote_marks_leave_every_figure_and_are_each_reported(
     ],
 )
 def test_a_figure_glued_to_its_label_reaches_its_cell(row: str, glued: str) -> None:
-    report = _report()
+    report = report_with_figures()
     text = gd.render_text(report)
     assert row in text
     again = gd.parse_text(text.replace(row, glued))
@@ -189,14 +172,14 @@ def test_a_figure_glued_to_its_label_reaches_its_cell(row: str, glued: str) -> N
 
 
 def test_a_figure_glued_to_its_label_in_extracted_text_reaches_its_cell() -> None:
-    report = _report()
+    report = report_with_figures()
     text = gd.render_text(report).replace("\t", " ")  # words in columns, as a PDF's text
     assert "规章 5 0 0" in text
     assert gd.parse_text(text.replace("规章 5 0 0", "规章5 0 0")) == gd.parse_text(text)
 
 
 def test_a_figure_glued_to_its_label_in_a_page_reaches_its_cell() -> None:
-    report = _report()
+    report = report_with_figures()
     page = gd.render_html(report)
     row = "（一）予以公开</th><td>12</td>"
     assert row in page
@@ -271,7 +254,7 @@ def test_a_footnote_digit_glued_to_the_label_of_a_full_row_is_a_mark(
 ) -> None:
     """With the digit, the row has one cell too many; without it, all its cells: the
     digit is a footnote mark, reported, and the row's figures stay in their columns."""
-    report = _report()
+    report = report_with_figures()
     text = gd.render_text(report)
     assert row in text
     again = gd.parse_text(text.replace(row, glued))
@@ -298,7 +281,7 @@ def test_a_footnote_digit_glued_to_the_label_of_a_full_row_is_a_mark(
 def test_a_footnote_digit_glued_to_a_label_in_extracted_text_is_a_mark(
     row: str, glued: str, path: str, mark: str
 ) -> None:
-    report = _report()
+    report = report_with_figures()
     text = gd.render_text(report).replace("\t", " ")  # words in columns, as a PDF's text
     assert row in text
     plain = gd.parse_text(text)
@@ -309,7 +292,7 @@ def test_a_footnote_digit_glued_to_a_label_in_extracted_text_is_a_mark(
 
 
 def test_a_footnote_digit_glued_to_a_label_in_a_page_is_a_mark() -> None:
-    report = _report()
+    report = report_with_figures()
     page = gd.render_html(report)
     again = gd.parse_html(page.replace("（一）予以公开</th>", "（一）予以公开1</th>"))
     assert again == report
@@ -329,7 +312,7 @@ def test_digits_glued_to_the_label_of_a_row_short_without_them_are_its_first_fig
 ) -> None:
     """Without the digits the row is short of a cell: they are its first figure, as
     before (no footnote mark is reported)."""
-    report = _report()
+    report = report_with_figures()
     text = gd.render_text(report)
     again = gd.parse_text(text.replace(row, glued))
     assert not _marks(again)
@@ -345,7 +328,7 @@ def test_the_row_total_decides_between_a_mark_and_the_first_figure() -> None:
     """（一）予以公开12, then seven cells: one too many with 12, all of them without.
     With 12 as the first figure the row adds up (12 + 3 = 15, the last 0 an extra
     cell); without it, it does not (3 + … + 15 ≠ 0): 12 is the row's figure."""
-    report = _report()
+    report = report_with_figures()
     text = gd.render_text(report)
     row = "（一）予以公开\t12\t3\t0\t0\t0\t0\t15"
     again = gd.parse_text(text.replace(row, "（一）予以公开12\t3\t0\t0\t0\t0\t15\t0"))
@@ -429,7 +412,7 @@ def test_numbering_in_a_value_cell_is_a_cell_of_its_row(
     """Not the label of a new row that takes the figures after it away from theirs, nor
     a piece of the row's label (the row was read one cell short)."""
     path, figure, (row, damaged_row), (cell, damaged_cell) = place
-    report = _report()
+    report = report_with_figures()
     text, page = gd.render_text(report), gd.render_html(report)
     assert row in text
     assert cell in page
