@@ -16,15 +16,14 @@ so that ``tests/test_docs.py`` can check them without running Sphinx.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import gd_findings_examples as examples
 
 import govdisclosure as gd
+from govdisclosure.checks.content import assessment_items, overview_topics, problems_parts
 from govdisclosure.i18n import gettext
 from govdisclosure.template import Edition, TableSpec, Template, template
 
@@ -282,23 +281,21 @@ def glossary_entries() -> dict[str, list[tuple[str, str, str, str]]]:
 
 
 def _prose_terms() -> Iterator[tuple[str, str, str, str, str]]:
-    """What the prose must speak of (``checks/content.toml``): (term, editions, what,
-    the code of the finding that names it, English)."""
-    text = resources.files("govdisclosure.checks").joinpath("content.toml").read_text("utf-8")
-    data = tomllib.loads(text)
+    """What the prose must speak of (``checks/content.toml``, as the checks load it):
+    (term, editions, what, the code of the finding that names it, English)."""
     kinds = (
-        ("overview_topics", "2021", "required topic of section 一", "overview.topic-missing"),
+        (overview_topics(), "2021", "required topic of section 一", "overview.topic-missing"),
         (
-            "assessment",
+            assessment_items(),
             "2021, 2019",
             "required result (条例第五十条)",
             "overview.assessment-missing",
         ),
-        ("problems_parts", "2021, 2019", "required part of section 五", "problems.part-missing"),
+        (problems_parts(), "2021, 2019", "required part of section 五", "problems.part-missing"),
     )
-    for key, eds, what, code in kinds:
-        for t in data[key]:
-            yield t["topic"], eds, what, code, t["en"]
+    for topics, eds, what, code in kinds:
+        for t in topics:
+            yield t.topic, eds, what, code, t.en
 
 
 _SUBGROUP_EN = {

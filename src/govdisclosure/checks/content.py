@@ -29,7 +29,7 @@ from govdisclosure.checks._regex import words_of
 from govdisclosure.checks.registry import finding, register, register_series
 from govdisclosure.model import Finding, OrganKind, Report, is_number
 
-__all__ = ["Topic", "english_names", "overview_topics"]
+__all__ = ["Topic", "assessment_items", "english_names", "overview_topics", "problems_parts"]
 
 _GOVERNMENTS: Final = frozenset({OrganKind.GOVERNMENT, OrganKind.TOWNSHIP})
 
@@ -300,6 +300,16 @@ def _missing(code: str, path: str, *params: tuple[str, str]) -> Finding:
 def overview_topics() -> tuple[Topic, ...]:
     """The five topics section 一 covers under the 2021 notice."""
     return _load().overview
+
+
+def assessment_items() -> tuple[Topic, ...]:
+    """The results a people's government's report states (条例第五十条第（四）项)."""
+    return _load().assessment
+
+
+def problems_parts() -> tuple[Topic, ...]:
+    """The two parts of section 五: the problems, the measures."""
+    return _load().parts
 
 
 @functools.cache

@@ -18,7 +18,6 @@ from typing import Final
 import attrs
 
 from govdisclosure.formats._raw import Block, RawParagraph
-from govdisclosure.formats._render import words
 from govdisclosure.template import Edition, edition_for_year, english_glosses, template
 
 __all__ = ["english_headings", "english_text", "english_to_official", "translate"]
@@ -99,8 +98,7 @@ def translate(blocks: list[Block]) -> list[Block]:
 def english_headings() -> frozenset[str]:
     """The six section headings as the English renderings print them (``I. Overview``):
     a text with one of them as a paragraph of its own is an English rendering."""
-    w = words("en")
-    return frozenset(w.heading(s) for e in Edition for s in template(e).sections)
+    return frozenset(s.heading_en for e in Edition for s in template(e).sections)
 
 
 def english_to_official(blocks: list[Block]) -> list[Block]:

@@ -49,6 +49,13 @@ def _cells_text(cells: Sequence[RawCell]) -> str:
     return ", ".join(c.text.strip() or "（空）" for c in cells)
 
 
+def _spaced_figures(text: str) -> list[str] | None:
+    """The figures of a cell that holds several separated by whitespace ("2 0": a tab
+    lost between two cells), else ``None``."""
+    pieces = text.split()
+    return pieces if len(pieces) > 1 and all(is_figure(p) for p in pieces) else None
+
+
 def _spaced(out: Output, path: str, kept: Sequence[RawCell], width: int) -> list[RawCell] | None:
     """``kept`` with each cell that holds several figures separated by whitespace ("2 0",
     a tab lost between two cells) cut into one cell per figure, when that makes exactly
@@ -57,8 +64,8 @@ def _spaced(out: Output, path: str, kept: Sequence[RawCell], width: int) -> list
     cells: list[RawCell] = []
     spaced: list[tuple[RawCell, list[str]]] = []
     for c in kept:
-        pieces = c.text.split()
-        if len(pieces) > 1 and all(is_figure(p) for p in pieces):
+        pieces = _spaced_figures(c.text)
+        if pieces is not None:
             cells.extend(RawCell(p, c.source) for p in pieces)
             spaced.append((c, pieces))
         else:
@@ -87,11 +94,7 @@ def _count(values: Sequence[RawCell], width: int) -> tuple[int, list[str]]:
         return len(kept) + len(extra), [c.text for c in kept]
     texts: list[str] = []
     for c in kept:
-        pieces = c.text.split()
-        if len(pieces) > 1 and all(is_figure(p) for p in pieces):
-            texts.extend(pieces)
-        else:
-            texts.append(c.text)
+        texts.extend(_spaced_figures(c.text) or (c.text,))
     return len(texts), texts[:width]
 
 
