@@ -29,6 +29,7 @@ from govdisclosure import checks
 from govdisclosure.checks.registry import CODES, define, finding
 from govdisclosure.i18n import describe_path, format_number, gettext
 from govdisclosure.template import normalize_label
+from wording import official_labels
 
 GOLDEN = Path(__file__).parent / "data" / "messages-golden.json"
 
@@ -190,28 +191,9 @@ def test_declarations_change_no_chinese_message(code: str, value: str, data: Any
 
 
 # ------------------------------------------------------------------ printed text
-def _glosses() -> dict[str, str]:
-    """Every official wording with its English, as the test reads the template."""
-    out: dict[str, str] = {}
-    for edition in ("2019", "2021"):
-        tpl = gd.template(edition)
-        out.update({s.heading: s.heading_en for s in tpl.sections})
-        out.update(dict(tpl.glosses))
-        for spec in tpl.tables:
-            out.update({r.label: r.en for r in spec.rows})
-            out.update({c.label: c.en for c in spec.columns})
-            merged = [
-                (spec.corner, spec.corner_en),
-                (spec.column_group, spec.column_group_en),
-                (spec.column_subgroup, spec.column_subgroup_en),
-                (spec.row_group, spec.row_group_en),
-                (spec.caption if spec.section == "active" else None, spec.en),
-            ]
-            out.update({zh: en for zh, en in merged if zh and en})
-    return out
-
-
-_OFFICIAL = _glosses()
+_LABELS, _HEADINGS = official_labels()
+_OFFICIAL = {**_LABELS, **_HEADINGS}
+"""Every official wording with its English, as the test reads the template."""
 _FOLDED = {normalize_label(zh): en for zh, en in _OFFICIAL.items()}
 
 

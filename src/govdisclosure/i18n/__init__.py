@@ -3,7 +3,10 @@
 Messages are gettext msgids (English) translated in ``locale/<lang>/LC_MESSAGES/
 govdisclosure.po``. The catalogs are compiled with babel when first used and cached.
 Official Chinese wording (labels, headings) never goes through gettext: it comes from
-the template, in Chinese, or from its English glosses.
+the template, in Chinese, or from its English glosses. Where a finding quotes official
+wording, its code declares which parameter does and what it quotes (a :class:`Gloss`,
+in ``CodeInfo.glosses``); :func:`render_finding` follows each such parameter in English
+with its gloss, from the template or from ``checks/content.toml`` as the kind says.
 
 >>> from govdisclosure.i18n import describe_path
 >>> describe_path("applications.granted.total", "zh_CN")
