@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import govdisclosure as gd
 from govdisclosure.checks.registry import finding
 from govdisclosure.i18n import describe_path, format_number, gettext, normalize_locale
+from wording import official_labels
 
 LOCALE = __import__("pathlib").Path(gd.__file__).parent / "i18n" / "locale"
 
@@ -295,36 +296,7 @@ def test_the_prose_checks_findings_gloss_their_terms_in_english() -> None:
 
 
 # ------------------------------------------------------------- official labels glossed
-def _official_labels() -> tuple[dict[str, str], dict[str, str]]:
-    """Every row label, row group label, column label, corner and caption of section 二
-    of both editions with its English from the template; and every section heading
-    with its English, as the test reads them (not as the library maps them)."""
-    labels: dict[str, str] = {}
-    headings: dict[str, str] = {}
-    for edition in ("2019", "2021"):
-        tpl = gd.template(edition)
-        glosses = dict(tpl.glosses)
-        for s in tpl.sections:
-            headings[s.heading] = describe_path(s.id, "en")
-        for spec in tpl.tables:
-            for r in spec.rows:
-                labels[r.label] = r.en
-                for g in (r.group, r.subgroup):
-                    if g:
-                        labels[g] = glosses[g]
-            labels.update({c.label: c.en for c in spec.columns})
-            merged = [
-                (spec.corner, spec.corner_en),
-                (spec.column_group, spec.column_group_en),
-                (spec.column_subgroup, spec.column_subgroup_en),
-                (spec.row_group, spec.row_group_en),
-                (spec.caption if spec.section == "active" else None, spec.en),
-            ]
-            labels.update({zh: en for zh, en in merged if zh and en})
-    return labels, headings
-
-
-_LABELS, _HEADINGS = _official_labels()
+_LABELS, _HEADINGS = official_labels()
 _QUOTING = {
     "parse.label-variant": "label",
     "parse.split-label": "label",
@@ -335,9 +307,12 @@ _QUOTING = {
 
 
 def test_the_findings_that_quote_official_wording_declare_it() -> None:
-    assert {c: i.quotes for c, i in gd.CODES.items() if i.quotes} == {
-        c: (p,) for c, p in _QUOTING.items()
-    }
+    labels = gd.checks.Gloss.LABEL
+    assert {
+        c: tuple(p for p, kind in i.glosses if kind is labels)
+        for c, i in gd.CODES.items()
+        if labels in dict(i.glosses).values()
+    } == {c: (p,) for c, p in _QUOTING.items()}
 
 
 @settings(max_examples=20)  # each example renders every label of both editions

@@ -99,6 +99,7 @@ def findings_markdown() -> str:
             f":Basis: {info.basis or '—'}",
             f":Message (zh_CN): {_cell(gettext(info.message, 'zh_CN'))}",
             f":Message (en): {_cell(gettext(info.message, 'en'))}",
+            *_glossed(info),
             "",
             f"Example ({kind}):",
             "",
@@ -114,6 +115,21 @@ def findings_markdown() -> str:
         if f.expression:
             out.insert(len(out) - 1, f"- expression: `{f.expression}`")
     return "\n".join(out) + "\n"
+
+
+_GLOSS_KINDS = {
+    "label": "an official label or heading",
+    "printed": "text as printed, glossed when it is official wording",
+    "terms": "terms the prose must speak of",
+}
+
+
+def _glossed(info: Any) -> list[str]:
+    """The field line naming the parameters that English messages gloss, if any."""
+    if not info.glosses:
+        return []
+    named = "; ".join(f"`{{{name}}}`, {_GLOSS_KINDS[kind.value]}" for name, kind in info.glosses)
+    return [f":Glossed in English: {named}"]
 
 
 # ----------------------------------------------------------------- tables

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govdisclosure.checks.registry import N_, define
+from govdisclosure.checks.registry import N_, Gloss, define
 from govdisclosure.model import Severity
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741 - short severity names
@@ -337,7 +337,7 @@ define(
     N_('"{found}" is read as the official label {label}.'),
     rule="Labels are printed as in the format; known variants and typos are matched and reported.",
     basis=TEMPLATE,
-    quotes=("label",),
+    glosses={"label": Gloss.LABEL},
 )
 define(
     "parse.heading-variant",
@@ -345,14 +345,14 @@ define(
     N_('The heading "{found}" is read as {heading}.'),
     rule="Section headings are printed as in the format.",
     basis=TEMPLATE,
-    quotes=("heading",),
+    glosses={"heading": Gloss.LABEL},
 )
 define(
     "parse.split-label",
     I,
     N_("The label {label} is split across {parts} lines."),
     rule="A label printed on several lines is joined before matching.",
-    quotes=("label",),
+    glosses={"label": Gloss.LABEL},
 )
 define(
     "parse.unit-in-cell",
@@ -371,13 +371,14 @@ define(
     "parse.footnote-mark",
     W,
     N_(
-        '{where}: "{mark}" beside "{text}" (a superscript or subscript, or digits glued to the '
+        '{where}: "{mark}" beside {text} (a superscript or subscript, or digits glued to the '
         "end of a row's label when the row has all its figures without them) is read as a "
         "footnote mark, not as part of it."
     ),
     rule="A footnote mark (<sup>, <sub>; digits glued to the end of a row's label when the row "
     "has all its figures without them) is no part of the figure or label beside it; it is "
     "reported.",
+    glosses={"text": Gloss.PRINTED},
 )
 define(
     "parse.split-cells",
@@ -410,9 +411,10 @@ define(
 define(
     "parse.unknown-row",
     W,
-    N_('A row labelled "{label}" is not in the format; its figures are {cells}.'),
+    N_("A row labelled {label} is not in the format; its figures are {cells}."),
     rule="Rows not in the format are reported with their figures, never merged into others.",
     basis=TEMPLATE,
+    glosses={"label": Gloss.PRINTED},
 )
 define(
     "parse.unreadable-table",
@@ -443,7 +445,7 @@ define(
     I,
     N_("The heading {heading} was not found; the section was recognised by its content."),
     rule="Sections are found by their headings, or by their tables when headings are lost.",
-    quotes=("heading",),
+    glosses={"heading": Gloss.LABEL},
 )
 # --------------------------------------------------------------------- input files
 define(
@@ -470,6 +472,7 @@ define(
     N_('Section 一 (overview) does not speak of "{topic}", one of its five required topics.'),
     rule="Section 一 covers 主动公开, 依申请公开, 政府信息管理, 平台建设 and 监督保障.",
     basis=NOTICE2021 + "一、报告内容（一）总体情况",
+    glosses={"topic": Gloss.TERMS},
 )
 define(
     "overview.assessment-missing",
@@ -480,6 +483,7 @@ define(
     ),
     rule="People's governments report the results of assessment, public evaluation and accountability.",
     basis=ART50 + "第（四）项",
+    glosses={"items": Gloss.TERMS},
 )
 define(
     "problems.part-missing",
@@ -487,6 +491,7 @@ define(
     N_("Section 五 does not state {part}."),
     rule="Section 五 names the main problems and the measures taken or planned to improve.",
     basis=ART50 + "第（四）项",
+    glosses={"part": Gloss.TERMS},
 )
 define(
     "series.problems-not-followed-up",

@@ -10,12 +10,14 @@ a translation.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+import string
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Final, TypeAlias
 
 import attrs
 
+from govdisclosure.i18n import Gloss
 from govdisclosure.model import Finding, Param, Report, Severity, Source, same_organ
 from govdisclosure.model.findings import trusted_finding
 
@@ -25,6 +27,7 @@ __all__ = [
     "SERIES_CHECKS",
     "Check",
     "CodeInfo",
+    "Gloss",
     "SeriesCheck",
     "comparable",
     "define",
@@ -51,11 +54,12 @@ class CodeInfo:
     """The rule, in one English sentence, for the catalogue."""
     basis: str = ""
     """Where the rule comes from: the 条例, the notice, the template."""
-    quotes: tuple[str, ...] = ()
-    """The parameters that quote an official label or heading of the template: English
-    messages print each in quotes followed by its English gloss,
-    ``"本年废止件数" (Repealed this year)``, so their placeholders stand unquoted in the
-    msgid; Chinese ones quote it as their msgstr does."""
+    glosses: tuple[tuple[str, Gloss], ...] = ()
+    """The parameters that quote official Chinese wording, each with what it quotes (a
+    :class:`~govdisclosure.i18n.Gloss`), sorted by name: English messages follow each
+    with English, ``"本年废止件数" (Repealed this year)``, ``主动公开 (proactive
+    disclosure)``; Chinese ones show the value alone. A parameter not named here is
+    never glossed, whatever its name."""
 
     @property
     def namespace(self) -> str:
@@ -73,14 +77,20 @@ def define(
     *,
     rule: str,
     basis: str = "",
-    quotes: tuple[str, ...] = (),
+    glosses: Mapping[str, Gloss] | None = None,
 ) -> CodeInfo:
-    """Register a finding code; each code may be defined once. ``quotes`` names the
-    parameters that quote official labels or headings (:attr:`CodeInfo.quotes`)."""
+    """Register a finding code; each code may be defined once. ``glosses`` names the
+    parameters that quote official wording and what each quotes
+    (:attr:`CodeInfo.glosses`)."""
     if code in CODES:
         msg = f"finding code {code!r} is defined twice"
         raise ValueError(msg)
-    info = CodeInfo(code, severity, message, rule, basis, quotes)
+    declared = tuple(sorted((glosses or {}).items()))
+    fields = {f for _, f, _, _ in string.Formatter().parse(message) if f}
+    if unknown := [name for name, _ in declared if name not in fields]:
+        msg = f"finding code {code!r} glosses {unknown}, not fields of its message"
+        raise ValueError(msg)
+    info = CodeInfo(code, severity, message, rule, basis, declared)
     CODES[code] = info
     return info
 

@@ -3,7 +3,10 @@
 Messages are gettext msgids (English) translated in ``locale/<lang>/LC_MESSAGES/
 govdisclosure.po``. The catalogs are compiled with babel when first used and cached.
 Official Chinese wording (labels, headings) never goes through gettext: it comes from
-the template, in Chinese, or from its English glosses.
+the template, in Chinese, or from its English glosses. Where a finding quotes official
+wording, its code declares which parameter does and what it quotes (a :class:`Gloss`,
+in ``CodeInfo.glosses``); :func:`render_finding` follows each such parameter in English
+with its gloss, from the template or from ``checks/content.toml`` as the kind says.
 
 >>> from govdisclosure.i18n import describe_path
 >>> describe_path("applications.granted.total", "zh_CN")
@@ -14,6 +17,7 @@ the template, in Chinese, or from its English glosses.
 
 from __future__ import annotations
 
+import enum
 import functools
 import io
 import os
@@ -32,11 +36,19 @@ from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
 from govdisclosure.model import Finding, Param
-from govdisclosure.template import Edition, TableSpec, english_gloss, template
+from govdisclosure.template import (
+    Edition,
+    TableSpec,
+    english_gloss,
+    english_glosses,
+    normalize_label,
+    template,
+)
 
 __all__ = [
     "DEFAULT_LOCALE",
     "LOCALES",
+    "Gloss",
     "describe_path",
     "format_number",
     "gettext",
@@ -237,31 +249,114 @@ _KINDS: Final = {
 _PATH_PARAMS: Final = frozenset({"table", "heading"})
 _DATE_PARAMS: Final = frozenset({"published", "deadline"})
 _YEAR_PARAMS: Final = frozenset({"year", "previous_year", "expected_year"})
-_TERM_PARAMS: Final = frozenset({"topic", "items", "part"})
-"""Parameters that quote what the prose must speak of in the official wording (several
-joined by 、): English gives each followed by its English name."""
 _MESSAGE_PARAMS: Final = frozenset({"reason"})
 """Parameters whose value is a message of the catalogs (an English msgid), shown
 translated."""
 
 
-def _glossed(terms: str, lang: str) -> str:
-    """``terms`` (joined by 、) as Chinese text quotes them, or in English each followed by
-    its English name: ``主动公开 (proactive disclosure)``."""
-    if lang == "zh_CN":
-        return terms
-    from govdisclosure.checks.content import english_names  # noqa: PLC0415 - checks sit above i18n
+class Gloss(enum.Enum):
+    """What a finding's parameter quotes of the official Chinese wording, and so how an
+    English message follows it with English. A code declares it for each such parameter
+    (:attr:`~govdisclosure.checks.CodeInfo.glosses`); a parameter not declared is never
+    glossed, whatever its name. Chinese messages show the value alone, as their msgstr
+    quotes it."""
 
-    names = english_names()
-    return ", ".join(f"{t} ({names[t]})" if t in names else t for t in terms.split("、"))
+    LABEL = "label"
+    """An official label or heading of the template, worded as the template words it:
+    in quotes, followed by its English from the template,
+    ``"本年废止件数" (Repealed this year)``. Its placeholder stands unquoted in the msgid."""
+    PRINTED = "printed"
+    """Text as the input printed it (a row's label, a cell's text): in quotes, followed by
+    the English of the official wording it is once folded as labels are matched
+    (:func:`~govdisclosure.template.normalize_label`) — or of the official wordings it
+    is made of, one after another, nothing but punctuation between them —
+    ``"1、 属于国家秘密" (1. State secret)``; in quotes alone when it is anything else
+    (a figure, a wording the template does not have, official words with others). Its
+    placeholder stands unquoted in the msgid."""
+    TERMS = "terms"
+    """What the prose must speak of: one or more terms of the official wording joined by
+    、, each followed by its English name from ``checks/content.toml``, unquoted,
+    ``主动公开 (proactive disclosure)``."""
 
 
-def _quoted_official(label: str) -> str:
-    """An official label or heading as English findings quote it: in quotes, followed
-    by its English gloss from the template when it has one,
-    ``"本年废止件数" (Repealed this year)``."""
-    gloss = english_gloss(label)
-    return f'"{label}" ({gloss})' if gloss else f'"{label}"'
+_SEPARATORS: Final = frozenset(",.:;()\"'-/!?")
+"""What may stand between two official wordings in a :attr:`Gloss.PRINTED` text (after
+:func:`~govdisclosure.template.normalize_label`): punctuation, never a word."""
+
+
+@functools.cache
+def _folded_glosses() -> dict[str, str]:
+    """Every official wording that :func:`english_gloss` knows, folded as labels are
+    matched, mapped to its English; a folded form that two wordings of different English
+    share is left out (none does today), since it could not say which is meant."""
+    out: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for zh, en in english_glosses().items():
+        key = normalize_label(zh)
+        if out.get(key, en) != en:
+            ambiguous.add(key)
+        out[key] = en
+    return {k: v for k, v in out.items() if k not in ambiguous}
+
+
+@functools.lru_cache(maxsize=1024)
+def _printed_gloss(text: str) -> str | None:
+    """The English of the official wording that ``text`` (as printed in a report) is,
+    once folded with :func:`~govdisclosure.template.normalize_label`; if it is several
+    official wordings one after another (a group label and a row label read together),
+    with nothing but punctuation between them, the English of each, in turn, joined by
+    `` / ``, the fewest wordings that cover it; ``None`` when any word of ``text`` is
+    not official wording. A part of a text is never glossed alone: the words around it
+    could change what it means, and the finding quotes them because they were not
+    recognised.
+
+    >>> _printed_gloss("（三） 不予公开"), _printed_gloss("1、属于国家秘密")
+    ('(3) Not disclosed', '1. State secret')
+    >>> _printed_gloss("（三）不予公开：1.属于国家秘密")
+    '(3) Not disclosed / 1. State secret'
+    >>> _printed_gloss("9.属于工作秘密"), _printed_gloss("12"), _printed_gloss("（三）不予公开等")
+    (None, None, None)
+    """
+    folded = normalize_label(text)
+    glosses = _folded_glosses()
+    if folded in glosses:
+        return glosses[folded]
+    # best[i]: the fewest wordings (and their glosses) that cover folded[:i]
+    best: list[tuple[str, ...] | None] = [None] * (len(folded) + 1)
+    best[0] = ()
+    for i in range(len(folded)):
+        here = best[i]
+        if here is None:
+            continue
+        if folded[i] in _SEPARATORS:
+            after = best[i + 1]
+            if after is None or len(here) < len(after):
+                best[i + 1] = here
+        for key, en in glosses.items():
+            if folded.startswith(key, i):
+                end, took = i + len(key), (*here, en)
+                after = best[end]
+                if after is None or len(took) < len(after):
+                    best[end] = took
+    found = best[-1]
+    return " / ".join(found) if found else None
+
+
+def _glossed(name: str, kind: Gloss, value: Param, lang: str) -> str:
+    """The parameter ``name``, of the kind ``kind``, as a message in ``lang`` shows it:
+    alone in Chinese, with its English gloss in English (see :class:`Gloss`). A value
+    that is not text has no gloss: it is shown as any other parameter, in quotes if
+    ``kind`` quotes."""
+    if lang == "zh_CN" or not isinstance(value, str):
+        shown = _format_param(name, value, lang)
+        return f'"{shown}"' if lang == "en" and kind is not Gloss.TERMS else shown
+    if kind is Gloss.TERMS:
+        from govdisclosure.checks.content import english_names  # noqa: PLC0415 - checks sit above i18n
+
+        names = english_names()
+        return ", ".join(f"{t} ({names[t]})" if t in names else t for t in value.split("、"))
+    gloss = english_gloss(value) if kind is Gloss.LABEL else _printed_gloss(value)
+    return f'"{value}" ({gloss})' if gloss else f'"{value}"'
 
 
 def _format_param(name: str, value: Param, lang: str) -> str:
@@ -274,8 +369,6 @@ def _format_param(name: str, value: Param, lang: str) -> str:
         return str(value)  # 2024, never 2,024
     if name in _DATE_PARAMS and isinstance(value, str):
         return _format_date(value, lang)
-    if name in _TERM_PARAMS and isinstance(value, str):
-        return _glossed(value, lang)
     if name in _MESSAGE_PARAMS and isinstance(value, str) and has_message(value):
         return gettext(value, lang)
     if name == "kind" and isinstance(value, str):
@@ -309,21 +402,22 @@ def render_finding(finding: Finding, locale: str | None = None) -> str:
     """The message of ``finding`` in ``locale``."""
     from govdisclosure.checks.registry import CODES  # noqa: PLC0415 - checks sit above i18n
 
-    lang = normalize_locale(locale)
     info = CODES.get(finding.code)
-    values = _Defaulting({k: _format_param(k, v, lang) for k, v in finding.params})
+    if info is None:
+        return f"{finding.code} {finding.path}".strip()
+    lang = normalize_locale(locale)
+    glosses = dict(info.glosses)
+    values = _Defaulting(
+        {
+            k: _glossed(k, glosses[k], v, lang) if k in glosses else _format_param(k, v, lang)
+            for k, v in finding.params
+        }
+    )
     values["where"] = describe_path(finding.path, lang)
     for name in ("expected", "actual"):
         v = getattr(finding, name)
         values[name] = format_number(v, lang) if v is not None else "?"
     if finding.difference is not None:
         values["difference"] = format_number(finding.difference, lang, signed=True)
-    if info is None:
-        return f"{finding.code} {finding.path}".strip()
-    if lang == "en":
-        for name in info.quotes:
-            value = finding.args.get(name)
-            if isinstance(value, str):
-                values[name] = _quoted_official(value)
     template_text = gettext(info.message, lang)
     return _FORMATTER.vformat(template_text, (), values)
