@@ -35,7 +35,7 @@ from govdisclosure.corpus import (
 )
 from govdisclosure.errors import GovDisclosureError, InvalidReport, LimitExceeded, ParseError
 from govdisclosure.formats.dispatch import parse
-from govdisclosure.formats.docx import render_docx
+from govdisclosure.formats.docx import parse_docx, render_docx
 from govdisclosure.formats.html import parse_html, render_html
 from govdisclosure.formats.json import (
     JSONError,
@@ -123,6 +123,7 @@ __all__ = [
     "is_valid",
     "json_schema",
     "parse",
+    "parse_docx",
     "parse_html",
     "parse_markdown",
     "parse_pdf",

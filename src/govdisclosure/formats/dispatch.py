@@ -140,7 +140,7 @@ def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = Non
     The format is recognised by content (see :func:`~govdisclosure.formats.dispatch.sniff`) unless ``format`` names it:
     ``"pdf"`` (:func:`~govdisclosure.parse_pdf`), ``"markdown"``
     (:func:`~govdisclosure.parse_markdown`), ``"docx"``
-    (:func:`~govdisclosure.formats.docx.parse_docx`), ``"json"``
+    (:func:`~govdisclosure.parse_docx`), ``"json"``
     (:func:`~govdisclosure.from_json`), ``"html"`` (:func:`~govdisclosure.parse_html`)
     or ``"text"`` (:func:`~govdisclosure.parse_text`). A string that names an existing
     file is read from that file (a one-line string ending in a known suffix that names

@@ -25,7 +25,9 @@ from __future__ import annotations
 import io
 import os
 import re
+import zipfile
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -36,6 +38,7 @@ from govdisclosure.formats._cells import repeats_in_span
 from govdisclosure.formats._english import english_to_official
 from govdisclosure.formats._render import cell_text, paragraphs, words
 from govdisclosure.i18n import normalize_locale
+from govdisclosure.limits import Limits, input_size, read_input, resolve
 from govdisclosure.model import Finding, Narrative, Report, Source, Table
 from govdisclosure.template import Edition, template
 
@@ -533,40 +536,56 @@ def _present(report: Report, section_id: str) -> bool:
 
 
 # ------------------------------------------------------------------------ reading
-def _open(source: str | os.PathLike[str] | bytes) -> Any:
+def _open(source: str | os.PathLike[str] | bytes, limits: Limits) -> Any:
+    """The python-docx document of ``source`` (a path or the file's bytes), refused
+    beyond ``limits.max_bytes`` before python-docx reads it: the file's size, then the
+    size of its parts once uncompressed (a document of a few hundred kilobytes can
+    unpack to gigabytes of XML)."""
     docx = _docx()
-    stream: Any = io.BytesIO(bytes(source)) if isinstance(source, bytes | bytearray) else source
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        input_size(data, limits)
+    else:
+        data = read_input(source if isinstance(source, os.PathLike) else Path(source), limits)
     try:
-        return docx.Document(stream)
-    except FileNotFoundError:
-        raise
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            # (zipfile reads no part beyond the size its entry declares: a part that
+            # declares less than it holds fails its checksum instead)
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        msg = f"not a readable Word document ({type(exc).__name__}: {str(exc)[:200]})"
+        raise ParseError(msg) from exc
+    limits.check("max_bytes", unpacked, "bytes of the Word document's parts, uncompressed")
+    try:
+        return docx.Document(io.BytesIO(data))
     except Exception as exc:
         msg = f"not a readable Word document ({type(exc).__name__}: {str(exc)[:200]})"
         raise ParseError(msg) from exc
 
 
-def _grid_of(table: Any, *, marked: bool = False) -> DocxGrid:
+def _grid_of(table: Any, limits: Limits, *, marked: bool = False) -> DocxGrid:
     """A Word table's merged cells, from ``w:gridSpan`` and ``w:vMerge`` (``marked``:
     the document has superscript or subscript runs, read out of the cells' text as
-    footnote marks)."""
-    from docx.oxml.ns import qn  # noqa: PLC0415
+    footnote marks). A ``w:gridSpan`` is clamped to ``limits.max_span``; a grid beyond
+    ``limits.max_cells`` raises :class:`~govdisclosure.LimitExceeded`."""
 
+    max_span = limits.max_span
     # column -> [row, column, rowspan, colspan, text, mark]
     open_cells: dict[int, list[Any]] = {}
     done: list[list[Any]] = []
     n_cols = 0
-    rows = table._tbl.findall(qn("w:tr"))
+    rows = list(_children(table._tbl, _TR_TAG))
     for i, tr in enumerate(rows):
         col = 0
-        for tc in tr.findall(qn("w:tc")):
-            span = int(tc.grid_span)
+        for tc in _children(tr, _TC_TAG):
+            span = max(1, min(int(tc.grid_span), max_span))
             vmerge = tc.vMerge
             mark = ""
             if marked:
                 text, mark = _split_marks(tc)
             else:
                 text = "\n".join(
-                    "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.findall(qn("w:p"))
+                    "".join(t.text or "" for t in p.iter(_T_TAG)) for p in _children(tc, _P_TAG)
                 ).strip()
             if vmerge == "continue" and col in open_cells:
                 open_cells[col][2] += 1
@@ -584,6 +603,7 @@ def _grid_of(table: Any, *, marked: bool = False) -> DocxGrid:
         for c in list(open_cells):
             if c >= col:
                 done.append(open_cells.pop(c))
+    limits.check("max_cells", len(rows) * n_cols, "cells of a table of the Word document")
     done.extend(open_cells.values())
     cells = tuple(
         DocxCell(r, c, rs, cs, t, mark=m)
@@ -593,6 +613,24 @@ def _grid_of(table: Any, *, marked: bool = False) -> DocxGrid:
 
 
 _MARK_ALIGNS: Final = frozenset({"superscript", "subscript"})
+_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_T_TAG: Final = f"{_W}t"
+_TC_TAG: Final = f"{_W}tc"
+_TR_TAG: Final = f"{_W}tr"
+_P_TAG: Final = f"{_W}p"
+_WRAPPERS: Final = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"})
+"""Elements around paragraphs and tables that Word shows as their content: content
+controls and custom XML (``w:sdtPr`` and the like inside them hold no content)."""
+
+
+def _children(parent: Any, tag: str) -> Iterator[Any]:
+    """The children of ``parent`` with ``tag``, and those inside content controls and
+    custom XML (a row, a cell or a paragraph may be wrapped in one)."""
+    for el in parent.iterchildren():
+        if el.tag == tag:
+            yield el
+        elif el.tag in _WRAPPERS:
+            yield from _children(el, tag)
 
 
 def _split_marks(tc: Any) -> tuple[str, str]:
@@ -605,7 +643,7 @@ def _split_marks(tc: Any) -> tuple[str, str]:
     lines: list[str] = []
     whole: list[str] = []
     marks: list[str] = []
-    for p in tc.findall(qn("w:p")):
+    for p in _children(tc, _P_TAG):
         pieces: list[str] = []
         for t in p.iter(t_tag):
             piece = t.text or ""
@@ -626,27 +664,64 @@ def _split_marks(tc: Any) -> tuple[str, str]:
     return text, " ".join(marks)
 
 
-def read_docx_grids(source: str | os.PathLike[str] | bytes) -> list[DocxGrid | str]:
+def read_docx_grids(
+    source: str | os.PathLike[str] | bytes, *, limits: Limits | None = None
+) -> list[DocxGrid | str]:
     """The tables (as grids of merged cells) and paragraphs of a Word document, in order.
 
     A superscript or subscript run in a table cell beside other text is a footnote
     mark: the cell's text is read without it and the mark kept in
-    :attr:`DocxCell.mark`."""
+    :attr:`DocxCell.mark`. Content controls (``w:sdt``) and custom XML are read
+    through, as Word shows them. A table that holds tables (a layout table around the
+    report) is read cell by cell: its paragraphs and tables in order.
+
+    Raises :class:`~govdisclosure.LimitExceeded` beyond ``limits`` (default: the
+    process-wide :func:`~govdisclosure.get_limits`): ``max_bytes`` (the file and its
+    parts uncompressed), ``max_lines`` (paragraphs), ``max_tables``, ``max_cells``,
+    ``max_total_cells`` and ``time_budget``; spans are clamped to ``max_span``."""
     from docx.oxml.ns import qn  # noqa: PLC0415
     from docx.table import Table as DocxTable  # noqa: PLC0415
 
-    doc = _open(source)
+    limits = resolve(limits)
+    budget = limits.budget()
+    doc = _open(source, limits)
+    budget.check()
     body = doc.element.body
     # (one search of the document: most have no superscript at all)
     marked = next(body.iter(qn("w:vertAlign")), None) is not None
+    p_tag, tbl_tag = qn("w:p"), qn("w:tbl")
     out: list[DocxGrid | str] = []
-    for el in doc.element.body.iterchildren():
-        if el.tag == qn("w:p"):
-            text = "".join(t.text or "" for t in el.iter(qn("w:t"))).strip()
-            if text:
-                out.append(text)
-        elif el.tag == qn("w:tbl"):
-            out.append(_grid_of(DocxTable(el, doc), marked=marked))
+    counts = [0, 0, 0]  # paragraphs, tables, cells
+
+    def read(parent: Any) -> None:
+        for el in parent.iterchildren():
+            tag = el.tag
+            if tag == p_tag:
+                counts[0] += 1
+                if counts[0] % 512 == 0:
+                    limits.check("max_lines", counts[0], "paragraphs of the Word document")
+                    budget.check()
+                text = "".join(t.text or "" for t in el.iter(_T_TAG)).strip()
+                if text:
+                    out.append(text)
+            elif tag == tbl_tag:
+                if next(el.iterdescendants(tbl_tag), None) is not None:
+                    for tr in _children(el, _TR_TAG):  # a layout table: what its cells hold
+                        for tc in _children(tr, _TC_TAG):
+                            read(tc)
+                    continue
+                counts[1] += 1
+                limits.check("max_tables", counts[1], "tables of the Word document")
+                budget.check()
+                grid = _grid_of(DocxTable(el, doc), limits, marked=marked)
+                counts[2] += grid.rows * grid.columns
+                limits.check("max_total_cells", counts[2], "cells of the Word document's tables")
+                out.append(grid)
+            elif tag in _WRAPPERS:
+                read(el)
+
+    read(body)
+    limits.check("max_lines", counts[0], "paragraphs of the Word document")
     return out
 
 
@@ -700,18 +775,28 @@ def spanned_text(text: str) -> str:
     return text if repeats_in_span(text) else ""
 
 
-def read_docx(source: str | os.PathLike[str] | bytes) -> list[Block]:
+def read_docx(
+    source: str | os.PathLike[str] | bytes, *, limits: Limits | None = None
+) -> list[Block]:
     """A Word document's paragraphs and tables as blocks for the shared reading layer."""
-    return list(_blocks(read_docx_grids(source)))
+    return list(_blocks(read_docx_grids(source, limits=limits)))
 
 
-def parse_docx(source: str | os.PathLike[str] | bytes) -> Report:
+def parse_docx(source: str | os.PathLike[str] | bytes, *, limits: Limits | None = None) -> Report:
     """Read a report from a Word document (a path or its bytes); the English layout of
-    ``render_docx(report, locale="en")`` reads back as the Chinese one does."""
+    ``render_docx(report, locale="en")`` reads back as the Chinese one does.
+
+    Needs the optional extra ``docx`` (python-docx). Raises
+    :class:`~govdisclosure.ParseError` when the input is not a readable Word document
+    (``.doc``, damaged, empty) and :class:`~govdisclosure.LimitExceeded` when it is
+    beyond ``limits`` (``max_bytes`` for the file and for its parts uncompressed,
+    ``max_lines`` for paragraphs, ``max_tables``, ``max_cells``, ``max_total_cells``,
+    ``time_budget``; default: the process-wide :func:`~govdisclosure.get_limits`).
+    """
     from govdisclosure.formats._reader import assemble, with_mark_paths  # noqa: PLC0415
 
     findings: list[Finding] = []
-    blocks = list(_blocks(read_docx_grids(source), findings))
+    blocks = list(_blocks(read_docx_grids(source, limits=limits), findings))
     if not blocks:
         msg = N_("the Word document is empty")
         raise ParseError(msg)
