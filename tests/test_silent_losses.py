@@ -341,6 +341,21 @@ def test_the_row_total_decides_between_a_mark_and_the_first_figure() -> None:
     assert _marks(again) == [("applications.granted.*", "1", "（一）予以公开")]
 
 
+def test_a_glued_digit_before_a_row_ending_in_a_blank_stays_its_first_figure() -> None:
+    """（一）予以公开1, six figures and an empty last cell: seven cells with the digit
+    (the empty cell a stray tab) and seven without it (the empty cell the row's 总计).
+    The sum cannot choose the second reading (it has no 总计 to add up to), so the digit
+    stays the first figure, as written, with no mark reported; ``check`` then reports
+    the row's sum (1 + 12 + 3 ≠ 0). Documented in run-together-cells.md."""
+    report = report_with_figures()
+    text = gd.render_text(report)
+    row = "（一）予以公开\t12\t3\t0\t0\t0\t0\t15"
+    again = gd.parse_text(text.replace(row, "（一）予以公开1\t12\t3\t0\t0\t0\t0\t"))
+    assert not _marks(again)
+    assert list(again.applications.row("granted").values()) == [1, 12, 3, 0, 0, 0, 0]
+    assert "applications.row-total" in {f.code for f in gd.check(again)}
+
+
 @HALF
 @given(valid_reports(), st.data())
 def test_a_footnote_digit_glued_to_a_full_rows_label_is_reported_not_read(

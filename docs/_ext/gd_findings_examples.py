@@ -393,6 +393,15 @@ text = text.replace(row, "1100011\\t" + "\\t".join(["0"] * 10))
 findings = gd.parse_text(text).findings
 """,
     ),
+    "parse.uncertain-mark": (
+        TRIGGERED,
+        """\
+r = ok.with_cell("review_litigation.review.upheld", 1)   # 1 + 0 + 0 + 0 ≠ 0
+text = gd.render_text(r)   # in the official text layout
+text = text.replace("\\t尚未审结\\t总计\\n", "\\t尚未审结\\t总计1\\n")   # 1 glued to 总计
+findings = gd.parse_text(text).findings
+""",
+    ),
     "parse.unknown-row": (
         TRIGGERED,
         """\

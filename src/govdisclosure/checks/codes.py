@@ -372,12 +372,23 @@ define(
     W,
     N_(
         '{where}: "{mark}" beside {text} (a superscript or subscript, or digits glued to the '
-        "end of a row's label when the row has all its figures without them) is read as a "
-        "footnote mark, not as part of it."
+        "end of a label or header word when the row has all its figures without them) is read "
+        "as a footnote mark, not as part of it."
     ),
-    rule="A footnote mark (<sup>, <sub>; digits glued to the end of a row's label when the row "
-    "has all its figures without them) is no part of the figure or label beside it; it is "
-    "reported.",
+    rule="A footnote mark (<sup>, <sub>; digits glued to the end of a label or header word when "
+    "the row has all its figures without them) is no part of the figure or label beside it; "
+    "it is reported.",
+    glosses={"text": Gloss.PRINTED},
+)
+define(
+    "parse.uncertain-mark",
+    W,
+    N_(
+        '{where}: "{mark}" glued to {text} may be a footnote mark or a figure: the table '
+        "has too many cells with it, and its totals do not tell which; it is read as a figure."
+    ),
+    rule="Digits glued to a label that make a table one cell too many, where the table's "
+    "identities do not tell a footnote mark from a figure, are read as before and reported.",
     glosses={"text": Gloss.PRINTED},
 )
 define(

@@ -8,6 +8,7 @@ be placed ends up in a finding.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
@@ -105,6 +106,20 @@ def _holds(texts: Sequence[str], identity: Callable[[list[int]], bool]) -> bool:
     return len(ints) == len(numbers) and identity(ints)
 
 
+def _cut_mark(glued: GluedFigures) -> tuple[str, tuple[RawCell, ...]]:
+    """The digits of ``glued`` that touch its label (a possible footnote mark: ``1`` of
+    ``1 5 0 0`` cut from ``规章1 5 0 0``), and the cell of the figures after them, if
+    any (its source names their column where the text says where)."""
+    mark, *others = glued.text.split(None, 1)
+    rest = others[0].strip() if others else ""
+    if not rest:
+        return mark, ()
+    source = glued.source
+    if source.column is not None:
+        source = attrs.evolve(source, column=source.column + glued.text.rfind(rest))
+    return mark, (RawCell(rest, source),)
+
+
 def _without_mark(
     out: Output,
     prefix: str,
@@ -125,15 +140,8 @@ def _without_mark(
         return values
     glued = values[at]
     assert isinstance(glued, GluedFigures)
-    mark, *others = glued.text.split(None, 1)  # (the digits that touch the label)
-    rest = others[0].strip() if others else ""
-    if rest:
-        source = glued.source
-        if source.column is not None:
-            source = attrs.evolve(source, column=source.column + glued.text.rfind(rest))
-        without = (*values[:at], RawCell(rest, source), *values[at + 1 :])
-    else:
-        without = (*values[:at], *values[at + 1 :])
+    mark, rest = _cut_mark(glued)
+    without = (*values[:at], *rest, *values[at + 1 :])
     count, texts = _count(values, width)
     if count <= width:
         return values
@@ -534,9 +542,124 @@ def _review_identity(values: list[int]) -> bool:
     return all(values[5 * g + 4] == sum(values[5 * g : 5 * g + 4]) for g in range(3))
 
 
+_REVIEW_WORDS: Final = tuple(
+    sorted(
+        {
+            normalize_label(w)
+            for e in _EDITIONS
+            for t in (template(e).table("review_litigation"),)
+            for w in (
+                "行政诉讼",
+                *(c.label for c in t.columns),
+                *(v for c in t.columns for v in c.variants),
+                *(r.label for r in t.rows),
+                *(v for r in t.rows for v in r.variants),
+            )
+        }
+    )
+)
+"""The labels and header words of section 四, normalised, over both editions."""
+
+_PIECE_GLUED: Final = re.compile(r"([\u4e00-\u9fff]+)([0-9\uff10-\uff19]+)")
+"""The end of a header word cut in two, with digits glued to it (计1 of 总 计1)."""
+_PIECE_END: Final = re.compile(r"[\u4e00-\u9fff][0-9\uff10-\uff19]+\s*$", re.MULTILINE)
+"""A cell (a line of the cells' texts joined by line breaks) that may be one."""
+
+
+def _review_pieces(rows: Sequence[RawRow]) -> Sequence[RawRow]:
+    """``rows`` with each cell that ends a header word of section 四 cut in two by the
+    text (总 / 计1: the word 总计, written in two cells) and has digits glued to it cut
+    in two as well: the piece of the word, then the digits, a
+    :class:`~govdisclosure.formats._cells.GluedFigures` whose label is the whole word.
+    (A label of two ideographs or more with digits glued is cut by
+    :func:`~govdisclosure.formats._cells.items`; one ideograph is too short a label
+    to cut without knowing the word it ends.)"""
+    if _PIECE_END.search("\n".join([c.text for r in rows for c in r.cells])) is None:
+        return rows  # (most tables: no cell ends in an ideograph and digits)
+    out: list[RawRow] = []
+    for row in rows:
+        if _PIECE_END.search("\n".join([c.text for c in row.cells])) is None:
+            out.append(row)
+            continue
+        cells: list[RawCell] = []
+        for i, cell in enumerate(row.cells):
+            m = _PIECE_GLUED.fullmatch(cell.text.strip()) if i else None
+            word = normalize_label(row.cells[i - 1].text + m.group(1)) if m else ""
+            if m is None or not any(
+                word.endswith(w) and len(w) > len(m.group(1)) for w in _REVIEW_WORDS
+            ):
+                cells.append(cell)
+                continue
+            piece, digits = m.groups()
+            source = cell.source
+            cells.append(RawCell(piece, source))
+            if source.column is not None:
+                source = attrs.evolve(source, column=source.column + cell.text.rfind(digits))
+            cells.append(GluedFigures(digits, source, row.cells[i - 1].text.strip() + piece))
+        out.append(RawRow(tuple(cells), row.source) if len(cells) > len(row.cells) else row)
+    return out
+
+
+def _review_values(all_items: Sequence[Item]) -> list[RawCell]:
+    """The value cells of the items of section 四 that hold figures, in order."""
+    return [c for it in all_items if it.figures for c in it.values]
+
+
+def _review_marks(out: Output, all_items: list[Item]) -> list[Item]:
+    """``all_items`` without the digits glued to labels or header words of section 四
+    (see :class:`~govdisclosure.formats._cells.GluedFigures`) that touch them, when
+    they are footnote marks (``总计1`` in the header, then the fifteen figures).
+
+    The digits are weighed when with them the table has more than its fifteen cells
+    and without them at least fifteen (an item left without a figure is a header line
+    again: its blank cells were header positions). The identities of section 四 (each
+    group's 总计 the sum of its four outcomes) decide: when the cells read without
+    them satisfy the identities and the cells read with them (the last cell an extra
+    one) do not, they are marks (``parse.footnote-mark`` quotes each); the other way
+    round, they are figures. When the identities cannot decide (both readings, or
+    neither, satisfy them), the digits stay figures, as they are read without the
+    weighing, and ``parse.uncertain-mark`` quotes each: no choice is silent."""
+    glued = [c for it in all_items for c in it.values if isinstance(c, GluedFigures)]
+    if not glued:
+        return all_items
+    marks: list[tuple[GluedFigures, str]] = []
+    without: list[Item] = []
+    for it in all_items:
+        if GluedFigures not in map(type, it.values):
+            without.append(it)
+            continue
+        values: list[RawCell] = []
+        for c in it.values:
+            if isinstance(c, GluedFigures):
+                mark, rest = _cut_mark(c)
+                marks.append((c, mark))
+                values.extend(rest)
+            else:
+                values.append(c)
+        if any(not is_blank(c) for c in values):
+            without.append(Item(it.labels, tuple(values), it.source))
+        elif it.labels:
+            without.append(Item(it.labels, (), it.source))
+    count, texts = _count(_review_values(all_items), _REVIEW_CELLS)
+    count_without, texts_without = _count(_review_values(without), _REVIEW_CELLS)
+    if count <= _REVIEW_CELLS or count_without < _REVIEW_CELLS:
+        return all_items  # (the digits are needed to fill the table: figures)
+    holds = _holds(texts, _review_identity)
+    holds_without = _holds(texts_without, _review_identity)
+    if holds and not holds_without:
+        return all_items
+    code = "parse.footnote-mark" if holds_without and not holds else "parse.uncertain-mark"
+    for c, mark in marks:
+        out.add(code, "review_litigation", source=c.source, mark=mark, text=c.label)
+    return without if code == "parse.footnote-mark" else all_items
+
+
 def read_review(rows: Sequence[RawRow], default: Edition, out: Output) -> Table | None:
-    """Section 四 from its raw rows; ``None`` if it holds no figure."""
-    all_items = items(rows)
+    """Section 四 from its raw rows; ``None`` if it holds no figure.
+
+    Digits glued to a label or a header word that make the table one cell too many
+    are weighed as footnote marks (:func:`_review_marks`)."""
+    all_items = _review_marks(out, items(_review_pieces(rows)))
     if sum(1 for it in all_items if it.figures) == 1:  # the usual one row of figures
         all_items = _words_at_ends(
             all_items,
