@@ -120,6 +120,7 @@ def test_the_codes_that_quote_official_wording_declare_it() -> None:
         "parse.heading-variant": {"heading": g.LABEL},
         "parse.missing-heading": {"heading": g.LABEL},
         "parse.footnote-mark": {"text": g.PRINTED},
+        "parse.uncertain-mark": {"text": g.PRINTED},
         "parse.unknown-row": {"label": g.PRINTED},
         "overview.topic-missing": {"topic": g.TERMS},
         "overview.assessment-missing": {"items": g.TERMS},
