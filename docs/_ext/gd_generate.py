@@ -535,6 +535,7 @@ SUBMODULE_HELPERS: tuple[str, ...] = (
     "govdisclosure.model.infer_organ_kind",
     "govdisclosure.template.normalize_label",
     "govdisclosure.formats.dispatch.sniff",
+    "govdisclosure.formats.dispatch.unsupported",
     "govdisclosure.formats.docx.read_docx_grids",
     "govdisclosure.formats.markdown.read_markdown",
     "govdisclosure.formats.markdown.escape_markdown",

@@ -43,6 +43,7 @@ import attrs
 from govdisclosure.checks import check, in_reading_order
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.formats.dispatch import unsupported
 from govdisclosure.formats.json import from_json
 from govdisclosure.formats.records import RECORD_FIELDS, to_records
 from govdisclosure.i18n import has_message, normalize_locale, render_finding
@@ -83,11 +84,33 @@ FINDING_FIELDS: Final = (
 )
 """The columns of the findings output."""
 SUFFIXES: Final = frozenset(
-    {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ".json"}
+    {
+        ".txt",
+        ".text",
+        ".htm",
+        ".html",
+        ".shtml",
+        ".xhtml",
+        ".pdf",
+        ".docx",
+        ".docm",
+        ".dotx",
+        ".json",
+        # formats reports are published in that no reader reads: picked up so that each
+        # is listed as unreadable, saying what to do, rather than skipped without a word
+        ".doc",
+        ".wps",
+        ".ofd",
+        ".rtf",
+        ".odt",
+    }
 )
 """The file name endings :func:`find_files` picks up inside folders. (Markdown, ``.md``,
 is read when a file is named, but not picked up in folders, whose notes and READMEs are
-Markdown too.)"""
+Markdown too.) Word 97–2003, WPS, OFD, RTF and OpenDocument files are picked up too and
+reported unreadable (``input.unreadable``, with what to do:
+:func:`~govdisclosure.formats.dispatch.unsupported`): a folder of attachments should not
+lose its reports in those formats without a word."""
 
 Row = dict[str, Any]
 Reader = Callable[[bytes, str], Report]
@@ -103,6 +126,9 @@ def read_report(data: bytes, name: str = "") -> Report:
     PDF, Word). ``name`` is only a hint for when no content-based reader is installed.
     Raises :class:`govdisclosure.ParseError` when no report can be read.
     """
+    reason = unsupported(data)
+    if reason is not None:  # (RTF starts with "{" too: not JSON)
+        raise ParseError(reason)
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{"):
         return from_json(data, strict=False)

@@ -35,7 +35,7 @@ from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats._bom import bom_codec
 from govdisclosure.model import Report
 
-__all__ = ["FORMATS", "Format", "parse", "sniff"]
+__all__ = ["FORMATS", "Format", "parse", "sniff", "unsupported"]
 
 Format = Literal["pdf", "docx", "json", "html", "markdown", "text"]
 FORMATS: Final[tuple[Format, ...]] = ("pdf", "docx", "json", "html", "markdown", "text")
@@ -77,7 +77,8 @@ def sniff(data: bytes | str) -> Format:
     if raw[:4] == b"PK\x03\x04":
         try:
             with zipfile.ZipFile(BytesIO(raw)) as z:
-                if "word/document.xml" in z.namelist():
+                names = z.namelist()
+                if any(n in names for n in _WORD_TYPES):
                     return "docx"
         except (zipfile.BadZipFile, OSError, ValueError):
             pass
@@ -95,6 +96,67 @@ def _is_markdown(head: bytes, raw: bytes) -> bool:
     pipe table's rule or a second heading (published text has neither)."""
     headings = _MARKDOWN_HEADING.findall(head)
     return bool(headings) and (len(headings) > 1 or _MARKDOWN_RULE.search(raw) is not None)
+
+
+_OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ARCHIVES: Final = (b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c", b"\x1f\x8b")
+_IMAGES: Final = (
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",
+    b"GIF87a",
+    b"GIF89a",
+    b"II*\x00",
+    b"MM\x00*",
+)
+_WORD_TYPES: Final = ("word/document.xml", "word/document2.xml")
+_RTF: Final = N_("a Rich Text Format document (.rtf): save it as .docx or PDF and read that")
+
+
+def unsupported(data: bytes | str) -> str | None:
+    r"""Why no reader of the library reads ``data``, when its content shows a format in
+    which reports are published that none reads: a legacy Office document (Word 97–2003
+    ``.doc``, WPS ``.wps``, ``.xls``, ``.et``), an OFD document (版式文档), a spreadsheet,
+    an OpenDocument text, RTF, an image or an archive; ``None`` for anything else. The
+    reason is a message of the catalogs (an English msgid) that says what to do.
+
+    >>> unsupported(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    'a legacy Office document (Word 97-2003 .doc, WPS .wps, .xls or .et): save it as .docx or PDF and read that'
+    >>> unsupported(b"{\\rtf1\\ansi ...") is not None, unsupported("一、总体情况") is None
+    (True, True)
+    """
+    if isinstance(data, str):
+        return _RTF if data.lstrip("\ufeff \t\r\n").startswith("{\\rtf") else None
+    head = data[:16]
+    if head.startswith(_OLE2):
+        return N_(
+            "a legacy Office document (Word 97-2003 .doc, WPS .wps, .xls or .et): "
+            "save it as .docx or PDF and read that"
+        )
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"{\\rtf":
+        return _RTF
+    if head.startswith(_IMAGES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+        return N_("an image: the library reads text, not pictures; run OCR on it first")
+    if head.startswith(_ARCHIVES):
+        return N_("an archive: unpack it and read the files inside")
+    if head[:4] == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(BytesIO(data)) as z:
+                names = {n.lower() for n in z.namelist()}
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            return None
+        if any(n in names for n in _WORD_TYPES):
+            return None
+        if "ofd.xml" in names:
+            return N_("an OFD document (版式文档): print it to PDF and read that")
+        if "xl/workbook.xml" in names:
+            return N_(
+                "a spreadsheet (.xlsx), not a report: read the report's PDF, Word document "
+                "or web page"
+            )
+        if "content.xml" in names:
+            return N_("an OpenDocument document (.odt): save it as .docx or PDF and read that")
+        return N_("an archive: unpack it and read the files inside")
+    return None
 
 
 def _is_report_json(raw: bytes) -> bool:
@@ -152,6 +214,10 @@ def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = Non
         msg = N_("the input is empty")
         raise ParseError(msg)
     kind = format if format is not None else sniff(data)
+    if format is None and kind == "text":  # (what no reader reads is not taken for text)
+        reason = unsupported(data)
+        if reason is not None:
+            raise ParseError(reason)
     if kind not in FORMATS:
         msg = f"unknown format {kind!r}; expected one of {', '.join(FORMATS)}"
         raise ValueError(msg)

@@ -557,10 +557,41 @@ def _open(source: str | os.PathLike[str] | bytes, limits: Limits) -> Any:
         raise ParseError(msg) from exc
     limits.check("max_bytes", unpacked, "bytes of the Word document's parts, uncompressed")
     try:
-        return docx.Document(io.BytesIO(data))
+        try:
+            return docx.Document(io.BytesIO(data))
+        except ValueError as exc:
+            if "is not a Word file" not in str(exc):
+                raise
+            # a template (.dotx, .dotm) or a document with macros (.docm): the same
+            # document part under another content type, which python-docx refuses
+            return docx.Document(io.BytesIO(_as_document(data)))
     except Exception as exc:
         msg = f"not a readable Word document ({type(exc).__name__}: {str(exc)[:200]})"
         raise ParseError(msg) from exc
+
+
+_MAIN_TYPES: Final = (
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+_DOCUMENT_TYPE: Final = (
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+)
+
+
+def _as_document(data: bytes) -> bytes:
+    """The package ``data`` with its main part declared a Word document (the content
+    type of a ``.dotx``, ``.dotm`` or ``.docm`` replaced; nothing else changes)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as z:
+        for info in zin.infolist():
+            content = zin.read(info)
+            if info.filename == "[Content_Types].xml":
+                for main in _MAIN_TYPES:
+                    content = content.replace(main, _DOCUMENT_TYPE)
+            z.writestr(info, content)
+    return out.getvalue()
 
 
 def _grid_of(table: Any, limits: Limits, *, marked: bool = False) -> DocxGrid:
