@@ -31,6 +31,7 @@ import io
 import os
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
@@ -559,6 +560,7 @@ def _pages(
             budget.check()
             page = pdf.pages[number - 1]
             try:
+                _check_content(page, number, limits)
                 yield _read_page(page, number)
             except ParseError:
                 raise
@@ -569,6 +571,96 @@ def _pages(
                 _forget(pdf)
     finally:
         _close(pdf)
+
+
+_CHUNK: Final = 1 << 20
+_MAX_FORM_DEPTH: Final = 16
+
+
+def _inflated_size(data: bytes, limit: int) -> int:
+    """How many bytes the zlib stream ``data`` inflates to, counted a chunk at a time
+    and no further than just past ``limit`` (nothing is kept: memory stays at a chunk);
+    a damaged stream counts what inflates before the damage."""
+    inflater = zlib.decompressobj()
+    total = 0
+    tail = data
+    try:
+        while True:
+            chunk = inflater.decompress(tail, _CHUNK)
+            total += len(chunk)
+            tail = inflater.unconsumed_tail
+            if total > limit or (len(chunk) < _CHUNK and not tail):
+                return total
+    except zlib.error:
+        return total
+
+
+def _content_size(page: Any, limit: int) -> int:
+    """The size of a page's content streams and of the forms they draw, inflated, counted
+    no further than just past ``limit``: what pdfminer will inflate to read the page
+    (a 200 KB PDF can hold a page that inflates to gigabytes). Streams other than
+    plain ``FlateDecode`` are counted as stored."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1  # noqa: PLC0415
+    from pdfminer.psparser import LIT  # noqa: PLC0415
+
+    form_type = LIT("Form")
+    total = 0
+    seen: set[int] = set()
+
+    def add(stream: PDFStream) -> None:
+        nonlocal total
+        key = id(stream)
+        if key in seen:
+            return
+        seen.add(key)
+        if stream.rawdata is None:  # already inflated
+            total += len(stream.data or b"")
+            return
+        data = stream.rawdata
+        if stream.decipher is not None and stream.objid is not None:
+            data = stream.decipher(stream.objid, stream.genno or 0, data, stream.attrs)
+        filters = stream.get_filters()
+        if len(filters) == 1 and filters[0][0] in LITERALS_FLATE_DECODE:
+            total += _inflated_size(data, limit - total)
+        else:
+            total += len(data)
+
+    def forms(resources: object, depth: int) -> None:
+        resources = resolve1(resources)
+        xobjects = resolve1(resources.get("XObject")) if isinstance(resources, dict) else None
+        if not isinstance(xobjects, dict) or depth > _MAX_FORM_DEPTH:
+            return
+        for ref in xobjects.values():
+            form = resolve1(ref)
+            if not isinstance(form, PDFStream) or id(form) in seen or total > limit:
+                continue
+            if resolve1(form.attrs.get("Subtype")) is not form_type:
+                continue  # an image: not drawn by the interpreter
+            add(form)
+            forms(form.attrs.get("Resources"), depth + 1)
+
+    for ref in page.page_obj.contents:
+        stream = resolve1(ref)
+        if isinstance(stream, PDFStream):
+            add(stream)
+            if total > limit:
+                return total
+    forms(page.page_obj.resources, 0)
+    return total
+
+
+def _check_content(page: Any, number: int, limits: Limits) -> None:
+    """Refuse a page whose content, inflated, is beyond ``limits.max_bytes``, before
+    pdfminer inflates it all in memory. A page too damaged to measure is left to the
+    reader, which reports it as before."""
+    limit = limits.max_bytes
+    if limit is None:
+        return
+    try:
+        size = _content_size(page, limit)
+    except Exception:  # damage is the reader's to report, as before
+        return
+    limits.check("max_bytes", size, f"bytes of the content of page {number}, inflated")
 
 
 def _close(pdf: Any) -> None:
