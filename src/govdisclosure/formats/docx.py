@@ -33,6 +33,7 @@ import attrs
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._cells import repeats_in_span
+from govdisclosure.formats._docxmarks import Levels, levels_of, split_marks, table_style
 from govdisclosure.formats._english import english_to_official
 from govdisclosure.formats._render import cell_text, paragraphs, words
 from govdisclosure.i18n import normalize_locale
@@ -90,8 +91,9 @@ class DocxCell:
     text: str = ""
     header: bool = False
     mark: str = ""
-    """The footnote marks read out of the cell's text (superscript or subscript runs
-    beside other text), blank-separated; empty when it has none."""
+    """The footnote marks read out of the cell's text (superscript or subscript runs, or
+    smaller runs raised or lowered, beside other text), blank-separated; empty when it
+    has none."""
 
 
 @attrs.frozen
@@ -545,10 +547,10 @@ def _open(source: str | os.PathLike[str] | bytes) -> Any:
         raise ParseError(msg) from exc
 
 
-def _grid_of(table: Any, *, marked: bool = False) -> DocxGrid:
-    """A Word table's merged cells, from ``w:gridSpan`` and ``w:vMerge`` (``marked``:
-    the document has superscript or subscript runs, read out of the cells' text as
-    footnote marks)."""
+def _grid_of(table: Any, levels: Levels | None = None) -> DocxGrid:
+    """A Word table's merged cells, from ``w:gridSpan`` and ``w:vMerge`` (``levels``:
+    the document may set text off the line, superscript or raised, and such text is read
+    out of the cells as footnote marks; :mod:`~govdisclosure.formats._docxmarks`)."""
     from docx.oxml.ns import qn  # noqa: PLC0415
 
     # column -> [row, column, rowspan, colspan, text, mark]
@@ -556,14 +558,15 @@ def _grid_of(table: Any, *, marked: bool = False) -> DocxGrid:
     done: list[list[Any]] = []
     n_cols = 0
     rows = table._tbl.findall(qn("w:tr"))
+    tstyle = table_style(table._tbl) if levels is not None else None
     for i, tr in enumerate(rows):
         col = 0
         for tc in tr.findall(qn("w:tc")):
             span = int(tc.grid_span)
             vmerge = tc.vMerge
             mark = ""
-            if marked:
-                text, mark = _split_marks(tc)
+            if levels is not None:
+                text, mark = split_marks(tc, levels, tstyle)
             else:
                 text = "\n".join(
                     "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.findall(qn("w:p"))
@@ -592,53 +595,19 @@ def _grid_of(table: Any, *, marked: bool = False) -> DocxGrid:
     return DocxGrid(len(rows), n_cols, cells)
 
 
-_MARK_ALIGNS: Final = frozenset({"superscript", "subscript"})
-
-
-def _split_marks(tc: Any) -> tuple[str, str]:
-    """A table cell's text without its superscript and subscript runs, and the text of
-    those runs (blank-separated): ``12`` with a superscript ``1`` is the figure 12 and a
-    footnote mark, not 121. A cell that holds nothing but such runs keeps its text."""
-    from docx.oxml.ns import qn  # noqa: PLC0415
-
-    t_tag, r_tag, valign, val = qn("w:t"), qn("w:r"), qn("w:vertAlign"), qn("w:val")
-    lines: list[str] = []
-    whole: list[str] = []
-    marks: list[str] = []
-    for p in tc.findall(qn("w:p")):
-        pieces: list[str] = []
-        for t in p.iter(t_tag):
-            piece = t.text or ""
-            whole.append(piece)
-            run = t.getparent()
-            rpr = run.find(qn("w:rPr")) if run is not None and run.tag == r_tag else None
-            align = rpr.find(valign) if rpr is not None else None
-            if align is not None and align.get(val) in _MARK_ALIGNS:
-                if piece.strip():
-                    marks.append(piece.strip())
-            else:
-                pieces.append(piece)
-        lines.append("".join(pieces))
-        whole.append("\n")
-    text = "\n".join(lines).strip()
-    if not marks or not text:
-        return "".join(whole).strip(), ""
-    return text, " ".join(marks)
-
-
 def read_docx_grids(source: str | os.PathLike[str] | bytes) -> list[DocxGrid | str]:
     """The tables (as grids of merged cells) and paragraphs of a Word document, in order.
 
-    A superscript or subscript run in a table cell beside other text is a footnote
-    mark: the cell's text is read without it and the mark kept in
-    :attr:`DocxCell.mark`."""
+    Text of a table cell set off the line beside other text is a footnote mark:
+    superscript or subscript (a run's own formatting or its styles'), or raised or
+    lowered and smaller than the cell's text. The cell's text is read without it and the
+    mark kept in :attr:`DocxCell.mark`."""
     from docx.oxml.ns import qn  # noqa: PLC0415
     from docx.table import Table as DocxTable  # noqa: PLC0415
 
     doc = _open(source)
-    body = doc.element.body
     # (one search of the document: most have no superscript at all)
-    marked = next(body.iter(qn("w:vertAlign")), None) is not None
+    levels = levels_of(doc)
     out: list[DocxGrid | str] = []
     for el in doc.element.body.iterchildren():
         if el.tag == qn("w:p"):
@@ -646,7 +615,7 @@ def read_docx_grids(source: str | os.PathLike[str] | bytes) -> list[DocxGrid | s
             if text:
                 out.append(text)
         elif el.tag == qn("w:tbl"):
-            out.append(_grid_of(DocxTable(el, doc), marked=marked))
+            out.append(_grid_of(DocxTable(el, doc), levels))
     return out
 
 
