@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from docxmarks import with_mark
 from footnotes import assert_one_mark, report_with_figures
 from govdisclosure.formats.docx import (
     DocxGrid,
@@ -349,32 +350,10 @@ def test_not_a_word_document() -> None:
 
 
 # ------------------------------------------------------------------------ footnote marks
-def _with_mark(
-    data: bytes, text: str, mark: str, *, n: int = 0, align: str = "superscript"
-) -> bytes:
-    """``data`` with a run of ``mark`` in superscript (or subscript) added to the ``n``-th
-    table cell whose text is ``text``."""
-    doc = docx.Document(io.BytesIO(data))
-    seen = 0
-    for table in doc.tables:
-        for tc in table._tbl.iter(docx.oxml.ns.qn("w:tc")):
-            cell = docx.table._Cell(tc, table)
-            if cell.text != text:
-                continue
-            if seen == n:
-                run = cell.paragraphs[0].add_run(mark)
-                setattr(run.font, align, True)
-                out = io.BytesIO()
-                doc.save(out)
-                return out.getvalue()
-            seen += 1
-    raise AssertionError(text)
-
-
 @pytest.mark.parametrize(("mark", "align"), [("1", "superscript"), ("注2", "subscript")])
 def test_a_superscript_run_in_a_cell_is_a_footnote_mark(mark: str, align: str) -> None:
     report = report_with_figures()
-    data = _with_mark(gd.render_docx(report), "5", mark, align=align)
+    data = with_mark(gd.render_docx(report), "5", mark, kind=align)
     again = parse_docx(data)
     assert again == report  # 5, not 51
     assert_one_mark(again, "active.art20_1.regulations.issued", mark, "5")
@@ -382,7 +361,7 @@ def test_a_superscript_run_in_a_cell_is_a_footnote_mark(mark: str, align: str) -
 
 def test_a_superscript_beside_a_label_is_reported_with_its_row() -> None:
     report = report_with_figures()
-    again = parse_docx(_with_mark(gd.render_docx(report), "（一）予以公开", "1"))
+    again = parse_docx(with_mark(gd.render_docx(report), "（一）予以公开", "1"))
     assert again == report
     notes = [f for f in again.findings if f.code == "parse.footnote-mark"]
     assert [(f.path, dict(f.params)) for f in notes] == [
@@ -415,7 +394,7 @@ def test_a_superscript_in_a_figure_cell_leaves_the_tables_and_is_reported(
     text = data.draw(st.sampled_from(figures))
     n = data.draw(st.integers(0, figures.count(text) - 1))
     mark = data.draw(st.sampled_from(["1", "*", "注", "10"]))
-    again = parse_docx(_with_mark(rendered, text, mark, n=n))
+    again = parse_docx(with_mark(rendered, text, mark, n=n))
     assert again == report
     notes = [f for f in again.findings if f.code == "parse.footnote-mark"]
     assert [dict(f.params) for f in notes] == [{"mark": mark, "text": text}]

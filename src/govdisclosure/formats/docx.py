@@ -35,6 +35,14 @@ import attrs
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._cells import repeats_in_span
+from govdisclosure.formats._docxmarks import (
+    WRAPPERS,
+    Levels,
+    children,
+    levels_of,
+    split_marks,
+    table_style,
+)
 from govdisclosure.formats._english import english_to_official
 from govdisclosure.formats._render import cell_text, paragraphs, words
 from govdisclosure.i18n import normalize_locale
@@ -93,8 +101,9 @@ class DocxCell:
     text: str = ""
     header: bool = False
     mark: str = ""
-    """The footnote marks read out of the cell's text (superscript or subscript runs
-    beside other text), blank-separated; empty when it has none."""
+    """The footnote marks read out of the cell's text (superscript or subscript runs, or
+    smaller runs raised or lowered, beside other text), blank-separated; empty when it
+    has none."""
 
 
 @attrs.frozen
@@ -594,29 +603,30 @@ def _as_document(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _grid_of(table: Any, limits: Limits, *, marked: bool = False) -> DocxGrid:
-    """A Word table's merged cells, from ``w:gridSpan`` and ``w:vMerge`` (``marked``:
-    the document has superscript or subscript runs, read out of the cells' text as
-    footnote marks). A ``w:gridSpan`` is clamped to ``limits.max_span``; a grid beyond
-    ``limits.max_cells`` raises :class:`~govdisclosure.LimitExceeded`."""
-
+def _grid_of(table: Any, limits: Limits, levels: Levels | None = None) -> DocxGrid:
+    """A Word table's merged cells, from ``w:gridSpan`` and ``w:vMerge`` (``levels``:
+    the document may set text off the line, superscript or raised, and such text is read
+    out of the cells as footnote marks; :mod:`~govdisclosure.formats._docxmarks`). A
+    ``w:gridSpan`` is clamped to ``limits.max_span``; a grid beyond ``limits.max_cells``
+    raises :class:`~govdisclosure.LimitExceeded`."""
     max_span = limits.max_span
     # column -> [row, column, rowspan, colspan, text, mark]
     open_cells: dict[int, list[Any]] = {}
     done: list[list[Any]] = []
     n_cols = 0
-    rows = list(_children(table._tbl, _TR_TAG))
+    rows = list(children(table._tbl, _TR_TAG))
+    tstyle = table_style(table._tbl) if levels is not None else None
     for i, tr in enumerate(rows):
         col = 0
-        for tc in _children(tr, _TC_TAG):
+        for tc in children(tr, _TC_TAG):
             span = max(1, min(int(tc.grid_span), max_span))
             vmerge = tc.vMerge
             mark = ""
-            if marked:
-                text, mark = _split_marks(tc)
+            if levels is not None:
+                text, mark = split_marks(tc, levels, tstyle)
             else:
                 text = "\n".join(
-                    "".join(t.text or "" for t in p.iter(_T_TAG)) for p in _children(tc, _P_TAG)
+                    "".join(t.text or "" for t in p.iter(_T_TAG)) for p in children(tc, _P_TAG)
                 ).strip()
             if vmerge == "continue" and col in open_cells:
                 open_cells[col][2] += 1
@@ -643,56 +653,11 @@ def _grid_of(table: Any, limits: Limits, *, marked: bool = False) -> DocxGrid:
     return DocxGrid(len(rows), n_cols, cells)
 
 
-_MARK_ALIGNS: Final = frozenset({"superscript", "subscript"})
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _T_TAG: Final = f"{_W}t"
 _TC_TAG: Final = f"{_W}tc"
 _TR_TAG: Final = f"{_W}tr"
 _P_TAG: Final = f"{_W}p"
-_WRAPPERS: Final = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"})
-"""Elements around paragraphs and tables that Word shows as their content: content
-controls and custom XML (``w:sdtPr`` and the like inside them hold no content)."""
-
-
-def _children(parent: Any, tag: str) -> Iterator[Any]:
-    """The children of ``parent`` with ``tag``, and those inside content controls and
-    custom XML (a row, a cell or a paragraph may be wrapped in one)."""
-    for el in parent.iterchildren():
-        if el.tag == tag:
-            yield el
-        elif el.tag in _WRAPPERS:
-            yield from _children(el, tag)
-
-
-def _split_marks(tc: Any) -> tuple[str, str]:
-    """A table cell's text without its superscript and subscript runs, and the text of
-    those runs (blank-separated): ``12`` with a superscript ``1`` is the figure 12 and a
-    footnote mark, not 121. A cell that holds nothing but such runs keeps its text."""
-    from docx.oxml.ns import qn  # noqa: PLC0415
-
-    t_tag, r_tag, valign, val = qn("w:t"), qn("w:r"), qn("w:vertAlign"), qn("w:val")
-    lines: list[str] = []
-    whole: list[str] = []
-    marks: list[str] = []
-    for p in _children(tc, _P_TAG):
-        pieces: list[str] = []
-        for t in p.iter(t_tag):
-            piece = t.text or ""
-            whole.append(piece)
-            run = t.getparent()
-            rpr = run.find(qn("w:rPr")) if run is not None and run.tag == r_tag else None
-            align = rpr.find(valign) if rpr is not None else None
-            if align is not None and align.get(val) in _MARK_ALIGNS:
-                if piece.strip():
-                    marks.append(piece.strip())
-            else:
-                pieces.append(piece)
-        lines.append("".join(pieces))
-        whole.append("\n")
-    text = "\n".join(lines).strip()
-    if not marks or not text:
-        return "".join(whole).strip(), ""
-    return text, " ".join(marks)
 
 
 def read_docx_grids(
@@ -700,9 +665,10 @@ def read_docx_grids(
 ) -> list[DocxGrid | str]:
     """The tables (as grids of merged cells) and paragraphs of a Word document, in order.
 
-    A superscript or subscript run in a table cell beside other text is a footnote
-    mark: the cell's text is read without it and the mark kept in
-    :attr:`DocxCell.mark`. Content controls (``w:sdt``) and custom XML are read
+    Text of a table cell set off the line beside other text is a footnote mark:
+    superscript or subscript (a run's own formatting or its styles'), or raised or
+    lowered and smaller than the cell's text. The cell's text is read without it and the
+    mark kept in :attr:`DocxCell.mark`. Content controls (``w:sdt``) and custom XML are read
     through, as Word shows them. A table that holds tables (a layout table around the
     report) is read cell by cell: its paragraphs and tables in order.
 
@@ -719,7 +685,7 @@ def read_docx_grids(
     budget.check()
     body = doc.element.body
     # (one search of the document: most have no superscript at all)
-    marked = next(body.iter(qn("w:vertAlign")), None) is not None
+    levels = levels_of(doc)
     p_tag, tbl_tag = qn("w:p"), qn("w:tbl")
     out: list[DocxGrid | str] = []
     counts = [0, 0, 0]  # paragraphs, tables, cells
@@ -737,18 +703,18 @@ def read_docx_grids(
                     out.append(text)
             elif tag == tbl_tag:
                 if next(el.iterdescendants(tbl_tag), None) is not None:
-                    for tr in _children(el, _TR_TAG):  # a layout table: what its cells hold
-                        for tc in _children(tr, _TC_TAG):
+                    for tr in children(el, _TR_TAG):  # a layout table: what its cells hold
+                        for tc in children(tr, _TC_TAG):
                             read(tc)
                     continue
                 counts[1] += 1
                 limits.check("max_tables", counts[1], "tables of the Word document")
                 budget.check()
-                grid = _grid_of(DocxTable(el, doc), limits, marked=marked)
+                grid = _grid_of(DocxTable(el, doc), limits, levels)
                 counts[2] += grid.rows * grid.columns
                 limits.check("max_total_cells", counts[2], "cells of the Word document's tables")
                 out.append(grid)
-            elif tag in _WRAPPERS:
+            elif tag in WRAPPERS:
                 read(el)
 
     read(body)
