@@ -5,10 +5,12 @@ characters beside it)."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 import govdisclosure as gd
 from docxmarks import (
@@ -229,3 +231,24 @@ def test_the_real_reports_read_back_with_no_marks(name: str) -> None:
     again = parse_docx(gd.render_docx(report))
     assert again == report
     assert not again.findings
+
+
+@pytest.mark.parametrize("kind", ["superscript", "style", "raised"])
+def test_a_mark_in_a_cell_wrapped_in_content_controls_is_a_mark(kind: str) -> None:
+    """Marks are found in the paragraphs of a cell that content controls wrap, as in
+    any cell (the reader walks through ``w:sdt`` at every level)."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+    def wrap_cell_paragraphs(doc: Any) -> None:
+        for tc in doc.element.body.iter(f"{w}tc"):
+            for p in tc.findall(f"{w}p"):
+                sdt = etree.Element(f"{w}sdt")
+                content = etree.SubElement(sdt, f"{w}sdtContent")
+                tc.replace(p, sdt)
+                content.append(p)
+
+    report = report_with_figures()
+    marked = with_mark(gd.render_docx(report), "5", "1", kind=kind)
+    again = parse_docx(edited(marked, wrap_cell_paragraphs))
+    assert again == report
+    assert_one_mark(again, "active.art20_1.regulations.issued", "1", "5")
