@@ -10,6 +10,7 @@ without a word. Each is now recognised by its content and refused with what to d
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -198,3 +199,12 @@ def test_check_says_what_to_do_in_the_language_asked(
     out = capsys.readouterr().out
     assert "另存为 DOCX 或 PDF" in out
     assert "save it as" not in out
+
+
+@pytest.mark.parametrize("name", list(SAMPLES))
+def test_the_chinese_reason_has_no_english_words(name: str) -> None:
+    """extract's Chinese messages carry no English words (a file format's name is in
+    capitals): the reason of every refused format, as an unreadable file's finding."""
+    result = gd.extract_file(name, SAMPLES[name][0])
+    (row,) = result.findings
+    assert re.search("[a-z]{2,}", row["message"]) is None, row["message"]
