@@ -248,6 +248,19 @@ def test_frames_beside_a_report_change_nothing(real: gd.Report) -> None:
     assert gd.parse_html(page) == real
 
 
+def test_a_frame_that_holds_no_report_changes_nothing() -> None:
+    title = "某县某局2024年政府信息公开工作年度报告"
+    frame = '<iframe srcdoc="&lt;p&gt;广告&lt;/p&gt;"></iframe>'
+    page = f"<html><body><h1>{title}</h1>{{}}</body></html>"
+    back = gd.parse_html(page.format(frame))
+    assert back == gd.parse_html(page.format(""))
+    assert back.organ.name == "某县某局"
+    with pytest.raises(gd.ParseError, match="no report found"):
+        gd.parse_html(
+            '<html><body><p>x</p><iframe srcdoc="&lt;p&gt;y&lt;/p&gt;"></iframe></body></html>'
+        )
+
+
 # ------------------------------------------------------------------------ save as text
 def test_page_saved_as_text(real: gd.Report) -> None:
     text = gd.render_text(real)

@@ -1436,11 +1436,14 @@ def _parse_page(html: str | bytes | os.PathLike[str], limits: Limits, depth: int
     except LimitExceeded:
         raise
     except ParseError:
-        if not frames:
+        framed = _framed(frames, findings, limits, depth) if frames else None
+        if framed is None:
             raise
-        return _framed(frames, findings, limits, depth)
+        return framed
     if frames and _no_section(report):
-        return _framed(frames, findings, limits, depth)
+        framed = _framed(frames, findings, limits, depth)
+        if framed is not None:
+            return framed
     report = with_mark_paths(report)
     if organ is not None and organ != report.organ:
         report = _with_organ(report, organ, official=official)
@@ -1466,11 +1469,11 @@ def _framed(
     findings: list[Finding],
     limits: Limits,
     depth: int,
-) -> Report:
+) -> Report | None:
     """The report of a page that holds none itself but frames one: the page of the first
     ``<iframe srcdoc>`` that has one (its findings after the page's own), else a
-    :class:`~govdisclosure.ParseError` that names the page a frame shows (nothing is
-    fetched)."""
+    :class:`~govdisclosure.ParseError` that names the pages the frames show (nothing is
+    fetched); ``None`` when no frame shows a page."""
     if depth < _MAX_FRAME_DEPTH:
         for srcdoc, _src in frames:
             if srcdoc is None or _NOT_BLANK.search(srcdoc) is None:
@@ -1484,8 +1487,7 @@ def _framed(
             return attrs.evolve(inner, findings=(*findings, *inner.findings))
     sources = [" ".join(src.split()) for _srcdoc, src in frames if src and src.strip()]
     if not sources:
-        msg = N_("no report found: no title, no section heading and no table")
-        raise ParseError(msg)
+        return None
     reason = N_(
         "the page only shows other pages in frames, which are never fetched: "
         "fetch the page its frame shows and read that"
