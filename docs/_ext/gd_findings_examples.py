@@ -430,6 +430,14 @@ text = gd.render_text(ok)   # the clean report in the official text layout
 findings = gd.parse_text(text.encode("gb18030")).findings
 """,
     ),
+    "parse.compressed": (
+        TRIGGERED,
+        """\
+import gzip
+page = gd.render_html(ok)   # the clean report as a web page
+findings = gd.parse(gzip.compress(page.encode("utf-8"))).findings   # kept gzip-compressed
+""",
+    ),
     "parse.missing-heading": (
         TRIGGERED,
         """\

@@ -21,10 +21,20 @@ class ParseError(GovDisclosureError, ValueError):
     Everything short of that becomes a finding attached to the report instead.
     """
 
-    def __init__(self, message: str, *, line: int | None = None, page: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        page: int | None = None,
+        reason: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.line = line
         self.page = page
+        self.reason = reason
+        """Why, as a message of the catalogs (an English msgid), when ``message`` says
+        more than one of them can (a file name): what a translation shows."""
 
 
 class LimitExceeded(ParseError):

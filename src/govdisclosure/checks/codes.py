@@ -446,6 +446,12 @@ define(
     rule="Pages and texts in UTF-8, UTF-16, UTF-32, GBK or GB18030 are decoded by their BOM, declaration or content.",
 )
 define(
+    "parse.compressed",
+    I,
+    N_("The input was {compression}-compressed; it was read inflated."),
+    rule="A page or text saved compressed (gzip), as a crawler may keep a response, is read inflated, within the size limit.",
+)
+define(
     "parse.outside-content",
     W,
     N_("A table outside the report's text on the page holds figures that were not read: {cells}."),

@@ -91,6 +91,8 @@ SUFFIXES: Final = frozenset(
         ".html",
         ".shtml",
         ".xhtml",
+        ".mht",
+        ".mhtml",
         ".pdf",
         ".docx",
         ".docm",
@@ -146,6 +148,8 @@ def read_report(data: bytes, name: str = "") -> Report:
         ".html": "parse_html",
         ".shtml": "parse_html",
         ".xhtml": "parse_html",
+        ".mht": "parse_html",
+        ".mhtml": "parse_html",
         ".pdf": "parse_pdf",
     }
     func = getattr(govdisclosure, by_suffix.get(suffix, ""), None)
@@ -283,6 +287,8 @@ def unreadable_finding(exc: BaseException) -> Finding:
         said = " ".join(str(exc).split())
         if has_message(said):
             reason = said
+        elif isinstance(exc, ParseError) and exc.reason is not None and has_message(exc.reason):
+            reason = exc.reason
         elif isinstance(exc, LimitExceeded):
             reason = N_("it is larger than the reading limits allow")
         elif isinstance(exc, ParseError):

@@ -30,9 +30,13 @@ from io import BytesIO
 from pathlib import Path
 from typing import Final, Literal
 
-from govdisclosure.checks.registry import N_
+import attrs
+
+from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats._bom import bom_codec
+from govdisclosure.formats._saved import gunzip, gzip_head, is_gzip, is_mhtml
+from govdisclosure.limits import resolve
 from govdisclosure.model import Report
 
 __all__ = ["FORMATS", "Format", "parse", "sniff", "unsupported"]
@@ -51,13 +55,33 @@ _MARKDOWN_HEADING: Final = re.compile(rb"^#{1,6} \S", re.MULTILINE)
 _MARKDOWN_RULE: Final = re.compile(rb"^\|(?: *:?-{3,}:? *\|)+ *$", re.MULTILINE)
 _JSON_FORMAT: Final = "govdisclosure.report/1"
 _SUFFIXES: Final = frozenset(
-    {".pdf", ".docx", ".json", ".html", ".htm", ".shtml", ".xhtml", ".md", ".txt", ".text"}
+    {
+        ".pdf",
+        ".docx",
+        ".json",
+        ".html",
+        ".htm",
+        ".shtml",
+        ".xhtml",
+        ".mht",
+        ".mhtml",
+        ".md",
+        ".txt",
+        ".text",
+    }
 )
 
 
 def sniff(data: bytes | str) -> Format:
-    """The format of ``data``, judged by its content."""
+    """The format of ``data``, judged by its content: an MHTML file (a web page saved
+    "as a single file") is ``"html"``; a gzip file is judged by the first 64 KiB it
+    inflates to (what it holds)."""
     raw = data.encode("utf-8", errors="replace") if isinstance(data, str) else data
+    if isinstance(data, bytes) and is_gzip(data):
+        inner = gzip_head(data)
+        return "text" if is_gzip(inner) else sniff(inner)
+    if is_mhtml(raw[:8192]):
+        return "html"
     codec = bom_codec(raw)
     if codec is not None and codec != "utf-8-sig":
         # UTF-16 or UTF-32 (a text saved as "Unicode"): JSON, a web page or Markdown is
@@ -109,6 +133,9 @@ _IMAGES: Final = (
     b"MM\x00*",
 )
 _WORD_TYPES: Final = ("word/document.xml", "word/document2.xml")
+_ARCHIVE: Final = N_("an archive: unpack it and read the files inside")
+_GZIP_LOOK: Final = 512
+"""How much of what a gzip file holds :func:`unsupported` inflates to judge it."""
 _RTF: Final = N_("a Rich Text Format document (.rtf): save it as .docx or PDF and read that")
 
 
@@ -136,8 +163,17 @@ def unsupported(data: bytes | str) -> str | None:
         return _RTF
     if head.startswith(_IMAGES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
         return N_("an image: the library reads text, not pictures; run OCR on it first")
+    if is_gzip(data):
+        # a web page or a text saved compressed is read inflated (parse); an archive
+        # (.tar.gz) or a compressed binary document is an archive
+        inner = gzip_head(data, _GZIP_LOOK)
+        if inner[257:262] != b"ustar" and not inner.startswith(
+            (*_ARCHIVES, _OLE2, *_IMAGES, b"PK\x03\x04", b"%PDF")
+        ):
+            return None
+        return _ARCHIVE
     if head.startswith(_ARCHIVES):
-        return N_("an archive: unpack it and read the files inside")
+        return _ARCHIVE
     if head[:4] == b"PK\x03\x04":
         try:
             with zipfile.ZipFile(BytesIO(data)) as z:
@@ -155,7 +191,7 @@ def unsupported(data: bytes | str) -> str | None:
             )
         if "content.xml" in names:
             return N_("an OpenDocument document (.odt): save it as .docx or PDF and read that")
-        return N_("an archive: unpack it and read the files inside")
+        return _ARCHIVE
     return None
 
 
@@ -208,8 +244,38 @@ def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = Non
     file is read from that file (a one-line string ending in a known suffix that names
     no file raises :class:`FileNotFoundError`); any other string is the content. Raises
     :class:`~govdisclosure.ParseError` when no report can be read.
+
+    Pages saved in other forms are read too: a web page saved "as a single file"
+    (MHTML, ``.mht``) is read from the page it holds, as ``"html"``; a gzip-compressed
+    input (what a crawler keeps of a compressed response, often named ``.html``) is
+    inflated a chunk at a time, bounded by ``max_bytes`` of the process-wide
+    :func:`~govdisclosure.get_limits` (:class:`~govdisclosure.LimitExceeded` beyond
+    it), read as what it holds and given a ``parse.compressed`` finding; a compressed
+    archive (``.tar.gz``) is refused as an archive.
+
+    >>> import gzip
+    >>> import govdisclosure as gd
+    >>> r = gd.build_report(organ="某县某局", year=2024)
+    >>> back = gd.parse(gzip.compress(gd.render_html(r).encode("utf-8")))
+    >>> back == r, [f.code for f in back.findings]
+    (True, ['parse.compressed'])
     """
     data = _read(source)
+    if isinstance(data, bytes) and is_gzip(data):
+        if format is None:
+            reason = unsupported(data)
+            if reason is not None:
+                raise ParseError(reason)
+        inner = gunzip(data, resolve(None))
+        if is_gzip(inner):
+            raise ParseError(_ARCHIVE)
+        report = _parse(inner, format)
+        compressed = finding("parse.compressed", compression="gzip")
+        return attrs.evolve(report, findings=(compressed, *report.findings))
+    return _parse(data, format)
+
+
+def _parse(data: bytes | str, format: Format | None) -> Report:
     if not data.strip():
         msg = N_("the input is empty")
         raise ParseError(msg)

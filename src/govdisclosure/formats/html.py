@@ -62,6 +62,7 @@ from govdisclosure.formats._reader import (
     with_mark_paths,
 )
 from govdisclosure.formats._render import SECTION_IDS, Words, label_layout, paragraphs, words
+from govdisclosure.formats._saved import gunzip, is_gzip, is_mhtml, mhtml_page
 from govdisclosure.formats._scrub import scrub
 from govdisclosure.limits import Budget, Limits, input_size, read_input, resolve
 from govdisclosure.model import (
@@ -458,11 +459,18 @@ _CONTROL_SINGLE: Final = tuple(bytes([b]) for b in (*range(0x09), 0x0B, 0x0C, *r
 _NONCHARACTERS_UTF8: Final = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF
 # a character that is neither blank nor one of those: the page is not empty
 _NOT_BLANK: Final = re.compile("[^\\s\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_MAX_FRAME_DEPTH: Final = 4
+"""How deep ``<iframe srcdoc>`` pages inside one another are read."""
+_FRAMES_NAMED: Final = 5
+"""How many of a page's frames a :class:`~govdisclosure.ParseError` names."""
+_MHTML_HEAD: Final = 8192
+"""How much of a page given as text is looked at for the headers of an MHTML file."""
 _CJK: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    """Text and the codec used: BOM, then UTF-8, then the declared charset (when it makes
+def _decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """Text and the codec used: BOM, then UTF-8, then the declared charset (``charset``,
+    the one an MHTML part declares, else the page's own declaration; used when it makes
     Chinese characters of the page), then GB18030."""
     codec = bom_codec(data)
     if codec is not None:
@@ -471,8 +479,11 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    m = _DECLARED.search(data[:4096])
-    declared = m.group(1).decode("ascii", "replace").lower() if m else ""
+    if charset is not None:
+        declared = charset.strip().lower()
+    else:
+        m = _DECLARED.search(data[:4096])
+        declared = m.group(1).decode("ascii", "replace").lower() if m else ""
     candidates = []
     if declared and declared not in _GB and not declared.startswith("utf"):
         candidates.append(declared)
@@ -1335,7 +1346,14 @@ def parse_html(html: str | bytes | os.PathLike[str], *, limits: Limits | None = 
     GB18030), or the path of a saved page (a :class:`pathlib.Path`: a ``str`` is always
     the page itself): the byte-order mark, then UTF-8, then the ``<meta charset>`` or
     ``http-equiv`` declaration (when it makes Chinese characters of the page), then
-    GB18030 decide; a page not in UTF-8 gets a ``parse.encoding`` finding. The page is
+    GB18030 decide; a page not in UTF-8 gets a ``parse.encoding`` finding. A page saved
+    "as a single file" (MHTML, ``.mht``) is read from the web page inside it, its
+    part's declared charset taking the place of the page's declaration; a
+    gzip-compressed page is read inflated (bounded by ``limits.max_bytes``, a chunk at
+    a time) with a ``parse.compressed`` finding. A page with no section of a report
+    that holds one in an ``<iframe srcdoc>`` is read from that frame; one that only
+    shows other pages in frames raises a :class:`~govdisclosure.ParseError` naming
+    them (nothing is fetched). The page is
     parsed without network access or entity expansion; the content container is chosen
     among the page chrome; a ``<br>`` in running text ends a line (a page laid out with
     ``<br>`` alone is read line by line), while ``<br>`` and ``<p>`` inside cells are
@@ -1349,15 +1367,27 @@ def parse_html(html: str | bytes | os.PathLike[str], *, limits: Limits | None = 
     process-wide :func:`~govdisclosure.get_limits`). Spans are clamped to
     ``limits.max_span`` and to the rows left in the table.
     """
+    return _parse_page(html, resolve(limits), 0)
+
+
+def _parse_page(html: str | bytes | os.PathLike[str], limits: Limits, depth: int) -> Report:
     findings: list[Finding] = []
-    limits = resolve(limits)
     budget = limits.budget()
     given: object = read_input(html, limits) if isinstance(html, os.PathLike) else html
     utf8: bytes | None = None  # the page's bytes when they are the UTF-8 of ``text``
+    if isinstance(given, str) and is_mhtml(given[:_MHTML_HEAD].encode("utf-8", "replace")):
+        input_size(given, limits)
+        given = given.encode("utf-8", "replace")  # (an MHTML file read as text)
     if isinstance(given, bytes | bytearray | memoryview):
         data = bytes(given)
         input_size(data, limits)
-        text, codec = _decode(data)
+        if is_gzip(data):
+            data = gunzip(data, limits)
+            findings.append(finding("parse.compressed", compression="gzip"))
+        charset = None
+        if is_mhtml(data):
+            data, charset = mhtml_page(data, limits)
+        text, codec = _decode(data, charset)
         if codec != "utf-8":
             findings.append(finding("parse.encoding", encoding=codec.upper()))
         elif not data.startswith(codecs.BOM_UTF8):
@@ -1379,6 +1409,7 @@ def parse_html(html: str | bytes | os.PathLike[str], *, limits: Limits | None = 
     del text  # (not kept while the page is parsed and read: a decoded page is big)
     root = _parse_bytes(source)
     budget.check()
+    frames = [(el.get("srcdoc"), el.get("src")) for el in root.iter("iframe", "frame")]
     # the page's own article (for both hints) and the elements in English, in one pass
     article, english = _articles(root)
     organ = year = None
@@ -1400,11 +1431,70 @@ def parse_html(html: str | bytes | os.PathLike[str], *, limits: Limits | None = 
             stand_in = attrs.evolve(first, text=pattern.format(organ=_SOME_ORGAN, year=year))
             blocks = [stand_in, *blocks[1:]]
             official = True
-    report = assemble(blocks, findings=findings)
+    try:
+        report = assemble(blocks, findings=findings)
+    except LimitExceeded:
+        raise
+    except ParseError:
+        framed = _framed(frames, findings, limits, depth) if frames else None
+        if framed is None:
+            raise
+        return framed
+    if frames and _no_section(report):
+        framed = _framed(frames, findings, limits, depth)
+        if framed is not None:
+            return framed
     report = with_mark_paths(report)
     if organ is not None and organ != report.organ:
         report = _with_organ(report, organ, official=official)
     return report
+
+
+def _no_section(report: Report) -> bool:
+    """Whether nothing of ``report`` was read but its title: no section at all."""
+    return not report.active and all(
+        section is None
+        for section in (
+            report.overview,
+            report.applications,
+            report.review_litigation,
+            report.problems,
+            report.other,
+        )
+    )
+
+
+def _framed(
+    frames: list[tuple[str | None, str | None]],
+    findings: list[Finding],
+    limits: Limits,
+    depth: int,
+) -> Report | None:
+    """The report of a page that holds none itself but frames one: the page of the first
+    ``<iframe srcdoc>`` that has one (its findings after the page's own), else a
+    :class:`~govdisclosure.ParseError` that names the pages the frames show (nothing is
+    fetched); ``None`` when no frame shows a page."""
+    if depth < _MAX_FRAME_DEPTH:
+        for srcdoc, _src in frames:
+            if srcdoc is None or _NOT_BLANK.search(srcdoc) is None:
+                continue
+            try:
+                inner = _parse_page(srcdoc, limits, depth + 1)
+            except LimitExceeded:
+                raise
+            except ParseError:
+                continue
+            return attrs.evolve(inner, findings=(*findings, *inner.findings))
+    sources = [" ".join(src.split()) for _srcdoc, src in frames if src and src.strip()]
+    if not sources:
+        return None
+    reason = N_(
+        "the page only shows other pages in frames, which are never fetched: "
+        "fetch the page its frame shows and read that"
+    )
+    shown = ", ".join(sources[:_FRAMES_NAMED])
+    msg = f"{reason} ({shown})"
+    raise ParseError(msg, reason=reason)
 
 
 def _parser_input(text: str, utf8: bytes | None = None) -> bytes:
