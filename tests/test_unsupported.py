@@ -221,3 +221,11 @@ def test_the_chinese_reason_has_no_english_words(name: str) -> None:
     result = gd.extract_file(name, SAMPLES[name][0])
     (row,) = result.findings
     assert re.search("[a-z]{2,}", row["message"]) is None, row["message"]
+
+
+@pytest.mark.parametrize("name", ["no/such/report.doc", "report.ofd", "附件.wps", "x.docm"])
+def test_a_missing_file_of_those_formats_is_a_missing_file(name: str) -> None:
+    """A file name passed as text is a missing file, not a report's text (which would
+    be 'no report found')."""
+    with pytest.raises(FileNotFoundError):
+        gd.parse(name)

@@ -68,8 +68,22 @@ _SUFFIXES: Final = frozenset(
         ".md",
         ".txt",
         ".text",
+        # read (Word under other names) or refused with what to do (unsupported)
+        ".docm",
+        ".dotx",
+        ".dotm",
+        ".doc",
+        ".wps",
+        ".ofd",
+        ".rtf",
+        ".odt",
+        ".xls",
+        ".xlsx",
+        ".et",
     }
 )
+"""File name endings: a one-line string ending in one of them that names no file is a
+missing file (``FileNotFoundError``), not a report's text."""
 
 
 def sniff(data: bytes | str) -> Format:
