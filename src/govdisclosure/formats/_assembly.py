@@ -97,7 +97,7 @@ def _heading_then_text(
     """A heading with the section's first sentence run on after it in one paragraph."""
     official = {normalize_label(s.label) for s in specs}
     variants = {normalize_label(v) for s in specs for v in s.variants}
-    for end in range(len(raw_body), 1, -1):
+    for end in reversed(_heading_ends(raw_body, max(map(len, official | variants)))):
         head = normalize_label(raw_body[:end])
         if head in official or head in variants:
             rest = raw_body[end:].strip()
@@ -107,6 +107,26 @@ def _heading_then_text(
                 section_id, f"{number}、{raw_body[:end].strip()}", head not in official, rest
             )
     return None
+
+
+def _heading_ends(raw_body: str, longest: int) -> list[int]:
+    """The places (from 2 on, in order) where a heading of at most ``longest``
+    characters, normalised, may end in ``raw_body``: after a character that is not
+    whitespace (a heading that ends in whitespace is the same heading without it),
+    and no further than ``longest`` such characters and a margin for what NFKC folds
+    together. (Every end of a paragraph of thousands of characters was tried, each
+    prefix normalised anew: 4,000 figures after 一、 took 6.5 s.)"""
+    ends: list[int] = []
+    seen = 0
+    for end, ch in enumerate(raw_body, 1):
+        if ch.isspace():
+            continue
+        seen += 1
+        if seen > 4 * longest + 8:
+            break
+        if end > 1:
+            ends.append(end)
+    return ends
 
 
 _CN_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",

@@ -35,6 +35,7 @@ from govdisclosure.model import (
     is_number,
     read_cell,
 )
+from govdisclosure.model.cells import MAX_FIGURE_DIGITS, is_overlong_figure
 from govdisclosure.template import ColumnKind, ColumnSpec, Edition, normalize_label, template
 
 __all__ = [
@@ -69,7 +70,7 @@ def _kind(text: str) -> str:
         return "blank"
     if text.strip() in _LABEL_MARKS:
         return "label"
-    if is_number(value) or isinstance(value, NotApplicable):
+    if is_number(value) or isinstance(value, NotApplicable) or is_overlong_figure(text):
         return "figure"
     pieces = text.split()
     if len(pieces) > 1 and all(_kind(p) == "figure" for p in pieces):
@@ -257,7 +258,11 @@ def repeats_in_span(text: str) -> bool:
     twice and the figures after it keep their order even when the spans of a header
     and of its data rows differ.
     """
-    return isinstance(read_cell(text).value, Text) and not is_cell_word(text)
+    return (
+        isinstance(read_cell(text).value, Text)
+        and not is_cell_word(text)
+        and not is_overlong_figure(text)
+    )
 
 
 _KINDS: dict[str, str] = {}
@@ -274,17 +279,32 @@ def _kind_of(text: str) -> str:
     return k
 
 
-def _figure_follows(cells: Sequence[RawCell], start: int, *, or_end: bool = False) -> bool:
-    """Whether a figure comes next in ``cells`` from ``start`` on, after blanks and
-    words written in place of figures (略 略 0: the first 略 is followed by a figure);
-    with ``or_end``, also whether only such cells follow, to the row's end."""
-    for cell in itertools.islice(cells, start, None):
-        k = _kind(cell.text)
+def _next_stops(cells: Sequence[RawCell]) -> list[str]:
+    """For each position of ``cells`` (and one past the end), what comes first from
+    there on after blanks and words written in place of figures (略 略 0: after the
+    first 略 a figure comes): ``"figure"``, ``"other"`` or ``"end"``.
+
+    Worked out once for a row, from its end. (Looking ahead from each cell instead
+    took time growing with the square of the row's length: a line of 25,000 ``| 1``
+    cells took 6 s.)"""
+    stops = ["end"] * (len(cells) + 1)
+    for i in range(len(cells) - 1, -1, -1):
+        text = cells[i].text
+        k = _kind(text)
         if k == "figure":
-            return True
-        if k != "blank" and not is_cell_word(cell.text):
-            return False
-    return or_end
+            stops[i] = "figure"
+        elif k == "blank" or is_cell_word(text):
+            stops[i] = stops[i + 1]
+        else:
+            stops[i] = "other"
+    return stops
+
+
+def _figure_follows(stops: list[str], start: int, *, or_end: bool = False) -> bool:
+    """Whether a figure comes next in a row from ``start`` on, after blanks and words
+    written in place of figures (``stops`` is :func:`_next_stops` of the row); with
+    ``or_end``, also whether only such cells follow, to the row's end."""
+    return stops[start] == "figure" or (or_end and stops[start] == "end")
 
 
 def is_blank(cell: RawCell) -> bool:
@@ -396,6 +416,7 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
         previous: RawCell | None = None
         previous_text: str | None = None
         cells = row.cells
+        stops: list[str] = []  # _next_stops(cells), worked out when first needed
         for index, cell in enumerate(cells):
             text = cell.text
             if text == previous_text:
@@ -426,8 +447,15 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
             if figures:
                 if (
                     is_word_for_figure(text)
-                    and _figure_follows(cells, index + 1, or_end=is_cell_word(text))
-                ) or (is_numbering(text) and _figure_follows(cells, index + 1, or_end=True)):
+                    and _figure_follows(
+                        stops := stops or _next_stops(cells), index + 1, or_end=is_cell_word(text)
+                    )
+                ) or (
+                    is_numbering(text)
+                    and _figure_follows(
+                        stops := stops or _next_stops(cells), index + 1, or_end=True
+                    )
+                ):
                     # a word between two figures, or one that only blanks and such
                     # words follow (略 at the end of a row): a value of this row; and
                     # so is numbering alone there (3. written in place of a figure: the
@@ -438,7 +466,11 @@ def items(rows: Sequence[RawRow]) -> list[Item]:
                 out.append(item(tuple(labels), tuple(values), row.source, tuple(figures)))
                 labels = []
                 figures = []
-            elif values and is_cell_word(text) and _figure_follows(cells, index + 1, or_end=True):
+            elif (
+                values
+                and is_cell_word(text)
+                and _figure_follows(stops := stops or _next_stops(cells), index + 1, or_end=True)
+            ):
                 # blanks, then a word in place of a figure, then figures (or only blanks
                 # and such words, to the row's end: a row of words and blanks): the
                 # row's values start with the blanks (a merged label cell among them is
@@ -608,7 +640,13 @@ def split_run_together(
     space. At most two solutions are returned (two mean "not certain").
     """
     texts = ["".join(t.split()) for t in texts]
-    if not all(t.isdigit() for t in texts) or len(texts) >= width:
+    # decimal digits only: ``str.isdigit`` also holds for superscripts (¹²), which
+    # ``int`` does not read
+    if not all(t.isdecimal() for t in texts) or len(texts) >= width:
+        return []
+    if any(len(t) > MAX_FIGURE_DIGITS for t in texts):
+        # no figures of a report run together into so many digits; and ``int`` refuses
+        # a piece of more than 4,300 (ValueError, not a finding)
         return []
     need = width - len(texts)
     solutions: list[list[int]] = []

@@ -201,7 +201,7 @@ def _fill_row(
             and len(texts) == len(kept)
             # only figures written as digits may have run together (略, 1,200 and
             # 3.5 are cells of their own)
-            and all(d.isdigit() for d in digits)
+            and all(d.isdecimal() for d in digits)
             and any(len(d) > 1 for d in digits)
         ):
             solutions = split_run_together(texts, width, identity)
@@ -718,7 +718,7 @@ def read_review(rows: Sequence[RawRow], default: Edition, out: Output) -> Table 
             )
             kept = [RawCell(str(v), kept[0].source) for v in solutions[0]]
         elif any(len("".join(t.split())) > 1 for t in texts) and all(
-            "".join(t.split()).isdigit() for t in texts
+            "".join(t.split()).isdecimal() for t in texts
         ):
             out.add("parse.uncertain-cells", "review_litigation", source=kept[0].source, text=text)
             return Table.blank("review_litigation", default)

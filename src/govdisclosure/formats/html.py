@@ -74,7 +74,7 @@ from govdisclosure.model import (
     Source,
     Table,
 )
-from govdisclosure.model.cells import read_cell, visible
+from govdisclosure.model.cells import is_overlong_figure, read_cell, visible
 from govdisclosure.template import Edition, edition_for_year, template
 
 __all__ = [
@@ -1303,7 +1303,7 @@ def _outside(
                 bare, mark = _without_marks(td)
                 if bare and mark:  # the figure, not the figure and its mark run together
                     text, quoted = bare, f"{bare} (mark {mark})"
-            if isinstance(read_cell(text).value, int | Decimal):
+            if isinstance(read_cell(text).value, int | Decimal) or is_overlong_figure(text):
                 figures.append(quoted)
         if figures:
             out.append(

@@ -52,6 +52,7 @@ from govdisclosure.model import (
     Table,
     Text,
 )
+from govdisclosure.model.cells import MAX_FIGURE_DIGITS, is_overlong
 from govdisclosure.model.tables import trusted_table
 from govdisclosure.template import ColumnKind, Edition, TableSpec, template
 
@@ -113,6 +114,9 @@ def _cell_in(
         return BLANK
     value: int | Decimal
     if isinstance(raw, int):
+        if is_overlong(raw):
+            errors.append((path, f"a figure of more than {MAX_FIGURE_DIGITS} digits"))
+            return BLANK
         value = raw
     elif isinstance(raw, str):
         if not _DECIMAL.match(raw):
@@ -188,7 +192,11 @@ def _table_in(raw: Any, strict: bool) -> Table:
                 continue
             raw = given[column.id]
             # fast path, as _cell_in would read it: a count that breaks no rule
-            if type(raw) is int and (raw >= 0 or not strict or column.kind is ColumnKind.CHANGE):
+            if (
+                type(raw) is int
+                and (raw >= 0 or not strict or column.kind is ColumnKind.CHANGE)
+                and not is_overlong(raw)
+            ):
                 values.append(raw)
                 continue
             path = f"{where}.{row.id}.{column.id}"
@@ -568,7 +576,7 @@ def _read_report(data: dict[str, Any], strict: bool, exact_numbers: bool) -> Rep
     if (
         type(name) is not str
         or type(kind) is not str
-        or (year is not None and type(year) is not int)
+        or (year is not None and (type(year) is not int or is_overlong(year)))
         or type(active) is not list
         or type(findings) is not list
     ):
@@ -653,7 +661,7 @@ def _read_table(raw: Any, strict: bool) -> Table:
         raise _Irregular
     rows = tuple(map(layout.pick, given))  # every cell, in order (KeyError for a missing one)
     flat = tuple(chain.from_iterable(rows))
-    if set(map(type, flat)) <= _INT and (not strict or min(flat) >= 0):
+    if set(map(type, flat)) <= _INT and (not strict or min(flat) >= 0) and _in_bounds(flat):
         return trusted_table(layout.spec.id, layout.edition, rows)  # counts only, the common case
     signed = layout.signed if strict else (True,) * layout.n_columns
     return trusted_table(
@@ -662,7 +670,9 @@ def _read_table(raw: Any, strict: bool) -> Table:
         tuple(
             [
                 values
-                if set(map(type, values)) <= _INT and (not strict or min(values) >= 0)
+                if set(map(type, values)) <= _INT
+                and (not strict or min(values) >= 0)
+                and _in_bounds(values)
                 else tuple([_read_cell(v, ok) for v, ok in zip(values, signed, strict=True)])
                 for values in rows
             ]
@@ -670,10 +680,16 @@ def _read_table(raw: Any, strict: bool) -> Table:
     )
 
 
+def _in_bounds(counts: tuple[int, ...]) -> bool:
+    """Whether no count of ``counts`` has more than ``MAX_FIGURE_DIGITS`` digits (a
+    table refuses such a figure: Python cannot write it out)."""
+    return not counts or (not is_overlong(min(counts)) and not is_overlong(max(counts)))
+
+
 def _read_cell(raw: Any, signed: bool) -> CellValue:
     t = type(raw)
     if t is int:
-        if raw < 0 and not signed:
+        if (raw < 0 and not signed) or is_overlong(raw):
             raise _Irregular
         return raw  # type: ignore[no-any-return]
     if raw is None:
@@ -772,10 +788,15 @@ def from_json(
 
     Text and bytes beyond ``limits.max_bytes`` (default: the process-wide
     :func:`~govdisclosure.get_limits`) raise :class:`~govdisclosure.LimitExceeded`
-    before anything is read; other faults raise :class:`JSONError`.
+    before anything is read; other faults raise :class:`JSONError`. A byte-order mark
+    at the start of text is ignored, as it is at the start of bytes.
     """
     if isinstance(data, str | bytes):
         input_size(data, resolve(limits))
+        if isinstance(data, str) and data.startswith("\ufeff"):
+            # a file read as "utf-8" rather than "utf-8-sig" keeps its byte-order mark,
+            # which the bytes of the same file may have
+            data = data[1:]
         if orjson is not None:
             report = _read_with_orjson(data, strict)
             if report is not None:

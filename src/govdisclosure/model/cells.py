@@ -27,6 +27,7 @@ from govdisclosure.template import ColumnKind, ColumnSpec
 
 __all__ = [
     "BLANK",
+    "MAX_FIGURE_DIGITS",
     "NOT_APPLICABLE_MARKS",
     "Blank",
     "CellReading",
@@ -35,6 +36,8 @@ __all__ = [
     "Number",
     "Text",
     "is_number",
+    "is_overlong",
+    "is_overlong_figure",
     "read_cell",
 ]
 
@@ -85,7 +88,24 @@ Number: TypeAlias = int | Decimal
 CellValue: TypeAlias = int | Decimal | Blank | NotApplicable | Text
 
 NOT_APPLICABLE_MARKS: Final = frozenset(
-    {"/", "／", "—", "——", "-", "－", "--", "─", "无", "不适用", "N/A", "n/a", "NA", "\\", "、"}
+    {
+        "/",
+        "／",
+        "—",
+        "——",
+        "-",
+        "－",
+        "\u2212",
+        "--",
+        "─",
+        "无",
+        "不适用",
+        "N/A",
+        "n/a",
+        "NA",
+        "\\",
+        "、",
+    }
 )
 
 
@@ -108,12 +128,23 @@ class CellReading:
 
 
 _NUMBER = re.compile(
-    r"""^(?P<sign>[+\-]|增|减|增加|减少)?
+    r"""^(?P<sign>[+\-\u2212]|增|减|增加|减少)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         (?P<unit>件|个|项|条|次|万元|元|亿元)?$""",
     re.VERBOSE,
 )
 _BLANKS: Final = frozenset({"", "&nbsp;"})
+
+MAX_FIGURE_DIGITS: Final = 640
+"""The most digits a figure of a cell may have (a report's largest figures have ten).
+
+Python refuses to turn an ``int`` of more digits than ``sys.get_int_max_str_digits()``
+(4,300 unless the process changed it, never less than 640) into text, so a cell
+holding one would make every renderer and :func:`~govdisclosure.to_json` raise
+``ValueError``; and turning a figure of 100,000 digits into an ``int`` takes a second.
+A figure of more digits is read as :class:`Text`, as written (a ``cell.text`` finding
+quotes it), and a table refuses an ``int`` of more digits."""
+_TOO_BIG: Final = 10**MAX_FIGURE_DIGITS
 
 # value of one unit expressed in yuan
 _YUAN: Final = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
@@ -169,6 +200,31 @@ def _plain(d: Decimal) -> Decimal:
     return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
 
 
+def is_overlong(value: int) -> bool:
+    """Whether the ``int`` ``value`` has more than :data:`MAX_FIGURE_DIGITS` digits."""
+    return not -_TOO_BIG < value < _TOO_BIG
+
+
+def is_overlong_figure(text: str) -> bool:
+    """Whether ``text`` is written as a figure of more than :data:`MAX_FIGURE_DIGITS`
+    digits, which :func:`read_cell` reads as :class:`Text`: a figure all the same,
+    in its place among a row's figures.
+
+    >>> is_overlong_figure("9" * 641), read_cell("9" * 641).value == Text("9" * 641)
+    (True, True)
+    >>> is_overlong_figure("9" * 640)
+    False
+    """
+    if len(text) <= MAX_FIGURE_DIGITS:
+        return False
+    raw = _fold(text)
+    m = None if raw is None else _NUMBER.match(raw)
+    if m is None or _has_other_numerals(text):
+        return False
+    digits = m.group("num").replace(",", "")
+    return len(digits) - ("." in digits) > MAX_FIGURE_DIGITS
+
+
 def read_cell(text: str, column: ColumnSpec | None = None) -> CellReading:
     """Read one published cell.
 
@@ -205,7 +261,9 @@ def _read_cell(text: str, column: ColumnSpec | None) -> CellReading:
     sign, num, unit = m.group("sign"), m.group("num"), m.group("unit")
     thousands = "," in num
     digits = num.replace(",", "")
-    negative = sign in {"-", "减", "减少"}
+    if len(digits) - ("." in digits) > MAX_FIGURE_DIGITS:
+        return CellReading(Text(text.strip()))
+    negative = sign in {"-", "\u2212", "减", "减少"}
     kind = column.kind if column is not None else None
     try:
         dec = Decimal(digits)

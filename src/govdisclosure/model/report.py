@@ -9,7 +9,7 @@ from typing import Any, Final
 
 import attrs
 
-from govdisclosure.model.cells import CellValue
+from govdisclosure.model.cells import MAX_FIGURE_DIGITS, CellValue, is_overlong
 from govdisclosure.model.findings import Finding, Source
 from govdisclosure.model.organ import Organ
 from govdisclosure.model.tables import Table
@@ -105,6 +105,12 @@ def _check_table_id(expected: str) -> Any:
     return check
 
 
+def _check_year(_instance: Report, _attribute: Any, value: int | None) -> None:
+    if isinstance(value, int) and is_overlong(value):
+        msg = f"year: a number of more than {MAX_FIGURE_DIGITS} digits (Python cannot write it out)"
+        raise ValueError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Report:
     """One annual report, as published or as compiled.
@@ -118,7 +124,7 @@ class Report:
     """
 
     organ: Organ
-    year: int | None
+    year: int | None = attrs.field(validator=_check_year)
     """The report year (the statistics cover 1 January to 31 December of it)."""
     published: date | None = attrs.field(default=None, converter=_to_date)
     """The publication date, as stated in the report or its page (ISO strings accepted)."""

@@ -14,10 +14,21 @@ from typing import Any
 
 import attrs
 
-from govdisclosure.model.cells import BLANK, Blank, CellValue, NotApplicable, Text, is_number
+from govdisclosure.model.cells import (
+    BLANK,
+    MAX_FIGURE_DIGITS,
+    Blank,
+    CellValue,
+    NotApplicable,
+    Text,
+    is_number,
+    is_overlong,
+)
 from govdisclosure.template import Edition, TableSpec, template
 
 __all__ = ["Table"]
+
+_TOO_BIG = 10**MAX_FIGURE_DIGITS
 
 
 def _check_cells(
@@ -33,8 +44,15 @@ def _check_cells(
             msg = f"{spec.id}.{row.id} has {width} columns, got {len(values)}"
             raise ValueError(msg)
         for v in values:
-            if type(v) is int:  # the common case: a count needs no further look
+            if type(v) is int and -_TOO_BIG < v < _TOO_BIG:  # the common case: a count
                 continue
+            if isinstance(v, int) and not isinstance(v, bool) and is_overlong(v):
+                column = spec.columns[values.index(v)].id
+                msg = (
+                    f"{spec.id}.{row.id}.{column}: a figure of more than {MAX_FIGURE_DIGITS} "
+                    "digits (Python cannot write it out)"
+                )
+                raise ValueError(msg)
             if isinstance(v, Decimal):
                 if not v.is_finite():
                     msg = f"{spec.id}.{row.id}: {v} is not a finite amount"
