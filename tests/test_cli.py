@@ -780,3 +780,61 @@ def test_extract_summary_gives_the_error_as_raised_in_english_when_it_says_more(
     assert lines["en"] == [
         f"unreadable: {gone}: there is no such file [FileNotFoundError: No such file or directory]"
     ]
+
+
+# ------------------------------------------------------------------------- messy folders
+def test_check_reads_the_report_files_of_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``check`` takes folders as ``extract`` does, with files and ``-``; a folder without
+    a report file is an input it cannot read (status 2), and so is a dangling link."""
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "empty").mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    (tmp_path / "in" / "sub" / "b.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "in" / "notes.md").write_text("# notes", encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    assert main(["check", str(tmp_path / "in"), "-", str(SEED), "--format", "json"]) == 1
+    files = [f["file"] for f in json.loads(capsys.readouterr().out)["files"]]
+    assert files == [str(tmp_path / "in" / "sub" / "b.txt"), "-", str(SEED)]
+    (tmp_path / "gone.txt").symlink_to("nowhere.txt")
+    args = ["check", str(tmp_path / "empty"), str(tmp_path / "gone.txt"), str(SEED), "--lang", "en"]
+    assert main(args) == 2
+    out, err = capsys.readouterr()
+    assert f"{tmp_path / 'empty'}: no report file in this folder" in err
+    assert f"{tmp_path / 'gone.txt'}: a symbolic link to a file that does not exist" in err
+    assert "Files checked: 3, unreadable: 2" in out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_a_named_pipe_nobody_writes_to_does_not_block(tmp_path: Path, command: str) -> None:
+    os.mkfifo(tmp_path / "x.txt")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "GOVDISCLOSURE_LANG": "en"}
+    args = ["--to", str(tmp_path / "o.csv"), "--quiet"] if command == "extract" else []
+    proc = subprocess.run(
+        [sys.executable, "-m", "govdisclosure", command, str(tmp_path / "x.txt"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    assert proc.returncode == (2 if command == "check" else 0)
+    assert "the input is empty" in proc.stderr
+
+
+def test_extract_refuses_to_resume_into_a_replaced_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out.csv"
+    assert main(["extract", str(tmp_path / "in"), "--to", str(out), "--quiet"]) == 0
+    out.write_text("mine\n", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_bytes(SEED.read_bytes() + b"\n")
+    assert main(["extract", str(tmp_path / "in"), "--to", str(out), "--quiet", "--lang", "en"]) == 2
+    assert "does not match its state file" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "mine\n"
+    args = ["extract", str(tmp_path / "in"), "--to", str(out), "--quiet", "--restart"]
+    assert main(args) == 0

@@ -46,7 +46,15 @@ import attrs
 
 from govdisclosure.checks import check, in_reading_order
 from govdisclosure.checks.registry import N_
-from govdisclosure.corpus.extract import extract, read_report, unreadable_finding
+from govdisclosure.corpus.extract import (
+    OutputMismatch,
+    extract,
+    find_files,
+    printable_name,
+    read_path,
+    read_report,
+    unreadable_finding,
+)
 from govdisclosure.corpus.series import check_series, series
 from govdisclosure.formats.json import json_schema, make_converter, to_json
 from govdisclosure.i18n import gettext, has_message, normalize_locale, render_finding
@@ -141,26 +149,47 @@ def _error(message: str) -> None:
 
 def _read(path: str) -> Report:
     """Read one report file, or raise :class:`_Unreadable` with a translated message."""
+    name = printable_name(path)
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        data = sys.stdin.buffer.read() if path == "-" else read_path(path)
+        return read_report(data, path)
     except OSError as exc:
-        if isinstance(exc, FileNotFoundError):
-            message = _("{file}: no such file").format(file=path)
+        if isinstance(exc, FileNotFoundError) and os.path.islink(exc.filename or ""):
+            message = _("{file}: a symbolic link to a file that does not exist").format(file=name)
+        elif isinstance(exc, FileNotFoundError):
+            message = _("{file}: no such file").format(file=name)
         elif isinstance(exc, IsADirectoryError):
-            message = _("{file}: is a folder, not a file").format(file=path)
+            message = _("{file}: is a folder, not a file").format(file=name)
         else:
             message = _("{file}: cannot be read ({error})").format(
-                file=path, error=exc.strerror or exc
+                file=name, error=exc.strerror or exc
             )
         raise _Unreadable(message, unreadable_finding(exc)) from None
-    try:
-        return read_report(data, path)
-    except Exception as exc:
+    except Exception as exc:  # the reader's, or LimitExceeded from a pipe
         found = unreadable_finding(exc)  # its reason is a message of the catalogs
         reason = _(str(found.args["reason"]))
         raise _Unreadable(
-            _("{file}: no report could be read ({error})").format(file=path, error=reason), found
+            _("{file}: no report could be read ({error})").format(file=name, error=reason), found
         ) from None
+
+
+def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, str | _Unreadable]]:
+    """The files ``check`` reads: each file named (``-`` too), and the report files in
+    each folder named, as ``extract`` finds them; a folder without one is unreadable."""
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            yield printable_name(path), path
+            continue
+        found = [str(f) for f in find_files([path])]
+        if not found:
+            yield (
+                printable_name(path),
+                _Unreadable(
+                    _("{file}: no report file in this folder").format(file=printable_name(path)),
+                    unreadable_finding(IsADirectoryError(21, os.strerror(21), path)),
+                ),
+            )
+        yield from ((printable_name(f), f) for f in found)
 
 
 # ------------------------------------------------------------------------- check
@@ -238,11 +267,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     conv = make_converter(strict=False)
     counts = dict.fromkeys(Severity, 0)
     read: list[tuple[str, Report | _Unreadable]] = []
-    for path in args.files:
+    for name, given in _inputs(args.files):
         try:
-            read.append((path, _read(path)))
+            read.append((name, given if isinstance(given, _Unreadable) else _read(given)))
         except _Unreadable as exc:
-            read.append((path, exc))
+            read.append((name, exc))
     cross_year: dict[int, tuple[Finding, ...]] = {}
     if args.series:
         for s in series(r for _, r in read if isinstance(r, Report)):
@@ -295,7 +324,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 "Files checked: {files}, unreadable: {unreadable}; "
                 "errors: {errors}, warnings: {warnings}, notes: {infos}."
             ).format(
-                files=len(args.files),
+                files=len(read),
                 unreadable=unreadable,
                 errors=counts[Severity.ERROR],
                 warnings=counts[Severity.WARNING],
@@ -307,7 +336,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             _(
                 "Files checked: {files}; errors: {errors}, warnings: {warnings}, notes: {infos}."
             ).format(
-                files=len(args.files),
+                files=len(read),
                 errors=counts[Severity.ERROR],
                 warnings=counts[Severity.WARNING],
                 infos=counts[Severity.INFO],
@@ -418,6 +447,14 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             progress_label=_("extracting"),
             bom=args.bom,
         )
+    except OutputMismatch:
+        _error(
+            _(
+                "{file}: this output does not match its state file (replaced or cut short "
+                "since): give --restart to start afresh, or write to another file"
+            ).format(file=args.to)
+        )
+        return 2
     except OSError as exc:
         _error(_("{file}: cannot be written ({error})").format(file=args.to, error=exc))
         return 2
