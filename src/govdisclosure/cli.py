@@ -18,7 +18,10 @@ Exit status: 0 when all is well; 1 when ``check`` finds something at or above
 ``--fail-on``; 2 when an input cannot be read (a missing file, no report in it) or the
 command line is wrong. Errors are one line on standard error, never a traceback.
 ``extract`` exits 0 when its run completes, even if some files could not be read: those
-are listed in the summary and, with their error, in the findings output.
+are listed in the summary and, with their error, in the findings output; it exits 2
+when it cannot start (an input missing, an output it cannot write, or an output that is
+not the one its state file describes: ``--restart``). ``check`` takes folders too, for
+their report files as ``extract`` finds them.
 
 ``check --series`` runs the cross-year checks (carry-over, roll-forward, copied tables,
 copied prose) between each report and the same organ's report for the year before among

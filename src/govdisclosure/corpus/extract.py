@@ -899,7 +899,10 @@ def extract(
     it, Excel on a Chinese system reads them as GBK and garbles every Chinese character).
 
     One bad file never stops the run: it is recorded in the findings output with the
-    code ``input.unreadable`` and its error, and listed in the summary.
+    code ``input.unreadable`` and its error, and listed in the summary; with
+    ``workers > 1`` that holds for a file whose reading kills its process too (it is not
+    recorded as done). Resuming into an output that is not the one the state file
+    describes (replaced, cut short) raises ``OutputMismatch`` (a ``ValueError``).
     """
     started = time.perf_counter()
     lang = normalize_locale(lang)
