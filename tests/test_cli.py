@@ -838,3 +838,23 @@ def test_extract_refuses_to_resume_into_a_replaced_output(
     assert out.read_text(encoding="utf-8") == "mine\n"
     args = ["extract", str(tmp_path / "in"), "--to", str(out), "--quiet", "--restart"]
     assert main(args) == 0
+
+
+def test_extract_lists_a_dangling_link_among_the_files_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``extract reports/*`` where the shell's glob names a dangling link: the run goes
+    on and lists the link as unreadable (it refused the whole run); a path that does
+    not exist at all is still refused."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "in" / "b.txt").symlink_to("nowhere.txt")
+    named = [str(p) for p in sorted((tmp_path / "in").iterdir())]
+    out = tmp_path / "out.csv"
+    assert main(["extract", *named, "--to", str(out), "--quiet", "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert "reports: 1; unreadable: 1" in err
+    assert (
+        f"{tmp_path / 'in' / 'b.txt'}: it is a symbolic link to a file that does not exist" in err
+    )
+    assert main(["extract", str(tmp_path / "in" / "c.txt"), "--to", str(out), "--quiet"]) == 2

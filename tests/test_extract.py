@@ -510,6 +510,9 @@ def test_a_pipe_nobody_writes_to_is_unreadable_not_waited_for(tmp_path: Path) ->
     assert [(f, r) for (f, _), r in zip(summary.failures, summary.reasons, strict=True)] == [
         (str(crawl / "x.txt"), "the input is empty")
     ]
+    # a pipe is never done: a rerun does not wait on it to hash it, and lists it again
+    again = gd.extract([crawl], tmp_path / "out.csv", lang="en")
+    assert (again.skipped, again.processed, len(again.failures)) == (1, 1, 1)
 
 
 def test_file_names_that_are_not_utf8_or_hold_newlines_and_commas(tmp_path: Path) -> None:
@@ -590,3 +593,28 @@ def test_a_worker_that_dies_makes_its_file_unreadable_and_the_run_go_on(tmp_path
     # the crashed file is not recorded as done: a rerun tries it again
     again = gd.extract([crawl], out, workers=2, reader=dying_reader, lang="en")
     assert (again.skipped, again.processed) == (19, 1)
+
+
+def test_a_file_removed_between_the_walk_and_the_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crawler deletes a file while the run goes: that file is unreadable (no such
+    file), not recorded as done, and the run goes on."""
+    crawl = tmp_path / "crawl"
+    n = _json_report(crawl / "a.json", "某县财政局")
+    _json_report(crawl / "b.json", "某县教育局")
+    walk = EX.find_files
+
+    def find_then_remove(*args: object, **kwargs: object) -> list[Path]:
+        found: list[Path] = walk(*args, **kwargs)  # type: ignore[arg-type]
+        (crawl / "a.json").unlink()
+        return found
+
+    monkeypatch.setattr(EX, "find_files", find_then_remove)
+    out = tmp_path / "out.csv"
+    summary = gd.extract([crawl], out, lang="en")
+    assert (summary.files, summary.reports, summary.records) == (2, 1, n)
+    assert summary.reasons == ("there is no such file",)
+    assert [json.loads(line)["file"] for line in output_paths(out)[2].open()] == [
+        str(crawl / "b.json")
+    ]

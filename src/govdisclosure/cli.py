@@ -431,7 +431,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         except ImportError:
             _error(_("Parquet output needs pyarrow: pip install 'govdisclosure[parquet]'"))
             return 2
-    missing = [p for p in args.paths if not os.path.exists(p)]
+    # a dangling link (in reports/*, say) is an input, reported unreadable with the others
+    missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         for p in missing:
             _error(_("{file}: no such file").format(file=p))

@@ -739,9 +739,16 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 
 
 def _sha256_file(path: Path) -> str | None:
+    """The SHA-256 of a regular file; ``None`` for anything else (a pipe is never done:
+    it is not waited for here, and is read again by every run)."""
     h = hashlib.sha256()
     try:
-        with path.open("rb") as fh:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            if getattr(os, "O_NONBLOCK", 0):
+                os.set_blocking(fd, True)
             for block in iter(lambda: fh.read(1 << 20), b""):
                 h.update(block)
     except OSError:
