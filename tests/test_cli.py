@@ -858,3 +858,22 @@ def test_extract_lists_a_dangling_link_among_the_files_named(
         f"{tmp_path / 'in' / 'b.txt'}: it is a symbolic link to a file that does not exist" in err
     )
     assert main(["extract", str(tmp_path / "in" / "c.txt"), "--to", str(out), "--quiet"]) == 2
+
+
+def test_extract_says_how_many_files_it_left_for_their_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A crawl of attachments (.zip, .jpg, no suffix) is not silently "Files: 0": the
+    summary counts the files not read for their names, by suffix (hidden ones apart)."""
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_bytes(SEED.read_bytes())
+    for name in ("b.zip", "sub/c.ZIP", "d.jpg", "README", ".e.zip", "f.md"):
+        (tmp_path / "in" / name).write_bytes(b"x")
+    out = tmp_path / "out.csv"
+    assert main(["extract", str(tmp_path / "in"), "--to", str(out), "--quiet", "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "Not read, not report files by their names: 5 (.zip 2, .jpg 1, .md 1, no suffix 1)." in err
+    )
+    summary = gd.extract([tmp_path / "in"], out)
+    assert dict(summary.passed) == {".zip": 2, ".jpg": 1, ".md": 1, "": 1}

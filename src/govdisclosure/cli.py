@@ -489,6 +489,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         print("  " + line, file=err)
     if len(summary.failures) > 20:
         print("  " + _("… and {count} more").format(count=len(summary.failures) - 20), file=err)
+    if summary.passed:
+        nameless = _("no suffix")
+        kinds = sorted(summary.passed.items(), key=lambda kv: (-kv[1], not kv[0], kv[0]))
+        listed = [f"{suffix or nameless} {n}" for suffix, n in kinds[:8]]
+        print(
+            _("Not read, not report files by their names: {count} ({kinds}).").format(
+                count=sum(summary.passed.values()),
+                kinds=_(", ").join(listed + ["…"] * (len(kinds) > 8)),
+            ),
+            file=err,
+        )
     if summary.findings:
         print(_("Findings by code:"), file=err)
         for code, n in sorted(summary.findings.items(), key=lambda kv: (-kv[1], kv[0])):

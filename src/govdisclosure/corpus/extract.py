@@ -677,7 +677,11 @@ def _utf8(text: str) -> bool:
 
 
 # ------------------------------------------------------------------------- walking
-def find_files(paths: Iterable[str | os.PathLike[str]], exclude: Iterable[Path] = ()) -> list[Path]:
+def find_files(
+    paths: Iterable[str | os.PathLike[str]],
+    exclude: Iterable[Path] = (),
+    passed: Counter[str] | None = None,
+) -> list[Path]:
     """Files named, and files with a report suffix (:data:`SUFFIXES`) inside folders.
 
     Folders are walked recursively in sorted order; hidden files and folders are skipped.
@@ -688,6 +692,9 @@ def find_files(paths: Iterable[str | os.PathLike[str]], exclude: Iterable[Path] 
     name it was first reached by: a file named twice, or named and inside a folder named
     too, or reached through a link, is the same file when the resolved paths are equal.
     The files of ``exclude`` (the outputs of a run) are left out, even when named.
+    ``passed``, when given, counts the files inside folders left out for their suffix
+    (``.zip``, ``.jpg``, ``.xlsx`` …; ``""`` for none), by suffix in lower case, hidden
+    ones apart.
     """
     skip = {os.path.realpath(p) for p in exclude}
     seen: set[str] = set()
@@ -726,8 +733,10 @@ def find_files(paths: Iterable[str | os.PathLike[str]], exclude: Iterable[Path] 
                 continue
             elif _is_dir(entry):
                 stack.append(listing(entry.path))
-            elif os.path.splitext(entry.name)[1].lower() in SUFFIXES:
+            elif (suffix := os.path.splitext(entry.name)[1].lower()) in SUFFIXES:
                 add(entry.path)
+            elif passed is not None:
+                passed[suffix] += 1
     return out
 
 
@@ -850,6 +859,9 @@ class ExtractSummary:
     reasons: tuple[str, ...] = ()
     """Why each file of :attr:`failures` could not be read, in the same order, as a
     message of the catalogs (:attr:`FileResult.reason`), for a summary in any language."""
+    passed: Counter[str] = attrs.field(factory=Counter, eq=False)
+    """Files inside the folders that were not read for their suffix (not a report
+    format: ``.zip``, ``.jpg`` …), by suffix in lower case (``""`` for none)."""
 
 
 class _Progress(Protocol):
@@ -916,7 +928,8 @@ def extract(
     cells_path, findings_path, state_path = output_paths(out)
     cells_path.parent.mkdir(parents=True, exist_ok=True)
     resume = resume and state_path.exists() and cells_path.exists() and findings_path.exists()
-    files = find_files(paths, exclude=(cells_path, findings_path, state_path))
+    passed: Counter[str] = Counter()
+    files = find_files(paths, exclude=(cells_path, findings_path, state_path), passed=passed)
     state = _State(state_path, resume)
     if resume and state.last:
         try:
@@ -949,6 +962,7 @@ def extract(
             records=0,
             seconds=time.perf_counter() - started,
             outputs=(cells_path, findings_path, state_path),
+            passed=passed,
         )
     last = state.last if resume else {}
     cells = _open_sink(cells_path, RECORD_COLUMNS, last.get("records"), resume, bom)
@@ -1002,4 +1016,5 @@ def extract(
         records=records,
         seconds=time.perf_counter() - started,
         outputs=(cells_path, findings_path, state_path),
+        passed=passed,
     )
