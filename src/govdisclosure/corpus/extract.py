@@ -331,6 +331,16 @@ def printable_name(path: str | os.PathLike[str]) -> str:
         return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def _open_at_once(path: str | os.PathLike[str]) -> IO[bytes]:
+    """``path`` open for reading, without waiting for a writer when it is a named pipe
+    (then reads wait for data, as usual)."""
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0))
+    if nonblock:
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
 def read_path(path: str | os.PathLike[str]) -> bytes:
     """The bytes of the file at ``path``, without waiting forever on a pipe.
 
@@ -339,14 +349,10 @@ def read_path(path: str | os.PathLike[str]) -> bytes:
     ``IsADirectoryError``; a pipe or a device that goes on beyond the ``max_bytes`` of
     :func:`~govdisclosure.get_limits` raises :class:`~govdisclosure.LimitExceeded`.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as fh:
-        mode = os.fstat(fd).st_mode
+    with _open_at_once(path) as fh:
+        mode = os.fstat(fh.fileno()).st_mode
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(21, os.strerror(21), os.fspath(path))
-        if flags & getattr(os, "O_NONBLOCK", 0):
-            os.set_blocking(fd, True)
         if stat.S_ISREG(mode):
             return fh.read()
         cap = get_limits().max_bytes
@@ -752,12 +758,9 @@ def _sha256_file(path: Path) -> str | None:
     it is not waited for here, and is read again by every run)."""
     h = hashlib.sha256()
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+        with _open_at_once(path) as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
                 return None
-            if getattr(os, "O_NONBLOCK", 0):
-                os.set_blocking(fd, True)
             for block in iter(lambda: fh.read(1 << 20), b""):
                 h.update(block)
     except OSError:
