@@ -780,3 +780,100 @@ def test_extract_summary_gives_the_error_as_raised_in_english_when_it_says_more(
     assert lines["en"] == [
         f"unreadable: {gone}: there is no such file [FileNotFoundError: No such file or directory]"
     ]
+
+
+# ------------------------------------------------------------------------- messy folders
+def test_check_reads_the_report_files_of_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``check`` takes folders as ``extract`` does, with files and ``-``; a folder without
+    a report file is an input it cannot read (status 2), and so is a dangling link."""
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "empty").mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    (tmp_path / "in" / "sub" / "b.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "in" / "notes.md").write_text("# notes", encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    assert main(["check", str(tmp_path / "in"), "-", str(SEED), "--format", "json"]) == 1
+    files = [f["file"] for f in json.loads(capsys.readouterr().out)["files"]]
+    assert files == [str(tmp_path / "in" / "sub" / "b.txt"), "-", str(SEED)]
+    (tmp_path / "gone.txt").symlink_to("nowhere.txt")
+    args = ["check", str(tmp_path / "empty"), str(tmp_path / "gone.txt"), str(SEED), "--lang", "en"]
+    assert main(args) == 2
+    out, err = capsys.readouterr()
+    assert f"{tmp_path / 'empty'}: no report file in this folder" in err
+    assert f"{tmp_path / 'gone.txt'}: a symbolic link to a file that does not exist" in err
+    assert "Files checked: 3, unreadable: 2" in out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_a_named_pipe_nobody_writes_to_does_not_block(tmp_path: Path, command: str) -> None:
+    os.mkfifo(tmp_path / "x.txt")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "GOVDISCLOSURE_LANG": "en"}
+    args = ["--to", str(tmp_path / "o.csv"), "--quiet"] if command == "extract" else []
+    proc = subprocess.run(
+        [sys.executable, "-m", "govdisclosure", command, str(tmp_path / "x.txt"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    assert proc.returncode == (2 if command == "check" else 0)
+    assert "the input is empty" in proc.stderr
+
+
+def test_extract_refuses_to_resume_into_a_replaced_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out.csv"
+    assert main(["extract", str(tmp_path / "in"), "--to", str(out), "--quiet"]) == 0
+    out.write_text("mine\n", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_bytes(SEED.read_bytes() + b"\n")
+    assert main(["extract", str(tmp_path / "in"), "--to", str(out), "--quiet", "--lang", "en"]) == 2
+    assert "does not match its state file" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "mine\n"
+    args = ["extract", str(tmp_path / "in"), "--to", str(out), "--quiet", "--restart"]
+    assert main(args) == 0
+
+
+def test_extract_lists_a_dangling_link_among_the_files_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``extract reports/*`` where the shell's glob names a dangling link: the run goes
+    on and lists the link as unreadable (it refused the whole run); a path that does
+    not exist at all is still refused."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "in" / "b.txt").symlink_to("nowhere.txt")
+    named = [str(p) for p in sorted((tmp_path / "in").iterdir())]
+    out = tmp_path / "out.csv"
+    assert main(["extract", *named, "--to", str(out), "--quiet", "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert "reports: 1; unreadable: 1" in err
+    assert (
+        f"{tmp_path / 'in' / 'b.txt'}: it is a symbolic link to a file that does not exist" in err
+    )
+    assert main(["extract", str(tmp_path / "in" / "c.txt"), "--to", str(out), "--quiet"]) == 2
+
+
+def test_extract_says_how_many_files_it_left_for_their_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A crawl of attachments (.zip, .jpg, no suffix) is not silently "Files: 0": the
+    summary counts the files not read for their names, by suffix (hidden ones apart)."""
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_bytes(SEED.read_bytes())
+    for name in ("b.zip", "sub/c.ZIP", "d.jpg", "README", ".e.zip", "f.md"):
+        (tmp_path / "in" / name).write_bytes(b"x")
+    out = tmp_path / "out.csv"
+    assert main(["extract", str(tmp_path / "in"), "--to", str(out), "--quiet", "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "Not read, not report files by their names: 5 (.zip 2, .jpg 1, .md 1, no suffix 1)." in err
+    )
+    summary = gd.extract([tmp_path / "in"], out)
+    assert dict(summary.passed) == {".zip": 2, ".jpg": 1, ".md": 1, "": 1}

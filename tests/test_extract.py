@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib
 import json
 import os
 import pickle
@@ -447,3 +448,173 @@ def test_a_rerun_naming_the_folder_otherwise_skips_what_is_done(
     assert (again.skipped, again.processed) == (first.files, 0)
     cells = rows(output_paths(out)[0])
     assert len(cells) == first.records
+
+
+# ------------------------------------------------------------------------- messy folders
+EX = importlib.import_module("govdisclosure.corpus.extract")  # not the function extract
+
+
+def _json_report(path: Path, organ: str) -> int:
+    report = gd.build_report(organ=organ, year=2024)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(gd.to_json(report), encoding="utf-8")
+    return len(gd.to_records(report))
+
+
+def _by_file(out: Path) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for r in rows(out):
+        counts[r["file"]] = counts.get(r["file"], 0) + 1
+    return counts
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="POSIX links")
+def test_links_are_followed_once_and_a_dangling_link_is_reported(tmp_path: Path) -> None:
+    """A link to a file and to a folder, a link loop, a dangling link: no hang, each file
+    once, the folder outside reached through its link, the dangling link unreadable."""
+    crawl, outside = tmp_path / "crawl", tmp_path / "outside"
+    n = _json_report(crawl / "a.json", "某县财政局")
+    _json_report(outside / "b.json", "某县教育局")
+    (crawl / "to-a.json").symlink_to("a.json")
+    (crawl / "ext").symlink_to(outside)
+    (crawl / "loop").symlink_to(".")
+    (crawl / "sub").mkdir()
+    (crawl / "sub" / "up").symlink_to(crawl)
+    (crawl / "gone.json").symlink_to("nowhere.json")
+    found = EX.find_files([crawl])
+    assert len(found) == len({p.resolve() for p in found}) == 3
+    out = tmp_path / "out.csv"
+    summary = gd.extract([crawl], out, lang="en")
+    assert summary.files == 3
+    assert summary.reports == 2
+    assert _by_file(out) == {str(crawl / "a.json"): n, str(crawl / "ext" / "b.json"): n}
+    ((file, error),) = summary.failures
+    assert file == str(crawl / "gone.json")
+    assert "FileNotFoundError" in error
+    assert summary.reasons == ("it is a symbolic link to a file that does not exist",)
+    (row,) = [r for r in rows(output_paths(out)[1]) if r["code"] == "input.unreadable"]
+    assert "symbolic link" in row["message"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_pipe_nobody_writes_to_is_unreadable_not_waited_for(tmp_path: Path) -> None:
+    """A FIFO with a report's name, found in a folder or named, reads as empty at once
+    (it used to be skipped in a folder, and to block for ever when named); a folder
+    named like a file is walked."""
+    crawl = tmp_path / "crawl"
+    _json_report(crawl / "a.json", "某县财政局")
+    os.mkfifo(crawl / "x.txt")
+    (crawl / "y.html").mkdir()
+    summary = gd.extract([crawl, crawl / "x.txt"], tmp_path / "out.csv", lang="en")
+    assert summary.files == 2
+    assert [(f, r) for (f, _), r in zip(summary.failures, summary.reasons, strict=True)] == [
+        (str(crawl / "x.txt"), "the input is empty")
+    ]
+    # a pipe is never done: a rerun does not wait on it to hash it, and lists it again
+    again = gd.extract([crawl], tmp_path / "out.csv", lang="en")
+    assert (again.skipped, again.processed, len(again.failures)) == (1, 1, 1)
+
+
+def test_file_names_that_are_not_utf8_or_hold_newlines_and_commas(tmp_path: Path) -> None:
+    """Names with bytes that are not UTF-8 (a GBK zip unpacked on Linux), newlines, tabs,
+    commas and quotes, or very long: the CSV stays well-formed UTF-8, one file per name
+    (the bytes escaped as ``\\xNN``), and a rerun skips them all."""
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    names = [b"\xb1\xa8\xb8\xe6.json", b"new\nline.json", b'tab\tcomma, "q".json', b"L" * 240]
+    names[-1] += b".json"
+    n = 0
+    for raw in names:
+        n = _json_report(crawl / os.fsdecode(raw), "某县财政局")
+    out = tmp_path / "out.csv"
+    summary = gd.extract([crawl], out, lang="en")
+    assert summary.failures == ()
+    assert summary.records == 4 * n
+    data = out.read_bytes()
+    data.decode("utf-8")  # well-formed UTF-8
+    expected = {str(crawl) + "/" + EX.printable_name(os.fsdecode(raw)) for raw in names}
+    assert str(crawl) + "/\\xb1\\xa8\\xb8\\xe6.json" in expected
+    assert _by_file(out) == dict.fromkeys(expected, n)
+    again = gd.extract([crawl], out, lang="en")
+    assert (again.skipped, again.processed) == (4, 0)
+
+
+def test_named_outputs_of_the_run_are_not_read(tmp_path: Path) -> None:
+    """``extract reports/* --to reports/cells.csv`` run twice: the shell names the outputs
+    of the first run, which the second does not read as reports."""
+    crawl = tmp_path / "crawl"
+    _json_report(crawl / "a.json", "某县财政局")
+    out = crawl / "cells.csv"
+    gd.extract([crawl], out)
+    _json_report(crawl / "b.json", "某县教育局")
+    summary = gd.extract(sorted(crawl.iterdir()), out)
+    assert (summary.files, summary.skipped, summary.failures) == (2, 1, ())
+
+
+def test_resuming_into_a_replaced_output_is_refused(tmp_path: Path) -> None:
+    """An output replaced by a shorter file since its state was written is not padded
+    with NUL bytes up to the old offset (as it was): the run is refused, the file kept."""
+    from govdisclosure.corpus.extract import OutputMismatch  # noqa: PLC0415 - new name
+
+    crawl = tmp_path / "crawl"
+    _json_report(crawl / "a.json", "某县财政局")
+    out = tmp_path / "cells.csv"
+    gd.extract([crawl], out)
+    out.write_text("my,own\n1,2\n", encoding="utf-8")
+    _json_report(crawl / "b.json", "某县教育局")
+    with pytest.raises(OutputMismatch):
+        gd.extract([crawl], out)
+    assert out.read_text(encoding="utf-8") == "my,own\n1,2\n"
+    assert gd.extract([crawl], out, resume=False).processed == 2
+
+
+def dying_reader(data: bytes, name: str) -> gd.Report:
+    """A reader whose process dies on one file (as a crash in a C library would)."""
+    if "boom" in name:
+        os._exit(3)
+    return EX.read_report(data, name)
+
+
+def test_a_worker_that_dies_makes_its_file_unreadable_and_the_run_go_on(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    names = [f"{i:02d}.json" for i in range(20)]
+    names[5] = "05-boom.json"
+    n = 0
+    for name in names:
+        n = _json_report(crawl / name, "某县财政局")
+    out = tmp_path / "out.csv"
+    summary = gd.extract([crawl], out, workers=2, chunk=3, reader=dying_reader, lang="en")
+    assert summary.files == summary.processed == 20
+    assert summary.reports == 19
+    assert summary.failures == ((str(crawl / "05-boom.json"), summary.failures[0][1]),)
+    assert summary.reasons == ("the process reading it stopped abruptly",)
+    assert summary.records == 19 * n
+    assert list(_by_file(out)) == [str(crawl / x) for x in names if "boom" not in x]
+    # the crashed file is not recorded as done: a rerun tries it again
+    again = gd.extract([crawl], out, workers=2, reader=dying_reader, lang="en")
+    assert (again.skipped, again.processed) == (19, 1)
+
+
+def test_a_file_removed_between_the_walk_and_the_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crawler deletes a file while the run goes: that file is unreadable (no such
+    file), not recorded as done, and the run goes on."""
+    crawl = tmp_path / "crawl"
+    n = _json_report(crawl / "a.json", "某县财政局")
+    _json_report(crawl / "b.json", "某县教育局")
+    walk = EX.find_files
+
+    def find_then_remove(*args: object, **kwargs: object) -> list[Path]:
+        found: list[Path] = walk(*args, **kwargs)  # type: ignore[arg-type]
+        (crawl / "a.json").unlink()
+        return found
+
+    monkeypatch.setattr(EX, "find_files", find_then_remove)
+    out = tmp_path / "out.csv"
+    summary = gd.extract([crawl], out, lang="en")
+    assert (summary.files, summary.reports, summary.records) == (2, 1, n)
+    assert summary.reasons == ("there is no such file",)
+    assert [json.loads(line)["file"] for line in output_paths(out)[2].open()] == [
+        str(crawl / "b.json")
+    ]

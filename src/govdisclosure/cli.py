@@ -18,7 +18,10 @@ Exit status: 0 when all is well; 1 when ``check`` finds something at or above
 ``--fail-on``; 2 when an input cannot be read (a missing file, no report in it) or the
 command line is wrong. Errors are one line on standard error, never a traceback.
 ``extract`` exits 0 when its run completes, even if some files could not be read: those
-are listed in the summary and, with their error, in the findings output.
+are listed in the summary and, with their error, in the findings output; it exits 2
+when it cannot start (an input missing, an output it cannot write, or an output that is
+not the one its state file describes: ``--restart``). ``check`` takes folders too, for
+their report files as ``extract`` finds them.
 
 ``check --series`` runs the cross-year checks (carry-over, roll-forward, copied tables,
 copied prose) between each report and the same organ's report for the year before among
@@ -46,7 +49,15 @@ import attrs
 
 from govdisclosure.checks import check, in_reading_order
 from govdisclosure.checks.registry import N_
-from govdisclosure.corpus.extract import extract, read_report, unreadable_finding
+from govdisclosure.corpus.extract import (
+    OutputMismatch,
+    extract,
+    find_files,
+    printable_name,
+    read_path,
+    read_report,
+    unreadable_finding,
+)
 from govdisclosure.corpus.series import check_series, series
 from govdisclosure.formats.json import json_schema, make_converter, to_json
 from govdisclosure.i18n import gettext, has_message, normalize_locale, render_finding
@@ -141,26 +152,47 @@ def _error(message: str) -> None:
 
 def _read(path: str) -> Report:
     """Read one report file, or raise :class:`_Unreadable` with a translated message."""
+    name = printable_name(path)
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        data = sys.stdin.buffer.read() if path == "-" else read_path(path)
+        return read_report(data, path)
     except OSError as exc:
-        if isinstance(exc, FileNotFoundError):
-            message = _("{file}: no such file").format(file=path)
+        if isinstance(exc, FileNotFoundError) and os.path.islink(exc.filename or ""):
+            message = _("{file}: a symbolic link to a file that does not exist").format(file=name)
+        elif isinstance(exc, FileNotFoundError):
+            message = _("{file}: no such file").format(file=name)
         elif isinstance(exc, IsADirectoryError):
-            message = _("{file}: is a folder, not a file").format(file=path)
+            message = _("{file}: is a folder, not a file").format(file=name)
         else:
             message = _("{file}: cannot be read ({error})").format(
-                file=path, error=exc.strerror or exc
+                file=name, error=exc.strerror or exc
             )
         raise _Unreadable(message, unreadable_finding(exc)) from None
-    try:
-        return read_report(data, path)
-    except Exception as exc:
+    except Exception as exc:  # the reader's, or LimitExceeded from a pipe
         found = unreadable_finding(exc)  # its reason is a message of the catalogs
         reason = _(str(found.args["reason"]))
         raise _Unreadable(
-            _("{file}: no report could be read ({error})").format(file=path, error=reason), found
+            _("{file}: no report could be read ({error})").format(file=name, error=reason), found
         ) from None
+
+
+def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, str | _Unreadable]]:
+    """The files ``check`` reads: each file named (``-`` too), and the report files in
+    each folder named, as ``extract`` finds them; a folder without one is unreadable."""
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            yield printable_name(path), path
+            continue
+        found = [str(f) for f in find_files([path])]
+        if not found:
+            yield (
+                printable_name(path),
+                _Unreadable(
+                    _("{file}: no report file in this folder").format(file=printable_name(path)),
+                    unreadable_finding(IsADirectoryError(21, os.strerror(21), path)),
+                ),
+            )
+        yield from ((printable_name(f), f) for f in found)
 
 
 # ------------------------------------------------------------------------- check
@@ -238,11 +270,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     conv = make_converter(strict=False)
     counts = dict.fromkeys(Severity, 0)
     read: list[tuple[str, Report | _Unreadable]] = []
-    for path in args.files:
+    for name, given in _inputs(args.files):
         try:
-            read.append((path, _read(path)))
+            read.append((name, given if isinstance(given, _Unreadable) else _read(given)))
         except _Unreadable as exc:
-            read.append((path, exc))
+            read.append((name, exc))
     cross_year: dict[int, tuple[Finding, ...]] = {}
     if args.series:
         for s in series(r for _, r in read if isinstance(r, Report)):
@@ -295,7 +327,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 "Files checked: {files}, unreadable: {unreadable}; "
                 "errors: {errors}, warnings: {warnings}, notes: {infos}."
             ).format(
-                files=len(args.files),
+                files=len(read),
                 unreadable=unreadable,
                 errors=counts[Severity.ERROR],
                 warnings=counts[Severity.WARNING],
@@ -307,7 +339,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             _(
                 "Files checked: {files}; errors: {errors}, warnings: {warnings}, notes: {infos}."
             ).format(
-                files=len(args.files),
+                files=len(read),
                 errors=counts[Severity.ERROR],
                 warnings=counts[Severity.WARNING],
                 infos=counts[Severity.INFO],
@@ -399,7 +431,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         except ImportError:
             _error(_("Parquet output needs pyarrow: pip install 'govdisclosure[parquet]'"))
             return 2
-    missing = [p for p in args.paths if not os.path.exists(p)]
+    # a dangling link (in reports/*, say) is an input, reported unreadable with the others
+    missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         for p in missing:
             _error(_("{file}: no such file").format(file=p))
@@ -418,6 +451,14 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             progress_label=_("extracting"),
             bom=args.bom,
         )
+    except OutputMismatch:
+        _error(
+            _(
+                "{file}: this output does not match its state file (replaced or cut short "
+                "since): give --restart to start afresh, or write to another file"
+            ).format(file=args.to)
+        )
+        return 2
     except OSError as exc:
         _error(_("{file}: cannot be written ({error})").format(file=args.to, error=exc))
         return 2
@@ -448,6 +489,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         print("  " + line, file=err)
     if len(summary.failures) > 20:
         print("  " + _("… and {count} more").format(count=len(summary.failures) - 20), file=err)
+    if summary.passed:
+        nameless = _("no suffix")
+        kinds = sorted(summary.passed.items(), key=lambda kv: (-kv[1], not kv[0], kv[0]))
+        listed = [f"{suffix or nameless} {n}" for suffix, n in kinds[:8]]
+        print(
+            _("Not read, not report files by their names: {count} ({kinds}).").format(
+                count=sum(summary.passed.values()),
+                kinds=_(", ").join(listed + ["…"] * (len(kinds) > 8)),
+            ),
+            file=err,
+        )
     if summary.findings:
         print(_("Findings by code:"), file=err)
         for code, n in sorted(summary.findings.items(), key=lambda kv: (-kv[1], kv[0])):

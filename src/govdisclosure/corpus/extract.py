@@ -28,11 +28,13 @@ import csv
 import hashlib
 import json
 import os
+import stat
 import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
@@ -47,6 +49,7 @@ from govdisclosure.formats.dispatch import unsupported
 from govdisclosure.formats.json import from_json
 from govdisclosure.formats.records import RECORD_FIELDS, to_records
 from govdisclosure.i18n import has_message, normalize_locale, render_finding
+from govdisclosure.limits import get_limits
 from govdisclosure.model import Finding, Report
 
 __all__ = [
@@ -55,10 +58,14 @@ __all__ = [
     "SUFFIXES",
     "ExtractSummary",
     "FileResult",
+    "OutputMismatch",
+    "WorkerCrashed",
     "extract",
     "extract_file",
     "find_files",
     "output_paths",
+    "printable_name",
+    "read_path",
     "read_report",
     "unreadable_finding",
 ]
@@ -263,6 +270,15 @@ _OS_REASONS: Final[dict[type, str]] = {
 """Why a file could not be opened, by the class of the error (the nearest in its MRO)."""
 
 
+_DANGLING: Final = N_("it is a symbolic link to a file that does not exist")
+_CRASHED: Final = N_("the process reading it stopped abruptly")
+
+
+class WorkerCrashed(Exception):
+    """The process that read a file died (killed, out of memory, a crash in a library);
+    ``extract`` records the file as unreadable with this error and goes on."""
+
+
 def unreadable_finding(exc: BaseException) -> Finding:
     """The ``input.unreadable`` finding of an input whose reading raised ``exc``.
 
@@ -280,7 +296,9 @@ def unreadable_finding(exc: BaseException) -> Finding:
     '无法将该文件读取为报告：输入为空。'
     """
     name = type(exc).__name__
-    if isinstance(exc, OSError):
+    if isinstance(exc, FileNotFoundError) and _is_link(exc.filename):
+        reason, error = _DANGLING, f"{name}: {exc.strerror or exc}"
+    elif isinstance(exc, OSError):
         reason = next(filter(None, map(_OS_REASONS.get, type(exc).__mro__)))
         error = f"{name}: {exc.strerror or exc}"
     else:
@@ -293,10 +311,62 @@ def unreadable_finding(exc: BaseException) -> Finding:
             reason = N_("it is larger than the reading limits allow")
         elif isinstance(exc, ParseError):
             reason = N_("no report was found in it")
+        elif isinstance(exc, WorkerCrashed):
+            reason = _CRASHED
         else:
             reason = N_("the reader failed on it")
         error = f"{name}: {exc}"
     return finding("input.unreadable", "", exception=name, reason=reason, error=error)
+
+
+def _is_link(filename: object) -> bool:
+    return isinstance(filename, (str, bytes)) and os.path.islink(filename)
+
+
+def printable_name(path: str | os.PathLike[str]) -> str:
+    """``path`` as a string that UTF-8 can write: the bytes of a file name that are not
+    UTF-8 (which Python keeps as lone surrogates) as ``\\xff`` escapes.
+
+    >>> printable_name(os.fsdecode(b"bad\\xffname.txt"))
+    'bad\\\\xffname.txt'
+    """
+    name = os.fspath(path)
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _open_at_once(path: str | os.PathLike[str]) -> IO[bytes]:
+    """``path`` open for reading, without waiting for a writer when it is a named pipe
+    (then reads wait for data, as usual)."""
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0))
+    if nonblock:
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def read_path(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the file at ``path``, without waiting forever on a pipe.
+
+    A named pipe (FIFO) is opened without waiting for a writer: one that nobody writes
+    to reads as empty, and ``<(curl -s URL)`` is read to its end. A folder raises
+    ``IsADirectoryError``; a pipe or a device that goes on beyond the ``max_bytes`` of
+    :func:`~govdisclosure.get_limits` raises :class:`~govdisclosure.LimitExceeded`.
+    """
+    with _open_at_once(path) as fh:
+        mode = os.fstat(fh.fileno()).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, os.strerror(21), os.fspath(path))
+        if stat.S_ISREG(mode):
+            return fh.read()
+        cap = get_limits().max_bytes
+        data = fh.read() if cap is None else fh.read(cap + 1)
+        if cap is not None and len(data) > cap:
+            msg = f"bytes of the input: more than max_bytes={cap}"
+            raise LimitExceeded(msg)
+        return data
 
 
 def _failure(name: str, sha: str, exc: BaseException, lang: str) -> FileResult:
@@ -311,15 +381,29 @@ def _failure(name: str, sha: str, exc: BaseException, lang: str) -> FileResult:
 
 
 def _extract_path(path: str, lang: str, reader: Reader) -> FileResult:
+    """Read the file at ``path`` into rows labelled with its :func:`printable_name`."""
+    name = printable_name(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return _failure(path, "", exc, lang)
-    return extract_file(path, data, lang=lang, reader=reader)
+        data = read_path(path)
+    except (OSError, LimitExceeded) as exc:
+        return _failure(name, "", exc, lang)
+    return extract_file(name, data, lang=lang, reader=reader)
 
 
 def _extract_many(paths: Sequence[str], lang: str, reader: Reader) -> list[FileResult]:
     return [_extract_path(p, lang, reader) for p in paths]
+
+
+def _extract_alone(path: str, lang: str, reader: Reader) -> FileResult:
+    """Read one file in a process of its own: if that process dies, the file is unreadable."""
+    with ProcessPoolExecutor(max_workers=1) as alone:
+        try:
+            return alone.submit(_extract_path, path, lang, reader).result()
+        except BrokenProcessPool:
+            exc: Exception = WorkerCrashed("the process reading the file stopped abruptly")
+        except Exception as error:  # an exception that does not pickle, say
+            exc = error
+    return _failure(printable_name(path), "", exc, lang)
 
 
 # ------------------------------------------------------------------------- outputs
@@ -495,6 +579,31 @@ def output_paths(out: str | os.PathLike[str]) -> tuple[Path, Path, Path]:
     )
 
 
+class OutputMismatch(ValueError):
+    """An output is not the one its state file describes (replaced, cut short, or of
+    another version's columns): resuming would corrupt it. Rerun with ``resume=False``
+    (``--restart``) or write elsewhere."""
+
+
+def _check_resumable(path: Path, fields: Sequence[str], at: object, state: Path) -> None:
+    """Refuse to resume into ``path`` unless it is at least ``at`` long (the offset its
+    state file recorded) and, for CSV, starts with the header of ``fields``."""
+    if not isinstance(at, int):
+        return  # Parquet, which rewrites its output, or a state of another shape
+    size = path.stat().st_size
+    suffix = path.suffix.lower()
+    header = ",".join(fields).encode() if suffix == ".csv" else b""
+    with path.open("rb") as fh:
+        head = fh.read(len(header) + 3).removeprefix(b"\xef\xbb\xbf")
+    if size < at or not head.startswith(header):
+        msg = (
+            f"{path} is not the output that {state} describes "
+            f"({size} bytes, {at} when it was written last"
+            f"{'' if head.startswith(header) else ', another header'})"
+        )
+        raise OutputMismatch(msg)
+
+
 def _open_sink(
     path: Path, fields: Sequence[str], resume_at: int | None, resume: bool, bom: bool = False
 ) -> _Sink:
@@ -560,7 +669,10 @@ class _State:
 
     def record(self, entries: Iterable[Row]) -> None:
         for e in entries:
-            self.fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+            line = json.dumps(e, ensure_ascii=False)
+            if not line.isascii() and not _utf8(line):  # a path with bytes not UTF-8
+                line = json.dumps(e)
+            self.fh.write(line + "\n")
             self._add(e)
         self.fh.flush()
 
@@ -568,43 +680,93 @@ class _State:
         self.fh.close()
 
 
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 # ------------------------------------------------------------------------- walking
-def find_files(paths: Iterable[str | os.PathLike[str]], exclude: Iterable[Path] = ()) -> list[Path]:
+def find_files(
+    paths: Iterable[str | os.PathLike[str]],
+    exclude: Iterable[Path] = (),
+    passed: Counter[str] | None = None,
+) -> list[Path]:
     """Files named, and files with a report suffix (:data:`SUFFIXES`) inside folders.
 
-    Folders are walked recursively in sorted order; hidden files are skipped. Each file
-    comes once, under the name it was first reached by: a file named twice, or named and
-    inside a folder named too, is the same file when the resolved paths are equal.
+    Folders are walked recursively in sorted order; hidden files and folders are skipped.
+    A symbolic link to a folder is followed, once: a folder reached again (a link loop,
+    two links to one folder) is not walked again. Every entry with a report suffix that
+    is not a folder is listed, a dangling link or a pipe too, for the reading to say why
+    it is unreadable rather than skip it without a word. Each file comes once, under the
+    name it was first reached by: a file named twice, or named and inside a folder named
+    too, or reached through a link, is the same file when the resolved paths are equal.
+    The files of ``exclude`` (the outputs of a run) are left out, even when named.
+    ``passed``, when given, counts the files inside folders left out for their suffix
+    (``.zip``, ``.jpg``, ``.xlsx`` …; ``""`` for none), by suffix in lower case, hidden
+    ones apart.
     """
-    skip = {p.resolve() for p in exclude}
-    seen: set[Path] = set()
+    skip = {os.path.realpath(p) for p in exclude}
+    seen: set[str] = set()
+    walked: set[tuple[int, int]] = set()
     out: list[Path] = []
 
-    def add(path: Path) -> None:
-        resolved = path.resolve()
-        if resolved not in seen:
+    def add(path: str) -> None:
+        resolved = os.path.realpath(path)
+        if resolved not in seen and resolved not in skip:
             seen.add(resolved)
-            out.append(path)
+            out.append(Path(path))
 
-    for p in map(Path, paths):
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if (
-                    child.is_file()
-                    and child.suffix.lower() in SUFFIXES
-                    and not any(part.startswith(".") for part in child.relative_to(p).parts)
-                    and child.resolve() not in skip
-                ):
-                    add(child)
-        else:
-            add(p)
+    def listing(folder: str) -> Iterator[os.DirEntry[str]]:
+        try:
+            key = (st := os.stat(folder)).st_dev, st.st_ino
+            if key in walked:
+                return iter(())
+            walked.add(key)
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:  # removed while walked, or not listable
+            return iter(())
+        return iter(entries)
+
+    for p in paths:
+        top = os.fspath(p)
+        if not os.path.isdir(top):
+            add(top)
+            continue
+        stack = [listing(top)]
+        while stack:
+            entry = next(stack[-1], None)
+            if entry is None:
+                stack.pop()
+            elif entry.name.startswith("."):
+                continue
+            elif _is_dir(entry):
+                stack.append(listing(entry.path))
+            elif (suffix := os.path.splitext(entry.name)[1].lower()) in SUFFIXES:
+                add(entry.path)
+            elif passed is not None:
+                passed[suffix] += 1
     return out
 
 
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
 def _sha256_file(path: Path) -> str | None:
+    """The SHA-256 of a regular file; ``None`` for anything else (a pipe is never done:
+    it is not waited for here, and is read again by every run)."""
     h = hashlib.sha256()
     try:
-        with path.open("rb") as fh:
+        with _open_at_once(path) as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return None
             for block in iter(lambda: fh.read(1 << 20), b""):
                 h.update(block)
     except OSError:
@@ -642,13 +804,41 @@ def _run(
         for p in paths:
             yield _extract_path(p, lang, reader)
         return
-    pending: deque[Future[list[FileResult]]] = deque()
-    for batch in _batched(paths, chunk):
-        pending.append(pool.submit(_extract_many, batch, lang, reader))
-        while len(pending) >= 4 * workers:
-            yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()
+    pools = [pool]  # the pool in use last; a broken one is replaced
+    pending: deque[tuple[list[str], Future[list[FileResult]]]] = deque()
+
+    def submit(batch: list[str]) -> None:
+        pending.append((batch, pools[-1].submit(_extract_many, batch, lang, reader)))
+
+    def collect() -> list[FileResult]:
+        batch, future = pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            # a worker died: every batch in flight failed with it. Read this batch's
+            # files one by one, each in a process of its own, to find which one; then
+            # send the other batches to a new pool.
+            pools[-1].shutdown(cancel_futures=True)
+            results = [_extract_alone(p, lang, reader) for p in batch]
+            pools.append(_start_pool(workers))
+            again = [b for b, _ in pending]
+            pending.clear()
+            for b in again:
+                submit(b)
+            return results
+        except Exception:  # a result that does not pickle, say: find the file
+            return [_extract_alone(p, lang, reader) for p in batch]
+
+    try:
+        for batch in _batched(paths, chunk):
+            submit(batch)
+            while len(pending) >= 4 * workers:
+                yield from collect()
+        while pending:
+            yield from collect()
+    finally:
+        for extra in pools[1:]:
+            extra.shutdown(cancel_futures=True)
 
 
 # ------------------------------------------------------------------------- the run
@@ -678,6 +868,9 @@ class ExtractSummary:
     reasons: tuple[str, ...] = ()
     """Why each file of :attr:`failures` could not be read, in the same order, as a
     message of the catalogs (:attr:`FileResult.reason`), for a summary in any language."""
+    passed: Counter[str] = attrs.field(factory=Counter, eq=False)
+    """Files inside the folders that were not read for their suffix (not a report
+    format: ``.zip``, ``.jpg`` …), by suffix in lower case (``""`` for none)."""
 
 
 class _Progress(Protocol):
@@ -734,26 +927,37 @@ def extract(
     it, Excel on a Chinese system reads them as GBK and garbles every Chinese character).
 
     One bad file never stops the run: it is recorded in the findings output with the
-    code ``input.unreadable`` and its error, and listed in the summary.
+    code ``input.unreadable`` and its error, and listed in the summary; with
+    ``workers > 1`` that holds for a file whose reading kills its process too (it is not
+    recorded as done). Resuming into an output that is not the one the state file
+    describes (replaced, cut short) raises ``OutputMismatch`` (a ``ValueError``).
     """
     started = time.perf_counter()
     lang = normalize_locale(lang)
     cells_path, findings_path, state_path = output_paths(out)
     cells_path.parent.mkdir(parents=True, exist_ok=True)
     resume = resume and state_path.exists() and cells_path.exists() and findings_path.exists()
-    files = find_files(paths, exclude=(cells_path, findings_path, state_path))
+    passed: Counter[str] = Counter()
+    files = find_files(paths, exclude=(cells_path, findings_path, state_path), passed=passed)
     state = _State(state_path, resume)
+    if resume and state.last:
+        try:
+            _check_resumable(cells_path, RECORD_COLUMNS, state.last.get("records"), state_path)
+            _check_resumable(findings_path, FINDING_FIELDS, state.last.get("findings"), state_path)
+        except OutputMismatch:
+            state.close()
+            raise
     todo: list[str] = []
     resolved: dict[str, str] = {}
     skipped = 0
     for f in files:
         # a file is the same file however it is named (in/a.txt, /abs/in/a.txt)
-        name, path = str(f), str(f.resolve())
+        name, path = printable_name(f), os.path.realpath(f)
         sha = _sha256_file(f) if state.may_be_done(name, path) else None
         if sha is not None and state.is_done(name, path, sha):
             skipped += 1
         else:
-            todo.append(name)
+            todo.append(str(f))
             resolved[name] = path
     if resume and not todo:  # nothing new: leave the outputs as they are
         state.close()
@@ -767,11 +971,12 @@ def extract(
             records=0,
             seconds=time.perf_counter() - started,
             outputs=(cells_path, findings_path, state_path),
+            passed=passed,
         )
     last = state.last if resume else {}
     cells = _open_sink(cells_path, RECORD_COLUMNS, last.get("records"), resume, bom)
     found = _open_sink(findings_path, FINDING_FIELDS, last.get("findings"), resume, bom)
-    pool = _start_pool(workers) if workers > 1 and len(todo) > 1 else None
+    pool = _start_pool(workers) if workers > 1 else None  # a crash stays in its process
     bar = _progress(len(todo), progress_label, progress)
     by_code: Counter[str] = Counter()
     failures: list[tuple[str, str]] = []
@@ -820,4 +1025,5 @@ def extract(
         records=records,
         seconds=time.perf_counter() - started,
         outputs=(cells_path, findings_path, state_path),
+        passed=passed,
     )
