@@ -122,6 +122,7 @@ def test_the_codes_that_quote_official_wording_declare_it() -> None:
         "parse.footnote-mark": {"text": g.PRINTED},
         "parse.uncertain-mark": {"text": g.PRINTED},
         "parse.unknown-row": {"label": g.PRINTED},
+        "parse.unread-label": {"text": g.PRINTED},
         "overview.topic-missing": {"topic": g.TERMS},
         "overview.assessment-missing": {"items": g.TERMS},
         "problems.part-missing": {"part": g.TERMS},

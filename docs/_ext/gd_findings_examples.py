@@ -410,6 +410,14 @@ text = text.replace("（七）总计\\t", "9.属于工作秘密\\t0\\t0\\t0\\t0\
 findings = gd.parse_text(text).findings
 """,
     ),
+    "parse.unread-label": (
+        TRIGGERED,
+        """\
+text = gd.render_text(ok)   # the clean report in the official text layout
+text = text.replace("（一）予以公开\\t", "（一）予以公开\\t1e5\\t")   # a stray word
+findings = gd.parse_text(text).findings
+""",
+    ),
     "parse.unreadable-table": (
         CONSTRUCTED,
         """\

@@ -428,6 +428,18 @@ define(
     glosses={"label": Gloss.PRINTED},
 )
 define(
+    "parse.unread-label",
+    W,
+    N_(
+        "{where}: {text} stands among the labels of the table but is no part of any label "
+        "of the format; it is not read."
+    ),
+    rule="Text among a table's labels that no label of the format holds is reported, "
+    "never dropped.",
+    basis=TEMPLATE,
+    glosses={"text": Gloss.PRINTED},
+)
+define(
     "parse.unreadable-table",
     W,
     N_("{where}: the table could not be read ({reason}); its figures are {cells}."),

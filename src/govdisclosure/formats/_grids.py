@@ -307,7 +307,9 @@ def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]
     # the merged group labels, once each, in the pieces not used by row labels
     rest = [j for j, p in enumerate(matches_for) if id(p) not in used]
     rest_norm = tuple([norm[j] for j in rest])
+    grouped: set[int] = set()
     for official, _printed, taken in _taken(groups, rest_norm, ordered=False):
+        grouped.update(rest[k] for k in taken)
         if len(taken) > 1:
             out.add(
                 "parse.split-label",
@@ -316,6 +318,32 @@ def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]
                 label=official,
                 parts=len(taken),
             )
+    # what is left and is no part of any wording of the table (a span's copy of a group
+    # label is) is said, not dropped: a word or a figure such as 1e5 between a row's
+    # label and its figures was lost without a word
+    wording = _wording(spec, leaves, groups)
+    for j in rest:
+        text = norm[j]
+        if j not in grouped and text not in wording and any(ch.isalnum() for ch in text):
+            piece = matches_for[j]
+            out.add("parse.unread-label", spec.id, source=piece.source, text=piece.text)
+
+
+def _wording(spec: TableSpec, leaves: _Labels, groups: _Labels) -> str:
+    """Every wording of ``spec`` (row labels and their variants, group labels, column
+    labels and their variants), normalised, joined by a character none holds: a text
+    found in it is part of one."""
+    entry = _WORDING.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        texts = [cand for _, cands in (*leaves, *groups) for cand, _printed in cands]
+        for column in spec.columns:
+            texts.append(normalize_label(column.label))
+            texts.extend(normalize_label(v) for v in column.variants)
+        entry = _WORDING[id(spec)] = (spec, "\x00".join(texts))
+    return entry[1]
+
+
+_WORDING: dict[int, tuple[TableSpec, str]] = {}
 
 
 def _header_findings(out: Output, spec: TableSpec, header: str, source: Source) -> None:
