@@ -705,10 +705,31 @@ def _plain_label_findings(spec: TableSpec, pieces: list[RawCell]) -> list[Findin
                     parts=len(m.pieces))  # fmt: skip
     used = {id(p) for m in matches for p in m.pieces}
     rest = [p for p in pieces if id(p) not in used]
-    for m in _labels.match_stream(groups, rest, ordered=False):
+    grouped = _labels.match_stream(groups, rest, ordered=False)
+    for m in grouped:
         if len(m.pieces) > 1:
             out.add("parse.split-label", spec.id, source=m.pieces[0].source, label=m.label,
                     parts=len(m.pieces))  # fmt: skip
+    # what is left, and is no part of any wording of the table in either edition
+    wordings = [
+        normalize_label(text)
+        for e in (Edition.V2021, Edition.V2019)
+        for table in [template(e).table(spec.id)]
+        for r in table.rows
+        for text in (r.label, *r.variants, r.group or "", r.subgroup or "")
+    ] + [
+        normalize_label(text)
+        for e in (Edition.V2021, Edition.V2019)
+        for c in template(e).table(spec.id).columns
+        for text in (c.label, *c.variants)
+    ]
+    taken = {id(p) for m in grouped for p in m.pieces}
+    for p in rest:
+        text = normalize_label(p.text)
+        if id(p) in taken or not any(ch.isalnum() for ch in text):
+            continue
+        if not any(text in w for w in wordings):
+            out.add("parse.unread-label", spec.id, source=p.source, text=p.text)
     return out.findings
 
 

@@ -8,6 +8,7 @@ be placed ends up in a finding.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import Final
@@ -321,7 +322,7 @@ def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]
     # what is left and is no part of any wording of the table (a span's copy of a group
     # label is) is said, not dropped: a word or a figure such as 1e5 between a row's
     # label and its figures was lost without a word
-    wording = _wording(spec, leaves, groups)
+    wording = table_wording(spec.id)
     for j in rest:
         text = norm[j]
         if j not in grouped and text not in wording and any(ch.isalnum() for ch in text):
@@ -329,21 +330,21 @@ def _label_findings(out: Output, spec: TableSpec, matches_for: Sequence[RawCell]
             out.add("parse.unread-label", spec.id, source=piece.source, text=piece.text)
 
 
-def _wording(spec: TableSpec, leaves: _Labels, groups: _Labels) -> str:
-    """Every wording of ``spec`` (row labels and their variants, group labels, column
-    labels and their variants), normalised, joined by a character none holds: a text
-    found in it is part of one."""
-    entry = _WORDING.get(id(spec))
-    if entry is None or entry[0] is not spec:
-        texts = [cand for _, cands in (*leaves, *groups) for cand, _printed in cands]
+@functools.cache
+def table_wording(table_id: str) -> str:
+    """Every wording of the table ``table_id`` in either edition (row labels and their
+    variants, group labels, column labels and their variants), normalised, joined by a
+    character none holds: a text found in it is part of one. (A label of the other
+    edition is wording of the format too: reports mix them.)"""
+    texts: list[str] = []
+    for edition in _EDITIONS:
+        spec = template(edition).table(table_id)
+        leaves, groups, _by_label = _stream_labels(spec)
+        texts += [cand for _, cands in (*leaves, *groups) for cand, _printed in cands]
         for column in spec.columns:
             texts.append(normalize_label(column.label))
             texts.extend(normalize_label(v) for v in column.variants)
-        entry = _WORDING[id(spec)] = (spec, "\x00".join(texts))
-    return entry[1]
-
-
-_WORDING: dict[int, tuple[TableSpec, str]] = {}
+    return "\x00".join(texts)
 
 
 def _header_findings(out: Output, spec: TableSpec, header: str, source: Source) -> None:
