@@ -19,7 +19,7 @@ from tests.corpus import BROKEN, write_corpus
 
 import govdisclosure as gd
 from govdisclosure.checks import in_reading_order
-from govdisclosure.corpus.extract import FINDING_FIELDS, RECORD_COLUMNS, output_paths
+from govdisclosure.corpus.extract import FINDING_FIELDS, RECORD_COLUMNS, output_paths, read_path
 from govdisclosure.strategies import valid_reports
 
 
@@ -618,3 +618,20 @@ def test_a_file_removed_between_the_walk_and_the_reading(
     assert [json.loads(line)["file"] for line in output_paths(out)[2].open()] == [
         str(crawl / "b.json")
     ]
+
+
+def test_a_file_beyond_max_bytes_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """read_path (extract, check) and parse of a path hold a file to the process-wide
+    max_bytes by its size, as the readers' own read_input does, not after reading it."""
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"0" * 2000)
+    previous = gd.set_limits(gd.Limits(max_bytes=1000))
+    try:
+        for read in (read_path, gd.parse):
+            with pytest.raises(
+                gd.LimitExceeded, match="bytes of the input: 2000, more than max_bytes=1000"
+            ):
+                read(path)
+    finally:
+        gd.set_limits(previous)
+    assert read_path(path) == b"0" * 2000

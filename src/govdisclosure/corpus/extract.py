@@ -45,7 +45,6 @@ import attrs
 from govdisclosure.checks import check, in_reading_order
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
-from govdisclosure.formats.dispatch import unsupported
 from govdisclosure.formats.json import from_json
 from govdisclosure.formats.records import RECORD_FIELDS, to_records
 from govdisclosure.i18n import has_message, normalize_locale, render_finding
@@ -135,11 +134,8 @@ def read_report(data: bytes, name: str = "") -> Report:
     PDF, Word). ``name`` is only a hint for when no content-based reader is installed.
     Raises :class:`govdisclosure.ParseError` when no report can be read.
     """
-    reason = unsupported(data)
-    if reason is not None:  # (RTF starts with "{" too: not JSON)
-        raise ParseError(reason)
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"{"):
+    if head.startswith(b"{") and not head.startswith(b"{\\rtf"):  # (RTF: parse refuses it)
         return from_json(data, strict=False)
     import govdisclosure  # noqa: PLC0415 - the parsers sit in formats, imported late
 
@@ -352,20 +348,21 @@ def read_path(path: str | os.PathLike[str]) -> bytes:
 
     A named pipe (FIFO) is opened without waiting for a writer: one that nobody writes
     to reads as empty, and ``<(curl -s URL)`` is read to its end. A folder raises
-    ``IsADirectoryError``; a pipe or a device that goes on beyond the ``max_bytes`` of
-    :func:`~govdisclosure.get_limits` raises :class:`~govdisclosure.LimitExceeded`.
+    ``IsADirectoryError``; a file beyond the ``max_bytes`` of
+    :func:`~govdisclosure.get_limits` (checked before it is read), or a pipe or a device
+    that goes on beyond it, raises :class:`~govdisclosure.LimitExceeded`.
     """
+    limits = get_limits()
     with _open_at_once(path) as fh:
-        mode = os.fstat(fh.fileno()).st_mode
-        if stat.S_ISDIR(mode):
+        info = os.fstat(fh.fileno())
+        if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(21, os.strerror(21), os.fspath(path))
-        if stat.S_ISREG(mode):
+        if stat.S_ISREG(info.st_mode):  # refused before it is read, as read_input does
+            limits.check("max_bytes", info.st_size, "bytes of the input")
             return fh.read()
-        cap = get_limits().max_bytes
+        cap = limits.max_bytes
         data = fh.read() if cap is None else fh.read(cap + 1)
-        if cap is not None and len(data) > cap:
-            msg = f"bytes of the input: more than max_bytes={cap}"
-            raise LimitExceeded(msg)
+        limits.check("max_bytes", len(data), "bytes of the input")
         return data
 
 

@@ -22,13 +22,14 @@ import email
 import email.policy
 import re
 import zlib
-from typing import Final
+from collections.abc import Iterator
+from typing import Any, Final
 
 from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
 from govdisclosure.limits import Limits
 
-__all__ = ["gunzip", "gzip_head", "is_gzip", "is_mhtml", "mhtml_page"]
+__all__ = ["gunzip", "gzip_head", "inflated_chunks", "is_gzip", "is_mhtml", "mhtml_page"]
 
 _GZIP: Final = b"\x1f\x8b\x08"
 _CHUNK: Final = 64 * 1024
@@ -54,6 +55,22 @@ def gzip_head(data: bytes, size: int = _CHUNK) -> bytes:
         return b""
 
 
+def inflated_chunks(inflater: Any, data: bytes, size: int = _CHUNK) -> Iterator[bytes]:
+    """What ``inflater`` (a ``zlib.decompressobj``) makes of ``data``, at most ``size``
+    bytes at a time, until its stream ends or the input is used up: a caller that keeps
+    no chunk holds a chunk's memory whatever the stream inflates to. ``zlib.error``
+    (damage) is raised where it is met; what follows the stream is left in
+    ``inflater.unused_data``. (Gzip files here; the content streams of PDF pages too.)"""
+    tail = data
+    while not inflater.eof:
+        chunk = inflater.decompress(tail, size)
+        tail = inflater.unconsumed_tail
+        if chunk:
+            yield chunk
+        if not tail and len(chunk) < size:
+            return  # the input used up, and nothing held back
+
+
 def gunzip(data: bytes, limits: Limits) -> bytes:
     """What the gzip file ``data`` holds (every member of it, one after another).
 
@@ -67,11 +84,7 @@ def gunzip(data: bytes, limits: Limits) -> bytes:
     while True:
         inflater = zlib.decompressobj(wbits=31)  # one member
         try:
-            while not inflater.eof:
-                chunk = inflater.decompress(tail, _CHUNK)
-                tail = inflater.unconsumed_tail
-                if not chunk and not tail:
-                    break  # the input ended before the member did
+            for chunk in inflated_chunks(inflater, tail):
                 total += len(chunk)
                 limits.check("max_bytes", total, "bytes of the input, inflated")
                 out.append(chunk)

@@ -33,10 +33,10 @@ from typing import Final, Literal
 import attrs
 
 from govdisclosure.checks.registry import N_, finding
-from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.errors import ParseError
 from govdisclosure.formats._bom import bom_codec
 from govdisclosure.formats._saved import gunzip, gzip_head, is_gzip, is_mhtml
-from govdisclosure.limits import resolve
+from govdisclosure.limits import read_input, resolve
 from govdisclosure.model import Report
 
 __all__ = ["FORMATS", "Format", "parse", "sniff", "unsupported"]
@@ -44,8 +44,6 @@ __all__ = ["FORMATS", "Format", "parse", "sniff", "unsupported"]
 Format = Literal["pdf", "docx", "json", "html", "markdown", "text"]
 FORMATS: Final[tuple[Format, ...]] = ("pdf", "docx", "json", "html", "markdown", "text")
 
-MAX_BYTES: Final = 256 * 1024 * 1024
-"""The largest input :func:`parse` reads (256 MiB)."""
 
 _HTML: Final = re.compile(
     rb"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|table[\s>]|div[\s>]|p[\s>]|br\s*/?>|tr[\s>]|td[\s>])",
@@ -173,7 +171,7 @@ def unsupported(data: bytes | str) -> str | None:
             "a legacy Office document (Word 97-2003 .doc, WPS .wps, .xls or .et): "
             "save it as .docx or PDF and read that"
         )
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"{\\rtf":
+    if data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return _RTF
     if head.startswith(_IMAGES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
         return N_("an image: the library reads text, not pictures; run OCR on it first")
@@ -239,11 +237,9 @@ def _read(source: str | os.PathLike[str] | bytes) -> bytes | str:
 
 
 def _read_file(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        msg = f"{path} has {size} bytes, more than {MAX_BYTES}"
-        raise LimitExceeded(msg)
-    return path.read_bytes()
+    """The bytes of ``path``, refused beyond the process-wide ``max_bytes`` before they
+    are read (the reader would refuse them after)."""
+    return read_input(path, resolve(None))
 
 
 def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = None) -> Report:

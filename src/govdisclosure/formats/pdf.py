@@ -39,6 +39,7 @@ import attrs
 
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.formats._saved import inflated_chunks
 from govdisclosure.formats.docx import spanned_text
 from govdisclosure.limits import Limits, input_size, resolve
 from govdisclosure.model import Finding, Report, Source
@@ -581,18 +582,13 @@ def _inflated_size(data: bytes, limit: int) -> int:
     """How many bytes the zlib stream ``data`` inflates to, counted a chunk at a time
     and no further than just past ``limit`` (nothing is kept: memory stays at a chunk);
     a damaged stream counts what inflates before the damage."""
-    inflater = zlib.decompressobj()
     total = 0
-    tail = data
-    try:
-        while True:
-            chunk = inflater.decompress(tail, _CHUNK)
+    with contextlib.suppress(zlib.error):
+        for chunk in inflated_chunks(zlib.decompressobj(), data, _CHUNK):
             total += len(chunk)
-            tail = inflater.unconsumed_tail
-            if total > limit or (len(chunk) < _CHUNK and not tail):
-                return total
-    except zlib.error:
-        return total
+            if total > limit:
+                break
+    return total
 
 
 def _content_size(page: Any, limit: int) -> int:
