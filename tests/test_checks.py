@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from check_reports import base, consecutive_years
 from govdisclosure.checks import CHECKS, CODES, SERIES_CHECKS
 from govdisclosure.strategies import DEFECT_CODES, Defect, defective_reports, reports, valid_reports
 
@@ -18,20 +19,6 @@ from govdisclosure.strategies import DEFECT_CODES, Defect, defective_reports, re
 def codes(findings: tuple[gd.Finding, ...], severity: str | None = None) -> set[tuple[str, str]]:
     """The (code, path) pairs of ``findings``, optionally of one severity."""
     return {(f.code, f.path) for f in findings if severity is None or f.severity == severity}
-
-
-def base(**kwargs: object) -> gd.Report:
-    """A clean 2024 department report, with overrides."""
-    defaults: dict[str, object] = {
-        "organ": "某市某局",
-        "year": 2024,
-        "published": "2025-01-20",
-        "overview": "概述。",
-        "problems": "问题。",
-        "other": "未收取信息处理费。",
-    }
-    defaults.update(kwargs)
-    return gd.build_report(**defaults)  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------ properties
@@ -290,37 +277,15 @@ def test_missing_publication_date_is_info() -> None:
 # ------------------------------------------------------------------ across years
 
 
-def _pair() -> tuple[gd.Report, gd.Report]:
-    last = base(
-        year=2023,
-        published="2024-01-20",
-        applications={
-            "new_received": {"natural_person": 5},
-            "granted": {"natural_person": 3},
-            "carried_forward": {"natural_person": 2},
-        },
-        active={"art20_1": {"normative_documents": {"issued": 2, "repealed": 0, "in_force": 10}}},
-    )
-    now = base(
-        applications={
-            "new_received": {"natural_person": 1},
-            "carried_over": {"natural_person": 2},
-            "granted": {"natural_person": 3},
-        },
-        active={"art20_1": {"normative_documents": {"issued": 3, "repealed": 1, "in_force": 12}}},
-    )
-    return now, last
-
-
 def test_consecutive_years_that_agree() -> None:
     """Carry-over and roll-forward that agree give no cross-year finding."""
-    now, last = _pair()
+    now, last = consecutive_years()
     assert not [f for f in gd.check(now, previous=last) if f.code.startswith("series.")]
 
 
 def test_carry_over_and_roll_forward_mismatch() -> None:
     """上年结转 ≠ last year's 结转下年度 and 现行有效 roll-forward errors are warnings."""
-    now, last = _pair()
+    now, last = consecutive_years()
     now = now.with_cell("active.art20_1.normative_documents.in_force", 15)
     last = last.with_cell("applications.carried_forward.natural_person", 4)
     found = {
@@ -334,7 +299,7 @@ def test_carry_over_and_roll_forward_mismatch() -> None:
 
 def test_identical_tables_flagged_but_not_all_zero_ones() -> None:
     """A non-trivial table identical to last year's is flagged; all-zero tables are not."""
-    _now, last = _pair()
+    _now, last = consecutive_years()
     copied = attrs.evolve(last, year=2024, published="2025-01-20")
     found = codes(gd.check(copied, previous=last))
     assert ("series.identical-table", "applications") in found
@@ -343,7 +308,7 @@ def test_identical_tables_flagged_but_not_all_zero_ones() -> None:
 
 def test_other_organ_or_year_stops_carry_over_checks() -> None:
     """Reports of another organ or not the year before are not compared cell by cell."""
-    now, last = _pair()
+    now, last = consecutive_years()
     other = attrs.evolve(last, organ=gd.Organ("另一个局"))
     assert {f.code for f in gd.check(now, previous=other) if f.code.startswith("series.")} == {
         "series.organ-mismatch"
@@ -385,7 +350,7 @@ def test_publication_date_edge_of_year() -> None:
 
 def test_the_same_organ_named_with_and_without_its_city() -> None:
     """洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) are one organ across years."""
-    now, last = _pair()
+    now, last = consecutive_years()
     now = attrs.evolve(now, organ=gd.Organ("淮安市洪泽区人民政府"))
     last = attrs.evolve(last, organ=gd.Organ("洪泽区人民政府"))
     assert "series.organ-mismatch" not in {f.code for f in gd.check(now, previous=last)}

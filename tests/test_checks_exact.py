@@ -24,22 +24,10 @@ import attrs
 import pytest
 
 import govdisclosure as gd
+from check_reports import base
+from check_reports import consecutive_years as _pair
 
 GOLDEN = Path(__file__).parent / "data" / "checks-golden.json"
-
-
-def base(**kwargs: Any) -> gd.Report:
-    """A clean 2024 department report, with overrides."""
-    defaults: dict[str, Any] = {
-        "organ": "某市某局",
-        "year": 2024,
-        "published": "2025-01-20",
-        "overview": "概述。",
-        "problems": "问题。",
-        "other": "未收取信息处理费。",
-    }
-    defaults.update(kwargs)
-    return gd.build_report(**defaults)
 
 
 def of(kind: gd.OrganKind, **kwargs: Any) -> gd.Report:
@@ -48,28 +36,6 @@ def of(kind: gd.OrganKind, **kwargs: Any) -> gd.Report:
 
 def _r2019(**kwargs: Any) -> gd.Report:
     return base(year=2020, published="2021-01-20", **kwargs)
-
-
-def _pair() -> tuple[gd.Report, gd.Report]:
-    last = base(
-        year=2023,
-        published="2024-01-20",
-        applications={
-            "new_received": {"natural_person": 5},
-            "granted": {"natural_person": 3},
-            "carried_forward": {"natural_person": 2},
-        },
-        active={"art20_1": {"normative_documents": {"issued": 2, "repealed": 0, "in_force": 10}}},
-    )
-    now = base(
-        applications={
-            "new_received": {"natural_person": 1},
-            "carried_over": {"natural_person": 2},
-            "granted": {"natural_person": 3},
-        },
-        active={"art20_1": {"normative_documents": {"issued": 3, "repealed": 1, "in_force": 12}}},
-    )
-    return now, last
 
 
 def _pair2019() -> tuple[gd.Report, gd.Report]:

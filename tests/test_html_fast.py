@@ -24,49 +24,9 @@ from govdisclosure.formats._cells import is_cell_word
 from govdisclosure.formats._raw import RawCell, RawRow, RawTable
 from govdisclosure.model import Source, Text
 from govdisclosure.model.cells import read_cell
+from html_oracles import chrome_count, container, section_hits, text_of
 
 # ------------------------------------------------------------------ oracles
-
-
-def text_of(el: etree._Element) -> str:
-    out = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
-    assert isinstance(out, str)
-    return out
-
-
-def section_hits(text: str) -> int:
-    rx, ids = C._headings()
-    return len({ids[m.group(0)] for m in rx.finditer(text)})
-
-
-def chrome_count(text: str) -> int:
-    return sum(text.count(w) for w in H._CHROME_WORDS)
-
-
-def container(body: etree._Element) -> etree._Element:
-    """The container choice, every element serialised and searched on its own."""
-    best: tuple[float, ...] | None = None
-    chosen = body
-    report_table = {t: any(w in text_of(t) for w in H._TABLE_WORDS) for t in body.iter("table")}
-    link_text = {a: len(text_of(a)) for a in body.iter("a")}
-    for el in body.iter("div", "article", "section", "main", "td", "body"):
-        text = text_of(el)
-        if len(text) < 20:
-            continue
-        hits = section_hits(text)
-        tables = sum(report_table.get(t, False) for t in el.iter("table"))
-        if hits == 0 and tables == 0:
-            continue
-        first = hits + min(tables, 3)
-        known = max(
-            (w for pat, w in C._KNOWN_CONTAINERS for a in C._attr_words(el) if pat.match(a)),
-            default=0,
-        )
-        links = sum(link_text.get(a, 0) for a in el.iter("a"))
-        key = (first, known - 5 * chrome_count(text) - 50 * links / len(text), -len(text))
-        if best is None or key > best:
-            best, chosen = key, el
-    return chosen
 
 
 def deepest(root: etree._Element) -> int:

@@ -25,48 +25,9 @@ from govdisclosure.formats import _container as C
 from govdisclosure.formats import html as H
 from govdisclosure.formats._raw import RawParagraph
 from govdisclosure.model import Source
+from html_oracles import chrome_count, container, text_of
 
 # ------------------------------------------------------------------ oracles
-
-
-def text_of(el: etree._Element) -> str:
-    out = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
-    assert isinstance(out, str)
-    return out
-
-
-def section_hits(text: str) -> int:
-    rx, ids = C._headings()
-    return len({ids[m.group(0)] for m in rx.finditer(text)})
-
-
-def chrome_count(text: str) -> int:
-    return sum(text.count(w) for w in H._CHROME_WORDS)
-
-
-def container(body: etree._Element) -> etree._Element:
-    """The container choice, every candidate serialised and searched on its own."""
-    best: tuple[float, ...] | None = None
-    chosen = body
-    report_table = {t: any(w in text_of(t) for w in H._TABLE_WORDS) for t in body.iter("table")}
-    for el in body.iter("div", "article", "section", "main", "td", "body"):
-        text = text_of(el)
-        if len(text) < 20:
-            continue
-        hits = section_hits(text)
-        tables = sum(report_table.get(t, False) for t in el.iter("table"))
-        if hits == 0 and tables == 0:
-            continue
-        first = hits + min(tables, 3)
-        known = max(
-            (w for pat, w in C._KNOWN_CONTAINERS for a in C._attr_words(el) if pat.match(a)),
-            default=0,
-        )
-        links = sum(len(text_of(a)) for a in el.iterdescendants("a"))
-        key = (first, known - 5 * chrome_count(text) - 50 * links / len(text), -len(text))
-        if best is None or key > best:
-            best, chosen = key, el
-    return chosen
 
 
 def is_chrome(el: etree._Element) -> bool:
@@ -398,9 +359,9 @@ def title_candidates(root: etree._Element, container: etree._Element) -> list[st
 
 @given(page())
 def test_title_candidates_skip_the_container_like_the_plain_search(root: etree._Element) -> None:
-    for container in root.iter():
-        if isinstance(container.tag, str):
-            assert list(H._title_candidates(root, container)) == title_candidates(root, container)
+    for holder_el in root.iter():
+        if isinstance(holder_el.tag, str):
+            assert list(H._title_candidates(root, holder_el)) == title_candidates(root, holder_el)
 
 
 def test_every_report_table_counts_in_its_ancestors() -> None:
