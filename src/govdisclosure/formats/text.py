@@ -317,7 +317,14 @@ def _blocks(
             paragraphs.close()
             section = opener
         in_table = section in _TABLED and (
-            (tabbed and (tab_inside or _lone_cell(lines, index, table_rows)))
+            (
+                tabbed
+                and (
+                    tab_inside
+                    or _lone_cell(lines, index, table_rows)
+                    or (_FIGURE_TOKEN.search(line) is not None and not _is_prose(line, paragraphs))
+                )
+            )
             or (not tabbed and not _is_prose(line, paragraphs))
         )
         if in_table:
@@ -391,6 +398,18 @@ def _table_kind(line: str) -> str | None:
     return None
 
 
+_FIGURE_TOKEN: Final = re.compile(r"(?:^|\s)\d[\d,.]*(?:\s|$)")
+"""A figure standing alone between blanks: in tab-separated text, a line of a tabled
+section that holds one and reads like no sentence is a row whose cells lost their tabs
+(the last row of a table, a long row, a whole table typed with spaces)."""
+
+
+def _row_without_tabs(line: str) -> bool:
+    """Whether a line without tabs in tab-separated text holds a figure alone between
+    blanks and no sentence's punctuation (a row that lost its tabs)."""
+    return _FIGURE_TOKEN.search(line) is not None and not any(m in line for m in "。；")
+
+
 def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
     """Whether a line without tabs is a table row of one cell (a caption, or a piece of a
     label alone on its line) in tab-separated text: it reads like no sentence and sits
@@ -403,7 +422,7 @@ def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
     if not table_rows or any(m in line for m in "。；：:") or len(line) > 40:
         return False  # a sentence or a note (注：…), not a piece of a label
     following = next((lines[j] for j in range(index + 1, len(lines)) if lines[j].strip()), "")
-    return "\t" in following.strip(" ")
+    return "\t" in following.strip(" ") or _row_without_tabs(following)
 
 
 def _opens_table(line: str) -> str | None:
