@@ -770,16 +770,19 @@ def test_a_figure_anywhere_between_the_tags_of_a_table_is_kept(
 
 
 def test_regression_two_lines_of_figures_joined_as_prose() -> None:
-    """Two lines of figures in a tabled section of tab-separated text that are no table
-    rows (their cells written with spaces) are prose, one line continuing the other: the
-    lines were joined without a space and the figures at the seam became one ("0" and
-    "10" became "010")."""
+    """Two lines of figures in a tabled section of tab-separated text, their cells written
+    with spaces, were read as prose, one line continuing the other: the lines were
+    joined without a space and the figures at the seam became one ("0" and "10" became
+    "010"). They are rows that lost their tabs now (``test_text_lost_tabs``); either
+    way, the figures at the seam stay apart."""
     report = gd.build_report(organ="某县某局", year=2024, other="无。")
     lines = gd.render_text(report).split("\n")
     at = next(i for i, ln in enumerate(lines) if ln.startswith("二、"))
     lines[at + 1 : at + 1] = ["8.属于行政查询事项 0 0 0 0 0 0 0", "10 0 0 0 0 0 10"]
-    again = gd.parse_text("\n".join(lines))
-    assert "0 0 0 0 0 0 0 10 0 0 0 0 0 10" in _report_text(again)
+    figures = re.findall(r"\d+", _report_text(gd.parse_text("\n".join(lines))))
+    assert "010" not in figures
+    assert figures.count("10") >= 2
+    assert figures.count("0") >= 12
 
 
 @settings(SLOW)

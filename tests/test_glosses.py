@@ -123,6 +123,7 @@ def test_the_codes_that_quote_official_wording_declare_it() -> None:
         "parse.uncertain-mark": {"text": g.PRINTED},
         "parse.unknown-row": {"label": g.PRINTED},
         "parse.unread-label": {"text": g.PRINTED},
+        "parse.further-report": {"title": g.PRINTED},
         "overview.topic-missing": {"topic": g.TERMS},
         "overview.assessment-missing": {"items": g.TERMS},
         "problems.part-missing": {"part": g.TERMS},

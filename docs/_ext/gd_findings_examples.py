@@ -418,6 +418,14 @@ text = text.replace("（一）予以公开\\t", "（一）予以公开\\t1e5\\t"
 findings = gd.parse_text(text).findings
 """,
     ),
+    "parse.further-report": (
+        TRIGGERED,
+        """\
+first = gd.render_text(ok)   # two reports, one after the other (a compilation)
+second = gd.render_text(ok.with_cell("applications.granted.natural_person", 4))
+findings = gd.parse_text(first + "\\n" + second).findings
+""",
+    ),
     "parse.unreadable-table": (
         CONSTRUCTED,
         """\

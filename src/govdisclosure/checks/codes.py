@@ -452,6 +452,18 @@ define(
     rule="Every figure inside a table ends up in a cell or in a finding.",
 )
 define(
+    "parse.further-report",
+    W,
+    N_(
+        "A further report begins here ({title}); only the report before it is read, and "
+        "the rest is kept as the text of its last section. The {count} tables of the rest "
+        "are not read; their figures are {cells}."
+    ),
+    rule="A document that holds several reports (a compilation) is read up to the second; "
+    "every figure of the rest is reported, never mixed into the first.",
+    glosses={"title": Gloss.PRINTED},
+)
+define(
     "parse.encoding",
     I,
     N_("The input was decoded as {encoding}."),

@@ -8,16 +8,18 @@ import operator
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import Final
 
 import attrs
 
 from govdisclosure._nfkc import nfkc, per_character
 from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
-from govdisclosure.formats._cells import Output
+from govdisclosure.formats._cells import Output, is_figure
 from govdisclosure.formats._grids import read_active, read_applications, read_review
 from govdisclosure.formats._raw import Block, RawParagraph, RawRow, RawTable
 from govdisclosure.model import Finding, Narrative, Organ, Report, Table
+from govdisclosure.model.cells import is_overlong_figure
 from govdisclosure.template import (
     Edition,
     SectionSpec,
@@ -339,7 +341,8 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
     found: set[str] = set()
     current: str | None = None
     published: date | None = None
-    for block in blocks:
+    further: list[Block] = []
+    for k, block in enumerate(blocks):
         if isinstance(block, RawParagraph):
             text = block.text
             labelled = _labelled_date(text)
@@ -348,6 +351,13 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
                 if len(_squash(text)) <= 40:
                     continue
             heading = match_heading(text)
+            if heading is not None and current in _CLOSING and heading.section not in _CLOSING:
+                # back from section 五 or 六 to one of 一 to 四: a further report begins
+                tail = prose[current]
+                begins = _further_front(tail)
+                further = [*tail[begins:], *blocks[k:]]
+                del tail[begins:]
+                break
             if heading is not None and (
                 current is None or _SECTIONS.index(heading.section) > _SECTIONS.index(current)
             ):
@@ -373,13 +383,12 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
             target = kind if kind is not None else current
             if target is None or target not in {"active", "applications", "review_litigation"}:
                 # a table outside the tabled sections: keep its text as prose
-                text = "\n".join(
-                    " ".join(c.text.strip() for c in r.cells if c.text.strip()) for r in block.rows
-                )
                 dest = prose[current] if current is not None else front
-                dest.append(RawParagraph(text, block.source))
+                dest.append(RawParagraph(_table_text(block), block.source))
                 continue
             tables[target].append(block)
+    if further:
+        _further_report(out, further)
     head = _front(front)
     # the signature block: organ and date at the very end
     last = next((s for s in reversed(_SECTIONS) if prose[s]), None)
@@ -435,6 +444,13 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
         else None
     )
 
+    if further:
+        # the further report's text stays in the model, after this report's
+        prose["other" if "other" in found else last or "other"].extend(
+            RawParagraph(_table_text(b), b.source) if isinstance(b, RawTable) else b
+            for b in further
+        )
+
     def narrative(section: str) -> Narrative | None:
         if section not in found and not prose[section]:
             return None
@@ -457,6 +473,57 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
         other=narrative("other"),
         findings=tuple(out.findings),
         provenance=dict(out.provenance),
+    )
+
+
+def _table_text(table: RawTable) -> str:
+    """A table's text as prose: a line a row, its written cells separated by spaces."""
+    return "\n".join(
+        " ".join(c.text.strip() for c in r.cells if c.text.strip()) for r in table.rows
+    )
+
+
+_CLOSING: Final = frozenset({"problems", "other"})
+"""Sections 五 and 六: a report never goes back from them to sections 一 to 四."""
+_GLUED_FIGURE: Final = re.compile(r"[\u4e00-\u9fff）)](\d+)$")
+"""Digits glued to the end of a label (``予以公开12``)."""
+
+
+def _further_front(tail: Sequence[RawParagraph]) -> int:
+    """Where the front of a further report (its organ and title) begins among the last
+    paragraphs of the report before it: after that report's closing date, if one of
+    the last four paragraphs is a date line; else nowhere (``len(tail)``)."""
+    for i in range(len(tail) - 1, max(len(tail) - 5, -1), -1):
+        if _DATE_LINE.match(nfkc(tail[i].text)):
+            return i + 1
+    return len(tail)
+
+
+def _further_report(out: Output, blocks: Sequence[Block]) -> None:
+    """A ``parse.further-report`` finding for the blocks of a further report: where it
+    begins, its title (or first line), and every figure of its tables."""
+    first = next(b for b in blocks if isinstance(b, RawParagraph))
+    title = next(
+        (b.text.strip() for b in blocks[:6] if isinstance(b, RawParagraph) and is_title(b.text)),
+        first.text.strip(),
+    )
+    figures: list[str] = []
+    for block in blocks:
+        if not isinstance(block, RawTable):
+            continue
+        for row in block.rows:
+            for cell in row.cells:
+                for token in cell.text.split():
+                    if is_figure(token) or is_overlong_figure(token):
+                        figures.append(token)
+                    elif (m := _GLUED_FIGURE.search(token)) is not None:
+                        figures.append(m.group(1))
+    out.add(
+        "parse.further-report",
+        source=first.source,
+        title=title if len(title) <= 80 else title[:79] + "…",
+        count=sum(isinstance(b, RawTable) for b in blocks),
+        cells=", ".join(figures) or "—",
     )
 
 

@@ -398,9 +398,10 @@ def _table_kind(line: str) -> str | None:
     return None
 
 
-_FIGURE_TOKEN: Final = re.compile(r"(?:^|\s)\d[\d,.]*(?:\s|$)")
-"""A figure standing alone between blanks: in tab-separated text, a line of a tabled
-section that holds one and reads like no sentence is a row whose cells lost their tabs
+_FIGURE_TOKEN: Final = re.compile(r"(?:^|\s)\d[\d,]*(?:\.\d+)?(?:\s|$)")
+"""A figure (``12``, ``1,200``, ``96171.6``; not the ``1.`` of a numbered label)
+standing alone between blanks: in tab-separated text, a line of a tabled section that
+holds one and reads like no sentence is a row whose cells lost their tabs
 (the last row of a table, a long row, a whole table typed with spaces)."""
 
 
@@ -449,7 +450,7 @@ def _is_prose(line: str, paragraphs: _Paragraphs) -> bool:
     if "。" in s or "；" in s:
         return True
     if paragraphs.open and paragraphs.items and not paragraphs.items[-1].text.endswith(_END):
-        return not re.search(r"(?:^|\s)\d+(?:\s|$)", s)
+        return _FIGURE_TOKEN.search(s) is None
     return False
 
 
