@@ -173,3 +173,40 @@ def test_missing_file_name() -> None:
         gd.parse("no/such/report.pdf")
     with pytest.raises(FileNotFoundError):
         gd.parse(Path("no/such/report.html"))
+
+
+def _pipe_tables(text: str) -> str:
+    """``text`` (tab-separated tables) as a PDF-to-Markdown converter writes it: each
+    table a pipe table with a rule under its first row, the headings plain lines."""
+    out: list[str] = []
+    in_table = False
+    for line in text.splitlines():
+        if "\t" in line.strip(" "):
+            cells = [c.strip() for c in line.split("\t")]
+            row = "| " + " | ".join(cells) + " |"
+            out.extend(["", row, "|" + "---|" * len(cells)] if not in_table else [row])
+            in_table = True
+        else:
+            out.extend([""] if in_table else [])
+            out.append(line)
+            in_table = False
+    return "\n".join(out)
+
+
+def test_converted_markdown_without_headings_is_markdown() -> None:
+    """Pipe tables whose section headings are plain lines (no ``#``), as converters of
+    PDF to Markdown write them, are read by the Markdown reader: as text, the pipes were
+    read as cells (26 rows with extra cells, 6 rows unknown)."""
+    text = (REAL / "xunzhen-2024.txt").read_text("utf-8")
+    converted = _pipe_tables(text)
+    assert "|---|" in converted
+    assert "\n#" not in converted
+    assert sniff(converted) == "markdown"
+    assert sniff(converted.encode("utf-8")) == "markdown"
+    read, plain = gd.parse(converted.encode("utf-8")), gd.parse_text(text)
+    assert (read.active, read.applications, read.review_litigation) == (
+        plain.active,
+        plain.applications,
+        plain.review_litigation,
+    )
+    assert {f.code for f in read.findings} == {f.code for f in plain.findings}

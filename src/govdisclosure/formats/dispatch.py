@@ -3,8 +3,9 @@
 :func:`parse` looks at the bytes, not at the file name: a PDF starts with ``%PDF``, a
 Word document is a ZIP holding ``word/document.xml``, the library's own JSON is an
 object whose ``"format"`` is ``govdisclosure.report/1``, a web page has HTML markup,
-the Markdown of :func:`~govdisclosure.render_markdown` has ``#`` headings and pipe
-tables; anything else is read as text. Each format's parser is imported only when it is
+Markdown has ``#`` headings or pipe tables (:func:`~govdisclosure.render_markdown`
+writes both; converters of PDF to Markdown write the tables, with or without the
+headings); anything else is read as text. Each format's parser is imported only when it is
 needed, so a missing optional extra (pdfplumber, python-docx) only matters for the
 format that needs it.
 
@@ -102,11 +103,12 @@ def sniff(data: bytes | str) -> Format:
         head = decoded[:4096].lstrip("\ufeff \t\r\n\x00").encode("utf-8", errors="replace")
         if head[:1] == b"{" and _is_report_json(raw):
             return "json"
+        markdown = _is_markdown(head, decoded.encode("utf-8", errors="replace"))
+        if head[:1] == b"#" and markdown:
+            return "markdown"
         if _HTML.search(head):
             return "html"
-        return (
-            "markdown" if _is_markdown(head, decoded.encode("utf-8", errors="replace")) else "text"
-        )
+        return "markdown" if markdown else "text"
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n\x00")
     if head.startswith(b"%PDF") or (isinstance(data, bytes) and b"%PDF-" in data[:1024]):
         return "pdf"
@@ -120,6 +122,8 @@ def sniff(data: bytes | str) -> Format:
             pass
     if head[:1] == b"{" and _is_report_json(raw):
         return "json"
+    if head[:1] == b"#" and _is_markdown(head, raw):
+        return "markdown"  # (with HTML tables in it, as converters of PDF write them)
     if _HTML.search(head):
         return "html"
     if _is_markdown(head, raw):
@@ -128,10 +132,13 @@ def sniff(data: bytes | str) -> Format:
 
 
 def _is_markdown(head: bytes, raw: bytes) -> bool:
-    """Markdown as :func:`~govdisclosure.render_markdown` writes it: ``#`` headings, and a
-    pipe table's rule or a second heading (published text has neither)."""
-    headings = _MARKDOWN_HEADING.findall(head)
-    return bool(headings) and (len(headings) > 1 or _MARKDOWN_RULE.search(raw) is not None)
+    """Markdown as :func:`~govdisclosure.render_markdown` writes it (``#`` headings, and
+    a pipe table's rule or a second heading), or as PDF-to-Markdown converters write it
+    (pipe tables under headings written as plain lines): published text has neither two
+    ``#`` headings nor a line of a pipe table's rule, ``|---|---|``."""
+    if _MARKDOWN_RULE.search(raw) is not None:
+        return True
+    return len(_MARKDOWN_HEADING.findall(head)) > 1
 
 
 _OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

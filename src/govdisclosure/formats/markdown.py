@@ -21,6 +21,8 @@ import os
 import re
 from typing import Final
 
+import attrs
+
 from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._english import english_text, english_to_official
@@ -319,10 +321,70 @@ def _padded_to(values: list[str], size: int) -> list[str]:
     return values + [""] * (size - len(values))
 
 
-def read_markdown(text: str, limits: Limits | None = None) -> list[Block]:
+_TABLE_TAG: Final = re.compile(r"<(/?)table\b", re.IGNORECASE)
+_TABLE_OPEN: Final = re.compile(
+    r"^(?:<(?:html|body|div|center)\b[^>]*>\s*)*<table\b", re.IGNORECASE
+)
+"""A line that opens an HTML table (``<table …>``, ``<html><body><table>``)."""
+
+
+def _html_table_end(lines: list[str], start: int) -> int:
+    """The number of the line (counted from 1) where the HTML table opened on line
+    ``start`` (counted from 0) is closed, tables inside it included; the last line if
+    it never is."""
+    depth = 0
+    for i in range(start, len(lines)):
+        for m in _TABLE_TAG.finditer(lines[i]):
+            depth += -1 if m.group(1) else 1
+            if depth == 0:
+                return i + 1
+    return len(lines)
+
+
+def _html_tables(
+    fragment: str, line: int, first: int, limits: Limits, findings: list[Finding] | None
+) -> list[Block]:
+    """The blocks of an HTML fragment that starts on line ``line`` of the Markdown, its
+    tables numbered from ``first`` and its lines counted in the Markdown; what the web
+    page reader notes (footnote marks …) is added to ``findings``, placed alike."""
+    from govdisclosure.formats.html import _parse_tree, html_blocks  # noqa: PLC0415
+
+    def moved(source: Source) -> Source:
+        return attrs.evolve(
+            source,
+            table=None if source.table is None else source.table + first,
+            line=None if source.line is None else source.line + line - 1,
+        )
+
+    notes: list[Finding] = []
+    out: list[Block] = []
+    blocks = html_blocks(_parse_tree(fragment), notes, limits=limits)
+    if findings is not None:
+        findings.extend(
+            attrs.evolve(f, source=None if f.source is None else moved(f.source)) for f in notes
+        )
+    for block in blocks:
+        if isinstance(block, RawTable):
+            rows = tuple(
+                RawRow(
+                    tuple(attrs.evolve(c, source=moved(c.source)) for c in r.cells), moved(r.source)
+                )
+                for r in block.rows
+            )
+            out.append(RawTable(rows, moved(block.source)))
+        else:
+            out.append(attrs.evolve(block, source=moved(block.source)))
+    return out
+
+
+def read_markdown(
+    text: str, limits: Limits | None = None, findings: list[Finding] | None = None
+) -> list[Block]:
     """The paragraphs and tables of a Markdown report, in order, for the shared reading
     layer: headings and bold lines are paragraphs of their text (a bold line right above
-    a table is its caption row), pipe tables are grids."""
+    a table is its caption row), pipe tables are grids, and HTML tables (which converters
+    of PDF write for tables with merged cells) are read as a web page's are, what that
+    reading notes going to ``findings``."""
     blocks: list[Block] = []
     table: list[tuple[int, str]] = []
     tables = 0
@@ -334,10 +396,29 @@ def read_markdown(text: str, limits: Limits | None = None) -> list[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     limits.check("max_lines", len(lines), "lines of the text")
     size = _Size(limits)
+    html_end = 0  # the last line of an HTML table being read
     for n, line in enumerate(lines, start=1):
         if not n % 256:
             budget.check()
+        if n <= html_end:
+            continue
         stripped = line.strip()
+        if stripped[:1] == "<" and _TABLE_OPEN.search(stripped) is not None:
+            # an HTML table in the Markdown (as converters of PDF write tables with
+            # merged cells): read by the web page reader, at its place
+            if table:
+                blocks.append(_grid(table, tables, caption, size))
+                tables += 1
+                table, caption = [], None
+            if caption is not None:
+                blocks.append(caption)
+                caption = None
+            html_end = _html_table_end(lines, n - 1)
+            fragment = "\n".join(lines[n - 1 : html_end])
+            read = _html_tables(fragment, n, tables, limits, findings)
+            blocks.extend(read)
+            tables += sum(isinstance(b, RawTable) for b in read)
+            continue
         if stripped.startswith("|"):
             if not _RULE.fullmatch(stripped):
                 table.append((n, stripped))
@@ -372,7 +453,9 @@ def parse_markdown(data: str | bytes | os.PathLike[str], *, limits: Limits | Non
     wording of headings, captions, labels and dates put back into the official one), or
     written the same way by hand: headings marked with hashes, paragraphs,
     and pipe tables whose merged labels are flattened with a slash between spaces
-    (``三、本年度办理结果 / （一）予以公开``).
+    (``三、本年度办理结果 / （一）予以公开``). Markdown that converters of PDF write
+    (headings as plain lines or with hashes, a merged label's cells left empty) is read
+    as well.
 
     ``data`` is the text, its bytes (decoded as :func:`~govdisclosure.parse_text` decodes
     them), or the path of a file. Raises :class:`~govdisclosure.ParseError` when no
@@ -389,7 +472,7 @@ def parse_markdown(data: str | bytes | os.PathLike[str], *, limits: Limits | Non
 
     findings: list[Finding] = []
     limits = resolve(limits)
-    blocks = read_markdown(text_input(data, limits, findings, "parse_markdown"), limits)
+    blocks = read_markdown(text_input(data, limits, findings, "parse_markdown"), limits, findings)
     if not blocks:
         msg = N_("the Markdown is empty")
         raise ParseError(msg)
