@@ -174,25 +174,28 @@ def heading(text: str) -> str:
     return f'<p style="text-indent:2em"><strong><span style="font-family:黑体">{text}</span></strong></p>\n'
 
 
+ACTIVE_BLOCKS_2021 = [
+    (
+        "第二十条第（一）项",
+        ["本年制发件数", "本年废止件数", "现行有效件数"],
+        [("规章", "regulations"), ("行政规范性文件", "normative")],
+    ),
+    ("第二十条第（五）项", ["本年处理决定数量"], [("行政许可", "licensing")]),
+    (
+        "第二十条第（六）项",
+        ["本年处理决定数量"],
+        [("行政处罚", "penalty"), ("行政强制", "compulsion")],
+    ),
+    ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("行政事业性收费", "fees")]),
+]
+"""Section 二 of the 2021 edition: each block's caption, columns and rows (label, key)."""
+
+
 def active_2021(figs: dict[str, list[str]]) -> str:
     out = [
         '<table border="1" cellspacing="0" cellpadding="0" width="600" style="border-collapse:collapse">\n<tbody>\n'
     ]
-    blocks = [
-        (
-            "第二十条第（一）项",
-            ["本年制发件数", "本年废止件数", "现行有效件数"],
-            [("规章", "regulations"), ("行政规范性文件", "normative")],
-        ),
-        ("第二十条第（五）项", ["本年处理决定数量"], [("行政许可", "licensing")]),
-        (
-            "第二十条第（六）项",
-            ["本年处理决定数量"],
-            [("行政处罚", "penalty"), ("行政强制", "compulsion")],
-        ),
-        ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("行政事业性收费", "fees")]),
-    ]
-    for caption, columns, rows in blocks:
+    for caption, columns, rows in ACTIVE_BLOCKS_2021:
         out.append(row(cell(caption, span=' colspan="4"')))
         if len(columns) == 3:
             out.append(row(cell("信息内容"), *(cell(c) for c in columns)))
@@ -762,22 +765,8 @@ def w_review(figures: list[str]) -> str:
 
 
 def w_active(figs: dict[str, list[str]]) -> str:
-    blocks = [
-        (
-            "第二十条第（一）项",
-            ["本年制发件数", "本年废止件数", "现行有效件数"],
-            [("规章", "regulations"), ("行政规范性文件", "normative")],
-        ),
-        ("第二十条第（五）项", ["本年处理决定数量"], [("行政许可", "licensing")]),
-        (
-            "第二十条第（六）项",
-            ["本年处理决定数量"],
-            [("行政处罚", "penalty"), ("行政强制", "compulsion")],
-        ),
-        ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("行政事业性收费", "fees")]),
-    ]
     rows = []
-    for caption, columns, labelled in blocks:
+    for caption, columns, labelled in ACTIVE_BLOCKS_2021:
         rows.append([w_cell(caption, span=" colspan=4", first=True, width=604)])
         if len(columns) == 3:
             rows.append([w_cell("信息内容", first=True), *(w_cell(c) for c in columns)])
