@@ -426,3 +426,43 @@ def test_a_footnote_after_the_signature_in_text() -> None:
     back = gd.parse_text(text)
     assert back.published == REPORT.published
     assert back.other == gd.Narrative("本年度未收取信息处理费。\n[1] 含通过信函提交的申请。")
+
+
+_SHAPE = (
+    '<!--[if gte vml 1]><v:shapetype id="_x0000_t75" coordsize="21600,21600" o:spt="75">'
+    '<v:stroke joinstyle="miter"/></v:shapetype><v:shape id="图片_1" o:spid="_x0000_i1025" '
+    "type=\"#_x0000_t75\" style='width:415pt;height:233pt'><v:imagedata "
+    'src="附件.files/image001.png" o:title=""/></v:shape><![endif]--><![if !vml]><img '
+    'width=553 height=311 src="附件.files/image002.jpg" v:shapes="图片_1"><![endif]>'
+)
+
+
+@pytest.mark.parametrize("commented", [True, False])
+def test_vml_shapes(commented: bool) -> None:
+    """A picture as Word writes it (``<v:shape>`` in a conditional comment, ``<img>``
+    in a downlevel-revealed one), or with the comments dropped by an editor: no text."""
+    shape = _SHAPE if commented else _SHAPE.replace("<!--[if gte vml 1]>", "")
+    page = word_page(REPORT, PLAIN, charset="utf-8").decode("utf-8")
+    end = page.index("</p>", page.index(">1286<"))
+    _same(gd.parse_html(page[:end] + shape + page[end:]))
+
+
+def test_excel_cells() -> None:
+    """Tables pasted from Excel: ``<td class=xl66 x:num="12">12</td>`` and
+    ``<td class=xl65 x:str>`` labels, no ``<p>`` or ``<span>`` in the cells."""
+    page = word_page(REPORT, PLAIN, charset="utf-8").decode("utf-8")
+    page, figures = re.subn(
+        r"<td (width=\d+[^>]*)>\s*<p class=MsoNormal align=center style='text-align:center'>"
+        r"<span lang=EN-US style='[^']*'>([\d.]+)<o:p></o:p></span></p>\s*</td>",
+        r'<td class=xl66 \1 x:num="\2">\2</td>',
+        page,
+    )
+    page, labels = re.subn(
+        r"<td (width=\d+[^>]*)>\s*<p class=MsoNormal align=center style='text-align:center'>"
+        r"<span style='[^']*'>([^<]*)<span lang=EN-US><o:p></o:p></span></span></p>\s*</td>",
+        r"<td class=xl65 \1 x:str>\2</td>",
+        page,
+    )
+    assert figures == 200  # every cell of the four tables
+    assert labels > 50
+    _same(gd.parse_html(page))
