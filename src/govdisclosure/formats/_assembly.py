@@ -176,6 +176,20 @@ def parse_date(text: str) -> date | None:
 
 _YEAR_IN_TITLE = re.compile(r"(\d{4})\s*年")
 _TITLE_WORDS = re.compile(r"(政府信息公开|政务公开|信息公开).*(报告|年报)")
+_NOTE_LINE = re.compile(r"\s*\[(\d{1,3}|[ivxlc]{1,6})\]")
+"""How the text of a footnote or endnote begins in a page saved by Word: its mark
+(``[1]``, ``[i]``)."""
+
+
+def _trailing_notes(paragraphs: Sequence[RawParagraph]) -> int:
+    """How many of the last ``paragraphs`` are footnotes or endnotes (each begins with
+    its mark), when a paragraph that is none comes before them."""
+    n = 0
+    while n < len(paragraphs) and _NOTE_LINE.match(paragraphs[-1 - n].text):
+        n += 1
+    return n if n < len(paragraphs) else 0
+
+
 _PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日")
 _SENTENCE_END = ("。", "！", "？", "；", "：", ".", "!", "?", ";", ":", "，", ",")
 
@@ -390,11 +404,16 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
     if further:
         _further_report(out, further)
     head = _front(front)
-    # the signature block: organ and date at the very end
+    # the signature block: organ and date at the very end (before the notes that a
+    # document's footnotes or endnotes become, which are kept where they are)
     last = next((s for s in reversed(_SECTIONS) if prose[s]), None)
     signature_organ = ""
     if last is not None:
         tail = prose[last]
+        notes = _trailing_notes(tail)
+        after: list[RawParagraph] = []
+        if notes:
+            tail, after = tail[:-notes], tail[-notes:]
         if tail and _DATE_LINE.match(nfkc(tail[-1].text)):
             when = parse_date(tail[-1].text)
             if published is None:
@@ -406,6 +425,8 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
                 and (len(tail) > 1 or last in {"problems", "other"})
             ):
                 signature_organ = _squash(tail.pop().text)
+        if notes:
+            prose[last] = tail + after
     organ = head.organ or signature_organ
     year = head.year
     if year is None:

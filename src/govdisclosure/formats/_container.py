@@ -100,19 +100,28 @@ def _chrome_word(word: str) -> bool:
 _NAMED: Final = etree.XPath(".//*/@id | .//*/@class | .//nav")
 
 
-def _chrome_names(root: etree._Element) -> list[etree._Element]:
+def _chrome_names(
+    root: etree._Element, word_marks: list[etree._Element] | None = None
+) -> list[etree._Element]:
     """The elements inside ``root`` named like chrome (a word of an ``id`` or ``class``
     matches :data:`_CHROME_ID`) or that are ``<nav>``, in document order.
 
     One XPath gives the values of every ``id`` and ``class`` (faster than selecting
     the elements that have one); only the elements of the values that hold a chrome
-    word are looked at."""
+    word are looked at. The elements whose class is one of Word's footnote, endnote
+    and comment references (:data:`WORD_MARKS`), seen on the way, are added to
+    ``word_marks`` when it is given."""
     found: object = _NAMED(root)
     out: list[etree._Element] = []
     if not isinstance(found, list):
         return out
     for item in found:
         if isinstance(item, etree._ElementUnicodeResult):
+            if word_marks is not None and item in WORD_MARKS:
+                el = item.getparent()
+                if el is not None:
+                    word_marks.append(el)
+                continue
             el = item.getparent()
             if el is None or (out and out[-1] is el):
                 continue
@@ -123,10 +132,22 @@ def _chrome_names(root: etree._Element) -> list[etree._Element]:
     return out
 
 
-def _strip_chrome(root: etree._Element, cell_texts: dict[etree._Element, str]) -> None:
+WORD_MARKS: Final = frozenset(
+    {"MsoFootnoteReference", "MsoEndnoteReference", "MsoCommentReference", "msocomanchor"}
+)
+"""The classes Word gives a footnote's or endnote's reference mark and a comment's
+anchor (``[1]``, ``[A1]``), shown raised or beside the text they mark: a mark, not
+part of a figure."""
+
+
+def _strip_chrome(
+    root: etree._Element, cell_texts: dict[etree._Element, str]
+) -> list[etree._Element]:
     """Remove navigation, share bars and similar chrome inside the container (and the
-    text kept in ``cell_texts`` of the cells they were in)."""
-    doomed = [el for el in _chrome_names(root) if not _looks_like_content(el)]
+    text kept in ``cell_texts`` of the cells they were in); the elements of Word's
+    reference marks inside it (see :data:`WORD_MARKS`), in document order."""
+    word_marks: list[etree._Element] = []
+    doomed = [el for el in _chrome_names(root, word_marks) if not _looks_like_content(el)]
     for el in doomed:
         parent = el.getparent()
         if parent is not None:
@@ -136,6 +157,7 @@ def _strip_chrome(root: etree._Element, cell_texts: dict[etree._Element, str]) -
             parent.remove(el)
             if tail:
                 _append_text(parent, tail)
+    return word_marks
 
 
 def _append_text(parent: etree._Element, text: str) -> None:

@@ -457,6 +457,27 @@ def _words_at_ends(
     return out
 
 
+def _without_repeated_header(
+    body: list[Item], header_items: Sequence[Item], spec: TableSpec
+) -> list[Item]:
+    """``body`` without the header rows that a table broken over pages repeats before
+    the rows that follow (Word's "repeat as header row", a table split at a page break
+    and its header copied): a row of labels alone among the data rows that prints the
+    same words as a row of the header, and names no row of ``spec``, is that header
+    again, not labels of the rows after it."""
+    repeated = {it.label for it in header_items if not it.figures and it.label}
+    if not repeated:
+        return body
+    return [
+        it
+        for it in body
+        if it.figures
+        or it.label not in repeated
+        or _is_data(it, spec)
+        or associate(it.label, spec) is not None
+    ]
+
+
 def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> Table | None:
     """Section 三 from its raw rows; ``None`` if no data row is found."""
     specs = {e: template(e).table("applications") for e in _EDITIONS}
@@ -483,7 +504,7 @@ def read_applications(rows: Sequence[RawRow], default: Edition, out: Output) -> 
     if first is None:
         return None
     header_items = all_items[:first]
-    body = all_items[first:]
+    body = _without_repeated_header(all_items[first:], header_items, specs[default])
     data: list[Item] = []
     own: list[str] = []  # the labels before a data row's figures, since the last data row
     after: list[str] = []  # the label line right after them

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
 import math
 import os
 import re
@@ -40,6 +41,7 @@ from govdisclosure.formats._container import (
     _CHROME_FIND,
     _CHROME_WORDS,
     _TABLE_WORDS,
+    WORD_MARKS,
     _container,
     _serialised_text,
     _strip_chrome,
@@ -390,6 +392,10 @@ _SKIP_TAGS: Final = frozenset(
         "audio",
         "video",
         "canvas",
+        # Word's data islands (document properties and settings: <xml><w:WordDocument>
+        # …), no content: left in the body when an editor drops the conditional comment
+        # around them, their text ("Normal 0 7.8 磅 0 2 false …") was read as a line
+        "xml",
     }
 )
 _BLOCK_TAGS: Final = frozenset(
@@ -1205,10 +1211,10 @@ def html_blocks(
     table_index = {t: i for i, t in enumerate(tables)}
     if findings is not None:
         findings += _outside(body, container, table_index, cell_texts, body_tables)
-    _strip_chrome(container, cell_texts)
+    word_marks = _strip_chrome(container, cell_texts)
     reader = _Reader(table_index, limits, budget or limits.budget(), cell_texts)
-    if next(container.iter(*_MARK_TAGS), None) is not None:  # (one search in C)
-        reader.marks = _marked_cells(container, cell_texts)
+    if word_marks or next(container.iter(*_MARK_TAGS), None) is not None:  # (one search in C)
+        reader.marks = _marked_cells(container, cell_texts, word_marks)
     title = _page_title(root, container)
     if title is not None:
         reader.blocks.append(RawParagraph(title, Source(line=None)))
@@ -1226,14 +1232,19 @@ _MARK_TAGS: Final = ("sup", "sub")
 
 
 def _marked_cells(
-    container: etree._Element, cell_texts: dict[etree._Element, str]
+    container: etree._Element,
+    cell_texts: dict[etree._Element, str],
+    word_marks: list[etree._Element] | None = None,
 ) -> dict[etree._Element, str]:
-    """The cells with text besides that of their ``<sup>`` and ``<sub>``, each with
-    those marks (``12<sup>1</sup>``: a footnote mark, not the figure 121; a label's
-    mark is no figure glued to it either); ``cell_texts`` is given those cells' text
-    without the marks. A cell that holds nothing else keeps its text."""
+    """The cells with text besides that of their ``<sup>`` and ``<sub>`` (and of Word's
+    reference marks ``word_marks``, :data:`~govdisclosure.formats._container.WORD_MARKS`:
+    ``12[1]`` is 12 and the mark of footnote 1), each with those marks
+    (``12<sup>1</sup>``: a footnote mark, not the figure 121; a label's mark is no
+    figure glued to it either); ``cell_texts`` is given those cells' text without the
+    marks. A cell that holds nothing else keeps its text."""
     out: dict[etree._Element, str] = {}
-    for el in container.iter(*_MARK_TAGS):
+    marks = container.iter(*_MARK_TAGS)
+    for el in itertools.chain(marks, word_marks) if word_marks else marks:
         td = next(el.iterancestors(*_CELL_TAGS), None)
         if td is None or td in out:
             continue
@@ -1254,14 +1265,16 @@ def _without_marks(td: etree._Element) -> tuple[str, str]:
 
 
 def _split_marks(el: etree._Element, pieces: list[str], marks: list[str]) -> None:
-    """Add the text inside ``el`` to ``pieces``, but the text of each ``<sup>`` and
-    ``<sub>``, which is added to ``marks``, one item each."""
+    """Add the text inside ``el`` to ``pieces``, but the text of each ``<sup>``,
+    ``<sub>`` and Word reference mark (its class one of
+    :data:`~govdisclosure.formats._container.WORD_MARKS`), which is added to
+    ``marks``, one item each."""
     text = el.text
     if text:
         pieces.append(text)
     for child in el:
         tag: object = child.tag
-        if tag in _MARK_TAGS:
+        if tag in _MARK_TAGS or child.get("class") in WORD_MARKS:
             marks.append(_text_of(child))
         elif isinstance(tag, str):
             _split_marks(child, pieces, marks)

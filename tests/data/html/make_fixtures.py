@@ -8,6 +8,7 @@ and figures are invented. Run ``python tests/data/html/make_fixtures.py`` to rew
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -173,25 +174,28 @@ def heading(text: str) -> str:
     return f'<p style="text-indent:2em"><strong><span style="font-family:黑体">{text}</span></strong></p>\n'
 
 
+ACTIVE_BLOCKS_2021 = [
+    (
+        "第二十条第（一）项",
+        ["本年制发件数", "本年废止件数", "现行有效件数"],
+        [("规章", "regulations"), ("行政规范性文件", "normative")],
+    ),
+    ("第二十条第（五）项", ["本年处理决定数量"], [("行政许可", "licensing")]),
+    (
+        "第二十条第（六）项",
+        ["本年处理决定数量"],
+        [("行政处罚", "penalty"), ("行政强制", "compulsion")],
+    ),
+    ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("行政事业性收费", "fees")]),
+]
+"""Section 二 of the 2021 edition: each block's caption, columns and rows (label, key)."""
+
+
 def active_2021(figs: dict[str, list[str]]) -> str:
     out = [
         '<table border="1" cellspacing="0" cellpadding="0" width="600" style="border-collapse:collapse">\n<tbody>\n'
     ]
-    blocks = [
-        (
-            "第二十条第（一）项",
-            ["本年制发件数", "本年废止件数", "现行有效件数"],
-            [("规章", "regulations"), ("行政规范性文件", "normative")],
-        ),
-        ("第二十条第（五）项", ["本年处理决定数量"], [("行政许可", "licensing")]),
-        (
-            "第二十条第（六）项",
-            ["本年处理决定数量"],
-            [("行政处罚", "penalty"), ("行政强制", "compulsion")],
-        ),
-        ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("行政事业性收费", "fees")]),
-    ]
-    for caption, columns, rows in blocks:
+    for caption, columns, rows in ACTIVE_BLOCKS_2021:
         out.append(row(cell(caption, span=' colspan="4"')))
         if len(columns) == 3:
             out.append(row(cell("信息内容"), *(cell(c) for c in columns)))
@@ -585,11 +589,479 @@ def mixed_page() -> str:
 """
 
 
+# ---------------------------------------------------------------- 5. Word "Save as Web Page"
+W_TD = (
+    "border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt"
+)
+W_TD_NEXT = (
+    "border:solid windowtext 1.0pt;border-left:none;mso-border-left-alt:solid windowtext .5pt;"
+    "mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt"
+)
+W_EN = 'font-size:10.5pt;font-family:"Times New Roman",serif;mso-fareast-font-family:宋体'
+W_CN = "font-size:10.5pt;font-family:宋体;mso-bidi-font-family:宋体;mso-font-kerning:0pt"
+W_BODY = 'font-size:16.0pt;font-family:仿宋_GB2312;mso-hansi-font-family:"Times New Roman"'
+
+
+def w_runs(text: str) -> str:
+    """Word runs of a cell: a figure in ``lang=EN-US`` runs, one of two digits or more
+    split after its first digit ("1" "2" → 12), as Word splits a run that was edited."""
+    if not text:
+        return f"<span lang=EN-US style='{W_EN}'><o:p>&nbsp;</o:p></span>"
+    if text.isdigit() and len(text) > 1:
+        return (
+            f"<span lang=EN-US style='{W_EN}'>{text[0]}</span><span\r\n"
+            f"lang=EN-US style='{W_EN}'>{text[1:]}<o:p></o:p></span>"
+        )
+    if text.replace(".", "").isdigit():
+        return f"<span lang=EN-US style='{W_EN}'>{text}<o:p></o:p></span>"
+    return f"<span style='{W_CN}'>{text}<span lang=EN-US><o:p></o:p></span></span>"
+
+
+def w_cell(text: str, *, span: str = "", first: bool = False, width: int = 57) -> str:
+    style = W_TD if first else W_TD_NEXT
+    return (
+        f"<td width={width}{span} valign=top style='width:{width * 0.75:.1f}pt;{style}'>\r\n"
+        f"<p class=MsoNormal align=center style='text-align:center'>{w_runs(text)}</p>\r\n</td>"
+    )
+
+
+def w_row(i: int, *cells: str) -> str:
+    first = ";mso-yfti-firstrow:yes" if i == 0 else ""
+    return (
+        f"<tr style='mso-yfti-irow:{i}{first};height:19.85pt'>\r\n"
+        + "\r\n".join(cells)
+        + "\r\n</tr>\r\n"
+    )
+
+
+def w_table(rows: list[str], width: int) -> str:
+    hidden = "".join("<td width=57 style='border:none'></td>" for _ in range(width))
+    return (
+        "<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 width=604\r\n"
+        " style='width:453.0pt;border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;\r\n"
+        " mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>\r\n"
+        + "".join(rows)
+        + f"<![if !supportMisalignedColumns]>\r\n<tr height=0>\r\n{hidden}\r\n</tr>\r\n<![endif]>\r\n"
+        "</table>\r\n"
+    )
+
+
+def w_para(text: str, *, align: str = "", bold: bool = False) -> str:
+    """A body paragraph, its figures in runs of their own ("2" "56" for 256)."""
+    runs = []
+    for piece in re.split(r"(\d+)", text):
+        if not piece:
+            continue
+        if piece.isdigit():
+            runs += [
+                f"<span lang=EN-US style='{W_BODY}'>{d}</span>"
+                for d in ([piece[0], piece[1:]] if len(piece) > 1 else [piece])
+            ]
+        else:
+            runs.append(f"<span style='{W_BODY}'>{piece}</span>")
+    inner = "".join(runs)
+    if bold:
+        inner = f"<b>{inner}</b>"
+    style = f"text-align:{align}" if align else "text-indent:32.0pt;mso-char-indent-count:2.0"
+    attrs = f" align={align}" if align else ""
+    return f"<p class=MsoNormal{attrs} style='{style};line-height:28.0pt;mso-line-height-rule:exactly'>{inner}<span lang=EN-US style='{W_BODY}'><o:p></o:p></span></p>\r\n"
+
+
+def w_heading(number: str, words: str, lfo: int) -> str:
+    """A section heading numbered by a Word list: the number is text in a
+    ``mso-list:Ignore`` span inside a downlevel-revealed conditional comment."""
+    return (
+        "<p class=MsoListParagraph style='margin-left:0cm;text-indent:32.0pt;mso-char-indent-count:2.0;\r\n"
+        f"mso-list:l0 level1 lfo{lfo}'><![if !supportLists]><span style='font-size:16.0pt;\r\n"
+        f"font-family:黑体;mso-list:Ignore'>{number}<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;\r\n"
+        f"</span></span><![endif]><span style='font-size:16.0pt;font-family:黑体'>{words}<span\r\n"
+        "lang=EN-US><o:p></o:p></span></span></p>\r\n"
+    )
+
+
+W_EMPTY = "<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\r\n"
+W_PAGE_BREAK = (
+    '<span lang=EN-US style=\'font-size:10.5pt;font-family:"Times New Roman",serif;\r\n'
+    "mso-fareast-font-family:宋体;mso-font-kerning:1.0pt;mso-ansi-language:EN-US;mso-fareast-language:\r\n"
+    "ZH-CN;mso-bidi-language:AR-SA'><br clear=all style='page-break-before:always'>\r\n</span>\r\n"
+)
+W_SECTION_BREAK = W_PAGE_BREAK.replace(
+    "page-break-before:always", "page-break-before:always;\r\nmso-break-type:section-break"
+)
+
+
+def w_applications(
+    figures: list[list[str]],
+    rows: list[tuple[str, str | None, str | None]],
+    *,
+    cut: int,
+    repeat: bool,
+) -> str:
+    """Section 三 as Word writes it, broken after ``cut`` rows of figures into a second
+    table after a page break (its three header rows repeated when ``repeat``); the
+    merged labels the break cuts end with the first table, and the second one starts
+    with empty cells that continue them."""
+    note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    head = [
+        [
+            w_cell(note, span=" colspan=3 rowspan=3", first=True, width=171),
+            w_cell("申请人情况", span=" colspan=7", width=399),
+        ],
+        [
+            w_cell("自然人", span=" rowspan=2"),
+            w_cell("法人或其他组织", span=" colspan=5", width=285),
+            w_cell("总计", span=" rowspan=2"),
+        ],
+        [w_cell(x) for x in ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]],
+    ]
+    parts: list[list[list[str]]] = [[*head], [*head] if repeat else []]
+    for i, (label, group, subgroup) in enumerate(rows):
+        part = 0 if i < cut else 1
+        labels = []
+        if group is None:
+            labels.append(w_cell(label, span=" colspan=3", first=True, width=171))
+        else:
+            starts = i == 0 or rows[i - 1][1] != group or i == cut
+            if starts:
+                n = sum(
+                    1
+                    for j, r in enumerate(rows)
+                    if r[1] == group and (j < cut) == (i < cut) and j >= i
+                )
+                labels.append(w_cell(group if i != cut else "", span=f" rowspan={n}", first=True))
+            if subgroup is None:
+                labels.append(w_cell(label, span=" colspan=2", width=114))
+            else:
+                if rows[i - 1][2] != subgroup or i == cut:
+                    n = sum(
+                        1
+                        for j, r in enumerate(rows)
+                        if r[2] == subgroup and (j < cut) == (i < cut) and j >= i
+                    )
+                    labels.append(w_cell(subgroup if i != cut else "", span=f" rowspan={n}"))
+                labels.append(w_cell(label))
+        parts[part].append([*labels, *(w_cell(v) for v in figures[i])])
+    first = w_table([w_row(i, *r) for i, r in enumerate(parts[0])], 10)
+    second = w_table([w_row(i, *r) for i, r in enumerate(parts[1])], 10)
+    return first + W_PAGE_BREAK + W_EMPTY + second
+
+
+def w_review(figures: list[str]) -> str:
+    outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    rows = [
+        [
+            w_cell("行政复议", span=" colspan=5", first=True, width=285),
+            w_cell("行政诉讼", span=" colspan=10", width=570),
+        ],
+        [
+            *(w_cell(x, span=" rowspan=2", first=not i) for i, x in enumerate(outcomes)),
+            w_cell("未经复议直接起诉", span=" colspan=5", width=285),
+            w_cell("复议后起诉", span=" colspan=5", width=285),
+        ],
+        [w_cell(x, first=not i) for i, x in enumerate(outcomes * 2)],
+        [w_cell(v, first=not i) for i, v in enumerate(figures)],
+    ]
+    return w_table([w_row(i, *r) for i, r in enumerate(rows)], 15)
+
+
+def w_active(figs: dict[str, list[str]]) -> str:
+    rows = []
+    for caption, columns, labelled in ACTIVE_BLOCKS_2021:
+        rows.append([w_cell(caption, span=" colspan=4", first=True, width=604)])
+        if len(columns) == 3:
+            rows.append([w_cell("信息内容", first=True), *(w_cell(c) for c in columns)])
+        else:
+            rows.append(
+                [w_cell("信息内容", first=True), w_cell(columns[0], span=" colspan=3", width=171)]
+            )
+        for label, key in labelled:
+            values = figs[key]
+            if len(values) == 3:
+                rows.append([w_cell(label, first=True), *(w_cell(v) for v in values)])
+            else:
+                rows.append(
+                    [w_cell(label, first=True), w_cell(values[0], span=" colspan=3", width=171)]
+                )
+    return w_table([w_row(i, *r) for i, r in enumerate(rows)], 4)
+
+
+W_HEAD = """<html xmlns:v="urn:schemas-microsoft-com:vml"
+xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word"
+xmlns:m="http://schemas.microsoft.com/office/2004/12/omml"
+xmlns="http://www.w3.org/TR/REC-html40">
+
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=gb2312">
+<meta name=ProgId content=Word.Document>
+<meta name=Generator content="Microsoft Word 15">
+<meta name=Originator content="Microsoft Word 15">
+<link rel=File-List href="附件.files/filelist.xml">
+<title>附件</title>
+<!--[if gte mso 9]><xml>
+ <o:DocumentProperties>
+  <o:Author>admin</o:Author>
+  <o:LastAuthor>admin</o:LastAuthor>
+  <o:Revision>3</o:Revision>
+  <o:Pages>6</o:Pages>
+  <o:Words>1820</o:Words>
+  <o:Characters>10374</o:Characters>
+  <o:Version>16.00</o:Version>
+ </o:DocumentProperties>
+</xml><![endif]-->
+<!--[if gte mso 9]><xml>
+ <w:WordDocument>
+  <w:SpellingState>Clean</w:SpellingState>
+  <w:GrammarState>Clean</w:GrammarState>
+  <w:DrawingGridVerticalSpacing>7.8 磅</w:DrawingGridVerticalSpacing>
+  <w:DisplayHorizontalDrawingGridEvery>0</w:DisplayHorizontalDrawingGridEvery>
+  <w:DisplayVerticalDrawingGridEvery>2</w:DisplayVerticalDrawingGridEvery>
+  <w:ValidateAgainstSchemas/>
+  <w:Compatibility>
+   <w:SpaceForUL/>
+   <w:UseFELayout/>
+  </w:Compatibility>
+ </w:WordDocument>
+</xml><![endif]--><!--[if gte mso 9]><xml>
+ <w:LatentStyles DefLockedState="false" DefUnhideWhenUsed="false" LatentStyleCount="376">
+  <w:LsdException Locked="false" Priority="0" QFormat="true" Name="Normal"/>
+ </w:LatentStyles>
+</xml><![endif]-->
+<style>
+<!--
+ /* Font Definitions */
+ @font-face
+	{font-family:宋体;
+	panose-1:2 1 6 0 3 1 1 1 1 1;}
+p.MsoNormal, li.MsoNormal, div.MsoNormal
+	{margin:0cm;
+	text-align:justify;
+	font-size:10.5pt;
+	font-family:等线;}
+@page WordSection1
+	{size:595.3pt 841.9pt;
+	margin:72.0pt 90.0pt 72.0pt 90.0pt;}
+div.WordSection1
+	{page:WordSection1;}
+@page WordSection2
+	{size:841.9pt 595.3pt;
+	mso-page-orientation:landscape;}
+div.WordSection2
+	{page:WordSection2;}
+-->
+</style>
+<!--[if gte mso 10]>
+<style>
+ table.MsoNormalTable
+	{mso-style-name:普通表格;}
+</style>
+<![endif]--><!--[if gte mso 9]><xml>
+ <o:shapedefaults v:ext="edit" spidmax="1026"/>
+</xml><![endif]-->
+</head>
+"""
+
+
+def word_page() -> str:
+    """A county bureau's report saved by Word as a web page (GB2312 declared over GBK
+    bytes, CRLF lines), section 三 on a landscape page of its own and broken over two
+    pages into a second table that repeats the header."""
+    zeros = ["0"] * 7
+    app = [zeros[:] for _ in APP_ROWS_2021]
+    app[0] = ["38", "6", "0", "0", "2", "1", "47"]  # new_received
+    app[1] = ["2", "1", "0", "0", "0", "0", "3"]  # carried_over
+    app[2] = ["16", "3", "0", "0", "1", "0", "20"]  # granted
+    app[3] = ["5", "1", "0", "0", "0", "0", "6"]  # partially_granted
+    app[7] = ["2", "0", "0", "0", "0", "0", "2"]  # third_party_rights
+    app[12] = ["10", "2", "0", "0", "1", "1", "14"]  # not_held
+    app[13] = ["1", "0", "0", "0", "0", "0", "1"]  # needs_creation
+    app[16] = ["3", "0", "0", "0", "0", "0", "3"]  # duplicate
+    app[22] = ["1", "0", "0", "0", "0", "0", "1"]  # other.other
+    app[23] = ["38", "6", "0", "0", "2", "1", "47"]  # total
+    app[24] = ["2", "1", "0", "0", "0", "0", "3"]  # carried_forward
+    active = w_active(
+        {
+            "regulations": ["0", "0", "0"],
+            "normative": ["4", "2", "37"],
+            "licensing": ["1265"],
+            "penalty": ["93"],
+            "compulsion": ["12"],
+            "fees": ["8.4"],
+        }
+    )
+    body = "".join(
+        [
+            "<body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'>\r\n\r\n",
+            "<div class=WordSection1 style='layout-grid:15.6pt'>\r\n\r\n",
+            "<p class=MsoNormal align=center style='text-align:center;line-height:28.0pt'><b><span\r\n"
+            "style='font-size:22.0pt;font-family:方正小标宋简体'>样例县住房和城乡建设局<span lang=EN-US>2</span><span\r\n"
+            "lang=EN-US>024</span>年政府信息公开工作年度报告</span></b><b><span lang=EN-US\r\n"
+            "style='font-size:22.0pt'><o:p></o:p></span></b></p>\r\n",
+            W_EMPTY,
+            w_para(
+                "本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。"
+            ),
+            w_heading("一、", "总体情况", 1),
+            w_para("2024年，我局持续深化政务公开，全年通过门户网站主动公开政府信息418条。"),
+            w_para("全年新收政府信息公开申请47件，上年结转3件，均已按期办结或依法结转。"),
+            w_heading("二、", "主动公开政府信息情况", 1),
+            active,
+            W_SECTION_BREAK,
+            "</div>\r\n\r\n<div class=WordSection2 style='layout-grid:15.6pt'>\r\n\r\n",
+            w_heading("三、", "收到和处理政府信息公开申请情况", 1),
+            w_applications(app, APP_ROWS_2021, cut=12, repeat=True),
+            W_EMPTY,
+            W_SECTION_BREAK,
+            "</div>\r\n\r\n<div class=WordSection3 style='layout-grid:15.6pt'>\r\n\r\n",
+            w_heading("四、", "政府信息公开行政复议、行政诉讼情况", 1),
+            w_review(["1", "1", "0", "0", "2", "0", "0", "0", "1", "1", "0", "0", "0", "0", "0"]),
+            w_heading("五、", "存在的主要问题及改进情况", 1),
+            w_para("一是公开内容的及时性有待提高；二是政策解读的形式较为单一。"),
+            w_para("下一步，我局将健全发布审核机制，丰富解读形式。"),
+            w_heading("六、", "其他需要报告的事项", 1),
+            w_para("本年度未收取信息处理费。"),
+            W_EMPTY,
+            w_para("样例县住房和城乡建设局", align="right"),
+            w_para("2025年1月20日", align="right"),
+            "\r\n</div>\r\n\r\n</body>\r\n\r\n</html>\r\n",
+        ]
+    )
+    return W_HEAD.replace("\n", "\r\n") + body
+
+
+# ---------------------------------------------------------------- 6. Word pasted into UEditor
+def pasted_page() -> str:
+    """A district office's report pasted from Word into a CMS's UEditor: the editor
+    dropped the conditional comments and left Word's ``<xml>`` settings in the body,
+    put ``<p><br/></p>`` between paragraphs and ``data-`` attributes on the tables,
+    headings in ``<strong>``; section 三 broken over a page without its header
+    repeated; a footnote reference beside a figure. UTF-8 with a BOM under a
+    ``gb2312`` declaration."""
+    zeros = ["0"] * 7
+    app = [zeros[:] for _ in APP_ROWS_2021]
+    app[0] = ["112", "9", "1", "0", "3", "2", "127"]  # new_received
+    app[1] = ["6", "0", "0", "0", "0", "0", "6"]  # carried_over
+    app[2] = ["41", "4", "1", "0", "1", "0", "47"]  # granted
+    app[3] = ["18", "2", "0", "0", "0", "1", "21"]  # partially_granted
+    app[4] = ["1", "0", "0", "0", "0", "0", "1"]  # state_secret
+    app[9] = ["3", "0", "0", "0", "0", "0", "3"]  # process_information
+    app[12] = ["29", "2", "0", "0", "2", "1", "34"]  # not_held
+    app[14] = ["2", "0", "0", "0", "0", "0", "2"]  # unclear_after_amendment
+    app[15] = ["7", "0", "0", "0", "0", "0", "7"]  # petition_complaint
+    app[16] = ["4", "1", "0", "0", "0", "0", "5"]  # duplicate
+    app[20] = ["2", "0", "0", "0", "0", "0", "2"]  # no_amendment
+    app[23] = ["107", "9", "1", "0", "3", "2", "122"]  # total
+    app[24] = ["11", "0", "0", "0", "0", "0", "11"]  # carried_forward
+    active = w_active(
+        {
+            "regulations": ["0", "0", "0"],
+            "normative": ["9", "5", "64"],
+            "licensing": ["23817"],
+            "penalty": ["406"],
+            "compulsion": ["31"],
+            "fees": ["126.75"],
+        }
+    )
+    settings = (
+        "<xml><w:WordDocument><w:View>Normal</w:View><w:Zoom>0</w:Zoom>"
+        "<w:PunctuationKerning/><w:DrawingGridVerticalSpacing>7.8 磅</w:DrawingGridVerticalSpacing>"
+        "<w:DisplayHorizontalDrawingGridEvery>0</w:DisplayHorizontalDrawingGridEvery>"
+        "<w:DisplayVerticalDrawingGridEvery>2</w:DisplayVerticalDrawingGridEvery>"
+        "<w:SaveIfXMLInvalid>false</w:SaveIfXMLInvalid><w:IgnoreMixedContent>false</w:IgnoreMixedContent>"
+        "<w:LidThemeOther>EN-US</w:LidThemeOther><w:LidThemeAsian>ZH-CN</w:LidThemeAsian>"
+        "<w:LidThemeComplexScript>X-NONE</w:LidThemeComplexScript></w:WordDocument></xml>"
+        '<xml><w:LatentStyles DefLockedState="false" LatentStyleCount="260"></w:LatentStyles></xml>'
+    )
+    footnote = (
+        '<a style="mso-footnote-id:ftn1" href="#_ftn1" name="_ftnref1" title="">'
+        '<span class="MsoFootnoteReference"><span lang="EN-US">'
+        '<span class="MsoFootnoteReference" style="font-size:10.5pt">[1]</span></span></span></a>'
+    )
+    table = w_applications(app, APP_ROWS_2021, cut=15, repeat=False)
+    # the footnote beside the total of the total row
+    at = table.index("（七）总计")
+    total = table.index(">1</span>", at)  # 122: "1" "22"
+    total = table.index("22<o:p></o:p></span>", total) + 2
+    table = table[:total] + footnote + table[total:]
+    body = "\n".join(
+        [
+            settings,
+            "<p><br/></p>",
+            w_para(
+                "本报告由样例区人民政府办公室根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限为2023年1月1日至2023年12月31日。"
+            ),
+            "<p><br/></p>",
+            w_para("一、总体情况", bold=True)
+            .replace("<b>", "<strong>")
+            .replace("</b>", "</strong>"),
+            w_para("全年主动公开政府信息2361条，新收政府信息公开申请127件。"),
+            "<p><br/></p>",
+            w_para("二、主动公开政府信息情况", bold=True)
+            .replace("<b>", "<strong>")
+            .replace("</b>", "</strong>"),
+            active.replace(
+                "<table class=MsoTableGrid", '<table data-sort="sortDisabled" class=MsoTableGrid'
+            ),
+            "<p><br/></p>",
+            w_para("三、收到和处理政府信息公开申请情况", bold=True)
+            .replace("<b>", "<strong>")
+            .replace("</b>", "</strong>"),
+            table.replace(
+                "<table class=MsoTableGrid", '<table data-sort="sortDisabled" class=MsoTableGrid'
+            ),
+            "<p><br/></p>",
+            w_para("四、政府信息公开行政复议、行政诉讼情况", bold=True)
+            .replace("<b>", "<strong>")
+            .replace("</b>", "</strong>"),
+            w_review(["2", "1", "0", "1", "4", "1", "0", "0", "0", "1", "0", "0", "0", "1", "1"]),
+            "<p><br/></p>",
+            w_para("五、存在的主要问题及改进情况", bold=True)
+            .replace("<b>", "<strong>")
+            .replace("</b>", "</strong>"),
+            w_para("主动公开的深度和广度仍需拓展。下一步将细化公开目录。"),
+            "<p><br/></p>",
+            w_para("六、其他需要报告的事项", bold=True)
+            .replace("<b>", "<strong>")
+            .replace("</b>", "</strong>"),
+            w_para("本年度未收取信息处理费。"),
+            "<p><br/></p>",
+            w_para("样例区人民政府办公室", align="right"),
+            w_para("2024年1月29日", align="right"),
+            '<div style="mso-element:footnote-list"><hr align=left size=1 width="33%">'
+            '<div style="mso-element:footnote" id=ftn1><p class=MsoFootnoteText>'
+            '<a style="mso-footnote-id:ftn1" href="#_ftnref1" name="_ftn1" title="">'
+            "<span class=MsoFootnoteReference>[1]</span></a> 含通过信函提交的申请。</p></div></div>",
+        ]
+    )
+    return f"""<!DOCTYPE html>
+<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
+<title>样例区人民政府办公室2023年政府信息公开工作年度报告_样例区人民政府</title>
+</head>
+<body>
+<div class="top"><a href="/">首页</a> | <a href="#">无障碍</a></div>
+<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="#">政府信息公开</a> &gt; 年报</div>
+<div class="article">
+<h1 class="title">样例区人民政府办公室2023年政府信息公开工作年度报告</h1>
+<div class="info">发布时间：2024-01-29　字号：【大 中 小】　【打印】</div>
+<div class="TRS_Editor"><div class="view TRS_UEDITOR trs_paper_default trs_word">
+{body}
+</div></div>
+</div>
+<div class="footer">主办单位：样例区人民政府办公室　版权所有</div>
+</body>
+</html>
+"""
+
+
 def main() -> None:
     (HERE / "cms-gbk-2023.html").write_bytes(gbk_page().encode("gbk"))
     (HERE / "cms-chrome-2022.html").write_text(chrome_page(), encoding="utf-8")
     (HERE / "cms-irregular-2019.html").write_text(shanghai_style_page(), encoding="utf-8")
     (HERE / "cms-mixed-2023.html").write_text(mixed_page(), encoding="utf-8")
+    (HERE / "word-gbk-2024.html").write_bytes(word_page().encode("gbk"))
+    (HERE / "editor-word-2023.html").write_bytes(b"\xef\xbb\xbf" + pasted_page().encode("utf-8"))
 
 
 if __name__ == "__main__":
