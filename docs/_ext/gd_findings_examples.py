@@ -426,6 +426,15 @@ second = gd.render_text(ok.with_cell("applications.granted.natural_person", 4))
 findings = gd.parse_text(first + "\\n" + second).findings
 """,
     ),
+    "parse.table-image": (
+        TRIGGERED,
+        """\
+page = gd.render_html(ok)   # section 三's table published as a screenshot
+start, end = page.index('<table class="applications"'), page.index("</table>", page.index('<table class="applications"'))
+page = page[:start] + '<p><img src="/upload/2025/sq.png" alt="依申请公开情况"></p>' + page[end + 8:]
+findings = gd.parse_html(page).findings
+""",
+    ),
     "parse.unreadable-table": (
         CONSTRUCTED,
         """\

@@ -464,6 +464,16 @@ define(
     glosses={"title": Gloss.PRINTED},
 )
 define(
+    "parse.table-image",
+    W,
+    N_(
+        "{where}: the section has no table, and {count} picture(s) where it should stand "
+        "(the first: {src}); a table published as a picture cannot be read without OCR."
+    ),
+    rule="A section whose table is published as a picture is reported with the picture, "
+    "not taken for a missing section.",
+)
+define(
     "parse.encoding",
     I,
     N_("The input was decoded as {encoding}."),

@@ -48,8 +48,14 @@ def structure(report: Report) -> Iterator[Finding]:
     for section in ("overview", "problems", "other"):
         if getattr(report, section) is None:
             yield finding("structure.missing-section", section, heading=section)
-    if not report.active and not report.active_text.strip():
-        yield finding("structure.missing-section", "active", heading="active")
+    # a section whose table was read as a picture is there, without its table
+    pictured = {f.path for f in report.findings if f.code == "parse.table-image"}
+    if not report.active:
+        # (a section 二 of text alone, 见附件, is taken as written)
+        if "active" in pictured:
+            yield finding("structure.missing-table", "active", table="active")
+        elif not report.active_text.strip():
+            yield finding("structure.missing-section", "active", heading="active")
     elif report.active:
         tpl = template(report.active[0].edition)
         present = {t.id for t in report.active}
@@ -62,7 +68,7 @@ def structure(report: Report) -> Iterator[Finding]:
     ):
         if table is None:
             text = getattr(report, f"{section}_text")
-            if text.strip():
+            if text.strip() or section in pictured:
                 yield finding("structure.missing-table", section, table=section)
             else:
                 yield finding("structure.missing-section", section, heading=section)

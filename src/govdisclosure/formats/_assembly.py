@@ -17,7 +17,7 @@ from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._cells import Output, is_figure
 from govdisclosure.formats._grids import read_active, read_applications, read_review
-from govdisclosure.formats._raw import Block, RawParagraph, RawRow, RawTable
+from govdisclosure.formats._raw import Block, RawImage, RawParagraph, RawRow, RawTable
 from govdisclosure.model import Finding, Narrative, Organ, Report, Table
 from govdisclosure.model.cells import is_overlong_figure
 from govdisclosure.template import (
@@ -439,6 +439,16 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
         raise ParseError(msg)
     default = edition_for_year(year) if year is not None and year >= 2019 else Edition.V2021
     for section in ("active", "applications", "review_litigation"):
+        pictures = [p for p in prose[section] if isinstance(p, RawImage)]
+        if pictures and not tables[section]:
+            # no table, and a picture where it should stand: the table as a picture
+            out.add(
+                "parse.table-image",
+                section,
+                source=pictures[0].source,
+                src=pictures[0].src,
+                count=len(pictures),
+            )
         if tables[section] and section not in found:
             out.add(
                 "parse.missing-heading",

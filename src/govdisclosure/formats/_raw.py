@@ -11,6 +11,7 @@ from govdisclosure.model import Source
 __all__ = [
     "Block",
     "RawCell",
+    "RawImage",
     "RawParagraph",
     "RawRow",
     "RawTable",
@@ -131,6 +132,15 @@ class RawParagraph:
 
     text: str
     source: Source
+
+
+@attrs.frozen
+class RawImage(RawParagraph):
+    """A picture in the running text (``text`` is empty): where a table should stand, it
+    is the table published as a picture."""
+
+    src: str = ""
+    """Where the picture is (its address), with its alternative text if it has one."""
 
 
 _set_paragraph_text = RawParagraph.__dict__["text"].__set__

@@ -51,6 +51,7 @@ from govdisclosure.formats._container import (
 from govdisclosure.formats._english import translate
 from govdisclosure.formats._raw import (
     RawCell,
+    RawImage,
     grid_cell,
     grid_source,
     make_paragraph,
@@ -1225,7 +1226,43 @@ def html_blocks(
     blocks = reader.blocks
     if title is not None and len(blocks) > 1 and _is_title_line(blocks[1]):
         blocks = blocks[1:]  # the container has its own title line
-    return [b for b in blocks if not _chrome_paragraph(b)]
+    blocks = [b for b in blocks if not _chrome_paragraph(b)]
+    if next(container.iter("img"), None) is not None:  # (one search in C)
+        blocks = _with_images(blocks, container)
+    return blocks
+
+
+_MAX_SRC: Final = 200
+"""How much of a picture's address and alternative text a finding quotes."""
+
+
+def _with_images(blocks: list[Block], container: etree._Element) -> list[Block]:
+    """``blocks`` with a :class:`RawImage` for each picture of ``container`` outside its
+    tables, placed by its source line among the blocks (the assembly finds the section
+    each stands in: a picture where a table should be is that table as a picture)."""
+    images: list[tuple[int, RawImage]] = []
+    for img in container.iter("img"):
+        at = _line(img)
+        if at is None or next(img.iterancestors("table"), None) is not None:
+            continue
+        src = (img.get("src") or img.get("data-src") or "").strip()
+        alt = " ".join((img.get("alt") or img.get("title") or "").split())
+        described = f"{src} ({alt})" if alt else src
+        if len(described) > _MAX_SRC:
+            described = described[: _MAX_SRC - 1] + "…"
+        images.append((at, RawImage("", Source(line=at), described)))
+    if not images:
+        return blocks
+    out: list[Block] = []
+    k = 0
+    for block in blocks:
+        line = block.source.line
+        while k < len(images) and line is not None and images[k][0] <= line:
+            out.append(images[k][1])
+            k += 1
+        out.append(block)
+    out.extend(image for _, image in images[k:])
+    return out
 
 
 _MARK_TAGS: Final = ("sup", "sub")
