@@ -455,12 +455,12 @@ define(
     "parse.further-report",
     W,
     N_(
-        "A further report begins here ({title}); only the report before it is read, and "
-        "the rest is kept as the text of its last section. The {count} tables of the rest "
-        "are not read; their figures are {cells}."
+        "A further report begins here ({title}); only the report before it is read. The "
+        "rest ({count} tables, {paragraphs} paragraphs) is not read; the figures of its "
+        "tables are {cells}."
     ),
     rule="A document that holds several reports (a compilation) is read up to the second; "
-    "every figure of the rest is reported, never mixed into the first.",
+    "the rest is reported with every figure of its tables, never mixed into the first.",
     glosses={"title": Gloss.PRINTED},
 )
 define(

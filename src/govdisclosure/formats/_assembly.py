@@ -475,13 +475,6 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
         else None
     )
 
-    if further:
-        # the further report's text stays in the model, after this report's
-        prose["other" if "other" in found else last or "other"].extend(
-            RawParagraph(_table_text(b), b.source) if isinstance(b, RawTable) else b
-            for b in further
-        )
-
     def narrative(section: str) -> Narrative | None:
         if section not in found and not prose[section]:
             return None
@@ -523,16 +516,37 @@ _GLUED_FIGURE: Final = re.compile(r"[\u4e00-\u9fff）)](\d+)$")
 def _further_front(tail: Sequence[RawParagraph]) -> int:
     """Where the front of a further report (its organ and title) begins among the last
     paragraphs of the report before it: after that report's closing date, if one of
-    the last four paragraphs is a date line; else nowhere (``len(tail)``)."""
+    the last four paragraphs is a date line; else at its title and the organ lines
+    around it; else nowhere (``len(tail)``)."""
     for i in range(len(tail) - 1, max(len(tail) - 5, -1), -1):
         if _DATE_LINE.match(nfkc(tail[i].text)):
             return i + 1
-    return len(tail)
+    # else its title and the organ's name around it, at the end (the report before it
+    # has no closing date); an organ's name alone is that report's signature
+    i = len(tail)
+    while i > max(len(tail) - 4, 0) and (
+        _opens_with_title(tail[i - 1].text) or _is_name_line(tail[i - 1].text)
+    ):
+        i -= 1
+    return i if any(_opens_with_title(p.text) for p in tail[i:]) else len(tail)
+
+
+_TITLE_OPENING: Final = re.compile(
+    r"^.{0,30}?\d{4}年度?(?:政府信息公开|政务公开|信息公开).{0,12}?(?:报告|年报)"
+)
+"""A report's title at the start of a paragraph (``2024年政府信息公开工作年度报告``,
+extracted text may run its first sentence on)."""
+
+
+def _opens_with_title(text: str) -> bool:
+    """Whether a paragraph is a report's title or starts with one."""
+    return is_title(text) or _TITLE_OPENING.match(_squash(text)) is not None
 
 
 def _further_report(out: Output, blocks: Sequence[Block]) -> None:
-    """A ``parse.further-report`` finding for the blocks of a further report: where it
-    begins, its title (or first line), and every figure of its tables."""
+    """A ``parse.further-report`` finding for the blocks of a further report, which are
+    not read (neither its tables nor its text are this report's): where it begins, its
+    title (or first line), how much it holds, and every figure of its tables."""
     first = next(b for b in blocks if isinstance(b, RawParagraph))
     title = next(
         (b.text.strip() for b in blocks[:6] if isinstance(b, RawParagraph) and is_title(b.text)),
@@ -554,6 +568,7 @@ def _further_report(out: Output, blocks: Sequence[Block]) -> None:
         source=first.source,
         title=title if len(title) <= 80 else title[:79] + "…",
         count=sum(isinstance(b, RawTable) for b in blocks),
+        paragraphs=sum(isinstance(b, RawParagraph) and bool(b.text.strip()) for b in blocks),
         cells=", ".join(figures) or "—",
     )
 
