@@ -435,6 +435,14 @@ page = page[:start] + '<p><img src="/upload/2025/sq.png" alt="依申请公开情
 findings = gd.parse_html(page).findings
 """,
     ),
+    "parse.attachment": (
+        TRIGGERED,
+        """\
+page = ('<html><body><div id="zoom"><h1>某县某局2024年政府信息公开工作年度报告</h1>'
+        '<p>附件：<a href="/u/2025/nb.pdf">年度报告.pdf</a></p></div></body></html>')
+findings = gd.parse_html(page).findings
+""",
+    ),
     "parse.unreadable-table": (
         CONSTRUCTED,
         """\

@@ -474,6 +474,16 @@ define(
     "not taken for a missing section.",
 )
 define(
+    "parse.attachment",
+    W,
+    N_(
+        "The page holds no section of a report, but links to {count} document(s): {links}. "
+        "The report is there: read the attachment."
+    ),
+    rule="A page that only links to its report (a PDF, Word or other attachment) says "
+    "where the report is.",
+)
+define(
     "parse.encoding",
     I,
     N_("The input was decoded as {encoding}."),

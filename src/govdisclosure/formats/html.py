@@ -1488,16 +1488,59 @@ def _parse_page(html: str | bytes | os.PathLike[str], limits: Limits, depth: int
     except ParseError:
         framed = _framed(frames, findings, limits, depth) if frames else None
         if framed is None:
+            links = _attachments(root)
+            if links:
+                msg = f"no report on the page, which links to its attachment: {links[0]}"
+                raise ParseError(msg, reason=_ATTACHED) from None
             raise
         return framed
     if frames and _no_section(report):
         framed = _framed(frames, findings, limits, depth)
         if framed is not None:
             return framed
+    if _no_section(report):
+        links = _attachments(root)
+        if links:
+            note = finding("parse.attachment", count=len(links), links="、".join(links[:5]))
+            report = attrs.evolve(report, findings=(*report.findings, note))
     report = with_mark_paths(report)
     if organ is not None and organ != report.organ:
         report = _with_organ(report, organ, official=official)
     return report
+
+
+_ATTACHED: Final = N_("no report on the page, which links to its attachment")
+_DOCUMENT_SUFFIXES: Final = (
+    ".pdf",
+    ".doc",
+    ".docx",
+    ".wps",
+    ".ofd",
+    ".rtf",
+    ".odt",
+    ".xls",
+    ".xlsx",
+    ".et",
+    ".zip",
+    ".rar",
+    ".7z",
+    ".txt",
+)
+"""What an attachment of a report page is: a document, or an archive holding one."""
+_MAX_LINK: Final = 200
+
+
+def _attachments(root: etree._Element) -> list[str]:
+    """The addresses of the documents a page links to (its attachments), in order, each
+    once: a link whose address or text ends in a document's suffix."""
+    out: dict[str, None] = {}
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        path = href.split("?", 1)[0].split("#", 1)[0].lower()
+        text = "".join(str(t) for t in a.itertext()).strip().lower()
+        if href and (path.endswith(_DOCUMENT_SUFFIXES) or text.endswith(_DOCUMENT_SUFFIXES)):
+            out[href if len(href) <= _MAX_LINK else href[: _MAX_LINK - 1] + "…"] = None
+    return list(out)
 
 
 def _no_section(report: Report) -> bool:
