@@ -14,8 +14,10 @@ figures reached no cell and no finding when it was laid out differently.)
 from __future__ import annotations
 
 import itertools
+from io import BytesIO
 from pathlib import Path
 
+import pypdf
 import pytest
 from hypothesis import given, settings
 
@@ -80,3 +82,23 @@ def test_one_report_is_no_compilation(report: gd.Report) -> None:
 @pytest.mark.parametrize("name", sorted(p.name for p in REAL.glob("*.txt")))
 def test_no_real_report_is_a_compilation(name: str) -> None:
     assert not further(gd.parse_text((REAL / name).read_text("utf-8")))
+
+
+def test_two_real_pdfs_in_one_read_as_the_first_and_a_finding() -> None:
+    """Two published PDFs joined into one (a county's compilation): the first report as
+    if alone, its section 六 without the second's title and lead paragraph, and the
+    second's page named."""
+    writer = pypdf.PdfWriter()
+    for name in ("hongze-2024.pdf", "huaian-2024.pdf"):
+        for page in pypdf.PdfReader(REAL / name).pages:
+            writer.add_page(page)
+    joined = BytesIO()
+    writer.write(joined)
+    alone = gd.parse_pdf(REAL / "hongze-2024.pdf")
+    both = gd.parse_pdf(joined.getvalue())
+    assert tables(both) == tables(alone)
+    assert both.other == alone.other
+    (found,) = further(both)
+    assert found.source is not None
+    assert found.source.page == 1 + len(pypdf.PdfReader(REAL / "hongze-2024.pdf").pages)
+    assert "447228" in dict(found.params)["cells"]  # huaian's section 二

@@ -516,19 +516,17 @@ _GLUED_FIGURE: Final = re.compile(r"[\u4e00-\u9fff）)](\d+)$")
 def _further_front(tail: Sequence[RawParagraph]) -> int:
     """Where the front of a further report (its organ and title) begins among the last
     paragraphs of the report before it: after that report's closing date, if one of
-    the last four paragraphs is a date line; else at its title and the organ lines
-    around it; else nowhere (``len(tail)``)."""
+    the last four paragraphs is a date line; else at its title (and the organ's name
+    right before it), if one of them is one; else nowhere (``len(tail)``)."""
     for i in range(len(tail) - 1, max(len(tail) - 5, -1), -1):
         if _DATE_LINE.match(nfkc(tail[i].text)):
             return i + 1
-    # else its title and the organ's name around it, at the end (the report before it
-    # has no closing date); an organ's name alone is that report's signature
-    i = len(tail)
-    while i > max(len(tail) - 4, 0) and (
-        _opens_with_title(tail[i - 1].text) or _is_name_line(tail[i - 1].text)
-    ):
-        i -= 1
-    return i if any(_opens_with_title(p.text) for p in tail[i:]) else len(tail)
+    # else at its title among the last four paragraphs (its lead paragraph may follow),
+    # with the organ's name before it (the report before it has no closing date)
+    for i in range(len(tail) - 1, max(len(tail) - 5, -1), -1):
+        if _opens_with_title(tail[i].text):
+            return i - 1 if i > 0 and _is_name_line(tail[i - 1].text) else i
+    return len(tail)
 
 
 _TITLE_OPENING: Final = re.compile(
