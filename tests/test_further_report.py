@@ -1,8 +1,8 @@
 """A document that holds several reports (a compilation) is read up to the second.
 
 Counties publish their departments' reports one after another in one document. The
-first report is read as if it stood alone; where the next begins (a heading of sections
-一 to 四 after section 五 or 六), ``parse.further-report`` says so, counts what the rest
+first report is read as if it stood alone; where the next begins (a heading of section
+一 or 二 after section 五 or 六), ``parse.further-report`` says so, counts what the rest
 holds and quotes every figure of its tables. The rest is not taken into the first
 report: its tables would be mixed into the first's, and its text, kept as the first's
 section 六, would be audited against the first's tables.
@@ -102,3 +102,19 @@ def test_two_real_pdfs_in_one_read_as_the_first_and_a_finding() -> None:
     assert found.source is not None
     assert found.source.page == 1 + len(pypdf.PdfReader(REAL / "hongze-2024.pdf").pages)
     assert "447228" in dict(found.params)["cells"]  # huaian's section 二
+
+
+def test_section_4_after_section_5_is_read_where_it_stands() -> None:
+    """A report that puts section 四 after 五 (out of order) is one report: its table of
+    四 is read, and no further report is said to begin."""
+    report = gd.build_report(
+        organ="某县某局", year=2024, review_litigation={"review": {"upheld": 1, "total": 1}}
+    )
+    lines = gd.render_text(report).split("\n")
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("四、"))
+    end = next(i for i, ln in enumerate(lines) if ln.startswith("五、"))
+    after = next(i for i, ln in enumerate(lines) if ln.startswith("六、"))
+    moved = lines[:start] + lines[end:after] + lines[start:end] + lines[after:]
+    read = gd.parse_text("\n".join(moved))
+    assert read.review_litigation == report.review_litigation
+    assert not further(read)

@@ -365,8 +365,9 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
                 if len(_squash(text)) <= 40:
                     continue
             heading = match_heading(text)
-            if heading is not None and current in _CLOSING and heading.section not in _CLOSING:
-                # back from section 五 or 六 to one of 一 to 四: a further report begins
+            if heading is not None and current in _CLOSING and heading.section in _OPENING:
+                # back from section 五 or 六 to 一 or 二: a further report begins (a
+                # section 三 or 四 after 五 is one out of order, read where it stands)
                 tail = prose[current]
                 begins = _further_front(tail)
                 further = [*tail[begins:], *blocks[k:]]
@@ -508,7 +509,9 @@ def _table_text(table: RawTable) -> str:
 
 
 _CLOSING: Final = frozenset({"problems", "other"})
-"""Sections 五 and 六: a report never goes back from them to sections 一 to 四."""
+"""Sections 五 and 六: a report never goes back from them to sections 一 and 二."""
+_OPENING: Final = frozenset({"overview", "active"})
+"""Sections 一 and 二: after 五 or 六, the start of a further report."""
 _GLUED_FIGURE: Final = re.compile(r"[\u4e00-\u9fff）)](\d+)$")
 """Digits glued to the end of a label (``予以公开12``)."""
 
