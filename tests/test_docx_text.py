@@ -342,3 +342,31 @@ def test_a_text_box_in_a_text_box_is_read_once() -> None:
     inner = text_box([paragraph_of("12")])
     outer = text_box([inner])
     assert _texts(saved(document(outer))) == ["12"]
+
+
+def _paste_section_3(doc: object) -> None:
+    tbl = tables(doc)[1]
+    for p in table_as_text(tbl):
+        tbl.addprevious(p)
+    tbl.getparent().remove(tbl)
+
+
+@pytest.mark.parametrize("kind", ["superscript", "raised"])
+def test_a_mark_in_a_row_pasted_as_text_is_taken_out(seed: gd.Report, kind: str) -> None:
+    """``12¹`` in a row pasted as text is the figure 12 and a footnote mark, not 121."""
+    from docxmarks import set_off  # noqa: PLC0415
+
+    def mark_granted(doc: object) -> None:
+        _paste_section_3(doc)
+        p = next(p for p in doc.paragraphs if "（一）予以公开" in p.text)
+        label = next(k for k, r in enumerate(p.runs) if r.text == "（一）予以公开")
+        figure = p.runs[label + 2]  # (the tab's run between them)
+        assert figure.text == str(seed.cell("applications.granted.natural_person"))
+        mark = p.add_run("1")
+        figure._r.addnext(mark._r)
+        set_off(doc, mark, kind)
+
+    back = parse_docx(edited(gd.render_docx(seed), mark_granted))
+    assert back.tables == seed.tables
+    path = "applications.granted.natural_person"
+    assert_one_mark(back, path, "1", str(seed.cell(path)))

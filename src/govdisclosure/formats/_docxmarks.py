@@ -266,3 +266,32 @@ def split_marks(
         elif piece[1].strip():
             marks.append(piece[1].strip())
     return "\n".join("".join(line) for line in kept).strip(), " ".join(marks)
+
+
+def split_row_marks(
+    paragraph: Any, pieces: list[Piece], levels: Levels
+) -> tuple[str, list[tuple[int, str, str]]]:
+    """A paragraph holding a table row as text (cells separated by tabs, or lines by
+    breaks) with each cell's marks taken out as :func:`split_marks` takes them out of a
+    table cell: its text, and per mark the offset of its cell in the text, the mark and
+    the cell's text."""
+    cells: list[list[Piece]] = [[]]
+    separators: list[str] = []
+    for piece in pieces:
+        if piece.text in ("\t", "\n"):
+            separators.append(piece.text)
+            cells.append([])
+        else:
+            cells[-1].append(piece)
+    text = ""
+    marks: list[tuple[int, str, str]] = []
+    for k, cell in enumerate(cells):
+        if k:
+            text += separators[k - 1]
+        kept, mark = split_marks([(paragraph, cell)], levels, None)
+        if mark:
+            marks.append((len(text), mark, kept))
+            text += kept
+        else:
+            text += "".join(p.text for p in cell)
+    return text, marks

@@ -42,6 +42,7 @@ from govdisclosure.formats._docxmarks import (
     children,
     levels_of,
     split_marks,
+    split_row_marks,
     table_style,
 )
 from govdisclosure.formats._docxtext import cell_paragraphs, shown
@@ -688,7 +689,8 @@ def read_docx_grids(
     Text of a table cell set off the line beside other text is a footnote mark:
     superscript or subscript (a run's own formatting or its styles'), or raised or
     lowered and smaller than the cell's text. The cell's text is read without it and the
-    mark kept in :attr:`DocxCell.mark`. Content controls (``w:sdt``) and custom XML are read
+    mark kept in :attr:`DocxCell.mark`; so is a mark of a paragraph holding a table row
+    as text (cells separated by tabs), each cell taken on its own. Content controls (``w:sdt``) and custom XML are read
     through, as Word shows them. A table that holds tables (a layout table around the
     report) is read cell by cell: its paragraphs and tables in order.
 
@@ -702,9 +704,14 @@ def read_docx_grids(
 
 
 def _read_grids(
-    source: str | os.PathLike[str] | bytes, limits: Limits, budget: Budget
+    source: str | os.PathLike[str] | bytes,
+    limits: Limits,
+    budget: Budget,
+    found: list[Finding] | None = None,
 ) -> list[DocxGrid | str]:
-    """:func:`read_docx_grids` within ``budget``."""
+    """:func:`read_docx_grids` within ``budget``; ``found`` (when given) is given a
+    ``parse.footnote-mark`` finding for each mark taken out of a table row pasted as
+    text, its source the paragraph and the cell's column in its line."""
     from docx.oxml.ns import qn  # noqa: PLC0415
     from docx.table import Table as DocxTable  # noqa: PLC0415
 
@@ -724,9 +731,22 @@ def _read_grids(
             limits.check("max_lines", counts[0], "paragraphs of the Word document")
             budget.check()
         seen = shown(el)
-        text = _strip(seen.text)
-        if text.strip():
-            out.append(text)
+        text = seen.text
+        row_marks: list[tuple[int, str, str]] = []
+        if levels is not None and "\t" in text:
+            # a table row pasted as text: its cells' footnote marks taken out
+            text, row_marks = split_row_marks(el, seen.pieces, levels)
+        stripped = _strip(text)
+        if found is not None:
+            blank = _LEAD.match(text)
+            lead = blank.end() if blank else 0
+            for at, mark, cell in row_marks:
+                start = text.rfind("\n", 0, at) + 1
+                column = at - max(start, lead) + 1
+                source = Source(line=len(out) + 1, column=column)
+                found.append(finding("parse.footnote-mark", source=source, mark=mark, text=cell))
+        if stripped.strip():
+            out.append(stripped)
         for box in seen.boxes:
             read(box)
         for note in notes.unread(seen.notes):
@@ -763,6 +783,7 @@ def _read_grids(
 
 
 _NOT_TABS: Final = re.compile(r"^[^\S\t]+|[^\S\t]+$")
+_LEAD: Final = re.compile(r"[^\S\t]*")
 
 
 def _strip(text: str) -> str:
@@ -895,7 +916,8 @@ def parse_docx(source: str | os.PathLike[str] | bytes, *, limits: Limits | None 
     findings: list[Finding] = []
     limits = resolve(limits)
     budget = limits.budget()
-    items = _read_grids(source, limits, budget)
+    row_marks: list[Finding] = []
+    items = _read_grids(source, limits, budget, row_marks)
     blocks = list(_blocks(items, findings))
     if not blocks:
         msg = N_("the Word document is empty")
@@ -906,7 +928,16 @@ def parse_docx(source: str | os.PathLike[str] | bytes, *, limits: Limits | None 
         as_text = _read_as_text(items, findings, limits, budget)
         if as_text is not None and len(as_text.tables) > len(report.tables):
             report = as_text
-    return with_mark_paths(report) if findings else report
+    if findings:
+        report = with_mark_paths(report)
+    if row_marks:
+        # (the cell's path when it was read as one, else none: no row stands for it)
+        paths = {src: path for path, src in report.provenance.items()}
+        placed = [
+            attrs.evolve(f, path=paths.get(f.source) or "" if f.source else "") for f in row_marks
+        ]
+        report = attrs.evolve(report, findings=(*report.findings, *placed))
+    return report
 
 
 def _tabbed(items: Sequence[DocxGrid | str]) -> bool:
