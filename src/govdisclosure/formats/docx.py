@@ -615,7 +615,7 @@ def _grid_of(
     """A Word table's merged cells, from ``w:gridSpan`` and ``w:vMerge`` (``levels``:
     the document may set text off the line, superscript or raised, and such text is read
     out of the cells as footnote marks; :mod:`~govdisclosure.formats._docxmarks`). A
-    cell's text is what Word shows (:mod:`~govdisclosure.formats._docxtext`: tabs and
+    cell's text is what Word shows (``govdisclosure.formats._docxtext``: tabs and
     line breaks kept, tracked changes accepted, a text box read as more lines of the
     cell); a row deleted as a tracked change is not read. The notes the cells refer to
     are added to ``notes``. A ``w:gridSpan`` is clamped to ``limits.max_span``; a grid
@@ -678,7 +678,7 @@ def read_docx_grids(
     """The tables (as grids of merged cells) and paragraphs of a Word document, in order.
 
     A paragraph's text is what Word shows with tracked changes accepted
-    (:mod:`~govdisclosure.formats._docxtext`): a tab is a tab and a line break a line
+    (``govdisclosure.formats._docxtext``): a tab is a tab and a line break a line
     break (a table pasted as text keeps its cells tab-separated), deleted and moved-away
     text is not read, a field is read by its result. The text is stripped of white space
     other than tabs (a row of tab-separated cells may open with an empty cell). A text
