@@ -7,8 +7,7 @@ tests."""
 from __future__ import annotations
 
 import copy
-import io
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -69,19 +68,6 @@ def document(*paragraphs: Any) -> Any:
     for p in paragraphs:
         sect.addprevious(paragraph_of(p) if isinstance(p, str) else p)
     return doc
-
-
-def saved(doc: Any) -> bytes:
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
-
-def edited(data: bytes, edit: Callable[[Any], None]) -> bytes:
-    """``data`` as a Word document after ``edit`` (given the document)."""
-    doc = docx.Document(io.BytesIO(data))
-    edit(doc)
-    return saved(doc)
 
 
 def tables(doc: Any) -> list[Any]:

@@ -14,12 +14,10 @@ from hypothesis import strategies as st
 import govdisclosure as gd
 from docxedits import (
     document,
-    edited,
     paragraph_of,
     refer,
     revised,
     run,
-    saved,
     table_as_text,
     tables,
     tables_as_text,
@@ -28,7 +26,7 @@ from docxedits import (
     w,
     with_notes,
 )
-from docxmarks import with_mark
+from docxmarks import edited, saved, with_mark
 from footnotes import assert_one_mark
 from govdisclosure.formats.docx import DocxGrid, parse_docx, read_docx_grids
 from govdisclosure.strategies import valid_reports
@@ -119,17 +117,18 @@ def test_tables_pasted_as_text_read_back(report: gd.Report, separator: str) -> N
     )
 
 
+def _paste_section_3(doc: object) -> None:
+    tbl = tables(doc)[1]
+    for p in table_as_text(tbl):
+        tbl.addprevious(p)
+    tbl.getparent().remove(tbl)
+
+
 def test_a_table_pasted_as_text_beside_word_tables_reads_back(seed: gd.Report) -> None:
     """Section 三 pasted as text, the other tables left as Word tables: all read, each
     figure's source the paragraph or the cell it was read from."""
 
-    def paste_section_3(doc: object) -> None:
-        tbl = tables(doc)[1]
-        for p in table_as_text(tbl):
-            tbl.addprevious(p)
-        tbl.getparent().remove(tbl)
-
-    data = edited(gd.render_docx(seed), paste_section_3)
+    data = edited(gd.render_docx(seed), _paste_section_3)
     back = parse_docx(data)
     assert back.tables == seed.tables
     items = read_docx_grids(data)
@@ -149,13 +148,7 @@ def test_a_footnote_mark_survives_the_text_reading(seed: gd.Report) -> None:
     total = str(seed.cell("review_litigation.litigation_after_review.total"))
     marked = with_mark(data, total, "1", n=_cells(data).count(total) - 1)
 
-    def paste_section_3(doc: object) -> None:
-        tbl = tables(doc)[1]
-        for p in table_as_text(tbl):
-            tbl.addprevious(p)
-        tbl.getparent().remove(tbl)
-
-    back = parse_docx(edited(marked, paste_section_3))
+    back = parse_docx(edited(marked, _paste_section_3))
     assert back.tables == seed.tables
     assert_one_mark(back, "review_litigation.litigation_after_review.total", "1", total)
 
@@ -342,13 +335,6 @@ def test_a_text_box_in_a_text_box_is_read_once() -> None:
     inner = text_box([paragraph_of("12")])
     outer = text_box([inner])
     assert _texts(saved(document(outer))) == ["12"]
-
-
-def _paste_section_3(doc: object) -> None:
-    tbl = tables(doc)[1]
-    for p in table_as_text(tbl):
-        tbl.addprevious(p)
-    tbl.getparent().remove(tbl)
 
 
 @pytest.mark.parametrize("kind", ["superscript", "raised"])
