@@ -35,8 +35,10 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final, NamedTuple
 
+from govdisclosure.formats._docxtext import Piece
+
 W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _T, _R, _RPR, _PPR = W + "p", W + "t", W + "r", W + "rPr", W + "pPr"
+_R, _RPR, _PPR = W + "r", W + "rPr", W + "pPr"
 _VALIGN, _POSITION, _SZ = W + "vertAlign", W + "position", W + "sz"
 _RSTYLE, _PSTYLE, _TBLPR, _TBLSTYLE = W + "rStyle", W + "pStyle", W + "tblPr", W + "tblStyle"
 _STYLE, _STYLE_ID, _BASED_ON, _TYPE, _DEFAULT = (
@@ -219,12 +221,15 @@ def table_style(tbl: Any) -> str | None:
     return None if style is None else style.get(_VAL)
 
 
-def split_marks(tc: Any, levels: Levels, tstyle: str | None) -> tuple[str, str]:
+def split_marks(
+    paragraphs: list[tuple[Any, list[Piece]]], levels: Levels, tstyle: str | None
+) -> tuple[str, str]:
     """A table cell's text without its marks, and the text of those marks
     (blank-separated): ``12`` with a superscript ``1`` is the figure 12 and a footnote
-    mark, not 121. A cell whose text is all set off the line keeps its text."""
-    paragraphs = [(p, list(p.iter(_T))) for p in children(tc, _P)]
-    whole = "\n".join("".join(t.text or "" for t in ts) for _, ts in paragraphs).strip()
+    mark, not 121. A cell whose text is all set off the line keeps its text.
+    ``paragraphs``: the cell's paragraphs, each with the pieces of its text
+    (:func:`~govdisclosure.formats._docxtext.cell_paragraphs`)."""
+    whole = "\n".join("".join(t.text for t in ts) for _, ts in paragraphs).strip()
     if sum(1 for _, ts in paragraphs for t in ts if t.text and not t.text.isspace()) < 2:
         return whole, ""  # (most cells: one run, which is the cell's text whatever its place)
     # per piece of text: its paragraph, text, superscript or subscript, position, size
@@ -234,8 +239,8 @@ def split_marks(tc: Any, levels: Levels, tstyle: str | None) -> tuple[str, str]:
         pstyle = ppr.find(_PSTYLE) if ppr is not None else None
         pstyle_id = None if pstyle is None else pstyle.get(_VAL)
         for t in ts:
-            raised, position, size = levels.run(t.getparent(), pstyle_id, tstyle)
-            pieces.append((k, t.text or "", raised, position, size))
+            raised, position, size = levels.run(t.run, pstyle_id, tstyle)
+            pieces.append((k, t.text, raised, position, size))
     lines = len(paragraphs)
     visible = [piece for piece in pieces if piece[1].strip()]
     # superscript and subscript beside text on the line are marks; then, among the text
@@ -261,3 +266,32 @@ def split_marks(tc: Any, levels: Levels, tstyle: str | None) -> tuple[str, str]:
         elif piece[1].strip():
             marks.append(piece[1].strip())
     return "\n".join("".join(line) for line in kept).strip(), " ".join(marks)
+
+
+def split_row_marks(
+    paragraph: Any, pieces: list[Piece], levels: Levels
+) -> tuple[str, list[tuple[int, str, str]]]:
+    """A paragraph holding a table row as text (cells separated by tabs, or lines by
+    breaks) with each cell's marks taken out as :func:`split_marks` takes them out of a
+    table cell: its text, and per mark the offset of its cell in the text, the mark and
+    the cell's text."""
+    cells: list[list[Piece]] = [[]]
+    separators: list[str] = []
+    for piece in pieces:
+        if piece.text in ("\t", "\n"):
+            separators.append(piece.text)
+            cells.append([])
+        else:
+            cells[-1].append(piece)
+    text = ""
+    marks: list[tuple[int, str, str]] = []
+    for k, cell in enumerate(cells):
+        if k:
+            text += separators[k - 1]
+        kept, mark = split_marks([(paragraph, cell)], levels, None)
+        if mark:
+            marks.append((len(text), mark, kept))
+            text += kept
+        else:
+            text += "".join(p.text for p in cell)
+    return text, marks

@@ -22,6 +22,7 @@ report. Both need the optional extra ``docx`` (python-docx).
 
 from __future__ import annotations
 
+import bisect
 import io
 import os
 import re
@@ -41,12 +42,14 @@ from govdisclosure.formats._docxmarks import (
     children,
     levels_of,
     split_marks,
+    split_row_marks,
     table_style,
 )
+from govdisclosure.formats._docxtext import cell_paragraphs, shown
 from govdisclosure.formats._english import english_to_official
 from govdisclosure.formats._render import cell_text, paragraphs, words
 from govdisclosure.i18n import normalize_locale
-from govdisclosure.limits import Limits, input_size, read_input, resolve
+from govdisclosure.limits import Budget, Limits, input_size, read_input, resolve
 from govdisclosure.model import Finding, Narrative, Report, Source, Table
 from govdisclosure.template import Edition, template
 
@@ -603,18 +606,26 @@ def _as_document(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _grid_of(table: Any, limits: Limits, levels: Levels | None = None) -> DocxGrid:
+def _grid_of(
+    table: Any,
+    limits: Limits,
+    levels: Levels | None = None,
+    notes: list[tuple[str, str]] | None = None,
+) -> DocxGrid:
     """A Word table's merged cells, from ``w:gridSpan`` and ``w:vMerge`` (``levels``:
     the document may set text off the line, superscript or raised, and such text is read
     out of the cells as footnote marks; :mod:`~govdisclosure.formats._docxmarks`). A
-    ``w:gridSpan`` is clamped to ``limits.max_span``; a grid beyond ``limits.max_cells``
-    raises :class:`~govdisclosure.LimitExceeded`."""
+    cell's text is what Word shows (``govdisclosure.formats._docxtext``: tabs and
+    line breaks kept, tracked changes accepted, a text box read as more lines of the
+    cell); a row deleted as a tracked change is not read. The notes the cells refer to
+    are added to ``notes``. A ``w:gridSpan`` is clamped to ``limits.max_span``; a grid
+    beyond ``limits.max_cells`` raises :class:`~govdisclosure.LimitExceeded`."""
     max_span = limits.max_span
     # column -> [row, column, rowspan, colspan, text, mark]
     open_cells: dict[int, list[Any]] = {}
     done: list[list[Any]] = []
     n_cols = 0
-    rows = list(children(table._tbl, _TR_TAG))
+    rows = [tr for tr in children(table._tbl, _TR_TAG) if tr.find(_ROW_DELETED) is None]
     tstyle = table_style(table._tbl) if levels is not None else None
     for i, tr in enumerate(rows):
         col = 0
@@ -622,12 +633,13 @@ def _grid_of(table: Any, limits: Limits, levels: Levels | None = None) -> DocxGr
             span = max(1, min(int(tc.grid_span), max_span))
             vmerge = tc.vMerge
             mark = ""
+            lines, refs = cell_paragraphs(tc)
+            if notes is not None:
+                notes.extend(refs)
             if levels is not None:
-                text, mark = split_marks(tc, levels, tstyle)
+                text, mark = split_marks(lines, levels, tstyle)
             else:
-                text = "\n".join(
-                    "".join(t.text or "" for t in p.iter(_T_TAG)) for p in children(tc, _P_TAG)
-                ).strip()
+                text = "\n".join("".join(t.text for t in ts) for _, ts in lines).strip()
             if vmerge == "continue" and col in open_cells:
                 open_cells[col][2] += 1
             else:
@@ -654,7 +666,7 @@ def _grid_of(table: Any, limits: Limits, levels: Levels | None = None) -> DocxGr
 
 
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_T_TAG: Final = f"{_W}t"
+_ROW_DELETED: Final = f"{_W}trPr/{_W}del"
 _TC_TAG: Final = f"{_W}tc"
 _TR_TAG: Final = f"{_W}tr"
 _P_TAG: Final = f"{_W}p"
@@ -665,22 +677,44 @@ def read_docx_grids(
 ) -> list[DocxGrid | str]:
     """The tables (as grids of merged cells) and paragraphs of a Word document, in order.
 
+    A paragraph's text is what Word shows with tracked changes accepted
+    (``govdisclosure.formats._docxtext``): a tab is a tab and a line break a line
+    break (a table pasted as text keeps its cells tab-separated), deleted and moved-away
+    text is not read, a field is read by its result. The text is stripped of white space
+    other than tabs (a row of tab-separated cells may open with an empty cell). A text
+    box is read once, as paragraphs and tables after the paragraph that anchors it; a
+    footnote or endnote, once, as paragraphs and tables after the paragraph or table
+    that first refers to it.
+
     Text of a table cell set off the line beside other text is a footnote mark:
     superscript or subscript (a run's own formatting or its styles'), or raised or
     lowered and smaller than the cell's text. The cell's text is read without it and the
-    mark kept in :attr:`DocxCell.mark`. Content controls (``w:sdt``) and custom XML are read
+    mark kept in :attr:`DocxCell.mark`; so is a mark of a paragraph holding a table row
+    as text (cells separated by tabs), each cell taken on its own. Content controls (``w:sdt``) and custom XML are read
     through, as Word shows them. A table that holds tables (a layout table around the
     report) is read cell by cell: its paragraphs and tables in order.
 
     Raises :class:`~govdisclosure.LimitExceeded` beyond ``limits`` (default: the
     process-wide :func:`~govdisclosure.get_limits`): ``max_bytes`` (the file and its
-    parts uncompressed), ``max_lines`` (paragraphs), ``max_tables``, ``max_cells``,
-    ``max_total_cells`` and ``time_budget``; spans are clamped to ``max_span``."""
+    parts uncompressed), ``max_lines`` (paragraphs, those of text boxes and notes
+    included), ``max_tables``, ``max_cells``, ``max_total_cells`` and ``time_budget``;
+    spans are clamped to ``max_span``."""
+    limits = resolve(limits)
+    return _read_grids(source, limits, limits.budget())
+
+
+def _read_grids(
+    source: str | os.PathLike[str] | bytes,
+    limits: Limits,
+    budget: Budget,
+    found: list[Finding] | None = None,
+) -> list[DocxGrid | str]:
+    """:func:`read_docx_grids` within ``budget``; ``found`` (when given) is given a
+    ``parse.footnote-mark`` finding for each mark taken out of a table row pasted as
+    text, its source the paragraph and the cell's column in its line."""
     from docx.oxml.ns import qn  # noqa: PLC0415
     from docx.table import Table as DocxTable  # noqa: PLC0415
 
-    limits = resolve(limits)
-    budget = limits.budget()
     doc = _open(source, limits)
     budget.check()
     body = doc.element.body
@@ -689,37 +723,120 @@ def read_docx_grids(
     p_tag, tbl_tag = qn("w:p"), qn("w:tbl")
     out: list[DocxGrid | str] = []
     counts = [0, 0, 0]  # paragraphs, tables, cells
+    notes = _Notes(doc)
+
+    def paragraph(el: Any) -> None:
+        counts[0] += 1
+        if counts[0] % 512 == 0:
+            limits.check("max_lines", counts[0], "paragraphs of the Word document")
+            budget.check()
+        seen = shown(el)
+        text = seen.text
+        row_marks: list[tuple[int, str, str]] = []
+        if levels is not None and "\t" in text:
+            # a table row pasted as text: its cells' footnote marks taken out
+            text, row_marks = split_row_marks(el, seen.pieces, levels)
+        stripped = _strip(text)
+        if found is not None:
+            blank = _LEAD.match(text)
+            lead = blank.end() if blank else 0
+            for at, mark, cell in row_marks:
+                start = text.rfind("\n", 0, at) + 1
+                column = at - max(start, lead) + 1
+                source = Source(line=len(out) + 1, column=column)
+                found.append(finding("parse.footnote-mark", source=source, mark=mark, text=cell))
+        if stripped.strip():
+            out.append(stripped)
+        for box in seen.boxes:
+            read(box)
+        for note in notes.unread(seen.notes):
+            read(note)
 
     def read(parent: Any) -> None:
         for el in parent.iterchildren():
             tag = el.tag
             if tag == p_tag:
-                counts[0] += 1
-                if counts[0] % 512 == 0:
-                    limits.check("max_lines", counts[0], "paragraphs of the Word document")
-                    budget.check()
-                text = "".join(t.text or "" for t in el.iter(_T_TAG)).strip()
-                if text:
-                    out.append(text)
+                paragraph(el)
             elif tag == tbl_tag:
                 if next(el.iterdescendants(tbl_tag), None) is not None:
                     for tr in children(el, _TR_TAG):  # a layout table: what its cells hold
-                        for tc in children(tr, _TC_TAG):
-                            read(tc)
+                        if tr.find(_ROW_DELETED) is None:
+                            for tc in children(tr, _TC_TAG):
+                                read(tc)
                     continue
                 counts[1] += 1
                 limits.check("max_tables", counts[1], "tables of the Word document")
                 budget.check()
-                grid = _grid_of(DocxTable(el, doc), limits, levels)
+                refs: list[tuple[str, str]] = []
+                grid = _grid_of(DocxTable(el, doc), limits, levels, refs)
                 counts[2] += grid.rows * grid.columns
                 limits.check("max_total_cells", counts[2], "cells of the Word document's tables")
                 out.append(grid)
+                for note in notes.unread(refs):
+                    read(note)
             elif tag in WRAPPERS:
                 read(el)
 
     read(body)
     limits.check("max_lines", counts[0], "paragraphs of the Word document")
     return out
+
+
+_NOT_TABS: Final = re.compile(r"^[^\S\t]+|[^\S\t]+$")
+_LEAD: Final = re.compile(r"[^\S\t]*")
+
+
+def _strip(text: str) -> str:
+    r"""``text`` without the white space other than tabs at either end.
+
+    >>> _strip(" \t12\t3 \n")
+    '\t12\t3'
+    """
+    return _NOT_TABS.sub("", text)
+
+
+class _Notes:
+    """The footnotes and endnotes of a document, each given once: Word shows a note
+    where the document refers to it, and only then (the separators Word keeps among
+    the notes are never referred to)."""
+
+    def __init__(self, doc: Any) -> None:
+        self._doc = doc
+        self._parts: dict[str, dict[str, Any]] | None = None
+        self._given: set[tuple[str, str]] = set()
+
+    def _load(self) -> dict[str, dict[str, Any]]:
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: PLC0415
+        from docx.oxml.parser import parse_xml  # noqa: PLC0415
+        from lxml import etree  # noqa: PLC0415
+
+        parts: dict[str, dict[str, Any]] = {"footnote": {}, "endnote": {}}
+        for kind, reltype in (("footnote", RT.FOOTNOTES), ("endnote", RT.ENDNOTES)):
+            for rel in self._doc.part.rels.values():
+                if rel.reltype != reltype or rel.is_external:
+                    continue
+                part = rel.target_part
+                element = getattr(part, "element", None)
+                try:
+                    root = element if element is not None else parse_xml(part.blob)
+                except (etree.LxmlError, ValueError) as exc:
+                    msg = f"not a readable Word document (its {kind}s: {str(exc)[:200]})"
+                    raise ParseError(msg) from exc
+                for note in root.iterchildren(f"{_W}{kind}"):
+                    parts[kind].setdefault(note.get(f"{_W}id") or "", note)
+        return parts
+
+    def unread(self, refs: Sequence[tuple[str, str]]) -> Iterator[Any]:
+        """The notes of ``refs`` not given before, in order."""
+        for ref in refs:
+            if ref in self._given:
+                continue
+            self._given.add(ref)
+            if self._parts is None:
+                self._parts = self._load()
+            note = self._parts[ref[0]].get(ref[1])
+            if note is not None:
+                yield note
 
 
 def _blocks(
@@ -736,7 +853,11 @@ def _blocks(
 
     for k, it in enumerate(items):
         if isinstance(it, str):
-            yield RawParagraph(it, Source(line=k + 1))
+            # a line break of the paragraph ends a line, as in text (a title broken
+            # after the organ's name is the organ and the title)
+            for line in it.splitlines():
+                if line.strip():
+                    yield RawParagraph(line.strip(), Source(line=k + 1))
             continue
         slots: list[list[RawCell]] = [
             [RawCell("", Source(table=k, row=i, cell=j)) for j in range(it.columns)]
@@ -793,9 +914,93 @@ def parse_docx(source: str | os.PathLike[str] | bytes, *, limits: Limits | None 
     from govdisclosure.formats._reader import assemble, with_mark_paths  # noqa: PLC0415
 
     findings: list[Finding] = []
-    blocks = list(_blocks(read_docx_grids(source, limits=limits), findings))
+    limits = resolve(limits)
+    budget = limits.budget()
+    row_marks: list[Finding] = []
+    items = _read_grids(source, limits, budget, row_marks)
+    blocks = list(_blocks(items, findings))
     if not blocks:
         msg = N_("the Word document is empty")
         raise ParseError(msg)
     report = assemble(english_to_official(blocks), findings=findings)
-    return with_mark_paths(report) if findings else report
+    if _tabbed(items):
+        # tables pasted as text: rows of tab-separated cells, read by the text reader
+        as_text = _read_as_text(items, findings, limits, budget)
+        if as_text is not None and len(as_text.tables) > len(report.tables):
+            report = as_text
+    if findings:
+        report = with_mark_paths(report)
+    if row_marks:
+        # (the cell's path when it was read as one, else none: no row stands for it)
+        paths = {src: path for path, src in report.provenance.items()}
+        placed = [
+            attrs.evolve(f, path=paths.get(f.source) or "" if f.source else "") for f in row_marks
+        ]
+        report = attrs.evolve(report, findings=(*report.findings, *placed))
+    return report
+
+
+def _tabbed(items: Sequence[DocxGrid | str]) -> bool:
+    """Whether paragraphs of ``items`` hold tables as text: three lines or more with a
+    tab among their text, as the text reader decides it."""
+    lines = (ln for it in items if isinstance(it, str) for ln in it.splitlines())
+    return sum(1 for ln in lines if "\t" in ln.strip(" ")) >= 3
+
+
+def _read_as_text(
+    items: Sequence[DocxGrid | str], findings: Sequence[Finding], limits: Limits, budget: Budget
+) -> Report | None:
+    """``items`` read by the text reader: each paragraph its lines, each table its rows
+    as Word converts a table to text (a cell's text once, in its first row, cells
+    tab-separated); every source is moved back onto the paragraph or the table cell it
+    was read from, and ``findings`` come first."""
+    from govdisclosure.formats._reader import assemble  # noqa: PLC0415
+    from govdisclosure.formats.text import _blocks as text_blocks  # noqa: PLC0415
+
+    lines: list[str] = []
+    # per line: the item, the table row (None for a paragraph), the cells' columns
+    # in the line and in the grid
+    origins: list[tuple[int, int | None, list[int], list[int]]] = []
+    for k, it in enumerate(items):
+        if isinstance(it, str):
+            for ln in it.replace("\ufeff", "").splitlines():
+                lines.append(ln)
+                origins.append((k, None, [], []))
+            continue
+        rows: list[list[DocxCell]] = [[] for _ in range(it.rows)]
+        for c in it.cells:
+            for i in range(c.row, min(c.row + c.rowspan, it.rows)):
+                rows[i].append(c)
+        for i, covering in enumerate(rows):
+            parts: list[str] = []
+            starts: list[int] = []
+            columns: list[int] = []
+            at = 1
+            for c in sorted(covering, key=lambda c: c.column):
+                text = " ".join(c.text.split()) if c.row == i else ""
+                parts.append(text)
+                starts.append(at)
+                columns.append(c.column)
+                at += len(text) + 1
+            lines.append("\t".join(parts))
+            origins.append((k, i, starts, columns))
+    limits.check("max_lines", len(lines), "lines of the Word document read as text")
+    try:
+        report = assemble(list(text_blocks(lines, budget, limits)))
+    except ParseError:
+        return None
+
+    def place(src: Source | None) -> Source | None:
+        if src is None or src.line is None or not 1 <= src.line <= len(origins):
+            return src
+        k, row, starts, columns = origins[src.line - 1]
+        if row is None:
+            return Source(line=k + 1, column=src.column)
+        if src.column is None or not starts:
+            return Source(table=k, row=row)
+        j = max(bisect.bisect_right(starts, src.column) - 1, 0)
+        return Source(table=k, row=row, cell=columns[j])
+
+    provenance = {path: place(src) or src for path, src in report.provenance.items()}
+    read = tuple(attrs.evolve(f, source=place(f.source)) for f in report.findings)
+    return attrs.evolve(report, provenance=provenance, findings=(*findings, *read))
