@@ -92,3 +92,14 @@ def test_the_picture_is_quoted_with_its_alternative_text(alt: str) -> None:
     assert dict(f.params)["src"] == (f"{src} ({alt})" if alt else src)
     assert src in f.message("zh_CN")
     assert src in f.message("en")
+
+
+def test_a_seal_after_the_closing_date_leaves_the_signature_block() -> None:
+    """A picture after the organ and date that close the report (the seal) is no text:
+    the signature block is read as without it."""
+    report = gd.build_report(organ="某县某局", year=2024, published="2025-01-20")
+    page = gd.render_html(report)
+    end = page.rindex("2025")
+    end = page.index("</p>", end) + len("</p>")
+    sealed = page[:end] + '\n<p><img src="/u/cms/2025/seal.png" alt="公章"></p>' + page[end:]
+    assert gd.parse_html(sealed) == gd.parse_html(page)

@@ -44,6 +44,7 @@ from govdisclosure.formats._docxmarks import (
     table_style,
 )
 from govdisclosure.formats._english import english_to_official
+from govdisclosure.formats._raw import make_image
 from govdisclosure.formats._render import cell_text, paragraphs, words
 from govdisclosure.i18n import normalize_locale
 from govdisclosure.limits import Limits, input_size, read_input, resolve
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DocxCell",
     "DocxGrid",
+    "DocxImage",
     "active_grid",
     "applications_grid",
     "parse_docx",
@@ -90,6 +92,18 @@ def _docx() -> Any:
 
 
 # ------------------------------------------------------------------------ layout model
+@attrs.frozen
+class DocxImage:
+    """A picture in a paragraph of a Word document (a screenshot of a table, a seal).
+
+    ``src`` is its part in the package (``media/image3.png``, the target of its
+    relationship) or the address it links to; ``alt`` its alternative text (the
+    description, else the title, Word keeps for it), empty when none."""
+
+    src: str
+    alt: str = ""
+
+
 @attrs.frozen
 class DocxCell:
     """One cell of a table grid: its top-left slot, its spans and its text."""
@@ -662,15 +676,18 @@ _P_TAG: Final = f"{_W}p"
 
 def read_docx_grids(
     source: str | os.PathLike[str] | bytes, *, limits: Limits | None = None
-) -> list[DocxGrid | str]:
-    """The tables (as grids of merged cells) and paragraphs of a Word document, in order.
+) -> list[DocxGrid | DocxImage | str]:
+    """The tables (as grids of merged cells), paragraphs and pictures of a Word document,
+    in order.
 
     Text of a table cell set off the line beside other text is a footnote mark:
     superscript or subscript (a run's own formatting or its styles'), or raised or
     lowered and smaller than the cell's text. The cell's text is read without it and the
     mark kept in :attr:`DocxCell.mark`. Content controls (``w:sdt``) and custom XML are read
     through, as Word shows them. A table that holds tables (a layout table around the
-    report) is read cell by cell: its paragraphs and tables in order.
+    report) is read cell by cell: its paragraphs and tables in order. A paragraph's
+    pictures (:class:`DocxImage`, DrawingML or VML) follow its text; those in the cells
+    of a table that is not such a layout table are not read.
 
     Raises :class:`~govdisclosure.LimitExceeded` beyond ``limits`` (default: the
     process-wide :func:`~govdisclosure.get_limits`): ``max_bytes`` (the file and its
@@ -687,7 +704,9 @@ def read_docx_grids(
     # (one search of the document: most have no superscript at all)
     levels = levels_of(doc)
     p_tag, tbl_tag = qn("w:p"), qn("w:tbl")
-    out: list[DocxGrid | str] = []
+    out: list[DocxGrid | DocxImage | str] = []
+    # (one search of the document: most have no picture)
+    pictured = next(body.iter(_BLIP_TAG, _IMAGEDATA_TAG), None) is not None
     counts = [0, 0, 0]  # paragraphs, tables, cells
 
     def read(parent: Any) -> None:
@@ -701,6 +720,8 @@ def read_docx_grids(
                 text = "".join(t.text or "" for t in el.iter(_T_TAG)).strip()
                 if text:
                     out.append(text)
+                if pictured:
+                    out.extend(_pictures(el, doc.part))
             elif tag == tbl_tag:
                 if next(el.iterdescendants(tbl_tag), None) is not None:
                     for tr in children(el, _TR_TAG):  # a layout table: what its cells hold
@@ -722,8 +743,37 @@ def read_docx_grids(
     return out
 
 
+_A: Final = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_WP: Final = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_V: Final = "{urn:schemas-microsoft-com:vml}"
+_O: Final = "{urn:schemas-microsoft-com:office:office}"
+_BLIP_TAG: Final = f"{_A}blip"
+_IMAGEDATA_TAG: Final = f"{_V}imagedata"
+_FALLBACK_TAG: Final = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _pictures(paragraph: Any, part: Any) -> Iterator[DocxImage]:
+    """The pictures of a paragraph (``w:drawing`` with ``a:blip``, VML ``v:imagedata``),
+    each once: the VML copy Word keeps for older readers (``mc:Fallback``) is skipped."""
+    for el in paragraph.iter(_BLIP_TAG, _IMAGEDATA_TAG):
+        if next(el.iterancestors(_FALLBACK_TAG), None) is not None:
+            continue
+        if el.tag == _BLIP_TAG:
+            rid = el.get(f"{_R}embed") or el.get(f"{_R}link") or ""
+            frame = next(el.iterancestors(f"{_WP}inline", f"{_WP}anchor"), None)
+            props = None if frame is None else frame.find(f"{_WP}docPr")
+            alt = "" if props is None else props.get("descr") or props.get("title") or ""
+        else:
+            rid = el.get(f"{_R}id") or el.get(f"{_O}relid") or el.get(f"{_R}href") or ""
+            shape = el.getparent()
+            alt = (shape.get("alt") if shape is not None else None) or el.get(f"{_O}title") or ""
+        rel = part.rels.get(rid) if rid else None
+        yield DocxImage(str(rel.target_ref) if rel is not None else rid or "?", alt)
+
+
 def _blocks(
-    items: Sequence[DocxGrid | str], findings: list[Finding] | None = None
+    items: Sequence[DocxGrid | DocxImage | str], findings: list[Finding] | None = None
 ) -> Iterator[Block]:
     """The blocks of ``items``; ``findings`` (when given) is given a
     ``parse.footnote-mark`` finding for each cell read without its marks."""
@@ -737,6 +787,9 @@ def _blocks(
     for k, it in enumerate(items):
         if isinstance(it, str):
             yield RawParagraph(it, Source(line=k + 1))
+            continue
+        if isinstance(it, DocxImage):
+            yield make_image(it.src, it.alt, Source(line=k + 1))
             continue
         slots: list[list[RawCell]] = [
             [RawCell("", Source(table=k, row=i, cell=j)) for j in range(it.columns)]
@@ -793,9 +846,14 @@ def parse_docx(source: str | os.PathLike[str] | bytes, *, limits: Limits | None 
     from govdisclosure.formats._reader import assemble, with_mark_paths  # noqa: PLC0415
 
     findings: list[Finding] = []
-    blocks = list(_blocks(read_docx_grids(source, limits=limits), findings))
-    if not blocks:
-        msg = N_("the Word document is empty")
+    items = read_docx_grids(source, limits=limits)
+    if all(isinstance(it, DocxImage) for it in items):
+        msg = (
+            N_("the Word document has no text, only pictures (a scan?); run OCR first")
+            if items
+            else N_("the Word document is empty")
+        )
         raise ParseError(msg)
+    blocks = list(_blocks(items, findings))
     report = assemble(english_to_official(blocks), findings=findings)
     return with_mark_paths(report) if findings else report
