@@ -63,10 +63,12 @@ def _render(pdf: Any, index: int) -> Any:
     return pdf[index].render(scale=SCALE).to_pil()
 
 
-def scanned_areas(areas: tuple[tuple[int, float, float], ...], *, keep: bool = False) -> bytes:
-    """huaian-2024.pdf with each area (page index, top, bottom) a picture of itself
-    (``keep``: the picture over the text, which stays)."""
-    pdf = pdfium.PdfDocument(HUAIAN)
+def scanned_areas(
+    areas: tuple[tuple[int, float, float], ...], *, keep: bool = False, source: Any = HUAIAN
+) -> bytes:
+    """huaian-2024.pdf (or ``source``) with each area (page index, top, bottom) a
+    picture of itself (``keep``: the picture over the text, which stays)."""
+    pdf = pdfium.PdfDocument(source)
     for index, top, bottom in areas:
         w, _ = pdf[index].get_size()
         band = _render(pdf, index).crop((0, int(top * SCALE), int(w * SCALE), int(bottom * SCALE)))
@@ -83,6 +85,19 @@ def _seal() -> bytes:
     ((index, top, bottom),) = REVIEW
     _clear(pdf, index, top, bottom)
     _picture(pdf, index, seal, (300.0, top, 420.0, top + 120))
+    return _save(pdf)
+
+
+def unruled() -> bytes:
+    """huaian-2024.pdf without its rules: its tables laid out with blanks only, which
+    :func:`~govdisclosure.parse_pdf` reads as text."""
+    pdf = pdfium.PdfDocument(HUAIAN)
+    for k in range(len(pdf)):
+        page = pdf[k]
+        for obj in list(page.get_objects(max_depth=1)):
+            if obj.type == pdfium.raw.FPDF_PAGEOBJ_PATH:
+                page.remove_obj(obj)
+        page.gen_content()
     return _save(pdf)
 
 
@@ -139,6 +154,19 @@ def test_a_scanned_page_among_pages_of_text(original: gd.Report) -> None:
     assert dict(f.params)["src"] == "page 5, image 1"
     assert f.source is not None
     assert f.source.page == 5
+
+
+def test_a_scanned_table_among_tables_read_as_text() -> None:
+    """Without rules the tables are read as text, which sees no picture: the picture
+    found in the blocks is named all the same."""
+    plain = unruled()
+    before = gd.parse_pdf(plain)
+    assert before.review_litigation is not None  # (read as text)
+    read = gd.parse_pdf(scanned_areas(REVIEW, source=io.BytesIO(plain)))
+    (f,) = codes(read.findings, "parse.table-image").values()
+    assert f.path == "review_litigation"
+    assert dict(f.params)["src"] == "page 5, image 1"
+    assert_tables_pictured(read, before, {"review_litigation"})
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,9 @@ pdfplumber (the optional extra ``pdf``):
 * a **large picture** with no text on it (a table, or a whole page, scanned among pages
   of text; at least 30 % of the page wide and 10 % high) is kept in its place in the
   reading order: where a section's table should stand, it is that table published as
-  a picture (``parse.table-image``). A seal or a logo is smaller; a scan under its
-  recognised text, or a background under the text, has text on it.
+  a picture (``parse.table-image``, kept when unruled tables are read as text). A seal
+  or a logo is smaller; a scan under its recognised text, or a background under the
+  text, has text on it.
 
 Every cell and paragraph keeps its page and the position of its first character in
 points from the top left of the page. The blocks are then assembled into a
@@ -1062,8 +1063,18 @@ def parse_pdf(
         lines = [ln for it in items if isinstance(it, _Para) for ln in it.lines]
         as_text = _read_as_text(lines, limits)
         if as_text is not None and len(as_text.tables) > len(report.tables):
-            report = as_text
+            report = _with_pictures(as_text, report)
     return report
+
+
+def _with_pictures(as_text: Report, report: Report) -> Report:
+    """``as_text`` with the ``parse.table-image`` findings of ``report`` (the same PDF
+    read by blocks) for the sections it has no table of either: the text read sees no
+    picture."""
+    kept = tuple(
+        f for f in report.findings if f.code == "parse.table-image" and not getattr(as_text, f.path)
+    )
+    return attrs.evolve(as_text, findings=(*as_text.findings, *kept)) if kept else as_text
 
 
 def _read_as_text(lines: Sequence[PdfLine], limits: Limits | None) -> Report | None:
