@@ -59,17 +59,23 @@ def test_a_pictured_table_is_named_and_its_section_is_not_missing(
         assert f.source is not None
         assert f.source.line is not None
         assert f"/u/cms/2025/{section}.png" in dict(f.params)["src"]
+    assert_tables_pictured(read, report, sections)
+
+
+def assert_tables_pictured(read: gd.Report, original: gd.Report, sections: set[str]) -> None:
+    """``check`` finds the tables of ``sections`` missing in ``read``, not the sections,
+    and the other tables are read as in ``original``."""
     found = gd.check(read)
     assert not set(codes(found, "structure.missing-section")) & sections
     assert set(codes(found, "structure.missing-table")) >= sections
     # the other tables are read as ever (section 四, the same in both editions, takes
     # its edition from the tables before it: its figures are what must not change)
     for section in set(SECTIONS) - sections:
-        value, original = getattr(read, section), getattr(report, section)
-        if section == "review_litigation" and value is not None and original is not None:
-            assert value.cells == original.cells
+        value, before = getattr(read, section), getattr(original, section)
+        if section == "review_litigation" and value is not None and before is not None:
+            assert value.cells == before.cells
         else:
-            assert value == original
+            assert value == before
 
 
 def test_pictures_in_the_prose_are_no_tables() -> None:
@@ -92,3 +98,14 @@ def test_the_picture_is_quoted_with_its_alternative_text(alt: str) -> None:
     assert dict(f.params)["src"] == (f"{src} ({alt})" if alt else src)
     assert src in f.message("zh_CN")
     assert src in f.message("en")
+
+
+def test_a_seal_after_the_closing_date_leaves_the_signature_block() -> None:
+    """A picture after the organ and date that close the report (the seal) is no text:
+    the signature block is read as without it."""
+    report = gd.build_report(organ="某县某局", year=2024, published="2025-01-20")
+    page = gd.render_html(report)
+    end = page.rindex("2025")
+    end = page.index("</p>", end) + len("</p>")
+    sealed = page[:end] + '\n<p><img src="/u/cms/2025/seal.png" alt="公章"></p>' + page[end:]
+    assert gd.parse_html(sealed) == gd.parse_html(page)

@@ -556,6 +556,7 @@ SUBMODULE_HELPERS: tuple[str, ...] = (
     "govdisclosure.limits.Budget",
     "govdisclosure.formats.docx.DocxGrid",
     "govdisclosure.formats.docx.DocxCell",
+    "govdisclosure.formats.docx.DocxImage",
     "govdisclosure.formats._raw.RawTable",
     "govdisclosure.formats._raw.RawRow",
     "govdisclosure.formats._raw.RawCell",

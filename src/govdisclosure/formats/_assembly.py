@@ -356,7 +356,14 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
     current: str | None = None
     published: date | None = None
     further: list[Block] = []
+    # the pictures of each section, kept out of its prose (where a seal after the date
+    # would hide the signature block)
+    pictures: dict[str, list[RawImage]] = {s: [] for s in _SECTIONS}
     for k, block in enumerate(blocks):
+        if isinstance(block, RawImage):
+            if current is not None:
+                pictures[current].append(block)
+            continue
         if isinstance(block, RawParagraph):
             text = block.text
             labelled = _labelled_date(text)
@@ -440,15 +447,15 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
         raise ParseError(msg)
     default = edition_for_year(year) if year is not None and year >= 2019 else Edition.V2021
     for section in ("active", "applications", "review_litigation"):
-        pictures = [p for p in prose[section] if isinstance(p, RawImage)]
-        if pictures and not tables[section]:
+        pictured = pictures[section]
+        if pictured and not tables[section]:
             # no table, and a picture where it should stand: the table as a picture
             out.add(
                 "parse.table-image",
                 section,
-                source=pictures[0].source,
-                src=pictures[0].src,
-                count=len(pictures),
+                source=pictured[0].source,
+                src=pictured[0].src,
+                count=len(pictured),
             )
         if tables[section] and section not in found:
             out.add(

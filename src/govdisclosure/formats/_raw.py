@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
@@ -18,6 +19,7 @@ __all__ = [
     "grid_cell",
     "grid_source",
     "make_cell",
+    "make_image",
     "make_paragraph",
     "make_row",
 ]
@@ -141,6 +143,25 @@ class RawImage(RawParagraph):
 
     src: str = ""
     """Where the picture is (its address), with its alternative text if it has one."""
+
+
+_MAX_SRC: Final = 200
+"""How much of a picture's address and alternative text a finding quotes."""
+
+
+def make_image(src: str, alt: str, source: Source) -> RawImage:
+    """The :class:`RawImage` of a picture at ``src`` (its address, or where it is in the
+    document) with alternative text ``alt`` (blanks folded), quoted in at most
+    200 characters.
+
+    >>> make_image("media/image3.png", " 申请情况   表 ", Source(line=4)).src
+    'media/image3.png (申请情况 表)'
+    """
+    alt = " ".join(alt.split())
+    described = f"{src} ({alt})" if alt else src
+    if len(described) > _MAX_SRC:
+        described = described[: _MAX_SRC - 1] + "…"
+    return RawImage("", source, described)
 
 
 _set_paragraph_text = RawParagraph.__dict__["text"].__set__

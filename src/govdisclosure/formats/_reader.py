@@ -32,6 +32,7 @@ __all__ = [
     "RawTable",
     "assemble",
     "with_mark_paths",
+    "with_pictures",
 ]
 
 
@@ -73,3 +74,13 @@ def with_mark_paths(report: Report) -> Report:
         return attrs.evolve(f, path=path)
 
     return attrs.evolve(report, findings=tuple(map(placed, findings)))
+
+
+def with_pictures(as_text: Report, report: Report) -> Report:
+    """``as_text`` (a document read again by the text reader, which sees no picture) with
+    the ``parse.table-image`` findings of ``report`` (the same document read by blocks)
+    for the sections it has no table of either."""
+    kept = tuple(
+        f for f in report.findings if f.code == "parse.table-image" and not getattr(as_text, f.path)
+    )
+    return attrs.evolve(as_text, findings=(*as_text.findings, *kept)) if kept else as_text

@@ -47,6 +47,7 @@ from govdisclosure.formats._docxmarks import (
 )
 from govdisclosure.formats._docxtext import cell_paragraphs, shown
 from govdisclosure.formats._english import english_to_official
+from govdisclosure.formats._raw import make_image
 from govdisclosure.formats._render import cell_text, paragraphs, words
 from govdisclosure.i18n import normalize_locale
 from govdisclosure.limits import Budget, Limits, input_size, read_input, resolve
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DocxCell",
     "DocxGrid",
+    "DocxImage",
     "active_grid",
     "applications_grid",
     "parse_docx",
@@ -93,6 +95,18 @@ def _docx() -> Any:
 
 
 # ------------------------------------------------------------------------ layout model
+@attrs.frozen
+class DocxImage:
+    """A picture in a paragraph of a Word document (a screenshot of a table, a seal).
+
+    ``src`` is its part in the package (``media/image3.png``, the target of its
+    relationship) or the address it links to; ``alt`` its alternative text (the
+    description, else the title, Word keeps for it), empty when none."""
+
+    src: str
+    alt: str = ""
+
+
 @attrs.frozen
 class DocxCell:
     """One cell of a table grid: its top-left slot, its spans and its text."""
@@ -674,8 +688,9 @@ _P_TAG: Final = f"{_W}p"
 
 def read_docx_grids(
     source: str | os.PathLike[str] | bytes, *, limits: Limits | None = None
-) -> list[DocxGrid | str]:
-    """The tables (as grids of merged cells) and paragraphs of a Word document, in order.
+) -> list[DocxGrid | DocxImage | str]:
+    """The tables (as grids of merged cells), paragraphs and pictures of a Word document,
+    in order.
 
     A paragraph's text is what Word shows with tracked changes accepted
     (``govdisclosure.formats._docxtext``): a tab is a tab and a line break a line
@@ -692,7 +707,9 @@ def read_docx_grids(
     mark kept in :attr:`DocxCell.mark`; so is a mark of a paragraph holding a table row
     as text (cells separated by tabs), each cell taken on its own. Content controls (``w:sdt``) and custom XML are read
     through, as Word shows them. A table that holds tables (a layout table around the
-    report) is read cell by cell: its paragraphs and tables in order.
+    report) is read cell by cell: its paragraphs and tables in order. A paragraph's
+    pictures (:class:`DocxImage`, DrawingML or VML) follow its text; those in the cells
+    of a table that is not such a layout table are not read.
 
     Raises :class:`~govdisclosure.LimitExceeded` beyond ``limits`` (default: the
     process-wide :func:`~govdisclosure.get_limits`): ``max_bytes`` (the file and its
@@ -708,7 +725,7 @@ def _read_grids(
     limits: Limits,
     budget: Budget,
     found: list[Finding] | None = None,
-) -> list[DocxGrid | str]:
+) -> list[DocxGrid | DocxImage | str]:
     """:func:`read_docx_grids` within ``budget``; ``found`` (when given) is given a
     ``parse.footnote-mark`` finding for each mark taken out of a table row pasted as
     text, its source the paragraph and the cell's column in its line."""
@@ -721,7 +738,9 @@ def _read_grids(
     # (one search of the document: most have no superscript at all)
     levels = levels_of(doc)
     p_tag, tbl_tag = qn("w:p"), qn("w:tbl")
-    out: list[DocxGrid | str] = []
+    out: list[DocxGrid | DocxImage | str] = []
+    # (one search of the document: most have no picture)
+    pictured = next(body.iter(_BLIP_TAG, _IMAGEDATA_TAG), None) is not None
     counts = [0, 0, 0]  # paragraphs, tables, cells
     notes = _Notes(doc)
 
@@ -747,6 +766,8 @@ def _read_grids(
                 found.append(finding("parse.footnote-mark", source=source, mark=mark, text=cell))
         if stripped.strip():
             out.append(stripped)
+        if pictured:
+            out.extend(_pictures(el, doc.part))
         for box in seen.boxes:
             read(box)
         for note in notes.unread(seen.notes):
@@ -839,8 +860,51 @@ class _Notes:
                 yield note
 
 
+_A: Final = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_WP: Final = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_V: Final = "{urn:schemas-microsoft-com:vml}"
+_O: Final = "{urn:schemas-microsoft-com:office:office}"
+_BLIP_TAG: Final = f"{_A}blip"
+_IMAGEDATA_TAG: Final = f"{_V}imagedata"
+_FALLBACK_TAG: Final = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+_TXBX_TAG: Final = f"{_W}txbxContent"
+
+
+def _boxed(el: Any, paragraph: Any) -> bool:
+    """Whether ``el`` is inside a text box of ``paragraph`` (read with the text box's
+    own paragraphs, after the paragraph)."""
+    for anc in el.iterancestors():
+        if anc is paragraph:
+            return False
+        if anc.tag == _TXBX_TAG:
+            return True
+    return False
+
+
+def _pictures(paragraph: Any, part: Any) -> Iterator[DocxImage]:
+    """The pictures of a paragraph (``w:drawing`` with ``a:blip``, VML ``v:imagedata``),
+    each once: the VML copy Word keeps for older readers (``mc:Fallback``) is skipped."""
+    for el in paragraph.iter(_BLIP_TAG, _IMAGEDATA_TAG):
+        if next(el.iterancestors(_FALLBACK_TAG), None) is not None or _boxed(el, paragraph):
+            continue
+        if el.tag == _BLIP_TAG:
+            rid = el.get(f"{_R}embed") or el.get(f"{_R}link") or ""
+            frame = next(el.iterancestors(f"{_WP}inline", f"{_WP}anchor"), None)
+            props = None if frame is None else frame.find(f"{_WP}docPr")
+            alt = "" if props is None else props.get("descr") or props.get("title") or ""
+        else:
+            rid = el.get(f"{_R}id") or el.get(f"{_O}relid") or el.get(f"{_R}href") or ""
+            shape = el.getparent()
+            alt = (shape.get("alt") if shape is not None else None) or el.get(f"{_O}title") or ""
+        rel = part.rels.get(rid) if rid else None
+        yield DocxImage(str(rel.target_ref) if rel is not None else rid or "?", alt)
+
+
 def _blocks(
-    items: Sequence[DocxGrid | str], findings: list[Finding] | None = None
+    items: Sequence[DocxGrid | DocxImage | str], findings: list[Finding] | None = None
 ) -> Iterator[Block]:
     """The blocks of ``items``; ``findings`` (when given) is given a
     ``parse.footnote-mark`` finding for each cell read without its marks."""
@@ -858,6 +922,9 @@ def _blocks(
             for line in it.splitlines():
                 if line.strip():
                     yield RawParagraph(line.strip(), Source(line=k + 1))
+            continue
+        if isinstance(it, DocxImage):
+            yield make_image(it.src, it.alt, Source(line=k + 1))
             continue
         slots: list[list[RawCell]] = [
             [RawCell("", Source(table=k, row=i, cell=j)) for j in range(it.columns)]
@@ -911,23 +978,31 @@ def parse_docx(source: str | os.PathLike[str] | bytes, *, limits: Limits | None 
     ``max_lines`` for paragraphs, ``max_tables``, ``max_cells``, ``max_total_cells``,
     ``time_budget``; default: the process-wide :func:`~govdisclosure.get_limits`).
     """
-    from govdisclosure.formats._reader import assemble, with_mark_paths  # noqa: PLC0415
+    from govdisclosure.formats._reader import (  # noqa: PLC0415
+        assemble,
+        with_mark_paths,
+        with_pictures,
+    )
 
     findings: list[Finding] = []
     limits = resolve(limits)
     budget = limits.budget()
     row_marks: list[Finding] = []
     items = _read_grids(source, limits, budget, row_marks)
-    blocks = list(_blocks(items, findings))
-    if not blocks:
-        msg = N_("the Word document is empty")
+    if all(isinstance(it, DocxImage) for it in items):
+        msg = (
+            N_("the Word document has no text, only pictures (a scan?); run OCR first")
+            if items
+            else N_("the Word document is empty")
+        )
         raise ParseError(msg)
+    blocks = list(_blocks(items, findings))
     report = assemble(english_to_official(blocks), findings=findings)
     if _tabbed(items):
         # tables pasted as text: rows of tab-separated cells, read by the text reader
         as_text = _read_as_text(items, findings, limits, budget)
         if as_text is not None and len(as_text.tables) > len(report.tables):
-            report = as_text
+            report = with_pictures(as_text, report)
     if findings:
         report = with_mark_paths(report)
     if row_marks:
@@ -940,7 +1015,7 @@ def parse_docx(source: str | os.PathLike[str] | bytes, *, limits: Limits | None 
     return report
 
 
-def _tabbed(items: Sequence[DocxGrid | str]) -> bool:
+def _tabbed(items: Sequence[DocxGrid | DocxImage | str]) -> bool:
     """Whether paragraphs of ``items`` hold tables as text: three lines or more with a
     tab among their text, as the text reader decides it."""
     lines = (ln for it in items if isinstance(it, str) for ln in it.splitlines())
@@ -948,7 +1023,10 @@ def _tabbed(items: Sequence[DocxGrid | str]) -> bool:
 
 
 def _read_as_text(
-    items: Sequence[DocxGrid | str], findings: Sequence[Finding], limits: Limits, budget: Budget
+    items: Sequence[DocxGrid | DocxImage | str],
+    findings: Sequence[Finding],
+    limits: Limits,
+    budget: Budget,
 ) -> Report | None:
     """``items`` read by the text reader: each paragraph its lines, each table its rows
     as Word converts a table to text (a cell's text once, in its first row, cells
@@ -967,6 +1045,8 @@ def _read_as_text(
                 lines.append(ln)
                 origins.append((k, None, [], []))
             continue
+        if isinstance(it, DocxImage):
+            continue  # (the text reader sees no picture: see with_pictures)
         rows: list[list[DocxCell]] = [[] for _ in range(it.rows)]
         for c in it.cells:
             for i in range(c.row, min(c.row + c.rowspan, it.rows)):

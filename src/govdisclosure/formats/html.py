@@ -54,6 +54,7 @@ from govdisclosure.formats._raw import (
     RawImage,
     grid_cell,
     grid_source,
+    make_image,
     make_paragraph,
     make_row,
 )
@@ -1232,10 +1233,6 @@ def html_blocks(
     return blocks
 
 
-_MAX_SRC: Final = 200
-"""How much of a picture's address and alternative text a finding quotes."""
-
-
 def _with_images(blocks: list[Block], container: etree._Element) -> list[Block]:
     """``blocks`` with a :class:`RawImage` for each picture of ``container`` outside its
     tables, placed by its source line among the blocks (the assembly finds the section
@@ -1246,11 +1243,8 @@ def _with_images(blocks: list[Block], container: etree._Element) -> list[Block]:
         if at is None or next(img.iterancestors("table"), None) is not None:
             continue
         src = (img.get("src") or img.get("data-src") or "").strip()
-        alt = " ".join((img.get("alt") or img.get("title") or "").split())
-        described = f"{src} ({alt})" if alt else src
-        if len(described) > _MAX_SRC:
-            described = described[: _MAX_SRC - 1] + "…"
-        images.append((at, RawImage("", Source(line=at), described)))
+        alt = img.get("alt") or img.get("title") or ""
+        images.append((at, make_image(src, alt, Source(line=at))))
     if not images:
         return blocks
     out: list[Block] = []

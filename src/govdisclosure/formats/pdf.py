@@ -12,7 +12,13 @@ pdfplumber (the optional extra ``pdf``):
 * the **characters** outside the tables are gathered into lines and the lines into
   paragraphs in reading order (indentation, short last lines, font changes); page
   numbers such as ``- 3 -`` are dropped;
-* a table that runs on over a page break is joined to its first part, grid and all.
+* a table that runs on over a page break is joined to its first part, grid and all;
+* a **large picture** with no text on it (a table, or a whole page, scanned among pages
+  of text; at least 30 % of the page wide and 10 % high) is kept in its place in the
+  reading order: where a section's table should stand, it is that table published as
+  a picture (``parse.table-image``, kept when unruled tables are read as text). A seal
+  or a logo is smaller; a scan under its recognised text, or a background under the
+  text, has text on it.
 
 Every cell and paragraph keeps its page and the position of its first character in
 points from the top left of the page. The blocks are then assembled into a
@@ -39,6 +45,7 @@ import attrs
 
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.formats._raw import RawImage, make_image
 from govdisclosure.formats._saved import inflated_chunks
 from govdisclosure.formats.docx import spanned_text
 from govdisclosure.limits import Limits, input_size, resolve
@@ -47,7 +54,15 @@ from govdisclosure.model import Finding, Report, Source
 if TYPE_CHECKING:
     from govdisclosure.formats._reader import Block
 
-__all__ = ["PdfCell", "PdfGrid", "PdfLine", "parse_pdf", "read_pdf_blocks", "read_pdf_grids"]
+__all__ = [
+    "PdfCell",
+    "PdfGrid",
+    "PdfImage",
+    "PdfLine",
+    "parse_pdf",
+    "read_pdf_blocks",
+    "read_pdf_grids",
+]
 
 # tolerances, in points
 _SNAP: Final = 2.0
@@ -56,6 +71,11 @@ _THIN: Final = 2.0
 """A filled rectangle thinner than this is a rule, not a background."""
 _FOOTER: Final = re.compile(r"^[-－—–~〜\s]*(第\s*)?\d{1,4}(\s*页)?[-－—–~〜\s]*$")
 _HEADING: Final = re.compile(r"^[一二三四五六七八九十]+、")
+_PICTURE_WIDTH: Final = 0.3
+_PICTURE_HEIGHT: Final = 0.1
+"""A picture at least this wide and this high (fractions of the page's) with no text on
+it is read as a picture (a scanned table, a scanned page); smaller ones (a seal, a logo)
+are not."""
 
 
 # ------------------------------------------------------------------------ geometry types
@@ -110,6 +130,24 @@ class PdfLine:
     font: str
     spaced: str = ""
     """The line with its wide gaps as spaces (for unruled tables read as text)."""
+
+
+@attrs.frozen
+class PdfImage:
+    """A large picture with no text on it (a table or a page scanned among pages of
+    text): the ``index``-th image of its page (counted from 1), and where it stands."""
+
+    page: int
+    index: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def src(self) -> str:
+        """Where the picture is, as a finding quotes it: ``page 4, image 1``."""
+        return f"page {self.page}, image {self.index}"
 
 
 # ------------------------------------------------------------------------ characters
@@ -474,12 +512,13 @@ def _index(bounds: Sequence[float], v: float) -> int:
 class _Page:
     number: int
     height: float
-    items: tuple[PdfGrid | PdfLine, ...]
-    """Tables and text lines, top to bottom."""
+    items: tuple[PdfGrid | PdfLine | PdfImage, ...]
+    """Tables, text lines and pictures, top to bottom."""
 
 
 def _read_page(page: Any, number: int) -> _Page:
     chars = [c for c in page.chars if str(c.get("text", "")).strip()]
+    visible = chars
     grids: list[PdfGrid] = []
     for group in _tables_of(_rules(page)):
         grid, chars = _grid(number, group, chars)
@@ -507,9 +546,33 @@ def _read_page(page: Any, number: int) -> _Page:
     height = float(page.height)
     # page furniture: page numbers in the margins, running heads in the top 5 %
     lines = [ln for ln in lines if not _is_page_number(ln, height) and ln.bottom >= 0.05 * height]
-    items: list[PdfGrid | PdfLine] = [*grids, *lines]
+    items: list[PdfGrid | PdfLine | PdfImage] = [*grids, *lines]
+    if page.images:
+        items.extend(_pictures(page, number, visible, grids))
     items.sort(key=lambda it: it.top)
     return _Page(number, height, tuple(items))
+
+
+def _pictures(
+    page: Any, number: int, chars: Sequence[dict[str, Any]], grids: Sequence[PdfGrid]
+) -> Iterator[PdfImage]:
+    """The large pictures of ``page`` with no character on them and outside its tables
+    (a picture under text is a background, or a scan under its recognised text)."""
+    width, height = float(page.width), float(page.height)
+    for k, image in enumerate(page.images, 1):
+        x0, x1 = max(float(image["x0"]), 0.0), min(float(image["x1"]), width)
+        top, bottom = max(float(image["top"]), 0.0), min(float(image["bottom"]), height)
+        if x1 - x0 < _PICTURE_WIDTH * width or bottom - top < _PICTURE_HEIGHT * height:
+            continue
+        if any(
+            x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+            for c in chars
+        ):
+            continue
+        x, y = (x0 + x1) / 2, (top + bottom) / 2
+        if any(g.top <= y <= g.bottom and g.xs[0] <= x <= g.xs[-1] for g in grids):
+            continue
+        yield PdfImage(number, k, round(x0, 1), round(x1, 1), round(top, 1), round(bottom, 1))
 
 
 def _is_page_number(line: PdfLine, height: float) -> bool:
@@ -784,8 +847,9 @@ class _Para:
         return _join_lines(ln.text for ln in self.lines)
 
 
-def _layout(pages: Iterable[_Page]) -> Iterator[PdfGrid | _Para]:
-    """Tables and paragraphs in reading order, tables joined over page breaks."""
+def _layout(pages: Iterable[_Page]) -> Iterator[PdfGrid | PdfImage | _Para]:
+    """Tables, pictures and paragraphs in reading order, tables joined over page
+    breaks."""
     pending: PdfGrid | None = None
     last_page = 0
     para: list[PdfLine] = []
@@ -806,6 +870,15 @@ def _layout(pages: Iterable[_Page]) -> Iterator[PdfGrid | _Para]:
             right = max(ln.x1 for ln in lines)
             body_right = right if body_right is None else max(body_right, right)
         for k, it in enumerate(page.items):
+            if isinstance(it, PdfImage):
+                if para:
+                    yield _Para(tuple(para))
+                    para = []
+                if pending is not None:
+                    yield pending
+                    pending = None
+                yield it
+                continue
             if isinstance(it, PdfGrid):
                 if para:
                     yield _Para(tuple(para))
@@ -873,7 +946,9 @@ def _breaks(prev: PdfLine, line: PdfLine, left: float, right: float) -> bool:
 
 
 # ------------------------------------------------------------------------ blocks
-def _blocks(items: Iterable[PdfGrid | _Para], findings: list[Finding] | None = None) -> list[Block]:
+def _blocks(
+    items: Iterable[PdfGrid | PdfImage | _Para], findings: list[Finding] | None = None
+) -> list[Block]:
     """The blocks of ``items``; ``findings`` (when given) is given a
     ``parse.footnote-mark`` finding for each cell read without its marks."""
     from govdisclosure.formats._reader import (  # noqa: PLC0415 - the shared reading layer
@@ -890,6 +965,9 @@ def _blocks(items: Iterable[PdfGrid | _Para], findings: list[Finding] | None = N
             text = it.text
             if text:
                 blocks.append(RawParagraph(text, Source(page=first.page, x=first.x0, y=first.top)))
+            continue
+        if isinstance(it, PdfImage):
+            blocks.append(make_image(it.src, "", Source(page=it.page, x=it.x0, y=it.top)))
             continue
         rows: list[list[RawCell | None]] = [[None] * it.columns for _ in range(it.rows)]
         for c in it.cells:
@@ -919,13 +997,14 @@ def read_pdf_grids(
     *,
     max_pages: int | None = None,
     limits: Limits | None = None,
-) -> list[PdfGrid | str]:
-    """The tables (as grids) and paragraphs (as text) of a PDF, in reading order.
+) -> list[PdfGrid | PdfImage | str]:
+    """The tables (as grids), paragraphs (as text) and large pictures of a PDF, in
+    reading order.
 
     A view of what :func:`parse_pdf` sees, for inspecting a difficult document.
     """
     pages = _pages(source, max_pages, limits)
-    return [it if isinstance(it, PdfGrid) else it.text for it in _layout(pages)]
+    return [it.text if isinstance(it, _Para) else it for it in _layout(pages)]
 
 
 def read_pdf_blocks(
@@ -936,10 +1015,15 @@ def read_pdf_blocks(
 ) -> list[Block]:
     """The paragraphs and tables of a PDF as blocks for the shared reading layer."""
     blocks = _blocks(_layout(_pages(source, max_pages, limits)))
-    if not blocks:
+    if _no_text(blocks):
         msg = N_("the PDF has no text layer (a scan?); run OCR first")
         raise ParseError(msg)
     return blocks
+
+
+def _no_text(blocks: Sequence[Block]) -> bool:
+    """Whether ``blocks`` hold no text: none, or pictures only (scanned pages)."""
+    return all(isinstance(b, RawImage) for b in blocks)
 
 
 def parse_pdf(
@@ -963,12 +1047,16 @@ def parse_pdf(
     >>> report.cell("applications.new_received.total")  # doctest: +SKIP
     3119
     """
-    from govdisclosure.formats._reader import assemble, with_mark_paths  # noqa: PLC0415
+    from govdisclosure.formats._reader import (  # noqa: PLC0415
+        assemble,
+        with_mark_paths,
+        with_pictures,
+    )
 
     items = list(_layout(_pages(source, max_pages, limits)))
     findings: list[Finding] = []
     blocks = _blocks(items, findings)
-    if not blocks:
+    if _no_text(blocks):
         msg = N_("the PDF has no text layer (a scan?); run OCR first")
         raise ParseError(msg)
     report = assemble(blocks, findings=findings)
@@ -979,7 +1067,7 @@ def parse_pdf(
         lines = [ln for it in items if isinstance(it, _Para) for ln in it.lines]
         as_text = _read_as_text(lines, limits)
         if as_text is not None and len(as_text.tables) > len(report.tables):
-            report = as_text
+            report = with_pictures(as_text, report)
     return report
 
 
