@@ -704,6 +704,79 @@ def _review_marks(out: Output, all_items: list[Item]) -> list[Item]:
     return without if code == "parse.footnote-mark" else all_items
 
 
+def _review_key(label: str, keys: Sequence[tuple[str, tuple[str, ...]]]) -> str | None:
+    """The one key whose words ``label`` holds, else ``None`` (none, or several)."""
+    hits = {k for k, words in keys if any(w in label for w in words)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _review_labelled(
+    out: Output, spec: TableSpec, data: Sequence[Item], header: str
+) -> tuple[tuple[CellValue, ...], ...] | None:
+    """The cells of section 四 laid out as a table of labelled rows, else ``None``.
+
+    Some reports print the fifteen figures as three rows of five, each led by its
+    group (行政复议, 未经复议直接起诉, 复议后起诉), in any order, or transposed: five rows
+    of three, each led by its outcome (结果维持 … 总计), the groups in the order the
+    header names them (the form's order where it does not name all three). Read in
+    order, as one row of fifteen, their figures would land in other cells without a
+    word. When every row of figures is led by a label naming exactly one group (or one
+    outcome), each group (outcome) once, all of them, each row is read into its own
+    cells, as a row of any table is (cells too many or too few are reported with it)."""
+    rows = tuple(
+        (r.id, tuple(normalize_label(x) for x in (r.label, *r.variants))) for r in spec.rows
+    )
+    columns = tuple(
+        (c.id, tuple(normalize_label(x) for x in (c.label, *c.variants))) for c in spec.columns
+    )
+    for keys, by_group in ((rows, True), (columns, False)):
+        if len(data) != len(keys) or not all(it.labels for it in data):
+            continue
+        found = [_review_key(it.label, keys) for it in data]
+        if None in found or len(set(found)) != len(keys):
+            continue
+        if by_group:
+            read = {
+                key: _fill_row(out, spec, key, it.values, it.source, _row_identity)
+                for key, it in zip(found, data, strict=True)
+                if key is not None
+            }
+            return tuple(read[r.id] for r in spec.rows)
+        at = [min((header.find(w) for w in words if w in header), default=-1) for _, words in rows]
+        order = (
+            [spec.rows[k] for k in sorted(range(len(rows)), key=at.__getitem__)]
+            if -1 not in at and len(set(at)) == len(at)
+            else list(spec.rows)
+        )
+        grid: dict[tuple[str, str], CellValue] = {}
+        for key, it in zip(found, data, strict=True):
+            assert key is not None
+            column = spec.column(key)
+            kept, extra = fit(it.values, len(order))
+            path = f"review_litigation.*.{key}"
+            if extra:
+                out.add(
+                    "parse.extra-cells",
+                    path,
+                    source=extra[0].source,
+                    count=len(extra),
+                    cells=_cells_text(extra),
+                )
+            if len(kept) < len(order):
+                kept = _spaced(out, path, kept, len(order)) or kept
+            if len(kept) < len(order):
+                out.add(
+                    "parse.missing-cells",
+                    path,
+                    source=kept[-1].source if kept else it.source,
+                    count=len(order) - len(kept),
+                )
+            for r, raw in zip(order, kept, strict=False):
+                grid[r.id, key] = out.cell(f"review_litigation.{r.id}.{key}", raw, column)
+        return tuple(tuple(grid.get((r.id, c.id), BLANK) for c in spec.columns) for r in spec.rows)
+    return None
+
+
 def read_review(rows: Sequence[RawRow], default: Edition, out: Output) -> Table | None:
     """Section 四 from its raw rows; ``None`` if it holds no figure.
 
@@ -738,6 +811,9 @@ def read_review(rows: Sequence[RawRow], default: Edition, out: Output) -> Table 
                 label=r.label,
             )
     _header_findings(out, spec, header, source)
+    labelled = _review_labelled(out, spec, data, header)
+    if labelled is not None:
+        return Table("review_litigation", default, labelled)
     values: list[RawCell] = [c for it in data for c in it.values]
     kept, extra = fit(values, 15)
     if extra:
@@ -870,6 +946,16 @@ def _active_lead_words(labels: tuple[RawCell, ...], k: int) -> bool:
     )
 
 
+def _unread_figures(out: Output, path: str, labels: Sequence[RawCell]) -> None:
+    """Quote (``parse.unread-label``) each of ``labels``, the cells of a line of section
+    二 that is neither a caption nor a row, that holds a figure among its words: no
+    caption, column label or row label of the format does (``0 第二十条第（八）项``: a
+    row's last figure and the next caption, run into one cell of a PDF's line)."""
+    for c in labels:
+        if any(any(ch.isdigit() for ch in t) and is_figure(t) for t in c.text.split()):
+            out.add("parse.unread-label", path, source=c.source, text=c.text)
+
+
 def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[Table]:
     """The captioned blocks of section 二 from their raw rows, in official order."""
     all_items = _words_at_ends(items(rows), _active_widths, _active_lead_words)
@@ -931,6 +1017,7 @@ def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[T
                     "parse.stray-figures", where, source=it.source, cells=_cells_text(it.figures)
                 )
             continue
+        _unread_figures(out, current or "active", it.labels)
         pending_header.append(it)
     tables: list[Table] = []
     order = [t.id for t in template(Edition.V2019).active_tables]

@@ -941,8 +941,20 @@ def _blocks(
                 for j in range(c.column, c.column + c.colspan):
                     text = c.text if (i, j) == (c.row, c.column) else repeat
                     slots[i][j] = RawCell(text, Source(table=k, row=i, cell=j))
+        # a row of fewer cells than the table (a ragged row: Word keeps it so) ends with
+        # its last cell: the positions after it hold no cell, blank or not, and a figure
+        # missing from the row is reported as missing, not read as a blank at its end
+        ends = [0] * it.rows
+        for c in it.cells:
+            for i in range(c.row, c.row + c.rowspan):
+                ends[i] = max(ends[i], c.column + c.colspan)
         yield RawTable(
-            tuple(RawRow(tuple(r), Source(table=k, row=i)) for i, r in enumerate(slots)),
+            tuple(
+                RawRow(
+                    tuple(r[: ends[i]] if 0 < ends[i] < it.columns else r), Source(table=k, row=i)
+                )
+                for i, r in enumerate(slots)
+            ),
             Source(table=k),
         )
 
