@@ -360,12 +360,12 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
     # would hide the signature block)
     pictures: dict[str, list[RawImage]] = {s: [] for s in _SECTIONS}
     for k, block in enumerate(blocks):
-        if isinstance(block, RawImage):
-            if current is not None:
-                pictures[current].append(block)
-            continue
         if isinstance(block, RawParagraph):
             text = block.text
+            if not text and isinstance(block, RawImage):  # (a picture's text is empty)
+                if current is not None:
+                    pictures[current].append(block)
+                continue
             labelled = _labelled_date(text)
             if labelled is not None and published is None:
                 published = parse_date(text[labelled.start() :])

@@ -723,6 +723,8 @@ def _review_labelled(
     word. When every row of figures is led by a label naming exactly one group (or one
     outcome), each group (outcome) once, all of them, each row is read into its own
     cells, as a row of any table is (cells too many or too few are reported with it)."""
+    if len(data) not in (len(spec.rows), len(spec.columns)):
+        return None  # (most reports: one row of fifteen figures)
     rows = tuple(
         (r.id, tuple(normalize_label(x) for x in (r.label, *r.variants))) for r in spec.rows
     )
