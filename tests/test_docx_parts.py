@@ -216,3 +216,13 @@ def test_a_document_without_parts_reads_as_before() -> None:
     codes = _codes(gd.parse_docx(data))
     assert "parse.unread-part" not in codes
     assert "parse.embedded-object" not in codes
+
+
+@pytest.mark.parametrize(("data", "kind"), [(b"", "text/html"), (b" \n", "text/plain")])
+def test_an_empty_part_is_nothing(data: bytes, kind: str) -> None:
+    report = report_with_figures()
+    doc = docx.Document(io.BytesIO(gd.render_docx(report)))
+    doc.paragraphs[0]._p.addnext(_alt_chunk(doc, data, kind, "afchunk1.htm"))
+    got = gd.parse_docx(_saved(doc))
+    assert got.tables == gd.parse_docx(gd.render_docx(report)).tables
+    assert "parse.unread-part" not in _codes(got)

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from govdisclosure.checks.registry import N_, finding
-from govdisclosure.errors import ParseError
+from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats._cells import repeats_in_span
 from govdisclosure.formats._docxmarks import (
     WRAPPERS,
@@ -840,7 +840,19 @@ def _read_grids(
             notes: list[Finding] = []
             first = len(out)
             tables: dict[int, int] = {}  # the HTML's table -> its item
-            for block in _html_chunk(part.blob, notes, limits, budget):
+            try:
+                blocks = _html_chunk(part.blob, notes, limits, budget)
+            except LimitExceeded:
+                raise
+            except ParseError:
+                blocks = []  # (an empty page: lxml makes no tree of it)
+                if part.blob.strip() and found is not None:
+                    found.append(
+                        finding(
+                            "parse.unread-part", source=Source(line=first + 1), part=name, type=kind
+                        )
+                    )
+            for block in blocks:
                 if isinstance(block, RawTable):
                     grid = _grid_of_raw(block)
                     counts[1] += 1
