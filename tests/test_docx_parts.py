@@ -25,20 +25,13 @@ from footnotes import report_with_figures
 from govdisclosure.formats.docx import DocxGrid, read_docx_grids
 from govdisclosure.strategies import reports
 from test_nothing_lost import SLOW
+from test_table_image_docx import _NS, _png
 
 docx = pytest.importorskip("docx")
-Image = pytest.importorskip("PIL.Image")
 from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: E402
 from docx.opc.packuri import PackURI  # noqa: E402
 from docx.opc.part import Part  # noqa: E402
 from docx.oxml import parse_xml  # noqa: E402
-
-_NS = (
-    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-    'xmlns:v="urn:schemas-microsoft-com:vml" '
-    'xmlns:o="urn:schemas-microsoft-com:office:office" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-)
 
 
 def _alt_chunk(doc: Any, data: bytes, content_type: str, name: str) -> Any:
@@ -58,10 +51,7 @@ def _object_run(doc: Any, prog_id: str) -> Any:
         doc.part.package,
     )
     rid = doc.part.relate_to(sheet, RT.PACKAGE)
-    png = io.BytesIO()
-    Image.new("RGB", (60, 40), "white").save(png, "PNG")
-    png.seek(0)
-    image, _ = doc.part.get_or_add_image(png)
+    image, _ = doc.part.get_or_add_image(_png())
     return parse_xml(
         f"<w:r {_NS}><w:object>"
         f'<v:shape id="_x0000_i1025" style="width:400pt;height:300pt">'
