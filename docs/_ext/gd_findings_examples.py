@@ -456,6 +456,19 @@ findings = [finding("parse.unreadable-table", "review_litigation",
 findings = [finding("parse.stray-figures", "review_litigation", cells="0")]
 """,
     ),
+    "parse.unread-part": (
+        CONSTRUCTED,
+        """\
+findings = [finding("parse.unread-part", part="word/afchunk2.rtf", type="application/rtf")]
+""",
+    ),
+    "parse.embedded-object": (
+        CONSTRUCTED,
+        """\
+findings = [finding("parse.embedded-object", program="Excel.Sheet.12",
+                    part="embeddings/Microsoft_Excel_Worksheet.xlsx")]
+""",
+    ),
     "parse.encoding": (
         TRIGGERED,
         """\

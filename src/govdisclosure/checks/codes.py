@@ -474,6 +474,27 @@ define(
     "not taken for a missing section.",
 )
 define(
+    "parse.unread-part",
+    W,
+    N_(
+        "The Word document imports {part} ({type}), which was not read; figures it holds "
+        "are in no table of the report: open the document in Word and save it again, or "
+        "read the part."
+    ),
+    rule="A part imported into a Word document (w:altChunk) is read when it is a web page "
+    "or plain text, and reported when it is not.",
+)
+define(
+    "parse.embedded-object",
+    W,
+    N_(
+        "The Word document embeds an object of {program} ({part}); only its picture is "
+        "shown, and figures it holds are in no table of the report: open it in {program}."
+    ),
+    rule="An object embedded in a Word document (an Excel sheet pasted into the report) "
+    "is reported, as the figures it may hold are read by no reader.",
+)
+define(
     "parse.attachment",
     W,
     N_(

@@ -27,14 +27,14 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from govdisclosure.checks.registry import N_, finding
-from govdisclosure.errors import ParseError
+from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats._cells import repeats_in_span
 from govdisclosure.formats._docxmarks import (
     WRAPPERS,
@@ -47,7 +47,7 @@ from govdisclosure.formats._docxmarks import (
 )
 from govdisclosure.formats._docxtext import cell_paragraphs, shown
 from govdisclosure.formats._english import english_to_official
-from govdisclosure.formats._raw import make_image
+from govdisclosure.formats._raw import RawImage, RawTable, make_image
 from govdisclosure.formats._render import cell_text, paragraphs, words
 from govdisclosure.i18n import normalize_locale
 from govdisclosure.limits import Budget, Limits, input_size, read_input, resolve
@@ -711,6 +711,14 @@ def read_docx_grids(
     pictures (:class:`DocxImage`, DrawingML or VML) follow its text; those in the cells
     of a table that is not such a layout table are not read.
 
+    A part imported into the document (``w:altChunk``) is read where it stands: a web
+    page as :func:`~govdisclosure.parse_html` reads a page (its tables as grids
+    of the cells it repeats over their spans), plain text as paragraphs of its lines;
+    another part (RTF, MHTML, a Word document) is not read. When ``parse_docx`` reads the
+    document, such a part is named in a ``parse.unread-part`` finding, and each object
+    embedded in the document (``o:OLEObject``, whose picture is read as a picture) in a
+    ``parse.embedded-object`` finding naming its program.
+
     Raises :class:`~govdisclosure.LimitExceeded` beyond ``limits`` (default: the
     process-wide :func:`~govdisclosure.get_limits`): ``max_bytes`` (the file and its
     parts uncompressed), ``max_lines`` (paragraphs, those of text boxes and notes
@@ -741,6 +749,8 @@ def _read_grids(
     out: list[DocxGrid | DocxImage | str] = []
     # (one search of the document: most have no picture)
     pictured = next(body.iter(_BLIP_TAG, _IMAGEDATA_TAG), None) is not None
+    # (an embedded object shows a picture: searched for only where there are pictures)
+    objects = pictured and next(body.iter(_OLE_TAG), None) is not None
     counts = [0, 0, 0]  # paragraphs, tables, cells
     notes = _Notes(doc)
 
@@ -768,6 +778,9 @@ def _read_grids(
             out.append(stripped)
         if pictured:
             out.extend(_pictures(el, doc.part))
+        if objects and found is not None:
+            here = Source(line=max(len(out), 1))
+            found.extend(_embedded(el, doc.part, here, lambda o: _boxed(o, el)))
         for box in seen.boxes:
             read(box)
         for note in notes.unread(seen.notes):
@@ -793,10 +806,86 @@ def _read_grids(
                 counts[2] += grid.rows * grid.columns
                 limits.check("max_total_cells", counts[2], "cells of the Word document's tables")
                 out.append(grid)
+                if objects and found is not None:
+                    here = Source(table=len(out) - 1)
+                    found.extend(_embedded(el, doc.part, here, lambda o: False))
                 for note in notes.unread(refs):
                     read(note)
             elif tag in WRAPPERS:
                 read(el)
+            elif tag == _ALT_CHUNK_TAG:
+                chunk(el)
+
+    def chunk(el: Any) -> None:
+        # a part imported into the document (w:altChunk): Word shows what it holds
+        # where it stands
+        budget.check()
+        rid = el.get(f"{_R}id") or ""
+        rel = doc.part.rels.get(rid) if rid else None
+        if rel is None or rel.is_external:
+            if found is not None:
+                found.append(
+                    finding(
+                        "parse.unread-part",
+                        source=Source(line=len(out) + 1),
+                        part=str(rel.target_ref) if rel is not None else rid or "?",
+                        type="?",
+                    )
+                )
+            return
+        part = rel.target_part
+        kind = str(part.content_type).split(";")[0].strip().lower()
+        name = str(part.partname).lstrip("/")
+        if kind in _HTML_TYPES:
+            notes: list[Finding] = []
+            first = len(out)
+            tables: dict[int, int] = {}  # the HTML's table -> its item
+            try:
+                blocks = _html_chunk(part.blob, notes, limits, budget)
+            except LimitExceeded:
+                raise
+            except ParseError:
+                blocks = []  # (an empty page: lxml makes no tree of it)
+                if part.blob.strip() and found is not None:
+                    found.append(
+                        finding(
+                            "parse.unread-part", source=Source(line=first + 1), part=name, type=kind
+                        )
+                    )
+            for block in blocks:
+                if isinstance(block, RawTable):
+                    grid = _grid_of_raw(block)
+                    counts[1] += 1
+                    limits.check("max_tables", counts[1], "tables of the Word document")
+                    counts[2] += grid.rows * grid.columns
+                    limits.check(
+                        "max_total_cells", counts[2], "cells of the Word document's tables"
+                    )
+                    if block.source.table is not None:
+                        tables[block.source.table] = len(out)
+                    out.append(grid)
+                elif isinstance(block, RawImage):
+                    out.append(DocxImage(block.src))
+                elif block.text.strip():
+                    counts[0] += 1
+                    out.append(_strip(block.text))
+            if found is not None:
+                found.extend(attrs.evolve(f, source=_moved(f.source, tables, first)) for f in notes)
+        elif kind == "text/plain":
+            from govdisclosure.formats.text import decode  # noqa: PLC0415
+
+            text, _ = decode(part.blob)
+            for line in text.splitlines():
+                counts[0] += 1
+                if counts[0] % 512 == 0:
+                    limits.check("max_lines", counts[0], "paragraphs of the Word document")
+                    budget.check()
+                if _strip(line).strip():
+                    out.append(_strip(line))
+        elif found is not None:
+            found.append(
+                finding("parse.unread-part", source=Source(line=len(out) + 1), part=name, type=kind)
+            )
 
     read(body)
     limits.check("max_lines", counts[0], "paragraphs of the Word document")
@@ -901,6 +990,70 @@ def _pictures(paragraph: Any, part: Any) -> Iterator[DocxImage]:
             alt = (shape.get("alt") if shape is not None else None) or el.get(f"{_O}title") or ""
         rel = part.rels.get(rid) if rid else None
         yield DocxImage(str(rel.target_ref) if rel is not None else rid or "?", alt)
+
+
+_OLE_TAG: Final = f"{_O}OLEObject"
+_ALT_CHUNK_TAG: Final = f"{_W}altChunk"
+_HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def _embedded(el: Any, part: Any, at: Source, skip: Callable[[Any], bool]) -> Iterator[Finding]:
+    """A ``parse.embedded-object`` finding, placed at ``at``, for each object embedded
+    in ``el`` (``o:OLEObject``: an Excel sheet pasted into the report, of which Word
+    shows a picture) but those ``skip`` leaves to be found elsewhere."""
+    for obj in el.iter(_OLE_TAG):
+        if skip(obj):
+            continue
+        rid = obj.get(f"{_R}id") or ""
+        rel = part.rels.get(rid) if rid else None
+        name = str(rel.target_ref) if rel is not None else rid or "?"
+        program = obj.get("ProgID") or "?"
+        yield finding("parse.embedded-object", source=at, program=program, part=name)
+
+
+def _html_chunk(data: bytes, notes: list[Finding], limits: Limits, budget: Budget) -> list[Block]:
+    """The blocks of an HTML part imported into a Word document (``w:altChunk``), read
+    as a web page is; what the web page reader notes goes to ``notes``."""
+    from govdisclosure.formats.html import _decode, _parse_tree, html_blocks  # noqa: PLC0415
+
+    text, _ = _decode(data)
+    return html_blocks(_parse_tree(text), notes, limits=limits, budget=budget)
+
+
+def _grid_of_raw(table: RawTable) -> DocxGrid:
+    """The grid of a table read by the web page reader: a cell repeated (the same
+    :class:`RawCell`) over neighbouring positions is one merged cell."""
+    rows = [r.cells for r in table.rows]
+    seen: set[int] = set()
+    cells: list[DocxCell] = []
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            if id(cell) in seen:
+                continue
+            seen.add(id(cell))
+            colspan = 1
+            while j + colspan < len(row) and row[j + colspan] is cell:
+                colspan += 1
+            rowspan = 1
+            while (
+                i + rowspan < len(rows)
+                and j < len(rows[i + rowspan])
+                and rows[i + rowspan][j] is cell
+            ):
+                rowspan += 1
+            cells.append(DocxCell(i, j, rowspan, colspan, cell.text))
+    columns = max((len(r) for r in rows), default=0)
+    return DocxGrid(len(rows), columns, tuple(cells))
+
+
+def _moved(source: Source | None, tables: dict[int, int], first: int) -> Source | None:
+    """``source``, of an HTML part's reading, on the Word document's items: a table's
+    cell on the table's item, anything else on the part's first item."""
+    if source is None:
+        return None
+    if source.table is not None and source.table in tables:
+        return attrs.evolve(source, table=tables[source.table], line=None)
+    return Source(line=first + 1)
 
 
 def _blocks(
