@@ -28,6 +28,12 @@ def _mentions_fee(text: str) -> bool:
     return False
 
 
+def _pictured(report: Report, section: str) -> bool:
+    """Whether the section's table was read as a picture (``parse.table-image``): the
+    section is there, without its table. (Asked only of a section without its table.)"""
+    return any(f.code == "parse.table-image" and f.path == section for f in report.findings)
+
+
 @register(
     "structure.missing-section",
     "structure.missing-table",
@@ -48,11 +54,9 @@ def structure(report: Report) -> Iterator[Finding]:
     for section in ("overview", "problems", "other"):
         if getattr(report, section) is None:
             yield finding("structure.missing-section", section, heading=section)
-    # a section whose table was read as a picture is there, without its table
-    pictured = {f.path for f in report.findings if f.code == "parse.table-image"}
     if not report.active:
         # (a section 二 of text alone, 见附件, is taken as written)
-        if "active" in pictured:
+        if _pictured(report, "active"):
             yield finding("structure.missing-table", "active", table="active")
         elif not report.active_text.strip():
             yield finding("structure.missing-section", "active", heading="active")
@@ -68,7 +72,7 @@ def structure(report: Report) -> Iterator[Finding]:
     ):
         if table is None:
             text = getattr(report, f"{section}_text")
-            if text.strip() or section in pictured:
+            if text.strip() or _pictured(report, section):
                 yield finding("structure.missing-table", section, table=section)
             else:
                 yield finding("structure.missing-section", section, heading=section)

@@ -17,7 +17,7 @@ from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._cells import Output, is_figure
 from govdisclosure.formats._grids import read_active, read_applications, read_review
-from govdisclosure.formats._raw import Block, RawImage, RawParagraph, RawRow, RawTable
+from govdisclosure.formats._raw import Block, RawImage, RawParagraph, RawRow, RawTable, clipped
 from govdisclosure.model import Finding, Narrative, Organ, Report, Table
 from govdisclosure.model.cells import is_overlong_figure
 from govdisclosure.template import (
@@ -574,7 +574,7 @@ def _further_report(out: Output, blocks: Sequence[Block]) -> None:
     out.add(
         "parse.further-report",
         source=first.source,
-        title=title if len(title) <= 80 else title[:79] + "…",
+        title=clipped(title, 80),
         count=sum(isinstance(b, RawTable) for b in blocks),
         paragraphs=sum(isinstance(b, RawParagraph) and bool(b.text.strip()) for b in blocks),
         cells=", ".join(figures) or "—",

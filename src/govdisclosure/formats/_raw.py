@@ -16,6 +16,7 @@ __all__ = [
     "RawParagraph",
     "RawRow",
     "RawTable",
+    "clipped",
     "grid_cell",
     "grid_source",
     "make_cell",
@@ -158,10 +159,17 @@ def make_image(src: str, alt: str, source: Source) -> RawImage:
     'media/image3.png (申请情况 表)'
     """
     alt = " ".join(alt.split())
-    described = f"{src} ({alt})" if alt else src
-    if len(described) > _MAX_SRC:
-        described = described[: _MAX_SRC - 1] + "…"
-    return RawImage("", source, described)
+    return RawImage("", source, clipped(f"{src} ({alt})" if alt else src, _MAX_SRC))
+
+
+def clipped(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, an ellipsis ending it when cut (what a
+    finding quotes of a long title, address or name).
+
+    >>> clipped("政府信息公开", 4), clipped("年报", 4)
+    ('政府信…', '年报')
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 _set_paragraph_text = RawParagraph.__dict__["text"].__set__

@@ -40,7 +40,7 @@ from govdisclosure.formats._saved import gunzip, gzip_head, is_gzip, is_mhtml
 from govdisclosure.limits import read_input, resolve
 from govdisclosure.model import Report
 
-__all__ = ["FORMATS", "Format", "parse", "sniff", "unsupported"]
+__all__ = ["DOCUMENT_SUFFIXES", "FORMATS", "Format", "parse", "sniff", "unsupported"]
 
 Format = Literal["pdf", "docx", "json", "html", "markdown", "text"]
 FORMATS: Final[tuple[Format, ...]] = ("pdf", "docx", "json", "html", "markdown", "text")
@@ -53,20 +53,11 @@ _HTML: Final = re.compile(
 _MARKDOWN_HEADING: Final = re.compile(rb"^#{1,6} \S", re.MULTILINE)
 _MARKDOWN_RULE: Final = re.compile(rb"^\|(?: *:?-{3,}:? *\|)+ *$", re.MULTILINE)
 _JSON_FORMAT: Final = "govdisclosure.report/1"
-_SUFFIXES: Final = frozenset(
+DOCUMENT_SUFFIXES: Final = frozenset(
     {
         ".pdf",
         ".docx",
-        ".json",
-        ".html",
-        ".htm",
-        ".shtml",
-        ".xhtml",
-        ".mht",
-        ".mhtml",
-        ".md",
         ".txt",
-        ".text",
         # read (Word under other names) or refused with what to do (unsupported)
         ".docm",
         ".dotx",
@@ -81,6 +72,19 @@ _SUFFIXES: Final = frozenset(
         ".et",
     }
 )
+"""The file name endings of the documents a report is published in (a page's
+attachments among them)."""
+_SUFFIXES: Final = DOCUMENT_SUFFIXES | {
+    ".json",
+    ".html",
+    ".htm",
+    ".shtml",
+    ".xhtml",
+    ".mht",
+    ".mhtml",
+    ".md",
+    ".text",
+}
 """File name endings: a one-line string ending in one of them that names no file is a
 missing file (``FileNotFoundError``), not a report's text."""
 
@@ -103,12 +107,7 @@ def sniff(data: bytes | str) -> Format:
         head = decoded[:4096].lstrip("\ufeff \t\r\n\x00").encode("utf-8", errors="replace")
         if head[:1] == b"{" and _is_report_json(raw):
             return "json"
-        markdown = _is_markdown(head, decoded.encode("utf-8", errors="replace"))
-        if head[:1] == b"#" and markdown:
-            return "markdown"
-        if _HTML.search(head):
-            return "html"
-        return "markdown" if markdown else "text"
+        return _markup(head, decoded.encode("utf-8", errors="replace"))
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n\x00")
     if head.startswith(b"%PDF") or (isinstance(data, bytes) and b"%PDF-" in data[:1024]):
         return "pdf"
@@ -122,13 +121,18 @@ def sniff(data: bytes | str) -> Format:
             pass
     if head[:1] == b"{" and _is_report_json(raw):
         return "json"
-    if head[:1] == b"#" and _is_markdown(head, raw):
-        return "markdown"  # (with HTML tables in it, as converters of PDF write them)
+    return _markup(head, raw)
+
+
+def _markup(head: bytes, raw: bytes) -> Format:
+    """HTML, Markdown or text: Markdown that starts with a heading is Markdown even with
+    HTML in it (as converters of PDF write tables), else any HTML makes a web page."""
+    hashed = head[:1] == b"#"
+    if hashed and _is_markdown(head, raw):
+        return "markdown"
     if _HTML.search(head):
         return "html"
-    if _is_markdown(head, raw):
-        return "markdown"
-    return "text"
+    return "markdown" if not hashed and _is_markdown(head, raw) else "text"
 
 
 def _is_markdown(head: bytes, raw: bytes) -> bool:
@@ -136,9 +140,9 @@ def _is_markdown(head: bytes, raw: bytes) -> bool:
     a pipe table's rule or a second heading), or as PDF-to-Markdown converters write it
     (pipe tables under headings written as plain lines): published text has neither two
     ``#`` headings nor a line of a pipe table's rule, ``|---|---|``."""
-    if _MARKDOWN_RULE.search(raw) is not None:
+    if len(_MARKDOWN_HEADING.findall(head)) > 1:
         return True
-    return len(_MARKDOWN_HEADING.findall(head)) > 1
+    return b"|" in raw and _MARKDOWN_RULE.search(raw) is not None
 
 
 _OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -740,6 +740,8 @@ def _read_grids(
     from docx.oxml.ns import qn  # noqa: PLC0415
     from docx.table import Table as DocxTable  # noqa: PLC0415
 
+    from govdisclosure.formats.html import fragment_blocks  # noqa: PLC0415
+
     doc = _open(source, limits)
     budget.check()
     body = doc.element.body
@@ -841,7 +843,8 @@ def _read_grids(
             first = len(out)
             tables: dict[int, int] = {}  # the HTML's table -> its item
             try:
-                blocks = _html_chunk(part.blob, notes, limits, budget)
+                # (read as a web page is; what that reading notes goes to ``notes``)
+                blocks = fragment_blocks(part.blob, notes, limits=limits, budget=budget)
             except LimitExceeded:
                 raise
             except ParseError:
@@ -1009,15 +1012,6 @@ def _embedded(el: Any, part: Any, at: Source, skip: Callable[[Any], bool]) -> It
         name = str(rel.target_ref) if rel is not None else rid or "?"
         program = obj.get("ProgID") or "?"
         yield finding("parse.embedded-object", source=at, program=program, part=name)
-
-
-def _html_chunk(data: bytes, notes: list[Finding], limits: Limits, budget: Budget) -> list[Block]:
-    """The blocks of an HTML part imported into a Word document (``w:altChunk``), read
-    as a web page is; what the web page reader notes goes to ``notes``."""
-    from govdisclosure.formats.html import _decode, _parse_tree, html_blocks  # noqa: PLC0415
-
-    text, _ = _decode(data)
-    return html_blocks(_parse_tree(text), notes, limits=limits, budget=budget)
 
 
 def _grid_of_raw(table: RawTable) -> DocxGrid:

@@ -52,6 +52,7 @@ from govdisclosure.formats._english import translate
 from govdisclosure.formats._raw import (
     RawCell,
     RawImage,
+    clipped,
     grid_cell,
     grid_source,
     make_image,
@@ -68,6 +69,7 @@ from govdisclosure.formats._reader import (
 from govdisclosure.formats._render import SECTION_IDS, Words, label_layout, paragraphs, words
 from govdisclosure.formats._saved import gunzip, is_gzip, is_mhtml, mhtml_page
 from govdisclosure.formats._scrub import scrub
+from govdisclosure.formats.dispatch import DOCUMENT_SUFFIXES
 from govdisclosure.limits import Budget, Limits, input_size, read_input, resolve
 from govdisclosure.model import (
     Finding,
@@ -86,6 +88,7 @@ __all__ = [
     "MAX_BYTES",
     "MAX_CELLS",
     "MAX_COLSPAN",
+    "fragment_blocks",
     "html_blocks",
     "parse_html",
     "render_html",
@@ -1190,6 +1193,21 @@ def _check_depth(root: etree._Element, limits: Limits) -> None:
         raise LimitExceeded(msg)
 
 
+def fragment_blocks(
+    fragment: str | bytes,
+    findings: list[Finding],
+    *,
+    limits: Limits | None = None,
+    budget: Budget | None = None,
+) -> list[Block]:
+    """The blocks of a piece of HTML held in another document (a Markdown file's table, a
+    part imported into a Word document), read as a page's content is (:func:`html_blocks`);
+    bytes are decoded by their BOM or declaration, as a page's are. Raises
+    :class:`~govdisclosure.ParseError` for markup that makes no tree (nothing but blanks)."""
+    text = _decode(fragment)[0] if isinstance(fragment, bytes) else fragment
+    return html_blocks(_parse_tree(text), findings, limits=limits, budget=budget)
+
+
 def html_blocks(
     root: etree._Element,
     findings: list[Finding] | None = None,
@@ -1504,22 +1522,7 @@ def _parse_page(html: str | bytes | os.PathLike[str], limits: Limits, depth: int
 
 
 _ATTACHED: Final = N_("no report on the page, which links to its attachment")
-_DOCUMENT_SUFFIXES: Final = (
-    ".pdf",
-    ".doc",
-    ".docx",
-    ".wps",
-    ".ofd",
-    ".rtf",
-    ".odt",
-    ".xls",
-    ".xlsx",
-    ".et",
-    ".zip",
-    ".rar",
-    ".7z",
-    ".txt",
-)
+_ATTACHMENT_SUFFIXES: Final = (*sorted(DOCUMENT_SUFFIXES), ".zip", ".rar", ".7z")
 """What an attachment of a report page is: a document, or an archive holding one."""
 _MAX_LINK: Final = 200
 
@@ -1532,8 +1535,8 @@ def _attachments(root: etree._Element) -> list[str]:
         href = (a.get("href") or "").strip()
         path = href.split("?", 1)[0].split("#", 1)[0].lower()
         text = "".join(str(t) for t in a.itertext()).strip().lower()
-        if href and (path.endswith(_DOCUMENT_SUFFIXES) or text.endswith(_DOCUMENT_SUFFIXES)):
-            out[href if len(href) <= _MAX_LINK else href[: _MAX_LINK - 1] + "…"] = None
+        if href and (path.endswith(_ATTACHMENT_SUFFIXES) or text.endswith(_ATTACHMENT_SUFFIXES)):
+            out[clipped(href, _MAX_LINK)] = None
     return list(out)
 
 

@@ -347,7 +347,7 @@ def _html_tables(
     """The blocks of an HTML fragment that starts on line ``line`` of the Markdown, its
     tables numbered from ``first`` and its lines counted in the Markdown; what the web
     page reader notes (footnote marks …) is added to ``findings``, placed alike."""
-    from govdisclosure.formats.html import _parse_tree, html_blocks  # noqa: PLC0415
+    from govdisclosure.formats.html import fragment_blocks  # noqa: PLC0415
 
     def moved(source: Source) -> Source:
         return attrs.evolve(
@@ -358,7 +358,7 @@ def _html_tables(
 
     notes: list[Finding] = []
     out: list[Block] = []
-    blocks = html_blocks(_parse_tree(fragment), notes, limits=limits)
+    blocks = fragment_blocks(fragment, notes, limits=limits)
     if findings is not None:
         findings.extend(
             attrs.evolve(f, source=None if f.source is None else moved(f.source)) for f in notes

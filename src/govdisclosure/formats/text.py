@@ -319,11 +319,7 @@ def _blocks(
         in_table = section in _TABLED and (
             (
                 tabbed
-                and (
-                    tab_inside
-                    or _lone_cell(lines, index, table_rows)
-                    or (_FIGURE_TOKEN.search(line) is not None and not _is_prose(line, paragraphs))
-                )
+                and (tab_inside or _lone_cell(lines, index, table_rows) or _row_without_tabs(line))
             )
             or (not tabbed and not _is_prose(line, paragraphs))
         )
