@@ -375,7 +375,8 @@ define(
         "end of a label or header word when the row has all its figures without them) is read "
         "as a footnote mark, not as part of it."
     ),
-    rule="A footnote mark (<sup>, <sub>; digits glued to the end of a label or header word when "
+    rule="A footnote mark (<sup>, <sub> or text a page's style raises or lowers; digits glued to "
+    "the end of a label or header word when "
     "the row has all its figures without them) is no part of the figure or label beside it; "
     "it is reported.",
     glosses={"text": Gloss.PRINTED},

@@ -26,6 +26,7 @@ import math
 import os
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 from html import escape
 from typing import Final, Literal, NoReturn, cast
@@ -49,6 +50,7 @@ from govdisclosure.formats._container import (
     _text_of,
 )
 from govdisclosure.formats._english import translate
+from govdisclosure.formats._raised import raised_elements, raising
 from govdisclosure.formats._raw import (
     RawCell,
     RawImage,
@@ -1205,7 +1207,9 @@ def fragment_blocks(
     bytes are decoded by their BOM or declaration, as a page's are. Raises
     :class:`~govdisclosure.ParseError` for markup that makes no tree (nothing but blanks)."""
     text = _decode(fragment)[0] if isinstance(fragment, bytes) else fragment
-    return html_blocks(_parse_tree(text), findings, limits=limits, budget=budget)
+    return html_blocks(
+        _parse_tree(text), findings, limits=limits, budget=budget, raised=raising(text)
+    )
 
 
 def html_blocks(
@@ -1214,12 +1218,15 @@ def html_blocks(
     *,
     limits: Limits | None = None,
     budget: Budget | None = None,
+    raised: AbstractSet[str] | None = None,
 ) -> list[Block]:
     """The paragraphs and tables of a parsed page's content, in reading order.
 
     Report tables left outside the content container are reported in ``findings``
     (``parse.outside-content``) with their figures. Raises
-    :class:`~govdisclosure.LimitExceeded` for pages beyond ``limits``.
+    :class:`~govdisclosure.LimitExceeded` for pages beyond ``limits``. ``raised``: what
+    :func:`~govdisclosure.formats._raised.raising` says of the page's source (``None``:
+    it raises no text by style, which is then not looked for in the tree).
     """
     limits = resolve(limits)
     tables = list(root.iter("table"))
@@ -1229,12 +1236,17 @@ def html_blocks(
     cell_texts: dict[etree._Element, str] = {}
     container = _container(body, cell_texts, body_tables)
     table_index = {t: i for i, t in enumerate(tables)}
+    # footnote marks set by style rather than <sup>/<sub> (rare: searched for only when
+    # the page's source holds such a style)
+    styled = raised_elements(root, raised) if raised is not None else _NONE_RAISED
     if findings is not None:
-        findings += _outside(body, container, table_index, cell_texts, body_tables)
+        findings += _outside(body, container, table_index, cell_texts, body_tables, styled)
     word_marks = _strip_chrome(container, cell_texts)
     reader = _Reader(table_index, limits, budget or limits.budget(), cell_texts)
+    if styled:
+        word_marks = [*word_marks, *(el for el in styled if _inside_of(el, container))]
     if word_marks or next(container.iter(*_MARK_TAGS), None) is not None:  # (one search in C)
-        reader.marks = _marked_cells(container, cell_texts, word_marks)
+        reader.marks = _marked_cells(container, cell_texts, word_marks, styled)
     title = _page_title(root, container)
     if title is not None:
         reader.blocks.append(RawParagraph(title, Source(line=None)))
@@ -1278,55 +1290,70 @@ def _with_images(blocks: list[Block], container: etree._Element) -> list[Block]:
 
 
 _MARK_TAGS: Final = ("sup", "sub")
+_NONE_RAISED: Final[frozenset[etree._Element]] = frozenset()
+
+
+def _inside_of(el: etree._Element, container: etree._Element) -> bool:
+    """Whether ``el`` is ``container`` or inside it."""
+    return el is container or any(a is container for a in el.iterancestors())
 
 
 def _marked_cells(
     container: etree._Element,
     cell_texts: dict[etree._Element, str],
     word_marks: list[etree._Element] | None = None,
+    styled: AbstractSet[etree._Element] = _NONE_RAISED,
 ) -> dict[etree._Element, str]:
     """The cells with text besides that of their ``<sup>`` and ``<sub>`` (and of Word's
-    reference marks ``word_marks``, :data:`~govdisclosure.formats._container.WORD_MARKS`:
-    ``12[1]`` is 12 and the mark of footnote 1), each with those marks
-    (``12<sup>1</sup>``: a footnote mark, not the figure 121; a label's mark is no
-    figure glued to it either); ``cell_texts`` is given those cells' text without the
-    marks. A cell that holds nothing else keeps its text."""
+    reference marks and text raised by style, ``word_marks``,
+    :data:`~govdisclosure.formats._container.WORD_MARKS`: ``12[1]`` is 12 and the mark
+    of footnote 1), each with those marks (``12<sup>1</sup>``: a footnote mark, not the
+    figure 121; a label's mark is no figure glued to it either); ``cell_texts`` is
+    given those cells' text without the marks. A cell that holds nothing else keeps its
+    text. ``styled``: the elements raised by style."""
     out: dict[etree._Element, str] = {}
     marks = container.iter(*_MARK_TAGS)
     for el in itertools.chain(marks, word_marks) if word_marks else marks:
         td = next(el.iterancestors(*_CELL_TAGS), None)
         if td is None or td in out:
             continue
-        text, mark = _without_marks(td)
+        text, mark = _without_marks(td, styled)
         if mark and text:
             out[td] = mark
             cell_texts[td] = text
     return out
 
 
-def _without_marks(td: etree._Element) -> tuple[str, str]:
-    """A cell's text without its ``<sup>`` and ``<sub>``, and the text of those
-    (blank-separated)."""
+def _without_marks(
+    td: etree._Element, styled: AbstractSet[etree._Element] = _NONE_RAISED
+) -> tuple[str, str]:
+    """A cell's text without its ``<sup>`` and ``<sub>`` (and the elements of
+    ``styled``), and the text of those (blank-separated)."""
     pieces: list[str] = []
     marks: list[str] = []
-    _split_marks(td, pieces, marks)
+    _split_marks(td, pieces, marks, styled)
     return _clean("".join(pieces)), " ".join(m for m in map(_clean, marks) if m)
 
 
-def _split_marks(el: etree._Element, pieces: list[str], marks: list[str]) -> None:
+def _split_marks(
+    el: etree._Element,
+    pieces: list[str],
+    marks: list[str],
+    styled: AbstractSet[etree._Element] = _NONE_RAISED,
+) -> None:
     """Add the text inside ``el`` to ``pieces``, but the text of each ``<sup>``,
-    ``<sub>`` and Word reference mark (its class one of
-    :data:`~govdisclosure.formats._container.WORD_MARKS`), which is added to
-    ``marks``, one item each."""
+    ``<sub>``, Word reference mark (its class one of
+    :data:`~govdisclosure.formats._container.WORD_MARKS`) and element of ``styled``
+    (raised by style), which is added to ``marks``, one item each."""
     text = el.text
     if text:
         pieces.append(text)
     for child in el:
         tag: object = child.tag
-        if tag in _MARK_TAGS or child.get("class") in WORD_MARKS:
+        if tag in _MARK_TAGS or child.get("class") in WORD_MARKS or child in styled:
             marks.append(_text_of(child))
         elif isinstance(tag, str):
-            _split_marks(child, pieces, marks)
+            _split_marks(child, pieces, marks, styled)
         else:  # an entity reference
             pieces.append(_serialised_text(child))
         tail = child.tail
@@ -1345,9 +1372,11 @@ def _outside(
     table_index: dict[etree._Element, int],
     cell_texts: dict[etree._Element, str],
     tables: list[etree._Element] | None = None,
+    styled: AbstractSet[etree._Element] = _NONE_RAISED,
 ) -> list[Finding]:
     """Findings for report tables with figures that lie outside the content container
-    (``tables``: the body's tables, when the caller has them)."""
+    (``tables``: the body's tables, when the caller has them; ``styled``: the elements
+    raised by style, marks like ``<sup>``)."""
     inside = set(container.iter("table"))
     out = []
     for table in body.iter("table") if tables is None else tables:
@@ -1356,13 +1385,16 @@ def _outside(
         text = _text_of(table)
         if not any(w in text for w in _TABLE_WORDS):
             continue
-        marked = next(table.iter(*_MARK_TAGS), None) is not None
+        marked = next(table.iter(*_MARK_TAGS), None) is not None or bool(styled)
         figures = []
         for td in table.iter("td", "th"):
             text = _cell_text(td, cell_texts)
             quoted = text
-            if marked and next(td.iter(*_MARK_TAGS), None) is not None:
-                bare, mark = _without_marks(td)
+            if marked and (
+                next(td.iter(*_MARK_TAGS), None) is not None
+                or any(el in styled for el in td.iter())
+            ):
+                bare, mark = _without_marks(td, styled)
                 if bare and mark:  # the figure, not the figure and its mark run together
                     text, quoted = bare, f"{bare} (mark {mark})"
             if isinstance(read_cell(text).value, int | Decimal) or is_overlong_figure(text):
@@ -1477,7 +1509,7 @@ def _parse_page(html: str | bytes | os.PathLike[str], limits: Limits, depth: int
     organ = year = None
     if article is not None:
         organ, year = _organ_hint(root, article), _year_hint(root, article)
-    blocks = html_blocks(root, findings, limits=limits, budget=budget)
+    blocks = html_blocks(root, findings, limits=limits, budget=budget, raised=raising(source))
     if any(_attached(el, root) for el in english):  # (an English mark left in the tree read)
         blocks = translate(blocks)
     official = False
