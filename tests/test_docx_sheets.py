@@ -495,3 +495,109 @@ def test_a_huge_dimension_is_not_trusted() -> None:
     grid = next(it for it in read_docx_grids(data) if isinstance(it, DocxGrid))
     assert (grid.rows, grid.columns) == (2, 2)
     assert grid.cells[3] == DocxCell(1, 1, text="11")
+
+
+_XML_BITS = '<>/="ABCrstvcifx_019: \x00\u00e9表'
+_PARTS = (
+    "_rels/.rels",
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "xl/worksheets/sheet1.xml",
+    "xl/sharedStrings.xml",
+)
+_MERGED = [(0, 0, "项目"), (1, 0, "收到"), (1, 1, "3"), (2, 1, "1.5E-3"), (3, 3, "合计")]
+
+
+def _edited(part: str, at: int, cut: int, insert: str) -> bytes:
+    """The workbook of :data:`_MERGED` with ``cut`` characters of ``part`` from ``at``
+    replaced by ``insert``."""
+    merges, shown = ["A1:B1", "C3:D4"], "A1:D4"
+    good = zipfile.ZipFile(io.BytesIO(workbook(_MERGED, merges, shown=shown)))
+    text = good.read(part).decode()
+    at %= len(text) + 1
+    edited = {part: (text[:at] + insert + text[at + cut :]).encode()}
+    return workbook(_MERGED, merges, shown=shown, extra=edited)
+
+
+@settings(SLOW, max_examples=60)
+@given(
+    st.sampled_from(_PARTS),
+    st.integers(0, 5000),
+    st.integers(0, 40),
+    st.text(alphabet=_XML_BITS, max_size=30),
+)
+def test_a_damaged_workbook_is_read_or_named_never_an_error(
+    part: str, at: int, cut: int, insert: str
+) -> None:
+    data = report_doc_with(_edited(part, at, cut, insert))
+    try:
+        got = gd.parse_docx(data)
+    except gd.ParseError:
+        return  # (LimitExceeded is one)
+    codes = _codes(got)
+    assert ("parse.embedded-sheet" in codes) != ("parse.embedded-object" in codes)
+
+
+@settings(SLOW, max_examples=60)
+@given(st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), min_size=1, max_size=6))
+def test_a_workbook_of_damaged_bytes_is_read_or_named(flips: list[tuple[int, int]]) -> None:
+    sheet = bytearray(workbook(_MERGED, ["A1:B1"]))
+    for at, value in flips:
+        sheet[at % len(sheet)] = value
+    try:
+        got = gd.parse_docx(report_doc_with(bytes(sheet)))
+    except gd.ParseError:
+        return
+    codes = _codes(got)
+    assert ("parse.embedded-sheet" in codes) != ("parse.embedded-object" in codes)
+
+
+def test_the_active_sheet_is_read() -> None:
+    second = zipfile.ZipFile(io.BytesIO(workbook(_GOOD))).read("xl/worksheets/sheet1.xml")
+    book = (
+        f'{_DECL}<workbook xmlns="{_MAIN}" xmlns:r="{_DOC_RELS}">'
+        '<bookViews><workbookView activeTab="1"/></bookViews><sheets>'
+        '<sheet name="草稿" sheetId="1" r:id="rId1"/><sheet name="表三" sheetId="2" r:id="rId3"/>'
+        "</sheets></workbook>"
+    )
+    rels = (
+        f'{_DECL}<Relationships xmlns="{_RELS}">'
+        f'<Relationship Id="rId1" Type="{_DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId3" Type="{_DOC_RELS}/worksheet" '
+        'Target="/xl/worksheets/sheet2.xml"/>'
+        f'<Relationship Id="rId2" Type="{_DOC_RELS}/sharedStrings" Target="sharedStrings.xml"/>'
+        "</Relationships>"
+    )
+    # (the second sheet's strings: the first sheet, which is not read, shares them)
+    strings = zipfile.ZipFile(io.BytesIO(workbook(_GOOD))).read("xl/sharedStrings.xml")
+    extra = {
+        "xl/workbook.xml": book.encode(),
+        "xl/_rels/workbook.xml.rels": rels.encode(),
+        "xl/worksheets/sheet2.xml": second,
+        "xl/sharedStrings.xml": strings,
+    }
+    data = report_doc_with(workbook([(0, 0, "草稿"), (0, 1, "99")], extra=extra))
+    grid = next(it for it in read_docx_grids(data) if isinstance(it, DocxGrid))
+    assert [c.text for c in grid.cells] == ["项目", "数量", "收到", "3"]
+    (read,) = [f for f in gd.parse_docx(data).findings if f.code == "parse.embedded-sheet"]
+    assert dict(read.params)["sheet"] == "表三"
+
+
+@pytest.mark.parametrize(
+    ("prog_id", "name", "content_type"),
+    [
+        ("Excel.Sheet.12", "Microsoft_Excel_Worksheet1.xlsx", "application/octet-stream"),
+        ("Excel.Sheet.12", "package1.bin", "application/vnd.openxmlformats-officedocument.package"),
+        (
+            "Excel.SheetMacroEnabled.12",
+            "Microsoft_Excel_Macro-Enabled_Worksheet.xlsm",
+            "application/vnd.ms-excel.sheet.macroEnabled.12",
+        ),
+    ],
+)
+def test_a_workbook_is_known_by_its_type_its_name_or_its_program(
+    prog_id: str, name: str, content_type: str
+) -> None:
+    data = report_doc_with(workbook(_GOOD), prog_id, name=name, content_type=content_type)
+    grid = next(it for it in read_docx_grids(data) if isinstance(it, DocxGrid))
+    assert [c.text for c in grid.cells] == ["项目", "数量", "收到", "3"]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
@@ -46,6 +47,16 @@ _OFFICE_DOC: Final = "/officeDocument"
 _SHARED: Final = "/sharedStrings"
 _REF: Final = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 _ESCAPE: Final = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_UNZIP_ERRORS: Final = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    ValueError,
+    OSError,
+    EOFError,
+    NotImplementedError,  # a compression method zipfile does not know
+    RuntimeError,  # an encrypted part
+)
 
 
 class SheetError(ValueError):
@@ -134,19 +145,23 @@ def _string(el: Any) -> str:
 
 def _number(text: str) -> str:
     """A number as Excel shows it in the General format: an integer without a decimal
-    point, else at most 15 significant digits (``0.30000000000000004`` is ``0.3``)."""
+    point, else at most 15 significant digits (``0.30000000000000004`` is ``0.3``).
+
+    >>> _number("12"), _number("12.000000000000002"), _number("1.5E-3"), _number("1E+15")
+    ('12', '12', '0.0015', '1E+15')
+    """
     try:
         value = Decimal(text.strip())
     except InvalidOperation:
         return text.strip()
-    if not value.is_finite():
-        return text.strip()
-    if value == value.to_integral_value() and abs(value) < Decimal(10) ** 15:
+    if not value.is_finite() or not -400 < value.adjusted() < 400:
+        return text.strip()  # (Excel's numbers are doubles: within 1e-308 to 1e308)
+    if value.adjusted() < 15 and value == value.to_integral_value():
         return str(int(value))
-    shown = f"{value:.15g}"
-    if "e" not in shown and "." in shown:
-        shown = shown.rstrip("0").rstrip(".")
-    return shown
+    mantissa, e, exponent = f"{value:.15g}".partition("e")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}E{int(exponent):+03d}" if e else mantissa
 
 
 class _Package:
@@ -159,7 +174,7 @@ class _Package:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        except _UNZIP_ERRORS as exc:
             msg = f"not a workbook ({type(exc).__name__}: {str(exc)[:200]})"
             raise SheetError(msg) from exc
         # (zipfile reads no part beyond the size its entry declares)
@@ -183,7 +198,7 @@ class _Package:
         try:
             data = self._zip.read(stored)
             return self._etree.fromstring(data, self._parser)
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError, self._etree.LxmlError) as exc:
+        except (*_UNZIP_ERRORS, self._etree.LxmlError) as exc:
             msg = f"{name[:100]}: {type(exc).__name__}: {str(exc)[:200]}"
             raise SheetError(msg) from exc
 
@@ -294,6 +309,8 @@ def _cells(
                 hidden += 1
                 continue
             values[row_at, column_at] = text
+        # (more values than a grid may hold cells: refused before the rest is read)
+        limits.check("max_cells", len(values), "cells of a sheet embedded in the Word document")
     merges: list[tuple[int, int, int, int]] = []
     for m in root.iterfind(f"{_MAIN}mergeCells/{_MAIN}mergeCell"):
         r0, c0, r1, c1 = _range(m.get("ref") or "")
