@@ -41,15 +41,20 @@ def _alt_chunk(doc: Any, data: bytes, content_type: str, name: str) -> Any:
     return parse_xml(f'<w:altChunk {_NS} r:id="{rid}"/>')
 
 
-def _object_run(doc: Any, prog_id: str) -> Any:
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _object_run(
+    doc: Any,
+    prog_id: str,
+    data: bytes = b"PK\x05\x06" + b"\0" * 18,
+    name: str = "Microsoft_Excel_Worksheet.xlsx",
+    content_type: str = _XLSX,
+) -> Any:
     """A run holding an embedded object of ``prog_id`` (its picture in VML, as Word
-    writes it)."""
-    sheet = Part(
-        PackURI("/word/embeddings/Microsoft_Excel_Worksheet.xlsx"),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        b"PK\x05\x06" + b"\0" * 18,
-        doc.part.package,
-    )
+    writes it), its part ``word/embeddings/{name}`` holding ``data`` (by default an
+    empty zip)."""
+    sheet = Part(PackURI(f"/word/embeddings/{name}"), content_type, data, doc.part.package)
     rid = doc.part.relate_to(sheet, RT.PACKAGE)
     image, _ = doc.part.get_or_add_image(_png())
     return parse_xml(

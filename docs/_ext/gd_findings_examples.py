@@ -465,8 +465,16 @@ findings = [finding("parse.unread-part", part="word/afchunk2.rtf", type="applica
     "parse.embedded-object": (
         CONSTRUCTED,
         """\
-findings = [finding("parse.embedded-object", program="Excel.Sheet.12",
-                    part="embeddings/Microsoft_Excel_Worksheet.xlsx")]
+findings = [finding("parse.embedded-object", program="Excel.Sheet.8",
+                    part="embeddings/oleObject1.bin")]
+""",
+    ),
+    "parse.embedded-sheet": (
+        CONSTRUCTED,
+        """\
+findings = [finding("parse.embedded-sheet", source=gd.Source(table=3),
+                    part="embeddings/Microsoft_Excel_Worksheet.xlsx", sheet="Sheet1",
+                    range="B2:K29", hidden=0)]
 """,
     ),
     "parse.encoding": (

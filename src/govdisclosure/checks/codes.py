@@ -492,8 +492,21 @@ define(
         "The Word document embeds an object of {program} ({part}); only its picture is "
         "shown, and figures it holds are in no table of the report: open it in {program}."
     ),
-    rule="An object embedded in a Word document (an Excel sheet pasted into the report) "
-    "is reported, as the figures it may hold are read by no reader.",
+    rule="An object embedded in a Word document that is not a readable Excel workbook "
+    "(an Excel 97 sheet, a damaged workbook) is reported, as the figures it may hold are "
+    "read by no reader.",
+)
+define(
+    "parse.embedded-sheet",
+    I,
+    N_(
+        "A table was read from the Excel workbook the Word document embeds ({part}), "
+        "sheet {sheet}, cells {range}; its rows and cells are counted from the sheet's "
+        "A1. {hidden} cell(s) of the sheet with a value the object does not show "
+        "(outside those cells, or under a merged range) were not read."
+    ),
+    rule="An Excel workbook embedded in a Word document (an Excel sheet pasted into the "
+    "report) is read where its picture stands, as a table of the cells it shows.",
 )
 define(
     "parse.attachment",

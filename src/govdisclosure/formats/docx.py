@@ -27,7 +27,7 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -49,6 +49,8 @@ from govdisclosure.formats._docxtext import cell_paragraphs, shown
 from govdisclosure.formats._english import english_to_official
 from govdisclosure.formats._raw import RawImage, RawTable, make_image
 from govdisclosure.formats._render import cell_text, paragraphs, words
+from govdisclosure.formats._xlsx import Sheet, SheetError
+from govdisclosure.formats._xlsx import read_sheet as read_xlsx_sheet
 from govdisclosure.i18n import normalize_locale
 from govdisclosure.limits import Budget, Limits, input_size, read_input, resolve
 from govdisclosure.model import Finding, Narrative, Report, Source, Table
@@ -132,6 +134,10 @@ class DocxGrid:
     cells: tuple[DocxCell, ...]
     widths: tuple[float, ...] = ()
     """Column widths in millimetres."""
+    origin: tuple[int, int] = (0, 0)
+    """Where the grid's first slot is in what it was read from (0-based row and column):
+    for a table read from an embedded Excel sheet, the sheet's (``(1, 1)`` for ``B2``);
+    the sources of its cells count from there."""
 
     def text_at(self, row: int, column: int) -> str:
         """The text of the cell covering a grid slot."""
@@ -715,15 +721,23 @@ def read_docx_grids(
     page as :func:`~govdisclosure.parse_html` reads a page (its tables as grids
     of the cells it repeats over their spans), plain text as paragraphs of its lines;
     another part (RTF, MHTML, a Word document) is not read. When ``parse_docx`` reads the
-    document, such a part is named in a ``parse.unread-part`` finding, and each object
-    embedded in the document (``o:OLEObject``, whose picture is read as a picture) in a
-    ``parse.embedded-object`` finding naming its program.
+    document, such a part is named in a ``parse.unread-part`` finding.
+
+    An Excel workbook embedded in a paragraph (``w:object`` with an ``o:OLEObject`` whose
+    part is an OOXML workbook: an Excel sheet pasted into the report) is read in place of
+    its picture, as a grid of the cells of the sheet it shows
+    (``govdisclosure.formats._xlsx``), :attr:`DocxGrid.origin` where the grid starts in
+    the sheet; ``parse_docx`` notes it in a ``parse.embedded-sheet`` finding. Any other
+    embedded object (an Excel 97 sheet, ``oleObject1.bin``; a workbook that cannot be
+    read; an object in a table's cell) is left its picture, read as a picture, and is
+    named in a ``parse.embedded-object`` finding with its program.
 
     Raises :class:`~govdisclosure.LimitExceeded` beyond ``limits`` (default: the
     process-wide :func:`~govdisclosure.get_limits`): ``max_bytes`` (the file and its
     parts uncompressed), ``max_lines`` (paragraphs, those of text boxes and notes
-    included), ``max_tables``, ``max_cells``, ``max_total_cells`` and ``time_budget``;
-    spans are clamped to ``max_span``."""
+    included), ``max_tables``, ``max_cells``, ``max_total_cells`` and ``time_budget``,
+    the same for an embedded workbook (its parts uncompressed, its grid, its merged
+    ranges); spans are clamped to ``max_span``."""
     limits = resolve(limits)
     return _read_grids(source, limits, limits.budget())
 
@@ -778,15 +792,53 @@ def _read_grids(
                 found.append(finding("parse.footnote-mark", source=source, mark=mark, text=cell))
         if stripped.strip():
             out.append(stripped)
+        sheets: list[tuple[Any, Sheet, str]] = []
+        if objects:
+            sheets = [s for o in el.iter(_OLE_TAG) if not _boxed(o, el) if (s := sheet(o))]
         if pictured:
-            out.extend(_pictures(el, doc.part))
+            out.extend(_pictures(el, doc.part, {o.getparent() for o, _, _ in sheets}))
         if objects and found is not None:
             here = Source(line=max(len(out), 1))
-            found.extend(_embedded(el, doc.part, here, lambda o: _boxed(o, el)))
+            done = {o for o, _, _ in sheets}
+            found.extend(_embedded(el, doc.part, here, lambda o: o in done or _boxed(o, el)))
+        for _, read_sheet, name in sheets:
+            # an Excel sheet pasted in: read where its picture stands, as a table
+            grid = _grid_of_sheet(read_sheet)
+            counts[1] += 1
+            limits.check("max_tables", counts[1], "tables of the Word document")
+            counts[2] += grid.rows * grid.columns
+            limits.check("max_total_cells", counts[2], "cells of the Word document's tables")
+            out.append(grid)
+            if found is not None:
+                found.append(
+                    finding(
+                        "parse.embedded-sheet",
+                        source=Source(table=len(out) - 1),
+                        part=name,
+                        sheet=read_sheet.name,
+                        range=read_sheet.range,
+                        hidden=read_sheet.hidden,
+                    )
+                )
         for box in seen.boxes:
             read(box)
         for note in notes.unread(seen.notes):
             read(note)
+
+    def sheet(obj: Any) -> tuple[Any, Sheet, str] | None:
+        # the cells of the Excel workbook the object embeds, when it is one that can be
+        # read and holds any (else the object stays a picture, and is named)
+        if obj.getparent() is None or obj.getparent().tag != _OBJECT_TAG:
+            return None
+        workbook = _workbook(obj, doc.part)
+        if workbook is None:
+            return None
+        budget.check()
+        try:
+            read_sheet = read_xlsx_sheet(workbook[1], limits, budget)
+        except SheetError:
+            return None
+        return (obj, read_sheet, workbook[0]) if read_sheet.cells else None
 
     def read(parent: Any) -> None:
         for el in parent.iterchildren():
@@ -976,11 +1028,15 @@ def _boxed(el: Any, paragraph: Any) -> bool:
     return False
 
 
-def _pictures(paragraph: Any, part: Any) -> Iterator[DocxImage]:
+def _pictures(paragraph: Any, part: Any, read: Collection[Any] = ()) -> Iterator[DocxImage]:
     """The pictures of a paragraph (``w:drawing`` with ``a:blip``, VML ``v:imagedata``),
-    each once: the VML copy Word keeps for older readers (``mc:Fallback``) is skipped."""
+    each once: the VML copy Word keeps for older readers (``mc:Fallback``) is skipped,
+    and so is the picture of an embedded object in ``read`` (``w:object`` elements whose
+    workbook is read as a table)."""
     for el in paragraph.iter(_BLIP_TAG, _IMAGEDATA_TAG):
         if next(el.iterancestors(_FALLBACK_TAG), None) is not None or _boxed(el, paragraph):
+            continue
+        if read and next(el.iterancestors(_OBJECT_TAG), None) in read:
             continue
         if el.tag == _BLIP_TAG:
             rid = el.get(f"{_R}embed") or el.get(f"{_R}link") or ""
@@ -996,6 +1052,17 @@ def _pictures(paragraph: Any, part: Any) -> Iterator[DocxImage]:
 
 
 _OLE_TAG: Final = f"{_O}OLEObject"
+_OBJECT_TAG: Final = f"{_W}object"
+_WORKBOOK_TYPES: Final = frozenset(
+    {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.template",
+        "application/vnd.ms-excel.sheet.macroenabled.12",
+        "application/vnd.ms-excel.template.macroenabled.12",
+    }
+)
+_WORKBOOK_SUFFIXES: Final = (".xlsx", ".xlsm", ".xltx", ".xltm")
+_WORKBOOK_PROGRAMS: Final = ("excel.sheet.12", "excel.sheetmacroenabled.12")
 _ALT_CHUNK_TAG: Final = f"{_W}altChunk"
 _HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml"})
 
@@ -1003,7 +1070,8 @@ _HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml"})
 def _embedded(el: Any, part: Any, at: Source, skip: Callable[[Any], bool]) -> Iterator[Finding]:
     """A ``parse.embedded-object`` finding, placed at ``at``, for each object embedded
     in ``el`` (``o:OLEObject``: an Excel sheet pasted into the report, of which Word
-    shows a picture) but those ``skip`` leaves to be found elsewhere."""
+    shows a picture) but those ``skip`` leaves out (found elsewhere, or an Excel
+    workbook read as a table)."""
     for obj in el.iter(_OLE_TAG):
         if skip(obj):
             continue
@@ -1012,6 +1080,50 @@ def _embedded(el: Any, part: Any, at: Source, skip: Callable[[Any], bool]) -> It
         name = str(rel.target_ref) if rel is not None else rid or "?"
         program = obj.get("ProgID") or "?"
         yield finding("parse.embedded-object", source=at, program=program, part=name)
+
+
+def _workbook(obj: Any, part: Any) -> tuple[str, bytes] | None:
+    """The part name and the bytes of the Excel workbook (OOXML) embedded object ``obj``
+    holds; ``None`` when it holds none (an Excel 97 sheet, ``oleObject1.bin``; another
+    program's object; a link to a file)."""
+    rid = obj.get(f"{_R}id") or ""
+    rel = part.rels.get(rid) if rid else None
+    if rel is None or rel.is_external:
+        return None
+    target = rel.target_part
+    kind = str(target.content_type).split(";")[0].strip().lower()
+    name = str(target.partname).lower()
+    program = (obj.get("ProgID") or "").lower()
+    blob = target.blob
+    if (
+        kind in _WORKBOOK_TYPES
+        or name.endswith(_WORKBOOK_SUFFIXES)
+        or (program.startswith(_WORKBOOK_PROGRAMS) and blob[:2] == b"PK")
+    ):
+        return str(rel.target_ref), blob
+    return None
+
+
+def _grid_of_sheet(sheet: Sheet) -> DocxGrid:
+    """The grid of the cells read from an embedded sheet, placed where they are in it:
+    every slot a cell, blank when the sheet holds nothing there (a row of a sheet is
+    never ragged, as a row of a Word table can be)."""
+    cells = [DocxCell(r, c, rs, cs, text) for r, c, rs, cs, text in sheet.cells]
+    covered = {
+        (i, j)
+        for c in cells
+        for i in range(c.row, c.row + c.rowspan)
+        for j in range(c.column, c.column + c.colspan)
+    }
+    cells.extend(
+        DocxCell(i, j)
+        for i in range(sheet.rows)
+        for j in range(sheet.columns)
+        if (i, j) not in covered
+    )
+    cells.sort(key=lambda c: (c.row, c.column))
+    origin = (sheet.first_row, sheet.first_column)
+    return DocxGrid(sheet.rows, sheet.columns, tuple(cells), origin=origin)
 
 
 def _grid_of_raw(table: RawTable) -> DocxGrid:
@@ -1073,13 +1185,14 @@ def _blocks(
         if isinstance(it, DocxImage):
             yield make_image(it.src, it.alt, Source(line=k + 1))
             continue
+        top, left = it.origin
         slots: list[list[RawCell]] = [
-            [RawCell("", Source(table=k, row=i, cell=j)) for j in range(it.columns)]
+            [RawCell("", Source(table=k, row=top + i, cell=left + j)) for j in range(it.columns)]
             for i in range(it.rows)
         ]
         for c in it.cells:
             if c.mark and findings is not None:
-                source = Source(table=k, row=c.row, cell=c.column)
+                source = Source(table=k, row=top + c.row, cell=left + c.column)
                 findings.append(
                     finding("parse.footnote-mark", source=source, mark=c.mark, text=c.text)
                 )
@@ -1087,7 +1200,7 @@ def _blocks(
             for i in range(c.row, c.row + c.rowspan):
                 for j in range(c.column, c.column + c.colspan):
                     text = c.text if (i, j) == (c.row, c.column) else repeat
-                    slots[i][j] = RawCell(text, Source(table=k, row=i, cell=j))
+                    slots[i][j] = RawCell(text, Source(table=k, row=top + i, cell=left + j))
         # a row of fewer cells than the table (a ragged row: Word keeps it so) ends with
         # its last cell: the positions after it hold no cell, blank or not, and a figure
         # missing from the row is reported as missing, not read as a blank at its end
@@ -1098,7 +1211,8 @@ def _blocks(
         yield RawTable(
             tuple(
                 RawRow(
-                    tuple(r[: ends[i]] if 0 < ends[i] < it.columns else r), Source(table=k, row=i)
+                    tuple(r[: ends[i]] if 0 < ends[i] < it.columns else r),
+                    Source(table=k, row=top + i),
                 )
                 for i, r in enumerate(slots)
             ),
@@ -1210,6 +1324,7 @@ def _read_as_text(
         for c in it.cells:
             for i in range(c.row, min(c.row + c.rowspan, it.rows)):
                 rows[i].append(c)
+        top, left = it.origin
         for i, covering in enumerate(rows):
             parts: list[str] = []
             starts: list[int] = []
@@ -1219,10 +1334,10 @@ def _read_as_text(
                 text = " ".join(c.text.split()) if c.row == i else ""
                 parts.append(text)
                 starts.append(at)
-                columns.append(c.column)
+                columns.append(left + c.column)
                 at += len(text) + 1
             lines.append("\t".join(parts))
-            origins.append((k, i, starts, columns))
+            origins.append((k, top + i, starts, columns))
     limits.check("max_lines", len(lines), "lines of the Word document read as text")
     try:
         report = assemble(list(text_blocks(lines, budget, limits)))
