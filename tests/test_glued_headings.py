@@ -165,7 +165,7 @@ def test_section_four_run_onto_the_last_row_of_section_three() -> None:
     assert "四、政府信息公开行政复议、行政诉讼情况" in finding.message("zh_CN")
 
 
-# ------------------------------------------------------------------ pages
+# ------------------------------------------------------------------ pages and Markdown
 
 
 @pytest.mark.parametrize("section", ["active", "other"])
@@ -183,6 +183,14 @@ def test_web_page_heading_run_onto_the_paragraph_before(section: str) -> None:
     assert damaged != page
     clean = gd.parse_html(page)
     assert_repaired(clean, gd.parse_html(damaged), {section})
+
+
+@pytest.mark.parametrize("section", ["active", "other"])
+def test_markdown_heading_run_onto_the_paragraph_before(section: str) -> None:
+    text = gd.render_markdown(_REPORT)
+    damaged, n = re.subn(rf"\n\n## ({NUMBER[section]}、[^\n]*)", r"\1", text, count=1)
+    assert n == 1
+    assert_repaired(gd.parse_markdown(text), gd.parse_markdown(damaged), {section})
 
 
 _REPORT = gd.build_report(
@@ -209,6 +217,12 @@ PROSE = [
     ("problems", "部分栏目更新不及时。二、主动公开政府信息情况"),
     # a heading found by its keywords only, not the template's wording nor a variant
     ("applications", "本年度依法答复。四、复议诉讼情况"),
+    # a sentence that lists the sections ends with the last one's heading
+    (
+        "applications",
+        "本报告分为四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；"
+        "六、其他需要报告的事项",
+    ),
     # a row label of section 三 after a figure is no heading
     ("applications", "本年度共 12 件 四、结转下年度继续办理"),
 ]

@@ -119,9 +119,11 @@ def _ends() -> frozenset[str]:
 
 _GLUED_NUMBER: Final = re.compile(r"[一二三四五六]\s*[、,，.．]")
 """Where a heading run onto the end of a line may begin: its number and its mark."""
-_ROW_OR_SENTENCE_END: Final = re.compile(r"(?:[。！？；!?;][”’\"」』）)]?|[0-9０-９])$")
+_ROW_OR_SENTENCE_END: Final = re.compile(r"(?:[。！？!?][”’\"」』）)]?|[0-9０-９])$")
 """How a line ends before a heading run onto it: at the end of a sentence (a closing
-quotation mark or bracket may follow), or at a figure (the last cell of a table row)."""
+quotation mark or bracket may follow), or at a figure (the last cell of a table row).
+Not at a semicolon: a sentence that lists the sections (``…；五、…；六、其他需要报告的事项``)
+ends with one of their headings."""
 _MARKS: Final = frozenset({"/", "／", "—", "——", "－", "-", "--", "×", "无", "不适用"})
 """The marks of a cell without a figure: the last word of a row a heading may be run onto."""
 
@@ -137,7 +139,7 @@ def glued_heading(text: str, after: str | None) -> tuple[str, str] | None:
     words it, or one of its known variants, nothing more (not a heading found by its
     keywords, not a heading with text after it); its section
     must come after ``after`` (the section being read; ``None`` before the first), in
-    the order of the report; and it must follow the end of a sentence (。！？；), a
+    the order of the report; and it must follow the end of a sentence (。！？), a
     figure, a tab, or the mark of a cell without a figure (``—``, ``/``, ``无`` …) as a
     word of its own (the end of a table row), or the report's title before the first
     section. Run onto other words, as in ``详见四、政府信息公开行政复议、行政诉讼情况``
