@@ -118,6 +118,7 @@ def test_the_codes_that_quote_official_wording_declare_it() -> None:
         "parse.label-variant": {"label": g.LABEL},
         "parse.split-label": {"label": g.LABEL},
         "parse.heading-variant": {"heading": g.LABEL},
+        "parse.glued-heading": {"heading": g.LABEL},
         "parse.missing-heading": {"heading": g.LABEL},
         "parse.footnote-mark": {"text": g.PRINTED},
         "parse.uncertain-mark": {"text": g.PRINTED},

@@ -323,10 +323,12 @@ def test_english_findings_gloss_every_official_label_they_quote(
     official = _HEADINGS if param == "heading" else _LABELS
     zh_template = gettext(gd.CODES[code].message, "zh_CN")
     for label, en in official.items():
-        f = finding(code, "applications", found=found, parts=parts, **{param: label})
+        # (the printed text quoted beside the label: "found", or "text" before a heading)
+        printed = {"found": found, "text": found, "parts": parts}
+        f = finding(code, "applications", **printed, **{param: label})
         english = f.message("en")
         assert english == gettext(gd.CODES[code].message, "en").format(
-            found=found, parts=parts, **{param: f'"{label}" ({en})'}
+            **printed, **{param: f'"{label}" ({en})'}
         )
-        reference = zh_template.format(found=found, parts=parts, **{param: label})
+        reference = zh_template.format(**printed, **{param: label})
         assert f.message("zh_CN") == reference

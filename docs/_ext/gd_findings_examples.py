@@ -335,6 +335,14 @@ text = text.replace("四、政府信息公开行政复议、行政诉讼情况",
 findings = gd.parse_text(text).findings
 """,
     ),
+    "parse.glued-heading": (
+        TRIGGERED,
+        """\
+text = gd.render_text(ok)   # the clean report in the official text layout
+text = text.replace("\\n\\n四、", "四、")   # section 四's heading run onto section 三's last row
+findings = gd.parse_text(text).findings
+""",
+    ),
     "parse.split-label": (
         TRIGGERED,
         """\

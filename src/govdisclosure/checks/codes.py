@@ -348,6 +348,18 @@ define(
     glosses={"heading": Gloss.LABEL},
 )
 define(
+    "parse.glued-heading",
+    I,
+    N_(
+        'A heading printed at the end of the line before it, after "{text}", is split off '
+        "and read as {heading}."
+    ),
+    rule="A section heading run onto the end of a table row or of a sentence (text "
+    "extracted from a PDF or copied from a page) is split off and read as the heading.",
+    basis=TEMPLATE,
+    glosses={"heading": Gloss.LABEL},
+)
+define(
     "parse.split-label",
     I,
     N_("The label {label} is split across {parts} lines."),

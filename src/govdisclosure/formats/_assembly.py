@@ -17,7 +17,15 @@ from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._cells import Output, is_figure
 from govdisclosure.formats._grids import read_active, read_applications, read_review
-from govdisclosure.formats._raw import Block, RawImage, RawParagraph, RawRow, RawTable, clipped
+from govdisclosure.formats._raw import (
+    Block,
+    RawGluedHeading,
+    RawImage,
+    RawParagraph,
+    RawRow,
+    RawTable,
+    clipped,
+)
 from govdisclosure.model import Finding, Narrative, Organ, Report, Table
 from govdisclosure.model.cells import is_overlong_figure
 from govdisclosure.template import (
@@ -28,7 +36,7 @@ from govdisclosure.template import (
     template,
 )
 
-__all__ = ["Heading", "build", "is_title", "match_heading", "parse_date"]
+__all__ = ["Heading", "build", "glued_heading", "is_title", "match_heading", "parse_date"]
 
 _NUMBERS = "一二三四五六"
 _SECTIONS = ("overview", "active", "applications", "review_litigation", "problems", "other")
@@ -91,6 +99,93 @@ def _match_heading(text: str) -> Heading | None:
             return None
         return Heading(section_id, text.strip(), variant=True)
     return _heading_then_text(m.group(1), m.group(2), section_id, specs)
+
+
+@functools.cache
+def _bodies(section_id: str) -> frozenset[str]:
+    """The headings of a section without their number, as the template words them in
+    either edition and as its known variants word them, folded as labels are."""
+    specs = [template(e).section(section_id) for e in (Edition.V2021, Edition.V2019)]
+    return frozenset(normalize_label(w) for s in specs for w in (s.label, *s.variants))
+
+
+@functools.cache
+def _ends() -> frozenset[str]:
+    """The characters the headings of :func:`_bodies` end with (ASCII and the unified
+    ideographs are their own NFKC form: a line ending with one of them that is not one
+    of these ends with no heading)."""
+    return frozenset(b[-1] for s in _SECTIONS for b in _bodies(s))
+
+
+_GLUED_NUMBER: Final = re.compile(r"[一二三四五六]\s*[、,，.．]")
+"""Where a heading run onto the end of a line may begin: its number and its mark."""
+_ROW_OR_SENTENCE_END: Final = re.compile(r"(?:[。！？!?][”’\"」』）)]?|[0-9０-９])$")
+"""How a line ends before a heading run onto it: at the end of a sentence (a closing
+quotation mark or bracket may follow), or at a figure (the last cell of a table row).
+Not at a semicolon: a sentence that lists the sections (``…；五、…；六、其他需要报告的事项``)
+ends with one of their headings."""
+_MARKS: Final = frozenset({"/", "／", "—", "——", "－", "-", "--", "×", "无", "不适用"})
+"""The marks of a cell without a figure: the last word of a row a heading may be run onto."""
+
+
+def glued_heading(text: str, after: str | None) -> tuple[str, str] | None:
+    """The text before a section heading printed at the end of ``text`` and the heading,
+    when the heading was run onto the line before it (text extracted from a PDF, text
+    copied from a page): ``None`` when there is none.
+
+    Conservative, not to split prose that speaks of a section: what follows the number
+    (一 to 六 and its mark: an ideographic comma, a comma or a full stop, full-width or
+    not) to the end of ``text`` must be the heading of that section as the template
+    words it, or one of its known variants, nothing more (not a heading found by its
+    keywords, not a heading with text after it); its section
+    must come after ``after`` (the section being read; ``None`` before the first), in
+    the order of the report; and it must follow the end of a sentence (。！？), a
+    figure, a tab, or the mark of a cell without a figure (``—``, ``/``, ``无`` …) as a
+    word of its own (the end of a table row), or the report's title before the first
+    section. Run onto other words, as in ``详见四、政府信息公开行政复议、行政诉讼情况``
+    or a cell of words (``见上表``), it is not split.
+
+    >>> glued_heading("总计 12 0 0 0 0 0 12 四、政府信息公开行政复议、行政诉讼情况", "applications")
+    ('总计 12 0 0 0 0 0 12', '四、政府信息公开行政复议、行政诉讼情况')
+    >>> glued_heading("详见四、政府信息公开行政复议、行政诉讼情况", "applications") is None
+    True
+    """
+    last = text.rstrip()[-1:]
+    if last not in _ends() and (
+        last.isascii() or "\u4e00" <= last <= "\u9fff" or nfkc(last)[-1:] not in _ends()
+    ):
+        return None  # (most lines end otherwise: a figure, a full stop)
+    for m in _GLUED_NUMBER.finditer(text, 1):
+        start = m.start()
+        tail = text[start:].strip()
+        section = _exact_heading(tail)
+        if section is None:
+            continue
+        if after is not None and _SECTIONS.index(section) <= _SECTIONS.index(after):
+            return None
+        head = text[:start]
+        before = head.rstrip()
+        if not before:
+            return None  # a heading alone on its line, not run onto one
+        if (
+            _ROW_OR_SENTENCE_END.search(before) is not None
+            or "\t" in head[len(before) :]
+            or before.split()[-1] in _MARKS
+            or (after is None and is_title(before))
+        ):
+            return before, tail
+        return None
+    return None
+
+
+def _exact_heading(text: str) -> str | None:
+    """The section whose heading ``text`` is, worded as the template or a known variant
+    words it (no heading found by its keywords only)."""
+    m = _HEADING.match(text.replace("\u3000", " "))
+    if m is None:
+        return None
+    section_id = _SECTIONS[_NUMBERS.index(m.group(1))]
+    return section_id if normalize_label(m.group(2)) in _bodies(section_id) else None
 
 
 def _heading_then_text(
@@ -372,6 +467,16 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
                 if len(_squash(text)) <= 40:
                     continue
             heading = match_heading(text)
+            glued = block.before if isinstance(block, RawGluedHeading) else None
+            if heading is None and glued is None:
+                split = glued_heading(text, current)
+                if split is not None:
+                    # a heading printed at the end of a paragraph: the paragraph, then it
+                    glued, text = split
+                    (prose[current] if current is not None else front).append(
+                        RawParagraph(glued, block.source)
+                    )
+                    heading = match_heading(text)
             if heading is not None and current in _CLOSING and heading.section in _OPENING:
                 # back from section 五 or 六 to 一 or 二: a further report begins (a
                 # section 三 or 四 after 五 is one out of order, read where it stands)
@@ -385,6 +490,15 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
             ):
                 current = heading.section
                 found.add(current)
+                if glued is not None:
+                    quoted = " ".join(glued.split())  # (a row's tabs as spaces)
+                    out.add(
+                        "parse.glued-heading",
+                        current,
+                        source=block.source,
+                        heading=template(Edition.V2021).section(current).heading,
+                        text=quoted if len(quoted) <= _QUOTED else "…" + quoted[-_QUOTED + 1 :],
+                    )
                 if heading.rest:
                     prose[current].append(RawParagraph(heading.rest, block.source))
                 if heading.variant:
@@ -515,6 +629,8 @@ def _table_text(table: RawTable) -> str:
     )
 
 
+_QUOTED: Final = 24
+"""How much of the end of a line a ``parse.glued-heading`` finding quotes."""
 _CLOSING: Final = frozenset({"problems", "other"})
 """Sections 五 and 六: a report never goes back from them to sections 一 and 二."""
 _OPENING: Final = frozenset({"overview", "active"})

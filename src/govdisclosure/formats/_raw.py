@@ -12,6 +12,7 @@ from govdisclosure.model import Source
 __all__ = [
     "Block",
     "RawCell",
+    "RawGluedHeading",
     "RawImage",
     "RawParagraph",
     "RawRow",
@@ -144,6 +145,15 @@ class RawImage(RawParagraph):
 
     src: str = ""
     """Where the picture is (its address), with its alternative text if it has one."""
+
+
+@attrs.frozen
+class RawGluedHeading(RawParagraph):
+    """A section heading that was printed at the end of the line before it (``text`` is
+    the heading alone): a reader split it off, and the report says so."""
+
+    before: str = ""
+    """The text it was printed after, as far as it is quoted."""
 
 
 _MAX_SRC: Final = 200

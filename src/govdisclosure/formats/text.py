@@ -9,6 +9,11 @@
   written one character a line, header words cut in two, page numbers (``- 3 -``) in
   the middle of tables and of paragraphs.
 
+In either, a section heading printed at the end of the line before it (a table's last
+row, a paragraph's last sentence) is split off it and read as the heading
+(:func:`~govdisclosure.formats._assembly.glued_heading` says when it clearly is one;
+``parse.glued-heading``).
+
 :func:`render_text` writes a report as published text, tables tab-separated in the
 official layout; ``parse_text(render_text(r)) == r`` for every valid report.
 """
@@ -27,12 +32,13 @@ from govdisclosure._nfkc import nfkc, per_character
 from govdisclosure.checks import finding
 from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
-from govdisclosure.formats._assembly import is_title, match_heading
+from govdisclosure.formats._assembly import glued_heading, is_title, match_heading
 from govdisclosure.formats._bom import bom_codec
 from govdisclosure.formats._cells import is_glued_label
 from govdisclosure.formats._raw import (
     Block,
     RawCell,
+    RawGluedHeading,
     RawParagraph,
     RawRow,
     RawTable,
@@ -289,7 +295,20 @@ def _blocks(
         cells[0] = 0
         table_kind[0] = None
 
-    for index, raw in enumerate(lines):
+    def split() -> Iterator[tuple[int, str, str | None]]:
+        """Each line with its index, and a heading printed at its end (:func:`glued_heading`,
+        asked of the section being read when the line comes) split off it as a line of
+        its own, with the text it was printed after."""
+        for index, raw in enumerate(lines):
+            glued = glued_heading(raw, section)
+            if glued is None:
+                yield index, raw, None
+                continue
+            before, heading = glued
+            yield index, before, None
+            yield index, heading, before
+
+    for index, raw, glued in split():
         if budget is not None and not index % 256:
             budget.check()
         number = index + 1
@@ -306,7 +325,11 @@ def _blocks(
                 paragraphs.items = []
                 paragraphs.close()
                 section = heading.section
-                yield RawParagraph(line.strip(), _source(number))
+                if glued is not None:
+                    at = lines[index].rfind(line) + 1
+                    yield RawGluedHeading(line, _source(number, at), glued)
+                else:
+                    yield RawParagraph(line.strip(), _source(number))
                 continue
         # (a line can only open a table outside a tabled section: asked only there)
         opener = _opens_table(line) if section not in _TABLED else None
@@ -319,7 +342,11 @@ def _blocks(
         in_table = section in _TABLED and (
             (
                 tabbed
-                and (tab_inside or _lone_cell(lines, index, table_rows) or _row_without_tabs(line))
+                and (
+                    tab_inside
+                    or _lone_cell(line, lines, index, table_rows)
+                    or _row_without_tabs(line)
+                )
             )
             or (not tabbed and not _is_prose(line, paragraphs))
         )
@@ -407,11 +434,12 @@ def _row_without_tabs(line: str) -> bool:
     return _FIGURE_TOKEN.search(line) is not None and not any(m in line for m in "。；")
 
 
-def _lone_cell(lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
-    """Whether a line without tabs is a table row of one cell (a caption, or a piece of a
+def _lone_cell(line: str, lines: list[str], index: int, table_rows: list[RawRow]) -> bool:
+    """Whether a line without tabs, ``line`` (``lines[index]``, or what comes before a
+    heading printed at its end), is a table row of one cell (a caption, or a piece of a
     label alone on its line) in tab-separated text: it reads like no sentence and sits
     between table rows."""
-    line = lines[index].strip()
+    line = line.strip()
     if normalize_label(line).startswith("第二十条"):
         return True
     if table_rows and is_glued_label(line):
