@@ -36,7 +36,17 @@ from govdisclosure.template import (
     template,
 )
 
-__all__ = ["Heading", "build", "glued_heading", "is_title", "match_heading", "parse_date"]
+__all__ = [
+    "Heading",
+    "any_glued",
+    "build",
+    "glued_heading",
+    "heading_ends",
+    "heading_lasts",
+    "is_title",
+    "match_heading",
+    "parse_date",
+]
 
 _NUMBERS = "一二三四五六"
 _SECTIONS = ("overview", "active", "applications", "review_litigation", "problems", "other")
@@ -117,6 +127,40 @@ def _ends() -> frozenset[str]:
     return frozenset(b[-1] for s in _SECTIONS for b in _bodies(s))
 
 
+@functools.cache
+def heading_ends() -> frozenset[str]:
+    """Every character a line that ends in a heading may end with: the last characters
+    of the headings (:func:`_ends`), the characters that NFKC folds to one of them (from
+    the blocks that fold to ideographs: radicals, enclosed and compatibility
+    ideographs), and white space (stripped before the last character is looked at).
+    A line whose last character is none of these is no line with a heading at its end:
+    one look-up tells (most lines end in a figure or a full stop)."""
+    ends = _ends()
+    folded = (
+        ch
+        for lo, hi in _FOLDING_TO_IDEOGRAPHS
+        for ch in map(chr, range(lo, hi))
+        if nfkc(ch)[-1:] in ends
+    )
+    blank = (ch for ch in map(chr, range(0x3001)) if ch.isspace())  # (a test checks all)
+    return frozenset((*ends, *folded, *blank))
+
+
+@functools.cache
+def heading_lasts() -> frozenset[str]:
+    """:func:`heading_ends` without white space: what a heading's last character is."""
+    return frozenset(ch for ch in heading_ends() if not ch.isspace())
+
+
+_FOLDING_TO_IDEOGRAPHS: Final = (
+    (0x2E80, 0x2FE0),  # CJK radicals supplement, Kangxi radicals
+    (0x3000, 0x3100),  # CJK symbols (〸 〹 〺)
+    (0x3200, 0x3400),  # enclosed CJK letters, CJK compatibility
+    (0xF900, 0xFB00),  # CJK compatibility ideographs
+    (0x1F200, 0x1F300),  # enclosed ideographic supplement
+    (0x2F800, 0x2FA20),  # CJK compatibility ideographs supplement
+)
+"""The blocks with characters that NFKC folds to a unified ideograph (or ending in one)."""
 _GLUED_NUMBER: Final = re.compile(r"[一二三四五六]\s*[、,，.．]")
 """Where a heading run onto the end of a line may begin: its number and its mark."""
 _ROW_OR_SENTENCE_END: Final = re.compile(r"(?:[。！？!?][”’\"」』）)]?|[0-9０-９])$")
@@ -150,11 +194,11 @@ def glued_heading(text: str, after: str | None) -> tuple[str, str] | None:
     >>> glued_heading("详见四、政府信息公开行政复议、行政诉讼情况", "applications") is None
     True
     """
-    last = text.rstrip()[-1:]
-    if last not in _ends() and (
-        last.isascii() or "\u4e00" <= last <= "\u9fff" or nfkc(last)[-1:] not in _ends()
-    ):
-        return None  # (most lines end otherwise: a figure, a full stop)
+    ends = heading_ends()
+    if text[-1:] not in ends:
+        return None  # (most lines: one look-up)
+    if text.rstrip()[-1:] not in heading_lasts():
+        return None  # (a row's last cells left empty: it ends in a figure)
     for m in _GLUED_NUMBER.finditer(text, 1):
         start = m.start()
         tail = text[start:].strip()
@@ -176,6 +220,24 @@ def glued_heading(text: str, after: str | None) -> tuple[str, str] | None:
             return before, tail
         return None
     return None
+
+
+_LAST: Final = operator.itemgetter(slice(-1, None))
+"""A text's last character (``""`` for an empty one)."""
+
+
+def any_glued(lines: Sequence[str]) -> bool:
+    """Whether :func:`glued_heading` splits some line of ``lines`` when asked of no
+    section (then it splits every line it would split asked of one: ``None`` is the
+    most it allows), looked at only for the lines that end as a heading ends and have a
+    section's number and mark after their first character (the headings themselves and
+    a few captions in a report without damage)."""
+    number = _GLUED_NUMBER.search
+    # (the lines' last characters looked up in C, the few that pass in Python)
+    ending = itertools.compress(lines, map(heading_ends().__contains__, map(_LAST, lines)))
+    return any(
+        glued_heading(line, None) is not None for line in ending if number(line, 1) is not None
+    )
 
 
 def _exact_heading(text: str) -> str | None:
@@ -454,6 +516,7 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
     # the pictures of each section, kept out of its prose (where a seal after the date
     # would hide the signature block)
     pictures: dict[str, list[RawImage]] = {s: [] for s in _SECTIONS}
+    ends = heading_ends()
     for k, block in enumerate(blocks):
         if isinstance(block, RawParagraph):
             text = block.text
@@ -468,7 +531,7 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
                     continue
             heading = match_heading(text)
             glued = block.before if isinstance(block, RawGluedHeading) else None
-            if heading is None and glued is None:
+            if heading is None and glued is None and text[-1:] in ends:
                 split = glued_heading(text, current)
                 if split is not None:
                     # a heading printed at the end of a paragraph: the paragraph, then it

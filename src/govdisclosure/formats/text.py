@@ -21,6 +21,7 @@ official layout; ``parse_text(render_text(r)) == r`` for every valid report.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 import unicodedata
@@ -32,7 +33,13 @@ from govdisclosure._nfkc import nfkc, per_character
 from govdisclosure.checks import finding
 from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
-from govdisclosure.formats._assembly import glued_heading, is_title, match_heading
+from govdisclosure.formats._assembly import (
+    any_glued,
+    glued_heading,
+    heading_ends,
+    is_title,
+    match_heading,
+)
 from govdisclosure.formats._bom import bom_codec
 from govdisclosure.formats._cells import is_glued_label
 from govdisclosure.formats._raw import (
@@ -295,20 +302,14 @@ def _blocks(
         cells[0] = 0
         table_kind[0] = None
 
-    def split() -> Iterator[tuple[int, str, str | None]]:
-        """Each line with its index, and a heading printed at its end (:func:`glued_heading`,
-        asked of the section being read when the line comes) split off it as a line of
-        its own, with the text it was printed after."""
-        for index, raw in enumerate(lines):
-            glued = glued_heading(raw, section)
-            if glued is None:
-                yield index, raw, None
-                continue
-            before, heading = glued
-            yield index, before, None
-            yield index, heading, before
-
-    for index, raw, glued in split():
+    # each line as it is, in C, unless some line may have a heading at its end
+    now: list[str | None] = [None]  # (the section being read, for _split_glued)
+    items: Iterator[tuple[int, str, str | None]] = (
+        _split_glued(lines, now)
+        if any_glued(lines)
+        else zip(itertools.count(), lines, itertools.repeat(None))
+    )
+    for index, raw, glued in items:
         if budget is not None and not index % 256:
             budget.check()
         number = index + 1
@@ -324,7 +325,7 @@ def _blocks(
                 yield from paragraphs.items
                 paragraphs.items = []
                 paragraphs.close()
-                section = heading.section
+                section = now[0] = heading.section
                 if glued is not None:
                     at = lines[index].rfind(line) + 1
                     yield RawGluedHeading(line, _source(number, at), glued)
@@ -338,7 +339,7 @@ def _blocks(
             yield from paragraphs.items
             paragraphs.items = []
             paragraphs.close()
-            section = opener
+            section = now[0] = opener
         in_table = section in _TABLED and (
             (
                 tabbed
@@ -426,6 +427,21 @@ _FIGURE_TOKEN: Final = re.compile(r"(?:^|\s)\d[\d,]*(?:\.\d+)?(?:\s|$)")
 standing alone between blanks: in tab-separated text, a line of a tabled section that
 holds one and reads like no sentence is a row whose cells lost their tabs
 (the last row of a table, a long row, a whole table typed with spaces)."""
+
+
+def _split_glued(lines: list[str], now: list[str | None]) -> Iterator[tuple[int, str, str | None]]:
+    """Each line with its index, and a heading printed at its end (:func:`glued_heading`,
+    asked of the section being read when the line comes: ``now[0]``, kept by the
+    reader) split off it as a line of its own, with the text it was printed after."""
+    ends = heading_ends()
+    for index, raw in enumerate(lines):
+        glued = glued_heading(raw, now[0]) if raw[-1:] in ends else None
+        if glued is None:
+            yield index, raw, None
+            continue
+        before, heading = glued
+        yield index, before, None
+        yield index, heading, before
 
 
 def _row_without_tabs(line: str) -> bool:
