@@ -22,9 +22,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from govdisclosure._nfkc import nfkc
 from govdisclosure.formats import _assembly as assembly
 from govdisclosure.formats import text as text_module
-from govdisclosure._nfkc import nfkc
 from govdisclosure.formats._assembly import match_heading
 from govdisclosure.strategies import valid_reports
 from test_nothing_lost import SLOW
