@@ -14,7 +14,6 @@ import itertools
 from collections import Counter
 from decimal import Decimal
 from io import BytesIO
-from pathlib import Path
 
 import attrs
 import pypdf
@@ -24,20 +23,10 @@ from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure.strategies import reports, valid_reports
+from test_further_report import REAL, TEXTS, tables
 from test_nothing_lost import SLOW, kept, text_figures
 
-REAL = Path(__file__).parent / "data" / "real"
-TEXTS = [
-    "xunzhen-2024.txt",
-    "hongze-2024.pdfplumber.txt",
-    "huaian-2024.pdfplumber.txt",
-    "hongze-2023.pypdf.txt",
-]
 FURTHER = "parse.further-report"
-
-
-def tables(report: gd.Report) -> tuple[object, ...]:
-    return (report.active, report.applications, report.review_litigation)
 
 
 def codes(report: gd.Report) -> list[str]:
