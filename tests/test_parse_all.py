@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from editor_markup import editor_markup
 from govdisclosure.strategies import reports, valid_reports
 from test_further_report import REAL, TEXTS, tables
 from test_nothing_lost import SLOW, kept, text_figures
@@ -65,6 +66,22 @@ def test_page_of_several_articles_reads_back_each(originals: list[gd.Report]) ->
     read = gd.parse_all(joined)
     assert read == tuple(originals)
     assert not any(FURTHER in codes(r) for r in read)
+
+
+@settings(SLOW, max_examples=30)
+@given(several)
+def test_portal_page_of_several_editors_reports_reads_back_each(
+    originals: list[gd.Report],
+) -> None:
+    """A portal's page that shows several reports as CMS editors write them, each in an
+    element of its own (no ``data-`` attributes, no article): every report is read,
+    though the content container that parse_html chooses holds one of them (parse
+    quotes the others' tables in ``parse.outside-content``)."""
+    joined = page(*(editor_markup(gd.render_html(r, standalone=False)) for r in originals))
+    read = gd.parse_all(joined)
+    assert read == tuple(originals)
+    assert not any("parse.outside-content" in codes(r) for r in read)
+    assert "parse.outside-content" in codes(gd.parse(joined))
 
 
 @settings(SLOW, max_examples=30)
@@ -218,3 +235,26 @@ def test_cut_compilations_raise_only_parse_error(
     except gd.ParseError:
         return
     assert read
+
+
+def test_a_stray_table_outside_the_report_is_no_further_report() -> None:
+    """A page of one report and, outside its container, a report table of no report
+    (a side panel's): one report, read as parse reads it, the stray table's figures
+    quoted as parse quotes them."""
+    report = gd.build_report(
+        organ="某县甲局", year=2024, other="无。", review_litigation={"review": {"upheld": 1}}
+    )
+    other = gd.build_report(
+        organ="某县乙局", year=2024, review_litigation={"review": {"upheld": 7}}
+    )
+    fragment = gd.render_html(other, standalone=False)
+    start = fragment.index('<table class="review')
+    stray = fragment[start : fragment.index("</table>", start) + len("</table>")]
+    joined = page(
+        editor_markup(gd.render_html(report, standalone=False)), f"<aside>{stray}</aside>"
+    )
+    alone = gd.parse(joined)
+    assert "parse.outside-content" in codes(alone)
+    read = gd.parse_all(joined)
+    assert read == (alone,)
+    assert read[0].findings == alone.findings

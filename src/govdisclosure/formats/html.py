@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import codecs
+import copy
 import functools
 import itertools
 import math
@@ -35,6 +36,7 @@ from lxml import etree
 
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.formats._assembly import split
 from govdisclosure.formats._bom import bom_codec
 from govdisclosure.formats._cells import repeats_in_span
 from govdisclosure.formats._container import (
@@ -1233,25 +1235,56 @@ def html_blocks(
     Report tables left outside the content container are reported in ``findings``
     (``parse.outside-content``) with their figures. With ``every`` (all the reports of
     a page are read), the content of a page that holds several articles of
-    :func:`render_html` is all of them. Raises :class:`~govdisclosure.LimitExceeded`
-    for pages beyond ``limits``.
+    :func:`render_html` is all of them, and on a page whose container leaves report
+    tables out, the content is the nearest element that holds them too, when it holds
+    several reports (each report in an element of its own: a portal's page of several
+    reports). Raises :class:`~govdisclosure.LimitExceeded` for pages beyond ``limits``.
     """
     limits = resolve(limits)
+    budget = budget or limits.budget()
     tables = list(root.iter("table"))
     _check_tree(root, limits, len(tables))
     body = next(root.iter("body"), root)
     body_tables = tables if body is root else [t for t in tables if _inside(t, body)]
     cell_texts: dict[etree._Element, str] = {}
     container = _container(body, cell_texts, body_tables)
+    table_index = {t: i for i, t in enumerate(tables)}
     if every:
         articles = _own_articles(body)
         if len(articles) > 1:
             container = _common_ancestor(articles)
-    table_index = {t: i for i, t in enumerate(tables)}
+    outside = (
+        _outside(body, container, table_index, cell_texts, body_tables)
+        if findings is not None or every
+        else []
+    )
+    if every and outside:
+        left = [tables[f.source.table] for f in outside if f.source and f.source.table is not None]
+        wide = _common_ancestor([container, *left])
+        wider = _several_reports(root, wide, cell_texts, limits, budget)
+        if wider is not None:
+            blocks, notes = wider
+            if findings is not None:
+                findings += notes
+            return blocks
     if findings is not None:
-        findings += _outside(body, container, table_index, cell_texts, body_tables)
+        findings += outside
+    return _content_blocks(root, container, table_index, cell_texts, findings, limits, budget)
+
+
+def _content_blocks(
+    root: etree._Element,
+    container: etree._Element,
+    table_index: dict[etree._Element, int],
+    cell_texts: dict[etree._Element, str],
+    findings: list[Finding] | None,
+    limits: Limits,
+    budget: Budget,
+) -> list[Block]:
+    """The blocks of ``container``, the content of the page of ``root``, its chrome
+    removed (the tree is changed); what the reading notes goes to ``findings``."""
     word_marks = _strip_chrome(container, cell_texts)
-    reader = _Reader(table_index, limits, budget or limits.budget(), cell_texts)
+    reader = _Reader(table_index, limits, budget, cell_texts)
     if word_marks or next(container.iter(*_MARK_TAGS), None) is not None:  # (one search in C)
         reader.marks = _marked_cells(container, cell_texts, word_marks)
     title = _page_title(root, container)
@@ -1268,6 +1301,36 @@ def html_blocks(
     if next(container.iter("img"), None) is not None:  # (one search in C)
         blocks = _with_images(blocks, container)
     return blocks
+
+
+def _several_reports(
+    root: etree._Element,
+    wide: etree._Element,
+    cell_texts: dict[etree._Element, str],
+    limits: Limits,
+    budget: Budget,
+) -> tuple[list[Block], list[Finding]] | None:
+    """The blocks of ``wide`` (an element of the page of ``root`` that holds the content
+    container and the report tables it left out) and what reading them notes, when
+    they hold several reports; else ``None``. They are read from a copy of the page:
+    removing the chrome changes the tree, which is read as it was when they hold one."""
+    copied = copy.deepcopy(root)
+    twin = copied.getroottree().xpath(root.getroottree().getpath(wide))
+    if not isinstance(twin, list) or not twin or not isinstance(twin[0], etree._Element):
+        return None
+    texts = dict(
+        zip(
+            copied.iter("td"),
+            (cell_texts.get(td, _serialised_text(td)) for td in root.iter("td")),
+            strict=True,
+        )
+    )
+    tables = list(copied.iter("table"))
+    table_index = {t: i for i, t in enumerate(tables)}
+    body = next(copied.iter("body"), copied)
+    notes = _outside(body, twin[0], table_index, texts)
+    blocks = _content_blocks(copied, twin[0], table_index, texts, notes, limits, budget)
+    return (blocks, notes) if len(split(blocks)) > 1 else None
 
 
 def _common_ancestor(elements: Sequence[etree._Element]) -> etree._Element:
