@@ -14,6 +14,7 @@ import itertools
 from collections import Counter
 from decimal import Decimal
 from io import BytesIO
+from typing import Any
 
 import attrs
 import pypdf
@@ -22,6 +23,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from docxedits import tables_as_text
+from docxmarks import saved
 from editor_markup import editor_markup
 from govdisclosure.strategies import reports, valid_reports
 from test_further_report import REAL, TEXTS, tables
@@ -196,22 +199,42 @@ def test_a_compressed_compilation_is_said_once() -> None:
     assert (one.organ.name, two.organ.name) == ("某县甲局", "某县乙局")
 
 
-def test_word_document_of_two_reports() -> None:
-    """Two reports written one after the other into one Word document."""
+def joined_docx(originals: list[gd.Report]) -> Any:
+    """One Word document (python-docx's) that holds the renderings of ``originals`` one
+    after another."""
     import docx  # noqa: PLC0415
 
+    first = docx.Document(BytesIO(gd.render_docx(originals[0])))
+    sect = first.element.body[-1]  # the section properties stay last
+    for r in originals[1:]:
+        for el in list(docx.Document(BytesIO(gd.render_docx(r))).element.body)[:-1]:
+            sect.addprevious(el)
+    return first
+
+
+def test_word_document_of_two_reports() -> None:
+    """Two reports written one after the other into one Word document."""
     a = gd.build_report(organ="某县甲局", year=2024, review_litigation={"review": {"upheld": 1}})
     b = gd.build_report(organ="某县乙局", year=2023, review_litigation={"review": {"upheld": 2}})
-    first = docx.Document(BytesIO(gd.render_docx(a)))
-    body = first.element.body
-    sect = body[-1]  # the section properties stay last
-    for el in list(docx.Document(BytesIO(gd.render_docx(b))).element.body)[:-1]:
-        sect.addprevious(el)
-    out = BytesIO()
-    first.save(out)
-    read = gd.parse_all(out.getvalue())
+    data = saved(joined_docx([a, b]))
+    read = gd.parse_all(data)
     assert tuple(map(without_findings, read)) == (a, b)
-    assert FURTHER in codes(gd.parse(out.getvalue()))
+    assert FURTHER in codes(gd.parse(data))
+
+
+@settings(SLOW, max_examples=10, deadline=None)
+@given(several)
+def test_word_compilation_of_tables_pasted_as_text(originals: list[gd.Report]) -> None:
+    """Several reports in one Word document, every table converted to text (a paragraph
+    a row): the text reader's reading of each report takes the place of the blocks'
+    one, as parse_docx does for a document of one report."""
+    doc = joined_docx(originals)
+    tables_as_text(doc)
+    read = gd.parse_all(saved(doc))
+    assert [r.tables for r in read] == [r.tables for r in originals]
+    assert [(r.organ, r.year, r.published) for r in read] == [
+        (r.organ, r.year, r.published) for r in originals
+    ]
 
 
 @settings(SLOW, max_examples=80)
