@@ -436,6 +436,7 @@ __all__ = [
 API_GROUPS: dict[str, tuple[str, ...]] = {
     "Reading published reports": (
         "parse",
+        "parse_all",
         "parse_text",
         "parse_html",
         "parse_pdf",

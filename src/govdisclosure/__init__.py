@@ -34,7 +34,7 @@ from govdisclosure.corpus import (
     series,
 )
 from govdisclosure.errors import GovDisclosureError, InvalidReport, LimitExceeded, ParseError
-from govdisclosure.formats.dispatch import parse
+from govdisclosure.formats.dispatch import parse, parse_all
 from govdisclosure.formats.docx import parse_docx, render_docx
 from govdisclosure.formats.html import parse_html, render_html
 from govdisclosure.formats.json import (
@@ -123,6 +123,7 @@ __all__ = [
     "is_valid",
     "json_schema",
     "parse",
+    "parse_all",
     "parse_docx",
     "parse_html",
     "parse_markdown",

@@ -3,7 +3,8 @@
 ::
 
     govdisclosure check FILE... [--format table|json] [--fail-on error|warning|info]
-                                [--previous FILE | --series] [--lang zh_CN|en]
+                                [--previous FILE | --series] [--all-reports]
+                                [--lang zh_CN|en]
     govdisclosure convert FILE --to text|html|markdown|json|docx [-o OUT]
     govdisclosure extract PATH... --to out.csv|out.parquet|out.jsonl [--workers N]
     govdisclosure schema
@@ -29,6 +30,11 @@ the files given (:func:`~govdisclosure.check_series`: of two files of one organ 
 year, the first given is the year's report, the other is noted as
 ``series.duplicate-year``); ``--previous FILE`` compares every file with one earlier
 report.
+
+``check --all-reports`` checks every report of a file that holds several one after
+another (a compilation: :func:`~govdisclosure.parse_all`), each under its organ and
+year with its number in the file; without it, a file's first report is checked and a
+``parse.further-report`` finding says where the next begins.
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ from govdisclosure.corpus.extract import (
     printable_name,
     read_path,
     read_report,
+    read_reports,
     unreadable_finding,
 )
 from govdisclosure.corpus.series import check_series, series
@@ -152,10 +159,16 @@ def _error(message: str) -> None:
 
 def _read(path: str) -> Report:
     """Read one report file, or raise :class:`_Unreadable` with a translated message."""
+    return _read_reports(path, every=False)[0]
+
+
+def _read_reports(path: str, *, every: bool) -> tuple[Report, ...]:
+    """The first report of a file (``every``: each of its reports), or raise
+    :class:`_Unreadable` with a translated message."""
     name = printable_name(path)
     try:
         data = sys.stdin.buffer.read() if path == "-" else read_path(path)
-        return read_report(data, path)
+        return read_reports(data, path) if every else (read_report(data, path),)
     except OSError as exc:
         if isinstance(exc, FileNotFoundError) and os.path.islink(exc.filename or ""):
             message = _("{file}: a symbolic link to a file that does not exist").format(file=name)
@@ -269,19 +282,27 @@ def _cmd_check(args: argparse.Namespace) -> int:
     results: list[dict[str, Any]] = []
     conv = make_converter(strict=False)
     counts = dict.fromkeys(Severity, 0)
-    read: list[tuple[str, Report | _Unreadable]] = []
+    # each file's reports (its first, or with --all-reports each), with their number in
+    # the file and how many it holds
+    read: list[tuple[str, Report | _Unreadable, int, int]] = []
+    files = 0
     for name, given in _inputs(args.files):
+        files += 1
         try:
-            read.append((name, given if isinstance(given, _Unreadable) else _read(given)))
+            if isinstance(given, _Unreadable):
+                raise given
+            reports = _read_reports(given, every=args.all_reports)
         except _Unreadable as exc:
-            read.append((name, exc))
+            read.append((name, exc, 1, 1))
+            continue
+        read.extend((name, r, n, len(reports)) for n, r in enumerate(reports, 1))
     cross_year: dict[int, tuple[Finding, ...]] = {}
     if args.series:
-        for s in series(r for _, r in read if isinstance(r, Report)):
+        for s in series(r for _, r, _n, _total in read if isinstance(r, Report)):
             cross_year.update((id(r), found) for r, found in check_series(s))
     report: Report | None
     findings: Sequence[Finding]
-    for path, item in read:
+    for path, item, number, total in read:
         if isinstance(item, _Unreadable):
             unreadable += 1
             _error(str(item))
@@ -296,9 +317,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         organ = report.organ.name if report is not None else None
         year = report.year if report is not None else None
         if args.format == "json":
+            result: dict[str, Any] = {"file": path}
+            if args.all_reports:
+                result |= {"report": number, "reports": total}
             results.append(
-                {
-                    "file": path,
+                result
+                | {
                     "organ": organ,
                     "year": year,
                     "error": error,
@@ -306,9 +330,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 }
             )
             continue
+        heading = (
+            _("{file}, report {number} of {total}: {organ}, {year}; findings: {count}")
+            if args.all_reports and report is not None
+            else _("{file}: {organ}, {year}; findings: {count}")
+        )
         print(
-            _("{file}: {organ}, {year}; findings: {count}").format(
+            heading.format(
                 file=path,
+                number=number,
+                total=total,
                 organ=organ or "?",
                 year=year if year is not None else "?",
                 count=len(findings),
@@ -327,7 +358,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 "Files checked: {files}, unreadable: {unreadable}; "
                 "errors: {errors}, warnings: {warnings}, notes: {infos}."
             ).format(
-                files=len(read),
+                files=files,
                 unreadable=unreadable,
                 errors=counts[Severity.ERROR],
                 warnings=counts[Severity.WARNING],
@@ -339,7 +370,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             _(
                 "Files checked: {files}; errors: {errors}, warnings: {warnings}, notes: {infos}."
             ).format(
-                files=len(read),
+                files=files,
                 errors=counts[Severity.ERROR],
                 warnings=counts[Severity.WARNING],
                 infos=counts[Severity.INFO],
@@ -578,6 +609,14 @@ def _parser() -> argparse.ArgumentParser:
         "--previous",
         metavar="FILE",
         help=_("the same organ's report for the year before, for cross-year checks"),
+    )
+    p.add_argument(
+        "--all-reports",
+        action="store_true",
+        help=_(
+            "check every report of a file that holds several one after another (a "
+            "compilation), each under its organ and year; else only the first"
+        ),
     )
     p.set_defaults(func=_cmd_check)
 

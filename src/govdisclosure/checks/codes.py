@@ -473,7 +473,8 @@ define(
         "tables are {cells}."
     ),
     rule="A document that holds several reports (a compilation) is read up to the second; "
-    "the rest is reported with every figure of its tables, never mixed into the first.",
+    "the rest is reported with every figure of its tables, never mixed into the first "
+    "(parse_all reads every report, none of them with this finding).",
     glosses={"title": Gloss.PRINTED},
 )
 define(

@@ -66,6 +66,7 @@ __all__ = [
     "printable_name",
     "read_path",
     "read_report",
+    "read_reports",
     "unreadable_finding",
 ]
 
@@ -134,8 +135,7 @@ def read_report(data: bytes, name: str = "") -> Report:
     PDF, Word). ``name`` is only a hint for when no content-based reader is installed.
     Raises :class:`govdisclosure.ParseError` when no report can be read.
     """
-    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"{") and not head.startswith(b"{\\rtf"):  # (RTF: parse refuses it)
+    if _is_json(data):
         return from_json(data, strict=False)
     import govdisclosure  # noqa: PLC0415 - the parsers sit in formats, imported late
 
@@ -161,6 +161,25 @@ def read_report(data: bytes, name: str = "") -> Report:
         raise ParseError(msg)
     parsed: Report = func(data)
     return parsed
+
+
+def _is_json(data: bytes) -> bool:
+    """Whether ``data`` is JSON by its first character (RTF, which :func:`read_report`
+    refuses through parse, starts with a brace too)."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"{") and not head.startswith(b"{\\rtf")
+
+
+def read_reports(data: bytes, name: str = "") -> tuple[Report, ...]:
+    """Every report of a file's bytes, in order: a compilation of several (a county's
+    汇编, two years in one PDF) gives each (:func:`govdisclosure.parse_all`); JSON, which
+    holds one, is read as :func:`read_report` reads it. Raises
+    :class:`govdisclosure.ParseError` when no report can be read."""
+    if _is_json(data):
+        return (read_report(data, name),)
+    from govdisclosure.formats.dispatch import parse_all  # noqa: PLC0415 - as read_report
+
+    return parse_all(data)
 
 
 # ------------------------------------------------------------------------- one file

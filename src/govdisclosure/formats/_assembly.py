@@ -26,7 +26,7 @@ from govdisclosure.formats._raw import (
     RawTable,
     clipped,
 )
-from govdisclosure.model import Finding, Narrative, Organ, Report, Table
+from govdisclosure.model import Finding, Narrative, Organ, Report, Source, Table
 from govdisclosure.model.cells import is_overlong_figure
 from govdisclosure.template import (
     Edition,
@@ -46,6 +46,8 @@ __all__ = [
     "is_title",
     "match_heading",
     "parse_date",
+    "share",
+    "split",
 ]
 
 _NUMBERS = "一二三四五六"
@@ -503,9 +505,27 @@ def _join(paragraphs: Sequence[str]) -> str:
     return "\n".join([s for p in paragraphs if (s := p.strip())])
 
 
-def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
-    """See :func:`govdisclosure.formats._reader.assemble`."""
-    out = Output(findings=list(findings))
+@attrs.define
+class _Sorted:
+    """The blocks of a report sorted into its front, its sections' prose and its tables
+    (:func:`_sort`), up to where a further report begins."""
+
+    front: list[RawParagraph]
+    prose: dict[str, list[RawParagraph]]
+    tables: dict[str, list[RawTable]]
+    found: set[str]
+    published: date | None
+    pictures: dict[str, list[RawImage]]
+    further: list[Block]
+    """The blocks of the further reports, from the first one's organ and title on."""
+    end: int | None
+    """The index among the blocks where a further report begins (``None``: none does)."""
+
+
+def _sort(blocks: Sequence[Block], out: Output) -> _Sorted:
+    """Sort ``blocks`` into the parts of one report, up to where a further report
+    begins (a heading of section 一 or 二 after section 五 or 六); the headings read as
+    variants are noted in ``out``."""
     front: list[RawParagraph] = []
     prose: dict[str, list[RawParagraph]] = {s: [] for s in _SECTIONS}
     tables: dict[str, list[RawTable]] = {s: [] for s in _SECTIONS}
@@ -513,6 +533,7 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
     current: str | None = None
     published: date | None = None
     further: list[Block] = []
+    end: int | None = None
     # the pictures of each section, kept out of its prose (where a seal after the date
     # would hide the signature block)
     pictures: dict[str, list[RawImage]] = {s: [] for s in _SECTIONS}
@@ -546,6 +567,7 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
                 tail = prose[current]
                 begins = _further_front(tail)
                 further = [*tail[begins:], *blocks[k:]]
+                end = _index_of(blocks, k, tail[begins]) if begins < len(tail) else k
                 del tail[begins:]
                 break
             if heading is not None and (
@@ -586,8 +608,110 @@ def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
                 dest.append(RawParagraph(_table_text(block), block.source))
                 continue
             tables[target].append(block)
-    if further:
-        _further_report(out, further)
+    return _Sorted(front, prose, tables, found, published, pictures, further, end)
+
+
+def _index_of(blocks: Sequence[Block], k: int, paragraph: RawParagraph) -> int:
+    """The index among the first ``k`` blocks of the block ``paragraph`` was read from:
+    the paragraph itself, or the table or heading it was made of (the text of a table
+    outside the tabled sections, the text run on after a heading), which has its
+    source."""
+    for j in range(k - 1, -1, -1):
+        if blocks[j] is paragraph:
+            return j
+    return next((j for j in range(k - 1, -1, -1) if blocks[j].source == paragraph.source), k)
+
+
+def split(blocks: Sequence[Block]) -> list[Sequence[Block]]:
+    """The blocks of each report of a document that holds several one after another
+    (a compilation), in order: each report ends where :func:`build` sees a further
+    report begin (a heading of section 一 or 二 after section 五 or 六), the further
+    report's organ and title going with it. A document of one report is one chunk.
+
+    >>> from govdisclosure.model import Source
+    >>> texts = ["甲局2024年政府信息公开工作年度报告", "一、总体情况", "甲。", "六、其他需要报告的事项",
+    ...     "无。", "乙局2024年政府信息公开工作年度报告", "一、总体情况", "乙。"]
+    >>> chunks = split([RawParagraph(t, Source(line=n)) for n, t in enumerate(texts, 1)])
+    >>> [len(c) for c in chunks]
+    [5, 3]
+    """
+    chunks: list[Sequence[Block]] = []
+    rest = blocks
+    while True:
+        end = _sort(rest, Output()).end
+        if end is None or end <= 0:
+            chunks.append(rest)
+            return chunks
+        chunks.append(rest[:end])
+        rest = rest[end:]
+
+
+_ORDER: Final = ("page", "line", "table", "row", "cell", "y", "x", "column")
+"""The parts of a :class:`~govdisclosure.Source` that place it in a document, the
+coarsest first."""
+
+
+def _at_or_after(a: Source, b: Source) -> bool:
+    """Whether ``a`` is at ``b`` or after it in the document, judged by the first of
+    their parts that both have and that differ (``False`` when they share no part: a
+    paragraph's line and a Word table's index cannot be compared)."""
+    shared = False
+    for name in _ORDER:
+        x, y = getattr(a, name), getattr(b, name)
+        if x is not None and y is not None:
+            if x != y:
+                return bool(x > y)
+            shared = True
+    return shared
+
+
+def _sources(chunk: Sequence[Block]) -> set[Source]:
+    """Every source of a chunk's blocks, rows and cells."""
+    out: set[Source] = set()
+    for block in chunk:
+        out.add(block.source)
+        if isinstance(block, RawTable):
+            for row in block.rows:
+                out.add(row.source)
+                out.update(c.source for c in row.cells)
+    return out
+
+
+def share(findings: Sequence[Finding], chunks: Sequence[Sequence[Block]]) -> list[list[Finding]]:
+    """``findings`` that a reader made about a whole document, shared out among the
+    chunks of its reports (:func:`split`): each to the report whose blocks hold its
+    source, else to the last report that begins before its source, else (no source,
+    or none before it) to the first."""
+    out: list[list[Finding]] = [[] for _ in chunks]
+    if len(chunks) < 2:
+        out[0].extend(findings)
+        return out
+    held = [_sources(c) for c in chunks]
+    starts = [next((b.source for b in c), None) for c in chunks]
+    for f in findings:
+        at = 0
+        if f.source is not None:
+            where = next((i for i, s in enumerate(held) if f.source in s), None)
+            if where is None:
+                later = [
+                    i
+                    for i, start in enumerate(starts)
+                    if i and start is not None and _at_or_after(f.source, start)
+                ]
+                where = later[-1] if later else 0
+            at = where
+        out[at].append(f)
+    return out
+
+
+def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:
+    """See :func:`govdisclosure.formats._reader.assemble`."""
+    out = Output(findings=list(findings))
+    sorted_ = _sort(blocks, out)
+    front, prose, tables = sorted_.front, sorted_.prose, sorted_.tables
+    found, published, pictures = sorted_.found, sorted_.published, sorted_.pictures
+    if sorted_.further:
+        _further_report(out, sorted_.further)
     head = _front(front)
     # the signature block: organ and date at the very end (before the notes that a
     # document's footnotes or endnotes become, which are kept where they are)

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from govdisclosure.formats._assembly import build
+from govdisclosure.formats._assembly import build, share, split
 from govdisclosure.formats._raw import Block, RawCell, RawParagraph, RawRow, RawTable
 from govdisclosure.model import Finding, Report, Source
 
@@ -31,6 +31,8 @@ __all__ = [
     "RawRow",
     "RawTable",
     "assemble",
+    "report_parts",
+    "share",
     "with_mark_paths",
     "with_pictures",
 ]
@@ -52,6 +54,30 @@ def assemble(blocks: Sequence[Block], *, findings: Sequence[Finding] = ()) -> Re
     Raises :class:`~govdisclosure.ParseError` only when nothing report-like is found.
     """
     return build(blocks, findings)
+
+
+def report_parts(
+    blocks: Sequence[Block], findings: Sequence[Finding] = (), *, every: bool = False
+) -> list[tuple[Sequence[Block], Sequence[Finding]]]:
+    """The blocks to :func:`assemble` into a report, each with the findings to give it.
+
+    Without ``every``, the whole document and all ``findings``: its first report (where
+    a further report begins, ``parse.further-report`` says so). With ``every``, the
+    blocks of each report of a compilation in order (:func:`~govdisclosure.formats._assembly.split`),
+    ``findings`` shared out among them: each to the report that holds its source, else
+    to the last one that begins before it, else to the first.
+
+    >>> p = lambda t, n: RawParagraph(t, Source(line=n))
+    >>> texts = ["甲局2024年政府信息公开工作年度报告", "一、总体情况", "甲。", "六、其他需要报告的事项",
+    ...     "无。", "乙局2024年政府信息公开工作年度报告", "一、总体情况", "乙。"]
+    >>> blocks = [p(t, n) for n, t in enumerate(texts, 1)]
+    >>> [assemble(b, findings=f).organ.name for b, f in report_parts(blocks, every=True)]
+    ['甲局', '乙局']
+    """
+    if not every:
+        return [(blocks, findings)]
+    chunks = split(blocks)
+    return list(zip(chunks, share(findings, chunks), strict=True))
 
 
 def with_mark_paths(report: Report) -> Report:

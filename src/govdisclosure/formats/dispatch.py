@@ -40,7 +40,7 @@ from govdisclosure.formats._saved import gunzip, gzip_head, is_gzip, is_mhtml
 from govdisclosure.limits import read_input, resolve
 from govdisclosure.model import Report
 
-__all__ = ["DOCUMENT_SUFFIXES", "FORMATS", "Format", "parse", "sniff", "unsupported"]
+__all__ = ["DOCUMENT_SUFFIXES", "FORMATS", "Format", "parse", "parse_all", "sniff", "unsupported"]
 
 Format = Literal["pdf", "docx", "json", "html", "markdown", "text"]
 FORMATS: Final[tuple[Format, ...]] = ("pdf", "docx", "json", "html", "markdown", "text")
@@ -281,6 +281,44 @@ def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = Non
     >>> back == r, [f.code for f in back.findings]
     (True, ['parse.compressed'])
     """
+    return _reports(source, format, every=False)[0]
+
+
+def parse_all(
+    source: str | os.PathLike[str] | bytes, *, format: Format | None = None
+) -> tuple[Report, ...]:
+    """Every report of a document that holds several one after another, in order.
+
+    A compilation (汇编) of a county's departments, two years joined in one PDF, a page
+    that shows several reports: :func:`parse` reads the first of them and says in a
+    ``parse.further-report`` finding where the next begins; ``parse_all`` reads each,
+    a whole :class:`~govdisclosure.Report` with its own organ, year, title, sections,
+    tables, findings and provenance. A report ends where a heading of section 一 or 二
+    follows section 五 or 六 (the next one's organ and title, after the closing date,
+    going with the next). Sources are positions in the whole document; what the reader
+    noticed about the document goes to the report whose part holds it (else to the
+    first). Takes what :func:`parse` takes (a path or the content, the format
+    recognised by content unless ``format`` names it); a document of one report gives
+    ``(parse(source),)``, and the library's JSON holds one report. Raises
+    :class:`~govdisclosure.ParseError` when no report can be read.
+
+    >>> import govdisclosure as gd
+    >>> a = gd.build_report(organ="某县甲局", year=2024, other="无。")
+    >>> b = gd.build_report(organ="某县乙局", year=2024, other="无。")
+    >>> both = gd.parse_all(gd.render_text(a) + "\\n" + gd.render_text(b))
+    >>> both == (a, b)
+    True
+    >>> [f.code for f in gd.parse(gd.render_text(a) + "\\n" + gd.render_text(b)).findings]
+    ['parse.further-report']
+    """
+    return tuple(_reports(source, format, every=True))
+
+
+def _reports(
+    source: str | os.PathLike[str] | bytes, format: Format | None, *, every: bool
+) -> list[Report]:
+    """The first report of ``source`` as a one-item list (what :func:`parse` reads), or
+    with ``every`` each of its reports."""
     data = _read(source)
     if isinstance(data, bytes) and is_gzip(data):
         if format is None:
@@ -290,13 +328,14 @@ def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = Non
         inner = gunzip(data, resolve(None))
         if is_gzip(inner):
             raise ParseError(_ARCHIVE)
-        report = _parse(inner, format)
+        reports = _parse(inner, format, every=every)
         compressed = finding("parse.compressed", compression="gzip")
-        return attrs.evolve(report, findings=(compressed, *report.findings))
-    return _parse(data, format)
+        first = attrs.evolve(reports[0], findings=(compressed, *reports[0].findings))
+        return [first, *reports[1:]]
+    return _parse(data, format, every=every)
 
 
-def _parse(data: bytes | str, format: Format | None) -> Report:
+def _parse(data: bytes | str, format: Format | None, *, every: bool) -> list[Report]:
     if not data.strip():
         msg = N_("the input is empty")
         raise ParseError(msg)
@@ -309,31 +348,31 @@ def _parse(data: bytes | str, format: Format | None) -> Report:
         msg = f"unknown format {kind!r}; expected one of {', '.join(FORMATS)}"
         raise ValueError(msg)
     if kind == "pdf":
-        from govdisclosure.formats.pdf import parse_pdf  # noqa: PLC0415 - optional extra
+        from govdisclosure.formats.pdf import pdf_reports  # noqa: PLC0415 - optional extra
 
         if isinstance(data, str):
             msg = "a PDF is binary; pass bytes or a path"
             raise ParseError(msg)
-        return parse_pdf(data)
+        return pdf_reports(data, every=every)
     if kind == "docx":
-        from govdisclosure.formats.docx import parse_docx  # noqa: PLC0415 - optional extra
+        from govdisclosure.formats.docx import docx_reports  # noqa: PLC0415 - optional extra
 
         if isinstance(data, str):
             msg = "a Word document is binary; pass bytes or a path"
             raise ParseError(msg)
-        return parse_docx(data)
+        return docx_reports(data, every=every)
     if kind == "json":
         from govdisclosure.formats.json import from_json  # noqa: PLC0415
 
-        return from_json(data)
+        return [from_json(data)]
     if kind == "html":
-        from govdisclosure.formats.html import parse_html  # noqa: PLC0415
+        from govdisclosure.formats.html import html_reports  # noqa: PLC0415
 
-        return parse_html(data)
+        return html_reports(data, every=every)
     if kind == "markdown":
-        from govdisclosure.formats.markdown import parse_markdown  # noqa: PLC0415
+        from govdisclosure.formats.markdown import markdown_reports  # noqa: PLC0415
 
-        return parse_markdown(data)
-    from govdisclosure.formats.text import parse_text  # noqa: PLC0415
+        return markdown_reports(data, every=every)
+    from govdisclosure.formats.text import text_reports  # noqa: PLC0415
 
-    return parse_text(data)
+    return text_reports(data, every=every)

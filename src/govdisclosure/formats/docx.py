@@ -65,6 +65,7 @@ __all__ = [
     "DocxImage",
     "active_grid",
     "applications_grid",
+    "docx_reports",
     "parse_docx",
     "read_docx",
     "read_docx_grids",
@@ -1251,8 +1252,19 @@ def parse_docx(source: str | os.PathLike[str] | bytes, *, limits: Limits | None 
     ``max_lines`` for paragraphs, ``max_tables``, ``max_cells``, ``max_total_cells``,
     ``time_budget``; default: the process-wide :func:`~govdisclosure.get_limits`).
     """
+    return docx_reports(source, limits=limits)[0]
+
+
+def docx_reports(
+    source: str | os.PathLike[str] | bytes, *, limits: Limits | None = None, every: bool = False
+) -> list[Report]:
+    """:func:`parse_docx`'s report as a one-item list; with ``every``, each report of a
+    Word document that holds several one after another (a compilation), in order, each
+    read as :func:`parse_docx` reads one."""
     from govdisclosure.formats._reader import (  # noqa: PLC0415
         assemble,
+        report_parts,
+        share,
         with_mark_paths,
         with_pictures,
     )
@@ -1270,22 +1282,38 @@ def parse_docx(source: str | os.PathLike[str] | bytes, *, limits: Limits | None 
         )
         raise ParseError(msg)
     blocks = list(_blocks(items, findings))
-    report = assemble(english_to_official(blocks), findings=findings)
+    parts = report_parts(english_to_official(blocks), findings, every=every)
+    reports = [assemble(part, findings=shared) for part, shared in parts]
     if _tabbed(items):
         # tables pasted as text: rows of tab-separated cells, read by the text reader
-        as_text = _read_as_text(items, findings, limits, budget)
-        if as_text is not None and len(as_text.tables) > len(report.tables):
-            report = with_pictures(as_text, report)
+        # (each report as the text reader reads it, when it reads as many), each given
+        # the findings its report was given
+        as_text = _read_as_text(items, limits, budget, every=every)
+        if as_text is not None and len(as_text) == len(reports):
+            reports = [
+                with_pictures(attrs.evolve(text, findings=(*shared, *text.findings)), report)
+                if len(text.tables) > len(report.tables)
+                else report
+                for text, report, (_, shared) in zip(as_text, reports, parts, strict=True)
+            ]
     if findings:
-        report = with_mark_paths(report)
+        reports = [with_mark_paths(report) for report in reports]
     if row_marks:
-        # (the cell's path when it was read as one, else none: no row stands for it)
-        paths = {src: path for path, src in report.provenance.items()}
-        placed = [
-            attrs.evolve(f, path=paths.get(f.source) or "" if f.source else "") for f in row_marks
-        ]
-        report = attrs.evolve(report, findings=(*report.findings, *placed))
-    return report
+        marks = share(row_marks, [part for part, _ in parts]) if every else [row_marks]
+        reports = [_with_row_marks(r, m) for r, m in zip(reports, marks, strict=True)]
+    return reports
+
+
+def _with_row_marks(report: Report, row_marks: Sequence[Finding]) -> Report:
+    """``report`` with the marks of its table rows, each given the path of the cell at
+    its source (when it was read as one, else none: no row stands for it)."""
+    if not row_marks:
+        return report
+    paths = {src: path for path, src in report.provenance.items()}
+    placed = [
+        attrs.evolve(f, path=paths.get(f.source) or "" if f.source else "") for f in row_marks
+    ]
+    return attrs.evolve(report, findings=(*report.findings, *placed))
 
 
 def _tabbed(items: Sequence[DocxGrid | DocxImage | str]) -> bool:
@@ -1297,15 +1325,16 @@ def _tabbed(items: Sequence[DocxGrid | DocxImage | str]) -> bool:
 
 def _read_as_text(
     items: Sequence[DocxGrid | DocxImage | str],
-    findings: Sequence[Finding],
     limits: Limits,
     budget: Budget,
-) -> Report | None:
-    """``items`` read by the text reader: each paragraph its lines, each table its rows
-    as Word converts a table to text (a cell's text once, in its first row, cells
-    tab-separated); every source is moved back onto the paragraph or the table cell it
-    was read from, and ``findings`` come first."""
-    from govdisclosure.formats._reader import assemble  # noqa: PLC0415
+    *,
+    every: bool = False,
+) -> list[Report] | None:
+    """``items`` read by the text reader (each report of them, with ``every``): each
+    paragraph its lines, each table its rows as Word converts a table to text (a cell's
+    text once, in its first row, cells tab-separated); every source is moved back onto
+    the paragraph or the table cell it was read from."""
+    from govdisclosure.formats._reader import assemble, report_parts  # noqa: PLC0415
     from govdisclosure.formats.text import _blocks as text_blocks  # noqa: PLC0415
 
     lines: list[str] = []
@@ -1340,7 +1369,8 @@ def _read_as_text(
             origins.append((k, top + i, starts, columns))
     limits.check("max_lines", len(lines), "lines of the Word document read as text")
     try:
-        report = assemble(list(text_blocks(lines, budget, limits)))
+        blocks = list(text_blocks(lines, budget, limits, every=every))
+        reports = [assemble(part) for part, _ in report_parts(blocks, every=every)]
     except ParseError:
         return None
 
@@ -1355,6 +1385,9 @@ def _read_as_text(
         j = max(bisect.bisect_right(starts, src.column) - 1, 0)
         return Source(table=k, row=row, cell=columns[j])
 
-    provenance = {path: place(src) or src for path, src in report.provenance.items()}
-    read = tuple(attrs.evolve(f, source=place(f.source)) for f in report.findings)
-    return attrs.evolve(report, provenance=provenance, findings=(*findings, *read))
+    def placed(report: Report) -> Report:
+        provenance = {path: place(src) or src for path, src in report.provenance.items()}
+        read = tuple(attrs.evolve(f, source=place(f.source)) for f in report.findings)
+        return attrs.evolve(report, provenance=provenance, findings=read)
+
+    return [placed(report) for report in reports]

@@ -20,12 +20,13 @@ True
 from __future__ import annotations
 
 import codecs
+import copy
 import functools
 import itertools
 import math
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from decimal import Decimal
 from html import escape
@@ -36,6 +37,7 @@ from lxml import etree
 
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.formats._assembly import split
 from govdisclosure.formats._bom import bom_codec
 from govdisclosure.formats._cells import repeats_in_span
 from govdisclosure.formats._container import (
@@ -66,6 +68,7 @@ from govdisclosure.formats._reader import (
     RawParagraph,
     RawTable,
     assemble,
+    report_parts,
     with_mark_paths,
 )
 from govdisclosure.formats._render import SECTION_IDS, Words, label_layout, paragraphs, words
@@ -92,6 +95,7 @@ __all__ = [
     "MAX_COLSPAN",
     "fragment_blocks",
     "html_blocks",
+    "html_reports",
     "parse_html",
     "render_html",
 ]
@@ -1125,6 +1129,16 @@ def _own_article(root: etree._Element) -> etree._Element | None:
     return None
 
 
+def _own_articles(root: etree._Element) -> list[etree._Element]:
+    """The ``<article>`` s of :func:`render_html` on a page, in order (a page that joins
+    several reports holds one each)."""
+    return [
+        el
+        for el in root.iter("article")
+        if "govdisclosure-report" in (el.get("class") or "").split()
+    ]
+
+
 def _organ_hint(root: etree._Element, article: etree._Element | None = None) -> Organ | None:
     """The organ as :func:`render_html` states it on its own pages (``data-organ``);
     ``article``: the page's own article, when the caller has found it."""
@@ -1195,6 +1209,10 @@ def _check_depth(root: etree._Element, limits: Limits) -> None:
         raise LimitExceeded(msg)
 
 
+_NONE_RAISED: Final[frozenset[etree._Element]] = frozenset()
+"""No element raised by style (the reading of a page that raises no text)."""
+
+
 def fragment_blocks(
     fragment: str | bytes,
     findings: list[Finding],
@@ -1218,17 +1236,24 @@ def html_blocks(
     *,
     limits: Limits | None = None,
     budget: Budget | None = None,
+    every: bool = False,
     raised: AbstractSet[str] | None = None,
 ) -> list[Block]:
     """The paragraphs and tables of a parsed page's content, in reading order.
 
     Report tables left outside the content container are reported in ``findings``
-    (``parse.outside-content``) with their figures. Raises
-    :class:`~govdisclosure.LimitExceeded` for pages beyond ``limits``. ``raised``: what
-    :func:`~govdisclosure.formats._raised.raising` says of the page's source (``None``:
-    it raises no text by style, which is then not looked for in the tree).
+    (``parse.outside-content``) with their figures. With ``every`` (all the reports of
+    a page are read), the content of a page that holds several articles of
+    :func:`render_html` is all of them, and on a page whose container leaves report
+    tables out, the content is the nearest element that holds them too, when it holds
+    several reports (each report in an element of its own: a portal's page of several
+    reports). ``raised``: what :func:`~govdisclosure.formats._raised.raising` says of
+    the page's source (``None``: it raises no text by style, which is then not looked
+    for in the tree). Raises :class:`~govdisclosure.LimitExceeded` for pages beyond
+    ``limits``.
     """
     limits = resolve(limits)
+    budget = budget or limits.budget()
     tables = list(root.iter("table"))
     _check_tree(root, limits, len(tables))
     body = next(root.iter("body"), root)
@@ -1239,10 +1264,46 @@ def html_blocks(
     # footnote marks set by style rather than <sup>/<sub> (rare: searched for only when
     # the page's source holds such a style)
     styled = raised_elements(root, raised) if raised is not None else _NONE_RAISED
+    if every:
+        articles = _own_articles(body)
+        if len(articles) > 1:
+            container = _common_ancestor(articles)
+    outside = (
+        _outside(body, container, table_index, cell_texts, body_tables, styled)
+        if findings is not None or every
+        else []
+    )
+    if every and outside:
+        left = [tables[f.source.table] for f in outside if f.source and f.source.table is not None]
+        wide = _common_ancestor([container, *left])
+        wider = _several_reports(root, wide, cell_texts, limits, budget, raised)
+        if wider is not None:
+            blocks, notes = wider
+            if findings is not None:
+                findings += notes
+            return blocks
     if findings is not None:
-        findings += _outside(body, container, table_index, cell_texts, body_tables, styled)
+        findings += outside
+    return _content_blocks(
+        root, container, table_index, cell_texts, findings, limits, budget, styled
+    )
+
+
+def _content_blocks(
+    root: etree._Element,
+    container: etree._Element,
+    table_index: dict[etree._Element, int],
+    cell_texts: dict[etree._Element, str],
+    findings: list[Finding] | None,
+    limits: Limits,
+    budget: Budget,
+    styled: AbstractSet[etree._Element] = _NONE_RAISED,
+) -> list[Block]:
+    """The blocks of ``container``, the content of the page of ``root``, its chrome
+    removed (the tree is changed); what the reading notes goes to ``findings``.
+    ``styled``: the page's elements raised by style (marks, as ``<sup>`` is)."""
     word_marks = _strip_chrome(container, cell_texts)
-    reader = _Reader(table_index, limits, budget or limits.budget(), cell_texts)
+    reader = _Reader(table_index, limits, budget, cell_texts)
     if styled:
         word_marks = [*word_marks, *(el for el in styled if _inside_of(el, container))]
     if word_marks or next(container.iter(*_MARK_TAGS), None) is not None:  # (one search in C)
@@ -1261,6 +1322,48 @@ def html_blocks(
     if next(container.iter("img"), None) is not None:  # (one search in C)
         blocks = _with_images(blocks, container)
     return blocks
+
+
+def _several_reports(
+    root: etree._Element,
+    wide: etree._Element,
+    cell_texts: dict[etree._Element, str],
+    limits: Limits,
+    budget: Budget,
+    raised: AbstractSet[str] | None = None,
+) -> tuple[list[Block], list[Finding]] | None:
+    """The blocks of ``wide`` (an element of the page of ``root`` that holds the content
+    container and the report tables it left out) and what reading them notes, when
+    they hold several reports; else ``None``. They are read from a copy of the page:
+    removing the chrome changes the tree, which is read as it was when they hold one.
+    ``raised``: as for :func:`html_blocks`."""
+    copied = copy.deepcopy(root)
+    twin = copied.getroottree().xpath(root.getroottree().getpath(wide))
+    if not isinstance(twin, list) or not twin or not isinstance(twin[0], etree._Element):
+        return None
+    texts = dict(
+        zip(
+            copied.iter("td"),
+            (cell_texts.get(td, _serialised_text(td)) for td in root.iter("td")),
+            strict=True,
+        )
+    )
+    tables = list(copied.iter("table"))
+    table_index = {t: i for i, t in enumerate(tables)}
+    body = next(copied.iter("body"), copied)
+    styled = raised_elements(copied, raised) if raised is not None else _NONE_RAISED
+    notes = _outside(body, twin[0], table_index, texts, styled=styled)
+    blocks = _content_blocks(copied, twin[0], table_index, texts, notes, limits, budget, styled)
+    return (blocks, notes) if len(split(blocks)) > 1 else None
+
+
+def _common_ancestor(elements: Sequence[etree._Element]) -> etree._Element:
+    """The nearest element that holds all of ``elements`` (one at least)."""
+    first, *others = elements
+    for candidate in itertools.chain([first], first.iterancestors()):
+        if all(el is candidate or any(a is candidate for a in el.iterancestors()) for el in others):
+            return candidate
+    return first.getroottree().getroot()
 
 
 def _with_images(blocks: list[Block], container: etree._Element) -> list[Block]:
@@ -1290,7 +1393,6 @@ def _with_images(blocks: list[Block], container: etree._Element) -> list[Block]:
 
 
 _MARK_TAGS: Final = ("sup", "sub")
-_NONE_RAISED: Final[frozenset[etree._Element]] = frozenset()
 
 
 def _inside_of(el: etree._Element, container: etree._Element) -> bool:
@@ -1461,10 +1563,22 @@ def parse_html(html: str | bytes | os.PathLike[str], *, limits: Limits | None = 
     process-wide :func:`~govdisclosure.get_limits`). Spans are clamped to
     ``limits.max_span`` and to the rows left in the table.
     """
-    return _parse_page(html, resolve(limits), 0)
+    return _parse_page(html, resolve(limits), 0)[0]
 
 
-def _parse_page(html: str | bytes | os.PathLike[str], limits: Limits, depth: int) -> Report:
+def html_reports(
+    html: str | bytes | os.PathLike[str], *, limits: Limits | None = None, every: bool = False
+) -> list[Report]:
+    """:func:`parse_html`'s report as a one-item list; with ``every``, each report of a
+    page that holds several one after another (a compilation), in order, each read as
+    :func:`parse_html` reads one. The reports of a page that holds several articles of
+    :func:`render_html` are read from all of them, each with its article's organ."""
+    return _parse_page(html, resolve(limits), 0, every=every)
+
+
+def _parse_page(
+    html: str | bytes | os.PathLike[str], limits: Limits, depth: int, *, every: bool = False
+) -> list[Report]:
     findings: list[Finding] = []
     budget = limits.budget()
     given: object = read_input(html, limits) if isinstance(html, os.PathLike) else html
@@ -1506,31 +1620,40 @@ def _parse_page(html: str | bytes | os.PathLike[str], limits: Limits, depth: int
     frames = [(el.get("srcdoc"), el.get("src")) for el in root.iter("iframe", "frame")]
     # the page's own article (for both hints) and the elements in English, in one pass
     article, english = _articles(root)
-    organ = year = None
-    if article is not None:
-        organ, year = _organ_hint(root, article), _year_hint(root, article)
-    blocks = html_blocks(root, findings, limits=limits, budget=budget, raised=raising(source))
+    # the organ and year that render_html states on its article (on each of its
+    # articles, reading every report of a page that holds several)
+    articles = _own_articles(root) if every and article is not None else [article]
+    hints = [(el, _organ_hint(root, el), _year_hint(root, el)) for el in articles if el is not None]
+    blocks = html_blocks(
+        root, findings, limits=limits, budget=budget, every=every, raised=raising(source)
+    )
     if any(_attached(el, root) for el in english):  # (an English mark left in the tree read)
         blocks = translate(blocks)
-    official = False
-    if organ is not None and year is not None and blocks:
+    official = [False] * len(hints)
+    for i, (el, organ, year) in enumerate(hints):
         # a page of render_html with the official title: the organ is read from
         # data-organ, so the title line need not pass the assembler's title tests (an
         # organ name may hold any character)
+        k = 0 if i == 0 else _first_at(blocks, _line(el))
+        if organ is None or year is None or k >= len(blocks):
+            continue
         pattern = template(edition_for_year(year)).title
-        first = blocks[0]
+        first = blocks[k]
         if isinstance(first, RawParagraph) and first.text == pattern.format(
             organ=organ.name, year=year
         ):
             stand_in = attrs.evolve(first, text=pattern.format(organ=_SOME_ORGAN, year=year))
-            blocks = [stand_in, *blocks[1:]]
-            official = True
+            blocks = [*blocks[:k], stand_in, *blocks[k + 1 :]]
+            official[i] = True
     try:
-        report = assemble(blocks, findings=findings)
+        reports = [
+            assemble(part, findings=shared)
+            for part, shared in report_parts(blocks, findings, every=every)
+        ]
     except LimitExceeded:
         raise
     except ParseError:
-        framed = _framed(frames, findings, limits, depth) if frames else None
+        framed = _framed(frames, findings, limits, depth, every=every) if frames else None
         if framed is None:
             links = _attachments(root)
             if links:
@@ -1538,19 +1661,35 @@ def _parse_page(html: str | bytes | os.PathLike[str], limits: Limits, depth: int
                 raise ParseError(msg, reason=_ATTACHED) from None
             raise
         return framed
-    if frames and _no_section(report):
-        framed = _framed(frames, findings, limits, depth)
+    first_report = reports[0]
+    if frames and _no_section(first_report):
+        framed = _framed(frames, findings, limits, depth, every=every)
         if framed is not None:
             return framed
-    if _no_section(report):
+    if _no_section(first_report):
         links = _attachments(root)
         if links:
             note = finding("parse.attachment", count=len(links), links="、".join(links[:5]))
-            report = attrs.evolve(report, findings=(*report.findings, note))
-    report = with_mark_paths(report)
-    if organ is not None and organ != report.organ:
-        report = _with_organ(report, organ, official=official)
-    return report
+            reports[0] = attrs.evolve(first_report, findings=(*first_report.findings, note))
+    reports = [with_mark_paths(report) for report in reports]
+    # each article's organ for its report, when the page holds as many reports as
+    # articles; else the (first) article's for the first report
+    named = hints if len(hints) == len(reports) else hints[:1]
+    for i, ((_el, organ, _year), is_official) in enumerate(zip(named, official, strict=False)):
+        if organ is not None and organ != reports[i].organ:
+            reports[i] = _with_organ(reports[i], organ, official=is_official)
+    return reports
+
+
+def _first_at(blocks: Sequence[Block], line: int | None) -> int:
+    """The index of the first block read at ``line`` of the page or after it
+    (``len(blocks)`` when none is)."""
+    if line is None:
+        return len(blocks)
+    return next(
+        (k for k, b in enumerate(blocks) if b.source.line is not None and b.source.line >= line),
+        len(blocks),
+    )
 
 
 _ATTACHED: Final = N_("no report on the page, which links to its attachment")
@@ -1591,7 +1730,9 @@ def _framed(
     findings: list[Finding],
     limits: Limits,
     depth: int,
-) -> Report | None:
+    *,
+    every: bool = False,
+) -> list[Report] | None:
     """The report of a page that holds none itself but frames one: the page of the first
     ``<iframe srcdoc>`` that has one (its findings after the page's own), else a
     :class:`~govdisclosure.ParseError` that names the pages the frames show (nothing is
@@ -1601,12 +1742,13 @@ def _framed(
             if srcdoc is None or _NOT_BLANK.search(srcdoc) is None:
                 continue
             try:
-                inner = _parse_page(srcdoc, limits, depth + 1)
+                inner = _parse_page(srcdoc, limits, depth + 1, every=every)
             except LimitExceeded:
                 raise
             except ParseError:
                 continue
-            return attrs.evolve(inner, findings=(*findings, *inner.findings))
+            first = attrs.evolve(inner[0], findings=(*findings, *inner[0].findings))
+            return [first, *inner[1:]]
     sources = [" ".join(src.split()) for _srcdoc, src in frames if src and src.strip()]
     if not sources:
         return None

@@ -48,6 +48,7 @@ from govdisclosure.template import Edition, template
 
 __all__ = [
     "escape_markdown",
+    "markdown_reports",
     "parse_markdown",
     "read_markdown",
     "render_markdown",
@@ -467,7 +468,15 @@ def parse_markdown(data: str | bytes | os.PathLike[str], *, limits: Limits | Non
     >>> parse_markdown(render_markdown(r)) == r
     True
     """
-    from govdisclosure.formats._reader import assemble  # noqa: PLC0415
+    return markdown_reports(data, limits=limits)[0]
+
+
+def markdown_reports(
+    data: str | bytes | os.PathLike[str], *, limits: Limits | None = None, every: bool = False
+) -> list[Report]:
+    """:func:`parse_markdown`'s report as a one-item list; with ``every``, each report of
+    a Markdown text that holds several one after another (a compilation), in order."""
+    from govdisclosure.formats._reader import assemble, report_parts  # noqa: PLC0415
     from govdisclosure.formats.text import text_input  # noqa: PLC0415
 
     findings: list[Finding] = []
@@ -476,4 +485,7 @@ def parse_markdown(data: str | bytes | os.PathLike[str], *, limits: Limits | Non
     if not blocks:
         msg = N_("the Markdown is empty")
         raise ParseError(msg)
-    return assemble(english_to_official(blocks), findings=findings)
+    return [
+        assemble(part, findings=shared)
+        for part, shared in report_parts(english_to_official(blocks), findings, every=every)
+    ]

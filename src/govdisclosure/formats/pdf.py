@@ -60,6 +60,7 @@ __all__ = [
     "PdfImage",
     "PdfLine",
     "parse_pdf",
+    "pdf_reports",
     "read_pdf_blocks",
     "read_pdf_grids",
 ]
@@ -1047,8 +1048,22 @@ def parse_pdf(
     >>> report.cell("applications.new_received.total")  # doctest: +SKIP
     3119
     """
+    return pdf_reports(source, max_pages=max_pages, limits=limits)[0]
+
+
+def pdf_reports(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    max_pages: int | None = None,
+    limits: Limits | None = None,
+    every: bool = False,
+) -> list[Report]:
+    """:func:`parse_pdf`'s report as a one-item list; with ``every``, each report of a
+    PDF that holds several one after another (a compilation), in order, each read as
+    :func:`parse_pdf` reads one."""
     from govdisclosure.formats._reader import (  # noqa: PLC0415
         assemble,
+        report_parts,
         with_mark_paths,
         with_pictures,
     )
@@ -1059,24 +1074,36 @@ def parse_pdf(
     if _no_text(blocks):
         msg = N_("the PDF has no text layer (a scan?); run OCR first")
         raise ParseError(msg)
-    report = assemble(blocks, findings=findings)
+    reports = [
+        assemble(part, findings=shared)
+        for part, shared in report_parts(blocks, findings, every=every)
+    ]
     if findings:
-        report = with_mark_paths(report)
+        reports = [with_mark_paths(report) for report in reports]
     if not any(isinstance(it, PdfGrid) for it in items):
         # no ruled table: tables laid out with spaces only are read line by line as text
+        # (each report as the text reader reads it, when it reads as many)
         lines = [ln for it in items if isinstance(it, _Para) for ln in it.lines]
-        as_text = _read_as_text(lines, limits)
-        if as_text is not None and len(as_text.tables) > len(report.tables):
-            report = with_pictures(as_text, report)
-    return report
+        as_text = _read_as_text(lines, limits, every=every)
+        if as_text is not None and len(as_text) == len(reports):
+            reports = [
+                with_pictures(text, report) if len(text.tables) > len(report.tables) else report
+                for text, report in zip(as_text, reports, strict=True)
+            ]
+    return reports
 
 
-def _read_as_text(lines: Sequence[PdfLine], limits: Limits | None) -> Report | None:
-    """The lines read by the text parser, with every source moved back onto its page."""
-    from govdisclosure.formats.text import parse_text  # noqa: PLC0415
+def _read_as_text(
+    lines: Sequence[PdfLine], limits: Limits | None, *, every: bool = False
+) -> list[Report] | None:
+    """The lines read by the text parser (each report of them, with ``every``), with
+    every source moved back onto its page."""
+    from govdisclosure.formats.text import text_reports  # noqa: PLC0415
 
     try:
-        report = parse_text("\n".join(ln.spaced or ln.text for ln in lines), limits=limits)
+        reports = text_reports(
+            "\n".join(ln.spaced or ln.text for ln in lines), limits=limits, every=every
+        )
     except ParseError:
         return None
 
@@ -1086,6 +1113,9 @@ def _read_as_text(lines: Sequence[PdfLine], limits: Limits | None) -> Report | N
         ln = lines[src.line - 1]
         return Source(page=ln.page, x=ln.x0, y=ln.top)
 
-    provenance = {path: place(src) or src for path, src in report.provenance.items()}
-    findings = tuple(attrs.evolve(f, source=place(f.source)) for f in report.findings)
-    return attrs.evolve(report, provenance=provenance, findings=findings)
+    def placed(report: Report) -> Report:
+        provenance = {path: place(src) or src for path, src in report.provenance.items()}
+        findings = tuple(attrs.evolve(f, source=place(f.source)) for f in report.findings)
+        return attrs.evolve(report, provenance=provenance, findings=findings)
+
+    return [placed(report) for report in reports]

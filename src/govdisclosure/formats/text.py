@@ -52,7 +52,7 @@ from govdisclosure.formats._raw import (
     make_cell,
     make_row,
 )
-from govdisclosure.formats._reader import assemble
+from govdisclosure.formats._reader import assemble, report_parts
 from govdisclosure.formats._scrub import scrub
 from govdisclosure.limits import Budget, Limits, input_size, read_input, resolve
 from govdisclosure.model import (
@@ -67,7 +67,7 @@ from govdisclosure.model import (
 )
 from govdisclosure.template import Edition, edition_for_year, normalize_label, template
 
-__all__ = ["decode", "parse_text", "render_text"]
+__all__ = ["decode", "parse_text", "render_text", "text_reports"]
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -258,9 +258,16 @@ def _cell_count(line: str, tabbed: bool) -> int:
 
 
 def _blocks(
-    lines: list[str], budget: Budget | None = None, limits: Limits | None = None
+    lines: list[str],
+    budget: Budget | None = None,
+    limits: Limits | None = None,
+    *,
+    every: bool = False,
 ) -> Iterator[Block]:
     """The blocks of a text, given as its lines (split as :meth:`str.splitlines` does).
+
+    With ``every`` (each report of a compilation is read), the title of a further
+    report is a paragraph of its own, as the first report's is (:func:`_opens_further`).
 
     With ``limits``, the cells of a table (``max_cells``) and of all tables
     (``max_total_cells``) are held to them, each line counted before it is cut into
@@ -374,7 +381,9 @@ def _blocks(
             paragraphs.add(line, number, alone=True)
             paragraphs.close()
             continue
-        if index in signature:
+        if index in signature or (
+            every and section in _CLOSING and is_title(line) and _opens_further(lines, index)
+        ):
             paragraphs.add(line, number, alone=True)
             paragraphs.close()
             continue
@@ -383,6 +392,29 @@ def _blocks(
         paragraphs.add(line, number)
     yield from flush_table()
     yield from paragraphs.items
+
+
+_CLOSING: Final = frozenset({"problems", "other"})
+_OPENING: Final = frozenset({"overview", "active"})
+_FURTHER_LOOK: Final = 10
+"""How many lines after a title in section 五 or 六 a further report's heading of
+section 一 or 二 may come (its lead paragraph before it)."""
+
+
+def _opens_further(lines: list[str], index: int) -> bool:
+    """Whether the title on line ``index`` opens a further report: a heading of section
+    一 or 二 follows within :data:`_FURTHER_LOOK` lines written, before any other heading."""
+    seen = 0
+    for line in lines[index + 1 :]:
+        if not line.strip():
+            continue
+        heading = match_heading(line)
+        if heading is not None:
+            return heading.section in _OPENING
+        seen += 1
+        if seen >= _FURTHER_LOOK:
+            return False
+    return False
 
 
 _KIND_MARKS = (
@@ -533,6 +565,14 @@ def parse_text(data: str | bytes | os.PathLike[str], *, limits: Limits | None = 
     >>> r.organ.name, r.year, r.overview.text
     ('某县某局', 2024, '概述。')
     """
+    return text_reports(data, limits=limits)[0]
+
+
+def text_reports(
+    data: str | bytes | os.PathLike[str], *, limits: Limits | None = None, every: bool = False
+) -> list[Report]:
+    """:func:`parse_text`'s report as a one-item list; with ``every``, each report of a
+    text that holds several one after another (a compilation), in order."""
     findings: list[Finding] = []
     limits = resolve(limits)
     budget = limits.budget()
@@ -544,7 +584,11 @@ def parse_text(data: str | bytes | os.PathLike[str], *, limits: Limits | None = 
     lines = text.splitlines()
     limits.check("max_lines", len(lines), "lines of the text")
     try:
-        return assemble(list(_blocks(lines, budget, limits)), findings=findings)
+        blocks = list(_blocks(lines, budget, limits, every=every))
+        return [
+            assemble(part, findings=shared)
+            for part, shared in report_parts(blocks, findings, every=every)
+        ]
     except ParseError as exc:
         if isinstance(data, str) and _FILE_NAME.fullmatch(text.strip()):
             msg = f"{exc} (the text is a file name: pass pathlib.Path({text.strip()!r}), or use parse())"
