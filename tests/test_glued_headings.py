@@ -264,3 +264,22 @@ def test_heading_ends_holds_every_character_a_heading_line_may_end_with() -> Non
     }
     assert every == assembly.heading_ends()
     assert assembly.heading_lasts() == {ch for ch in every if not ch.isspace()}
+
+
+def test_a_heading_run_on_does_not_make_extracted_text_look_wrapped() -> None:
+    """Found by Hypothesis: the line a heading was run onto ends without a full stop and
+    is wider than the rest, so that extracted text read as wrapped at a margin and two
+    full-width paragraphs of section 五 were joined. The widths are measured without
+    the heading."""
+    sentence = "我单位坚持以公开为常态、不公开为例外，认真落实政府信息公开各项要求。"
+    report = gd.build_report(
+        organ="淮安市财政局",
+        year=2019,
+        published="2020-01-01",
+        overview="（一）主动公开情况。" + sentence,
+        problems=sentence + "\n" + sentence,
+        other="本年度未收取信息处理费。",
+        edition="2019",
+    )
+    text = gd.render_text(report).replace("\t", " ")
+    assert_repaired(gd.parse_text(text), gd.parse_text(glued(text, {"active"}, " ")), {"active"})

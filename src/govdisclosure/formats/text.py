@@ -277,7 +277,11 @@ def _blocks(
     tabbed = sum(1 for ln in lines if "\t" in ln and "\t" in ln.strip(" ")) >= 3
     extracted = not tabbed
     # the width of a full line of prose: most prose lines of extracted text are full
-    prose = [ln.strip() for ln in lines if "\t" not in ln and ("，" in ln or "。" in ln)]
+    # (measured without the headings printed at the end of lines: a line that ends in
+    # one is as wide as, and ends as, the line before it)
+    run_on = any_glued(lines)
+    measured = [_unglued(ln) for ln in lines] if run_on else lines
+    prose = [ln.strip() for ln in measured if "\t" not in ln and ("，" in ln or "。" in ln)]
     # (only extracted text can be wrapped: tabbed text needs no widths)
     widths = sorted(map(_width, prose)) if extracted else []
     wrap = widths[int(len(widths) * 0.6)] if widths else 0
@@ -313,7 +317,7 @@ def _blocks(
     now: list[str | None] = [None]  # (the section being read, for _split_glued)
     items: Iterator[tuple[int, str, str | None]] = (
         _split_glued(lines, now)
-        if any_glued(lines)
+        if run_on
         else zip(itertools.count(), lines, itertools.repeat(None))
     )
     for index, raw, glued in items:
@@ -459,6 +463,13 @@ _FIGURE_TOKEN: Final = re.compile(r"(?:^|\s)\d[\d,]*(?:\.\d+)?(?:\s|$)")
 standing alone between blanks: in tab-separated text, a line of a tabled section that
 holds one and reads like no sentence is a row whose cells lost their tabs
 (the last row of a table, a long row, a whole table typed with spaces)."""
+
+
+def _unglued(line: str) -> str:
+    """``line`` without a heading printed at its end (:func:`glued_heading` asked of no
+    section)."""
+    split = glued_heading(line, None)
+    return line if split is None else split[0]
 
 
 def _split_glued(lines: list[str], now: list[str | None]) -> Iterator[tuple[int, str, str | None]]:
