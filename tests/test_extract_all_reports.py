@@ -17,11 +17,9 @@ import json
 import tempfile
 from collections import Counter
 from decimal import Decimal
-from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-import pypdf
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -29,10 +27,11 @@ from hypothesis import strategies as st
 import govdisclosure as gd
 from govdisclosure.cli import main
 from govdisclosure.strategies import valid_reports
+from test_further_report import REAL, joined_pdf
 from test_nothing_lost import SLOW, _decimals, text_figures
+from test_parse_all import page
 
 EX = importlib.import_module("govdisclosure.corpus.extract")  # the module, not the function
-REAL = Path(__file__).parent / "data" / "real"
 FURTHER = "parse.further-report"
 ADDED = ("report", "reports")
 
@@ -40,20 +39,6 @@ ADDED = ("report", "reports")
 def rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
-
-
-def page(*articles: str) -> str:
-    return "<!DOCTYPE html><html><body><main>\n" + "\n".join(articles) + "\n</main></body></html>"
-
-
-def joined_pdf(*names: str) -> bytes:
-    writer = pypdf.PdfWriter()
-    for name in names:
-        for p in pypdf.PdfReader(REAL / name).pages:
-            writer.add_page(p)
-    out = BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def built(organ: str, upheld: int) -> gd.Report:
