@@ -34,6 +34,17 @@ TEXTS = [
 ]
 
 
+def joined_pdf(*names: str) -> bytes:
+    """The real PDFs ``names`` joined into one document, as a county's compilation is."""
+    writer = pypdf.PdfWriter()
+    for name in names:
+        for page in pypdf.PdfReader(REAL / name).pages:
+            writer.add_page(page)
+    joined = BytesIO()
+    writer.write(joined)
+    return joined.getvalue()
+
+
 def tables(report: gd.Report) -> tuple[object, ...]:
     return (report.active, report.applications, report.review_litigation)
 
@@ -88,14 +99,8 @@ def test_two_real_pdfs_in_one_read_as_the_first_and_a_finding() -> None:
     """Two published PDFs joined into one (a county's compilation): the first report as
     if alone, its section 六 without the second's title and lead paragraph, and the
     second's page named."""
-    writer = pypdf.PdfWriter()
-    for name in ("hongze-2024.pdf", "huaian-2024.pdf"):
-        for page in pypdf.PdfReader(REAL / name).pages:
-            writer.add_page(page)
-    joined = BytesIO()
-    writer.write(joined)
     alone = gd.parse_pdf(REAL / "hongze-2024.pdf")
-    both = gd.parse_pdf(joined.getvalue())
+    both = gd.parse_pdf(joined_pdf("hongze-2024.pdf", "huaian-2024.pdf"))
     assert tables(both) == tables(alone)
     assert both.other == alone.other
     (found,) = further(both)

@@ -28,7 +28,7 @@ from docxedits import tables_as_text
 from docxmarks import saved
 from editor_markup import editor_markup
 from govdisclosure.strategies import reports, valid_reports
-from test_further_report import REAL, TEXTS, tables
+from test_further_report import REAL, TEXTS, joined_pdf, tables
 from test_nothing_lost import SLOW, kept, text_figures
 
 FURTHER = "parse.further-report"
@@ -156,14 +156,8 @@ def test_two_real_pdfs_in_one_read_as_two_reports() -> None:
     """Two published PDFs joined into one (a county's compilation): each report as if
     read alone, its sources on the pages of the joined document."""
     names = ("hongze-2024.pdf", "huaian-2024.pdf")
-    writer = pypdf.PdfWriter()
-    for name in names:
-        for p in pypdf.PdfReader(REAL / name).pages:
-            writer.add_page(p)
-    joined = BytesIO()
-    writer.write(joined)
     first_pages = len(pypdf.PdfReader(REAL / names[0]).pages)
-    read = gd.parse_all(joined.getvalue())
+    read = gd.parse_all(joined_pdf(*names))
     assert len(read) == 2
     for report, name in zip(read, names, strict=True):
         alone = gd.parse_pdf(REAL / name)

@@ -546,6 +546,9 @@ SUBMODULE_HELPERS: tuple[str, ...] = (
     "govdisclosure.corpus.extract.RECORD_COLUMNS",
     "govdisclosure.formats.records.RECORD_FIELDS",
     "govdisclosure.corpus.extract.FINDING_FIELDS",
+    "govdisclosure.corpus.extract.ALL_REPORTS_RECORD_COLUMNS",
+    "govdisclosure.corpus.extract.ALL_REPORTS_FINDING_FIELDS",
+    "govdisclosure.corpus.extract.read_reports",
     "govdisclosure.corpus.series.normalize_organ",
     # the types the documented functions take and return
     "govdisclosure.template.Template",

@@ -7,6 +7,7 @@
                                 [--lang zh_CN|en]
     govdisclosure convert FILE --to text|html|markdown|json|docx [-o OUT]
     govdisclosure extract PATH... --to out.csv|out.parquet|out.jsonl [--workers N]
+                              [--all-reports]
     govdisclosure schema
 
 Every line it prints goes through the gettext catalogs, in the language of ``--lang``,
@@ -34,7 +35,9 @@ report.
 ``check --all-reports`` checks every report of a file that holds several one after
 another (a compilation: :func:`~govdisclosure.parse_all`), each under its organ and
 year with its number in the file; without it, a file's first report is checked and a
-``parse.further-report`` finding says where the next begins.
+``parse.further-report`` finding says where the next begins. ``extract --all-reports``
+writes the rows of each report of such a file, numbered (columns ``report`` and
+``reports``).
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ from govdisclosure.checks import check, in_reading_order
 from govdisclosure.checks.registry import N_
 from govdisclosure.corpus.extract import (
     OutputMismatch,
+    SettingMismatch,
     extract,
     find_files,
     printable_name,
@@ -481,7 +485,24 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             progress=not args.quiet,
             progress_label=_("extracting"),
             bom=args.bom,
+            all_reports=args.all_reports,
         )
+    except SettingMismatch as exc:
+        _error(
+            (
+                _(
+                    "{file}: the run that wrote this output read every report of each file "
+                    "(--all-reports): give --all-reports to resume it, or --restart to start "
+                    "afresh"
+                )
+                if exc.all_reports
+                else _(
+                    "{file}: the run that wrote this output read the first report of each "
+                    "file: resume it without --all-reports, or give --restart to start afresh"
+                )
+            ).format(file=args.to)
+        )
+        return 2
     except OutputMismatch:
         _error(
             _(
@@ -495,15 +516,25 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         return 2
     err = sys.stderr
     print(
-        _(
-            "Files: {files}; already done: {skipped}; read: {processed} in {seconds} s; "
-            "reports: {reports}; unreadable: {failures}; cells: {records}."
+        (
+            _(
+                "Files: {files}; already done: {skipped}; read: {processed} in {seconds} s; "
+                "reports: {reports} from {read} files (several reports in {several} of them); "
+                "unreadable: {failures}; cells: {records}."
+            )
+            if summary.all_reports
+            else _(
+                "Files: {files}; already done: {skipped}; read: {processed} in {seconds} s; "
+                "reports: {reports}; unreadable: {failures}; cells: {records}."
+            )
         ).format(
             files=summary.files,
             skipped=summary.skipped,
             processed=summary.processed,
             seconds=f"{summary.seconds:.1f}",
             reports=summary.reports,
+            read=summary.files_read,
+            several=summary.compilations,
             failures=len(summary.failures),
             records=summary.records,
         ),
@@ -672,6 +703,15 @@ def _parser() -> argparse.ArgumentParser:
         "--bom",
         action="store_true",
         help=_("start CSV outputs with a byte-order mark, so that Excel reads them as UTF-8"),
+    )
+    p.add_argument(
+        "--all-reports",
+        action="store_true",
+        help=_(
+            "read every report of a file that holds several one after another (a "
+            "compilation), each numbered in the columns report and reports; else only the "
+            "first"
+        ),
     )
     p.set_defaults(func=_cmd_extract)
 

@@ -20,6 +20,14 @@ file (``out.csv.state``) records the name and SHA-256 of every file done; a reru
 a file done under the same name with the same content and appends the others to the
 outputs, so an interrupted run resumes where it stopped and ends with the rows of an
 uninterrupted one.
+
+A file can hold several reports one after another (a compilation, 汇编). By default it
+is read as its first report, and a ``parse.further-report`` finding says where the next
+begins; with ``all_reports`` each of its reports is read
+(:func:`~govdisclosure.parse_all`), checked and flattened on its own, and every row
+gains the columns ``report`` (the report's number in its file, from 1) and ``reports``
+(how many the file holds), after ``sha256``. A run is resumed only with the setting it
+was made with.
 """
 
 from __future__ import annotations
@@ -52,12 +60,15 @@ from govdisclosure.limits import get_limits
 from govdisclosure.model import Finding, Report
 
 __all__ = [
+    "ALL_REPORTS_FINDING_FIELDS",
+    "ALL_REPORTS_RECORD_COLUMNS",
     "FINDING_FIELDS",
     "RECORD_COLUMNS",
     "SUFFIXES",
     "ExtractSummary",
     "FileResult",
     "OutputMismatch",
+    "SettingMismatch",
     "WorkerCrashed",
     "extract",
     "extract_file",
@@ -90,6 +101,14 @@ FINDING_FIELDS: Final = (
     "message",
 )
 """The columns of the findings output."""
+REPORT_COLUMNS: Final = ("report", "reports")
+"""What :func:`extract` adds after ``sha256`` with ``all_reports``: the report's number in
+its file (from 1; empty on the row of a file that could not be read) and how many
+reports the file holds (0 when it could not be read)."""
+ALL_REPORTS_RECORD_COLUMNS: Final = (*RECORD_COLUMNS[:2], *REPORT_COLUMNS, *RECORD_COLUMNS[2:])
+"""The columns of the cells output with ``all_reports``."""
+ALL_REPORTS_FINDING_FIELDS: Final = (*FINDING_FIELDS[:2], *REPORT_COLUMNS, *FINDING_FIELDS[2:])
+"""The columns of the findings output with ``all_reports``."""
 SUFFIXES: Final = frozenset(
     {
         ".txt",
@@ -122,7 +141,8 @@ reported unreadable (``input.unreadable``, with what to do:
 lose its reports in those formats without a word."""
 
 Row = dict[str, Any]
-Reader = Callable[[bytes, str], Report]
+Reader = Callable[[bytes, str], Report | tuple[Report, ...]]
+"""What turns a file's bytes into its report (or, with ``all_reports``, its reports)."""
 
 
 # ------------------------------------------------------------------------- reading
@@ -199,6 +219,11 @@ class FileResult:
     """Why the file could not be read, when it could not, as a message of the catalogs
     (an English msgid, the ``reason`` of its ``input.unreadable`` finding), which
     ``govdisclosure.i18n.gettext`` translates."""
+    reports: int = attrs.field(
+        default=attrs.Factory(lambda self: 0 if self.error is not None else 1, takes_self=True)
+    )
+    """How many reports were read from the file (0 when it could not be read; more than
+    1 only with ``all_reports`` and a file that holds several)."""
 
     @property
     def ok(self) -> bool:
@@ -243,7 +268,12 @@ def _finding_row(
 
 
 def extract_file(
-    name: str, data: bytes, *, lang: str = "zh_CN", reader: Reader = read_report
+    name: str,
+    data: bytes,
+    *,
+    lang: str = "zh_CN",
+    reader: Reader = read_report,
+    all_reports: bool = False,
 ) -> FileResult:
     """Read, check and flatten one file; never raises on bad input.
 
@@ -253,26 +283,42 @@ def extract_file(
     A file that cannot be read yields no cell rows and one ``input.unreadable`` finding
     row carrying the error. The finding rows are in the order the report reads
     (:func:`~govdisclosure.in_reading_order`), as ``govdisclosure check`` lists them.
+
+    With ``all_reports`` every report of the file is read
+    (:func:`~govdisclosure.corpus.extract.read_reports` in place of the default reader;
+    another reader may return a tuple of reports) and flattened in turn, its rows keyed
+    by :data:`~govdisclosure.corpus.extract.ALL_REPORTS_RECORD_COLUMNS` and :data:`~govdisclosure.corpus.extract.ALL_REPORTS_FINDING_FIELDS`: the
+    rows of a file of one report are those without it plus ``report`` 1 of ``reports`` 1.
     """
     lang = normalize_locale(lang)
     sha = hashlib.sha256(data).hexdigest()
     try:
-        report = reader(data, name)
-        findings = check(report)
-        records = to_records(report)
+        read = (read_reports if all_reports and reader is read_report else reader)(data, name)
+        reports = read if isinstance(read, tuple) else (read,)
+        if not reports:
+            raise ParseError(N_("no report was found in it"))
+        if not all_reports:
+            reports = reports[:1]
+        flat = [(r, check(r), to_records(r)) for r in reports]
     except RecursionError as exc:  # pathological nesting in a parser
-        return _failure(name, sha, exc, lang)
+        return _failure(name, sha, exc, lang, all_reports=all_reports)
     except Exception as exc:
-        return _failure(name, sha, exc, lang)
-    organ, year = report.organ.name, report.year
-    return FileResult(
-        file=name,
-        sha256=sha,
-        records=tuple({"file": name, "sha256": sha, **r} for r in records),
-        findings=tuple(
-            _finding_row(f, name, sha, organ, year, lang, report)
+        return _failure(name, sha, exc, lang, all_reports=all_reports)
+    total = len(flat)
+    records: list[Row] = []
+    found: list[Row] = []
+    for number, (report, findings, rows) in enumerate(flat, 1):
+        head: Row = {"file": name, "sha256": sha}
+        if all_reports:
+            head |= {"report": number, "reports": total}
+        records.extend({**head, **r} for r in rows)
+        organ, year = report.organ.name, report.year
+        found.extend(
+            head | _finding_row(f, name, sha, organ, year, lang, report)
             for f in in_reading_order(findings, report.edition)
-        ),
+        )
+    return FileResult(
+        file=name, sha256=sha, records=tuple(records), findings=tuple(found), reports=total
     )
 
 
@@ -385,41 +431,49 @@ def read_path(path: str | os.PathLike[str]) -> bytes:
         return data
 
 
-def _failure(name: str, sha: str, exc: BaseException, lang: str) -> FileResult:
+def _failure(
+    name: str, sha: str, exc: BaseException, lang: str, *, all_reports: bool = False
+) -> FileResult:
     f = unreadable_finding(exc)
+    row = _finding_row(f, name, sha, "", None, lang)
+    if all_reports:  # no report was read: no number, none held
+        row = {"file": name, "sha256": sha, "report": None, "reports": 0} | row
     return FileResult(
         file=name,
         sha256=sha,
-        findings=(_finding_row(f, name, sha, "", None, lang),),
+        findings=(row,),
         error=str(f.args["error"]),
         reason=str(f.args["reason"]),
+        reports=0,
     )
 
 
-def _extract_path(path: str, lang: str, reader: Reader) -> FileResult:
+def _extract_path(path: str, lang: str, reader: Reader, all_reports: bool = False) -> FileResult:
     """Read the file at ``path`` into rows labelled with its :func:`printable_name`."""
     name = printable_name(path)
     try:
         data = read_path(path)
     except (OSError, LimitExceeded) as exc:
-        return _failure(name, "", exc, lang)
-    return extract_file(name, data, lang=lang, reader=reader)
+        return _failure(name, "", exc, lang, all_reports=all_reports)
+    return extract_file(name, data, lang=lang, reader=reader, all_reports=all_reports)
 
 
-def _extract_many(paths: Sequence[str], lang: str, reader: Reader) -> list[FileResult]:
-    return [_extract_path(p, lang, reader) for p in paths]
+def _extract_many(
+    paths: Sequence[str], lang: str, reader: Reader, all_reports: bool = False
+) -> list[FileResult]:
+    return [_extract_path(p, lang, reader, all_reports) for p in paths]
 
 
-def _extract_alone(path: str, lang: str, reader: Reader) -> FileResult:
+def _extract_alone(path: str, lang: str, reader: Reader, all_reports: bool = False) -> FileResult:
     """Read one file in a process of its own: if that process dies, the file is unreadable."""
     with ProcessPoolExecutor(max_workers=1) as alone:
         try:
-            return alone.submit(_extract_path, path, lang, reader).result()
+            return alone.submit(_extract_path, path, lang, reader, all_reports).result()
         except BrokenProcessPool:
             exc: Exception = WorkerCrashed("the process reading the file stopped abruptly")
         except Exception as error:  # an exception that does not pickle, say
             exc = error
-    return _failure(printable_name(path), "", exc, lang)
+    return _failure(printable_name(path), "", exc, lang, all_reports=all_reports)
 
 
 # ------------------------------------------------------------------------- outputs
@@ -537,7 +591,7 @@ class _ParquetSink:
 
     def _type(self, field: str) -> Any:
         pa = self.pa
-        if field == "year":
+        if field in {"year", "report", "reports"}:
             return pa.int32()
         if field == "value":
             return pa.decimal128(38, _DECIMAL_SCALE)
@@ -555,7 +609,7 @@ class _ParquetSink:
                     overflow, v = format(d, "f"), None
                 else:
                     v = d
-            elif k != "year" and v is not None:
+            elif k not in {"year", "report", "reports"} and v is not None:
                 v = _cell(v)
             out[k] = v
         if overflow is not None:
@@ -601,6 +655,17 @@ class OutputMismatch(ValueError):
     (``--restart``) or write elsewhere."""
 
 
+class SettingMismatch(OutputMismatch):
+    """The outputs were written by a run with the other ``all_reports`` setting (every
+    report of each file, or the first): their rows have other columns. Resume with the
+    setting of that run (its ``all_reports``), or rerun with ``resume=False``."""
+
+    def __init__(self, message: str, *, all_reports: bool) -> None:
+        super().__init__(message)
+        self.all_reports = all_reports
+        """The setting of the run that wrote the outputs."""
+
+
 def _check_resumable(path: Path, fields: Sequence[str], at: object, state: Path) -> None:
     """Refuse to resume into ``path`` unless it is at least ``at`` long (the offset its
     state file recorded) and, for CSV, starts with the header of ``fields``."""
@@ -618,6 +683,16 @@ def _check_resumable(path: Path, fields: Sequence[str], at: object, state: Path)
             f"{'' if head.startswith(header) else ', another header'})"
         )
         raise OutputMismatch(msg)
+
+
+def _check_setting(last: Row, all_reports: bool, state: Path) -> None:
+    """Refuse to resume a run made with the other ``all_reports`` setting (recorded in
+    each line of its state file; state files without it are of runs without it)."""
+    before = last.get("all_reports") is True
+    if before != all_reports:
+        said = "every report of each file" if before else "the first report of each file"
+        msg = f"{state} describes a run that read {said}: resume it with all_reports={before}"
+        raise SettingMismatch(msg, all_reports=before)
 
 
 def _open_sink(
@@ -815,16 +890,17 @@ def _run(
     lang: str,
     reader: Reader,
     chunk: int,
+    all_reports: bool = False,
 ) -> Iterator[FileResult]:
     if pool is None:
         for p in paths:
-            yield _extract_path(p, lang, reader)
+            yield _extract_path(p, lang, reader, all_reports)
         return
     pools = [pool]  # the pool in use last; a broken one is replaced
     pending: deque[tuple[list[str], Future[list[FileResult]]]] = deque()
 
     def submit(batch: list[str]) -> None:
-        pending.append((batch, pools[-1].submit(_extract_many, batch, lang, reader)))
+        pending.append((batch, pools[-1].submit(_extract_many, batch, lang, reader, all_reports)))
 
     def collect() -> list[FileResult]:
         batch, future = pending.popleft()
@@ -835,7 +911,7 @@ def _run(
             # files one by one, each in a process of its own, to find which one; then
             # send the other batches to a new pool.
             pools[-1].shutdown(cancel_futures=True)
-            results = [_extract_alone(p, lang, reader) for p in batch]
+            results = [_extract_alone(p, lang, reader, all_reports) for p in batch]
             pools.append(_start_pool(workers))
             again = [b for b, _ in pending]
             pending.clear()
@@ -843,7 +919,7 @@ def _run(
                 submit(b)
             return results
         except Exception:  # a result that does not pickle, say: find the file
-            return [_extract_alone(p, lang, reader) for p in batch]
+            return [_extract_alone(p, lang, reader, all_reports) for p in batch]
 
     try:
         for batch in _batched(paths, chunk):
@@ -869,7 +945,8 @@ class ExtractSummary:
     processed: int
     """Files read in this run."""
     reports: int
-    """Files from which a report was read."""
+    """How many reports were read (one per file read, :attr:`files_read`, or with
+    ``all_reports`` each report of each file read)."""
     failures: tuple[tuple[str, str], ...]
     """``(file, error)`` for each file that could not be read (the error in English as
     raised)."""
@@ -887,6 +964,14 @@ class ExtractSummary:
     passed: Counter[str] = attrs.field(factory=Counter, eq=False)
     """Files inside the folders that were not read for their suffix (not a report
     format: ``.zip``, ``.jpg`` …), by suffix in lower case (``""`` for none)."""
+    files_read: int = 0
+    """Files of this run from which a report was read (:attr:`processed` less the
+    failures)."""
+    compilations: int = 0
+    """Files of :attr:`files_read` that hold several reports (counted with
+    ``all_reports`` only: without it, each file is read as its first report)."""
+    all_reports: bool = False
+    """Whether every report of each file was read."""
 
 
 class _Progress(Protocol):
@@ -928,6 +1013,7 @@ def extract(
     reader: Reader = read_report,
     chunk: int = 8,
     bom: bool = False,
+    all_reports: bool = False,
 ) -> ExtractSummary:
     """Extract every report file under ``paths`` into ``out`` and its findings file.
 
@@ -947,6 +1033,14 @@ def extract(
     ``workers > 1`` that holds for a file whose reading kills its process too (it is not
     recorded as done). Resuming into an output that is not the one the state file
     describes (replaced, cut short) raises ``OutputMismatch`` (a ``ValueError``).
+
+    ``all_reports`` reads every report of a file that holds several (a compilation):
+    each report's rows carry its number in the file and how many the file holds
+    (:data:`~govdisclosure.corpus.extract.ALL_REPORTS_RECORD_COLUMNS`, :data:`~govdisclosure.corpus.extract.ALL_REPORTS_FINDING_FIELDS`); without
+    it, a file is read as its first report, with a ``parse.further-report`` finding
+    where the next begins. The state file records the setting, and resuming a run made
+    with the other one raises ``SettingMismatch`` (an ``OutputMismatch``), even when no
+    file is left to read.
     """
     started = time.perf_counter()
     lang = normalize_locale(lang)
@@ -956,10 +1050,13 @@ def extract(
     passed: Counter[str] = Counter()
     files = find_files(paths, exclude=(cells_path, findings_path, state_path), passed=passed)
     state = _State(state_path, resume)
+    record_columns = ALL_REPORTS_RECORD_COLUMNS if all_reports else RECORD_COLUMNS
+    finding_fields = ALL_REPORTS_FINDING_FIELDS if all_reports else FINDING_FIELDS
     if resume and state.last:
         try:
-            _check_resumable(cells_path, RECORD_COLUMNS, state.last.get("records"), state_path)
-            _check_resumable(findings_path, FINDING_FIELDS, state.last.get("findings"), state_path)
+            _check_setting(state.last, all_reports, state_path)
+            _check_resumable(cells_path, record_columns, state.last.get("records"), state_path)
+            _check_resumable(findings_path, finding_fields, state.last.get("findings"), state_path)
         except OutputMismatch:
             state.close()
             raise
@@ -988,25 +1085,28 @@ def extract(
             seconds=time.perf_counter() - started,
             outputs=(cells_path, findings_path, state_path),
             passed=passed,
+            all_reports=all_reports,
         )
     last = state.last if resume else {}
-    cells = _open_sink(cells_path, RECORD_COLUMNS, last.get("records"), resume, bom)
-    found = _open_sink(findings_path, FINDING_FIELDS, last.get("findings"), resume, bom)
+    cells = _open_sink(cells_path, record_columns, last.get("records"), resume, bom)
+    found = _open_sink(findings_path, finding_fields, last.get("findings"), resume, bom)
     pool = _start_pool(workers) if workers > 1 else None  # a crash stays in its process
     bar = _progress(len(todo), progress_label, progress)
     by_code: Counter[str] = Counter()
     failures: list[tuple[str, str]] = []
     reasons: list[str] = []
-    reports = records = 0
+    reports = records = files_read = compilations = 0
     deferred: list[Row] = []
     try:
-        for result in _run(todo, pool, workers, lang, reader, chunk):
+        for result in _run(todo, pool, workers, lang, reader, chunk, all_reports):
             cells.write(result.records)
             found.write(result.findings)
             records += len(result.records)
             by_code.update(r["code"] for r in result.findings)
             if result.ok:
-                reports += 1
+                reports += result.reports
+                files_read += 1
+                compilations += result.reports > 1
             else:
                 failures.append((result.file, result.error or ""))
                 reasons.append(result.reason or "")
@@ -1015,6 +1115,8 @@ def extract(
                 "file": result.file,
                 "path": resolved.get(result.file, result.file),
             }
+            if all_reports:  # a run of the other setting is not resumed into these outputs
+                entry["all_reports"] = True
             at_cells, at_findings = cells.checkpoint(), found.checkpoint()
             if at_cells is None or at_findings is None or not result.sha256:
                 if result.sha256:
@@ -1042,4 +1144,7 @@ def extract(
         seconds=time.perf_counter() - started,
         outputs=(cells_path, findings_path, state_path),
         passed=passed,
+        files_read=files_read,
+        compilations=compilations,
+        all_reports=all_reports,
     )
