@@ -324,3 +324,22 @@ def test_the_records_are_those_of_parse_all_numbered(originals: list[gd.Report])
         assert [{k: v for k, v in r.items() if k not in ADDED} for r in result.records] == list(
             alone.records
         )
+
+
+def two_reports(data: bytes, name: str = "") -> tuple[gd.Report, ...]:
+    """A reader of a caller's that gives several reports."""
+    return gd.parse_all(data)
+
+
+def test_a_readers_several_reports_are_refused_without_the_option_not_cut() -> None:
+    """Without ``all_reports`` a reader that gives several reports makes the file one
+    unreadable row that says why (cutting to the first would drop the rest silently);
+    with it, each is read."""
+    data = "\n\n".join(gd.render_text(built(o, 1)) for o in ("甲县某局", "乙县某局")).encode()
+    alone = gd.extract_file("c.txt", data, reader=two_reports, lang="en")
+    assert alone.records == ()
+    assert [f["code"] for f in alone.findings] == ["input.unreadable"]
+    assert "all_reports" in alone.findings[0]["message"]
+    every = gd.extract_file("c.txt", data, reader=two_reports, all_reports=True)
+    assert every.reports == 2
+    assert {r["report"] for r in every.records} == {1, 2}

@@ -286,7 +286,8 @@ def extract_file(
 
     With ``all_reports`` every report of the file is read
     (:func:`~govdisclosure.corpus.extract.read_reports` in place of the default reader;
-    another reader may return a tuple of reports) and flattened in turn, its rows keyed
+    another reader may return a tuple of reports, which without it is refused, not cut)
+    and flattened in turn, its rows keyed
     by :data:`~govdisclosure.corpus.extract.ALL_REPORTS_RECORD_COLUMNS` and :data:`~govdisclosure.corpus.extract.ALL_REPORTS_FINDING_FIELDS`: the
     rows of a file of one report are those without it plus ``report`` 1 of ``reports`` 1.
     """
@@ -297,8 +298,8 @@ def extract_file(
         reports = read if isinstance(read, tuple) else (read,)
         if not reports:
             raise ParseError(N_("no report was found in it"))
-        if not all_reports:
-            reports = reports[:1]
+        if not all_reports and len(reports) > 1:  # (a reader of the caller's: not cut)
+            raise ParseError(N_("the reader gave several reports: read them with all_reports"))
         flat = [(r, check(r), to_records(r)) for r in reports]
     except RecursionError as exc:  # pathological nesting in a parser
         return _failure(name, sha, exc, lang, all_reports=all_reports)
