@@ -13,6 +13,7 @@ same way and must read as their ``.docx`` does.
 from __future__ import annotations
 
 import contextlib
+import io
 import math
 import shutil
 import struct
@@ -100,6 +101,44 @@ def test_a_compilation_of_two_reports_in_one_doc_is_read_by_parse_all() -> None:
     text = "\n".join(lines)
     assert gd.parse_all(text + "\n" + text) == (_words_report(), _words_report())
     assert len(doc_reports(DATA / "words-2020.doc", every=True)) == 1
+
+
+def notes_docx() -> bytes:
+    """A report with a footnote in section 一, a footnote in a cell of section 三's
+    table and an endnote in section 五 (``notes-2024.doc`` is it saved as .doc)."""
+    docx = pytest.importorskip("docx")
+    from docxedits import refer, with_notes  # noqa: PLC0415
+
+    report = gd.build_report(
+        organ="某县某局",
+        year=2024,
+        overview="本年共收到申请12件。",
+        problems="无。",
+        applications={"new_received": {"natural_person": 12}, "granted": {"natural_person": 12}},
+    )
+    doc = docx.Document(io.BytesIO(gd.render_docx(report)))
+    for p in doc.paragraphs:
+        if p.text == "本年共收到申请12件。":
+            refer(p._p, "footnote", "1")
+        if p.text == "无。":
+            refer(p._p, "endnote", "1")
+    refer(doc.tables[-2].rows[0].cells[0].paragraphs[0]._p, "footnote", "2")
+    with_notes(doc, "footnote", {"1": ["其中3件为补正后受理。"], "2": ["表注：单位为件。"]})
+    with_notes(doc, "endnote", {"1": ["另有5件转交。"]})
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_footnotes_and_endnotes_are_read_where_they_are_referred_to() -> None:
+    """A note's text (after the main document in a .doc) is read after the paragraph
+    that refers to it, or after the table: as parse_docx reads the .docx's notes."""
+    report = gd.parse_doc(DATA / "notes-2024.doc")
+    assert report == gd.parse_docx(notes_docx())
+    assert report.overview == gd.Narrative("本年共收到申请12件。\n其中3件为补正后受理。")
+    assert report.problems == gd.Narrative("无。\n另有5件转交。")
+    assert report.applications_text == "表注：单位为件。"
+    assert report.cell("applications.new_received.natural_person") == 12
 
 
 # ------------------------------------------------------------------ the command line

@@ -7,8 +7,11 @@ dependency) whose ``WordDocument`` stream starts with the FIB (File Information
 Block): its ``fWhichTblStm`` bit chooses the table stream (``1Table`` or ``0Table``),
 where the CLX at ``fcClx`` holds the piece table. Each piece is a run of the
 document's characters and where they are in ``WordDocument``: 8-bit (cp1252,
-``fCompressed``) or UTF-16LE. Only the main document is read (the first ``ccpText``
-characters): footnotes, headers, comments and text boxes come after it and are not
+``fCompressed``) or UTF-16LE. The main document is read (the first ``ccpText``
+characters) and its footnotes and endnotes, which come after it: each note's text
+(``PlcffndTxt``, ``PlcfendTxt``) after the paragraph whose reference (``PlcffndRef``,
+``PlcfendRef``) is first, or after the table, as the Word reader reads the notes of a
+``.docx``. Headers and footers, comments and text boxes are not read: they are not
 the report's body.
 
 In the text Word keeps, a paragraph ends with ``\\r``; a table cell with ``\\x07``,
@@ -35,9 +38,11 @@ from __future__ import annotations
 import bisect
 import os
 import struct
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Final
+
+import attrs
 
 from govdisclosure.checks.registry import N_
 from govdisclosure.errors import ParseError
@@ -56,6 +61,10 @@ _CLX: Final = 33
 """fcClx/lcbClx: the 34th pair of FibRgFcLcb97."""
 _BTE_PAPX: Final = 13
 """fcPlcfBtePapx/lcbPlcfBtePapx."""
+_FOOTNOTES: Final = 2
+"""fcPlcffndRef (the footnotes' references), then fcPlcffndTxt (their text)."""
+_ENDNOTES: Final = 46
+"""fcPlcfendRef (the endnotes' references), then fcPlcfendTxt (their text)."""
 _TTP: Final = (0x2417, 0x244C)
 """sprmPFTtp, sprmPFInnerTtp: the paragraph is the end of a table row."""
 _OPERAND: Final = (1, 1, 2, 4, 2, 2, 0, 3)
@@ -99,9 +108,28 @@ def _u16(data: bytes, at: int) -> int:
     return value
 
 
-def _fib(stream: bytes) -> tuple[int, int, int, int]:
-    """``(ccpText, the offset of the FibRgFcLcb97 pairs, fEncrypted, fWhichTblStm)`` of
-    the FIB at the start of ``WordDocument``."""
+@attrs.frozen
+class _Fib:
+    """What the reader takes of the FIB at the start of ``WordDocument``."""
+
+    ccps: tuple[int, ...]
+    """FibRgLw97 from ``ccpText`` on: the characters of the main document, the
+    footnotes, the headers, (a reserved count), the comments, the endnotes …"""
+    pairs: tuple[int, ...]
+    """FibRgFcLcb97 as ``fc, lcb, fc, lcb …``."""
+    encrypted: bool
+    table: str
+    """The table stream, ``1Table`` or ``0Table`` (``fWhichTblStm``)."""
+
+    def pair(self, index: int) -> tuple[int, int]:
+        """The ``index``-th (fc, lcb) pair, ``(0, 0)`` beyond those the FIB has."""
+        if 2 * index + 1 >= len(self.pairs):
+            return 0, 0
+        return self.pairs[2 * index], self.pairs[2 * index + 1]
+
+
+def _fib(stream: bytes) -> _Fib:
+    """The FIB of ``WordDocument``; Word 6.0 and 95 documents (an older FIB) refused."""
     if len(stream) < 34:
         raise _damaged("its WordDocument stream is cut short")
     ident, nfib = struct.unpack_from("<2H", stream, 0)
@@ -120,8 +148,37 @@ def _fib(stream: bytes) -> tuple[int, int, int, int]:
     blob = at + 2
     if cslw < 4 or pairs <= _CLX or blob + 8 * pairs > len(stream):
         raise _damaged(f"its FIB is cut short ({cslw} longs, {pairs} pairs)")
-    (ccp_text,) = struct.unpack_from("<i", stream, longs + 12)
-    return ccp_text, blob, flags & _ENCRYPTED, flags & _TABLE_1
+    return _Fib(
+        ccps=struct.unpack_from(f"<{cslw - 3}i", stream, longs + 12),
+        pairs=struct.unpack_from(f"<{2 * pairs}I", stream, blob),
+        encrypted=bool(flags & _ENCRYPTED),
+        table="1Table" if flags & _TABLE_1 else "0Table",
+    )
+
+
+def _notes(fib: _Fib, table: bytes, ccp_text: int) -> list[tuple[int, int, int]]:
+    """The footnotes and endnotes: ``(the cp of the reference in the main document,
+    the first cp of the note's text, the cp after it)``, in the order of the
+    references."""
+    ccps = (*fib.ccps, 0, 0, 0, 0, 0, 0)
+    starts = {_FOOTNOTES: ccp_text, _ENDNOTES: ccp_text + ccps[1] + ccps[2] + ccps[3] + ccps[4]}
+    out: list[tuple[int, int, int]] = []
+    for ref_pair, start in starts.items():
+        fc_ref, lcb_ref = fib.pair(ref_pair)
+        fc_txt, lcb_txt = fib.pair(ref_pair + 1)
+        n = (lcb_ref - 4) // 6 if lcb_ref >= 10 else 0
+        if n == 0:
+            continue
+        if fc_ref + lcb_ref > len(table) or lcb_txt < 4 * (n + 1) or fc_txt + lcb_txt > len(table):
+            raise _damaged("its list of notes lies outside the table stream")
+        refs = struct.unpack_from(f"<{n}i", table, fc_ref)
+        texts = struct.unpack_from(f"<{n + 1}i", table, fc_txt)
+        for k in range(n):
+            first, after = start + texts[k], start + texts[k + 1]
+            if not 0 <= refs[k] < ccp_text or not start <= first <= after:
+                raise _damaged(f"note {k + 1} refers to characters it does not have")
+            out.append((refs[k], first, after))
+    return sorted(out)
 
 
 def _pieces(table: bytes, fc_clx: int, lcb_clx: int) -> list[tuple[int, int, int, bool]]:
@@ -251,31 +308,35 @@ def _grpprl_kind(buf: bytes, at: int, end: int) -> tuple[int, int | None]:
     return kind, huge
 
 
-def _text(cfb: CompoundFile, limits: Limits) -> tuple[str, bytearray]:
-    """The main document's characters, and for each :data:`ROW`, :data:`CELL` or 0."""
+def _text(
+    cfb: CompoundFile, limits: Limits
+) -> tuple[str, bytearray, int, list[tuple[int, int, int]]]:
+    """The characters of the main document and of its notes, for each :data:`ROW`,
+    :data:`CELL` or 0; the main document's length; its notes (:func:`_notes`)."""
     stream = cfb.stream("WordDocument")
     if stream is None:  # (the caller sees to it)
         raise _damaged("no WordDocument stream")
-    ccp_text, blob, encrypted, which = _fib(stream)
-    if encrypted:
+    fib = _fib(stream)
+    if fib.encrypted:
         raise ParseError(_LOCKED, reason=_LOCKED)
-    name = "1Table" if which else "0Table"
-    table = cfb.stream(name)
+    table = cfb.stream(fib.table)
     if table is None:
-        raise _damaged(f"its table stream {name} is missing")
+        raise _damaged(f"its table stream {fib.table} is missing")
+    ccp_text = fib.ccps[0]
     limits.check("max_bytes", max(ccp_text, 0), "characters of the Word document")
     if ccp_text <= 0:
         raise ParseError(_EMPTY, reason=_EMPTY)
-    fc_clx, lcb_clx = struct.unpack_from("<2I", stream, blob + 8 * _CLX)
-    bte = struct.unpack_from("<2I", stream, blob + 8 * _BTE_PAPX)
-    paragraphs = _Paragraphs(stream, table, cfb.stream("Data") or b"", *bte)
+    notes = _notes(fib, table, ccp_text)
+    upto = max([ccp_text, *(after for _, _, after in notes)])
+    limits.check("max_bytes", upto, "characters of the Word document and its notes")
+    paragraphs = _Paragraphs(stream, table, cfb.stream("Data") or b"", *fib.pair(_BTE_PAPX))
     chars: list[str] = []
     kinds = bytearray()
-    for start, end, at, compressed in _pieces(table, fc_clx, lcb_clx):
-        if start >= ccp_text:
+    for start, end, at, compressed in _pieces(table, *fib.pair(_CLX)):
+        if start >= upto:
             break
         width = 1 if compressed else 2
-        size = (min(end, ccp_text) - start) * width
+        size = (min(end, upto) - start) * width
         if len(kinds) + size // width > len(stream):  # (pieces that overlap, hostile)
             raise _damaged(
                 f"its pieces hold more characters than WordDocument's {len(stream)} bytes"
@@ -291,15 +352,20 @@ def _text(cfb: CompoundFile, limits: Limits) -> tuple[str, bytearray]:
         kinds.extend(
             paragraphs.kind(at + k * width) if ch in "\r\x07" else 0 for k, ch in enumerate(text)
         )
-    if len(kinds) < ccp_text:
-        raise _damaged(f"its pieces hold {len(kinds)} of its {ccp_text} characters")
-    return "".join(chars), kinds
+    if len(kinds) < upto:
+        raise _damaged(f"its pieces hold {len(kinds)} of its {upto} characters")
+    return "".join(chars), kinds, ccp_text, notes
 
 
-def doc_lines(text: str, kinds: Sequence[int]) -> list[str]:
+def doc_lines(
+    text: str, kinds: Sequence[int], notes: Mapping[int, Sequence[str]] | None = None
+) -> list[str]:
     r"""The lines the text reader reads of the characters ``text`` of a Word
     document, ``kinds`` saying of each whether it ends a paragraph in a table cell
     (:data:`CELL`), a table row (:data:`ROW`) or neither (see the module's description).
+    ``notes`` are the lines of the notes whose references are at those positions of
+    ``text``: each note is read once, after the paragraph that refers to it first, or
+    after the table (as the Word reader reads notes).
 
     >>> text = "标题\r项目\x07数\r量\x07\x07收到\x07\x07\x07页\x13 PAGE \x141\x15\r"
     >>> kinds = [ROW if i in (10, 15) else CELL if c in "\r\x07" and 2 < i < 16 else 0
@@ -311,7 +377,12 @@ def doc_lines(text: str, kinds: Sequence[int]) -> list[str]:
     cells: list[str] = []
     line: list[str] = []
     fields: list[bool] = []  # per open field: whether its result has begun
-    for ch, kind in zip(text, kinds, strict=True):
+    notes = notes or {}
+    pending: list[str] = []  # the lines of the notes referred to in this paragraph
+    held: list[str] = []  # … and in the table before it
+    for at, (ch, kind) in enumerate(zip(text, kinds, strict=True)):
+        if at in notes:
+            pending.extend(notes[at])
         if ch == "\x13":
             fields.append(False)
         elif ch == "\x14":
@@ -325,20 +396,23 @@ def doc_lines(text: str, kinds: Sequence[int]) -> list[str]:
         elif ch == "\x07" and kind == ROW:
             lines.append("\t".join(cells))
             cells, line = [], []
+            held, pending = held + pending, []
         elif ch == "\x07":
             cells.append(" ".join("".join(line).split()))
             line = []
+            held, pending = held + pending, []
         elif kind == CELL or (ch in _BREAKS and cells):
             line.append(" ")  # a cell's paragraphs and lines, on one line
         elif ch == "\r" or ch in _BREAKS:
-            lines.append("".join(line))
-            line = []
+            lines += [*held, "".join(line), *pending]
+            held, pending, line = [], [], []
         elif ch == "\x1e":
             line.append("-")
         elif ch in _SPACE or ch >= " ":
             line.append(ch)
     if line or cells:
         lines.append("\t".join([*cells, "".join(line)]))
+    lines += held + pending
     return [_paired(ln) for ln in lines]
 
 
@@ -381,8 +455,9 @@ def read_doc(source: str | os.PathLike[str] | bytes, *, limits: Limits | None = 
             "a compound file (OLE2) that holds no Word document: save the report as .docx or PDF and read that"
         )
         raise ParseError(msg, reason=msg)
-    text, kinds = _text(cfb, limits)
-    return doc_lines(text, kinds)
+    text, kinds, ccp_text, notes = _text(cfb, limits)
+    noted = {at: doc_lines(text[a:b], kinds[a:b]) for at, a, b in notes}
+    return doc_lines(text[:ccp_text], kinds[:ccp_text], noted)
 
 
 def parse_doc(source: str | os.PathLike[str] | bytes, *, limits: Limits | None = None) -> Report:
@@ -392,8 +467,9 @@ def parse_doc(source: str | os.PathLike[str] | bytes, *, limits: Limits | None =
     The document's text is read as :func:`~govdisclosure.parse_text` reads text, a
     paragraph a line and a table row a line of tab-separated cells (see
     ``govdisclosure.formats.doc``); each source is a line of that text
-    (``Source(line=…, column=…)``). Only the main document is read, not its
-    footnotes, headers or comments. Raises :class:`~govdisclosure.ParseError` when the
+    (``Source(line=…, column=…)``). Footnotes and endnotes are read after the
+    paragraph (or the table) that refers to them; headers, footers, comments and text
+    boxes are not read. Raises :class:`~govdisclosure.ParseError` when the
     input is not a readable Word 97–2003 document (damaged, encrypted, of Word 6.0 or
     95, empty) or holds no report, and :class:`~govdisclosure.LimitExceeded` beyond
     ``limits`` (``max_bytes`` for the file and its characters, ``max_lines``,
