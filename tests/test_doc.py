@@ -17,7 +17,6 @@ import io
 import math
 import shutil
 import struct
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ import govdisclosure as gd
 from govdisclosure.cli import main
 from govdisclosure.formats.dispatch import sniff, unsupported
 from govdisclosure.strategies import valid_reports
+from libreoffice import docx_to_doc, needs_soffice, words_in_place
 
 DATA = Path(__file__).parent / "data" / "doc"
 SEED = Path(__file__).parent / "data" / "real" / "xunzhen-2024.txt"
@@ -36,17 +36,9 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def _words_report() -> gd.Report:
-    """The report of ``words-2020.doc``: 不详 in one cell of each row, 略 in each
-    table's first row's last cell (2019 edition)."""
+    """The report of ``words-2020.doc`` (2019 edition)."""
     report = gd.build_report(organ="某县某局", year=2020, edition=gd.Edition.V2019, other="无。")
-    for table in report.tables:
-        spec = table.spec
-        for i, row in enumerate(spec.rows):
-            column = spec.columns[(i + 1) % len(spec.columns)]
-            report = report.with_cell(f"{table.id}.{row.id}.{column.id}", gd.Text("不详"))
-        last = f"{table.id}.{spec.rows[0].id}.{spec.columns[-1].id}"
-        report = report.with_cell(last, gd.Text("略"))
-    return report
+    return words_in_place(report)
 
 
 def _expected(name: str) -> gd.Report:
@@ -387,41 +379,6 @@ def test_damage_in_the_word_structures_gives_a_report_or_a_parse_error(
 
 
 # ------------------------------------------------------------------ through LibreOffice
-def _soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def docx_to_doc(docx: bytes, workdir: Path) -> bytes:
-    """Save a Word document as Word 97–2003 with LibreOffice (headless, a private
-    profile)."""
-    soffice = _soffice()
-    assert soffice is not None
-    src = workdir / "report.docx"
-    src.write_bytes(docx)
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{workdir / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "doc:MS Word 97",
-            "--outdir",
-            str(workdir),
-            str(src),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return (workdir / "report.doc").read_bytes()
-
-
-needs_soffice = pytest.mark.skipif(
-    _soffice() is None,
-    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui",
-)
-
-
 @needs_soffice
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(report=valid_reports())

@@ -54,7 +54,9 @@ from govdisclosure.model import Report
 __all__ = ["CELL", "ROW", "doc_lines", "doc_reports", "parse_doc", "read_doc"]
 
 _WIDENT: Final = 0xA5EC
-_WORD97: Final = 0x00C1
+_WORD97: Final = 0x00C0
+"""The first nFib of Word 97 (its pre-releases; Word 97 writes 0x00C1): an earlier one
+is Word 6.0 or 95."""
 _ENCRYPTED: Final = 0x0100
 _TABLE_1: Final = 0x0200
 _CLX: Final = 33
@@ -135,7 +137,7 @@ def _fib(stream: bytes) -> _Fib:
     ident, nfib = struct.unpack_from("<2H", stream, 0)
     if ident != _WIDENT:
         raise _damaged(f"WordDocument starts with 0x{ident:04X}, not 0xA5EC")
-    if nfib < 0x00C0:
+    if nfib < _WORD97:
         version = {101: "Word 6.0", 103: "Word 6.0", 104: "Word 95", 105: "Word 95"}
         named = version.get(nfib, "a version before Word 97")
         raise ParseError(f"{_WORD6} ({named}, nFib {nfib})", reason=_WORD6)
