@@ -133,6 +133,16 @@ def test_footnotes_and_endnotes_are_read_where_they_are_referred_to() -> None:
     assert report.cell("applications.new_received.natural_person") == 12
 
 
+def test_a_doc_of_pictures_only_is_a_scan() -> None:
+    """A .doc holding pictures and no text is refused as parse_docx refuses such a
+    .docx: run OCR first (not "the Word document is empty")."""
+    data = (DATA / "scan.doc").read_bytes()
+    for read in (gd.parse_doc, gd.parse):
+        with pytest.raises(gd.ParseError, match="only pictures") as raised:
+            read(data)
+        assert raised.value.reason is not None
+
+
 # ------------------------------------------------------------------ the command line
 def test_check_and_extract_read_a_doc(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "in"

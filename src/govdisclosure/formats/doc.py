@@ -97,6 +97,7 @@ _LOCKED: Final = N_(
     "the password and read that"
 )
 _EMPTY: Final = N_("the Word document is empty")
+_PICTURES: Final = N_("the Word document has no text, only pictures (a scan?); run OCR first")
 
 
 def _damaged(what: str) -> ParseError:
@@ -446,7 +447,12 @@ def _source_bytes(source: str | os.PathLike[str] | bytes, limits: Limits) -> byt
 def read_doc(source: str | os.PathLike[str] | bytes, *, limits: Limits | None = None) -> list[str]:
     """The lines of a Word 97–2003 document as the text reader reads them
     (:func:`doc_lines`)."""
-    limits = resolve(limits)
+    return _read(source, resolve(limits))[0]
+
+
+def _read(source: str | os.PathLike[str] | bytes, limits: Limits) -> tuple[list[str], int]:
+    """:func:`read_doc`'s lines, and the number of pictures and drawn objects in the
+    main document (``\x01``, ``\x08``: not text)."""
     data = _source_bytes(source, limits)
     try:
         cfb = CompoundFile(data)
@@ -459,7 +465,8 @@ def read_doc(source: str | os.PathLike[str] | bytes, *, limits: Limits | None = 
         raise ParseError(msg, reason=msg)
     text, kinds, ccp_text, notes = _text(cfb, limits)
     noted = {at: doc_lines(text[a:b], kinds[a:b]) for at, a, b in notes}
-    return doc_lines(text[:ccp_text], kinds[:ccp_text], noted)
+    main = text[:ccp_text]
+    return doc_lines(main, kinds[:ccp_text], noted), main.count("\x01") + main.count("\x08")
 
 
 def parse_doc(source: str | os.PathLike[str] | bytes, *, limits: Limits | None = None) -> Report:
@@ -491,9 +498,10 @@ def doc_reports(
 
     limits = resolve(limits)
     budget = limits.budget()
-    lines = read_doc(source, limits=limits)
+    lines, pictures = _read(source, limits)
     if not any(ln.strip() for ln in lines):
-        raise ParseError(_EMPTY, reason=_EMPTY)
+        msg = _PICTURES if pictures else _EMPTY
+        raise ParseError(msg, reason=msg)
     limits.check("max_lines", len(lines), "lines of the Word document read as text")
     headings = english_headings()
     if any(ln.strip() in headings for ln in lines):  # an English rendering
