@@ -1,8 +1,9 @@
 """Word 97–2003 (``.doc``): a report in Word's binary format, read as text.
 
-Government sites often attach the report as a ``.doc``, saved from WPS (whose ``.wps``
-files of WPS Office 2005 and later are the same format) or from an old Word. Such a
-file is an OLE2 compound file (read by :mod:`govdisclosure.formats._cfb`, no
+Government sites often attach the report as a ``.doc``, saved from WPS or from an old
+Word; WPS also names such a file ``.wps``. What is read is the content, whatever the
+file is called (a ``.wps`` of Microsoft Works, another format, is refused as a compound
+file that is not a Word document). Such a file is an OLE2 compound file (read by :mod:`govdisclosure.formats._cfb`, no
 dependency) whose ``WordDocument`` stream starts with the FIB (File Information
 Block): its ``fWhichTblStm`` bit chooses the table stream (``1Table`` or ``0Table``),
 where the CLX at ``fcClx`` holds the piece table. Each piece is a run of the
