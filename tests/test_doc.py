@@ -415,3 +415,41 @@ def test_characters_beyond_the_basic_plane_and_latin_text(tmp_path: Path) -> Non
     assert from_doc == gd.parse_docx(docx)
     assert from_doc.organ.name == "某县𠀀局Office"  # (the space dropped as every reader does)
     assert from_doc.other == report.other
+
+
+@needs_soffice
+def test_line_breaks_in_a_table_cell_stay_in_the_cell(tmp_path: Path) -> None:
+    """A line break in a cell (here in the first cell of a row, before any cell mark of
+    the row) is a space in the cell, not the end of a line of the text read."""
+    docx = pytest.importorskip("docx")
+    from govdisclosure.formats.doc import read_doc  # noqa: PLC0415
+
+    report = gd.build_report(
+        organ="某县某局",
+        year=2024,
+        other="无。",
+        applications={
+            "new_received": {"natural_person": 7},
+            "granted": {"natural_person": 3},
+            "partially_granted": {"natural_person": 4},
+        },
+    )
+    doc = docx.Document(io.BytesIO(gd.render_docx(report)))
+    for p in (p for t in doc.tables for c in t._cells for p in c.paragraphs):
+        for label in ("（二）部分公开", "行政"):
+            if p.text.startswith(label) and p.text != label:
+                rest = p.text[len(label) :]
+                for r in p.runs[1:]:
+                    r.text = ""
+                p.runs[0].text = label
+                p.runs[0].add_break()
+                p.runs[0].add_text(rest)
+    out = io.BytesIO()
+    doc.save(out)
+    data = docx_to_doc(out.getvalue(), tmp_path)
+    lines = read_doc(data)
+    assert "行政 许可\t0" in lines
+    assert (
+        "\t（二）部分公开 （区分处理的，只计这一情形，不计其他情形）\t4\t0\t0\t0\t0\t0\t4" in lines
+    )
+    assert gd.parse_doc(data) == report

@@ -68,8 +68,8 @@ _FOOTNOTES: Final = 2
 """fcPlcffndRef (the footnotes' references), then fcPlcffndTxt (their text)."""
 _ENDNOTES: Final = 46
 """fcPlcfendRef (the endnotes' references), then fcPlcfendTxt (their text)."""
-_TTP: Final = (0x2417, 0x244C)
-"""sprmPFTtp, sprmPFInnerTtp: the paragraph is the end of a table row."""
+_TTP: Final = 0x2417
+"""sprmPFTtp: the paragraph is the end of a table row."""
 _OPERAND: Final = (1, 1, 2, 4, 2, 2, 0, 3)
 """The size of a sprm's operand by its spra (bits 13–15); 0 for a variable size."""
 _SPACE: Final = "\t\xa0"
@@ -79,8 +79,10 @@ _BREAKS: Final = "\x0b\x0c\x0e"
 
 _HUGE: Final = 0x6646
 """sprmPHugePapx: the paragraph's properties are in the ``Data`` stream, at its operand."""
-_IN_TABLE: Final = (0x2416, 0x6649)
-"""sprmPFInTable, sprmPItap: the paragraph is in a table (a cell's paragraph)."""
+_IN_TABLE: Final = (0x2416, 0x6649, 0x244B, 0x244C)
+"""sprmPFInTable, sprmPItap: the paragraph is in a table (a cell's paragraph); and
+sprmPFInnerTableCell, sprmPFInnerTtp, which end the cells and rows of a table in a
+cell: read as paragraphs of the outer cell."""
 CELL: Final = 1
 """A paragraph mark in a table cell (:func:`doc_lines`)."""
 ROW: Final = 2
@@ -297,7 +299,7 @@ def _grpprl_kind(buf: bytes, at: int, end: int) -> tuple[int, int | None]:
         (sprm,) = struct.unpack_from("<H", buf, at)
         at += 2
         operand = buf[at] if at < end else 0
-        if sprm in _TTP and operand:
+        if sprm == _TTP and operand:
             kind = ROW
         elif sprm in _IN_TABLE and operand and not kind:
             kind = CELL
@@ -371,11 +373,11 @@ def doc_lines(
     ``text``: each note is read once, after the paragraph that refers to it first, or
     after the table (as the Word reader reads notes).
 
-    >>> text = "标题\r项目\x07数\r量\x07\x07收到\x07\x07\x07页\x13 PAGE \x141\x15\r"
-    >>> kinds = [ROW if i in (10, 15) else CELL if c in "\r\x07" and 2 < i < 16 else 0
+    >>> text = "标题\r项目\x07数\r量\x07\x07收\x0b到\x07\x07\x07页\x13 PAGE \x141\x15\r"
+    >>> kinds = [ROW if i in (10, 16) else CELL if c in "\r\x07" and 2 < i < 16 else 0
     ...          for i, c in enumerate(text)]
     >>> doc_lines(text, kinds)
-    ['标题', '项目\t数 量', '收到\t', '页1']
+    ['标题', '项目\t数 量', '收 到\t', '页1']
     """
     lines: list[str] = []
     cells: list[str] = []
@@ -384,6 +386,7 @@ def doc_lines(
     notes = notes or {}
     pending: list[str] = []  # the lines of the notes referred to in this paragraph
     held: list[str] = []  # … and in the table before it
+    celled = _in_cells(text, kinds)
     for at, (ch, kind) in enumerate(zip(text, kinds, strict=True)):
         if at in notes:
             pending.extend(notes[at])
@@ -405,7 +408,7 @@ def doc_lines(
             cells.append(" ".join("".join(line).split()))
             line = []
             held, pending = held + pending, []
-        elif kind == CELL or (ch in _BREAKS and cells):
+        elif celled[at] and (ch == "\r" or ch in _BREAKS):
             line.append(" ")  # a cell's paragraphs and lines, on one line
         elif ch == "\r" or ch in _BREAKS:
             lines += [*held, "".join(line), *pending]
@@ -418,6 +421,20 @@ def doc_lines(
         lines.append("\t".join([*cells, "".join(line)]))
     lines += held + pending
     return [_paired(ln) for ln in lines]
+
+
+def _in_cells(text: str, kinds: Sequence[int]) -> bytearray:
+    """For each character of ``text``, whether the paragraph it is in is in a table
+    (known at the mark that ends the paragraph: a line break before it in a cell is
+    in the cell)."""
+    out = bytearray(len(text))
+    inside = 0
+    for at in range(len(text) - 1, -1, -1):
+        ch = text[at]
+        if ch in {"\x07", "\r"}:
+            inside = 1 if ch == "\x07" or kinds[at] else 0
+        out[at] = inside
+    return out
 
 
 def _paired(line: str) -> str:
