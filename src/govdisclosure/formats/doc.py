@@ -3,25 +3,26 @@
 Government sites often attach the report as a ``.doc``, saved from WPS or from an old
 Word; WPS also names such a file ``.wps``. What is read is the content, whatever the
 file is called (a ``.wps`` of Microsoft Works, another format, is refused as a compound
-file that is not a Word document). Such a file is an OLE2 compound file (read by :mod:`govdisclosure.formats._cfb`, no
-dependency) whose ``WordDocument`` stream starts with the FIB (File Information
-Block): its ``fWhichTblStm`` bit chooses the table stream (``1Table`` or ``0Table``),
+file that is not a Word document). Such a file is an OLE2 compound file (read by
+:mod:`govdisclosure.formats._cfb`, no dependency) whose ``WordDocument`` stream starts
+with the FIB (File Information Block): its ``fWhichTblStm`` bit chooses the table stream (``1Table`` or ``0Table``),
 where the CLX at ``fcClx`` holds the piece table. Each piece is a run of the
 document's characters and where they are in ``WordDocument``: 8-bit (cp1252,
 ``fCompressed``) or UTF-16LE. The main document is read (the first ``ccpText``
 characters) and its footnotes and endnotes, which come after it: each note's text
 (``PlcffndTxt``, ``PlcfendTxt``) after the paragraph whose reference (``PlcffndRef``,
 ``PlcfendRef``) is first, or after the table, as the Word reader reads the notes of a
-``.docx``. Headers and footers, comments and text boxes are not read: they are not
-the report's body.
+``.docx``. Headers and footers, comments and text boxes are not read (nor named in
+a finding).
 
 In the text Word keeps, a paragraph ends with ``\\r``; a table cell with ``\\x07``,
 and a row with a further ``\\x07`` whose paragraph is the row's end (the ``sprmPFTtp``
 of its paragraph properties, read from the FKPs of ``PlcfBtePapx``: an empty cell's
 mark is a ``\\x07`` after a ``\\x07`` too). :func:`doc_lines` turns the text into what
 the text reader reads: a paragraph a line (a line break, a page or column break ends
-a line too), a table row a line of its cells separated by tabs (a cell of several
-paragraphs on one line, its paragraphs joined by a space), a field by its result
+a line too, except in a table cell), a table row a line of its cells separated by
+tabs (a cell of several paragraphs or lines on one line, joined by a space; a table
+in a cell is more text of the cell), a field by its result
 (``\\x13`` code ``\\x14`` result ``\\x15``: the code is dropped), a non-breaking hyphen
 as a hyphen; pictures and drawn objects (``\\x01``, ``\\x08``), an optional hyphen and
 the other marks are not text. :func:`parse_doc` reads those lines with the text
@@ -30,8 +31,10 @@ a line of them (``Source(line=…, column=…)``). The English layout of
 ``render_docx(report, locale="en")`` is read as the Chinese one, its English wording
 put back (:mod:`govdisclosure.formats._english`), as the Word reader does.
 
-Encrypted documents and documents of Word 6.0 or Word 95 (an older FIB) are refused
-with a :class:`~govdisclosure.ParseError` that says so.
+Encrypted documents, documents of Word 6.0 or Word 95 (an older FIB) and documents of
+pictures and no text (a scan) are refused with a :class:`~govdisclosure.ParseError`
+that says so; a damaged one (a structure that points outside its stream, pieces that
+overlap or do not cover the text) with one that says what is wrong.
 """
 
 from __future__ import annotations
