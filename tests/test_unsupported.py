@@ -2,6 +2,8 @@
 
 Attachments of government sites come as Word 97–2003 ``.doc``, WPS ``.wps``, OFD
 (版式文档), RTF, spreadsheets, scans and archives as well as PDF, Word and web pages.
+(A ``.doc`` or ``.wps`` is read now, tests/test_doc.py; one whose compound file cannot be
+opened, as the samples here, is still refused.)
 Read as text, each gave "no report found: no title, no section heading and no table",
 which sends the user looking for a damaged report; in a folder, ``extract`` skipped them
 without a word. Each is now recognised by its content and refused with what to do.
@@ -47,6 +49,7 @@ def _tar(*names: str) -> bytes:
     return out.getvalue()
 
 
+# a compound file (OLE2) whose header is zeros: it cannot be opened
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "二、主动公开".encode("utf-16-le")
 
 SAMPLES: dict[str, tuple[bytes, str]] = {

@@ -441,6 +441,7 @@ API_GROUPS: dict[str, tuple[str, ...]] = {
         "parse_html",
         "parse_pdf",
         "parse_docx",
+        "parse_doc",
         "parse_markdown",
     ),
     "Building a report from data": ("build_report", "build_table"),

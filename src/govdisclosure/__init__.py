@@ -35,6 +35,7 @@ from govdisclosure.corpus import (
 )
 from govdisclosure.errors import GovDisclosureError, InvalidReport, LimitExceeded, ParseError
 from govdisclosure.formats.dispatch import parse, parse_all
+from govdisclosure.formats.doc import parse_doc
 from govdisclosure.formats.docx import parse_docx, render_docx
 from govdisclosure.formats.html import parse_html, render_html
 from govdisclosure.formats.json import (
@@ -124,6 +125,7 @@ __all__ = [
     "json_schema",
     "parse",
     "parse_all",
+    "parse_doc",
     "parse_docx",
     "parse_html",
     "parse_markdown",

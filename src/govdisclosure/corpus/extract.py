@@ -124,10 +124,10 @@ SUFFIXES: Final = frozenset(
         ".docm",
         ".dotx",
         ".json",
-        # formats reports are published in that no reader reads: picked up so that each
-        # is listed as unreadable, saying what to do, rather than skipped without a word
         ".doc",
         ".wps",
+        # formats reports are published in that no reader reads: picked up so that each
+        # is listed as unreadable, saying what to do, rather than skipped without a word
         ".ofd",
         ".rtf",
         ".odt",
@@ -135,8 +135,9 @@ SUFFIXES: Final = frozenset(
 )
 """The file name endings :func:`find_files` picks up inside folders. (Markdown, ``.md``,
 is read when a file is named, but not picked up in folders, whose notes and READMEs are
-Markdown too.) Word 97–2003, WPS, OFD, RTF and OpenDocument files are picked up too and
-reported unreadable (``input.unreadable``, with what to do:
+Markdown too.) Word 97–2003 and WPS files are read (:func:`govdisclosure.parse_doc`);
+OFD, RTF and OpenDocument files are picked up too and reported unreadable
+(``input.unreadable``, with what to do:
 :func:`~govdisclosure.formats.dispatch.unsupported`): a folder of attachments should not
 lose its reports in those formats without a word."""
 
@@ -152,7 +153,7 @@ def read_report(data: bytes, name: str = "") -> Report:
     JSON written by :func:`govdisclosure.to_json` is recognised by its content (and read
     leniently: negative counts are kept, for the checks to report); anything
     else goes to :func:`govdisclosure.parse`, which dispatches by content (text, HTML,
-    PDF, Word). ``name`` is only a hint for when no content-based reader is installed.
+    PDF, Word, Word 97–2003). ``name`` is only a hint for when no content-based reader is installed.
     Raises :class:`govdisclosure.ParseError` when no report can be read.
     """
     if _is_json(data):

@@ -1,11 +1,12 @@
 """Read a report in whatever format it comes, recognised by its content.
 
 :func:`parse` looks at the bytes, not at the file name: a PDF starts with ``%PDF``, a
-Word document is a ZIP holding ``word/document.xml``, the library's own JSON is an
-object whose ``"format"`` is ``govdisclosure.report/1``, a web page has HTML markup,
-Markdown has ``#`` headings or pipe tables (:func:`~govdisclosure.render_markdown`
-writes both; converters of PDF to Markdown write the tables, with or without the
-headings); anything else is read as text. Each format's parser is imported only when it is
+Word document is a ZIP holding ``word/document.xml``, a Word 97–2003 document (or a
+WPS ``.wps``) an OLE2 compound file holding a ``WordDocument`` stream, the library's
+own JSON is an object whose ``"format"`` is ``govdisclosure.report/1``, a web page has
+HTML markup, Markdown has ``#`` headings or pipe tables
+(:func:`~govdisclosure.render_markdown` writes both; converters of PDF to Markdown
+write the tables, with or without the headings); anything else is read as text. Each format's parser is imported only when it is
 needed, so a missing optional extra (pdfplumber, python-docx) only matters for the
 format that needs it.
 
@@ -36,14 +37,16 @@ import attrs
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._bom import bom_codec
+from govdisclosure.formats._cfb import SIGNATURE as _OLE2
+from govdisclosure.formats._cfb import CompoundFile
 from govdisclosure.formats._saved import gunzip, gzip_head, is_gzip, is_mhtml
 from govdisclosure.limits import read_input, resolve
 from govdisclosure.model import Report
 
 __all__ = ["DOCUMENT_SUFFIXES", "FORMATS", "Format", "parse", "parse_all", "sniff", "unsupported"]
 
-Format = Literal["pdf", "docx", "json", "html", "markdown", "text"]
-FORMATS: Final[tuple[Format, ...]] = ("pdf", "docx", "json", "html", "markdown", "text")
+Format = Literal["pdf", "docx", "doc", "json", "html", "markdown", "text"]
+FORMATS: Final[tuple[Format, ...]] = ("pdf", "docx", "doc", "json", "html", "markdown", "text")
 
 
 _HTML: Final = re.compile(
@@ -111,6 +114,8 @@ def sniff(data: bytes | str) -> Format:
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n\x00")
     if head.startswith(b"%PDF") or (isinstance(data, bytes) and b"%PDF-" in data[:1024]):
         return "pdf"
+    if isinstance(data, bytes) and data.startswith(_OLE2) and _ole2(data) is None:
+        return "doc"
     if raw[:4] == b"PK\x03\x04":
         try:
             with zipfile.ZipFile(BytesIO(raw)) as z:
@@ -145,7 +150,6 @@ def _is_markdown(head: bytes, raw: bytes) -> bool:
     return b"|" in raw and _MARKDOWN_RULE.search(raw) is not None
 
 
-_OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ARCHIVES: Final = (b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c", b"\x1f\x8b")
 _IMAGES: Final = (
     b"\x89PNG\r\n\x1a\n",
@@ -164,13 +168,17 @@ _RTF: Final = N_("a Rich Text Format document (.rtf): save it as .docx or PDF an
 
 def unsupported(data: bytes | str) -> str | None:
     r"""Why no reader of the library reads ``data``, when its content shows a format in
-    which reports are published that none reads: a legacy Office document (Word 97–2003
-    ``.doc``, WPS ``.wps``, ``.xls``, ``.et``), an OFD document (版式文档), a spreadsheet,
-    an OpenDocument text, RTF, an image or an archive; ``None`` for anything else. The
-    reason is a message of the catalogs (an English msgid) that says what to do.
+    which reports are published that none reads: a legacy Office file that is not a
+    Word 97–2003 document (an Excel 97–2003 or WPS spreadsheet, ``.xls`` or ``.et``; a
+    PowerPoint or WPS presentation; another OLE2 compound file, or one that cannot be
+    opened), an OFD document (版式文档), a spreadsheet, an OpenDocument text, RTF, an
+    image or an archive; ``None`` for anything else, a Word 97–2003 document
+    (``.doc``, WPS ``.wps``: an OLE2 compound file with a ``WordDocument`` stream,
+    read by :func:`~govdisclosure.parse_doc`) among them. The reason is a message of
+    the catalogs (an English msgid) that says what to do.
 
     >>> unsupported(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
-    'a legacy Office document (Word 97-2003 .doc, WPS .wps, .xls or .et): save it as .docx or PDF and read that'
+    'a legacy Office document (an OLE2 compound file) that cannot be opened, damaged or cut short: open it in Word, WPS or Excel, save it as .docx or PDF and read that'
     >>> unsupported(b"{\\rtf1\\ansi ...") is not None, unsupported("一、总体情况") is None
     (True, True)
     """
@@ -178,10 +186,7 @@ def unsupported(data: bytes | str) -> str | None:
         return _RTF if data.lstrip("\ufeff \t\r\n").startswith("{\\rtf") else None
     head = data[:16]
     if head.startswith(_OLE2):
-        return N_(
-            "a legacy Office document (Word 97-2003 .doc, WPS .wps, .xls or .et): "
-            "save it as .docx or PDF and read that"
-        )
+        return _ole2(data)
     if data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return _RTF
     if head.startswith(_IMAGES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
@@ -216,6 +221,34 @@ def unsupported(data: bytes | str) -> str | None:
             return N_("an OpenDocument document (.odt): save it as .docx or PDF and read that")
         return _ARCHIVE
     return None
+
+
+def _ole2(data: bytes) -> str | None:
+    """Why the compound file (OLE2) ``data`` is not read, by the streams it holds;
+    ``None`` for a Word 97–2003 document (a ``WordDocument`` stream), which is."""
+    try:
+        names = CompoundFile(data).names()
+    except ParseError:
+        return N_(
+            "a legacy Office document (an OLE2 compound file) that cannot be opened, "
+            "damaged or cut short: open it in Word, WPS or Excel, save it as .docx or PDF "
+            "and read that"
+        )
+    if "WordDocument" in names:
+        return None
+    if names & {"Workbook", "Book"}:
+        return N_(
+            "a spreadsheet (Excel 97-2003 .xls or WPS .et), not a report: read the "
+            "report's PDF, Word document or web page"
+        )
+    if "PowerPoint Document" in names:
+        return N_(
+            "a presentation (PowerPoint 97-2003 .ppt or WPS .dps): save it as PDF and read that"
+        )
+    return N_(
+        "a legacy Office document (an OLE2 compound file) that is not a Word document: "
+        "save the report as .docx or PDF and read that"
+    )
 
 
 def _is_report_json(raw: bytes) -> bool:
@@ -259,7 +292,8 @@ def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = Non
     The format is recognised by content (see :func:`~govdisclosure.formats.dispatch.sniff`) unless ``format`` names it:
     ``"pdf"`` (:func:`~govdisclosure.parse_pdf`), ``"markdown"``
     (:func:`~govdisclosure.parse_markdown`), ``"docx"``
-    (:func:`~govdisclosure.parse_docx`), ``"json"``
+    (:func:`~govdisclosure.parse_docx`), ``"doc"`` (:func:`~govdisclosure.parse_doc`:
+    Word 97–2003, WPS), ``"json"``
     (:func:`~govdisclosure.from_json`), ``"html"`` (:func:`~govdisclosure.parse_html`)
     or ``"text"`` (:func:`~govdisclosure.parse_text`). A string that names an existing
     file is read from that file (a one-line string ending in a known suffix that names
@@ -361,6 +395,13 @@ def _parse(data: bytes | str, format: Format | None, *, every: bool) -> list[Rep
             msg = "a Word document is binary; pass bytes or a path"
             raise ParseError(msg)
         return docx_reports(data, every=every)
+    if kind == "doc":
+        from govdisclosure.formats.doc import doc_reports  # noqa: PLC0415
+
+        if isinstance(data, str):
+            msg = "a Word document is binary; pass bytes or a path"
+            raise ParseError(msg)
+        return doc_reports(data, every=every)
     if kind == "json":
         from govdisclosure.formats.json import from_json  # noqa: PLC0415
 

@@ -1247,7 +1247,8 @@ def parse_docx(source: str | os.PathLike[str] | bytes, *, limits: Limits | None 
 
     Needs the optional extra ``docx`` (python-docx). Raises
     :class:`~govdisclosure.ParseError` when the input is not a readable Word document
-    (``.doc``, damaged, empty) and :class:`~govdisclosure.LimitExceeded` when it is
+    (a Word 97–2003 ``.doc``, which :func:`~govdisclosure.parse_doc` reads; damaged,
+    empty) and :class:`~govdisclosure.LimitExceeded` when it is
     beyond ``limits`` (``max_bytes`` for the file and for its parts uncompressed,
     ``max_lines`` for paragraphs, ``max_tables``, ``max_cells``, ``max_total_cells``,
     ``time_budget``; default: the process-wide :func:`~govdisclosure.get_limits`).
