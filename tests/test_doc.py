@@ -453,3 +453,49 @@ def test_line_breaks_in_a_table_cell_stay_in_the_cell(tmp_path: Path) -> None:
         "\t（二）部分公开 （区分处理的，只计这一情形，不计其他情形）\t4\t0\t0\t0\t0\t0\t4" in lines
     )
     assert gd.parse_doc(data) == report
+
+
+def boxed_docx() -> bytes:
+    """A report with a text box holding a sentence with figures after section 一's
+    paragraph, and a comment on it (``boxed-2024.doc`` is it saved as .doc)."""
+    docx = pytest.importorskip("docx")
+    from docxedits import paragraph_of, text_box  # noqa: PLC0415
+
+    report = gd.build_report(
+        organ="某县某局",
+        year=2024,
+        overview="本年共收到申请12件。",
+        problems="无。",
+        applications={"new_received": {"natural_person": 12}, "granted": {"natural_person": 12}},
+    )
+    doc = docx.Document(io.BytesIO(gd.render_docx(report)))
+    first = next(p for p in doc.paragraphs if p.text == "本年共收到申请12件。")
+    first._p.addnext(text_box([paragraph_of("其中依申请公开7件，转办5件。")]))
+    doc.add_comment(first.runs, text="请核对：实为13件", author="审核")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_comments_and_text_boxes_are_named_with_their_figures() -> None:
+    """A .doc's comments and text boxes are not read: each that holds text is named in
+    a ``parse.unread-text`` finding that quotes its figures (nothing dropped silently);
+    the rest of the document reads as without them."""
+    report = gd.parse_doc(DATA / "boxed-2024.doc")
+    unread = {
+        dict(f.params)["story"]: dict(f.params)["cells"]
+        for f in report.findings
+        if f.code == "parse.unread-text"
+    }
+    assert unread == {"comments": "13", "text boxes": "7, 5"}
+    assert report.overview == gd.Narrative("本年共收到申请12件。")
+    assert report.cell("applications.new_received.natural_person") == 12
+    assert not any(
+        f.code == "parse.unread-text" for f in gd.parse_doc(DATA / "notes-2024.doc").findings
+    )
+
+
+@needs_soffice
+def test_the_boxed_fixture_is_what_libreoffice_makes_of_the_docx(tmp_path: Path) -> None:
+    again = gd.parse_doc(docx_to_doc(boxed_docx(), tmp_path))
+    assert again == gd.parse_doc(DATA / "boxed-2024.doc")

@@ -477,6 +477,12 @@ findings = [finding("parse.embedded-object", program="Excel.Sheet.8",
                     part="embeddings/oleObject1.bin")]
 """,
     ),
+    "parse.unread-text": (
+        CONSTRUCTED,
+        """\
+findings = [finding("parse.unread-text", story="text boxes", count=15, cells="7, 5")]
+""",
+    ),
     "parse.embedded-sheet": (
         CONSTRUCTED,
         """\

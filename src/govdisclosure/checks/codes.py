@@ -499,6 +499,16 @@ define(
     "or plain text, and reported when it is not.",
 )
 define(
+    "parse.unread-text",
+    W,
+    N_(
+        "The Word document holds text in its {story} ({count} characters), which was not "
+        "read; figures in it, in no table of the report: {cells}."
+    ),
+    rule="The comments and text boxes of a Word 97-2003 document are not read; their "
+    "text is counted and its figures quoted.",
+)
+define(
     "parse.embedded-object",
     W,
     N_(

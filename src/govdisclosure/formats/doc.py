@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 import struct
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -48,12 +49,17 @@ from typing import Final
 
 import attrs
 
-from govdisclosure.checks.registry import N_
+from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._cfb import CompoundFile
 from govdisclosure.formats._english import english_headings, english_text
 from govdisclosure.limits import Limits, input_size, read_input, resolve
-from govdisclosure.model import Report
+from govdisclosure.model import Finding, Report
+
+_FIGURE: Final = re.compile(r"\d+(?:\.\d+)?")
+"""A figure in text the reader does not read (quoted in its finding)."""
+_NOT_TEXT: Final = dict.fromkeys(map(ord, "\r\x07\x0b\x0c\x01\x08\x13\x14\x15"), " ")
+"""Word's marks in a story's text: paragraph and cell ends, breaks, objects, fields."""
 
 __all__ = ["CELL", "ROW", "doc_lines", "doc_reports", "parse_doc", "read_doc"]
 
@@ -319,9 +325,11 @@ def _grpprl_kind(buf: bytes, at: int, end: int) -> tuple[int, int | None]:
 
 def _text(
     cfb: CompoundFile, limits: Limits
-) -> tuple[str, bytearray, int, list[tuple[int, int, int]]]:
-    """The characters of the main document and of its notes, for each :data:`ROW`,
-    :data:`CELL` or 0; the main document's length; its notes (:func:`_notes`)."""
+) -> tuple[str, bytearray, int, list[tuple[int, int, int]], list[tuple[str, int, int]]]:
+    """The characters of the main document and of its notes (and of its comments and
+    text boxes, as far as its pieces hold them), for each :data:`ROW`, :data:`CELL` or
+    0; the main document's length; its notes (:func:`_notes`); its comments and text
+    boxes (:func:`_unread_stories`)."""
     stream = cfb.stream("WordDocument")
     if stream is None:  # (the caller sees to it)
         raise _damaged("no WordDocument stream")
@@ -336,8 +344,11 @@ def _text(
     if ccp_text <= 0:
         raise ParseError(_EMPTY, reason=_EMPTY)
     notes = _notes(fib, table, ccp_text)
-    upto = max([ccp_text, *(after for _, _, after in notes)])
-    limits.check("max_bytes", upto, "characters of the Word document and its notes")
+    needed = max([ccp_text, *(after for _, _, after in notes)])
+    # (the comments and text boxes are read as far as the pieces hold them: not needed)
+    stories = _unread_stories(fib)
+    upto = max([needed, *(min(b, len(stream)) for _, _, b in stories)])
+    limits.check("max_bytes", needed, "characters of the Word document and its notes")
     paragraphs = _Paragraphs(stream, table, cfb.stream("Data") or b"", *fib.pair(_BTE_PAPX))
     chars: list[str] = []
     kinds = bytearray()
@@ -361,9 +372,23 @@ def _text(
         kinds.extend(
             paragraphs.kind(at + k * width) if ch in "\r\x07" else 0 for k, ch in enumerate(text)
         )
-    if len(kinds) < upto:
-        raise _damaged(f"its pieces hold {len(kinds)} of its {upto} characters")
-    return "".join(chars), kinds, ccp_text, notes
+    if len(kinds) < needed:
+        raise _damaged(f"its pieces hold {len(kinds)} of its {needed} characters")
+    return "".join(chars), kinds, ccp_text, notes, stories
+
+
+def _unread_stories(fib: _Fib) -> list[tuple[str, int, int]]:
+    """The comments and the text boxes of the document (the stories that follow the
+    main text, its footnotes, headers and macros in the text's character positions), as
+    ``(part, start, end)``; the headers and footers, which hold page numbers and the
+    organ's name, are not among them. Absurd lengths (a damaged FIB) give none."""
+    ccps = [max(c, 0) for c in (*fib.ccps, 0, 0, 0, 0, 0, 0, 0, 0)]
+    text, footnotes, headers, macros, comments, endnotes, boxes = ccps[:7]
+    at = text + footnotes + headers + macros
+    spans = [(N_("comments"), at, at + comments)]
+    at += comments + endnotes
+    spans.append((N_("text boxes"), at, at + boxes))
+    return [(part, a, b) for part, a, b in spans if b > a]
 
 
 def doc_lines(
@@ -471,9 +496,13 @@ def read_doc(source: str | os.PathLike[str] | bytes, *, limits: Limits | None = 
     return _read(source, resolve(limits))[0]
 
 
-def _read(source: str | os.PathLike[str] | bytes, limits: Limits) -> tuple[list[str], int]:
-    """:func:`read_doc`'s lines, and the number of pictures and drawn objects in the
-    main document (``\x01``, ``\x08``: not text)."""
+def _read(
+    source: str | os.PathLike[str] | bytes, limits: Limits
+) -> tuple[list[str], int, list[Finding]]:
+    """:func:`read_doc`'s lines, the number of pictures and drawn objects in the main
+    document (``\x01``, ``\x08``: not text), and a ``parse.unread-text`` finding for
+    each of its comments and text boxes that holds text (not read: their figures are
+    quoted)."""
     data = _source_bytes(source, limits)
     try:
         cfb = CompoundFile(data)
@@ -484,10 +513,21 @@ def _read(source: str | os.PathLike[str] | bytes, limits: Limits) -> tuple[list[
             "a compound file (OLE2) that holds no Word document: save the report as .docx or PDF and read that"
         )
         raise ParseError(msg, reason=msg)
-    text, kinds, ccp_text, notes = _text(cfb, limits)
+    text, kinds, ccp_text, notes, stories = _text(cfb, limits)
     noted = {at: doc_lines(text[a:b], kinds[a:b]) for at, a, b in notes}
     main = text[:ccp_text]
-    return doc_lines(main, kinds[:ccp_text], noted), main.count("\x01") + main.count("\x08")
+    unread = [
+        finding(
+            "parse.unread-text",
+            story=part,
+            count=len(written),
+            cells=", ".join(_FIGURE.findall(written)) or "—",
+        )
+        for part, a, b in stories
+        if (written := "".join(text[a:b].translate(_NOT_TEXT).split()))
+    ]
+    pictures = main.count("\x01") + main.count("\x08")
+    return doc_lines(main, kinds[:ccp_text], noted), pictures, unread
 
 
 def parse_doc(source: str | os.PathLike[str] | bytes, *, limits: Limits | None = None) -> Report:
@@ -498,8 +538,9 @@ def parse_doc(source: str | os.PathLike[str] | bytes, *, limits: Limits | None =
     paragraph a line and a table row a line of tab-separated cells (see
     ``govdisclosure.formats.doc``); each source is a line of that text
     (``Source(line=…, column=…)``). Footnotes and endnotes are read after the
-    paragraph (or the table) that refers to them; headers, footers, comments and text
-    boxes are not read. Raises :class:`~govdisclosure.ParseError` when the
+    paragraph (or the table) that refers to them; headers and footers are not read,
+    nor are comments and text boxes, each of which that holds text is named in a
+    ``parse.unread-text`` finding quoting its figures. Raises :class:`~govdisclosure.ParseError` when the
     input is not a readable Word 97–2003 document (damaged, encrypted, of Word 6.0 or
     95, empty) or holds no report, and :class:`~govdisclosure.LimitExceeded` beyond
     ``limits`` (``max_bytes`` for the file and its characters, ``max_lines``,
@@ -519,7 +560,7 @@ def doc_reports(
 
     limits = resolve(limits)
     budget = limits.budget()
-    lines, pictures = _read(source, limits)
+    lines, pictures, unread = _read(source, limits)
     if not any(ln.strip() for ln in lines):
         msg = _PICTURES if pictures else _EMPTY
         raise ParseError(msg, reason=msg)
@@ -528,4 +569,7 @@ def doc_reports(
     if any(ln.strip() in headings for ln in lines):  # an English rendering
         lines = ["\t".join(map(_official, ln.split("\t"))) for ln in lines]
     blocks = list(_blocks(lines, budget, limits, every=every))
-    return [assemble(part, findings=shared) for part, shared in report_parts(blocks, every=every)]
+    return [
+        assemble(part, findings=shared)
+        for part, shared in report_parts(blocks, unread, every=every)
+    ]
