@@ -95,20 +95,24 @@ def test_a_compilation_of_two_reports_in_one_doc_is_read_by_parse_all() -> None:
     assert len(doc_reports(DATA / "words-2020.doc", every=True)) == 1
 
 
-def notes_docx() -> bytes:
-    """A report with a footnote in section 一, a footnote in a cell of section 三's
-    table and an endnote in section 五 (``notes-2024.doc`` is it saved as .doc)."""
-    docx = pytest.importorskip("docx")
-    from docxedits import refer, with_notes  # noqa: PLC0415
-
-    report = gd.build_report(
+def _small_report() -> gd.Report:
+    """The small 2024 report that the notes and text-box fixtures are made from."""
+    return gd.build_report(
         organ="某县某局",
         year=2024,
         overview="本年共收到申请12件。",
         problems="无。",
         applications={"new_received": {"natural_person": 12}, "granted": {"natural_person": 12}},
     )
-    doc = docx.Document(io.BytesIO(gd.render_docx(report)))
+
+
+def notes_docx() -> bytes:
+    """A report with a footnote in section 一, a footnote in a cell of section 三's
+    table and an endnote in section 五 (``notes-2024.doc`` is it saved as .doc)."""
+    docx = pytest.importorskip("docx")
+    from docxedits import refer, with_notes  # noqa: PLC0415
+
+    doc = docx.Document(io.BytesIO(gd.render_docx(_small_report())))
     for p in doc.paragraphs:
         if p.text == "本年共收到申请12件。":
             refer(p._p, "footnote", "1")
@@ -461,14 +465,7 @@ def boxed_docx() -> bytes:
     docx = pytest.importorskip("docx")
     from docxedits import paragraph_of, text_box  # noqa: PLC0415
 
-    report = gd.build_report(
-        organ="某县某局",
-        year=2024,
-        overview="本年共收到申请12件。",
-        problems="无。",
-        applications={"new_received": {"natural_person": 12}, "granted": {"natural_person": 12}},
-    )
-    doc = docx.Document(io.BytesIO(gd.render_docx(report)))
+    doc = docx.Document(io.BytesIO(gd.render_docx(_small_report())))
     first = next(p for p in doc.paragraphs if p.text == "本年共收到申请12件。")
     first._p.addnext(text_box([paragraph_of("其中依申请公开7件，转办5件。")]))
     doc.add_comment(first.runs, text="请核对：实为13件", author="审核")
