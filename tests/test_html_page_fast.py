@@ -625,7 +625,7 @@ def test_articles_found_before_the_chrome_goes_are_those_of_the_plain_searches(h
     own, english = H._articles(root)
     assert own is H._own_article(root)
     H.html_blocks(root)  # (removes the chrome of the container)
-    assert any(H._attached(el, root) for el in english) == plain_is_english(root)
+    assert any(H._within(el, root) for el in english) == plain_is_english(root)
 
 
 def test_an_english_article_removed_with_the_chrome_is_no_longer_english() -> None:
@@ -633,5 +633,5 @@ def test_an_english_article_removed_with_the_chrome_is_no_longer_english() -> No
     _own, english = H._articles(root)
     assert len(english) == 1
     H.html_blocks(root)
-    assert not H._attached(english[0], root)
+    assert not H._within(english[0], root)
     assert not plain_is_english(root)

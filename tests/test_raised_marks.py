@@ -165,3 +165,15 @@ def test_what_a_source_raises(source: bytes, expected: frozenset[str] | None) ->
     """``raising`` reads any source in one pass (hostile ones: a figure of many zeros,
     sheets never closed, a selector without braces) and names the raised classes."""
     assert raising(source) == expected
+
+
+def test_a_cell_raised_by_style_is_read_as_a_cell() -> None:
+    """Only runs of text are marks: a cell, a row or a paragraph whose style raises it
+    is read as it is (made a mark, the table would lose its cell)."""
+    report = report_with_figures()
+    page = gd.render_html(report).replace(
+        ROW, '（一）予以公开</th><td style="vertical-align:super">12</td>'
+    )
+    again = gd.parse_html(page.replace("<tr>", '<tr style="vertical-align: sub">'))
+    assert again == report
+    assert not [f for f in again.findings if f.code == "parse.footnote-mark"]

@@ -2,16 +2,16 @@
 
 A footnote mark beside a figure is often set with CSS: ``<span style="vertical-align:
 super">1</span>`` (Google Docs and many web editors), or a class that the page's
-``<style>`` sheet raises (``.fn{vertical-align:super}``). (A run that Word raised by a
-position, ``mso-text-raise``, is not looked for: one more search of every page for a
-formatting that tables hardly hold.) Read as plain text, ``0`` and its mark ``1`` would
-become the figure ``01``; the HTML reader treats such an element as it treats ``<sup>``.
+``<style>`` sheet raises (``.fn{vertical-align:super}``). Read as plain text, ``0`` and
+its mark ``1`` would become the figure ``01``; the HTML reader reads such an element as
+a ``<sup>``. (A run that Word raised by a position, ``mso-text-raise``, is not looked
+for: one more search of every page for a formatting that tables hardly hold.)
 
 >>> from lxml import html
 >>> page = ('<div><style>td .n, p{vertical-align: super}</style><table><tr>'
 ...     '<td>5<span style="vertical-align:super">1</span></td>'
 ...     '<td>7<span class="n">2</span></td>'
-...     '<td style="vertical-align: middle">3</td></tr></table></div>')
+...     '<td style="vertical-align: super">3</td></tr></table></div>')
 >>> sorted(raising(page))
 ['n']
 >>> sorted(el.text for el in raised_elements(html.fromstring(page), raising(page)))
@@ -40,6 +40,51 @@ _RAISED: Final = re.compile(_RAISING, re.IGNORECASE)
 _RAISED_BYTES: Final = re.compile(_RAISING.encode("ascii"))
 _WORD: Final = b"vertical-align"
 """What a page that raises text holds (looked for before the pattern: faster)."""
+_BLOCKS: Final = frozenset(
+    [
+        "html",
+        "body",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "colgroup",
+        "col",
+        "p",
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "nav",
+        "aside",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "form",
+        "center",
+        "br",
+        "hr",
+        "img",
+    ]
+)
+"""What is no run of text (a table's parts, a block): read as it is, whatever its style."""
 _CLASS_NAME: Final = re.compile(r"\.([\w-]+)\s*$")
 
 
@@ -80,14 +125,16 @@ def _sheets(raw: bytes) -> Iterator[str]:
         at = raw.find(b"<style", end)
 
 
-def raised_elements(root: etree._Element, classes: AbstractSet[str]) -> set[etree._Element]:
-    """The elements under ``root`` whose own style raises or lowers their text, or
-    whose class is one of ``classes`` (see :func:`raising`)."""
-    out: set[etree._Element] = set()
-    for el in root.iter(etree.Element):  # (elements only: no comment or entity)
-        if _raised(el, classes):
-            out.add(el)
-    return out
+def raised_elements(root: etree._Element, classes: AbstractSet[str]) -> list[etree._Element]:
+    """The inline elements under ``root`` (a ``<span>``, ``<font>``, ``<a>`` …, not a
+    cell, a row or a paragraph) whose own style raises or lowers their text, or whose
+    class is one of ``classes`` (see :func:`raising`): the HTML reader reads each as a
+    ``<sup>``."""
+    return [
+        el
+        for el in root.iter(etree.Element)  # (elements only: no comment or entity)
+        if el.tag not in _BLOCKS and _raised(el, classes)
+    ]
 
 
 def _raised(el: etree._Element, classes: AbstractSet[str]) -> bool:

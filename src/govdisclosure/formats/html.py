@@ -1101,7 +1101,7 @@ def _parse_bytes(data: bytes) -> etree._Element:
 def _articles(root: etree._Element) -> tuple[etree._Element | None, list[etree._Element]]:
     """``_own_article(root)``, and the elements that mark the page as English (an
     ``<html>`` or ``<article>`` whose ``lang`` begins with ``en``): found in one pass, before the chrome is removed (which may remove some of the latter:
-    :func:`_attached` tells those that are left)."""
+    :func:`_within` tells those that are left)."""
     own = None
     english = []
     for el in root.iter("html", "article"):
@@ -1116,8 +1116,9 @@ def _articles(root: etree._Element) -> tuple[etree._Element | None, list[etree._
     return own, english
 
 
-def _attached(el: etree._Element, root: etree._Element) -> bool:
-    """Whether ``el`` is still in the tree of ``root`` (no ancestor of it was removed)."""
+def _within(el: etree._Element, root: etree._Element) -> bool:
+    """Whether ``el`` is ``root`` or inside it (for the root of a tree: whether ``el``
+    is still in it, no ancestor of it removed)."""
     return el is root or any(a is root for a in el.iterancestors())
 
 
@@ -1209,10 +1210,6 @@ def _check_depth(root: etree._Element, limits: Limits) -> None:
         raise LimitExceeded(msg)
 
 
-_NONE_RAISED: Final[frozenset[etree._Element]] = frozenset()
-"""No element raised by style (the reading of a page that raises no text)."""
-
-
 def fragment_blocks(
     fragment: str | bytes,
     findings: list[Finding],
@@ -1261,22 +1258,24 @@ def html_blocks(
     cell_texts: dict[etree._Element, str] = {}
     container = _container(body, cell_texts, body_tables)
     table_index = {t: i for i, t in enumerate(tables)}
-    # footnote marks set by style rather than <sup>/<sub> (rare: searched for only when
-    # the page's source holds such a style)
-    styled = raised_elements(root, raised) if raised is not None else _NONE_RAISED
+    if raised is not None:
+        # footnote marks set by style rather than <sup>/<sub> (rare: searched for only
+        # when the page's source holds such a style) are read as <sup> is read
+        for el in raised_elements(root, raised):
+            el.tag = "sup"
     if every:
         articles = _own_articles(body)
         if len(articles) > 1:
             container = _common_ancestor(articles)
     outside = (
-        _outside(body, container, table_index, cell_texts, body_tables, styled)
+        _outside(body, container, table_index, cell_texts, body_tables)
         if findings is not None or every
         else []
     )
     if every and outside:
         left = [tables[f.source.table] for f in outside if f.source and f.source.table is not None]
         wide = _common_ancestor([container, *left])
-        wider = _several_reports(root, wide, cell_texts, limits, budget, raised)
+        wider = _several_reports(root, wide, cell_texts, limits, budget)
         if wider is not None:
             blocks, notes = wider
             if findings is not None:
@@ -1284,9 +1283,7 @@ def html_blocks(
             return blocks
     if findings is not None:
         findings += outside
-    return _content_blocks(
-        root, container, table_index, cell_texts, findings, limits, budget, styled
-    )
+    return _content_blocks(root, container, table_index, cell_texts, findings, limits, budget)
 
 
 def _content_blocks(
@@ -1297,17 +1294,13 @@ def _content_blocks(
     findings: list[Finding] | None,
     limits: Limits,
     budget: Budget,
-    styled: AbstractSet[etree._Element] = _NONE_RAISED,
 ) -> list[Block]:
     """The blocks of ``container``, the content of the page of ``root``, its chrome
-    removed (the tree is changed); what the reading notes goes to ``findings``.
-    ``styled``: the page's elements raised by style (marks, as ``<sup>`` is)."""
+    removed (the tree is changed); what the reading notes goes to ``findings``."""
     word_marks = _strip_chrome(container, cell_texts)
     reader = _Reader(table_index, limits, budget, cell_texts)
-    if styled:
-        word_marks = [*word_marks, *(el for el in styled if _inside_of(el, container))]
     if word_marks or next(container.iter(*_MARK_TAGS), None) is not None:  # (one search in C)
-        reader.marks = _marked_cells(container, cell_texts, word_marks, styled)
+        reader.marks = _marked_cells(container, cell_texts, word_marks)
     title = _page_title(root, container)
     if title is not None:
         reader.blocks.append(RawParagraph(title, Source(line=None)))
@@ -1330,13 +1323,11 @@ def _several_reports(
     cell_texts: dict[etree._Element, str],
     limits: Limits,
     budget: Budget,
-    raised: AbstractSet[str] | None = None,
 ) -> tuple[list[Block], list[Finding]] | None:
     """The blocks of ``wide`` (an element of the page of ``root`` that holds the content
     container and the report tables it left out) and what reading them notes, when
     they hold several reports; else ``None``. They are read from a copy of the page:
-    removing the chrome changes the tree, which is read as it was when they hold one.
-    ``raised``: as for :func:`html_blocks`."""
+    removing the chrome changes the tree, which is read as it was when they hold one."""
     copied = copy.deepcopy(root)
     twin = copied.getroottree().xpath(root.getroottree().getpath(wide))
     if not isinstance(twin, list) or not twin or not isinstance(twin[0], etree._Element):
@@ -1351,9 +1342,8 @@ def _several_reports(
     tables = list(copied.iter("table"))
     table_index = {t: i for i, t in enumerate(tables)}
     body = next(copied.iter("body"), copied)
-    styled = raised_elements(copied, raised) if raised is not None else _NONE_RAISED
-    notes = _outside(body, twin[0], table_index, texts, styled=styled)
-    blocks = _content_blocks(copied, twin[0], table_index, texts, notes, limits, budget, styled)
+    notes = _outside(body, twin[0], table_index, texts)
+    blocks = _content_blocks(copied, twin[0], table_index, texts, notes, limits, budget)
     return (blocks, notes) if len(split(blocks)) > 1 else None
 
 
@@ -1361,7 +1351,7 @@ def _common_ancestor(elements: Sequence[etree._Element]) -> etree._Element:
     """The nearest element that holds all of ``elements`` (one at least)."""
     first, *others = elements
     for candidate in itertools.chain([first], first.iterancestors()):
-        if all(el is candidate or any(a is candidate for a in el.iterancestors()) for el in others):
+        if all(_within(el, candidate) for el in others):
             return candidate
     return first.getroottree().getroot()
 
@@ -1395,67 +1385,54 @@ def _with_images(blocks: list[Block], container: etree._Element) -> list[Block]:
 _MARK_TAGS: Final = ("sup", "sub")
 
 
-def _inside_of(el: etree._Element, container: etree._Element) -> bool:
-    """Whether ``el`` is ``container`` or inside it."""
-    return el is container or any(a is container for a in el.iterancestors())
-
-
 def _marked_cells(
     container: etree._Element,
     cell_texts: dict[etree._Element, str],
     word_marks: list[etree._Element] | None = None,
-    styled: AbstractSet[etree._Element] = _NONE_RAISED,
 ) -> dict[etree._Element, str]:
     """The cells with text besides that of their ``<sup>`` and ``<sub>`` (and of Word's
-    reference marks and text raised by style, ``word_marks``,
+    reference marks ``word_marks``,
     :data:`~govdisclosure.formats._container.WORD_MARKS`: ``12[1]`` is 12 and the mark
     of footnote 1), each with those marks (``12<sup>1</sup>``: a footnote mark, not the
     figure 121; a label's mark is no figure glued to it either); ``cell_texts`` is
     given those cells' text without the marks. A cell that holds nothing else keeps its
-    text. ``styled``: the elements raised by style."""
+    text."""
     out: dict[etree._Element, str] = {}
     marks = container.iter(*_MARK_TAGS)
     for el in itertools.chain(marks, word_marks) if word_marks else marks:
         td = next(el.iterancestors(*_CELL_TAGS), None)
         if td is None or td in out:
             continue
-        text, mark = _without_marks(td, styled)
+        text, mark = _without_marks(td)
         if mark and text:
             out[td] = mark
             cell_texts[td] = text
     return out
 
 
-def _without_marks(
-    td: etree._Element, styled: AbstractSet[etree._Element] = _NONE_RAISED
-) -> tuple[str, str]:
-    """A cell's text without its ``<sup>`` and ``<sub>`` (and the elements of
-    ``styled``), and the text of those (blank-separated)."""
+def _without_marks(td: etree._Element) -> tuple[str, str]:
+    """A cell's text without its ``<sup>`` and ``<sub>``, and the text of those
+    (blank-separated)."""
     pieces: list[str] = []
     marks: list[str] = []
-    _split_marks(td, pieces, marks, styled)
+    _split_marks(td, pieces, marks)
     return _clean("".join(pieces)), " ".join(m for m in map(_clean, marks) if m)
 
 
-def _split_marks(
-    el: etree._Element,
-    pieces: list[str],
-    marks: list[str],
-    styled: AbstractSet[etree._Element] = _NONE_RAISED,
-) -> None:
+def _split_marks(el: etree._Element, pieces: list[str], marks: list[str]) -> None:
     """Add the text inside ``el`` to ``pieces``, but the text of each ``<sup>``,
-    ``<sub>``, Word reference mark (its class one of
-    :data:`~govdisclosure.formats._container.WORD_MARKS`) and element of ``styled``
-    (raised by style), which is added to ``marks``, one item each."""
+    ``<sub>`` and Word reference mark (its class one of
+    :data:`~govdisclosure.formats._container.WORD_MARKS`), which is added to
+    ``marks``, one item each."""
     text = el.text
     if text:
         pieces.append(text)
     for child in el:
         tag: object = child.tag
-        if tag in _MARK_TAGS or child.get("class") in WORD_MARKS or child in styled:
+        if tag in _MARK_TAGS or child.get("class") in WORD_MARKS:
             marks.append(_text_of(child))
         elif isinstance(tag, str):
-            _split_marks(child, pieces, marks, styled)
+            _split_marks(child, pieces, marks)
         else:  # an entity reference
             pieces.append(_serialised_text(child))
         tail = child.tail
@@ -1474,11 +1451,9 @@ def _outside(
     table_index: dict[etree._Element, int],
     cell_texts: dict[etree._Element, str],
     tables: list[etree._Element] | None = None,
-    styled: AbstractSet[etree._Element] = _NONE_RAISED,
 ) -> list[Finding]:
     """Findings for report tables with figures that lie outside the content container
-    (``tables``: the body's tables, when the caller has them; ``styled``: the elements
-    raised by style, marks like ``<sup>``)."""
+    (``tables``: the body's tables, when the caller has them)."""
     inside = set(container.iter("table"))
     out = []
     for table in body.iter("table") if tables is None else tables:
@@ -1487,16 +1462,13 @@ def _outside(
         text = _text_of(table)
         if not any(w in text for w in _TABLE_WORDS):
             continue
-        marked = next(table.iter(*_MARK_TAGS), None) is not None or bool(styled)
+        marked = next(table.iter(*_MARK_TAGS), None) is not None
         figures = []
         for td in table.iter("td", "th"):
             text = _cell_text(td, cell_texts)
             quoted = text
-            if marked and (
-                next(td.iter(*_MARK_TAGS), None) is not None
-                or any(el in styled for el in td.iter())
-            ):
-                bare, mark = _without_marks(td, styled)
+            if marked and next(td.iter(*_MARK_TAGS), None) is not None:
+                bare, mark = _without_marks(td)
                 if bare and mark:  # the figure, not the figure and its mark run together
                     text, quoted = bare, f"{bare} (mark {mark})"
             if isinstance(read_cell(text).value, int | Decimal) or is_overlong_figure(text):
@@ -1627,7 +1599,7 @@ def _parse_page(
     blocks = html_blocks(
         root, findings, limits=limits, budget=budget, every=every, raised=raising(source)
     )
-    if any(_attached(el, root) for el in english):  # (an English mark left in the tree read)
+    if any(_within(el, root) for el in english):  # (an English mark left in the tree read)
         blocks = translate(blocks)
     official = [False] * len(hints)
     for i, (el, organ, year) in enumerate(hints):
