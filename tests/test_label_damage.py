@@ -637,3 +637,19 @@ def test_the_real_reports_have_no_unread_figure_in_section_2(name: str) -> None:
     report = gd.parse_text((Path(REAL) / f"{name}.txt").read_text(encoding="utf-8"))
     unread = [f for f in report.findings if f.code == "parse.unread-label"]
     assert [f for f in unread if f.path.startswith("active")] == []
+
+
+def test_figures_run_together_with_a_minus_sign_are_quoted() -> None:
+    """Found by Hypothesis (dev profile): 本年增/减's 1 and −1 run together into ``1-1``
+    made the row's only value cell a word, the row unreadable and the figures gone
+    without a word; the cell is now quoted in ``parse.unread-label``."""
+    report = gd.build_report(
+        organ="淮安市人民政府", year=2019, published="2020-01-01", edition="2019"
+    )
+    text = gd.render_text(report)
+    assert "行政事业性收费\t0\t0" in text
+    again = gd.parse_text(text.replace("行政事业性收费\t0\t0", "行政事业性收费\t1-1"))
+    quoted = [
+        (f.path, dict(f.params)["text"]) for f in again.findings if f.code == "parse.unread-label"
+    ]
+    assert quoted == [("active.art20_8", "1-1")]

@@ -952,10 +952,19 @@ def _unread_figures(out: Output, path: str, labels: Sequence[RawCell]) -> None:
     """Quote (``parse.unread-label``) each of ``labels``, the cells of a line of section
     二 that is neither a caption nor a row, that holds a figure among its words: no
     caption, column label or row label of the format does (``0 第二十条第（八）项``: a
-    row's last figure and the next caption, run into one cell of a PDF's line)."""
+    row's last figure and the next caption, run into one cell of a PDF's line), or
+    figures run together with a minus sign (``1-1``: 1 and −1 of a row's 本年增/减,
+    their separator lost)."""
     for c in labels:
-        if any(any(ch.isdigit() for ch in t) and is_figure(t) for t in c.text.split()):
+        if any(
+            any(ch.isdigit() for ch in t) and (is_figure(t) or _SIGNED_RUN.fullmatch(t))
+            for t in c.text.split()
+        ):
             out.add("parse.unread-label", path, source=c.source, text=c.text)
+
+
+_SIGNED_RUN: Final = re.compile(r"[-−－]?\d+(?:[-−－]\d+)+")
+"""Figures run together, each after the first with its minus sign (``1-1``, ``3-2-1``)."""
 
 
 def read_active(rows: Sequence[RawRow], default: Edition, out: Output) -> list[Table]:
