@@ -56,11 +56,6 @@ from govdisclosure.formats._english import english_headings, english_text
 from govdisclosure.limits import Limits, input_size, read_input, resolve
 from govdisclosure.model import Finding, Report
 
-_FIGURE: Final = re.compile(r"\d+(?:\.\d+)?")
-"""A figure in text the reader does not read (quoted in its finding)."""
-_NOT_TEXT: Final = dict.fromkeys(map(ord, "\r\x07\x0b\x0c\x01\x08\x13\x14\x15"), " ")
-"""Word's marks in a story's text: paragraph and cell ends, breaks, objects, fields."""
-
 __all__ = ["CELL", "ROW", "doc_lines", "doc_reports", "parse_doc", "read_doc"]
 
 _WIDENT: Final = 0xA5EC
@@ -84,6 +79,10 @@ _OPERAND: Final = (1, 1, 2, 4, 2, 2, 0, 3)
 _SPACE: Final = "\t\xa0"
 _BREAKS: Final = "\x0b\x0c\x0e"
 """A line break, a page or section break, a column break: each ends a line."""
+_FIGURE: Final = re.compile(r"\d+(?:\.\d+)?")
+"""A figure in text the reader does not read (quoted in its finding)."""
+_NOT_TEXT: Final = dict.fromkeys(map(ord, "\r\x07\x0b\x0c\x01\x08\x13\x14\x15"), " ")
+"""Word's marks in a story's text: paragraph and cell ends, breaks, objects, fields."""
 
 
 _HUGE: Final = 0x6646
