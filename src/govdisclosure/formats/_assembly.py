@@ -473,7 +473,13 @@ _NUMERALS = "\u3038\u3039\u303a"
 """〸 〹 〺: the characters of NFKC's fast path that fold to another ideograph (十 廿 卅)."""
 
 
-def _classify(table: RawTable) -> str | None:
+def _raw_text(table: RawTable) -> str:
+    """The text of a table's cells, run together."""
+    # (a comprehension: a third cheaper than map over chain.from_iterable)
+    return "".join([c.text for r in table.rows for c in r.cells])
+
+
+def _classify(table: RawTable, raw: str | None = None) -> str | None:
     """The kind of table whose words are in the table's text, normalised.
 
     The words are ideographs: :func:`normalize_label` folds punctuation to punctuation
@@ -481,7 +487,8 @@ def _classify(table: RawTable) -> str | None:
     space decide alone whether a word is in the folded text (translating the whole
     text of a table costs more than the rest of reading it).
     """
-    raw = "".join(map(_text, itertools.chain.from_iterable(map(_cells, table.rows))))
+    if raw is None:
+        raw = _raw_text(table)
     # a word in the text is in the folded text (NFKC neither changes, moves nor
     # composes an ideograph; blanks are no ideographs): the first kind needs no folding
     first, words = _TABLE_WORDS[0]
@@ -519,13 +526,125 @@ class _Sorted:
     further: list[Block]
     """The blocks of the further reports, from the first one's organ and title on."""
     end: int | None
-    """The index among the blocks where a further report begins (``None``: none does)."""
+    """The index among :attr:`blocks` where a further report begins (``None``: none
+    does)."""
+    blocks: list[Block]
+    """The blocks sorted: those given, with each table of several tables cut into them
+    (:func:`_table_parts`) up to where sorting stopped."""
+
+
+_HEADER_MARKS: Final = (
+    ("active", ("第二十条",)),
+    ("applications", ("勾稽关系", "申请人情况", "本年新收")),
+    ("review_litigation", ("行政复议", "行政诉讼")),
+)
+"""Words that, within the tables of a report, only one kind of table holds, in its
+header (section 三's in its first rows): a row that holds those of another kind than
+the rows before it opens that other table."""
+
+
+_HEADER_WORDS: Final = tuple(marks for _, marks in _HEADER_MARKS)
+_NUMERALS_OF_HEADINGS: Final = frozenset(_NUMBERS)
+_HEADING_IN_TEXT: Final = re.compile(
+    r"[一二三四五六]\s*[、,，.．]\s*(?:总体|基本情况|概述|主动公开|收到和处理|依申请|政府信息"
+    r"|因政府信息|行政复议|复议|诉讼|申请|存在|问题|其他|其它)"
+)
+"""A section heading's number and mark, and the words that the headings and their
+variants begin with (the template's, :data:`_KEYWORDS`'s); a heading worded otherwise
+in a table is left to be read as before (a label of the table)."""
+
+
+def _heading_rows(rows: Sequence[RawRow], raw: str) -> dict[int, str]:
+    """The rows that are section headings (:func:`_heading_row`), by index, of a table
+    whose cells' text is ``raw``. Only the rows whose first cell begins with a
+    heading's number are looked at closely, and only when the text holds a heading's
+    number and mark followed by how a heading's words begin (one search of the text:
+    looking at each row costs as much as the rest of reading the table's kind)."""
+    numerals = _NUMERALS_OF_HEADINGS
+    out: dict[int, str] = {}
+    if _HEADING_IN_TEXT.search(raw) is None:
+        return out
+    for i in [
+        i
+        for i, r in enumerate(rows)
+        if (cells := r.cells) and cells[0].text.lstrip()[:1] in numerals
+    ]:
+        heading = _heading_row(rows[i])
+        if heading is not None:
+            out[i] = heading
+    return out
+
+
+def _row_kind(row: RawRow) -> str | None:
+    """The kind of table whose header words (:data:`_HEADER_MARKS`) are in ``row``."""
+    text = "".join(nfkc("".join(map(_text, row.cells))).split())
+    return next((k for k, marks in _HEADER_MARKS if any(m in text for m in marks)), None)
+
+
+def _heading_row(row: RawRow) -> str | None:
+    """The section heading that is all that ``row`` holds (one cell, or one spanning
+    the row, the other cells blank), if it holds one."""
+    cells = row.cells
+    first = cells[0].text.strip() if cells else ""
+    if not first or _HEADING_START.match(first) is None:
+        return None
+    if any(c.text.strip() not in ("", first) for c in cells):
+        return None
+    return first if match_heading(first) is not None else None
+
+
+def _table_parts(table: RawTable, raw: str | None = None) -> list[Block] | None:
+    """The tables that ``table`` is made of, with the headings between them, when it
+    holds several: a row that is a section heading (typed into the table, spanning
+    it), or a row that opens another kind of table (two tables with nothing between
+    them, which Word and web editors merge into one) and after which figures come.
+    ``None`` when the table is one table."""
+    rows = table.rows
+    if raw is None:
+        raw = _raw_text(table)
+    # (the words as written: a table whose words NFKC alone would make is left whole)
+    mixed = sum(1 for marks in _HEADER_WORDS if any(map(raw.__contains__, marks))) > 1
+    headings = _heading_rows(rows, raw)
+    if not mixed and not headings:
+        return None
+    parts: list[Block] = []
+    start = 0
+    kind: str | None = None
+    # (a table of one kind is cut at its headings alone)
+    for i in range(len(rows)) if mixed else sorted(headings):
+        row = rows[i]
+        heading = headings.get(i)
+        if heading is not None:
+            if i > start:
+                parts.append(RawTable(rows[start:i], rows[start].source))
+            parts.append(RawParagraph(heading, row.source))
+            start, kind = i + 1, None
+            continue
+        this = _row_kind(row)
+        if this is None or this == kind:
+            continue
+        if kind is not None and i > start and _has_figure(rows[i:]):
+            parts.append(RawTable(rows[start:i], rows[start].source))
+            start = i
+        kind = this
+    if not parts:
+        return None
+    if start < len(rows):
+        parts.append(RawTable(rows[start:], rows[start].source))
+    return parts
+
+
+def _has_figure(rows: Sequence[RawRow]) -> bool:
+    return any(is_figure(c.text) for r in rows for c in r.cells if c.text.strip())
 
 
 def _sort(blocks: Sequence[Block], out: Output) -> _Sorted:
     """Sort ``blocks`` into the parts of one report, up to where a further report
     begins (a heading of section 一 or 二 after section 五 or 六); the headings read as
-    variants are noted in ``out``."""
+    variants are noted in ``out``. A table of several tables (:func:`_table_parts`) is
+    read as them: the blocks sorted, in which a further report begins at ``end``, are
+    ``blocks`` with such tables cut (:attr:`_Sorted.blocks`)."""
+    blocks = list(blocks)  # (a table of several is replaced by them, in place)
     front: list[RawParagraph] = []
     prose: dict[str, list[RawParagraph]] = {s: [] for s in _SECTIONS}
     tables: dict[str, list[RawTable]] = {s: [] for s in _SECTIONS}
@@ -538,7 +657,16 @@ def _sort(blocks: Sequence[Block], out: Output) -> _Sorted:
     # would hide the signature block)
     pictures: dict[str, list[RawImage]] = {s: [] for s in _SECTIONS}
     ends = heading_ends()
+    raw: str | None = None
     for k, block in enumerate(blocks):
+        if isinstance(block, RawTable):
+            raw = _raw_text(block)
+            parts = _table_parts(block, raw)
+            if parts is not None:
+                # the parts are read in its place (none is a table of several)
+                blocks[k : k + 1] = parts
+                block = parts[0]  # noqa: PLW2901 - the first part, read in its place
+                raw = _raw_text(block) if isinstance(block, RawTable) else None
         if isinstance(block, RawParagraph):
             text = block.text
             if not text and isinstance(block, RawImage):  # (a picture's text is empty)
@@ -600,7 +728,7 @@ def _sort(blocks: Sequence[Block], out: Output) -> _Sorted:
             else:
                 prose[current].append(block)
         else:
-            kind = _classify(block)
+            kind = _classify(block, raw)
             target = kind if kind is not None else current
             if target is None or target not in {"active", "applications", "review_litigation"}:
                 # a table outside the tabled sections: keep its text as prose
@@ -608,7 +736,7 @@ def _sort(blocks: Sequence[Block], out: Output) -> _Sorted:
                 dest.append(RawParagraph(_table_text(block), block.source))
                 continue
             tables[target].append(block)
-    return _Sorted(front, prose, tables, found, published, pictures, further, end)
+    return _Sorted(front, prose, tables, found, published, pictures, further, end, blocks)
 
 
 def _index_of(blocks: Sequence[Block], k: int, paragraph: RawParagraph) -> int:
@@ -638,12 +766,14 @@ def split(blocks: Sequence[Block]) -> list[Sequence[Block]]:
     chunks: list[Sequence[Block]] = []
     rest = blocks
     while True:
-        end = _sort(rest, Output()).end
+        sorted_ = _sort(rest, Output())
+        end = sorted_.end
         if end is None or end <= 0:
             chunks.append(rest)
             return chunks
-        chunks.append(rest[:end])
-        rest = rest[end:]
+        # (the index is one of the blocks sorted: with a table of several cut)
+        chunks.append(sorted_.blocks[:end])
+        rest = sorted_.blocks[end:]
 
 
 _ORDER: Final = ("page", "line", "table", "row", "cell", "y", "x", "column")
