@@ -18,6 +18,7 @@ page that inflates beyond it too) or ``time_budget``.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import io
 import re
 import sys
@@ -438,3 +439,61 @@ def test_an_encrypted_bomb_is_measured_after_decryption() -> None:
     writer.write(out)
     with pytest.raises(gd.LimitExceeded, match="page 1, inflated"):
         gd.parse_pdf(out.getvalue(), engine="pdfium")
+
+
+# ------------------------------------------------------------------------ through parse, the CLI
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The documents PDFium opens, counted."""
+    seen: list[object] = []
+    init = _pdfium.Document.__init__
+
+    def spy(self: _pdfium.Document, source: str | bytes) -> None:
+        seen.append(source)
+        init(self, source)
+
+    monkeypatch.setattr(_pdfium.Document, "__init__", spy)
+    return seen
+
+
+def test_parse_and_parse_all_pass_the_engine_on(opened: list[object]) -> None:
+    path = REAL / "hongze-2024.pdf"
+    assert gd.parse(path, pdf_engine="pdfium") == gd.parse(path)
+    assert len(opened) == 1
+    joined = joined_pdf("hongze-2024.pdf", "huaian-2024.pdf")
+    assert gd.parse_all(joined, pdf_engine="pdfium") == gd.parse_all(joined)
+    assert len(opened) == 2
+    packed = gzip.compress(path.read_bytes())
+    assert gd.parse(packed, format="pdf", pdf_engine="pdfium") == gd.parse(packed, format="pdf")
+    assert len(opened) == 3
+
+
+def test_read_report_passes_the_engine_on(opened: list[object]) -> None:
+    from govdisclosure.corpus.extract import read_report, read_reports  # noqa: PLC0415
+
+    data = (REAL / "huaian-2024.pdf").read_bytes()
+    assert read_report(data, "x.pdf", pdf_engine="pdfium") == read_report(data, "x.pdf")
+    assert read_reports(data, "x.pdf", pdf_engine="pdfium") == read_reports(data, "x.pdf")
+    assert len(opened) == 2
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "--format", "json", str(REAL / "hongze-2023.pdf")],
+        ["check", "--all-reports", "--format", "json", str(REAL / "huaian-2024.pdf")],
+        ["convert", "--to", "json", str(REAL / "huaian-2024.pdf")],
+    ],
+    ids=["check", "check-all-reports", "convert"],
+)
+def test_the_cli_reads_pdf_with_pdfium_when_asked(
+    command: list[str], opened: list[object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govdisclosure.cli import main  # noqa: PLC0415
+
+    code = main(command)
+    plumbed = capsys.readouterr().out
+    assert not opened
+    assert main([*command[:1], "--pdf-engine", "pdfium", *command[1:]]) == code
+    assert capsys.readouterr().out == plumbed
+    assert len(opened) == 1

@@ -46,7 +46,7 @@ from concurrent.futures.process import BrokenProcessPool
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any, Final, Protocol
+from typing import IO, TYPE_CHECKING, Any, Final, Protocol
 
 import attrs
 
@@ -58,6 +58,9 @@ from govdisclosure.formats.records import RECORD_FIELDS, to_records
 from govdisclosure.i18n import has_message, normalize_locale, render_finding
 from govdisclosure.limits import get_limits
 from govdisclosure.model import Finding, Report
+
+if TYPE_CHECKING:
+    from govdisclosure.formats.pdf import PdfEngine
 
 __all__ = [
     "ALL_REPORTS_FINDING_FIELDS",
@@ -147,13 +150,14 @@ Reader = Callable[[bytes, str], Report | tuple[Report, ...]]
 
 
 # ------------------------------------------------------------------------- reading
-def read_report(data: bytes, name: str = "") -> Report:
+def read_report(data: bytes, name: str = "", *, pdf_engine: PdfEngine = "pdfplumber") -> Report:
     """Read one report from a file's bytes: JSON (by content) or any published format.
 
     JSON written by :func:`govdisclosure.to_json` is recognised by its content (and read
     leniently: negative counts are kept, for the checks to report); anything
     else goes to :func:`govdisclosure.parse`, which dispatches by content (text, HTML,
-    PDF, Word, Word 97–2003). ``name`` is only a hint for when no content-based reader is installed.
+    PDF, Word, Word 97–2003; a PDF with ``pdf_engine``, see :func:`govdisclosure.parse_pdf`).
+    ``name`` is only a hint for when no content-based reader is installed.
     Raises :class:`govdisclosure.ParseError` when no report can be read.
     """
     if _is_json(data):
@@ -162,7 +166,7 @@ def read_report(data: bytes, name: str = "") -> Report:
 
     parse = getattr(govdisclosure, "parse", None)
     if parse is not None:
-        report: Report = parse(data)
+        report: Report = parse(data, pdf_engine=pdf_engine)
         return report
     suffix = Path(name).suffix.lower()
     by_suffix = {
@@ -191,7 +195,9 @@ def _is_json(data: bytes) -> bool:
     return head.startswith(b"{") and not head.startswith(b"{\\rtf")
 
 
-def read_reports(data: bytes, name: str = "") -> tuple[Report, ...]:
+def read_reports(
+    data: bytes, name: str = "", *, pdf_engine: PdfEngine = "pdfplumber"
+) -> tuple[Report, ...]:
     """Every report of a file's bytes, in order: a compilation of several (a county's
     汇编, two years in one PDF) gives each (:func:`govdisclosure.parse_all`); JSON, which
     holds one, is read as :func:`read_report` reads it. Raises
@@ -200,7 +206,7 @@ def read_reports(data: bytes, name: str = "") -> tuple[Report, ...]:
         return (read_report(data, name),)
     from govdisclosure.formats.dispatch import parse_all  # noqa: PLC0415 - as read_report
 
-    return parse_all(data)
+    return parse_all(data, pdf_engine=pdf_engine)
 
 
 # ------------------------------------------------------------------------- one file
