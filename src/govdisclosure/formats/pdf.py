@@ -703,6 +703,7 @@ def _pdfium_pages(
         except Exception as exc:
             raise ParseError(_describe(PdfminerException(exc))) from exc
         _check_count(len(measured), max_pages)
+        seen: dict[int, _FontInfo] = {}
         try:
             pdf = _pdfium.Document(stream if isinstance(stream, str) else stream.getvalue())
         except Exception as exc:
@@ -721,7 +722,7 @@ def _pdfium_pages(
                     if number <= len(measured):
                         _check_content(_Measured(measured[number - 1]), number, limits)
                         _forget_objects(doc)
-                    fonts = _fonts(measured[number - 1]) if number <= len(measured) else {}
+                    fonts = _fonts(measured[number - 1], seen) if number <= len(measured) else {}
                     yield _read_page(pdf.page(number - 1, fonts), number)
                 except ParseError:
                     raise
@@ -735,19 +736,25 @@ def _pdfium_pages(
             fh.close()
 
 
-def _fonts(page: Any) -> dict[str, tuple[float, str]]:
+_FontInfo = dict[str, tuple[float, str]]
+
+
+def _fonts(page: Any, seen: dict[int, _FontInfo] | None = None) -> _FontInfo:
     """The fonts of a pdfminer page (and of the forms it draws) by BaseFont: the
     descent (in font sizes) and the name pdfminer gives them. The descent is the
     descriptor's ``/Descent`` (0 when it has none; PDFium takes the font program's
     where it is 0, as LibreOffice writes it, which would box characters lower), a
     standard font's standard metrics; the name is the descriptor's ``/FontName``
     (PDFium gives some fonts' names without their subset tag). Fonts of Type 3 and
-    fonts beyond reading are left to PDFium."""
+    fonts beyond reading are left to PDFium. ``seen`` keeps what each font object
+    gave, by object number, for the pages after (a font's widths, parsed with it,
+    take milliseconds)."""
     from pdfminer.fontmetrics import FONT_METRICS  # noqa: PLC0415
-    from pdfminer.pdftypes import PDFStream, resolve1  # noqa: PLC0415
+    from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1  # noqa: PLC0415
     from pdfminer.psparser import PSLiteral  # noqa: PLC0415
 
-    out: dict[str, tuple[float, str]] = {}
+    out: _FontInfo = {}
+    known = {} if seen is None else seen
 
     def name(value: object) -> str | None:
         value = resolve1(value)
@@ -757,32 +764,32 @@ def _fonts(page: Any) -> dict[str, tuple[float, str]]:
             value = value.decode("latin-1")
         return value if isinstance(value, str) else None
 
-    def font(spec: object) -> None:
+    def font(spec: object) -> _FontInfo:
+        """What one font gives: its BaseFont, and the same without a subset tag."""
         spec = resolve1(spec)
         if not isinstance(spec, dict) or name(spec.get("Subtype")) == "Type3":
-            return
+            return {}
         base = name(spec.get("BaseFont"))
         inner: object = spec
         if name(spec.get("Subtype")) == "Type0":
             descendants = resolve1(spec.get("DescendantFonts"))
             if not isinstance(descendants, list) or not descendants:
-                return
+                return {}
             inner = resolve1(descendants[0])
         if base is None or not isinstance(inner, dict):
-            return
+            return {}
         descriptor = resolve1(inner.get("FontDescriptor"))
         if not isinstance(descriptor, dict):
             inner_base = name(inner.get("BaseFont"))
             if inner_base not in FONT_METRICS:
-                return
+                return {}
             descriptor = FONT_METRICS[inner_base][0]
         descent = resolve1(descriptor.get("Descent", 0))
         if isinstance(descent, int | float) and not isinstance(descent, bool):
             value = (-abs(float(descent)) / 1000, name(descriptor.get("FontName")) or "unknown")
-            out[base] = value
-            # (PDFium names a Type 1 font without its subset tag: ABCDEF+Name is Name;
-            # of two subsets of one font, the first's name is taken for both)
-            out.setdefault(base[7:] if base[6:7] == "+" else base, value)
+            # (PDFium names a Type 1 font without its subset tag: ABCDEF+Name is Name)
+            return {base[7:] if base[6:7] == "+" else base: value, base: value}
+        return {}
 
     def resources(value: object, depth: int) -> None:
         value = resolve1(value)
@@ -791,7 +798,17 @@ def _fonts(page: Any) -> dict[str, tuple[float, str]]:
         fonts = resolve1(value.get("Font"))
         if isinstance(fonts, dict):
             for spec in fonts.values():
-                font(spec)
+                objid = spec.objid if isinstance(spec, PDFObjRef) else None
+                entries = known.get(objid) if isinstance(objid, int) else None
+                if entries is None:
+                    entries = font(spec)
+                    if isinstance(objid, int):
+                        known[objid] = entries
+                for key, info in entries.items():
+                    if "+" in key:
+                        out[key] = info
+                    else:  # (of two subsets of one font, the first's goes by the name)
+                        out.setdefault(key, info)
         xobjects = resolve1(value.get("XObject"))
         if isinstance(xobjects, dict):
             for ref in xobjects.values():
