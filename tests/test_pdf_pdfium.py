@@ -22,6 +22,7 @@ import gzip
 import io
 import re
 import sys
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
-from govdisclosure.formats.pdf import PdfGrid, PdfImage, _fonts, pdf_reports, read_pdf_grids
+from govdisclosure.formats.pdf import (
+    PdfGrid,
+    PdfImage,
+    _fonts,
+    pdf_reports,
+    read_pdf_blocks,
+    read_pdf_grids,
+)
 
 pdfium = pytest.importorskip("pypdfium2")
 pdfplumber = pytest.importorskip("pdfplumber")
@@ -497,3 +505,49 @@ def test_the_cli_reads_pdf_with_pdfium_when_asked(
     assert main([*command[:1], "--pdf-engine", "pdfium", *command[1:]]) == code
     assert capsys.readouterr().out == plumbed
     assert len(opened) == 1
+
+
+@pytest.mark.slow
+def test_memory_does_not_grow_with_pages() -> None:
+    """Pages are read one at a time and released (PDFium's page, pdfminer's objects):
+    four times the pages, about the same peak of Python memory."""
+    reader = pypdf.PdfReader(REAL / "hongze-2024.pdf")
+
+    def repeated(times: int) -> bytes:
+        writer = pypdf.PdfWriter()
+        for _ in range(times):
+            for page in reader.pages:
+                writer.add_page(page)
+        buf = io.BytesIO()
+        writer.write(buf)
+        return buf.getvalue()
+
+    def peak(data: bytes) -> int:
+        tracemalloc.start()
+        try:
+            assert read_pdf_blocks(data, engine="pdfium")
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    one = repeated(1)
+    read_pdf_blocks(one, engine="pdfium")  # warm up imports and caches
+    small, large = peak(one), peak(repeated(4))
+    assert large < 2 * small
+
+
+@pytest.mark.parametrize("every", [False, True], ids=["first-report", "all-reports"])
+def test_extract_reads_pdf_with_pdfium_when_asked(
+    every: bool, opened: list[object], tmp_path: Path
+) -> None:
+    from govdisclosure.cli import main  # noqa: PLC0415
+
+    options = ["--quiet", "--all-reports"] if every else ["--quiet"]
+    outputs = []
+    for engine in ("pdfplumber", "pdfium"):
+        out = tmp_path / engine / "cells.csv"
+        code = main(["extract", str(REAL), "--to", str(out), "--pdf-engine", engine, *options])
+        assert code in (0, 1)
+        outputs.append((out.read_bytes(), out.with_name("cells.findings.csv").read_bytes()))
+    assert outputs[0] == outputs[1]
+    assert len(opened) == 3  # (the three PDFs, in the second run)

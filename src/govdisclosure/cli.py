@@ -492,6 +492,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             progress_label=_("extracting"),
             bom=args.bom,
             all_reports=args.all_reports,
+            pdf_engine=args.pdf_engine,
         )
     except SettingMismatch as exc:
         _error(
@@ -733,6 +734,7 @@ def _parser() -> argparse.ArgumentParser:
             "first"
         ),
     )
+    _pdf_engine_option(p)
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser(

@@ -33,6 +33,7 @@ was made with.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import json
 import os
@@ -209,6 +210,16 @@ def read_reports(
     return parse_all(data, pdf_engine=pdf_engine)
 
 
+def _every(reader: Reader) -> Reader:
+    """The reader of every report that goes with ``reader``: :func:`read_reports` for
+    :func:`read_report` (with the same ``pdf_engine``); another reader as it is."""
+    if reader is read_report:
+        return read_reports
+    if isinstance(reader, functools.partial) and reader.func is read_report:
+        return functools.partial(read_reports, *reader.args, **reader.keywords)
+    return reader
+
+
 # ------------------------------------------------------------------------- one file
 @attrs.frozen
 class FileResult:
@@ -301,7 +312,7 @@ def extract_file(
     lang = normalize_locale(lang)
     sha = hashlib.sha256(data).hexdigest()
     try:
-        read = (read_reports if all_reports and reader is read_report else reader)(data, name)
+        read = (_every(reader) if all_reports else reader)(data, name)
         reports = read if isinstance(read, tuple) else (read,)
         if not reports:
             raise ParseError(N_("no report was found in it"))
@@ -1022,6 +1033,7 @@ def extract(
     chunk: int = 8,
     bom: bool = False,
     all_reports: bool = False,
+    pdf_engine: PdfEngine = "pdfplumber",
 ) -> ExtractSummary:
     """Extract every report file under ``paths`` into ``out`` and its findings file.
 
@@ -1049,8 +1061,13 @@ def extract(
     where the next begins. The state file records the setting, and resuming a run made
     with the other one raises ``SettingMismatch`` (an ``OutputMismatch``), even when no
     file is left to read.
+
+    ``pdf_engine`` reads PDF files with pdfplumber (the default) or PDFium
+    (``"pdfium"``: see :func:`govdisclosure.parse_pdf`), when ``reader`` is the default.
     """
     started = time.perf_counter()
+    if reader is read_report and pdf_engine != "pdfplumber":
+        reader = functools.partial(read_report, pdf_engine=pdf_engine)
     lang = normalize_locale(lang)
     cells_path, findings_path, state_path = output_paths(out)
     cells_path.parent.mkdir(parents=True, exist_ok=True)
