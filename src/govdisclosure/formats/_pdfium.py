@@ -146,11 +146,11 @@ class Page:
         vertically as wide as the font size, from PDFium's origin (the box's corner)
         as high as its vertical advance."""
         f = pdfium_c
-        get_unicode, generated = f.FPDFText_GetUnicode, f.FPDFText_IsGenerated
+        get_unicode = f.FPDFText_GetUnicode
         char_matrix, char_origin = f.FPDFText_GetMatrix, f.FPDFText_GetCharOrigin
         font_size, text_object = f.FPDFText_GetFontSize, f.FPDFText_GetTextObject
         text_font, glyph_width = f.FPDFTextObj_GetFont, f.FPDFFont_GetGlyphWidth
-        address = ctypes.c_void_p
+        address = ctypes.c_void_p.from_buffer  # (a handle's address: twice as fast as cast)
         matrix = f.FS_MATRIX()
         ox, oy, width = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
         a0, b0, c0, d0, e0, f0 = self._ctm
@@ -166,13 +166,13 @@ class Page:
             for i in range(f.FPDFText_CountChars(textpage)):
                 code = get_unicode(textpage, i)
                 text = chr(code)
-                if not text.strip() or generated(textpage, i) == 1:
-                    continue
+                if not text.strip():
+                    continue  # (the characters PDFium adds, spaces and line breaks, too)
                 char_matrix(textpage, i, matrix)
                 char_origin(textpage, i, ox, oy)
                 size = font_size(textpage, i)
                 font = text_font(text_object(textpage, i))
-                key = ctypes.cast(font, address).value
+                key = address(font).value
                 cached = fonts.get(key)
                 if cached is None:
                     base = _base_font(font)
