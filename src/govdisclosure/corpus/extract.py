@@ -47,7 +47,7 @@ from concurrent.futures.process import BrokenProcessPool
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Final, Protocol
+from typing import IO, Any, Final, Protocol
 
 import attrs
 
@@ -55,13 +55,11 @@ from govdisclosure.checks import check, in_reading_order
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats.json import from_json
+from govdisclosure.formats.pdf import PdfEngine
 from govdisclosure.formats.records import RECORD_FIELDS, to_records
 from govdisclosure.i18n import has_message, normalize_locale, render_finding
 from govdisclosure.limits import get_limits
 from govdisclosure.model import Finding, Report
-
-if TYPE_CHECKING:
-    from govdisclosure.formats.pdf import PdfEngine
 
 __all__ = [
     "ALL_REPORTS_FINDING_FIELDS",

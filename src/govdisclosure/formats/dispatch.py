@@ -30,7 +30,7 @@ import re
 import zipfile
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal
+from typing import Final, Literal
 
 import attrs
 
@@ -40,11 +40,9 @@ from govdisclosure.formats._bom import bom_codec
 from govdisclosure.formats._cfb import SIGNATURE as _OLE2
 from govdisclosure.formats._cfb import CompoundFile
 from govdisclosure.formats._saved import gunzip, gzip_head, is_gzip, is_mhtml
+from govdisclosure.formats.pdf import PdfEngine
 from govdisclosure.limits import read_input, resolve
 from govdisclosure.model import Report
-
-if TYPE_CHECKING:
-    from govdisclosure.formats.pdf import PdfEngine
 
 __all__ = ["DOCUMENT_SUFFIXES", "FORMATS", "Format", "parse", "parse_all", "sniff", "unsupported"]
 
