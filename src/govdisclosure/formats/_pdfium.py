@@ -10,13 +10,19 @@ pdfminer and pdfplumber place them (the MediaBox, turned by the page's ``/Rotate
 What PDFium and pdfminer see differently, and how it is made the same:
 
 * PDFium adds characters of its own (spaces and line breaks between words and lines):
-  they are left out (``FPDFText_IsGenerated``), as are blank characters, which the
-  page reader leaves out whatever the engine;
-* pdfminer's character box is the font size high, from the font's descent up; PDFium's
-  "loose" box runs from the descent to the ascent. The bottom and the left and right
-  edges are taken from PDFium's box (they are pdfminer's), the top is the bottom less
-  the size, and the size is the font size scaled by the character's matrix (as
-  pdfminer's is), not PDFium's unscaled font size;
+  they are blank, and left out with the blank characters of the page, which the page
+  reader leaves out whatever the engine;
+* pdfminer boxes a character from its origin, as wide as the font's width table says
+  and the font size high from the font's descent (the descriptor's ``/Descent``).
+  PDFium's "loose" box is not that: it runs from the descent to the ascent, falls back
+  to the glyph's box for some fonts (LibreOffice's), and for vertical writing is not
+  scaled by the matrix. So each character is boxed as pdfminer boxes it, from PDFium's
+  origin (``FPDFText_GetCharOrigin``), width (``FPDFFont_GetGlyphWidth``; negative:
+  the vertical advance of vertical writing, where the origin is the box's lower left
+  corner), font size scaled by the character's matrix, and the descent and name
+  pdfminer reads in the font's dictionary (given by the caller: PDFium takes the font
+  program's descent where the descriptor says 0, and names a Type 1 font without its
+  subset tag);
 * pdfminer makes a line of a path of one segment (``m l``, ``m l h``) and a rectangle
   of an axis-aligned closed path of four segments (``re``, ``m l l l h``), each
   subpath apart; other paths are curves, which the page reader does not use. The
@@ -43,7 +49,6 @@ LOCK: Final = threading.RLock()
 """Held by every call into PDFium (which is not thread-safe)."""
 
 _Matrix = tuple[float, float, float, float, float, float]
-_IDENTITY: Final[_Matrix] = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def _mul(m: _Matrix, n: _Matrix) -> _Matrix:
@@ -142,9 +147,9 @@ class Page:
         """The characters of the page, each boxed as pdfminer boxes it: from its origin
         (PDFium's), as wide as its width in the font's width table, as high as the
         font size from the font's descent (its descriptor's, as pdfminer reads it:
-        ``known``, with the font's name, by BaseFont; else PDFium's); a character of a font written
-        vertically as wide as the font size, from PDFium's origin (the box's corner)
-        as high as its vertical advance."""
+        ``known``, with the font's name, by BaseFont; else PDFium's); a character of a
+        font written vertically as wide as the font size, from PDFium's origin (the
+        box's corner) as high as its vertical advance."""
         f = pdfium_c
         get_unicode = f.FPDFText_GetUnicode
         char_matrix, char_origin = f.FPDFText_GetMatrix, f.FPDFText_GetCharOrigin
@@ -165,7 +170,7 @@ class Page:
         try:
             for i in range(f.FPDFText_CountChars(textpage)):
                 code = get_unicode(textpage, i)
-                text = chr(code)
+                text = chr(code) if code <= 0x10FFFF else "\ufffd"
                 if not text.strip():
                     continue  # (the characters PDFium adds, spaces and line breaks, too)
                 char_matrix(textpage, i, matrix)

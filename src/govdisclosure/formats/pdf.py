@@ -25,6 +25,10 @@ points from the top left of the page. The blocks are then assembled into a
 :class:`~govdisclosure.Report` by the reading layer shared with the text and HTML
 parsers.
 
+With ``engine="pdfium"`` the pages are read through PDFium instead (the optional extra
+``pdfium``; ``govdisclosure.formats._pdfium``), several times faster: the page
+reader is given what pdfplumber gives it, and the reports are the same.
+
 Pages are read one at a time and released, and the document is closed, so long PDFs
 are read in bounded memory. A file that is not a readable PDF, is truncated, needs a
 password or has no text layer raises :class:`~govdisclosure.ParseError`.
