@@ -563,3 +563,13 @@ def test_text_printed_twice_over_itself_is_read_once_by_pdfium(offset: bytes) ->
     )
     assert read_pdf_grids(data, engine="pdfium") == ["2024"]
     assert read_pdf_grids(data) == ["22002244"]
+
+
+def test_without_the_base_font_name_api_fonts_go_by_their_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An older PDFium without ``FPDFFont_GetBaseFontName``: a font is known by the
+    name ``FPDFText_GetFontInfo`` gives, and the reports are the same."""
+    monkeypatch.delattr(_pdfium.pdfium_c, "FPDFFont_GetBaseFontName", raising=False)
+    for path in (REAL / "hongze-2023.pdf", DATA / "pdf" / "huaian-2024-unruled.pdf"):
+        assert_equivalent(_outcome(path, "pdfplumber"), _outcome(path, "pdfium"))

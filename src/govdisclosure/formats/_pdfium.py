@@ -180,8 +180,8 @@ class Page:
                 key = address(font).value
                 cached = fonts.get(key)
                 if cached is None:
-                    base = _base_font(font)
-                    cached = known.get(base) or (_descent(font), base or _font_name(textpage, i))
+                    base = _base_font(font) or _font_name(textpage, i)
+                    cached = known.get(base) or (_descent(font), base)
                     fonts[key] = cached
                 descent, name = cached
                 w = widths.get((key, code, size))
