@@ -573,3 +573,21 @@ def test_without_the_base_font_name_api_fonts_go_by_their_names(
     monkeypatch.delattr(_pdfium.pdfium_c, "FPDFFont_GetBaseFontName", raising=False)
     for path in (REAL / "hongze-2023.pdf", DATA / "pdf" / "huaian-2024-unruled.pdf"):
         assert_equivalent(_outcome(path, "pdfplumber"), _outcome(path, "pdfium"))
+
+
+_REAL_PDFS = sorted(p.read_bytes() for p in REAL.glob("*.pdf"))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(_REAL_PDFS), st.floats(0.0, 1.0))
+def test_a_pdf_cut_anywhere_is_read_or_refused(pdf: bytes, where: float) -> None:
+    """A report or a ParseError, never another exception (nor a crash in PDFium)."""
+    with contextlib.suppress(gd.ParseError):
+        gd.parse_pdf(pdf[: int(len(pdf) * where)], engine="pdfium")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.binary(max_size=2000))
+def test_a_pdf_header_then_garbage_is_refused(data: bytes) -> None:
+    with pytest.raises(gd.ParseError):
+        gd.parse_pdf(b"%PDF-1.7\n" + data, engine="pdfium")
