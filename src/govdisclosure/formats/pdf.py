@@ -716,17 +716,20 @@ def _pdfium_pages(
             raise ParseError(_describe(exc)) from exc
         try:
             try:
-                count = len(pdf)
+                # the pages both list (as many unless the file is damaged): each is
+                # measured before PDFium reads it, and none is read that the
+                # pdfplumber engine would not read
+                count = min(len(pdf), len(measured))
             except Exception as exc:
                 raise ParseError(_describe(exc)) from exc
             _check_count(count, max_pages)
             for number in range(1, count + 1):
                 budget.check()
                 try:
-                    if number <= len(measured):
-                        _check_content(_Measured(measured[number - 1]), number, limits)
-                        _forget_objects(doc)
-                    fonts = _fonts(measured[number - 1], seen) if number <= len(measured) else {}
+                    page_obj = measured[number - 1]
+                    _check_content(_Measured(page_obj), number, limits)
+                    fonts = _fonts(page_obj, seen)
+                    _forget_objects(doc)
                     yield _read_page(pdf.page(number - 1, fonts), number)
                 except ParseError:
                     raise
