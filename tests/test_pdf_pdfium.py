@@ -591,3 +591,15 @@ def test_a_pdf_cut_anywhere_is_read_or_refused(pdf: bytes, where: float) -> None
 def test_a_pdf_header_then_garbage_is_refused(data: bytes) -> None:
     with pytest.raises(gd.ParseError):
         gd.parse_pdf(b"%PDF-1.7\n" + data, engine="pdfium")
+
+
+def test_threads_may_read_at_once() -> None:
+    """PDFium is not thread-safe: every call into it holds one lock, so threads reading
+    PDFs at once get what one thread gets."""
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+    paths = [REAL / f"{n}.pdf" for n in ("hongze-2023", "hongze-2024", "huaian-2024")] * 3
+    alone = [gd.parse_pdf(p, engine="pdfium") for p in paths]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda p: gd.parse_pdf(p, engine="pdfium"), paths))
+    assert together == alone
