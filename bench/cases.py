@@ -643,6 +643,16 @@ def build_cases(inp: Inputs, *, with_pdf: bool = True) -> list[Case]:
         cases += [
             Case("parse_pdf", n, functools.partial(parse_pdf, p)) for n, p in inp.pdf_paths.items()
         ]
+        # the PDFium engine, against the default (pdfplumber) on the same PDF
+        cases += [
+            Case(
+                "parse_pdf",
+                f"{n} (pdfium)",
+                functools.partial(parse_pdf, p, engine="pdfium"),
+                baseline=f"parse_pdf/{n}",
+            )
+            for n, p in inp.pdf_paths.items()
+        ]
         cases += [
             Case("check", f"{n} (parsed)", functools.partial(gd.check, r))
             for n, r in inp.pdf_reports.items()

@@ -39,6 +39,7 @@ VERSIONS = (
     "pydantic_core",
     "orjson",
     "pdfplumber",
+    "pypdfium2",
     "python-docx",
     "babel",
 )

@@ -33,6 +33,7 @@ was made with.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import json
 import os
@@ -54,6 +55,7 @@ from govdisclosure.checks import check, in_reading_order
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats.json import from_json
+from govdisclosure.formats.pdf import PdfEngine
 from govdisclosure.formats.records import RECORD_FIELDS, to_records
 from govdisclosure.i18n import has_message, normalize_locale, render_finding
 from govdisclosure.limits import get_limits
@@ -147,13 +149,14 @@ Reader = Callable[[bytes, str], Report | tuple[Report, ...]]
 
 
 # ------------------------------------------------------------------------- reading
-def read_report(data: bytes, name: str = "") -> Report:
+def read_report(data: bytes, name: str = "", *, pdf_engine: PdfEngine = "pdfplumber") -> Report:
     """Read one report from a file's bytes: JSON (by content) or any published format.
 
     JSON written by :func:`govdisclosure.to_json` is recognised by its content (and read
     leniently: negative counts are kept, for the checks to report); anything
     else goes to :func:`govdisclosure.parse`, which dispatches by content (text, HTML,
-    PDF, Word, Word 97–2003). ``name`` is only a hint for when no content-based reader is installed.
+    PDF, Word, Word 97–2003; a PDF with ``pdf_engine``, see :func:`govdisclosure.parse_pdf`).
+    ``name`` is only a hint for when no content-based reader is installed.
     Raises :class:`govdisclosure.ParseError` when no report can be read.
     """
     if _is_json(data):
@@ -162,7 +165,7 @@ def read_report(data: bytes, name: str = "") -> Report:
 
     parse = getattr(govdisclosure, "parse", None)
     if parse is not None:
-        report: Report = parse(data)
+        report: Report = parse(data, pdf_engine=pdf_engine)
         return report
     suffix = Path(name).suffix.lower()
     by_suffix = {
@@ -191,7 +194,9 @@ def _is_json(data: bytes) -> bool:
     return head.startswith(b"{") and not head.startswith(b"{\\rtf")
 
 
-def read_reports(data: bytes, name: str = "") -> tuple[Report, ...]:
+def read_reports(
+    data: bytes, name: str = "", *, pdf_engine: PdfEngine = "pdfplumber"
+) -> tuple[Report, ...]:
     """Every report of a file's bytes, in order: a compilation of several (a county's
     汇编, two years in one PDF) gives each (:func:`govdisclosure.parse_all`); JSON, which
     holds one, is read as :func:`read_report` reads it. Raises
@@ -200,7 +205,17 @@ def read_reports(data: bytes, name: str = "") -> tuple[Report, ...]:
         return (read_report(data, name),)
     from govdisclosure.formats.dispatch import parse_all  # noqa: PLC0415 - as read_report
 
-    return parse_all(data)
+    return parse_all(data, pdf_engine=pdf_engine)
+
+
+def _every(reader: Reader) -> Reader:
+    """The reader of every report that goes with ``reader``: :func:`read_reports` for
+    :func:`read_report` (with the same ``pdf_engine``); another reader as it is."""
+    if reader is read_report:
+        return read_reports
+    if isinstance(reader, functools.partial) and reader.func is read_report:
+        return functools.partial(read_reports, *reader.args, **reader.keywords)
+    return reader
 
 
 # ------------------------------------------------------------------------- one file
@@ -295,7 +310,7 @@ def extract_file(
     lang = normalize_locale(lang)
     sha = hashlib.sha256(data).hexdigest()
     try:
-        read = (read_reports if all_reports and reader is read_report else reader)(data, name)
+        read = (_every(reader) if all_reports else reader)(data, name)
         reports = read if isinstance(read, tuple) else (read,)
         if not reports:
             raise ParseError(N_("no report was found in it"))
@@ -1016,6 +1031,7 @@ def extract(
     chunk: int = 8,
     bom: bool = False,
     all_reports: bool = False,
+    pdf_engine: PdfEngine = "pdfplumber",
 ) -> ExtractSummary:
     """Extract every report file under ``paths`` into ``out`` and its findings file.
 
@@ -1043,8 +1059,13 @@ def extract(
     where the next begins. The state file records the setting, and resuming a run made
     with the other one raises ``SettingMismatch`` (an ``OutputMismatch``), even when no
     file is left to read.
+
+    ``pdf_engine`` reads PDF files with pdfplumber (the default) or PDFium
+    (``"pdfium"``: see :func:`govdisclosure.parse_pdf`), when ``reader`` is the default.
     """
     started = time.perf_counter()
+    if reader is read_report and pdf_engine != "pdfplumber":
+        reader = functools.partial(read_report, pdf_engine=pdf_engine)
     lang = normalize_locale(lang)
     cells_path, findings_path, state_path = output_paths(out)
     cells_path.parent.mkdir(parents=True, exist_ok=True)

@@ -40,6 +40,7 @@ from govdisclosure.formats._bom import bom_codec
 from govdisclosure.formats._cfb import SIGNATURE as _OLE2
 from govdisclosure.formats._cfb import CompoundFile
 from govdisclosure.formats._saved import gunzip, gzip_head, is_gzip, is_mhtml
+from govdisclosure.formats.pdf import PdfEngine
 from govdisclosure.limits import read_input, resolve
 from govdisclosure.model import Report
 
@@ -286,7 +287,12 @@ def _read_file(path: Path) -> bytes:
     return read_input(path, resolve(None))
 
 
-def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = None) -> Report:
+def parse(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    format: Format | None = None,
+    pdf_engine: PdfEngine = "pdfplumber",
+) -> Report:
     """Read a report from a file (a path) or from its content, whatever its format.
 
     The format is recognised by content (see :func:`~govdisclosure.formats.dispatch.sniff`) unless ``format`` names it:
@@ -306,7 +312,9 @@ def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = Non
     inflated a chunk at a time, bounded by ``max_bytes`` of the process-wide
     :func:`~govdisclosure.get_limits` (:class:`~govdisclosure.LimitExceeded` beyond
     it), read as what it holds and given a ``parse.compressed`` finding; a compressed
-    archive (``.tar.gz``) is refused as an archive.
+    archive (``.tar.gz``) is refused as an archive. A PDF is read with ``pdf_engine``
+    (see :func:`~govdisclosure.parse_pdf`: ``"pdfplumber"``, the default, or
+    ``"pdfium"``).
 
     >>> import gzip
     >>> import govdisclosure as gd
@@ -315,11 +323,14 @@ def parse(source: str | os.PathLike[str] | bytes, *, format: Format | None = Non
     >>> back == r, [f.code for f in back.findings]
     (True, ['parse.compressed'])
     """
-    return _reports(source, format, every=False)[0]
+    return _reports(source, format, every=False, pdf_engine=pdf_engine)[0]
 
 
 def parse_all(
-    source: str | os.PathLike[str] | bytes, *, format: Format | None = None
+    source: str | os.PathLike[str] | bytes,
+    *,
+    format: Format | None = None,
+    pdf_engine: PdfEngine = "pdfplumber",
 ) -> tuple[Report, ...]:
     """Every report of a document that holds several one after another, in order.
 
@@ -332,7 +343,7 @@ def parse_all(
     going with the next). Sources are positions in the whole document; what the reader
     noticed about the document goes to the report whose part holds it (else to the
     first). Takes what :func:`parse` takes (a path or the content, the format
-    recognised by content unless ``format`` names it); a document of one report gives
+    recognised by content unless ``format`` names it, the ``pdf_engine``); a document of one report gives
     ``(parse(source),)``, and the library's JSON holds one report. Raises
     :class:`~govdisclosure.ParseError` when no report can be read.
 
@@ -345,11 +356,15 @@ def parse_all(
     >>> [f.code for f in gd.parse(gd.render_text(a) + "\\n" + gd.render_text(b)).findings]
     ['parse.further-report']
     """
-    return tuple(_reports(source, format, every=True))
+    return tuple(_reports(source, format, every=True, pdf_engine=pdf_engine))
 
 
 def _reports(
-    source: str | os.PathLike[str] | bytes, format: Format | None, *, every: bool
+    source: str | os.PathLike[str] | bytes,
+    format: Format | None,
+    *,
+    every: bool,
+    pdf_engine: PdfEngine = "pdfplumber",
 ) -> list[Report]:
     """The first report of ``source`` as a one-item list (what :func:`parse` reads), or
     with ``every`` each of its reports."""
@@ -362,14 +377,16 @@ def _reports(
         inner = gunzip(data, resolve(None))
         if is_gzip(inner):
             raise ParseError(_ARCHIVE)
-        reports = _parse(inner, format, every=every)
+        reports = _parse(inner, format, every=every, pdf_engine=pdf_engine)
         compressed = finding("parse.compressed", compression="gzip")
         first = attrs.evolve(reports[0], findings=(compressed, *reports[0].findings))
         return [first, *reports[1:]]
-    return _parse(data, format, every=every)
+    return _parse(data, format, every=every, pdf_engine=pdf_engine)
 
 
-def _parse(data: bytes | str, format: Format | None, *, every: bool) -> list[Report]:
+def _parse(
+    data: bytes | str, format: Format | None, *, every: bool, pdf_engine: PdfEngine = "pdfplumber"
+) -> list[Report]:
     if not data.strip():
         msg = N_("the input is empty")
         raise ParseError(msg)
@@ -387,7 +404,7 @@ def _parse(data: bytes | str, format: Format | None, *, every: bool) -> list[Rep
         if isinstance(data, str):
             msg = "a PDF is binary; pass bytes or a path"
             raise ParseError(msg)
-        return pdf_reports(data, every=every)
+        return pdf_reports(data, every=every, engine=pdf_engine)
     if kind == "docx":
         from govdisclosure.formats.docx import docx_reports  # noqa: PLC0415 - optional extra
 
