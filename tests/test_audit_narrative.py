@@ -506,3 +506,30 @@ def test_a_mismatch_is_at_its_cell_else_its_table_else_its_section(
     assert f.expression == f"{' + '.join(reading)} = 6"
     placed = narrative._placed("overview", narrative._Paragraphs("共6件。"), tied)
     assert narrative._mismatch(placed) == f
+
+
+@pytest.mark.parametrize(
+    ("overview", "sentence", "paragraph"),
+    [
+        # a text that starts with the end of a sentence
+        ("。共收到政府信息公开申请11件。", "共收到政府信息公开申请11件。", 1),
+        ("；\n\n共收到政府信息公开\n申请11件", "共收到政府信息公开申请11件", 3),
+        # a sentence is ended by 。；;！？!? only, whichever of them the text holds
+        ("XX县共收到政府信息公开申请11件；予以公开5件。", "XX县共收到政府信息公开申请11件；", 1),
+    ],
+    ids=["full-stop-first", "semicolon-first", "latin-x"],
+)
+def test_the_sentence_quoted_is_the_one_holding_the_figure(
+    overview: str, sentence: str, paragraph: int
+) -> None:
+    r = _report(
+        overview,
+        applications={"new_received": {"natural_person": 10}, "granted": {"natural_person": 5}},
+    )
+    (f,) = mismatches(r)
+    assert (f.path, f.expected, f.actual) == ("applications.new_received.total", 10, 11)
+    assert (f.args["sentence"], f.args["offset"], f.args["paragraph"]) == (
+        sentence,
+        overview.index("11"),
+        paragraph,
+    )
