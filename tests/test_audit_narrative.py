@@ -533,3 +533,43 @@ def test_the_sentence_quoted_is_the_one_holding_the_figure(
         overview.index("11"),
         paragraph,
     )
+
+
+@pytest.mark.parametrize(
+    "overview",
+    [
+        "办理行政复议5件，予以公开6件。",  # 行政复议 without 信息公开 or 依申请: passed over
+        "其中结果维持3件，予以公开6件。",  # an outcome without its group: passed over
+    ],
+    ids=["requirement-unmet", "no-context"],
+)
+def test_a_figure_after_one_passed_over_in_its_sentence_is_read(overview: str) -> None:
+    r = _report(
+        overview,
+        applications={"granted": {"natural_person": 5}},
+        review_litigation={"review": {"upheld": 3, "corrected": 2}},
+    )
+    (f,) = gd.stated_figures(r)
+    assert (f.pattern, f.stated, f.readings, f.values) == (
+        "applications.granted",
+        6,
+        (("applications.granted.total",),),
+        (5,),
+    )
+    (m,) = mismatches(r)
+    assert (m.path, m.expected, m.actual, m.difference) == ("applications.granted.total", 5, 6, 1)
+    assert m.args["offset"] == overview.index("6件")
+
+
+def test_a_figure_with_thousands_separators() -> None:
+    tables = {"applications": {"new_received": {"natural_person": 3118}}}
+    r = _report("全市共收到政府信息公开申请3,119件。", **tables)
+    (f,) = mismatches(r)
+    assert (f.path, f.expected, f.actual, f.difference) == (
+        "applications.new_received.total",
+        3118,
+        3119,
+        1,
+    )
+    assert (f.args["offset"], f.args["sentence"]) == (13, "全市共收到政府信息公开申请3,119件。")
+    assert mismatches(_report("共收到政府信息公开申请3,118件。", **tables)) == []
