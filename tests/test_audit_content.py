@@ -169,3 +169,66 @@ def test_parsed_real_reports_give_the_same_content_findings() -> None:
     for name, report in built.items():
         parsed = gd.parse_text((REAL / name).read_text("utf-8"))
         assert content(gd.check(parsed)) == content(gd.check(report)), name
+
+
+# ------------------------------------------------------------------ exact cases
+# Found by mutation testing (scripts/mutation.sh, MUTATION_SET=prose): a section 六
+# longer than 1024 characters is searched for the no-fee statement only around each 费
+# (content._Prose._found_around), which the short texts above never reach.
+
+_UNPAID = {"new_received": {"natural_person": 3}, "other.unpaid_fee": {"natural_person": 3}}
+_FILLER = "本机关持续做好政府信息公开工作，\n按时更新公开目录。" * 80
+"""Long prose without 费 (over 2000 characters, with line breaks)."""
+_UNEXPLAINED = [("other.fee-unpaid-unexplained", {"count": 3})]
+
+
+def _fees(other: str) -> list[gd.Finding]:
+    assert len(other) > 1024
+    found = gd.check(_r(applications=_UNPAID, other=other))
+    return [f for f in found if f.code == "other.fee-unpaid-unexplained"]
+
+
+def test_a_long_section_six_stating_no_fee_at_its_start_is_read() -> None:
+    (f,) = _fees("未收取信息处理费。\n" + _FILLER)
+    assert (f.path, f.actual, f.args) == ("applications.other.unpaid_fee.total", 3, {"count": 3})
+
+
+def test_a_long_section_six_that_starts_with_fee_is_read_on() -> None:
+    assert content(tuple(_fees("费用方面，本机关未收取信息处理费。" + _FILLER))) == _UNEXPLAINED
+
+
+def test_a_long_section_six_stating_no_fee_after_a_full_stop() -> None:
+    assert content(tuple(_fees(_FILLER + "未收取信息处理费。"))) == _UNEXPLAINED
+    assert content(tuple(_fees(_FILLER + "未收取信息处理费"))) == _UNEXPLAINED
+    # the sentence before it, and the one after it, are left out of the search
+    assert content(tuple(_fees(_FILLER + "；未收取信息处理费；" + _FILLER))) == _UNEXPLAINED
+
+
+def test_a_long_section_six_stating_no_fee_across_a_line_break() -> None:
+    assert content(tuple(_fees(_FILLER + "本年度未收\n取信息处理费。" + _FILLER))) == _UNEXPLAINED
+
+
+def test_a_long_section_six_stating_no_fee_before_another_fee() -> None:
+    other = "未收取信息处理费。" + _FILLER + "收费依据见附件。"
+    assert content(tuple(_fees(other))) == _UNEXPLAINED
+
+
+def test_a_long_section_six_that_states_a_fee_charged_explains_the_notices() -> None:
+    """Several 费, in sentences with and without an end: none states that no fee was
+    charged, and the fee charged explains the notices."""
+    other = _FILLER + "本年度收取信息处理费300元。" + _FILLER + "收费标准另行公布，费用详见附件"
+    assert _fees(other) == []
+
+
+def test_problems_are_not_followed_up_at_section_five() -> None:
+    (f,) = [
+        f
+        for f in gd.check(_r(), previous=_r(year=2023))
+        if f.code == "series.problems-not-followed-up"
+    ]
+    assert (f.path, f.args) == ("problems", {"previous_year": "2023"})
+
+
+def test_last_years_empty_problems_need_no_follow_up() -> None:
+    for empty in ("", " \n\u3000"):
+        assert content(gd.check(_r(), previous=_r(year=2023, problems=empty))) == []

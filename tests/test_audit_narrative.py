@@ -425,3 +425,151 @@ def test_any_prose_is_read_without_error(text: str) -> None:
     for f in gd.stated_figures(r):
         assert r.overview.text[f.offset].isdigit()  # type: ignore[union-attr]
     gd.check(r)
+
+
+# ------------------------------------------------------------------ exact cases
+# Found by mutation testing (scripts/mutation.sh, MUTATION_SET=prose).
+
+_FILL = "各项工作有序推进，公开质量不断提高，群众满意度持续提升"  # 27 characters, no figure
+_RECEIVED = "共收到政府信息公开申请11件"  # 14 characters, the figure at 11
+
+
+@pytest.mark.parametrize(
+    ("overview", "quote"),
+    [
+        # the figure near the start: the sentence's first 60 characters
+        (
+            f"{_RECEIVED}，{_FILL}，{_FILL}。",
+            f"{_RECEIVED}，{_FILL}，{_FILL[:17]}…",
+        ),
+        # in the middle: 30 characters either side of the figure
+        (
+            f"{_FILL}，{_RECEIVED}，{_FILL}。",
+            f"…{_FILL[9:]}，{_RECEIVED}，{_FILL[:26]}…",
+        ),
+        # near the end: the sentence's last 60 characters
+        (
+            f"{_FILL}{_FILL}，{_RECEIVED}。",
+            f"…{_FILL[-17:]}{_FILL}，{_RECEIVED}。",
+        ),
+        # 60 characters: whole
+        (f"{_FILL}，{_RECEIVED}，{_FILL[:16]}。", f"{_FILL}，{_RECEIVED}，{_FILL[:16]}。"),
+    ],
+    ids=["start", "middle", "end", "sixty"],
+)
+def test_a_long_sentence_is_quoted_around_its_figure(overview: str, quote: str) -> None:
+    assert len(quote.strip("…")) == 60
+    r = _report(overview, applications={"new_received": {"natural_person": 10}})
+    (f,) = mismatches(r)
+    offset = overview.index("11件")
+    assert (f.path, f.expected, f.actual, f.difference) == (
+        "applications.new_received.total",
+        10,
+        11,
+        1,
+    )
+    assert f.args == {
+        "heading": "overview",
+        "offset": offset,
+        "operands": "applications.new_received.total",
+        "paragraph": 1,
+        "pattern": "applications.received",
+        "sentence": quote,
+    }
+    (stated,) = gd.stated_figures(r)
+    assert (stated.sentence, stated.offset, stated.stated, stated.agrees) == (
+        quote,
+        offset,
+        11,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("reading", "path"),
+    [
+        (("applications.granted.total",), "applications.granted.total"),
+        (("applications.granted.total", "applications.carried_over.total"), "applications"),
+        # no pattern of narrative.toml sums cells of two tables yet: the section
+        (("applications.granted.total", "review_litigation.review.total"), "overview"),
+    ],
+    ids=["cell", "table", "section"],
+)
+def test_a_mismatch_is_at_its_cell_else_its_table_else_its_section(
+    reading: tuple[str, ...], path: str
+) -> None:
+    from govdisclosure.checks import narrative  # noqa: PLC0415
+
+    tied = narrative._Tied(0, "共6件。", "共6件。", 1, "p", 6, ((), reading), (None, 2))
+    f = narrative._mismatch_of("overview", narrative._Paragraphs("共6件。"), tied)
+    assert (f.path, f.expected, f.actual, f.difference) == (path, 2, 6, 4)
+    assert f.expression == f"{' + '.join(reading)} = 6"
+    placed = narrative._placed("overview", narrative._Paragraphs("共6件。"), tied)
+    assert narrative._mismatch(placed) == f
+
+
+@pytest.mark.parametrize(
+    ("overview", "sentence", "paragraph"),
+    [
+        # a text that starts with the end of a sentence
+        ("。共收到政府信息公开申请11件。", "共收到政府信息公开申请11件。", 1),
+        ("；\n\n共收到政府信息公开\n申请11件", "共收到政府信息公开申请11件", 3),
+        # a sentence is ended by 。；;！？!? only, whichever of them the text holds
+        ("XX县共收到政府信息公开申请11件；予以公开5件。", "XX县共收到政府信息公开申请11件；", 1),
+    ],
+    ids=["full-stop-first", "semicolon-first", "latin-x"],
+)
+def test_the_sentence_quoted_is_the_one_holding_the_figure(
+    overview: str, sentence: str, paragraph: int
+) -> None:
+    r = _report(
+        overview,
+        applications={"new_received": {"natural_person": 10}, "granted": {"natural_person": 5}},
+    )
+    (f,) = mismatches(r)
+    assert (f.path, f.expected, f.actual) == ("applications.new_received.total", 10, 11)
+    assert (f.args["sentence"], f.args["offset"], f.args["paragraph"]) == (
+        sentence,
+        overview.index("11"),
+        paragraph,
+    )
+
+
+@pytest.mark.parametrize(
+    "overview",
+    [
+        "办理行政复议5件，予以公开6件。",  # 行政复议 without 信息公开 or 依申请: passed over
+        "其中结果维持3件，予以公开6件。",  # an outcome without its group: passed over
+    ],
+    ids=["requirement-unmet", "no-context"],
+)
+def test_a_figure_after_one_passed_over_in_its_sentence_is_read(overview: str) -> None:
+    r = _report(
+        overview,
+        applications={"granted": {"natural_person": 5}},
+        review_litigation={"review": {"upheld": 3, "corrected": 2}},
+    )
+    (f,) = gd.stated_figures(r)
+    assert (f.pattern, f.stated, f.readings, f.values) == (
+        "applications.granted",
+        6,
+        (("applications.granted.total",),),
+        (5,),
+    )
+    (m,) = mismatches(r)
+    assert (m.path, m.expected, m.actual, m.difference) == ("applications.granted.total", 5, 6, 1)
+    assert m.args["offset"] == overview.index("6件")
+
+
+def test_a_figure_with_thousands_separators() -> None:
+    tables = {"applications": {"new_received": {"natural_person": 3118}}}
+    r = _report("全市共收到政府信息公开申请3,119件。", **tables)
+    (f,) = mismatches(r)
+    assert (f.path, f.expected, f.actual, f.difference) == (
+        "applications.new_received.total",
+        3118,
+        3119,
+        1,
+    )
+    assert (f.args["offset"], f.args["sentence"]) == (13, "全市共收到政府信息公开申请3,119件。")
+    assert mismatches(_report("共收到政府信息公开申请3,118件。", **tables)) == []

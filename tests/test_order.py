@@ -87,3 +87,104 @@ def test_a_path_the_format_does_not_know_comes_after_the_known_ones() -> None:
         "applications.nowhere.total",
         "somewhere",
     ]
+
+
+# ------------------------------------------------------------------ exact cases
+# The property above draws a few paths of several hundred: two findings rarely share a
+# table, a row or a line. These give every place and every tie-break at once (found by
+# mutation testing, scripts/mutation.sh with MUTATION_SET=prose).
+
+
+def _at(path: str, source: Source | None = None, **params: object) -> Finding:
+    return Finding(
+        code="x",
+        severity=Severity.INFO,
+        path=path,
+        source=source,
+        params=params,  # type: ignore[arg-type]
+    )
+
+
+def test_the_whole_layout_given_backwards_is_read_in_order() -> None:
+    for edition in Edition:
+        places = _LAYOUT[edition]
+        found = [_at(p) for p in reversed(places)]
+        assert [f.path for f in in_reading_order(found, edition)] == places
+        assert [f.path for f in in_reading_order(found, edition.value)] == places
+
+
+def test_the_head_comes_first_and_its_paths_keep_the_order_given() -> None:
+    head = ["title", "published", "", "year", "organ"]
+    found = [_at(p) for p in ["overview", *head, "active"]]
+    assert [f.path for f in in_reading_order(found)] == [*head, "overview", "active"]
+
+
+def test_unknown_paths_come_at_the_end_of_the_place_they_name() -> None:
+    order = [
+        "organ",
+        "overview",
+        "overview.somewhere",
+        "active",
+        "active.art20_1",
+        "active.art20_1.normative_documents.issued",
+        "active.art20_9",  # a 2019 table: known, after the 2021 ones
+        "active.nowhere",
+        "active.nowhere.row.column",
+        "applications",
+        "applications.*.natural_person",
+        "applications.new_received",  # a row without a column: its label
+        "applications.new_received.natural_person",
+        "applications.new_received.nowhere",
+        "applications.carried_over.*",
+        "applications.nowhere.total",
+        "review_litigation",
+        "review_litigation.review.upheld",
+        "problems",
+        "problems.somewhere",
+        "other",
+        "somewhere",
+    ]
+    for shuffled in (order[::-1], order[1::2] + order[::2]):
+        assert [f.path for f in in_reading_order([_at(p) for p in shuffled])] == order
+
+
+def test_a_table_of_both_editions_is_read_in_the_reports_layout() -> None:
+    """2019's art20_5 has 上年项目数, 本年增/减 and 处理决定数; 2021's only 处理决定数,
+    which the 2019 layout puts last."""
+    decisions = _at("active.art20_5.licensing.decisions")
+    previous = _at("active.art20_5.licensing.previous_items")
+    given = [decisions, previous]
+    assert in_reading_order(given, Edition.V2019) == [previous, decisions]
+    assert in_reading_order(given, "2019") == [previous, decisions]
+    # without the edition, 2021 first: 处理决定数 is its first column, as 上年项目数 is 2019's
+    assert in_reading_order(given) == given
+    assert in_reading_order(given[::-1]) == given[::-1]
+
+
+def test_at_one_place_the_line_then_the_column_then_the_severity() -> None:
+    ordered = [
+        _at("overview"),  # no position: first
+        _at("overview", Source(line=1, column=9)),
+        _at("overview", Source(line=2)),  # no column: the start of the line
+        _at("overview", Source(line=2, column=1)),
+        _at("overview", Source(line=2, column=5)),
+        attrs.evolve(_at("overview", Source(line=3)), severity=Severity.ERROR),
+        attrs.evolve(_at("overview", Source(line=3)), severity=Severity.WARNING),
+        _at("overview", Source(line=3)),
+        _at("active"),
+    ]
+    for shuffled in (ordered[::-1], ordered[1::2] + ordered[::2]):
+        assert in_reading_order(shuffled) == ordered
+
+
+def test_a_narrative_finding_is_placed_by_the_paragraph_it_names() -> None:
+    ordered = [
+        _at("overview", heading="overview"),
+        _at("overview", paragraph=1),
+        _at("overview", Source(column=3), paragraph=2),  # a source without a line
+        _at("overview", Source(line=3)),
+        _at("overview", paragraph=4),
+        _at("overview", Source(line=5), paragraph=1),  # the source's line wins
+    ]
+    for shuffled in (ordered[::-1], ordered[1::2] + ordered[::2]):
+        assert in_reading_order(shuffled) == ordered
