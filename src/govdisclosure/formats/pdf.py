@@ -162,6 +162,26 @@ def _is_ascii_word(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in "@._%-/:+")
 
 
+_TWICE: Final = 1.0
+"""How near (in points, across and down; at most a quarter of the size) a character
+printed again in the same size is to its first print to be that print again."""
+
+
+def _printed_again(c: dict[str, Any], first: dict[str, Any]) -> bool:
+    """Whether ``c`` is ``first`` (the same character, the one before it in its line)
+    printed again over itself, or a fraction of a point to the right or down: how
+    editors without a bold font make bold (pdfminer keeps both prints; PDFium, one).
+    Characters of a line are half their size apart or more."""
+    size = float(c.get("size") or 0)
+    if size != float(first.get("size") or 0):
+        return False
+    near = min(_TWICE, 0.25 * size)
+    return (
+        abs(float(c["x0"]) - float(first["x0"])) <= near
+        and abs(float(c["top"]) - float(first["top"])) <= near
+    )
+
+
 def _join_chars(chars: Sequence[dict[str, Any]], *, spaced: bool = False) -> str:
     """The text of one line of characters sorted left to right.
 
@@ -170,7 +190,9 @@ def _join_chars(chars: Sequence[dict[str, Any]], *, spaced: bool = False) -> str
     in a ruled cell, digits apart are one figure spread over the cell (distributed
     alignment, 分散对齐), not two figures, which a table gives cells of their own. With
     ``spaced``, every wide gap and every space character becomes one space, as in
-    extracted text, where the gaps separate the cells of an unruled table.
+    extracted text, where the gaps separate the cells of an unruled table. A character
+    printed again over itself (:func:`_printed_again`) is read once: ``2024`` printed
+    twice a third of a point apart is ``2024``, not ``22002244``.
     """
     out: list[str] = []
     prev: dict[str, Any] | None = None
@@ -179,6 +201,8 @@ def _join_chars(chars: Sequence[dict[str, Any]], *, spaced: bool = False) -> str
         text = str(c["text"])
         if not text or text.isspace():
             blank = True
+            continue
+        if prev is not None and text == prev["text"] and _printed_again(c, prev):
             continue
         if prev is not None and out:
             size = float(c.get("size") or 10)
