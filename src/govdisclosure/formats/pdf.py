@@ -994,9 +994,11 @@ def _merge_grids(a: PdfGrid, b: PdfGrid) -> PdfGrid:
         for c in grid.cells:
             x0 = grid.xs[c.column]
             x1 = grid.xs[c.column + c.colspan]
-            j0 = _nearest(xs, x0)
-            j1 = _nearest(xs, x1)
-            out.append(attrs.evolve(c, row=c.row + offset, column=j0, colspan=max(1, j1 - j0)))
+            # (a cell narrower than the rules' snapping, at the right edge, is nearest the
+            # last rule at both ends: it is the last column's, not one beyond the grid)
+            j0 = min(_nearest(xs, x0), len(xs) - 2)
+            j1 = max(_nearest(xs, x1), j0 + 1)
+            out.append(attrs.evolve(c, row=c.row + offset, column=j0, colspan=j1 - j0))
         return out
 
     cells = remap(a, 0)
@@ -1199,7 +1201,8 @@ def _blocks(
             blocks.append(make_image(it.src, "", Source(page=it.page, x=it.x0, y=it.top)))
             continue
         rows: list[list[RawCell | None]] = [[None] * it.columns for _ in range(it.rows)]
-        for c in it.cells:
+        by: list[list[int]] = [[-1] * it.columns for _ in range(it.rows)]  # the cell in each slot
+        for k, c in enumerate(it.cells):
             src = Source(page=c.page, row=c.row, cell=c.column, x=c.x, y=c.y)
             if c.mark and findings is not None:
                 findings.append(
@@ -1209,7 +1212,13 @@ def _blocks(
             for i in range(c.row, c.row + c.rowspan):
                 for j in range(c.column, c.column + c.colspan):
                     text = c.text if (i, j) == (c.row, c.column) else repeat
+                    held = rows[i][j]
+                    if held is not None and held.text and text and by[i][j] != k:
+                        # two cells in one slot (the rules of a table joined over a page
+                        # break snapped together): both texts are kept, in reading order
+                        text = f"{held.text} {text}"
                     rows[i][j] = RawCell(text, src)
+                    by[i][j] = k
         raw_rows = []
         for i, row in enumerate(rows):
             cells = tuple(
