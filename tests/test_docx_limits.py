@@ -287,3 +287,45 @@ def test_a_layout_table_around_the_report_is_read_through(
 
     framed = _edit_body(seed_docx, edit)
     assert gd.parse_docx(framed) == seed
+
+
+# ------------------------------------------------------------------------ zip features
+def _with_extract_version(data: bytes, version: int) -> bytes:
+    """The package with every central directory entry asking for zip ``version``
+    (``version`` tenths) to be extracted: what a newer zip tool, or damage, writes."""
+    out = bytearray(data)
+    at = out.find(b"PK\x01\x02")
+    while at != -1:
+        struct.pack_into("<H", out, at + 6, version)
+        at = out.find(b"PK\x01\x02", at + 4)
+    return bytes(out)
+
+
+def _with_compression(data: bytes, method: int) -> bytes:
+    """The package with every entry's compression method set to ``method`` (99: AES,
+    which zipfile does not know)."""
+    out = bytearray(data)
+    for sig, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        at = out.find(sig)
+        while at != -1:
+            struct.pack_into("<H", out, at + offset, method)
+            at = out.find(sig, at + 4)
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda d: _with_extract_version(d, 240), lambda d: _with_compression(d, 99)],
+    ids=["zip-version-24", "aes-compression"],
+)
+def test_a_zip_feature_zipfile_lacks_is_a_parse_error(
+    seed_docx: bytes, damage: Callable[[bytes], bytes]
+) -> None:
+    """zipfile raises NotImplementedError for a zip version or a compression method
+    it does not know: the readers refuse such a document as unreadable (before, the
+    exception came out of gd.parse as it was, found by fuzzing)."""
+    data = damage(seed_docx)
+    with pytest.raises(gd.ParseError):
+        gd.parse_docx(data)
+    with pytest.raises(gd.ParseError):
+        gd.parse(data)

@@ -123,7 +123,8 @@ def sniff(data: bytes | str) -> Format:
                 names = z.namelist()
                 if any(n in names for n in _WORD_TYPES):
                     return "docx"
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            # (NotImplementedError: a zip version or compression method zipfile lacks)
             pass
     if head[:1] == b"{" and _is_report_json(raw):
         return "json"
@@ -207,7 +208,7 @@ def unsupported(data: bytes | str) -> str | None:
         try:
             with zipfile.ZipFile(BytesIO(data)) as z:
                 names = {n.lower() for n in z.namelist()}
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
             return None
         if any(n in names for n in _WORD_TYPES):
             return None

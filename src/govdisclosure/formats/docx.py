@@ -585,7 +585,14 @@ def _open(source: str | os.PathLike[str] | bytes, limits: Limits) -> Any:
             # (zipfile reads no part beyond the size its entry declares: a part that
             # declares less than it holds fails its checksum instead)
             unpacked = sum(info.file_size for info in package.infolist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,  # a zip version or compression method zipfile lacks
+    ) as exc:
         msg = f"not a readable Word document ({type(exc).__name__}: {str(exc)[:200]})"
         raise ParseError(msg) from exc
     limits.check("max_bytes", unpacked, "bytes of the Word document's parts, uncompressed")
