@@ -12,8 +12,9 @@ document's characters and where they are in ``WordDocument``: 8-bit (cp1252,
 characters) and its footnotes and endnotes, which come after it: each note's text
 (``PlcffndTxt``, ``PlcfendTxt``) after the paragraph whose reference (``PlcffndRef``,
 ``PlcfendRef``) is first, or after the table, as the Word reader reads the notes of a
-``.docx``. Headers and footers, comments and text boxes are not read (nor named in
-a finding).
+``.docx``. Headers and footers, comments and text boxes are not read: each that holds
+text is named in a ``parse.unread-text`` finding (headers and footers beyond their
+page numbers: ``govdisclosure.formats._furniture``).
 
 In the text Word keeps, a paragraph ends with ``\\r``; a table cell with ``\\x07``,
 and a row with a further ``\\x07`` whose paragraph is the row's end (the ``sprmPFTtp``
@@ -556,8 +557,8 @@ def _read(
 ) -> tuple[list[str], int, list[Finding]]:
     """:func:`read_doc`'s lines, the number of pictures and drawn objects in the main
     document (``\x01``, ``\x08``: not text), and a ``parse.unread-text`` finding for
-    each of its comments and text boxes that holds text (not read: their figures are
-    quoted)."""
+    its headers, its footers (beyond page numbers), its comments and its text boxes,
+    each that holds text (not read: their figures are quoted)."""
     data = _source_bytes(source, limits)
     try:
         cfb = CompoundFile(data)
@@ -601,8 +602,9 @@ def parse_doc(source: str | os.PathLike[str] | bytes, *, limits: Limits | None =
     ``govdisclosure.formats.doc``); each source is a line of that text
     (``Source(line=…, column=…)``). Footnotes and endnotes are read after the
     paragraph (or the table) that refers to them; headers and footers are not read,
-    nor are comments and text boxes, each of which that holds text is named in a
-    ``parse.unread-text`` finding quoting its figures. Raises :class:`~govdisclosure.ParseError` when the
+    nor are comments and text boxes: the headers, the footers (beyond their page
+    numbers), the comments and the text boxes that hold text are each named in a
+    ``parse.unread-text`` finding quoting their figures. Raises :class:`~govdisclosure.ParseError` when the
     input is not a readable Word 97–2003 document (damaged, encrypted, of Word 6.0 or
     95, empty) or holds no report, and :class:`~govdisclosure.LimitExceeded` beyond
     ``limits`` (``max_bytes`` for the file and its characters, ``max_lines``,

@@ -1322,6 +1322,10 @@ def parse_docx(source: str | os.PathLike[str] | bytes, *, limits: Limits | None 
     beyond ``limits`` (``max_bytes`` for the file and for its parts uncompressed,
     ``max_lines`` for paragraphs, ``max_tables``, ``max_cells``, ``max_total_cells``,
     ``time_budget``; default: the process-wide :func:`~govdisclosure.get_limits`).
+
+    Headers and footers are not read into the report: what they hold beyond page
+    numbers is named in a ``parse.unread-text`` finding for the headers and one for the
+    footers (``govdisclosure.formats._furniture``).
     """
     return docx_reports(source, limits=limits)[0]
 
