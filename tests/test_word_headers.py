@@ -266,3 +266,34 @@ def test_a_doc_header_of_a_name_alone_is_information() -> None:
         data = _with_header_document({7: "寻甸县人民政府\x13 DATE \x14十二月\x15", 9: footer})
         assert _unread(gd.parse_doc(data)) == {"headers": ("info", 10, "—")}
         assert gd.parse_doc(data) == gd.parse_doc(doc)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    figures=_FIGURES,
+    words=_WORDS,
+    page=st.integers(1, 999),
+    style=st.sampled_from(["第{}页", "- {} -", "— {} —", "{}", "{}/9"]),
+    field=st.booleans(),
+    copies=st.sets(st.sampled_from([6, 7, 10]), min_size=1),
+)
+def test_any_doc_header_figure_is_quoted_once_and_page_footers_never_named(
+    figures: list[int], words: str, page: int, style: str, field: bool, copies: set[int]
+) -> None:
+    """Contract, ``.doc``: a header's figures are quoted in order, its text counted
+    once however many of the section's headers repeat it; a footer of a page number
+    (a ``PAGE`` field or typed) is never named."""
+    header = words + "".join(f"{n}件" for n in figures)
+    number = f"\x13 PAGE \x14{page}\x15" if field else str(page)
+    stories = dict.fromkeys(copies, header) | {9: style.format(number)}
+    unread = _unread(gd.parse_doc(_with_header_document(stories)))
+    assert unread == {"headers": ("warning", len(header), ", ".join(map(str, figures)))}
+
+
+def test_a_date_in_a_header_is_not_taken_for_a_page_number(seed_docx: bytes) -> None:
+    """(A date is not ``1/5`` nor ``- 1 -``: each of its figures is quoted.)"""
+    data = _with_furniture(seed_docx, header=["2025-01-20"], footer=["2025/1/20"])
+    assert _unread(gd.parse_docx(data)) == {
+        "headers": ("warning", 10, "2025, 01, 20"),
+        "footers": ("warning", 9, "2025, 1, 20"),
+    }

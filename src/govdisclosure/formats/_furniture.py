@@ -39,12 +39,13 @@ PAGE_FIELDS: Final = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES"})
 _DASH: Final = "\\-\u2010-\u2015\uff0d~\uff5e"
 """Hyphens and dashes (ASCII, U+2010–U+2015, fullwidth) and tildes, in a character class."""
 _PAGE_WORDS: Final = re.compile(
-    r"第\s*\d*\s*页|共\s*\d*\s*页|\bpage\s*\d*(?:\s*of\s*\d*)?|\d+\s*[/／]\s*\d+"
-    rf"|[{_DASH}]+\s*\d*\s*[{_DASH}]+",
+    r"第\s*\d*\s*页|共\s*\d*\s*页|\bpage\s*\d*(?:\s*of\s*\d*)?"
+    r"|(?<![\d/／])\d+\s*[/／]\s*\d+(?![\d/／])"
+    rf"|(?<!\d)[{_DASH}]+\s*\d*\s*[{_DASH}]+(?!\d)",
     re.IGNORECASE,
 )
 """A page number in words: 第 1 页, 共 5 页, Page 1 of 5, 1/5, - 1 - (the figures may be
-gone with their fields)."""
+gone with their fields); not a date (2024/12/31, 2024-12-31)."""
 _DASHES: Final = re.compile(rf"[\s{_DASH}·•/／,，、|]+")
 _FIGURE: Final = re.compile(r"\d+(?:\.\d+)?")
 _FIELD_CODE: Final = re.compile(r"\s*([A-Za-z]+)")
@@ -66,10 +67,13 @@ def unfurnished(line: str) -> str:
     '某县人民政府'
     >>> unfurnished("—  —  2024年度报告")
     '2024年度报告'
+    >>> unfurnished("2024-12-31 2024/12/31")
+    '2024-12-31 2024/12/31'
     """
     rest = _PAGE_WORDS.sub(" ", line)
-    if not _DASHES.sub("", rest).strip("0123456789"):
-        return ""
+    left = _DASHES.sub(" ", rest).split()
+    if not left or (len(left) == 1 and left[0].isascii() and left[0].isdigit()):
+        return ""  # (nothing, or a lone number)
     return " ".join(rest.split())
 
 
