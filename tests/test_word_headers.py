@@ -202,12 +202,13 @@ def test_any_header_figure_is_quoted_and_page_number_footers_never_named(
 
 
 # ------------------------------------------------------------------ .doc
-def _with_header_document(stories: dict[int, str]) -> bytes:
+def _with_header_document(stories: dict[int, str], boxes: str = "") -> bytes:
     """``xunzhen-2024.doc`` with its header document replaced by ``stories`` (the
     index of each story in ``PlcfHdd``: 6 even header, 7 odd header, 8 even footer, 9
     odd footer, 10 first header, 11 first footer): a second piece of the text, after
     the main document, appended to WordDocument; ``ccpHdd``, ``PlcfHdd`` and the piece
-    table (appended to 1Table) pointing to it."""
+    table (appended to 1Table) pointing to it; ``boxes``, the text of the headers'
+    text boxes (``ccpHdrTxbx``), after it."""
     cfb = CompoundFile((DATA / "doc" / "xunzhen-2024.doc").read_bytes())
     streams = {n: s for n in sorted(cfb.names()) if (s := cfb.stream(n)) is not None}
     word, table = bytearray(streams["WordDocument"]), bytearray(streams["1Table"])
@@ -225,6 +226,9 @@ def _with_header_document(stories: dict[int, str]) -> bytes:
     text += "\r"
     cps.append(len(text))
     struct.pack_into("<i", word, longs + 12 + 8, len(text))  # ccpHdd
+    if boxes:
+        struct.pack_into("<i", word, longs + 12 + 28, len(boxes) + 1)  # ccpHdrTxbx
+        text += boxes + "\r"
     word += bytes(len(word) % 2)
     fc = len(word)
     word += text.encode("utf-16-le")
@@ -296,4 +300,15 @@ def test_a_date_in_a_header_is_not_taken_for_a_page_number(seed_docx: bytes) -> 
     assert _unread(gd.parse_docx(data)) == {
         "headers": ("warning", 10, "2025, 01, 20"),
         "footers": ("warning", 9, "2025, 1, 20"),
+    }
+
+
+def test_the_text_boxes_of_doc_headers_are_named_beyond_their_page_numbers() -> None:
+    """(Page numbers are often in a text box of the footer: ``ccpHdrTxbx``, a story
+    after the document's text boxes.)"""
+    page = "\x13 PAGE \x147\x15"
+    assert _unread(gd.parse_doc(_with_header_document({}, boxes=f"- {page} -"))) == {}
+    data = _with_header_document({9: page}, boxes=f"第{page}页\r抄送：县档案局 2份")
+    assert _unread(gd.parse_doc(data)) == {
+        "text boxes of headers and footers": ("warning", 9, "2"),
     }

@@ -23,6 +23,7 @@ from govdisclosure.checks.registry import N_, finding
 from govdisclosure.model import Finding, Severity
 
 __all__ = [
+    "BOXES",
     "FOOTERS",
     "HEADERS",
     "PAGE_FIELDS",
@@ -33,6 +34,8 @@ __all__ = [
 
 HEADERS: Final = N_("headers")
 FOOTERS: Final = N_("footers")
+BOXES: Final = N_("text boxes of headers and footers")
+"""The text boxes of a ``.doc``'s headers and footers (one story, not told apart)."""
 PAGE_FIELDS: Final = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES"})
 """The fields that show a page number or a count of pages."""
 
@@ -77,13 +80,16 @@ def unfurnished(line: str) -> str:
     return " ".join(rest.split())
 
 
-def furniture_findings(headers: Iterable[str], footers: Iterable[str]) -> list[Finding]:
-    """A ``parse.unread-text`` finding for the headers and one for the footers, each
-    from the lines they hold (page numbers taken out; the same line counted once): a
-    warning when they hold figures, else information (a header holding the organ's
-    name); none for headers or footers of page numbers alone."""
+def furniture_findings(
+    headers: Iterable[str], footers: Iterable[str], boxes: Iterable[str] = ()
+) -> list[Finding]:
+    """A ``parse.unread-text`` finding for the headers, one for the footers (and one
+    for the text boxes of a ``.doc``'s headers and footers), each from the lines they
+    hold (page numbers taken out; the same line counted once): a warning when they hold
+    figures, else information (a header holding the organ's name); none for headers or
+    footers of page numbers alone."""
     out: list[Finding] = []
-    for story, lines in ((HEADERS, headers), (FOOTERS, footers)):
+    for story, lines in ((HEADERS, headers), (FOOTERS, footers), (BOXES, boxes)):
         kept = list(dict.fromkeys(t for ln in lines if (t := unfurnished(ln))))
         written = "".join("".join(kept).split())
         if not written:

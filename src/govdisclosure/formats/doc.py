@@ -55,6 +55,7 @@ from govdisclosure.errors import ParseError
 from govdisclosure.formats._cfb import CompoundFile
 from govdisclosure.formats._english import english_headings, english_text
 from govdisclosure.formats._furniture import (
+    BOXES,
     FOOTERS,
     HEADERS,
     furniture_findings,
@@ -390,17 +391,20 @@ def _text(
 
 
 def _unread_stories(fib: _Fib, table: bytes) -> list[tuple[str, int, int]]:
-    """The headers and footers (:func:`_header_stories`), the comments and the text
-    boxes of the document (the stories that follow the main text, its footnotes,
-    headers and macros in the text's character positions), as ``(part, start, end)``.
-    Absurd lengths (a damaged FIB) give none."""
+    """The headers and footers (:func:`_header_stories`), the comments, the text
+    boxes and the text boxes of the headers and footers of the document (the stories
+    that follow the main text, its footnotes, headers and macros in the text's
+    character positions), as ``(part, start, end)``. Absurd lengths (a damaged FIB)
+    give none."""
     ccps = [max(c, 0) for c in (*fib.ccps, 0, 0, 0, 0, 0, 0, 0, 0)]
-    text, footnotes, headers, macros, comments, endnotes, boxes = ccps[:7]
+    text, footnotes, headers, macros, comments, endnotes, boxes, header_boxes = ccps[:8]
     spans = _header_stories(fib, table, text + footnotes, headers)
     at = text + footnotes + headers + macros
     spans.append((N_("comments"), at, at + comments))
     at += comments + endnotes
     spans.append((N_("text boxes"), at, at + boxes))
+    at += boxes
+    spans.append((BOXES, at, at + header_boxes))
     return [(part, a, b) for part, a, b in spans if b > a]
 
 
@@ -572,12 +576,12 @@ def _read(
     text, kinds, ccp_text, notes, stories = _text(cfb, limits)
     noted = {at: doc_lines(text[a:b], kinds[a:b]) for at, a, b in notes}
     main = text[:ccp_text]
-    furniture: dict[str, list[str]] = {HEADERS: [], FOOTERS: []}
+    furniture: dict[str, list[str]] = {HEADERS: [], FOOTERS: [], BOXES: []}
     for part, a, b in stories:
         if part in furniture:
             story = _without_page_fields(text[a:b])
             furniture[part].extend(doc_lines(story, bytes(len(story))))
-    unread = furniture_findings(furniture[HEADERS], furniture[FOOTERS])
+    unread = furniture_findings(furniture[HEADERS], furniture[FOOTERS], furniture[BOXES])
     unread += [
         finding(
             "parse.unread-text",
