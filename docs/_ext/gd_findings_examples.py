@@ -480,7 +480,8 @@ findings = [finding("parse.embedded-object", program="Excel.Sheet.8",
     "parse.unread-text": (
         CONSTRUCTED,
         """\
-findings = [finding("parse.unread-text", story="text boxes", count=15, cells="7, 5")]
+findings = [finding("parse.unread-text", story="headers", count=20, cells="12"),
+            finding("parse.unread-text", story="text boxes", count=15, cells="7, 5")]
 """,
     ),
     "parse.embedded-sheet": (

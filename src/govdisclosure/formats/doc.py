@@ -12,8 +12,9 @@ document's characters and where they are in ``WordDocument``: 8-bit (cp1252,
 characters) and its footnotes and endnotes, which come after it: each note's text
 (``PlcffndTxt``, ``PlcfendTxt``) after the paragraph whose reference (``PlcffndRef``,
 ``PlcfendRef``) is first, or after the table, as the Word reader reads the notes of a
-``.docx``. Headers and footers, comments and text boxes are not read (nor named in
-a finding).
+``.docx``. Headers and footers, comments and text boxes are not read: each that holds
+text is named in a ``parse.unread-text`` finding (headers and footers beyond their
+page numbers: ``govdisclosure.formats._furniture``).
 
 In the text Word keeps, a paragraph ends with ``\\r``; a table cell with ``\\x07``,
 and a row with a further ``\\x07`` whose paragraph is the row's end (the ``sprmPFTtp``
@@ -45,7 +46,7 @@ import re
 import struct
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -53,6 +54,13 @@ from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import ParseError
 from govdisclosure.formats._cfb import CompoundFile
 from govdisclosure.formats._english import english_headings, english_text
+from govdisclosure.formats._furniture import (
+    BOXES,
+    FOOTERS,
+    HEADERS,
+    furniture_findings,
+    is_page_field,
+)
 from govdisclosure.limits import Limits, input_size, read_input, resolve
 from govdisclosure.model import Finding, Report
 
@@ -68,6 +76,12 @@ _CLX: Final = 33
 """fcClx/lcbClx: the 34th pair of FibRgFcLcb97."""
 _BTE_PAPX: Final = 13
 """fcPlcfBtePapx/lcbPlcfBtePapx."""
+_HDD: Final = 11
+"""fcPlcfHdd/lcbPlcfHdd: where each story of the header document begins."""
+_HEADER_KINDS: Final = (HEADERS, HEADERS, FOOTERS, FOOTERS, HEADERS, FOOTERS)
+"""The six stories of a section in the header document: the even and odd headers,
+the even and odd footers, the first page's header and footer (after the six stories
+of the notes' separators)."""
 _FOOTNOTES: Final = 2
 """fcPlcffndRef (the footnotes' references), then fcPlcffndTxt (their text)."""
 _ENDNOTES: Final = 46
@@ -345,7 +359,7 @@ def _text(
     notes = _notes(fib, table, ccp_text)
     needed = max([ccp_text, *(after for _, _, after in notes)])
     # (the comments and text boxes are read as far as the pieces hold them: not needed)
-    stories = _unread_stories(fib)
+    stories = _unread_stories(fib, table)
     upto = max([needed, *(min(b, len(stream)) for _, _, b in stories)])
     limits.check("max_bytes", needed, "characters of the Word document and its notes")
     paragraphs = _Paragraphs(stream, table, cfb.stream("Data") or b"", *fib.pair(_BTE_PAPX))
@@ -376,18 +390,65 @@ def _text(
     return "".join(chars), kinds, ccp_text, notes, stories
 
 
-def _unread_stories(fib: _Fib) -> list[tuple[str, int, int]]:
-    """The comments and the text boxes of the document (the stories that follow the
-    main text, its footnotes, headers and macros in the text's character positions), as
-    ``(part, start, end)``; the headers and footers, which hold page numbers and the
-    organ's name, are not among them. Absurd lengths (a damaged FIB) give none."""
+def _unread_stories(fib: _Fib, table: bytes) -> list[tuple[str, int, int]]:
+    """The headers and footers (:func:`_header_stories`), the comments, the text
+    boxes and the text boxes of the headers and footers of the document (the stories
+    that follow the main text, its footnotes, headers and macros in the text's
+    character positions), as ``(part, start, end)``. Absurd lengths (a damaged FIB)
+    give none."""
     ccps = [max(c, 0) for c in (*fib.ccps, 0, 0, 0, 0, 0, 0, 0, 0)]
-    text, footnotes, headers, macros, comments, endnotes, boxes = ccps[:7]
+    text, footnotes, headers, macros, comments, endnotes, boxes, header_boxes = ccps[:8]
+    spans = _header_stories(fib, table, text + footnotes, headers)
     at = text + footnotes + headers + macros
-    spans = [(N_("comments"), at, at + comments)]
+    spans.append((N_("comments"), at, at + comments))
     at += comments + endnotes
     spans.append((N_("text boxes"), at, at + boxes))
+    at += boxes
+    spans.append((BOXES, at, at + header_boxes))
     return [(part, a, b) for part, a, b in spans if b > a]
+
+
+def _header_stories(fib: _Fib, table: bytes, start: int, ccp: int) -> list[tuple[str, int, int]]:
+    """The headers and footers of the header document (its ``ccp`` characters from
+    ``start``), each ``(HEADERS or FOOTERS, start, end)``, by the stories ``PlcfHdd``
+    begins (the notes' separators, then six a section); without a readable ``PlcfHdd``
+    the whole header document, as headers."""
+    if ccp <= 0:
+        return []
+    fc, lcb = fib.pair(_HDD)
+    n = lcb // 4
+    if n < 2 or fc + 4 * n > len(table):
+        return [(HEADERS, start, start + ccp)]
+    cps = struct.unpack_from(f"<{n}i", table, fc)
+    out: list[tuple[str, int, int]] = []
+    for i in range(6, n - 1):
+        a, b = max(cps[i], 0), min(cps[i + 1], ccp)
+        if b > a:
+            out.append((_HEADER_KINDS[(i - 6) % 6], start + a, start + b))
+    return out
+
+
+def _without_page_fields(text: str) -> str:
+    r"""``text`` (of a header or footer) with its fields read by their results, and
+    without the fields that show a page number (``PAGE``, ``NUMPAGES``, …).
+
+    >>> _without_page_fields("第 \x13 PAGE \x141\x15 页 \x13 DATE \x142024\x15")
+    '第  页 2024'
+    """
+    out: list[str] = []
+    fields: list[list[Any]] = []  # per open field: [its code, its result has begun, a page]
+    for ch in text:
+        if ch == "\x13":
+            fields.append(["", False, False])
+        elif ch == "\x14" and fields:
+            fields[-1][1:] = [True, is_page_field(fields[-1][0])]
+        elif ch == "\x15" and fields:
+            fields.pop()
+        elif fields and not fields[-1][1]:
+            fields[-1][0] += ch
+        elif not any(page for _, _, page in fields):
+            out.append(ch)
+    return "".join(out)
 
 
 def doc_lines(
@@ -500,8 +561,8 @@ def _read(
 ) -> tuple[list[str], int, list[Finding]]:
     """:func:`read_doc`'s lines, the number of pictures and drawn objects in the main
     document (``\x01``, ``\x08``: not text), and a ``parse.unread-text`` finding for
-    each of its comments and text boxes that holds text (not read: their figures are
-    quoted)."""
+    its headers, its footers (beyond page numbers), its comments and its text boxes,
+    each that holds text (not read: their figures are quoted)."""
     data = _source_bytes(source, limits)
     try:
         cfb = CompoundFile(data)
@@ -515,7 +576,13 @@ def _read(
     text, kinds, ccp_text, notes, stories = _text(cfb, limits)
     noted = {at: doc_lines(text[a:b], kinds[a:b]) for at, a, b in notes}
     main = text[:ccp_text]
-    unread = [
+    furniture: dict[str, list[str]] = {HEADERS: [], FOOTERS: [], BOXES: []}
+    for part, a, b in stories:
+        if part in furniture:
+            story = _without_page_fields(text[a:b])
+            furniture[part].extend(doc_lines(story, bytes(len(story))))
+    unread = furniture_findings(furniture[HEADERS], furniture[FOOTERS], furniture[BOXES])
+    unread += [
         finding(
             "parse.unread-text",
             story=part,
@@ -523,6 +590,7 @@ def _read(
             cells=", ".join(_FIGURE.findall(written)) or "—",
         )
         for part, a, b in stories
+        if part not in furniture
         if (written := "".join(text[a:b].translate(_NOT_TEXT).split()))
     ]
     pictures = main.count("\x01") + main.count("\x08")
@@ -538,8 +606,9 @@ def parse_doc(source: str | os.PathLike[str] | bytes, *, limits: Limits | None =
     ``govdisclosure.formats.doc``); each source is a line of that text
     (``Source(line=…, column=…)``). Footnotes and endnotes are read after the
     paragraph (or the table) that refers to them; headers and footers are not read,
-    nor are comments and text boxes, each of which that holds text is named in a
-    ``parse.unread-text`` finding quoting its figures. Raises :class:`~govdisclosure.ParseError` when the
+    nor are comments and text boxes: the headers, the footers (beyond their page
+    numbers), the comments and the text boxes that hold text are each named in a
+    ``parse.unread-text`` finding quoting their figures. Raises :class:`~govdisclosure.ParseError` when the
     input is not a readable Word 97–2003 document (damaged, encrypted, of Word 6.0 or
     95, empty) or holds no report, and :class:`~govdisclosure.LimitExceeded` beyond
     ``limits`` (``max_bytes`` for the file and its characters, ``max_lines``,

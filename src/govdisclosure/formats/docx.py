@@ -47,6 +47,7 @@ from govdisclosure.formats._docxmarks import (
 )
 from govdisclosure.formats._docxtext import cell_paragraphs, shown
 from govdisclosure.formats._english import english_to_official
+from govdisclosure.formats._furniture import furniture_findings, is_page_field
 from govdisclosure.formats._raw import RawImage, RawTable, make_image
 from govdisclosure.formats._render import cell_text, paragraphs, words
 from govdisclosure.formats._xlsx import Sheet, SheetError
@@ -952,7 +953,76 @@ def _read_grids(
 
     read(body)
     limits.check("max_lines", counts[0], "paragraphs of the Word document")
+    if found is not None:
+        found.extend(_furniture(doc, limits, budget))
     return out
+
+
+def _furniture(doc: Any, limits: Limits, budget: Budget) -> list[Finding]:
+    """A ``parse.unread-text`` finding for the document's headers and one for its
+    footers, when they hold more than page numbers (``govdisclosure.formats._furniture``):
+    the lines of every header and footer part the document relates, page-number fields
+    (``w:fldSimple`` or a field of ``w:fldChar`` and ``w:instrText``) taken out."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: PLC0415
+
+    lines: dict[str, list[str]] = {RT.HEADER: [], RT.FOOTER: []}
+    count = 0
+    for rel in doc.part.rels.values():
+        if rel.reltype not in lines or rel.is_external:
+            continue
+        budget.check()
+        root = _part_root(rel.target_part)
+        if root is None:
+            continue
+        cut = _page_field_text(root)
+        for p in root.iter(f"{_W}p"):
+            count += 1
+            text = "".join(piece.text for piece in shown(p).pieces if piece.run not in cut)
+            lines[rel.reltype].extend(text.splitlines())
+        limits.check("max_lines", count, "paragraphs of the Word document's headers and footers")
+    return furniture_findings(lines[RT.HEADER], lines[RT.FOOTER])
+
+
+def _part_root(part: Any) -> Any:
+    """The XML of a header or footer part (``None`` when it cannot be parsed)."""
+    from docx.oxml.parser import parse_xml  # noqa: PLC0415
+    from lxml import etree  # noqa: PLC0415
+
+    element = getattr(part, "element", None)
+    if element is not None:
+        return element
+    try:
+        return parse_xml(part.blob)
+    except (etree.LxmlError, ValueError):
+        return None
+
+
+def _page_field_text(root: Any) -> set[Any]:
+    """The runs (``w:r``) of ``root`` that show a page number: the result of
+    a ``PAGE``, ``NUMPAGES`` or ``SECTIONPAGES`` field, simple (``w:fldSimple``) or
+    complex (``w:fldChar`` begin, ``w:instrText``, separate, the result, end)."""
+    cut: set[Any] = set()  # (the elements held: lxml gives the same proxy while it is)
+    fields: list[list[Any]] = []  # per open field: [its code, whether its result has begun]
+    begin, separate, end = "begin", "separate", "end"
+    for el in root.iter(f"{_W}fldSimple", f"{_W}fldChar", f"{_W}instrText", f"{_W}r"):
+        tag = el.tag
+        if tag == f"{_W}fldSimple":
+            if is_page_field(el.get(f"{_W}instr") or ""):
+                cut.update(el.iter(f"{_W}r"))
+        elif tag == f"{_W}fldChar":
+            kind = el.get(f"{_W}fldCharType")
+            if kind == begin:
+                fields.append(["", False])
+            elif kind == separate and fields:
+                fields[-1][1] = True
+            elif kind == end and fields:
+                fields.pop()
+        elif tag == f"{_W}instrText":
+            if fields and not fields[-1][1]:
+                fields[-1][0] += el.text or ""
+        elif any(shows and is_page_field(code) for code, shows in fields):
+            cut.add(el)
+    return cut
 
 
 _NOT_TABS: Final = re.compile(r"^[^\S\t]+|[^\S\t]+$")
@@ -1259,6 +1329,10 @@ def parse_docx(source: str | os.PathLike[str] | bytes, *, limits: Limits | None 
     beyond ``limits`` (``max_bytes`` for the file and for its parts uncompressed,
     ``max_lines`` for paragraphs, ``max_tables``, ``max_cells``, ``max_total_cells``,
     ``time_budget``; default: the process-wide :func:`~govdisclosure.get_limits`).
+
+    Headers and footers are not read into the report: what they hold beyond page
+    numbers is named in a ``parse.unread-text`` finding for the headers and one for the
+    footers (``govdisclosure.formats._furniture``).
     """
     return docx_reports(source, limits=limits)[0]
 
