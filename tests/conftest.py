@@ -2,7 +2,8 @@
 
 Profiles: ``dev`` (default, quick), ``ci`` (more examples, no deadline, the same
 examples on every run), ``long`` (for the longer fuzzing profile). Choose with
-``HYPOTHESIS_PROFILE=ci``.
+``HYPOTHESIS_PROFILE=ci``. (``ci`` draws 50 examples where a test sets no number: with
+100, the suite's 2,400 tests took 360 s of CI's 600 on two cores, with 50, 293 s.)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ settings.register_profile("dev", max_examples=40, deadline=None)
 # clone passes or fails on the code alone; dev and long draw new ones each time
 settings.register_profile(
     "ci",
-    max_examples=100,
+    max_examples=50,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],
