@@ -318,27 +318,6 @@ def test_a_truncated_pdf(fraction: float) -> None:
     assert_equivalent(_outcome(cut, "pdfplumber"), _outcome(cut, "pdfium"))
 
 
-_HONGZE_2024 = (REAL / "hongze-2024.pdf").read_bytes()
-
-
-@settings(max_examples=15, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.integers(0, len(_HONGZE_2024) - 1), st.binary(min_size=1, max_size=40)),
-        min_size=1,
-        max_size=12,
-    )
-)
-def test_a_damaged_pdf_is_read_or_refused(damage: list[tuple[int, bytes]]) -> None:
-    """Bytes overwritten anywhere: a report or a ParseError, never another exception
-    (PDFium mends some damage pdfminer does not: the outcomes may differ)."""
-    data = bytearray(_HONGZE_2024)
-    for pos, chunk in damage:
-        data[pos : pos + len(chunk)] = chunk
-    with contextlib.suppress(gd.ParseError):
-        gd.parse_pdf(bytes(data), engine="pdfium")
-
-
 def _encrypted(user: str) -> bytes:
     writer = pypdf.PdfWriter(clone_from=str(REAL / "hongze-2024.pdf"))
     writer.encrypt(user_password=user, owner_password="owner", algorithm="AES-128")
