@@ -492,6 +492,14 @@ findings = [finding("parse.embedded-sheet", source=gd.Source(table=3),
                     range="B2:K29", hidden=0)]
 """,
     ),
+    "parse.pdf-damage": (
+        TRIGGERED,
+        """\
+data = bytearray(open("tests/data/real/huaian-2024.pdf", "rb").read())
+data[66691], data[403847] = 31, 189   # two bytes of a compressed stream damaged
+findings = gd.parse_pdf(bytes(data)).findings
+""",
+    ),
     "parse.encoding": (
         TRIGGERED,
         """\

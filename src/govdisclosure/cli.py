@@ -46,6 +46,7 @@ import argparse
 import contextlib
 import functools
 import json
+import logging
 import os
 import re
 import sys
@@ -756,9 +757,21 @@ def _lang_from_argv(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _quiet_pdfminer() -> None:
+    """Keep pdfminer's warnings about a damaged PDF (``Data-loss while decompressing
+    corrupted data`` …, which name no file) off the terminal: each damaged PDF is named
+    by a ``parse.pdf-damage`` finding instead. The command line is the program here; a
+    program that logs pdfminer itself has set a handler, and is left as it is."""
+    logger = logging.getLogger("pdfminer")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    _quiet_pdfminer()
     lang = _lang_from_argv(args_list)
     _Lang.current = normalize_locale(lang if lang is not None and _known_language(lang) else None)
     with _argparse_translated():

@@ -543,6 +543,17 @@ define(
     "where the report is.",
 )
 define(
+    "parse.pdf-damage",
+    W,
+    N_(
+        "The PDF is damaged: reading it, pdfminer reported {count} problem(s), the first: "
+        "{problem}. What the damaged parts hold may be missing from the report."
+    ),
+    rule="A PDF read past damage (a stream that does not inflate whole, drawing "
+    "operators with bad operands) is reported, as what the damaged parts hold may be "
+    "missing.",
+)
+define(
     "parse.encoding",
     I,
     N_("The input was decoded as {encoding}."),

@@ -38,8 +38,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import os
 import re
+import threading
 import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -1293,6 +1295,48 @@ def parse_pdf(
     return pdf_reports(source, max_pages=max_pages, limits=limits, engine=engine)[0]
 
 
+class _Problems(logging.Handler):
+    """The warnings pdfminer logs in this thread while a PDF is read: the damage it read
+    past (a stream that does not inflate whole, an operator with bad operands)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:  # (another thread's PDF is not this one's)
+            try:
+                self.messages.append(record.getMessage())
+            except Exception:  # a message that does not format: its template
+                self.messages.append(str(record.msg))
+
+
+@contextlib.contextmanager
+def _pdfminer_problems() -> Iterator[list[str]]:
+    """The problems pdfminer reports while the block runs (both engines: the PDFium
+    engine opens and measures the document with pdfminer too). Nothing is changed in
+    how the program logs: the records go on to its handlers as before."""
+    handler = _Problems()
+    logger = logging.getLogger("pdfminer")
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+
+
+_PROBLEM_QUOTED: Final = 120
+"""How much of pdfminer's first message a ``parse.pdf-damage`` finding quotes."""
+
+
+def _quoted_problem(message: str) -> str:
+    """pdfminer's message, its unprintable characters (bytes of the damage) as ``?``,
+    at most :data:`_PROBLEM_QUOTED` characters."""
+    text = "".join(c if c.isprintable() else "?" for c in message)
+    return text if len(text) <= _PROBLEM_QUOTED else text[: _PROBLEM_QUOTED - 1] + "…"
+
+
 def pdf_reports(
     source: str | os.PathLike[str] | bytes,
     *,
@@ -1311,7 +1355,8 @@ def pdf_reports(
         with_pictures,
     )
 
-    items = list(_layout(_pages(source, max_pages, limits, engine)))
+    with _pdfminer_problems() as problems:
+        items = list(_layout(_pages(source, max_pages, limits, engine)))
     findings: list[Finding] = []
     blocks = _blocks(items, findings)
     if _no_text(blocks):
@@ -1333,6 +1378,12 @@ def pdf_reports(
                 with_pictures(text, report) if len(text.tables) > len(report.tables) else report
                 for text, report in zip(as_text, reports, strict=True)
             ]
+    if problems:
+        # (the document's, not a page's: with the first report, as other such findings)
+        damage = finding(
+            "parse.pdf-damage", count=len(problems), problem=_quoted_problem(problems[0])
+        )
+        reports[0] = attrs.evolve(reports[0], findings=(damage, *reports[0].findings))
     return reports
 
 

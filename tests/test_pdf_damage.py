@@ -1,0 +1,157 @@
+"""A PDF read past damage says so: ``parse.pdf-damage``.
+
+pdfminer reads past much damage (a compressed stream that does not inflate whole,
+drawing operators with bad operands) and only logs a warning, which names no file and,
+with no logging set up, goes to the terminal. The report then lacked what the damaged
+parts held, and nothing in it said so. Now the warnings logged while a PDF is read (in
+the reading thread) make one finding on the report, which counts them and quotes the
+first; the command line keeps pdfminer's own lines off the terminal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govdisclosure as gd
+from govdisclosure.formats.pdf import _quoted_problem
+
+pytest.importorskip("pdfplumber")
+
+REAL = Path(__file__).parent / "data" / "real"
+HUAIAN = (REAL / "huaian-2024.pdf").read_bytes()
+
+
+def damaged() -> bytes:
+    """huaian-2024.pdf with two bytes of compressed streams changed."""
+    data = bytearray(HUAIAN)
+    data[66691], data[403847] = 31, 189
+    return bytes(data)
+
+
+def damage_findings(report: gd.Report) -> list[gd.Finding]:
+    return [f for f in report.findings if f.code == "parse.pdf-damage"]
+
+
+@contextlib.contextmanager
+def logged() -> Iterator[list[logging.LogRecord]]:
+    """The warnings pdfminer logs in this thread, as a program's handler sees them."""
+    records: list[logging.LogRecord] = []
+    thread = threading.get_ident()
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.thread == thread:
+                records.append(record)
+
+    handler = Keep(logging.WARNING)
+    logger = logging.getLogger("pdfminer")
+    logger.addHandler(handler)
+    try:
+        yield records
+    finally:
+        logger.removeHandler(handler)
+
+
+def test_a_damaged_pdf_is_read_and_named() -> None:
+    with logged() as records:
+        report = gd.parse_pdf(damaged())
+    (found,) = damage_findings(report)
+    assert found.severity is gd.Severity.WARNING
+    assert dict(found.params)["count"] == len(records) >= 1
+    assert dict(found.params)["problem"] == records[0].getMessage()
+    assert "Data-loss" in found.message("en")
+    assert report.applications is not None  # the rest is read
+
+
+@pytest.mark.parametrize("name", ["hongze-2023", "hongze-2024", "huaian-2024"])
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_a_sound_pdf_is_not_named(name: str, engine: str) -> None:
+    if engine == "pdfium":
+        pytest.importorskip("pypdfium2")
+    report = gd.parse_pdf(REAL / f"{name}.pdf", engine=engine)  # type: ignore[arg-type]
+    assert damage_findings(report) == []
+
+
+def test_another_threads_damage_is_not_this_reports() -> None:
+    reports: dict[str, gd.Report] = {}
+    start = threading.Barrier(2)
+
+    def read(name: str, data: bytes) -> None:
+        start.wait()
+        for _ in range(2):
+            reports[name] = gd.parse_pdf(data)
+
+    threads = [
+        threading.Thread(target=read, args=("damaged", damaged())),
+        threading.Thread(target=read, args=("sound", HUAIAN)),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(damage_findings(reports["damaged"])) == 1
+    assert damage_findings(reports["sound"]) == []
+
+
+def test_the_program_still_gets_the_warnings() -> None:
+    """The reader adds its own handler while it reads, and takes it away after: a
+    program's handler gets every record, and none is left behind."""
+    before = list(logging.getLogger("pdfminer").handlers)
+    with logged() as records:
+        gd.parse_pdf(damaged())
+    assert records
+    assert logging.getLogger("pdfminer").handlers == before
+
+
+def test_the_command_line_names_the_damage_without_pdfminer_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govdisclosure.cli import main  # noqa: PLC0415
+
+    logger = logging.getLogger("pdfminer")
+    monkeypatch.setattr(logger, "handlers", [])
+    monkeypatch.setattr(logger, "propagate", True)
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(damaged())
+    main(["check", str(path), "--lang", "en"])
+    out, err = capsys.readouterr()
+    assert "parse.pdf-damage" in out
+    assert "Data-loss" not in err
+
+
+def test_the_quoted_problem_is_printable_and_short() -> None:
+    assert _quoted_problem("bad operands (b'\x1alMK', 58)") == "bad operands (b'?lMK', 58)"
+    assert len(_quoted_problem("x" * 500)) == 120
+
+
+_DATA = HUAIAN
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, len(_DATA) - 1), st.integers(0, 255)), min_size=1, max_size=6)
+)
+def test_what_pdfminer_logs_is_what_the_report_names(damage: list[tuple[int, int]]) -> None:
+    """Property: any bytes changed, the report names the damage exactly when pdfminer
+    logged it while reading, with its count (or the PDF is refused)."""
+    data = bytearray(_DATA)
+    for at, value in damage:
+        data[at] = value
+    with logged() as records:
+        try:
+            report = gd.parse_pdf(bytes(data))
+        except gd.ParseError:
+            return
+    found = damage_findings(report)
+    if records:
+        assert [dict(f.params)["count"] for f in found] == [len(records)]
+    else:
+        assert found == []
