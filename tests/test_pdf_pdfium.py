@@ -22,7 +22,6 @@ import gzip
 import io
 import re
 import sys
-import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,7 +37,6 @@ from govdisclosure.formats.pdf import (
     PdfImage,
     _fonts,
     pdf_reports,
-    read_pdf_blocks,
     read_pdf_grids,
 )
 
@@ -484,35 +482,6 @@ def test_the_cli_reads_pdf_with_pdfium_when_asked(
     assert main([*command[:1], "--pdf-engine", "pdfium", *command[1:]]) == code
     assert capsys.readouterr().out == plumbed
     assert len(opened) == 1
-
-
-@pytest.mark.slow
-def test_memory_does_not_grow_with_pages() -> None:
-    """Pages are read one at a time and released (PDFium's page, pdfminer's objects):
-    four times the pages, about the same peak of Python memory."""
-    reader = pypdf.PdfReader(REAL / "hongze-2024.pdf")
-
-    def repeated(times: int) -> bytes:
-        writer = pypdf.PdfWriter()
-        for _ in range(times):
-            for page in reader.pages:
-                writer.add_page(page)
-        buf = io.BytesIO()
-        writer.write(buf)
-        return buf.getvalue()
-
-    def peak(data: bytes) -> int:
-        tracemalloc.start()
-        try:
-            assert read_pdf_blocks(data, engine="pdfium")
-            return tracemalloc.get_traced_memory()[1]
-        finally:
-            tracemalloc.stop()
-
-    one = repeated(1)
-    read_pdf_blocks(one, engine="pdfium")  # warm up imports and caches
-    small, large = peak(one), peak(repeated(4))
-    assert large < 2 * small
 
 
 @pytest.mark.parametrize("every", [False, True], ids=["first-report", "all-reports"])
