@@ -9,6 +9,7 @@ import gzip
 import html
 import importlib.util
 import quopri
+import re
 import sys
 import zlib
 from pathlib import Path
@@ -16,10 +17,11 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure.corpus.extract import find_files, unreadable_finding
-from govdisclosure.formats._saved import mhtml_page
+from govdisclosure.formats._saved import is_mhtml, mhtml_page
 from govdisclosure.formats.dispatch import sniff, unsupported
 from govdisclosure.strategies import valid_reports
 
@@ -278,3 +280,50 @@ def test_mhtml_and_gzip_roundtrip(r: gd.Report) -> None:
     back = gd.parse(gzip.compress(page))
     assert back == r
     assert _codes(back)[0] == "parse.compressed"
+
+
+def _is_mhtml_as_defined(data: bytes) -> bool:
+    """The definition ``is_mhtml`` keeps (its first, plain form): the headers are what
+    comes before the first blank line of the first 8 KB."""
+    head = data[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")
+    headers = re.split(rb"\r?\n[ \t]*\r?\n", head, maxsplit=1)[0]
+    return (
+        re.search(rb"^mime-version[ \t]*:", headers, re.IGNORECASE | re.MULTILINE) is not None
+        and re.search(
+            rb"^content-type[ \t]*:[ \t]*multipart/(?:related|mixed|alternative)\b",
+            headers,
+            re.IGNORECASE | re.MULTILINE,
+        )
+        is not None
+    )
+
+
+_MIME_PIECES = st.sampled_from(
+    [
+        b"\r", b"\n", b"\r\n", b" ", b"\t", b"\xef\xbb\xbf", b"x", b":", b"<html>",
+        b"MIME-Version: 1.0", b"mime-VERSION :", b"Mime-Version\t:",
+        b"Content-Type: multipart/related;", b"content-type:multipart/MIXED",
+        b"Content-Type: multipart/alternativeX", b"Content-Type: text/html",
+        b"\xc4\xb0", b"\xe2\x80\xa8",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_MIME_PIECES, max_size=30), st.integers(0, 8300))
+def test_is_mhtml_keeps_its_definition(pieces: list[bytes], pad: int) -> None:
+    """The quick test for MHTML (a look for the header's words first, the blank line
+    found by its first line end) answers as the definition does, also where the headers
+    or the blank line straddle the 8 KB cut."""
+    for data in (b"".join(pieces), b"x" * pad + b"".join(pieces), b"".join(pieces) * 400):
+        assert is_mhtml(data) == _is_mhtml_as_defined(data)
+
+
+def test_is_mhtml_of_pages_and_files() -> None:
+    page = cms_page(gd.parse_text(REAL.read_text("utf-8"))).encode("utf-8")
+    assert not is_mhtml(page)
+    saved = mhtml(page, charset="utf-8", encoding="base64")
+    assert is_mhtml(saved)
+    assert is_mhtml(saved.replace(b"\n", b"\r\n"))
+    # the multipart type after the blank line is the body's, not the file's
+    assert not is_mhtml(b"MIME-Version: 1.0\r\n \r\nContent-Type: multipart/related\r\n")
+    assert is_mhtml(b"MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n \r\n<html>")

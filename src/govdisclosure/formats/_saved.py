@@ -39,6 +39,7 @@ _MULTIPART: Final = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _HEAD: Final = 8192
+_BLANK_LINE: Final = re.compile(rb"\n[ \t]*\r?\n")
 
 
 def is_gzip(data: bytes) -> bool:
@@ -104,7 +105,15 @@ def is_mhtml(data: bytes) -> bool:
     headers, before the first blank line, say ``multipart/related`` (or ``mixed``,
     ``alternative``)."""
     head = data[:_HEAD].lstrip(b"\xef\xbb\xbf \t\r\n")
-    headers = re.split(rb"\r?\n[ \t]*\r?\n", head, maxsplit=1)[0]
+    if b"mime-version" not in head.lower():
+        # (most inputs: a web page holds no such words, and looking for them in a copy
+        # in ASCII lower case costs a tenth of the pattern's search)
+        return False
+    # the headers end at the first blank line, ``\r?\n[ \t]*\r?\n``: found by its
+    # ``\n`` (a pattern that begins with an optional ``\r`` is tried at every byte: 130
+    # µs on a 60 KB web page's first 8 KB); a ``\r`` left at their end matches nothing
+    blank = _BLANK_LINE.search(head)
+    headers = head if blank is None else head[: blank.start()]
     return _MIME_VERSION.search(headers) is not None and _MULTIPART.search(headers) is not None
 
 
