@@ -295,6 +295,8 @@ def odd_reports(draw: st.DrawFn) -> gd.Report:
 def test_to_json_writes_the_reference_text(report: gd.Report) -> None:
     """to_json's text, compact or indented, and to_dict's data are the reference's exactly."""
     assert gd.to_json(report) == reference_to_json(report)
+    with stdlib_only():  # (orjson escapes the strings when installed)
+        assert gd.to_json(report) == reference_to_json(report)
     assert gd.to_json(report, indent=2) == reference_to_json(report, indent=2)
     data, expected = gd.to_dict(report), gjson._reference_dict(report)
     assert data == expected
@@ -576,3 +578,25 @@ def test_errors_say_what_is_missing_once() -> None:
     with pytest.raises(gd.JSONError) as info:
         gd.from_json("[" * 100_000)
     assert str(info.value).count("not a report") == 1
+
+
+@given(
+    st.text(
+        st.one_of(
+            st.characters(blacklist_categories=()),  # all of Unicode, surrogates too
+            st.characters(max_codepoint=0x9F, blacklist_categories=()),
+        )
+    )
+)
+def test_any_string_is_written_as_json_dumps_writes_it(s: str) -> None:
+    """A string of a report is written as ``json.dumps(s, ensure_ascii=False)`` writes
+    it, with orjson and without; one holding a lone surrogate is refused (to_json then
+    takes the reference path, which replaces it)."""
+    for run in (contextlib.nullcontext, stdlib_only):
+        with run():
+            try:
+                written = gjson._string(s)
+            except Exception:  # (which error does not matter: the reference path decides)
+                assert any("\ud800" <= c <= "\udfff" for c in s)
+            else:
+                assert written == json.dumps(s, ensure_ascii=False)

@@ -501,8 +501,15 @@ def _string(s: object) -> str:
     """encode_basestring(s), as json.dumps writes a string; raises for a lone surrogate."""
     if type(s) is not str:
         raise _Irregular
-    if not s.isascii():
-        s.encode("utf-32-le")  # a lone surrogate raises: the reference path scrubs it
+    if s.isascii():
+        return encode_basestring(s)
+    dumps = getattr(orjson, "dumps", None)  # (None without the ``fast`` extra)
+    if dumps is not None:
+        # orjson escapes as json.dumps(ensure_ascii=False) does (a property test holds
+        # it to that over all of Unicode) and refuses a lone surrogate, in a third of
+        # the time of the two steps below (its UTF-8 decoded again included)
+        return dumps(s).decode()  # type: ignore[no-any-return]
+    s.encode("utf-32-le")  # a lone surrogate raises: the reference path scrubs it
     return encode_basestring(s)
 
 
