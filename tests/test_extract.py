@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib
+import io
 import json
 import os
 import pickle
@@ -13,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from tests.corpus import BROKEN, write_corpus
 
@@ -635,3 +636,53 @@ def test_a_file_beyond_max_bytes_is_refused_before_it_is_read(tmp_path: Path) ->
     finally:
         gd.set_limits(previous)
     assert read_path(path) == b"0" * 2000
+
+
+_EXTRACT = importlib.import_module("govdisclosure.corpus.extract")
+_ROW_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.decimals(allow_nan=False, allow_infinity=False),
+    st.sampled_from([Decimal("1E+3"), Decimal("1.50"), Decimal("-0"), Decimal("1E-7")]),
+    st.text(st.sampled_from('a中,"\n\r\t 1E+3\\\u2028\x00')),
+    st.floats(allow_nan=False),
+)
+
+
+@given(st.lists(st.lists(_ROW_VALUES, min_size=3, max_size=3), max_size=5), st.integers(1, 3))
+@example([[1, None, ""]], 1)
+@example([["", None, ""]], 1)
+@example([[None, None, None]], 3)
+@example([["a", '"', "b"]], 3)
+@example([["a\rb", 1, None], ["c", Decimal("1E+3"), True]], 2)
+@example([["x,y", 2, None]], 2)
+@example([["a\nb", None, None]], 2)
+def test_sinks_write_each_row_as_defined(values: list[list[object]], width: int) -> None:
+    """The CSV and JSON-lines outputs hold each row as first defined (every field by
+    ``_cell`` for CSV, ``json.dumps`` of the row for JSON lines), whatever the types of
+    its values, for one field or several."""
+    fields = ("a", "b", "c")[:width]
+    rows = [dict(zip(("a", "b", "c"), v, strict=True)) for v in values]
+    with tempfile.TemporaryDirectory() as tmp:
+        csv_path, jsonl_path = Path(tmp, "o.csv"), Path(tmp, "o.jsonl")
+        sinks = [
+            _EXTRACT._CSVSink(csv_path, fields, None),
+            _EXTRACT._JSONLSink(jsonl_path, fields, None),
+        ]
+        for sink in sinks:
+            sink.write(rows)
+            sink.close()
+        expected_csv = io.StringIO(newline="")
+        writer = csv.writer(expected_csv)
+        writer.writerow(fields)
+        writer.writerows([[_EXTRACT._cell(r[k]) for k in fields] for r in rows])
+        assert csv_path.read_bytes().decode("utf-8") == expected_csv.getvalue()
+        expected_jsonl = "".join(
+            json.dumps(
+                {k: r[k] for k in fields}, ensure_ascii=False, default=_EXTRACT._json_default
+            )
+            + "\n"
+            for r in rows
+        )
+        assert jsonl_path.read_bytes().decode("utf-8") == expected_jsonl

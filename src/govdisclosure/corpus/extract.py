@@ -35,6 +35,7 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import io
 import json
 import os
 import stat
@@ -46,6 +47,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from decimal import Decimal
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, Final, Protocol
 
@@ -510,6 +512,14 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _picker(fields: Sequence[str]) -> Callable[[Row], tuple[Any, ...]]:
+    """The values of ``fields`` in a row, as a tuple (one ``itemgetter`` call)."""
+    if len(fields) == 1:  # (itemgetter of one key gives the value, not a tuple)
+        (field,) = fields
+        return lambda row: (row[field],)
+    return itemgetter(*fields)
+
+
 class _CSVSink:
     """CSV in UTF-8 (with a byte-order mark first when ``bom``, for Excel); appends, and
     truncates to a checkpoint."""
@@ -527,11 +537,38 @@ class _CSVSink:
         elif bom:
             self.fh.write("\ufeff")
         self.writer = csv.writer(self.fh)
+        self.pick = _picker(fields)
+        self.buffer = io.StringIO(newline="")
+        self.line_writer = csv.writer(self.buffer)
         if fresh:
             self.writer.writerow(fields)
 
     def write(self, rows: Sequence[Row]) -> None:
-        self.writer.writerows([[_cell(r[k]) for k in self.fields] for r in rows])
+        pick, width, cell = self.pick, len(self.fields), _cell
+        lines = []
+        for r in rows:
+            # every field as the text csv writes (``_cell``'s), strings as they are
+            row = [v if type(v) is str else "" if v is None else cell(v) for v in pick(r)]
+            line = ",".join(row)
+            # the row as csv writes it (QUOTE_MINIMAL): here for the common fields, and by
+            # the csv module for a field with a quote mark or a line break, or a row of
+            # one field. The csv module looks up every character of every field in its
+            # line terminator: writing a report's 200 records took as long as checking it
+            if '"' in line or "\r" in line or "\n" in line or width == 1:
+                line = self._by_csv(row)
+            elif line.count(",") >= width:  # a field with a comma is put in quote marks
+                line = ",".join(['"' + f + '"' if "," in f else f for f in row])
+            lines.append(line)
+        if lines:
+            self.fh.write("\r\n".join(lines) + "\r\n")
+
+    def _by_csv(self, row: list[str]) -> str:
+        """The line the csv module writes for ``row``, without its CR LF."""
+        buffer = self.buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self.line_writer.writerow(row)
+        return buffer.getvalue()[:-2]
 
     def checkpoint(self) -> int | None:
         self.fh.flush()
@@ -547,11 +584,17 @@ def _json_default(value: object) -> str:
     raise TypeError(type(value).__name__)
 
 
+_ROW_JSON: Final = json.JSONEncoder(ensure_ascii=False, default=_json_default)
+"""``json.dumps(row, ensure_ascii=False, default=_json_default)``'s encoder, made once
+(``json.dumps`` makes one for each call that gives an option)."""
+
+
 class _JSONLSink:
     """JSON lines; amounts as strings of digits (exact), like :func:`to_json`."""
 
     def __init__(self, path: Path, fields: Sequence[str], resume_at: int | None) -> None:
         self.fields = fields
+        self.pick = _picker(fields)
         fresh = resume_at is None or not path.exists()
         self.fh: IO[str] = path.open("w" if fresh else "r+", encoding="utf-8", newline="\n")
         if not fresh:
@@ -560,13 +603,10 @@ class _JSONLSink:
             self.fh.seek(resume_at)
 
     def write(self, rows: Sequence[Row]) -> None:
-        for r in rows:
-            self.fh.write(
-                json.dumps(
-                    {k: r[k] for k in self.fields}, ensure_ascii=False, default=_json_default
-                )
-            )
-            self.fh.write("\n")
+        fields, pick, encode = self.fields, self.pick, _ROW_JSON.encode
+        self.fh.write(
+            "".join([encode(dict(zip(fields, pick(r), strict=True))) + "\n" for r in rows])
+        )
 
     def checkpoint(self) -> int | None:
         self.fh.flush()
