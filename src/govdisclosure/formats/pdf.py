@@ -735,6 +735,7 @@ def _pdfium_pages(
             raise ParseError(_describe(PdfminerException(exc))) from exc
         _check_count(len(measured), max_pages)
         seen: dict[int, _FontInfo] = {}
+        fonts_inflated: set[int] = set()
         try:
             pdf = _pdfium.Document(stream if isinstance(stream, str) else stream.getvalue())
         except Exception as exc:
@@ -756,6 +757,7 @@ def _pdfium_pages(
                     page_obj = measured[number - 1]
                     _check_content(_Measured(page_obj), number, limits)
                     fonts = _fonts(page_obj, seen)
+                    _inflate_as_pdfminer(page_obj, fonts_inflated)
                     _forget_objects(doc)
                     yield _read_page(pdf.page(number - 1, fonts), number)
                 except ParseError:
@@ -853,6 +855,134 @@ def _fonts(page: Any, seen: dict[int, _FontInfo] | None = None) -> _FontInfo:
     with contextlib.suppress(Exception):
         resources(page.resources, 0)
     return out
+
+
+_DATA_LOSS: Final = "Data-loss while decompressing corrupted data"
+"""What pdfminer logs of a stream that inflates but for its checksum (its words, in
+``pdfminer.pdftypes.decompress_corrupted``)."""
+
+
+def _loses_data(data: bytes) -> bool:
+    """Whether pdfminer, inflating the ``FlateDecode`` stream ``data``, logs
+    :data:`_DATA_LOSS`: when the stream fails to inflate in one of its last 3 bytes (its
+    checksum; failing before them, it is read as empty, and cut short, as far as it
+    goes, both without a word). pdfminer finds out a byte at a time, in time that grows
+    with the square of the stream's size (seconds for a font of a few hundred KB); this
+    finds the same in one pass, a chunk of memory at a time."""
+    inflater = zlib.decompressobj()
+    cut = max(len(data) - 3, 0)
+    try:
+        for _ in inflated_chunks(inflater, data[:cut], _CHUNK):
+            pass
+    except zlib.error:
+        return False
+    try:
+        for k in range(cut, len(data)):
+            if inflater.eof:
+                return False
+            for _ in inflated_chunks(inflater, data[k : k + 1], _CHUNK):
+                pass
+    except zlib.error:
+        return True
+    return False
+
+
+def _inflate_as_pdfminer(page: Any, fonts_done: set[int]) -> None:
+    """For the PDFium engine, which reads ``page`` (a pdfminer page) with PDFium: the
+    damage pdfminer would log inflating the streams its interpreter inflates to read the
+    page, the pdfplumber engine's read, as a problem of the read
+    (:func:`_pdfminer_problem`). The streams: the page's content streams, the forms in
+    its resources (and in theirs), and, once a document (``fonts_done``: the font
+    objects done, as pdfminer keeps a font read), the streams it reads of each font:
+    the ``/ToUnicode`` map, a composite font's ``/FontFile2``, a simple font's
+    ``/FontFile`` when it has no ``/Encoding``. A stream whose first filter is
+    ``FlateDecode`` is judged by :func:`_loses_data`; one with ``FlateDecode`` after
+    another filter is inflated by pdfminer (a copy of it, let go at once), which logs
+    what it finds itself. The damage pdfminer notices only interpreting the content
+    (operators with bad operands) is not looked for: parsing the content in Python
+    takes longer than PDFium's whole read."""
+    import copy  # noqa: PLC0415
+
+    from pdfminer.pdftypes import (  # noqa: PLC0415
+        LITERALS_FLATE_DECODE,
+        PDFObjRef,
+        PDFStream,
+        resolve1,
+    )
+    from pdfminer.psparser import PSLiteral  # noqa: PLC0415
+
+    streams_done: set[int] = set()
+
+    def inflate(value: object) -> None:
+        stream = resolve1(value)
+        if not isinstance(stream, PDFStream) or id(stream) in streams_done:
+            return
+        streams_done.add(id(stream))
+        if stream.rawdata is None:  # inflated already
+            return
+        with contextlib.suppress(Exception):  # (damage PDFium reads past)
+            filters = [f for f, _ in stream.get_filters()]
+            if filters and filters[0] in LITERALS_FLATE_DECODE:
+                data = stream.rawdata
+                if stream.decipher is not None and stream.objid is not None:
+                    data = stream.decipher(stream.objid, stream.genno or 0, data, stream.attrs)
+                if _loses_data(data):
+                    _pdfminer_problem(_DATA_LOSS)
+            elif any(f in LITERALS_FLATE_DECODE for f in filters):
+                copy.copy(stream).get_data()
+
+    def name(value: object) -> object:
+        value = resolve1(value)
+        return value.name if isinstance(value, PSLiteral) else None
+
+    def font(ref: object) -> None:
+        if isinstance(ref, PDFObjRef):
+            if ref.objid in fonts_done:
+                return
+            fonts_done.add(ref.objid)
+        spec = resolve1(ref)
+        if not isinstance(spec, dict):
+            return
+        inflate(spec.get("ToUnicode"))
+        subtype = name(spec.get("Subtype"))
+        if subtype == "Type0":
+            descendants = resolve1(spec.get("DescendantFonts"))
+            inner = resolve1(descendants[0]) if isinstance(descendants, list) else None
+            subtype = name(inner.get("Subtype")) if isinstance(inner, dict) else None
+        else:
+            inner = spec
+        if not isinstance(inner, dict):
+            return
+        descriptor = resolve1(inner.get("FontDescriptor"))
+        if not isinstance(descriptor, dict):
+            return
+        if subtype in ("CIDFontType0", "CIDFontType2"):
+            inflate(descriptor.get("FontFile2"))
+        elif subtype != "Type3" and "Encoding" not in spec:
+            inflate(descriptor.get("FontFile"))
+
+    def resources(value: object, depth: int) -> None:
+        value = resolve1(value)
+        if not isinstance(value, dict) or depth > _MAX_FORM_DEPTH:
+            return
+        fonts = resolve1(value.get("Font"))
+        if isinstance(fonts, dict):
+            for ref in fonts.values():
+                font(ref)
+        xobjects = resolve1(value.get("XObject"))
+        if isinstance(xobjects, dict):
+            for ref in xobjects.values():
+                form = resolve1(ref)
+                if not isinstance(form, PDFStream) or id(form) in streams_done:
+                    continue
+                if name(form.attrs.get("Subtype")) == "Form":
+                    inflate(form)
+                    resources(form.attrs.get("Resources"), depth + 1)
+
+    with contextlib.suppress(Exception):  # (what pdfminer cannot walk, PDFium reads)
+        for ref in page.contents:
+            inflate(ref)
+        resources(page.resources, 0)
 
 
 class _Encrypted(Exception):
@@ -1320,10 +1450,26 @@ def _pdfminer_problems() -> Iterator[list[str]]:
     handler = _Problems()
     logger = logging.getLogger("pdfminer")
     logger.addHandler(handler)
+    outer = getattr(_reading, "problems", None)
+    _reading.problems = handler.messages
     try:
         yield handler.messages
     finally:
+        _reading.problems = outer
         logger.removeHandler(handler)
+
+
+_reading = threading.local()
+"""The problems of the read under way in this thread (``problems``: a list, or None)."""
+
+
+def _pdfminer_problem(message: str) -> None:
+    """Count ``message`` as a problem pdfminer reports of the read under way in this
+    thread (damage the PDFium engine finds as pdfminer would: see
+    :func:`_inflate_as_pdfminer`)."""
+    problems = getattr(_reading, "problems", None)
+    if problems is not None:
+        problems.append(message)
 
 
 _PROBLEM_QUOTED: Final = 120
