@@ -235,6 +235,20 @@ def test_a_stream_loses_data_when_pdfminer_says_it_does(
     assert _loses_data(bytes(stream)) is _pdfminer_logs_data_loss(bytes(stream))
 
 
+def test_a_stream_is_judged_no_further_than_max_bytes() -> None:
+    """A stream is inflated a chunk at a time, and no further than the limit: past it,
+    it is left unjudged (a font program is not measured before, as content is)."""
+    import zlib  # noqa: PLC0415
+
+    from govdisclosure.formats.pdf import _loses_data  # noqa: PLC0415
+
+    stream = bytearray(zlib.compress(b"0" * 5_000_000))
+    stream[-1] ^= 0xFF  # (the checksum's last byte)
+    assert _loses_data(bytes(stream)) is _pdfminer_logs_data_loss(bytes(stream)) is True
+    assert _loses_data(bytes(stream), limit=1_000_000) is False
+    assert _loses_data(bytes(stream), limit=5_000_000) is True
+
+
 _STREAMS = [
     (m.end(), HUAIAN.index(b"endstream", m.end()))
     for m in __import__("re").finditer(rb"(?<!end)stream\r?\n", HUAIAN)

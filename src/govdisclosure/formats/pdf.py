@@ -757,7 +757,7 @@ def _pdfium_pages(
                     page_obj = measured[number - 1]
                     _check_content(_Measured(page_obj), number, limits)
                     fonts = _fonts(page_obj, seen)
-                    _inflate_as_pdfminer(page_obj, fonts_inflated)
+                    _inflate_as_pdfminer(page_obj, fonts_inflated, limits.max_bytes)
                     _forget_objects(doc)
                     yield _read_page(pdf.page(number - 1, fonts), number)
                 except ParseError:
@@ -862,18 +862,22 @@ _DATA_LOSS: Final = "Data-loss while decompressing corrupted data"
 ``pdfminer.pdftypes.decompress_corrupted``)."""
 
 
-def _loses_data(data: bytes) -> bool:
+def _loses_data(data: bytes, limit: int | None = None) -> bool:
     """Whether pdfminer, inflating the ``FlateDecode`` stream ``data``, logs
     :data:`_DATA_LOSS`: when the stream fails to inflate in one of its last 3 bytes (its
     checksum; failing before them, it is read as empty, and cut short, as far as it
     goes, both without a word). pdfminer finds out a byte at a time, in time that grows
     with the square of the stream's size (seconds for a font of a few hundred KB); this
-    finds the same in one pass, a chunk of memory at a time."""
+    finds the same in one pass, a chunk of memory at a time; a stream inflating to
+    more than ``limit`` bytes is left unjudged (False), in the time that takes."""
     inflater = zlib.decompressobj()
     cut = max(len(data) - 3, 0)
+    total = 0
     try:
-        for _ in inflated_chunks(inflater, data[:cut], _CHUNK):
-            pass
+        for chunk in inflated_chunks(inflater, data[:cut], _CHUNK):
+            total += len(chunk)
+            if limit is not None and total > limit:
+                return False
     except zlib.error:
         return False
     try:
@@ -887,7 +891,7 @@ def _loses_data(data: bytes) -> bool:
     return False
 
 
-def _inflate_as_pdfminer(page: Any, fonts_done: set[int]) -> None:
+def _inflate_as_pdfminer(page: Any, fonts_done: set[int], limit: int | None = None) -> None:
     """For the PDFium engine, which reads ``page`` (a pdfminer page) with PDFium: the
     damage pdfminer would log inflating the streams its interpreter inflates to read the
     page, the pdfplumber engine's read, as a problem of the read
@@ -896,13 +900,12 @@ def _inflate_as_pdfminer(page: Any, fonts_done: set[int]) -> None:
     objects done, as pdfminer keeps a font read), the streams it reads of each font:
     the ``/ToUnicode`` map, a composite font's ``/FontFile2``, a simple font's
     ``/FontFile`` when it has no ``/Encoding``. A stream whose first filter is
-    ``FlateDecode`` is judged by :func:`_loses_data`; one with ``FlateDecode`` after
-    another filter is inflated by pdfminer (a copy of it, let go at once), which logs
-    what it finds itself. The damage pdfminer notices only interpreting the content
-    (operators with bad operands) is not looked for: parsing the content in Python
-    takes longer than PDFium's whole read."""
-    import copy  # noqa: PLC0415
-
+    ``FlateDecode`` is judged by :func:`_loses_data`, inflated no further than
+    ``limit`` bytes (``max_bytes``: a page's content is measured before, a font's is
+    not); one with ``FlateDecode`` after another filter (ASCII85, say: rare) is not
+    judged. The damage pdfminer notices only interpreting the content (operators with
+    bad operands) is not looked for: parsing the content in Python takes longer than
+    PDFium's whole read."""
     from pdfminer.pdftypes import (  # noqa: PLC0415
         LITERALS_FLATE_DECODE,
         PDFObjRef,
@@ -926,10 +929,8 @@ def _inflate_as_pdfminer(page: Any, fonts_done: set[int]) -> None:
                 data = stream.rawdata
                 if stream.decipher is not None and stream.objid is not None:
                     data = stream.decipher(stream.objid, stream.genno or 0, data, stream.attrs)
-                if _loses_data(data):
+                if _loses_data(data, limit):
                     _pdfminer_problem(_DATA_LOSS)
-            elif any(f in LITERALS_FLATE_DECODE for f in filters):
-                copy.copy(stream).get_data()
 
     def name(value: object) -> object:
         value = resolve1(value)
