@@ -287,3 +287,51 @@ def test_the_engines_agree_whether_a_stream_is_damaged(
         return
     found = damage_findings(report)
     assert [dict(f.params)["count"] for f in found] == ([losses] if losses else [])
+
+
+# ------------------------------------------------------------ extract's workers
+_EXTRACT = """
+import multiprocessing, sys
+multiprocessing.set_start_method(sys.argv[1])
+from govdisclosure.cli import main
+sys.exit(main(["extract", *sys.argv[2:], "--workers", "2", "--lang", "en"]))
+"""
+
+
+@pytest.mark.parametrize("start", ["fork", "spawn", "forkserver"])
+def test_extract_workers_keep_pdfminer_off_the_terminal(tmp_path: Path, start: str) -> None:
+    """``govdisclosure extract --workers 2`` over damaged PDFs: the findings name the
+    damage and no pdfminer line reaches standard error, whether the workers are forked
+    (and have the command line's null handler) or started afresh (``spawn``: macOS and
+    Windows; ``forkserver``: Linux from Python 3.14), whose logging is unset: the reader's
+    own handler, there while a PDF is read, keeps Python's last-resort handler (which
+    prints to standard error when a record finds no handler) from printing."""
+    import multiprocessing  # noqa: PLC0415
+    import os  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    if start not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start} here")
+    paths = []
+    for k in range(3):
+        paths.append(tmp_path / f"damaged-{k}.pdf")
+        paths[-1].write_bytes(damaged_at(CONTENT))
+    out = tmp_path / "out.csv"
+    root = Path(__file__).parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    proc = subprocess.run(
+        [sys.executable, "-c", _EXTRACT, start, *map(str, paths), "--to", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    findings = (tmp_path / "out.findings.csv").read_text(encoding="utf-8").splitlines()
+    named = [line for line in findings if ",parse.pdf-damage," in line]
+    assert len(named) == 3
+    assert all("Data-loss" in line for line in named)
+    assert "Data-loss" not in proc.stderr
+    assert "pdfminer" not in proc.stderr
