@@ -577,8 +577,7 @@ def _read_page(page: Any, number: int) -> _Page:
             )
         )
     height = float(page.height)
-    # page furniture: page numbers in the margins, running heads in the top 5 %
-    lines = [ln for ln in lines if not _is_page_number(ln, height) and ln.bottom >= 0.05 * height]
+    lines = _unfurnished(lines, grids, height)
     items: list[PdfGrid | PdfLine | PdfImage] = [*grids, *lines]
     if page.images:
         items.extend(_pictures(page, number, visible, grids))
@@ -608,9 +607,68 @@ def _pictures(
         yield PdfImage(number, k, round(x0, 1), round(x1, 1), round(top, 1), round(bottom, 1))
 
 
+def _unfurnished(
+    lines: Sequence[PdfLine], grids: Sequence[PdfGrid], height: float
+) -> list[PdfLine]:
+    """The lines of a page (top to bottom) without its furniture: running heads (in the
+    top 5 %) and page numbers (:func:`_is_page_number`), but for a figure of a table:
+    one in a table's row (beside a ruled table, level with one of its rows) or just
+    above a table (:func:`_heads_table`)."""
+    out: list[PdfLine] = []
+    for k, line in enumerate(lines):
+        if line.bottom < 0.05 * height:
+            continue
+        if _is_page_number(line, height) and not (
+            _in_a_row(line, grids) or _heads_table(line, lines[k + 1 :], grids, height)
+        ):
+            continue
+        out.append(line)
+    return out
+
+
 def _is_page_number(line: PdfLine, height: float) -> bool:
+    """Whether ``line`` is a page number: in the top 8 % or the bottom 12 % of the page,
+    and one number (``3``, ``- 3 -``, ``第3页``). The line's text runs the digits of
+    figures apart together (a figure spread over a ruled cell is one figure): a row of
+    a table's figures (``1  0  2``) is ``102`` in it, and is told from a page number by
+    the gaps between its figures."""
     in_margin = line.top > 0.88 * height or line.bottom < 0.08 * height
-    return in_margin and bool(_FOOTER.match(unicodedata.normalize("NFKC", line.text)))
+    return in_margin and bool(
+        _FOOTER.match(unicodedata.normalize("NFKC", line.spaced or line.text))
+    )
+
+
+def _in_a_row(line: PdfLine, grids: Sequence[PdfGrid]) -> bool:
+    """Whether ``line`` is level with a row of a ruled table (beside it: a cell whose
+    rules are not drawn)."""
+    middle = (line.top + line.bottom) / 2
+    return any(g.top < middle < g.bottom for g in grids)
+
+
+_TIGHT: Final = 0.6
+"""How far below a figure (in its size) the table it heads begins: as near as the rows
+of a table are to each other, nearer than a page's body is to its header."""
+
+
+def _heads_table(
+    line: PdfLine, below: Sequence[PdfLine], grids: Sequence[PdfGrid], height: float
+) -> bool:
+    """Whether ``line``, a figure alone at the top of the page (not a page number
+    written out, ``- 3 -``), is the first of a table the page begins with: a header
+    cell holding just a figure, or a row of one: what follows it at once (within
+    :data:`_TIGHT` of its size) is a ruled table under it or a line holding a figure
+    (the next row)."""
+    if line.bottom >= 0.08 * height or not line.text.isdigit():
+        return False
+    reach = line.bottom + _TIGHT * max(line.size, 1.0)
+    middle = (line.x0 + line.x1) / 2
+    if any(line.bottom - 1 <= g.top <= reach and g.xs[0] <= middle <= g.xs[-1] for g in grids):
+        return True
+    return any(
+        ln.top <= reach and any(ch.isdigit() for ch in ln.text)
+        for ln in below
+        if ln.top >= line.bottom - 1
+    )
 
 
 PdfEngine = Literal["pdfplumber", "pdfium"]
