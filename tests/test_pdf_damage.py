@@ -335,3 +335,62 @@ def test_extract_workers_keep_pdfminer_off_the_terminal(tmp_path: Path, start: s
     assert all("Data-loss" in line for line in named)
     assert "Data-loss" not in proc.stderr
     assert "pdfminer" not in proc.stderr
+
+
+def _type1_pdf(basefont: bytes) -> bytes:
+    """A one-page PDF in a Type 1 font named ``basefont``, embedded (``/FontFile``, no
+    ``/Encoding``), whose font program inflates but for its checksum."""
+    import zlib  # noqa: PLC0415
+
+    program = b"%!PS-AdobeFont-1.0: X 001\n/FontName /X def\nend\n"
+    packed = bytearray(zlib.compress(program))
+    packed[-1] ^= 0xFF
+    content = zlib.compress(b"BT /F1 12 Tf 72 700 Td (Damage 2024) Tj ET\n")
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
+        + content
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /FirstChar 32 /LastChar 126 "
+        b"/Widths [%s] /FontDescriptor 6 0 R >>" % (basefont, b" ".join([b"500"] * 95)),
+        b"<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [0 -200 1000 800] "
+        b"/ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 "
+        b"/FontFile 7 0 R >>" % basefont,
+        b"<< /Length %d /Length1 %d /Length2 0 /Length3 0 /Filter /FlateDecode >>\nstream\n"
+        % (len(packed), len(program))
+        + bytes(packed)
+        + b"\nendstream",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objs) + 1,
+        xref,
+    )
+    return out
+
+
+@pytest.mark.parametrize(("basefont", "named"), [(b"Helvetica", False), (b"Damaged", True)])
+def test_a_font_program_is_judged_when_pdfminer_reads_it(basefont: bytes, named: bool) -> None:
+    """A simple font's program is read by pdfminer only when the font has no encoding
+    and is not one of the 14 standard fonts (whose metrics it has): so is it judged."""
+    pytest.importorskip("pypdfium2")
+    from govdisclosure.formats.pdf import _pages, _pdfminer_problems  # noqa: PLC0415
+
+    data = _type1_pdf(basefont)
+    counts = {}
+    for engine in ("pdfplumber", "pdfium"):
+        with _pdfminer_problems() as problems:
+            pages = list(_pages(data, None, engine=engine))  # type: ignore[arg-type]
+        assert len(pages[0].items) == 1  # (the text: its characters, or their cids)
+        counts[engine] = len(problems)
+    assert counts == {"pdfplumber": int(named), "pdfium": int(named)}

@@ -927,7 +927,7 @@ def _loses_data(data: bytes, limit: int | None = None) -> bool:
     goes, both without a word). pdfminer finds out a byte at a time, in time that grows
     with the square of the stream's size (seconds for a font of a few hundred KB); this
     finds the same in one pass, a chunk of memory at a time; a stream inflating to
-    more than ``limit`` bytes is left unjudged (False), in the time that takes."""
+    more than ``limit`` bytes is left unjudged (False)."""
     inflater = zlib.decompressobj()
     cut = max(len(data) - 3, 0)
     total = 0
@@ -957,13 +957,15 @@ def _inflate_as_pdfminer(page: Any, fonts_done: set[int], limit: int | None = No
     its resources (and in theirs), and, once a document (``fonts_done``: the font
     objects done, as pdfminer keeps a font read), the streams it reads of each font:
     the ``/ToUnicode`` map, a composite font's ``/FontFile2``, a simple font's
-    ``/FontFile`` when it has no ``/Encoding``. A stream whose first filter is
+    ``/FontFile`` when it has no ``/Encoding`` and is not one of the 14 standard fonts
+    (whose metrics pdfminer has). A stream whose first filter is
     ``FlateDecode`` is judged by :func:`_loses_data`, inflated no further than
     ``limit`` bytes (``max_bytes``: a page's content is measured before, a font's is
     not); one with ``FlateDecode`` after another filter (ASCII85, say: rare) is not
     judged. The damage pdfminer notices only interpreting the content (operators with
     bad operands) is not looked for: parsing the content in Python takes longer than
     PDFium's whole read."""
+    from pdfminer.fontmetrics import FONT_METRICS  # noqa: PLC0415
     from pdfminer.pdftypes import (  # noqa: PLC0415
         LITERALS_FLATE_DECODE,
         PDFObjRef,
@@ -1017,7 +1019,11 @@ def _inflate_as_pdfminer(page: Any, fonts_done: set[int], limit: int | None = No
             return
         if subtype in ("CIDFontType0", "CIDFontType2"):
             inflate(descriptor.get("FontFile2"))
-        elif subtype != "Type3" and "Encoding" not in spec:
+        elif (
+            subtype != "Type3"
+            and "Encoding" not in spec
+            and name(spec.get("BaseFont")) not in FONT_METRICS  # (else pdfminer's metrics)
+        ):
             inflate(descriptor.get("FontFile"))
 
     def resources(value: object, depth: int) -> None:
