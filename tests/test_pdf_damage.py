@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
@@ -155,3 +155,242 @@ def test_what_pdfminer_logs_is_what_the_report_names(damage: list[tuple[int, int
         assert [dict(f.params)["count"] for f in found] == [len(records)]
     else:
         assert found == []
+
+
+# ------------------------------------------------------------ the PDFium engine
+# PDFium mends what it reads past without a word: the PDFium engine has pdfminer's
+# document (which it opens anyway) judge the streams pdfminer would inflate.
+
+FONT_PROGRAM, CONTENT = 66691, 403847
+"""A byte of huaian-2024.pdf in a font program (object 23, a ``/FontFile2``) and one in
+the content stream of a page (object 56)."""
+
+
+def damaged_at(*where: int) -> bytes:
+    data = bytearray(HUAIAN)
+    for at in where:
+        data[at] = {FONT_PROGRAM: 31, CONTENT: 189}[at]
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    "where", [(FONT_PROGRAM,), (CONTENT,), (FONT_PROGRAM, CONTENT)], ids=["font", "content", "both"]
+)
+def test_the_engines_agree_that_a_pdf_is_damaged(where: tuple[int, ...]) -> None:
+    pytest.importorskip("pypdfium2")
+    data = damaged_at(*where)
+    with logged() as records:
+        plumbed = gd.parse_pdf(data)
+    with logged() as pdfium_records:
+        report = gd.parse_pdf(data, engine="pdfium")
+    (default,) = damage_findings(plumbed)
+    (found,) = damage_findings(report)
+    # the same damage, counted the same: a stream that inflates but for its checksum
+    expected = {"count": len(where), "problem": "Data-loss while decompressing corrupted data"}
+    assert dict(found.params) == dict(default.params) == expected
+    assert len(records) == len(where)
+    assert pdfium_records == []  # (found by the reader, not logged by pdfminer)
+    assert report.applications is not None
+
+
+def test_the_pdfium_engine_names_a_damaged_pdf_once_a_document() -> None:
+    """A font is judged once a document (pdfminer keeps a font read), its pages' content
+    streams once a page; in compilations too, with the first report."""
+    pytest.importorskip("pypdfium2")
+    reports = gd.formats.pdf.pdf_reports(damaged(), engine="pdfium", every=True)
+    assert [len(damage_findings(r)) for r in reports] == [1] + [0] * (len(reports) - 1)
+    assert dict(damage_findings(reports[0])[0].params)["count"] == 2
+
+
+def _pdfminer_logs_data_loss(stream: bytes) -> bool:
+    """Whether pdfminer, inflating ``stream`` (``FlateDecode``), logs its data loss."""
+    from pdfminer.pdftypes import PDFStream  # noqa: PLC0415
+    from pdfminer.psparser import LIT  # noqa: PLC0415
+
+    with logged() as records:
+        PDFStream({"Filter": LIT("FlateDecode")}, stream).get_data()
+    return any("Data-loss" in r.getMessage() for r in records)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.binary(max_size=400),
+    st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), max_size=3),
+    st.integers(0, 10_000),
+)
+def test_a_stream_loses_data_when_pdfminer_says_it_does(
+    content: bytes, damage: list[tuple[int, int]], cut: int
+) -> None:
+    """Property: the PDFium engine's judge of a stream (in one pass) says what pdfminer
+    (a byte at a time) logs, for any stream damaged or cut short."""
+    import zlib  # noqa: PLC0415
+
+    from govdisclosure.formats.pdf import _loses_data  # noqa: PLC0415
+
+    pytest.importorskip("pdfminer")
+    stream = bytearray(zlib.compress(content * 3))
+    for at, value in damage:
+        stream[at % len(stream)] = value
+    stream = stream[: len(stream) - cut % 8]
+    assert _loses_data(bytes(stream)) is _pdfminer_logs_data_loss(bytes(stream))
+
+
+def test_a_stream_is_judged_no_further_than_max_bytes() -> None:
+    """A stream is inflated a chunk at a time, and no further than the limit: past it,
+    it is left unjudged (a font program is not measured before, as content is)."""
+    import zlib  # noqa: PLC0415
+
+    from govdisclosure.formats.pdf import _loses_data  # noqa: PLC0415
+
+    stream = bytearray(zlib.compress(b"0" * 5_000_000))
+    stream[-1] ^= 0xFF  # (the checksum's last byte)
+    assert _loses_data(bytes(stream)) is _pdfminer_logs_data_loss(bytes(stream)) is True
+    assert _loses_data(bytes(stream), limit=1_000_000) is False
+    assert _loses_data(bytes(stream), limit=5_000_000) is True
+
+
+_STREAMS = [
+    (m.end(), HUAIAN.index(b"endstream", m.end()))
+    for m in __import__("re").finditer(rb"(?<!end)stream\r?\n", HUAIAN)
+]
+"""The streams of huaian-2024.pdf (start, end), to damage."""
+
+
+@settings(max_examples=8, deadline=None)
+@example(span=(401090, 405065), damage=[(2757.5 / 3975, 189)])  # (CONTENT)
+@given(
+    st.sampled_from([s for s in _STREAMS if s[1] - s[0] < 20_000]),
+    st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1),
+)
+def test_the_engines_agree_whether_a_stream_is_damaged(
+    span: tuple[int, int], damage: list[tuple[float, int]]
+) -> None:
+    """Property: any bytes of a stream changed (content, font, picture: small ones, as
+    pdfminer takes seconds to inflate a large damaged one), the PDFium engine names the
+    damage exactly when the default engine's pdfminer logs a stream that loses data,
+    as many times (what pdfminer logs interpreting the damaged content, the PDFium
+    engine does not count)."""
+    pytest.importorskip("pypdfium2")
+    start, end = span
+    data = bytearray(HUAIAN)
+    for where, value in damage:
+        data[start + int(where * (end - start))] = value
+    with logged() as records:
+        try:
+            gd.parse_pdf(bytes(data))
+        except gd.ParseError:
+            return
+    losses = sum("Data-loss" in r.getMessage() for r in records)
+    try:
+        report = gd.parse_pdf(bytes(data), engine="pdfium")
+    except gd.ParseError:
+        return
+    found = damage_findings(report)
+    assert [dict(f.params)["count"] for f in found] == ([losses] if losses else [])
+
+
+# ------------------------------------------------------------ extract's workers
+_EXTRACT = """
+import multiprocessing, sys
+multiprocessing.set_start_method(sys.argv[1])
+from govdisclosure.cli import main
+sys.exit(main(["extract", *sys.argv[2:], "--workers", "2", "--lang", "en"]))
+"""
+
+
+@pytest.mark.parametrize("start", ["fork", "spawn", "forkserver"])
+def test_extract_workers_keep_pdfminer_off_the_terminal(tmp_path: Path, start: str) -> None:
+    """``govdisclosure extract --workers 2`` over damaged PDFs: the findings name the
+    damage and no pdfminer line reaches standard error, whether the workers are forked
+    (and have the command line's null handler) or started afresh (``spawn``: macOS and
+    Windows; ``forkserver``: Linux from Python 3.14), whose logging is unset: the reader's
+    own handler, there while a PDF is read, keeps Python's last-resort handler (which
+    prints to standard error when a record finds no handler) from printing."""
+    import multiprocessing  # noqa: PLC0415
+    import os  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    if start not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start} here")
+    paths = []
+    for k in range(3):
+        paths.append(tmp_path / f"damaged-{k}.pdf")
+        paths[-1].write_bytes(damaged_at(CONTENT))
+    out = tmp_path / "out.csv"
+    root = Path(__file__).parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    proc = subprocess.run(
+        [sys.executable, "-c", _EXTRACT, start, *map(str, paths), "--to", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    findings = (tmp_path / "out.findings.csv").read_text(encoding="utf-8").splitlines()
+    named = [line for line in findings if ",parse.pdf-damage," in line]
+    assert len(named) == 3
+    assert all("Data-loss" in line for line in named)
+    assert "Data-loss" not in proc.stderr
+    assert "pdfminer" not in proc.stderr
+
+
+def _type1_pdf(basefont: bytes) -> bytes:
+    """A one-page PDF in a Type 1 font named ``basefont``, embedded (``/FontFile``, no
+    ``/Encoding``), whose font program inflates but for its checksum."""
+    import zlib  # noqa: PLC0415
+
+    program = b"%!PS-AdobeFont-1.0: X 001\n/FontName /X def\nend\n"
+    packed = bytearray(zlib.compress(program))
+    packed[-1] ^= 0xFF
+    content = zlib.compress(b"BT /F1 12 Tf 72 700 Td (Damage 2024) Tj ET\n")
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
+        + content
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /FirstChar 32 /LastChar 126 "
+        b"/Widths [%s] /FontDescriptor 6 0 R >>" % (basefont, b" ".join([b"500"] * 95)),
+        b"<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [0 -200 1000 800] "
+        b"/ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 "
+        b"/FontFile 7 0 R >>" % basefont,
+        b"<< /Length %d /Length1 %d /Length2 0 /Length3 0 /Filter /FlateDecode >>\nstream\n"
+        % (len(packed), len(program))
+        + bytes(packed)
+        + b"\nendstream",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objs) + 1,
+        xref,
+    )
+    return out
+
+
+@pytest.mark.parametrize(("basefont", "named"), [(b"Helvetica", False), (b"Damaged", True)])
+def test_a_font_program_is_judged_when_pdfminer_reads_it(basefont: bytes, named: bool) -> None:
+    """A simple font's program is read by pdfminer only when the font has no encoding
+    and is not one of the 14 standard fonts (whose metrics it has): so is it judged."""
+    pytest.importorskip("pypdfium2")
+    from govdisclosure.formats.pdf import _pages, _pdfminer_problems  # noqa: PLC0415
+
+    data = _type1_pdf(basefont)
+    counts = {}
+    for engine in ("pdfplumber", "pdfium"):
+        with _pdfminer_problems() as problems:
+            pages = list(_pages(data, None, engine=engine))  # type: ignore[arg-type]
+        assert len(pages[0].items) == 1  # (the text: its characters, or their cids)
+        counts[engine] = len(problems)
+    assert counts == {"pdfplumber": int(named), "pdfium": int(named)}

@@ -551,7 +551,8 @@ define(
     ),
     rule="A PDF read past damage (a stream that does not inflate whole, drawing "
     "operators with bad operands) is reported, as what the damaged parts hold may be "
-    "missing.",
+    "missing. With the PDFium engine, the streams pdfminer would inflate are judged as "
+    "pdfminer judges them; bad operands are not looked for.",
 )
 define(
     "parse.encoding",

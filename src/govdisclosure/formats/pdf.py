@@ -577,8 +577,7 @@ def _read_page(page: Any, number: int) -> _Page:
             )
         )
     height = float(page.height)
-    # page furniture: page numbers in the margins, running heads in the top 5 %
-    lines = [ln for ln in lines if not _is_page_number(ln, height) and ln.bottom >= 0.05 * height]
+    lines = _unfurnished(lines, grids, height)
     items: list[PdfGrid | PdfLine | PdfImage] = [*grids, *lines]
     if page.images:
         items.extend(_pictures(page, number, visible, grids))
@@ -608,9 +607,68 @@ def _pictures(
         yield PdfImage(number, k, round(x0, 1), round(x1, 1), round(top, 1), round(bottom, 1))
 
 
+def _unfurnished(
+    lines: Sequence[PdfLine], grids: Sequence[PdfGrid], height: float
+) -> list[PdfLine]:
+    """The lines of a page (top to bottom) without its furniture: running heads (in the
+    top 5 %) and page numbers (:func:`_is_page_number`), but for a figure of a table:
+    one in a table's row (beside a ruled table, level with one of its rows) or just
+    above a table (:func:`_heads_table`)."""
+    out: list[PdfLine] = []
+    for k, line in enumerate(lines):
+        if line.bottom < 0.05 * height:
+            continue
+        if _is_page_number(line, height) and not (
+            _in_a_row(line, grids) or _heads_table(line, lines[k + 1 :], grids, height)
+        ):
+            continue
+        out.append(line)
+    return out
+
+
 def _is_page_number(line: PdfLine, height: float) -> bool:
+    """Whether ``line`` is a page number: in the top 8 % or the bottom 12 % of the page,
+    and one number (``3``, ``- 3 -``, ``第3页``). The line's text runs the digits of
+    figures apart together (a figure spread over a ruled cell is one figure): a row of
+    a table's figures (``1  0  2``) is ``102`` in it, and is told from a page number by
+    the gaps between its figures."""
     in_margin = line.top > 0.88 * height or line.bottom < 0.08 * height
-    return in_margin and bool(_FOOTER.match(unicodedata.normalize("NFKC", line.text)))
+    return in_margin and bool(
+        _FOOTER.match(unicodedata.normalize("NFKC", line.spaced or line.text))
+    )
+
+
+def _in_a_row(line: PdfLine, grids: Sequence[PdfGrid]) -> bool:
+    """Whether ``line`` is level with a row of a ruled table (beside it: a cell whose
+    rules are not drawn)."""
+    middle = (line.top + line.bottom) / 2
+    return any(g.top < middle < g.bottom for g in grids)
+
+
+_TIGHT: Final = 0.6
+"""How far below a figure (in its size) the table it heads begins: as near as the rows
+of a table are to each other, nearer than a page's body is to its header."""
+
+
+def _heads_table(
+    line: PdfLine, below: Sequence[PdfLine], grids: Sequence[PdfGrid], height: float
+) -> bool:
+    """Whether ``line``, a figure alone at the top of the page (not a page number
+    written out, ``- 3 -``), is the first of a table the page begins with: a header
+    cell holding just a figure, or a row of one: what follows it at once (within
+    :data:`_TIGHT` of its size) is a ruled table under it or a line holding a figure
+    (the next row)."""
+    if line.bottom >= 0.08 * height or not line.text.isdigit():
+        return False
+    reach = line.bottom + _TIGHT * max(line.size, 1.0)
+    middle = (line.x0 + line.x1) / 2
+    if any(line.bottom - 1 <= g.top <= reach and g.xs[0] <= middle <= g.xs[-1] for g in grids):
+        return True
+    return any(
+        ln.top <= reach and any(ch.isdigit() for ch in ln.text)
+        for ln in below
+        if ln.top >= line.bottom - 1
+    )
 
 
 PdfEngine = Literal["pdfplumber", "pdfium"]
@@ -735,6 +793,7 @@ def _pdfium_pages(
             raise ParseError(_describe(PdfminerException(exc))) from exc
         _check_count(len(measured), max_pages)
         seen: dict[int, _FontInfo] = {}
+        fonts_inflated: set[int] = set()
         try:
             pdf = _pdfium.Document(stream if isinstance(stream, str) else stream.getvalue())
         except Exception as exc:
@@ -756,6 +815,7 @@ def _pdfium_pages(
                     page_obj = measured[number - 1]
                     _check_content(_Measured(page_obj), number, limits)
                     fonts = _fonts(page_obj, seen)
+                    _inflate_as_pdfminer(page_obj, fonts_inflated, limits.max_bytes)
                     _forget_objects(doc)
                     yield _read_page(pdf.page(number - 1, fonts), number)
                 except ParseError:
@@ -853,6 +913,141 @@ def _fonts(page: Any, seen: dict[int, _FontInfo] | None = None) -> _FontInfo:
     with contextlib.suppress(Exception):
         resources(page.resources, 0)
     return out
+
+
+_DATA_LOSS: Final = "Data-loss while decompressing corrupted data"
+"""What pdfminer logs of a stream that inflates but for its checksum (its words, in
+``pdfminer.pdftypes.decompress_corrupted``)."""
+
+
+def _loses_data(data: bytes, limit: int | None = None) -> bool:
+    """Whether pdfminer, inflating the ``FlateDecode`` stream ``data``, logs
+    :data:`_DATA_LOSS`: when the stream fails to inflate in one of its last 3 bytes (its
+    checksum; failing before them, it is read as empty, and cut short, as far as it
+    goes, both without a word). pdfminer finds out a byte at a time, in time that grows
+    with the square of the stream's size (seconds for a font of a few hundred KB); this
+    finds the same in one pass, a chunk of memory at a time; a stream inflating to
+    more than ``limit`` bytes is left unjudged (False)."""
+    inflater = zlib.decompressobj()
+    cut = max(len(data) - 3, 0)
+    total = 0
+    try:
+        for chunk in inflated_chunks(inflater, data[:cut], _CHUNK):
+            total += len(chunk)
+            if limit is not None and total > limit:
+                return False
+    except zlib.error:
+        return False
+    try:
+        for k in range(cut, len(data)):
+            if inflater.eof:
+                return False
+            for _ in inflated_chunks(inflater, data[k : k + 1], _CHUNK):
+                pass
+    except zlib.error:
+        return True
+    return False
+
+
+def _inflate_as_pdfminer(page: Any, fonts_done: set[int], limit: int | None = None) -> None:
+    """For the PDFium engine, which reads ``page`` (a pdfminer page) with PDFium: the
+    damage pdfminer would log inflating the streams its interpreter inflates to read the
+    page, the pdfplumber engine's read, as a problem of the read
+    (:func:`_pdfminer_problem`). The streams: the page's content streams, the forms in
+    its resources (and in theirs), and, once a document (``fonts_done``: the font
+    objects done, as pdfminer keeps a font read), the streams it reads of each font:
+    the ``/ToUnicode`` map, a composite font's ``/FontFile2``, a simple font's
+    ``/FontFile`` when it has no ``/Encoding`` and is not one of the 14 standard fonts
+    (whose metrics pdfminer has). A stream whose first filter is
+    ``FlateDecode`` is judged by :func:`_loses_data`, inflated no further than
+    ``limit`` bytes (``max_bytes``: a page's content is measured before, a font's is
+    not); one with ``FlateDecode`` after another filter (ASCII85, say: rare) is not
+    judged. The damage pdfminer notices only interpreting the content (operators with
+    bad operands) is not looked for: parsing the content in Python takes longer than
+    PDFium's whole read."""
+    from pdfminer.fontmetrics import FONT_METRICS  # noqa: PLC0415
+    from pdfminer.pdftypes import (  # noqa: PLC0415
+        LITERALS_FLATE_DECODE,
+        PDFObjRef,
+        PDFStream,
+        resolve1,
+    )
+    from pdfminer.psparser import PSLiteral  # noqa: PLC0415
+
+    streams_done: set[int] = set()
+
+    def inflate(value: object) -> None:
+        stream = resolve1(value)
+        if not isinstance(stream, PDFStream) or id(stream) in streams_done:
+            return
+        streams_done.add(id(stream))
+        if stream.rawdata is None:  # inflated already
+            return
+        with contextlib.suppress(Exception):  # (damage PDFium reads past)
+            filters = [f for f, _ in stream.get_filters()]
+            if filters and filters[0] in LITERALS_FLATE_DECODE:
+                data = stream.rawdata
+                if stream.decipher is not None and stream.objid is not None:
+                    data = stream.decipher(stream.objid, stream.genno or 0, data, stream.attrs)
+                if _loses_data(data, limit):
+                    _pdfminer_problem(_DATA_LOSS)
+
+    def name(value: object) -> object:
+        value = resolve1(value)
+        return value.name if isinstance(value, PSLiteral) else None
+
+    def font(ref: object) -> None:
+        if isinstance(ref, PDFObjRef):
+            if ref.objid in fonts_done:
+                return
+            fonts_done.add(ref.objid)
+        spec = resolve1(ref)
+        if not isinstance(spec, dict):
+            return
+        inflate(spec.get("ToUnicode"))
+        subtype = name(spec.get("Subtype"))
+        if subtype == "Type0":
+            descendants = resolve1(spec.get("DescendantFonts"))
+            inner = resolve1(descendants[0]) if isinstance(descendants, list) else None
+            subtype = name(inner.get("Subtype")) if isinstance(inner, dict) else None
+        else:
+            inner = spec
+        if not isinstance(inner, dict):
+            return
+        descriptor = resolve1(inner.get("FontDescriptor"))
+        if not isinstance(descriptor, dict):
+            return
+        if subtype in ("CIDFontType0", "CIDFontType2"):
+            inflate(descriptor.get("FontFile2"))
+        elif (
+            subtype != "Type3"
+            and "Encoding" not in spec
+            and name(spec.get("BaseFont")) not in FONT_METRICS  # (else pdfminer's metrics)
+        ):
+            inflate(descriptor.get("FontFile"))
+
+    def resources(value: object, depth: int) -> None:
+        value = resolve1(value)
+        if not isinstance(value, dict) or depth > _MAX_FORM_DEPTH:
+            return
+        fonts = resolve1(value.get("Font"))
+        if isinstance(fonts, dict):
+            for ref in fonts.values():
+                font(ref)
+        xobjects = resolve1(value.get("XObject"))
+        if isinstance(xobjects, dict):
+            for ref in xobjects.values():
+                form = resolve1(ref)
+                if not isinstance(form, PDFStream) or id(form) in streams_done:
+                    continue
+                if name(form.attrs.get("Subtype")) == "Form":
+                    inflate(form)
+                    resources(form.attrs.get("Resources"), depth + 1)
+
+    with contextlib.suppress(Exception):  # (what pdfminer cannot walk, PDFium reads)
+        for ref in page.contents:
+            inflate(ref)
+        resources(page.resources, 0)
 
 
 class _Encrypted(Exception):
@@ -1320,10 +1515,26 @@ def _pdfminer_problems() -> Iterator[list[str]]:
     handler = _Problems()
     logger = logging.getLogger("pdfminer")
     logger.addHandler(handler)
+    outer = getattr(_reading, "problems", None)
+    _reading.problems = handler.messages
     try:
         yield handler.messages
     finally:
+        _reading.problems = outer
         logger.removeHandler(handler)
+
+
+_reading = threading.local()
+"""The problems of the read under way in this thread (``problems``: a list, or None)."""
+
+
+def _pdfminer_problem(message: str) -> None:
+    """Count ``message`` as a problem pdfminer reports of the read under way in this
+    thread (damage the PDFium engine finds as pdfminer would: see
+    :func:`_inflate_as_pdfminer`)."""
+    problems = getattr(_reading, "problems", None)
+    if problems is not None:
+        problems.append(message)
 
 
 _PROBLEM_QUOTED: Final = 120
