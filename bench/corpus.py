@@ -100,6 +100,32 @@ def phases(n: int, *, pool: int = 200) -> dict[str, float]:
     }
 
 
+def _extract_wall(paths: list[str], out: str) -> float:
+    """Wall seconds of ``gd.extract`` of ``paths`` into ``out`` (one process, afresh)."""
+    import govdisclosure as gd
+
+    t0 = time.perf_counter()
+    gd.extract(paths, out, resume=False)
+    return time.perf_counter() - t0
+
+
+def extract_rates(n: int, *, suffixes: tuple[str, ...] = (".csv", ".jsonl")) -> dict[str, float]:
+    """Reports a second of ``govdisclosure extract`` (one worker) over ``n`` distinct
+    pages, for each output format: what the command does on top of the pipeline
+    (hashing each file, the findings' rows and messages, writing both outputs and the
+    state). Run in a spawned process, after a warm-up extract of a few pages."""
+    ctx = multiprocessing.get_context("spawn")
+    rates: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="gd-bench-") as tmp:
+        pages = write_pool(Path(tmp), n)
+        with ProcessPoolExecutor(1, mp_context=ctx) as ex:
+            ex.submit(_extract_wall, pages[: min(20, n)], str(Path(tmp, "warm.csv"))).result()
+            for suffix in suffixes:
+                wall = ex.submit(_extract_wall, pages, str(Path(tmp, "out" + suffix))).result()
+                rates[suffix.lstrip(".")] = n / wall
+    return rates
+
+
 def write_pool(folder: Path, size: int) -> list[str]:
     """Generate ``size`` distinct pages (seeds 0 … size-1) into ``folder``."""
     import cases

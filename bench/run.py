@@ -244,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     corpus_rows = []
     steps: dict[str, float] | None = None
+    extract_rates: dict[str, float] | None = None
     if args.corpus:
         print("## Corpus run (parse_html → check → to_records, generated CMS pages)\n")
         print(
@@ -261,6 +262,17 @@ def main(argv: list[str] | None = None) -> int:
             "\n- each step in the pipeline (one worker, mean per report): "
             + ", ".join(f"{k} {v:,.0f} µs" for k, v in steps.items())
         )
+        extract_rates = _corpus.extract_rates(10 if args.quick else 500)
+        pipeline = 1e6 / sum(steps.values())
+        print(
+            "- `govdisclosure extract`, one worker (the pipeline plus hashing, finding rows and"
+            " writing the outputs and state): "
+            + ", ".join(
+                f"{fmt.upper()} {rate:,.0f} reports/s ({rate / pipeline:.2f}× the pipeline's"
+                f" {pipeline:,.0f}/s)"
+                for fmt, rate in extract_rates.items()
+            )
+        )
         print(f"\n- parent process ru_maxrss: {corpus_rows[-1]['parent_maxrss_mb']:.0f} MB")
         print(f"- load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if args.json:
@@ -272,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
                     "times": times,
                     "corpus": corpus_rows,
                     "pipeline_steps_us": steps,
+                    "extract_reports_per_s": extract_rates,
                 },
                 indent=1,
             ),
