@@ -16,6 +16,7 @@ pytest tests/test_fuzz.py`` runs the long profile (see ``docs/explanation/limits
 
 from __future__ import annotations
 
+import encodings.aliases
 import json
 import re
 from collections.abc import Callable
@@ -877,3 +878,44 @@ def test_an_invisible_character_between_table_rows_is_no_prose() -> None:
     page = gd.render_html(r)
     for mark in ("&#8203;", "\ufeff", "\u200b\u00ad"):
         assert gd.parse_html(page.replace("</tr>", "</tr>" + mark, 1)) == r
+
+
+_CODEC_NAMES = sorted(
+    {*encodings.aliases.aliases, *encodings.aliases.aliases.values(), "undefined", "idna"}
+)
+
+
+def _declaring(declared: str, mhtml: bool) -> bytes:
+    """A GBK page declaring the charset ``declared``, or an MHTML file whose page
+    part declares it."""
+    report = gd.build_report(organ="某县某局", year=2024, overview="概述。")
+    page = gd.render_html(report).replace('charset="utf-8"', f'charset="{declared}"')
+    data = page.encode("gbk")
+    if mhtml:
+        data = (
+            b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\n"
+            + f"Content-Type: text/html; charset={declared}\r\n\r\n".encode()
+            + data
+            + b"\r\n--b--\r\n"
+        )
+    return data
+
+
+@pytest.mark.parametrize("mhtml", [False, True])
+@pytest.mark.parametrize("declared", ["undefined", "idna", "punycode"])
+def test_regression_a_page_declaring_a_codec_that_is_no_charset(declared: str, mhtml: bool) -> None:
+    """A GBK page (or the page of an MHTML file) declaring Python's ``undefined`` codec
+    raised ``UnicodeError`` (that codec's error on any byte, not a
+    ``UnicodeDecodeError``); it is read as GB18030 now, as when the codec is unknown."""
+    again = gd.parse_html(_declaring(declared, mhtml))
+    assert again.organ.name == "某县某局"
+    assert [f.params for f in again.findings if f.code == "parse.encoding"] == [
+        (("encoding", "GB18030"),)
+    ]
+
+
+@settings(SLOW)
+@given(st.sampled_from(_CODEC_NAMES), st.booleans())
+def test_any_codec_a_page_declares_is_read_or_refused(declared: str, mhtml: bool) -> None:
+    """Whatever codec name a page declares, a report or a ``ParseError``."""
+    outcome(gd.parse_html, _declaring(declared, mhtml))

@@ -659,7 +659,10 @@ def _grid_of(
     for i, tr in enumerate(rows):
         col = 0
         for tc in children(tr, _TC_TAG):
-            span = max(1, min(int(tc.grid_span), max_span))
+            try:
+                span = max(1, min(int(tc.grid_span), max_span))
+            except ValueError:  # a w:val that is no whole number ("", "1.5", "2;")
+                span = _leading_span(tc, max_span)
             vmerge = tc.vMerge
             mark = ""
             lines, refs = cell_paragraphs(tc)
@@ -695,6 +698,18 @@ def _grid_of(
 
 
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_GRID_SPAN_VAL: Final = f"{_W}tcPr/{_W}gridSpan"
+_LEADING_DIGITS: Final = re.compile(r"\s*(\d+)")
+
+
+def _leading_span(tc: Any, max_span: int) -> int:
+    """The span of a cell whose ``w:gridSpan`` is no whole number: its leading digits,
+    as LibreOffice reads it (``"2;"`` is 2, ``"1.5"`` is 1), else 1; clamped."""
+    el = tc.find(_GRID_SPAN_VAL)
+    m = _LEADING_DIGITS.match(el.get(f"{_W}val", "")) if el is not None else None
+    return max(1, min(int(m.group(1)), max_span)) if m else 1
+
+
 _ROW_DELETED: Final = f"{_W}trPr/{_W}del"
 _TC_TAG: Final = f"{_W}tc"
 _TR_TAG: Final = f"{_W}tr"

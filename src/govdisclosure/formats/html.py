@@ -512,7 +512,7 @@ def _decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
     for codec in candidates:
         try:
             text = data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # (the "undefined" codec raises UnicodeError)
             continue
         if codec == "gb18030" or _CJK.search(text) is not None:
             return text, codec
