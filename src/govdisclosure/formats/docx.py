@@ -1017,7 +1017,9 @@ def _page_field_text(root: Any) -> set[Any]:
     a ``PAGE``, ``NUMPAGES`` or ``SECTIONPAGES`` field, simple (``w:fldSimple``) or
     complex (``w:fldChar`` begin, ``w:instrText``, separate, the result, end)."""
     cut: set[Any] = set()  # (the elements held: lxml gives the same proxy while it is)
-    fields: list[list[Any]] = []  # per open field: [its code, whether its result has begun]
+    # per open field: [its code's pieces, whether its result has begun, shows a page]
+    fields: list[list[Any]] = []
+    pages = 0  # the open fields that show a page (counted: fields nest without bound)
     begin, separate, end = "begin", "separate", "end"
     for el in root.iter(f"{_W}fldSimple", f"{_W}fldChar", f"{_W}instrText", f"{_W}r"):
         tag = el.tag
@@ -1027,15 +1029,17 @@ def _page_field_text(root: Any) -> set[Any]:
         elif tag == f"{_W}fldChar":
             kind = el.get(f"{_W}fldCharType")
             if kind == begin:
-                fields.append(["", False])
+                fields.append([[], False, False])
             elif kind == separate and fields:
-                fields[-1][1] = True
+                page = is_page_field("".join(fields[-1][0]))
+                pages += page - fields[-1][2]
+                fields[-1][1:] = [True, page]
             elif kind == end and fields:
-                fields.pop()
+                pages -= fields.pop()[2]
         elif tag == f"{_W}instrText":
             if fields and not fields[-1][1]:
-                fields[-1][0] += el.text or ""
-        elif any(shows and is_page_field(code) for code, shows in fields):
+                fields[-1][0].append(el.text or "")
+        elif pages:
             cut.add(el)
     return cut
 
