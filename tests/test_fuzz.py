@@ -919,3 +919,52 @@ def test_regression_a_page_declaring_a_codec_that_is_no_charset(declared: str, m
 def test_any_codec_a_page_declares_is_read_or_refused(declared: str, mhtml: bool) -> None:
     """Whatever codec name a page declares, a report or a ``ParseError``."""
     outcome(gd.parse_html, _declaring(declared, mhtml))
+
+
+def _lines_run(module: Any, call: Callable[[], object]) -> int:
+    """How many lines of ``module``'s code ``call`` runs (each time it runs them): the
+    work a reader does, counted in place of a time."""
+    import sys  # noqa: PLC0415
+
+    count = [0]
+    path = module.__file__
+
+    def local(frame: Any, event: str, _arg: object) -> Any:
+        if event == "line":
+            count[0] += 1
+        return local
+
+    def tracer(frame: Any, _event: str, _arg: object) -> Any:
+        return local if frame.f_code.co_filename == path else None
+
+    sys.settrace(tracer)
+    try:
+        call()
+    finally:
+        sys.settrace(None)
+    return count[0]
+
+
+def test_regression_a_row_of_thousands_of_marked_cells_is_read_in_linear_time() -> None:
+    """A table row of cells each with a footnote mark (``1<sup>2</sup>``): for each
+    mark, every cell of the row was compared with it, so a row of 15,000 took 26 s. The
+    row's cells are grouped by their text once now; each mark is still reported with
+    its own cell's source."""
+    from govdisclosure.formats import html  # noqa: PLC0415
+
+    def page(n: int) -> str:
+        return (
+            "<html><body><p>某县某局2024年政府信息公开工作年度报告</p>"
+            "<p>三、收到和处理政府信息公开申请情况</p><table><tr>"
+            + "<td>1<sup>2</sup></td>" * n
+            + "</tr></table></body></html>"
+        )
+
+    report = gd.parse_html(page(300))
+    marks = [f for f in report.findings if f.code == "parse.footnote-mark"]
+    assert len(marks) == 300
+    assert len({f.source for f in marks}) == 300
+    # twice the cells, about twice the work (not four times)
+    small = _lines_run(html, lambda: gd.parse_html(page(300)))
+    large = _lines_run(html, lambda: gd.parse_html(page(600)))
+    assert large < 2.5 * small
