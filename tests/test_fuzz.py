@@ -968,3 +968,27 @@ def test_regression_a_row_of_thousands_of_marked_cells_is_read_in_linear_time() 
     small = _lines_run(html, lambda: gd.parse_html(page(300)))
     large = _lines_run(html, lambda: gd.parse_html(page(600)))
     assert large < 2.5 * small
+
+
+def test_regression_a_label_text_of_thousands_of_characters_is_matched_in_linear_time() -> None:
+    """A row label followed by thousands of cells with a footnote mark (``1¹``, which
+    NFKC makes ``11``) is one label text of thousands of digits: matching it against a
+    label beginning with a digit sliced the text at each of its digits, so 16,000 such
+    cells took 3.5 s, quadratic in the row. Only the last characters of the text, as
+    many as the label has, can begin it: only they are looked at now. (The work is the
+    lines of ``_labels`` run, which grew with the row: the same for 4,000 cells as for
+    1,000 now.)"""
+    from govdisclosure.formats import _labels  # noqa: PLC0415
+
+    def read(n: int) -> None:
+        outcome(
+            gd.parse_text,
+            "某县某局2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            + "一、本年新收政府信息公开申请数量\t"
+            + "1¹\t" * n
+            + "\n",
+        )
+
+    small = _lines_run(_labels, lambda: read(1000))
+    large = _lines_run(_labels, lambda: read(4000))
+    assert large < 2 * small
