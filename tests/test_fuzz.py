@@ -992,3 +992,40 @@ def test_regression_a_label_text_of_thousands_of_characters_is_matched_in_linear
     small = _lines_run(_labels, lambda: read(1000))
     large = _lines_run(_labels, lambda: read(4000))
     assert large < 2 * small
+
+
+def test_regression_a_line_of_thousands_of_headings_is_read_in_linear_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A line of a section heading written over and over (a paste gone wrong: 34,000
+    characters in a 100 kB Markdown file took 6.8 s) was folded and matched again from
+    each of its numbers, looking for a heading run onto the end of the line: the line's
+    length squared. A heading is a few dozen characters, so only the line's last 400
+    are looked in now. (The work is the characters folded for matching: 4 times the
+    headings, 1.7 times the characters now; 16 times on main.)"""
+    from govdisclosure.formats import _assembly  # noqa: PLC0415
+
+    heading = "五、存在的主要问题及改进情况"
+    fold = _assembly.normalize_label
+    folded = [0]
+
+    def counted(text: str) -> str:
+        folded[0] += len(text)
+        return fold(text)
+
+    monkeypatch.setattr(_assembly, "normalize_label", counted)
+
+    def read(n: int) -> int:
+        folded[0] = 0
+        outcome(
+            gd.parse_text,
+            f"某县某局2024年政府信息公开工作年度报告\n一、总体情况\n概述。\n{heading * n}\n",
+        )
+        outcome(
+            gd.parse_markdown,
+            "# 某县某局2024年政府信息公开工作年度报告\n\n## 一、总体情况\n\n概述。\n\n"
+            + ("## " + heading) * n,
+        )
+        return folded[0]
+
+    assert read(1000) < 2.5 * read(250)
