@@ -116,8 +116,8 @@ def mhtml_page(data: bytes, limits: Limits) -> tuple[bytes, str | None]:
     The page is the ``text/html`` part that the document names as its root (by the
     ``start`` parameter, or the ``Snapshot-Content-Location`` or ``Content-Location`` of
     the document), else the first one. Raises :class:`~govdisclosure.ParseError` when
-    there is none or its parts are nested too deeply for Python's MIME parser, and :class:`~govdisclosure.LimitExceeded` when the page is beyond
-    ``limits.max_bytes``.
+    there is none or its parts are nested too deeply for Python's MIME parser, and
+    :class:`~govdisclosure.LimitExceeded` when the page is beyond ``limits.max_bytes``.
     """
     try:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
