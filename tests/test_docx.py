@@ -373,6 +373,21 @@ def test_regression_a_span_that_is_no_whole_number_reads_as_its_digits(suffix: s
     assert _tables(data) == _tables(_spans_rewritten(data, lambda v: v + suffix))
 
 
+def test_regression_a_span_without_a_value_is_one_cell() -> None:
+    """A ``w:gridSpan`` without its ``w:val`` raised python-docx's ``InvalidXmlError``
+    (found by the fuzzer); it spans one column now, as LibreOffice reads it."""
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    def edit(doc: Any) -> None:
+        for el in doc.element.body.iter(qn("w:gridSpan")):
+            del el.attrib[qn("w:val")]
+
+    report = report_with_figures()
+    again = gd.parse_docx(edited(gd.render_docx(report), edit))
+    # (the reader puts the figures of the official layout in place all the same)
+    assert again.tables == report.tables
+
+
 @settings(max_examples=10)
 @given(st.text(max_size=6))
 def test_any_span_value_is_read_or_refused(value: str) -> None:

@@ -661,7 +661,7 @@ def _grid_of(
         for tc in children(tr, _TC_TAG):
             try:
                 span = max(1, min(int(tc.grid_span), max_span))
-            except ValueError:  # a w:val that is no whole number ("", "1.5", "2;")
+            except (ValueError, _invalid_xml()):  # a w:val that is no whole number or none
                 span = _leading_span(tc, max_span)
             vmerge = tc.vMerge
             mark = ""
@@ -702,9 +702,17 @@ _GRID_SPAN_VAL: Final = f"{_W}tcPr/{_W}gridSpan"
 _LEADING_DIGITS: Final = re.compile(r"\s*(\d+)")
 
 
+def _invalid_xml() -> type[Exception]:
+    """python-docx's error for an attribute it requires that is missing."""
+    from docx.oxml.exceptions import InvalidXmlError  # noqa: PLC0415 - optional extra
+
+    return InvalidXmlError
+
+
 def _leading_span(tc: Any, max_span: int) -> int:
     """The span of a cell whose ``w:gridSpan`` is no whole number: its leading digits,
-    as LibreOffice reads it (``"2;"`` is 2, ``"1.5"`` is 1), else 1; clamped."""
+    as LibreOffice reads it (``"2;"`` is 2, ``"1.5"`` is 1), else 1 (none given too);
+    clamped."""
     el = tc.find(_GRID_SPAN_VAL)
     m = _LEADING_DIGITS.match(el.get(f"{_W}val", "")) if el is not None else None
     return max(1, min(int(m.group(1)), max_span)) if m else 1
