@@ -6,6 +6,7 @@ import contextlib
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -159,6 +160,28 @@ def test_the_seed_saved_as_utf16_reads_as_the_seed() -> None:
             assert [f.code for f in back.findings] == ["parse.encoding"] + [
                 f.code for f in seed.findings
             ]
+
+
+@pytest.mark.parametrize(("mark", "codec"), [("\ufeff", "utf-8"), ("\ufeff", "utf-16-le")])
+@pytest.mark.parametrize("read", [gd.parse_text, gd.parse_markdown])
+def test_regression_bytes_a_mark_does_not_decode_are_said_to_be_replaced(
+    mark: str, codec: str, read: Any
+) -> None:
+    """A text whose byte-order mark names an encoding its bytes are not in (a GBK text
+    after a UTF-8 mark: an editor's mark added to a file it did not decode) had its
+    undecodable bytes replaced and said nothing (after a UTF-8 mark) or named the
+    encoding only; it says they were replaced now, as without a mark. The figures,
+    ASCII digits, are read all the same."""
+    report = gd.build_report(
+        organ="某县某局", year=2024, applications={"new_received": {"natural_person": 12}}
+    )
+    text = gd.render_text(report) if read is gd.parse_text else gd.render_markdown(report)
+    data = mark.encode(codec) + text.encode(codec) + "报告".encode("gbk")[:1]
+    back = read(data)
+    encodings = [f.args["encoding"] for f in back.findings if f.code == "parse.encoding"]
+    named = "UTF-8" if codec == "utf-8" else "UTF-16"
+    assert encodings == [f"{named} (with undecodable bytes replaced)"]
+    assert back.cell("applications.new_received.natural_person") == 12
 
 
 @settings(max_examples=25)

@@ -496,3 +496,68 @@ def test_comments_and_text_boxes_are_named_with_their_figures() -> None:
 def test_the_boxed_fixture_is_what_libreoffice_makes_of_the_docx(tmp_path: Path) -> None:
     again = gd.parse_doc(docx_to_doc(boxed_docx(), tmp_path))
     assert again == gd.parse_doc(DATA / "boxed-2024.doc")
+
+
+# ------------------------------------------------------------------ fields nested deep
+def _with_text(main: str, header: str) -> bytes:
+    """``xunzhen-2024.doc`` with its text replaced by ``main`` and a header document
+    ``header`` (one piece of UTF-16 after the old text; no paragraph properties, notes
+    or header stories list)."""
+    streams = _streams("xunzhen-2024")
+    word, table = bytearray(streams["WordDocument"]), bytearray(streams["1Table"])
+    (csw,) = struct.unpack_from("<H", word, 32)
+    longs = 34 + 2 * csw + 2
+    ccps = [len(main), 0, len(header), 0, 0, 0, 0, 0]
+    struct.pack_into("<8i", word, longs + 12, *ccps)
+    (cslw,) = struct.unpack_from("<H", word, 34 + 2 * csw)
+    blob = longs + 4 * cslw + 2
+    at = len(word) + len(word) % 2
+    word = word.ljust(at, b"\0") + (main + header).encode("utf-16-le")
+    clx = b"\x02" + struct.pack("<I2iHIH", 16, 0, len(main) + len(header), 0, at, 0)
+    struct.pack_into("<2I", word, blob + 8 * 33, len(table), len(clx))  # the piece table
+    for index in (2, 3, 11, 13, 46, 47):  # notes, the header stories, paragraph properties
+        struct.pack_into("<2I", word, blob + 8 * index, 0, 0)
+    streams.update(WordDocument=bytes(word), **{"1Table": bytes(table) + clx})
+    return compound(streams)
+
+
+def test_regression_fields_nested_thousands_deep_are_read_in_linear_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Fields opened and not closed (``\\x13\\x14`` a thousand times over, in the main
+    text and in a header) made the reader look at every open field for each character
+    after them: 40,000 of them took two minutes. The open fields are counted now; the
+    text shown is the same. (The work is measured by the open fields ``all`` and ``any``
+    look at, in place of a time.)"""
+    from govdisclosure.formats import doc  # noqa: PLC0415
+
+    looked = [0]
+
+    def counted(builtin: Any) -> Any:
+        def wrapper(items: Any) -> bool:
+            seen = list(items)
+            looked[0] += len(seen)
+            return bool(builtin(seen))
+
+        return wrapper
+
+    monkeypatch.setattr(doc, "all", counted(all), raising=False)
+    monkeypatch.setattr(doc, "any", counted(any), raising=False)
+    n = 2000
+    main = (
+        "某县某局2024年政府信息公开工作年度报告\r一、总体情况\r"
+        + "\x13\x14" * n
+        + "本年共收到申请12件，予以公开10件，部分公开2件，均已按期答复。"
+        + "\x15" * n
+        + "\r"
+    )
+    header = (
+        "\x13\x14" * n + "\x13 PAGE \x147\x15某县某局政府信息公开工作年度报告" + "\x15" * n + "\r"
+    )
+    report = gd.parse_doc(_with_text(main, header))
+    assert report.overview == gd.Narrative(
+        "本年共收到申请12件，予以公开10件，部分公开2件，均已按期答复。"
+    )
+    unread = [f for f in report.findings if f.code == "parse.unread-text"]
+    assert [dict(f.params) for f in unread] == [{"story": "headers", "count": 16, "cells": "—"}]
+    assert looked[0] < len(main) + len(header)

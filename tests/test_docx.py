@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
-from docxmarks import with_mark
+from docxmarks import edited, with_mark
 from footnotes import assert_one_mark, report_with_figures
 from govdisclosure.formats.docx import (
     DocxGrid,
@@ -20,6 +21,7 @@ from govdisclosure.formats.docx import (
     parse_docx,
     read_docx_grids,
     review_grid,
+    xml_safe,
 )
 from govdisclosure.strategies import valid_reports
 
@@ -347,6 +349,53 @@ def test_not_a_word_document() -> None:
         parse_docx(b"PK\x03\x04 not really a zip")
     with pytest.raises(gd.ParseError):
         parse_docx(b"plain text")
+
+
+def _spans_rewritten(data: bytes, rewrite: Any) -> bytes:
+    """``data`` with the ``w:val`` of each ``w:gridSpan`` replaced by ``rewrite(val)``."""
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    def edit(doc: Any) -> None:
+        for el in doc.element.body.iter(qn("w:gridSpan")):
+            el.set(qn("w:val"), rewrite(el.get(qn("w:val"))))
+
+    return edited(data, edit)
+
+
+@pytest.mark.parametrize("suffix", [".0", ";", " ", "px", ".5"])
+def test_regression_a_span_that_is_no_whole_number_reads_as_its_digits(suffix: str) -> None:
+    """A ``w:gridSpan`` of ``"2.0"`` or ``"2;"`` raised ``ValueError`` (python-docx's
+    ``int()`` of the value); it spans its leading digits now, as LibreOffice reads it."""
+    report = report_with_figures()
+    data = gd.render_docx(report)
+    again = parse_docx(_spans_rewritten(data, lambda v: v + suffix))
+    assert again.tables == report.tables
+    assert _tables(data) == _tables(_spans_rewritten(data, lambda v: v + suffix))
+
+
+def test_regression_a_span_without_a_value_is_one_cell() -> None:
+    """A ``w:gridSpan`` without its ``w:val`` raised python-docx's ``InvalidXmlError``
+    (found by the fuzzer); it spans one column now, as LibreOffice reads it."""
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    def edit(doc: Any) -> None:
+        for el in doc.element.body.iter(qn("w:gridSpan")):
+            del el.attrib[qn("w:val")]
+
+    report = report_with_figures()
+    again = gd.parse_docx(edited(gd.render_docx(report), edit))
+    # (the reader puts the figures of the official layout in place all the same)
+    assert again.tables == report.tables
+
+
+@settings(max_examples=10)
+@given(st.text(max_size=6))
+def test_any_span_value_is_read_or_refused(value: str) -> None:
+    """Whatever a ``w:gridSpan`` holds (no digits: a span of 1), a report, never an
+    exception of python-docx."""
+    value = xml_safe(value)
+    data = _spans_rewritten(gd.render_docx(report_with_figures()), lambda _v: value)
+    assert isinstance(parse_docx(data), gd.Report)
 
 
 # ------------------------------------------------------------------------ footnote marks

@@ -16,6 +16,7 @@ pytest tests/test_fuzz.py`` runs the long profile (see ``docs/explanation/limits
 
 from __future__ import annotations
 
+import encodings.aliases
 import json
 import re
 from collections.abc import Callable
@@ -877,3 +878,154 @@ def test_an_invisible_character_between_table_rows_is_no_prose() -> None:
     page = gd.render_html(r)
     for mark in ("&#8203;", "\ufeff", "\u200b\u00ad"):
         assert gd.parse_html(page.replace("</tr>", "</tr>" + mark, 1)) == r
+
+
+_CODEC_NAMES = sorted(
+    {*encodings.aliases.aliases, *encodings.aliases.aliases.values(), "undefined", "idna"}
+)
+
+
+def _declaring(declared: str, mhtml: bool) -> bytes:
+    """A GBK page declaring the charset ``declared``, or an MHTML file whose page
+    part declares it."""
+    report = gd.build_report(organ="某县某局", year=2024, overview="概述。")
+    page = gd.render_html(report).replace('charset="utf-8"', f'charset="{declared}"')
+    data = page.encode("gbk")
+    if mhtml:
+        data = (
+            b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\n"
+            + f"Content-Type: text/html; charset={declared}\r\n\r\n".encode()
+            + data
+            + b"\r\n--b--\r\n"
+        )
+    return data
+
+
+@pytest.mark.parametrize("mhtml", [False, True])
+@pytest.mark.parametrize("declared", ["undefined", "idna", "punycode"])
+def test_regression_a_page_declaring_a_codec_that_is_no_charset(declared: str, mhtml: bool) -> None:
+    """A GBK page (or the page of an MHTML file) declaring Python's ``undefined`` codec
+    raised ``UnicodeError`` (that codec's error on any byte, not a
+    ``UnicodeDecodeError``); it is read as GB18030 now, as when the codec is unknown."""
+    again = gd.parse_html(_declaring(declared, mhtml))
+    assert again.organ.name == "某县某局"
+    assert [f.params for f in again.findings if f.code == "parse.encoding"] == [
+        (("encoding", "GB18030"),)
+    ]
+
+
+@settings(SLOW)
+@given(st.sampled_from(_CODEC_NAMES), st.booleans())
+def test_any_codec_a_page_declares_is_read_or_refused(declared: str, mhtml: bool) -> None:
+    """Whatever codec name a page declares, a report or a ``ParseError``."""
+    outcome(gd.parse_html, _declaring(declared, mhtml))
+
+
+def _lines_run(module: Any, call: Callable[[], object]) -> int:
+    """How many lines of ``module``'s code ``call`` runs (each time it runs them): the
+    work a reader does, counted in place of a time."""
+    import sys  # noqa: PLC0415
+
+    count = [0]
+    path = module.__file__
+
+    def local(frame: Any, event: str, _arg: object) -> Any:
+        if event == "line":
+            count[0] += 1
+        return local
+
+    def tracer(frame: Any, _event: str, _arg: object) -> Any:
+        return local if frame.f_code.co_filename == path else None
+
+    sys.settrace(tracer)
+    try:
+        call()
+    finally:
+        sys.settrace(None)
+    return count[0]
+
+
+def test_regression_a_row_of_thousands_of_marked_cells_is_read_in_linear_time() -> None:
+    """A table row of cells each with a footnote mark (``1<sup>2</sup>``): for each
+    mark, every cell of the row was compared with it, so a row of 15,000 took 26 s. The
+    row's cells are grouped by their text once now; each mark is still reported with
+    its own cell's source."""
+    from govdisclosure.formats import html  # noqa: PLC0415
+
+    def page(n: int) -> str:
+        return (
+            "<html><body><p>某县某局2024年政府信息公开工作年度报告</p>"
+            "<p>三、收到和处理政府信息公开申请情况</p><table><tr>"
+            + "<td>1<sup>2</sup></td>" * n
+            + "</tr></table></body></html>"
+        )
+
+    report = gd.parse_html(page(300))
+    marks = [f for f in report.findings if f.code == "parse.footnote-mark"]
+    assert len(marks) == 300
+    assert len({f.source for f in marks}) == 300
+    # twice the cells, about twice the work (not four times)
+    small = _lines_run(html, lambda: gd.parse_html(page(300)))
+    large = _lines_run(html, lambda: gd.parse_html(page(600)))
+    assert large < 2.5 * small
+
+
+def test_regression_a_label_text_of_thousands_of_characters_is_matched_in_linear_time() -> None:
+    """A row label followed by thousands of cells with a footnote mark (``1¹``, which
+    NFKC makes ``11``) is one label text of thousands of digits: matching it against a
+    label beginning with a digit sliced the text at each of its digits, so 16,000 such
+    cells took 3.5 s, quadratic in the row. Only the last characters of the text, as
+    many as the label has, can begin it: only they are looked at now. (The work is the
+    lines of ``_labels`` run, which grew with the row: the same for 4,000 cells as for
+    1,000 now.)"""
+    from govdisclosure.formats import _labels  # noqa: PLC0415
+
+    def read(n: int) -> None:
+        outcome(
+            gd.parse_text,
+            "某县某局2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            + "一、本年新收政府信息公开申请数量\t"
+            + "1¹\t" * n
+            + "\n",
+        )
+
+    small = _lines_run(_labels, lambda: read(1000))
+    large = _lines_run(_labels, lambda: read(4000))
+    assert large < 2 * small
+
+
+def test_regression_a_line_of_thousands_of_headings_is_read_in_linear_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A line of a section heading written over and over (a paste gone wrong: 34,000
+    characters in a 100 kB Markdown file took 6.8 s) was folded and matched again from
+    each of its numbers, looking for a heading run onto the end of the line: the line's
+    length squared. A heading is a few dozen characters, so only the line's last 400
+    are looked in now. (The work is the characters folded for matching: 4 times the
+    headings, 1.7 times the characters now; 16 times on main.)"""
+    from govdisclosure.formats import _assembly  # noqa: PLC0415
+
+    heading = "五、存在的主要问题及改进情况"
+    fold = _assembly.normalize_label
+    folded = [0]
+
+    def counted(text: str) -> str:
+        folded[0] += len(text)
+        return fold(text)
+
+    monkeypatch.setattr(_assembly, "normalize_label", counted)
+
+    def read(n: int) -> int:
+        folded[0] = 0
+        outcome(
+            gd.parse_text,
+            f"某县某局2024年政府信息公开工作年度报告\n一、总体情况\n概述。\n{heading * n}\n",
+        )
+        outcome(
+            gd.parse_markdown,
+            "# 某县某局2024年政府信息公开工作年度报告\n\n## 一、总体情况\n\n概述。\n\n"
+            + ("## " + heading) * n,
+        )
+        return folded[0]
+
+    assert read(1000) < 2.5 * read(250)

@@ -139,6 +139,32 @@ def test_mhtml_without_a_page_is_a_clear_error() -> None:
     ).message("en")
 
 
+def _nested_mhtml(depth: int, page: bytes) -> bytes:
+    """An MHTML file whose page is inside ``depth`` parts, each inside the one before."""
+    out = [b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b0\r\n\r\n"]
+    for i in range(1, depth):
+        out.append(b"--b%d\r\nContent-Type: multipart/related; boundary=b%d\r\n\r\n" % (i - 1, i))
+    out.append(b"--b%d\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" % (depth - 1))
+    out.append(page + b"\r\n")
+    out.extend(b"--b%d--\r\n" % i for i in range(depth - 1, -1, -1))
+    return b"".join(out)
+
+
+def test_regression_mhtml_parts_nested_thousands_deep_are_a_clear_error(
+    real: gd.Report,
+) -> None:
+    """An MHTML file of parts nested 2,000 deep raised ``RecursionError`` (the standard
+    library's MIME parser recurses into each part); it is a ``ParseError`` saying so
+    now, and a page nested a few parts deep is still read."""
+    page = gd.render_html(real).encode("utf-8")
+    assert gd.parse_html(_nested_mhtml(20, page)) == real
+    for read in (gd.parse_html, gd.parse):
+        with pytest.raises(gd.ParseError, match="nested too deeply") as info:
+            read(_nested_mhtml(2000, page))
+    finding = unreadable_finding(info.value)
+    assert finding.message("zh_CN") != finding.message("en")
+
+
 def test_mhtml_page_beyond_max_bytes_is_refused(real: gd.Report) -> None:
     data = mhtml(gd.render_html(real).encode("utf-8"), charset="utf-8", encoding="base64")
     assert gd.parse_html(data, limits=gd.Limits(max_bytes=len(data))) == real

@@ -14,6 +14,7 @@ dashes) with its header document replaced by hand: LibreOffice is not needed.
 
 from __future__ import annotations
 
+import copy
 import io
 import struct
 from pathlib import Path
@@ -199,6 +200,46 @@ def test_any_header_figure_is_quoted_and_page_number_footers_never_named(
     assert set(unread) == {"headers"}
     assert unread["headers"][2] == ", ".join(map(str, figures))
     assert unread["headers"][1] == len(header[0])
+
+
+def test_regression_a_footer_of_fields_nested_thousands_deep_is_read_in_linear_time(
+    seed_docx: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A footer of fields begun and not ended (a thousand deep) made the reader ask of
+    every open field, for each run after them, whether it shows a page number: the
+    runs times the fields. Each field is asked once now, at its separator; what is
+    named is the same. (The work is measured by the questions asked, in place of a
+    time.)"""
+    from govdisclosure.formats import docx as reader  # noqa: PLC0415
+
+    asked = [0]
+    is_page_field = reader.is_page_field
+
+    def counted(code: str) -> bool:
+        asked[0] += 1
+        return is_page_field(code)
+
+    monkeypatch.setattr(reader, "is_page_field", counted)
+    n = 1000
+    doc = docx.Document(io.BytesIO(seed_docx))
+    footer = doc.sections[0].footer
+    footer.is_linked_to_previous = False
+    p = footer.paragraphs[0]
+    p.text = ""
+    opened = _page_field("complex", "QUOTE", "x")[:3]  # begin, code, separate
+    for _ in range(n):
+        for el in opened:
+            p._p.append(copy.deepcopy(el))
+    for el in _page_field("complex", "PAGE", "7"):
+        p._p.append(el)
+    p.add_run("寻甸县人民政府办公室12件")
+    for _ in range(n):
+        p._p.append(parse_xml(f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>'))
+    out = io.BytesIO()
+    doc.save(out)
+    report = gd.parse_docx(out.getvalue())
+    assert _unread(report) == {"footers": ("warning", 13, "12")}
+    assert asked[0] < 2 * n
 
 
 # ------------------------------------------------------------------ .doc

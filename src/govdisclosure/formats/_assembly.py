@@ -165,6 +165,9 @@ _FOLDING_TO_IDEOGRAPHS: Final = (
 """The blocks with characters that NFKC folds to a unified ideograph (or ending in one)."""
 _GLUED_NUMBER: Final = re.compile(r"[一二三四五六]\s*[、,，.．]")
 """Where a heading run onto the end of a line may begin: its number and its mark."""
+_GLUED_TAIL: Final = 400
+"""The most characters a heading run onto the end of a line is looked for in: a
+heading's words are 25 characters at most, the rest would be white space."""
 _ROW_OR_SENTENCE_END: Final = re.compile(r"(?:[。！？!?][”’\"」』）)]?|[0-9０-９])$")
 """How a line ends before a heading run onto it: at the end of a sentence (a closing
 quotation mark or bracket may follow), or at a figure (the last cell of a table row).
@@ -201,7 +204,10 @@ def glued_heading(text: str, after: str | None) -> tuple[str, str] | None:
         return None  # (most lines: one look-up)
     if text.rstrip()[-1:] not in heading_lasts():
         return None  # (a row's last cells left empty: it ends in a figure)
-    for m in _GLUED_NUMBER.finditer(text, 1):
+    # (a heading is a few dozen characters: only a number within the last
+    # _GLUED_TAIL of the line can begin one; a line of thousands of numbers and marks
+    # is not folded again from each of them)
+    for m in _GLUED_NUMBER.finditer(text, max(1, len(text) - _GLUED_TAIL)):
         start = m.start()
         tail = text[start:].strip()
         section = _exact_heading(tail)

@@ -53,6 +53,11 @@ def _score(text: str, norm: str) -> float:
     # the longest end of ``text`` that begins ``norm`` (a label wrapped after it)
     start = text.find(norm[0])
     while start != -1 and len(text) - start >= _MIN_PREFIX:
+        if len(text) - start > len(norm):
+            # longer than ``norm``: only the last ``len(norm)`` characters can begin it
+            # (a label text of thousands of characters is not sliced at each of them)
+            start = text.find(norm[0], len(text) - len(norm))
+            continue
         if norm.startswith(text[start:]):
             return 1.0 + (len(text) - start) / 1000
         start = text.find(norm[0], start + 1)

@@ -125,11 +125,17 @@ def mhtml_page(data: bytes, limits: Limits) -> tuple[bytes, str | None]:
     The page is the ``text/html`` part that the document names as its root (by the
     ``start`` parameter, or the ``Snapshot-Content-Location`` or ``Content-Location`` of
     the document), else the first one. Raises :class:`~govdisclosure.ParseError` when
-    there is none, and :class:`~govdisclosure.LimitExceeded` when the page is beyond
-    ``limits.max_bytes``.
+    there is none or its parts are nested too deeply for Python's MIME parser, and
+    :class:`~govdisclosure.LimitExceeded` when the page is beyond ``limits.max_bytes``.
     """
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    pages = [part for part in message.walk() if part.get_content_type() == "text/html"]
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        pages = [part for part in message.walk() if part.get_content_type() == "text/html"]
+    except RecursionError:
+        # (the standard library's MIME parser recurses into each part it reads: parts
+        # nested a thousand deep exhaust Python's stack)
+        msg = N_("an MHTML file (.mht) whose parts are nested too deeply to be read")
+        raise ParseError(msg) from None
     if not pages:
         msg = N_("an MHTML file (.mht) that holds no web page")
         raise ParseError(msg)

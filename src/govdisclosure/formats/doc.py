@@ -436,17 +436,21 @@ def _without_page_fields(text: str) -> str:
     '第  页 2024'
     """
     out: list[str] = []
-    fields: list[list[Any]] = []  # per open field: [its code, its result has begun, a page]
+    # per open field: [its code's characters, its result has begun, a page]
+    fields: list[list[Any]] = []
+    pages = 0  # the open fields that show a page (counted: fields nest without bound)
     for ch in text:
         if ch == "\x13":
-            fields.append(["", False, False])
+            fields.append([[], False, False])
         elif ch == "\x14" and fields:
-            fields[-1][1:] = [True, is_page_field(fields[-1][0])]
+            page = is_page_field("".join(fields[-1][0]))
+            pages += page - fields[-1][2]
+            fields[-1][1:] = [True, page]
         elif ch == "\x15" and fields:
-            fields.pop()
+            pages -= fields.pop()[2]
         elif fields and not fields[-1][1]:
-            fields[-1][0] += ch
-        elif not any(page for _, _, page in fields):
+            fields[-1][0].append(ch)
+        elif not pages:
             out.append(ch)
     return "".join(out)
 
@@ -471,6 +475,7 @@ def doc_lines(
     cells: list[str] = []
     line: list[str] = []
     fields: list[bool] = []  # per open field: whether its result has begun
+    coding = 0  # the open fields whose result has not begun (fields nest without bound)
     notes = notes or {}
     pending: list[str] = []  # the lines of the notes referred to in this paragraph
     held: list[str] = []  # … and in the table before it
@@ -480,13 +485,15 @@ def doc_lines(
             pending.extend(notes[at])
         if ch == "\x13":
             fields.append(False)
+            coding += 1
         elif ch == "\x14":
-            if fields:
+            if fields and not fields[-1]:
                 fields[-1] = True
+                coding -= 1
         elif ch == "\x15":
-            if fields:
-                fields.pop()
-        elif fields and not all(fields):
+            if fields and not fields.pop():
+                coding -= 1
+        elif coding:
             continue  # a field's code
         elif ch == "\x07" and kind == ROW:
             lines.append("\t".join(cells))

@@ -659,7 +659,10 @@ def _grid_of(
     for i, tr in enumerate(rows):
         col = 0
         for tc in children(tr, _TC_TAG):
-            span = max(1, min(int(tc.grid_span), max_span))
+            try:
+                span = max(1, min(int(tc.grid_span), max_span))
+            except (ValueError, _invalid_xml()):  # a w:val that is no whole number or none
+                span = _leading_span(tc, max_span)
             vmerge = tc.vMerge
             mark = ""
             lines, refs = cell_paragraphs(tc)
@@ -695,6 +698,26 @@ def _grid_of(
 
 
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_GRID_SPAN_VAL: Final = f"{_W}tcPr/{_W}gridSpan"
+_LEADING_DIGITS: Final = re.compile(r"\s*(\d+)")
+
+
+def _invalid_xml() -> type[Exception]:
+    """python-docx's error for an attribute it requires that is missing."""
+    from docx.oxml.exceptions import InvalidXmlError  # noqa: PLC0415 - optional extra
+
+    return InvalidXmlError
+
+
+def _leading_span(tc: Any, max_span: int) -> int:
+    """The span of a cell whose ``w:gridSpan`` is no whole number: its leading digits,
+    as LibreOffice reads it (``"2;"`` is 2, ``"1.5"`` is 1), else 1 (none given too);
+    clamped."""
+    el = tc.find(_GRID_SPAN_VAL)
+    m = _LEADING_DIGITS.match(el.get(f"{_W}val", "")) if el is not None else None
+    return max(1, min(int(m.group(1)), max_span)) if m else 1
+
+
 _ROW_DELETED: Final = f"{_W}trPr/{_W}del"
 _TC_TAG: Final = f"{_W}tc"
 _TR_TAG: Final = f"{_W}tr"
@@ -1002,7 +1025,9 @@ def _page_field_text(root: Any) -> set[Any]:
     a ``PAGE``, ``NUMPAGES`` or ``SECTIONPAGES`` field, simple (``w:fldSimple``) or
     complex (``w:fldChar`` begin, ``w:instrText``, separate, the result, end)."""
     cut: set[Any] = set()  # (the elements held: lxml gives the same proxy while it is)
-    fields: list[list[Any]] = []  # per open field: [its code, whether its result has begun]
+    # per open field: [its code's pieces, whether its result has begun, shows a page]
+    fields: list[list[Any]] = []
+    pages = 0  # the open fields that show a page (counted: fields nest without bound)
     begin, separate, end = "begin", "separate", "end"
     for el in root.iter(f"{_W}fldSimple", f"{_W}fldChar", f"{_W}instrText", f"{_W}r"):
         tag = el.tag
@@ -1012,15 +1037,17 @@ def _page_field_text(root: Any) -> set[Any]:
         elif tag == f"{_W}fldChar":
             kind = el.get(f"{_W}fldCharType")
             if kind == begin:
-                fields.append(["", False])
+                fields.append([[], False, False])
             elif kind == separate and fields:
-                fields[-1][1] = True
+                page = is_page_field("".join(fields[-1][0]))
+                pages += page - fields[-1][2]
+                fields[-1][1:] = [True, page]
             elif kind == end and fields:
-                fields.pop()
+                pages -= fields.pop()[2]
         elif tag == f"{_W}instrText":
             if fields and not fields[-1][1]:
-                fields[-1][0] += el.text or ""
-        elif any(shows and is_page_field(code) for code, shows in fields):
+                fields[-1][0].append(el.text or "")
+        elif pages:
             cut.add(el)
     return cut
 

@@ -512,7 +512,7 @@ def _decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
     for codec in candidates:
         try:
             text = data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # (the "undefined" codec raises UnicodeError)
             continue
         if codec == "gb18030" or _CJK.search(text) is not None:
             return text, codec
@@ -833,15 +833,21 @@ class _Reader:
         for r, (_tr, tds) in enumerate(rows):
             if not any(td in marks for td in tds):
                 continue
-            shown = [_cell_text(td, texts) for td in tds]
-            placed = [cell for cell in grid[r] if cell]
-            for k, td in enumerate(tds):
+            # the row's placed cells by their text, and how many cells before each have
+            # its text (one pass each: a row may hold thousands of marked cells)
+            placed: dict[str, list[RawCell]] = {}
+            for cell in grid[r]:
+                if cell:
+                    placed.setdefault(cell.text, []).append(cell)
+            before: dict[str, int] = {}
+            for td in tds:
+                text = _cell_text(td, texts)
+                nth = before.get(text, 0)
+                before[text] = nth + 1
                 mark = marks.get(td)
                 if mark is None:
                     continue
-                text = shown[k]
-                same = [cell for cell in placed if cell.text == text]
-                nth = shown[:k].count(text)
+                same = placed.get(text, ())
                 if nth < len(same):
                     source = same[nth].source
                 else:  # (not met: every cell of a row is placed in it)

@@ -87,16 +87,22 @@ def decode(data: bytes) -> tuple[str, Finding | None]:
     """Decode ``data``: by its byte-order mark (UTF-8, UTF-16, UTF-32), else UTF-8, else
     GB18030.
 
-    Returns the text and a ``parse.encoding`` finding when it was not UTF-8.
+    Returns the text and a ``parse.encoding`` finding when it was not UTF-8, or when
+    bytes that did not decode were replaced (a mark before bytes of another encoding
+    too).
     """
     codec = bom_codec(data)
-    if codec == "utf-8-sig":
-        return data[3:].decode("utf-8", errors="replace"), None
     if codec is not None:
         # (a text saved as "Unicode" by Notepad: UTF-16 with its mark)
-        return data.decode(codec, errors="replace"), finding(
-            "parse.encoding", encoding=codec.upper()
-        )
+        named = "UTF-8" if codec == "utf-8-sig" else codec.upper()
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:  # (a mark before bytes of another encoding)
+            replaced = f"{named} (with undecodable bytes replaced)"
+            return data.decode(codec, errors="replace"), finding(
+                "parse.encoding", encoding=replaced
+            )
+        return text, None if codec == "utf-8-sig" else finding("parse.encoding", encoding=named)
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
