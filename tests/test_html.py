@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import xml.etree.ElementTree as ET
 from datetime import date
 from decimal import Decimal
@@ -334,15 +335,15 @@ def test_golden_html(name: str, locale: str, update_golden: bool) -> None:
 
 def test_decode_by_bom_declaration_and_content() -> None:
     text = "<p>三、收到和处理政府信息公开申请情况</p>"
-    assert _decode(text.encode("utf-8")) == (text, "utf-8")
-    assert _decode(b"\xef\xbb\xbf" + text.encode("utf-8")) == (text, "utf-8")
-    assert _decode(text.encode("utf-16")) == (text, "utf-16")
+    assert _decode(text.encode("utf-8")) == (text, "utf-8", False)
+    assert _decode(b"\xef\xbb\xbf" + text.encode("utf-8")) == (text, "utf-8", False)
+    assert _decode(text.encode("utf-16")) == (text, "utf-16", False)
     declared = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">' + text
-    assert _decode(declared.encode("gbk")) == (declared, "gb18030")
-    assert _decode(text.encode("gbk")) == (text, "gb18030")  # no declaration at all
+    assert _decode(declared.encode("gbk")) == (declared, "gb18030", False)
+    assert _decode(text.encode("gbk")) == (text, "gb18030", False)  # no declaration at all
     # declared GBK but written in UTF-8: the content wins
     lying = '<meta charset="gbk">' + text
-    assert _decode(lying.encode("utf-8")) == (lying, "utf-8")
+    assert _decode(lying.encode("utf-8")) == (lying, "utf-8", False)
 
 
 @pytest.mark.parametrize(
@@ -776,3 +777,37 @@ def test_a_report_laid_out_with_br_alone() -> None:
     assert report.other is not None
     assert report.other.text == lines[8]
     assert report.published == date(2025, 1, 20)
+
+
+_PAGE_WITH_BYTES = gd.render_html(gd.build_report(organ="某县某局", year=2024))
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        # a UTF-8 page with its mark and a paragraph pasted in GBK
+        (
+            codecs.BOM_UTF8 + _PAGE_WITH_BYTES.encode("utf-8") + "<p>附注</p>".encode("gbk"),
+            "UTF-8 (with undecodable bytes replaced)",
+        ),
+        # a UTF-16 page cut one byte into a character
+        (
+            codecs.BOM_UTF16_LE + _PAGE_WITH_BYTES.encode("utf-16-le") + b"x",
+            "UTF-16 (with undecodable bytes replaced)",
+        ),
+        # bytes no encoding tried decodes (0x80 is no GB18030 byte)
+        (_PAGE_WITH_BYTES.encode("gbk") + b"\x80\xff", "GB18030 (with undecodable bytes replaced)"),
+        (codecs.BOM_UTF8 + _PAGE_WITH_BYTES.encode("utf-8"), None),
+        (codecs.BOM_UTF16_LE + _PAGE_WITH_BYTES.encode("utf-16-le"), "UTF-16"),
+    ],
+)
+def test_regression_bytes_not_decoded_are_said_to_be_replaced(
+    data: bytes, encoding: str | None
+) -> None:
+    """A page's bytes that its encoding does not decode are replaced, and the
+    parse.encoding finding says so (before, a mark before bytes of another encoding
+    made them U+FFFD in silence, as did bytes neither UTF-8 nor GB18030 decodes)."""
+    r = gd.parse_html(data)
+    named = [f.args["encoding"] for f in r.findings if f.code == "parse.encoding"]
+    assert named == ([] if encoding is None else [encoding])
+    assert r.applications is not None

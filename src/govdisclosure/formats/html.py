@@ -485,15 +485,19 @@ _MHTML_HEAD: Final = 8192
 _CJK: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
-def _decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
-    """Text and the codec used: BOM, then UTF-8, then the declared charset (``charset``,
-    the one an MHTML part declares, else the page's own declaration; used when it makes
-    Chinese characters of the page), then GB18030."""
+def _decode(data: bytes, charset: str | None = None) -> tuple[str, str, bool]:
+    """Text, the codec used, and whether bytes it does not decode were replaced: BOM,
+    then UTF-8, then the declared charset (``charset``, the one an MHTML part declares,
+    else the page's own declaration; used when it makes Chinese characters of the
+    page), then GB18030."""
     codec = bom_codec(data)
     if codec is not None:
-        return data.decode(codec, errors="replace"), codec.removesuffix("-sig")
+        try:
+            return data.decode(codec), codec.removesuffix("-sig"), False
+        except UnicodeDecodeError:  # (a mark before bytes of another encoding)
+            return data.decode(codec, errors="replace"), codec.removesuffix("-sig"), True
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
     if charset is not None:
@@ -515,11 +519,11 @@ def _decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
         except (UnicodeError, LookupError):  # (the "undefined" codec raises UnicodeError)
             continue
         if codec == "gb18030" or _CJK.search(text) is not None:
-            return text, codec
+            return text, codec, False
         fallback = fallback or (text, codec)
     if fallback is not None:
-        return fallback
-    return data.decode("gb18030", errors="replace"), "gb18030"
+        return (*fallback, False)
+    return data.decode("gb18030", errors="replace"), "gb18030", True
 
 
 def _span(value: str | None, limit: int) -> int:
@@ -1573,9 +1577,11 @@ def _parse_page(
         charset = None
         if is_mhtml(data):
             data, charset = mhtml_page(data, limits)
-        text, codec = _decode(data, charset)
-        if codec != "utf-8":
-            findings.append(finding("parse.encoding", encoding=codec.upper()))
+        text, codec, replaced = _decode(data, charset)
+        if codec != "utf-8" or replaced:
+            # (in the words the text reader uses for bytes replaced)
+            encoding = codec.upper() + (" (with undecodable bytes replaced)" if replaced else "")
+            findings.append(finding("parse.encoding", encoding=encoding))
         elif not data.startswith(codecs.BOM_UTF8):
             utf8 = data  # decoded strictly: encoding the text again gives the same bytes
     elif isinstance(given, str):
