@@ -733,11 +733,16 @@ def _pages(
         except Exception as exc:
             raise ParseError(_describe(exc)) from exc
         _check_count(count, max_pages)
+        fonts_inflated: set[int] = set()
         for number in range(1, count + 1):
             budget.check()
             page = pdf.pages[number - 1]
             try:
                 _check_content(page, number, limits)
+                # what pdfminer reads past without a word (what it logs, it logs)
+                _inflate_as_pdfminer(
+                    page.page_obj, fonts_inflated, limits.max_bytes, number=number, checksum=False
+                )
                 yield _read_page(page, number)
             except ParseError:
                 raise
@@ -815,7 +820,7 @@ def _pdfium_pages(
                     page_obj = measured[number - 1]
                     _check_content(_Measured(page_obj), number, limits)
                     fonts = _fonts(page_obj, seen)
-                    _inflate_as_pdfminer(page_obj, fonts_inflated, limits.max_bytes)
+                    _inflate_as_pdfminer(page_obj, fonts_inflated, limits.max_bytes, number=number)
                     _forget_objects(doc)
                     yield _read_page(pdf.page(number - 1, fonts), number)
                 except ParseError:
@@ -920,14 +925,22 @@ _DATA_LOSS: Final = "Data-loss while decompressing corrupted data"
 ``pdfminer.pdftypes.decompress_corrupted``)."""
 
 
-def _loses_data(data: bytes, limit: int | None = None) -> bool:
-    """Whether pdfminer, inflating the ``FlateDecode`` stream ``data``, logs
-    :data:`_DATA_LOSS`: when the stream fails to inflate in one of its last 3 bytes (its
-    checksum; failing before them, it is read as empty, and cut short, as far as it
-    goes, both without a word). pdfminer finds out a byte at a time, in time that grows
-    with the square of the stream's size (seconds for a font of a few hundred KB); this
-    finds the same in one pass, a chunk of memory at a time; a stream inflating to
-    more than ``limit`` bytes is left unjudged (False)."""
+Inflation = Literal["whole", "checksum", "broken", "cut"]
+"""How a ``FlateDecode`` stream inflates, as pdfminer reads it: ``whole``; ``checksum``,
+failing in one of its last 3 bytes (the checksum: pdfminer keeps what inflated and logs
+:data:`_DATA_LOSS`); ``broken``, failing before them (pdfminer reads it as empty, without
+a word); ``cut``, ending before its zlib stream does (cut short: pdfminer reads it as far
+as it goes, without a word)."""
+
+
+def _inflation(data: bytes, limit: int | None = None) -> Inflation | None:
+    """How pdfminer inflates the ``FlateDecode`` stream ``data`` (:data:`Inflation`).
+    pdfminer finds out a byte at a time, in time that grows with the square of the
+    stream's size (seconds for a font of a few hundred KB); this finds the same in one
+    pass, a chunk of memory at a time. A stream inflating to more than ``limit`` bytes is
+    left unjudged (None); so is an empty one (it holds nothing to lose)."""
+    if not data:
+        return None
     inflater = zlib.decompressobj()
     cut = max(len(data) - 3, 0)
     total = 0
@@ -935,25 +948,56 @@ def _loses_data(data: bytes, limit: int | None = None) -> bool:
         for chunk in inflated_chunks(inflater, data[:cut], _CHUNK):
             total += len(chunk)
             if limit is not None and total > limit:
-                return False
+                return None
     except zlib.error:
-        return False
+        return "broken"
     try:
         for k in range(cut, len(data)):
             if inflater.eof:
-                return False
+                return "whole"
             for _ in inflated_chunks(inflater, data[k : k + 1], _CHUNK):
                 pass
     except zlib.error:
-        return True
-    return False
+        return "checksum"
+    return "whole" if inflater.eof else "cut"
 
 
-def _inflate_as_pdfminer(page: Any, fonts_done: set[int], limit: int | None = None) -> None:
-    """For the PDFium engine, which reads ``page`` (a pdfminer page) with PDFium: the
-    damage pdfminer would log inflating the streams its interpreter inflates to read the
-    page, the pdfplumber engine's read, as a problem of the read
-    (:func:`_pdfminer_problem`). The streams: the page's content streams, the forms in
+def _loses_data(data: bytes, limit: int | None = None) -> bool:
+    """Whether pdfminer, inflating the ``FlateDecode`` stream ``data``, logs
+    :data:`_DATA_LOSS`: when the stream fails to inflate in one of its last 3 bytes (its
+    checksum; see :func:`_inflation`)."""
+    return _inflation(data, limit) == "checksum"
+
+
+@attrs.frozen
+class _Lost:
+    """A stream that does not inflate whole, read without a word (:func:`_inflation`:
+    ``broken`` or ``cut``): the key it is found under (``/Contents``, ``/XObject``,
+    ``/ToUnicode``, ``/FontFile``, ``/FontFile2``), its reference (``56 0 R``; None for
+    a direct one), the page it is first read for, how it fails, and its size compressed."""
+
+    key: str
+    ref: str | None
+    page: int
+    how: Inflation
+    size: int
+
+
+def _inflate_as_pdfminer(
+    page: Any,
+    fonts_done: set[int],
+    limit: int | None = None,
+    *,
+    number: int = 0,
+    checksum: bool = True,
+) -> None:
+    """Judge the streams pdfminer's interpreter inflates to read ``page`` (a pdfminer
+    page, page ``number``) as pdfminer inflates them (:func:`_inflation`). A stream
+    pdfminer reads without a word no further than its damage (``broken`` or ``cut``) is
+    a :class:`_Lost` of the read (:func:`_lost_stream`), with both engines; with
+    ``checksum`` (the PDFium engine, which reads the page with PDFium), the damage
+    pdfminer would log is a problem of the read too (:func:`_pdfminer_problem`), as the
+    pdfplumber engine's pdfminer logs it. The streams: the page's content streams, the forms in
     its resources (and in theirs), and, once a document (``fonts_done``: the font
     objects done, as pdfminer keeps a font read), the streams it reads of each font:
     the ``/ToUnicode`` map, a composite font's ``/FontFile2``, a simple font's
@@ -976,7 +1020,7 @@ def _inflate_as_pdfminer(page: Any, fonts_done: set[int], limit: int | None = No
 
     streams_done: set[int] = set()
 
-    def inflate(value: object) -> None:
+    def inflate(value: object, key: str) -> None:
         stream = resolve1(value)
         if not isinstance(stream, PDFStream) or id(stream) in streams_done:
             return
@@ -989,8 +1033,12 @@ def _inflate_as_pdfminer(page: Any, fonts_done: set[int], limit: int | None = No
                 data = stream.rawdata
                 if stream.decipher is not None and stream.objid is not None:
                     data = stream.decipher(stream.objid, stream.genno or 0, data, stream.attrs)
-                if _loses_data(data, limit):
+                how = _inflation(data, limit)
+                if how == "checksum" and checksum:
                     _pdfminer_problem(_DATA_LOSS)
+                elif how in ("broken", "cut"):
+                    ref = None if stream.objid is None else f"{stream.objid} {stream.genno or 0} R"
+                    _lost_stream(_Lost(key, ref, number, how, len(data)))
 
     def name(value: object) -> object:
         value = resolve1(value)
@@ -1004,7 +1052,7 @@ def _inflate_as_pdfminer(page: Any, fonts_done: set[int], limit: int | None = No
         spec = resolve1(ref)
         if not isinstance(spec, dict):
             return
-        inflate(spec.get("ToUnicode"))
+        inflate(spec.get("ToUnicode"), "/ToUnicode")
         subtype = name(spec.get("Subtype"))
         if subtype == "Type0":
             descendants = resolve1(spec.get("DescendantFonts"))
@@ -1018,13 +1066,13 @@ def _inflate_as_pdfminer(page: Any, fonts_done: set[int], limit: int | None = No
         if not isinstance(descriptor, dict):
             return
         if subtype in ("CIDFontType0", "CIDFontType2"):
-            inflate(descriptor.get("FontFile2"))
+            inflate(descriptor.get("FontFile2"), "/FontFile2")
         elif (
             subtype != "Type3"
             and "Encoding" not in spec
             and name(spec.get("BaseFont")) not in FONT_METRICS  # (else pdfminer's metrics)
         ):
-            inflate(descriptor.get("FontFile"))
+            inflate(descriptor.get("FontFile"), "/FontFile")
 
     def resources(value: object, depth: int) -> None:
         value = resolve1(value)
@@ -1041,12 +1089,12 @@ def _inflate_as_pdfminer(page: Any, fonts_done: set[int], limit: int | None = No
                 if not isinstance(form, PDFStream) or id(form) in streams_done:
                     continue
                 if name(form.attrs.get("Subtype")) == "Form":
-                    inflate(form)
+                    inflate(form, "/XObject")
                     resources(form.attrs.get("Resources"), depth + 1)
 
     with contextlib.suppress(Exception):  # (what pdfminer cannot walk, PDFium reads)
         for ref in page.contents:
-            inflate(ref)
+            inflate(ref, "/Contents")
         resources(page.resources, 0)
 
 
@@ -1524,8 +1572,29 @@ def _pdfminer_problems() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
+@contextlib.contextmanager
+def _lost_streams() -> Iterator[list[_Lost]]:
+    """The streams found, while the block runs, to be read without a word no further
+    than their damage (:func:`_inflate_as_pdfminer`)."""
+    lost: list[_Lost] = []
+    outer = getattr(_reading, "lost", None)
+    _reading.lost = lost
+    try:
+        yield lost
+    finally:
+        _reading.lost = outer
+
+
 _reading = threading.local()
-"""The problems of the read under way in this thread (``problems``: a list, or None)."""
+"""The read under way in this thread: its problems (``problems``: a list, or None) and
+its streams lost (``lost``: a list, or None)."""
+
+
+def _lost_stream(lost: _Lost) -> None:
+    """Count ``lost`` as a stream lost in the read under way in this thread."""
+    streams = getattr(_reading, "lost", None)
+    if streams is not None:
+        streams.append(lost)
 
 
 def _pdfminer_problem(message: str) -> None:
@@ -1566,7 +1635,7 @@ def pdf_reports(
         with_pictures,
     )
 
-    with _pdfminer_problems() as problems:
+    with _pdfminer_problems() as problems, _lost_streams() as lost:
         items = list(_layout(_pages(source, max_pages, limits, engine)))
     findings: list[Finding] = []
     blocks = _blocks(items, findings)
@@ -1595,7 +1664,23 @@ def pdf_reports(
             "parse.pdf-damage", count=len(problems), problem=_quoted_problem(problems[0])
         )
         reports[0] = attrs.evolve(reports[0], findings=(damage, *reports[0].findings))
+    if lost:
+        reports[0] = attrs.evolve(reports[0], findings=(_lost_finding(lost), *reports[0].findings))
     return reports
+
+
+def _lost_finding(lost: Sequence[_Lost]) -> Finding:
+    """The ``parse.pdf-lost`` finding of the streams ``lost`` (in the order read)."""
+    pages = sorted({s.page for s in lost})
+    return finding(
+        "parse.pdf-lost",
+        count=len(lost),
+        broken=sum(s.how == "broken" for s in lost),
+        cut=sum(s.how == "cut" for s in lost),
+        streams=", ".join(s.key if s.ref is None else f"{s.key} {s.ref}" for s in lost),
+        pages=", ".join(map(str, pages)),
+        size=sum(s.size for s in lost),
+    )
 
 
 def _read_as_text(
