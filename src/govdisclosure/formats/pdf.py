@@ -41,6 +41,7 @@ import io
 import logging
 import os
 import re
+import sys
 import threading
 import unicodedata
 import zlib
@@ -693,7 +694,7 @@ def _pages(
         if engine == "pdfium":
             import pypdfium2  # noqa: F401, PLC0415
         else:
-            import pdfplumber  # noqa: PLC0415
+            import pdfplumber  # noqa: F401, PLC0415
     except ImportError as exc:  # pragma: no cover - depends on the environment
         extra = "pdfium" if engine == "pdfium" else "pdf"
         what = "pypdfium2 and pdfminer.six" if engine == "pdfium" else "pdfplumber"
@@ -719,6 +720,14 @@ def _pages(
     if engine == "pdfium":
         yield from _pdfium_pages(stream, max_pages, limits, budget)
         return
+    with _hooked():
+        yield from _pdfplumber_pages(stream, max_pages, limits, budget)
+
+
+def _pdfplumber_pages(
+    stream: Any, max_pages: int | None, limits: Limits, budget: Budget
+) -> Iterator[_Page]:
+    """The pages of a PDF read with pdfplumber (the default engine)."""
     import pdfplumber  # noqa: PLC0415
 
     try:
@@ -733,17 +742,14 @@ def _pages(
         except Exception as exc:
             raise ParseError(_describe(exc)) from exc
         _check_count(count, max_pages)
-        fonts_inflated: set[int] = set()
         for number in range(1, count + 1):
             budget.check()
             page = pdf.pages[number - 1]
             try:
                 _check_content(page, number, limits)
-                # what pdfminer reads past without a word (what it logs, it logs)
-                _inflate_as_pdfminer(
-                    page.page_obj, fonts_inflated, limits.max_bytes, number=number, checksum=False
-                )
-                yield _read_page(page, number)
+                with _silent_losses(page.page_obj, number):
+                    read = _read_page(page, number)
+                yield read
             except ParseError:
                 raise
             except Exception as exc:
@@ -983,62 +989,27 @@ class _Lost:
     size: int
 
 
-def _inflate_as_pdfminer(
-    page: Any,
-    fonts_done: set[int],
-    limit: int | None = None,
-    *,
-    number: int = 0,
-    checksum: bool = True,
-) -> None:
-    """Judge the streams pdfminer's interpreter inflates to read ``page`` (a pdfminer
-    page, page ``number``) as pdfminer inflates them (:func:`_inflation`). A stream
-    pdfminer reads without a word no further than its damage (``broken`` or ``cut``) is
-    a :class:`_Lost` of the read (:func:`_lost_stream`), with both engines; with
-    ``checksum`` (the PDFium engine, which reads the page with PDFium), the damage
-    pdfminer would log is a problem of the read too (:func:`_pdfminer_problem`), as the
-    pdfplumber engine's pdfminer logs it. The streams: the page's content streams, the forms in
-    its resources (and in theirs), and, once a document (``fonts_done``: the font
-    objects done, as pdfminer keeps a font read), the streams it reads of each font:
-    the ``/ToUnicode`` map, a composite font's ``/FontFile2``, a simple font's
-    ``/FontFile`` when it has no ``/Encoding`` and is not one of the 14 standard fonts
-    (whose metrics pdfminer has). A stream whose first filter is
-    ``FlateDecode`` is judged by :func:`_loses_data`, inflated no further than
-    ``limit`` bytes (``max_bytes``: a page's content is measured before, a font's is
-    not); one with ``FlateDecode`` after another filter (ASCII85, say: rare) is not
-    judged. The damage pdfminer notices only interpreting the content (operators with
-    bad operands) is not looked for: parsing the content in Python takes longer than
-    PDFium's whole read."""
+def _pdfminer_streams(page: Any, fonts_done: set[int]) -> list[tuple[str, Any]]:
+    """The streams pdfminer's interpreter inflates to read ``page`` (a pdfminer page), in
+    order, each with the key it is found under: the page's content streams
+    (``/Contents``), the forms in its resources (and in theirs: ``/XObject``), and, once a
+    document (``fonts_done``: the font objects done, as pdfminer keeps a font read), the
+    streams it reads of each font: the ``/ToUnicode`` map, a composite font's
+    ``/FontFile2``, a simple font's ``/FontFile`` when it has no ``/Encoding`` and is not
+    one of the 14 standard fonts (whose metrics pdfminer has). What pdfminer cannot
+    walk is left out."""
     from pdfminer.fontmetrics import FONT_METRICS  # noqa: PLC0415
-    from pdfminer.pdftypes import (  # noqa: PLC0415
-        LITERALS_FLATE_DECODE,
-        PDFObjRef,
-        PDFStream,
-        resolve1,
-    )
+    from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1  # noqa: PLC0415
     from pdfminer.psparser import PSLiteral  # noqa: PLC0415
 
     streams_done: set[int] = set()
+    out: list[tuple[str, Any]] = []
 
     def inflate(value: object, key: str) -> None:
         stream = resolve1(value)
-        if not isinstance(stream, PDFStream) or id(stream) in streams_done:
-            return
-        streams_done.add(id(stream))
-        if stream.rawdata is None:  # inflated already
-            return
-        with contextlib.suppress(Exception):  # (damage PDFium reads past)
-            filters = [f for f, _ in stream.get_filters()]
-            if filters and filters[0] in LITERALS_FLATE_DECODE:
-                data = stream.rawdata
-                if stream.decipher is not None and stream.objid is not None:
-                    data = stream.decipher(stream.objid, stream.genno or 0, data, stream.attrs)
-                how = _inflation(data, limit)
-                if how == "checksum" and checksum:
-                    _pdfminer_problem(_DATA_LOSS)
-                elif how in ("broken", "cut"):
-                    ref = None if stream.objid is None else f"{stream.objid} {stream.genno or 0} R"
-                    _lost_stream(_Lost(key, ref, number, how, len(data)))
+        if isinstance(stream, PDFStream) and id(stream) not in streams_done:
+            streams_done.add(id(stream))
+            out.append((key, stream))
 
     def name(value: object) -> object:
         value = resolve1(value)
@@ -1096,6 +1067,116 @@ def _inflate_as_pdfminer(
         for ref in page.contents:
             inflate(ref, "/Contents")
         resources(page.resources, 0)
+    return out
+
+
+def _inflate_as_pdfminer(
+    page: Any,
+    fonts_done: set[int],
+    limit: int | None = None,
+    *,
+    number: int = 0,
+    checksum: bool = True,
+) -> None:
+    """For the PDFium engine, which reads ``page`` (a pdfminer page, page ``number``)
+    with PDFium: the streams pdfminer would inflate to read it
+    (:func:`_pdfminer_streams`), judged as pdfminer judges them (:func:`_inflation`),
+    in one pass. One that inflates but for its checksum is the damage pdfminer would
+    log, a problem of the read (:func:`_pdfminer_problem`; with ``checksum``); one
+    pdfminer reads without a word no further than its damage (broken or cut short) is
+    a :class:`_Lost` of the read (:func:`_lost_stream`). A stream whose first filter is
+    ``FlateDecode`` is judged, inflated no further than ``limit`` bytes (``max_bytes``:
+    a page's content is measured before, a font's is not); one with ``FlateDecode``
+    after another filter (ASCII85, say: rare) is not. The damage pdfminer notices only
+    interpreting the content (operators with bad operands) is not looked for: parsing
+    the content in Python takes longer than PDFium's whole read."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE  # noqa: PLC0415
+
+    for key, stream in _pdfminer_streams(page, fonts_done):
+        if stream.rawdata is None:  # inflated already
+            continue
+        with contextlib.suppress(Exception):  # (damage PDFium reads past)
+            filters = [f for f, _ in stream.get_filters()]
+            if filters and filters[0] in LITERALS_FLATE_DECODE:
+                data = stream.rawdata
+                if stream.decipher is not None and stream.objid is not None:
+                    data = stream.decipher(stream.objid, stream.genno or 0, data, stream.attrs)
+                how = _inflation(data, limit)
+                if how == "checksum" and checksum:
+                    _pdfminer_problem(_DATA_LOSS)
+                elif how in ("broken", "cut"):
+                    _lost_stream(_Lost(key, _ref(stream), number, how, len(data)))
+
+
+_hook_lock = threading.Lock()
+_hook_users = 0
+_hook_original: Any = None
+
+
+def _decompress_corrupted(data: bytes) -> bytes:
+    """pdfminer's ``pdftypes.decompress_corrupted``, which its ``PDFStream.decode``
+    calls on a ``FlateDecode`` stream that does not inflate whole (never on a sound
+    one), while the pdfplumber engine reads (:func:`_hooked`): the same, and, in a
+    thread reading a page (:func:`_silent_losses`), a stream it reads without a word no
+    further than its damage is noted."""
+    noted = getattr(_reading, "silent", None)
+    if noted is not None:
+        with contextlib.suppress(Exception):
+            how = _inflation(data)
+            if how in ("broken", "cut"):
+                caller = sys._getframe(1).f_locals.get("self")  # (decode's stream)
+                noted.append((caller, how, len(data)))
+    return _hook_original(data)  # type: ignore[no-any-return]
+
+
+@contextlib.contextmanager
+def _hooked() -> Iterator[None]:
+    """While the block runs, pdfminer's ``decompress_corrupted`` is
+    :func:`_decompress_corrupted`, which does what it does (in every thread) and notes
+    only in a thread reading a page; the last read to end puts pdfminer's back."""
+    global _hook_users, _hook_original  # noqa: PLW0603
+    from pdfminer import pdftypes  # noqa: PLC0415
+
+    with _hook_lock:
+        if _hook_users == 0:
+            _hook_original = pdftypes.decompress_corrupted
+            pdftypes.decompress_corrupted = _decompress_corrupted
+        _hook_users += 1
+    try:
+        yield
+    finally:
+        with _hook_lock:
+            _hook_users -= 1
+            if _hook_users == 0:
+                pdftypes.decompress_corrupted = _hook_original
+
+
+@contextlib.contextmanager
+def _silent_losses(page: Any, number: int) -> Iterator[None]:
+    """The streams pdfminer reads without a word no further than their damage while
+    the block reads page ``number`` (``page``, pdfminer's) with pdfplumber, each a
+    :class:`_Lost` of the read, under the key the page finds it under
+    (:func:`_pdfminer_streams`; ``stream`` for one it does not: an annotation's, say)."""
+    noted: list[tuple[Any, Inflation, int]] = []
+    outer = getattr(_reading, "silent", None)
+    _reading.silent = noted
+    try:
+        yield
+    finally:
+        _reading.silent = outer
+        if noted:
+            streams = _pdfminer_streams(page, set())
+            keys = {id(s): k for k, s in streams}
+            refs = {_ref(s): k for k, s in streams if s.objid is not None}
+            for stream, how, size in noted:
+                ref = _ref(stream) if hasattr(stream, "objid") else None
+                key = keys.get(id(stream)) or refs.get(ref) or "stream"
+                _lost_stream(_Lost(key, ref, number, how, size))
+
+
+def _ref(stream: Any) -> str | None:
+    """A pdfminer stream's reference (``56 0 R``; None for a direct one)."""
+    return None if stream.objid is None else f"{stream.objid} {stream.genno or 0} R"
 
 
 class _Encrypted(Exception):
