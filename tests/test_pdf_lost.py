@@ -276,3 +276,33 @@ def test_pdfminer_is_left_as_it_was() -> None:
         data[at] ^= 0x55
     gd.parse_pdf(bytes(data))
     assert pdftypes.decompress_corrupted is before
+
+
+def test_another_threads_loss_is_not_this_reports() -> None:
+    """Two default-engine reads at once, one of a PDF with a stream broken: the loss is
+    the damaged PDF's only, and pdfminer is left as it was when both end."""
+    from pdfminer import pdftypes  # noqa: PLC0415
+
+    before = pdftypes.decompress_corrupted
+    data = bytearray(HUAIAN)
+    for at in BROKEN:
+        data[at] ^= 0x55
+    reports: dict[str, list[gd.Report]] = {"damaged": [], "sound": []}
+    start = threading.Barrier(2)
+
+    def read(name: str, pdf: bytes) -> None:
+        start.wait()
+        for _ in range(2):
+            reports[name].append(gd.parse_pdf(pdf))
+
+    threads = [
+        threading.Thread(target=read, args=("damaged", bytes(data))),
+        threading.Thread(target=read, args=("sound", HUAIAN)),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [len(lost_findings(r)) for r in reports["damaged"]] == [1, 1]
+    assert [len(lost_findings(r)) for r in reports["sound"]] == [0, 0]
+    assert pdftypes.decompress_corrupted is before
