@@ -306,3 +306,17 @@ def test_another_threads_loss_is_not_this_reports() -> None:
     assert [len(lost_findings(r)) for r in reports["damaged"]] == [1, 1]
     assert [len(lost_findings(r)) for r in reports["sound"]] == [0, 0]
     assert pdftypes.decompress_corrupted is before
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_stream_read_for_two_pages_is_one_stream(engine: str) -> None:
+    """Pages 2 and 3 share a content stream, broken: one stream, read for both."""
+    packed = bytearray(zlib.compress(content(2)))
+    packed[int(0.3 * len(packed))] = 0
+    data = make_pdf([zlib.compress(content(1)), bytes(packed), bytes(packed)])
+    data = data.replace(b"/Contents 9 0 R", b"/Contents 7 0 R")
+    _, _, lost = read(data, _engine(engine))
+    (found,) = lost
+    params = dict(found.params)
+    assert (params["count"], params["broken"], params["cut"]) == (1, 1, 0)
+    assert (params["streams"], params["pages"]) == ("/Contents 7 0 R", "2, 3")

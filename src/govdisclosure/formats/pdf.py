@@ -1164,7 +1164,8 @@ def _silent_losses(page: Any, number: int) -> Iterator[None]:
         yield
     finally:
         _reading.silent = outer
-        if noted:
+        before = {s.ref: s for s in getattr(_reading, "lost", None) or () if s.ref}
+        if noted or before:  # (damage met: nothing is walked for a sound PDF)
             streams = _pdfminer_streams(page, set())
             keys = {id(s): k for k, s in streams}
             refs = {_ref(s): k for k, s in streams if s.objid is not None}
@@ -1172,6 +1173,10 @@ def _silent_losses(page: Any, number: int) -> Iterator[None]:
                 ref = _ref(stream) if hasattr(stream, "objid") else None
                 key = keys.get(id(stream)) or refs.get(ref) or "stream"
                 _lost_stream(_Lost(key, ref, number, how, size))
+            # a stream lost for a page before, which pdfminer keeps read (a content
+            # stream pages share), is lost for this page too
+            for ref in refs.keys() & before.keys():
+                _lost_stream(attrs.evolve(before[ref], page=number))
 
 
 def _ref(stream: Any) -> str | None:
@@ -1751,16 +1756,20 @@ def pdf_reports(
 
 
 def _lost_finding(lost: Sequence[_Lost]) -> Finding:
-    """The ``parse.pdf-lost`` finding of the streams ``lost`` (in the order read)."""
-    pages = sorted({s.page for s in lost})
+    """The ``parse.pdf-lost`` finding of the streams ``lost`` (in the order read): a
+    stream read for several pages (a form drawn on each, a content stream two pages
+    share) is one stream, read for each of them."""
+    streams: dict[object, _Lost] = {}
+    for k, s in enumerate(lost):
+        streams.setdefault(k if s.ref is None else s.ref, s)
     return finding(
         "parse.pdf-lost",
-        count=len(lost),
-        broken=sum(s.how == "broken" for s in lost),
-        cut=sum(s.how == "cut" for s in lost),
-        streams=", ".join(s.key if s.ref is None else f"{s.key} {s.ref}" for s in lost),
-        pages=", ".join(map(str, pages)),
-        size=sum(s.size for s in lost),
+        count=len(streams),
+        broken=sum(s.how == "broken" for s in streams.values()),
+        cut=sum(s.how == "cut" for s in streams.values()),
+        streams=", ".join(s.key if s.ref is None else f"{s.key} {s.ref}" for s in streams.values()),
+        pages=", ".join(map(str, sorted({s.page for s in lost}))),
+        size=sum(s.size for s in streams.values()),
     )
 
 
