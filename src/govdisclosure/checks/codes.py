@@ -567,10 +567,10 @@ define(
     rule="A compressed (FlateDecode) stream that does not inflate whole, but for its "
     "checksum (which pdfminer reports: parse.pdf-damage), is read without a word: "
     "pdfminer reads one broken before its end as empty, and one cut short as far as it "
-    "goes. So each stream pdfminer's interpreter inflates to read a page (its content "
-    "streams and forms, each font's /ToUnicode map and the font program it reads) is "
-    "inflated once, in one pass, with either engine, and those that do not inflate "
-    "whole are named, with the pages they are read for.",
+    "goes. Such streams are named, with the pages they are read for: with the default "
+    "engine, each as pdfminer meets it; with PDFium, the streams pdfminer's interpreter "
+    "would inflate to read each page (its content streams and forms, each font's "
+    "/ToUnicode map and the font program it reads), judged in one pass.",
 )
 define(
     "parse.encoding",
