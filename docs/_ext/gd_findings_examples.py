@@ -500,6 +500,15 @@ data[66691], data[403847] = 31, 189   # two bytes of a compressed stream damaged
 findings = gd.parse_pdf(bytes(data)).findings
 """,
     ),
+    "parse.pdf-lost": (
+        TRIGGERED,
+        """\
+data = bytearray(open("tests/data/real/huaian-2024.pdf", "rb").read())
+for at in range(401590, 401610):   # bytes in the middle of page 5's content stream
+    data[at] ^= 0x55
+findings = gd.parse_pdf(bytes(data)).findings
+""",
+    ),
     "parse.encoding": (
         TRIGGERED,
         """\

@@ -555,6 +555,24 @@ define(
     "pdfminer judges them; bad operands are not looked for.",
 )
 define(
+    "parse.pdf-lost",
+    W,
+    N_(
+        "{count} compressed stream(s) of the PDF do not inflate whole ({broken} broken "
+        "before their end, {cut} cut short): {streams}, read for page(s) {pages}, {size} "
+        "bytes compressed. Each was read without a word no further than its damage "
+        "(pdfminer reads a stream broken before its end as empty): what the rest held "
+        "is missing from the report."
+    ),
+    rule="A compressed (FlateDecode) stream that does not inflate whole, but for its "
+    "checksum (which pdfminer reports: parse.pdf-damage), is read without a word: "
+    "pdfminer reads one broken before its end as empty, and one cut short as far as it "
+    "goes. Such streams are named, with the pages they are read for: with the default "
+    "engine, each as pdfminer meets it; with PDFium, the streams pdfminer's interpreter "
+    "would inflate to read each page (its content streams and forms, each font's "
+    "/ToUnicode map and the font program it reads), judged in one pass.",
+)
+define(
     "parse.encoding",
     I,
     N_("The input was decoded as {encoding}."),

@@ -41,6 +41,7 @@ import io
 import logging
 import os
 import re
+import sys
 import threading
 import unicodedata
 import zlib
@@ -693,7 +694,7 @@ def _pages(
         if engine == "pdfium":
             import pypdfium2  # noqa: F401, PLC0415
         else:
-            import pdfplumber  # noqa: PLC0415
+            import pdfplumber  # noqa: F401, PLC0415
     except ImportError as exc:  # pragma: no cover - depends on the environment
         extra = "pdfium" if engine == "pdfium" else "pdf"
         what = "pypdfium2 and pdfminer.six" if engine == "pdfium" else "pdfplumber"
@@ -719,6 +720,14 @@ def _pages(
     if engine == "pdfium":
         yield from _pdfium_pages(stream, max_pages, limits, budget)
         return
+    with _hooked():
+        yield from _pdfplumber_pages(stream, max_pages, limits, budget)
+
+
+def _pdfplumber_pages(
+    stream: Any, max_pages: int | None, limits: Limits, budget: Budget
+) -> Iterator[_Page]:
+    """The pages of a PDF read with pdfplumber (the default engine)."""
     import pdfplumber  # noqa: PLC0415
 
     try:
@@ -738,7 +747,9 @@ def _pages(
             page = pdf.pages[number - 1]
             try:
                 _check_content(page, number, limits)
-                yield _read_page(page, number)
+                with _silent_losses(page.page_obj, number):
+                    read = _read_page(page, number)
+                yield read
             except ParseError:
                 raise
             except Exception as exc:
@@ -815,7 +826,7 @@ def _pdfium_pages(
                     page_obj = measured[number - 1]
                     _check_content(_Measured(page_obj), number, limits)
                     fonts = _fonts(page_obj, seen)
-                    _inflate_as_pdfminer(page_obj, fonts_inflated, limits.max_bytes)
+                    _inflate_as_pdfminer(page_obj, fonts_inflated, limits.max_bytes, number=number)
                     _forget_objects(doc)
                     yield _read_page(pdf.page(number - 1, fonts), number)
                 except ParseError:
@@ -920,14 +931,22 @@ _DATA_LOSS: Final = "Data-loss while decompressing corrupted data"
 ``pdfminer.pdftypes.decompress_corrupted``)."""
 
 
-def _loses_data(data: bytes, limit: int | None = None) -> bool:
-    """Whether pdfminer, inflating the ``FlateDecode`` stream ``data``, logs
-    :data:`_DATA_LOSS`: when the stream fails to inflate in one of its last 3 bytes (its
-    checksum; failing before them, it is read as empty, and cut short, as far as it
-    goes, both without a word). pdfminer finds out a byte at a time, in time that grows
-    with the square of the stream's size (seconds for a font of a few hundred KB); this
-    finds the same in one pass, a chunk of memory at a time; a stream inflating to
-    more than ``limit`` bytes is left unjudged (False)."""
+Inflation = Literal["whole", "checksum", "broken", "cut"]
+"""How a ``FlateDecode`` stream inflates, as pdfminer reads it: ``whole``; ``checksum``,
+failing in one of its last 3 bytes (the checksum: pdfminer keeps what inflated and logs
+:data:`_DATA_LOSS`); ``broken``, failing before them (pdfminer reads it as empty, without
+a word); ``cut``, ending before its zlib stream does (cut short: pdfminer reads it as far
+as it goes, without a word)."""
+
+
+def _inflation(data: bytes, limit: int | None = None) -> Inflation | None:
+    """How pdfminer inflates the ``FlateDecode`` stream ``data`` (:data:`Inflation`).
+    pdfminer finds out a byte at a time, in time that grows with the square of the
+    stream's size (seconds for a font of a few hundred KB); this finds the same in one
+    pass, a chunk of memory at a time. A stream inflating to more than ``limit`` bytes is
+    left unjudged (None); so is an empty one (it holds nothing to lose)."""
+    if not data:
+        return None
     inflater = zlib.decompressobj()
     cut = max(len(data) - 3, 0)
     total = 0
@@ -935,62 +954,62 @@ def _loses_data(data: bytes, limit: int | None = None) -> bool:
         for chunk in inflated_chunks(inflater, data[:cut], _CHUNK):
             total += len(chunk)
             if limit is not None and total > limit:
-                return False
+                return None
     except zlib.error:
-        return False
+        return "broken"
     try:
         for k in range(cut, len(data)):
             if inflater.eof:
-                return False
+                return "whole"
             for _ in inflated_chunks(inflater, data[k : k + 1], _CHUNK):
                 pass
     except zlib.error:
-        return True
-    return False
+        return "checksum"
+    return "whole" if inflater.eof else "cut"
 
 
-def _inflate_as_pdfminer(page: Any, fonts_done: set[int], limit: int | None = None) -> None:
-    """For the PDFium engine, which reads ``page`` (a pdfminer page) with PDFium: the
-    damage pdfminer would log inflating the streams its interpreter inflates to read the
-    page, the pdfplumber engine's read, as a problem of the read
-    (:func:`_pdfminer_problem`). The streams: the page's content streams, the forms in
-    its resources (and in theirs), and, once a document (``fonts_done``: the font
-    objects done, as pdfminer keeps a font read), the streams it reads of each font:
-    the ``/ToUnicode`` map, a composite font's ``/FontFile2``, a simple font's
-    ``/FontFile`` when it has no ``/Encoding`` and is not one of the 14 standard fonts
-    (whose metrics pdfminer has). A stream whose first filter is
-    ``FlateDecode`` is judged by :func:`_loses_data`, inflated no further than
-    ``limit`` bytes (``max_bytes``: a page's content is measured before, a font's is
-    not); one with ``FlateDecode`` after another filter (ASCII85, say: rare) is not
-    judged. The damage pdfminer notices only interpreting the content (operators with
-    bad operands) is not looked for: parsing the content in Python takes longer than
-    PDFium's whole read."""
+def _loses_data(data: bytes, limit: int | None = None) -> bool:
+    """Whether pdfminer, inflating the ``FlateDecode`` stream ``data``, logs
+    :data:`_DATA_LOSS`: when the stream fails to inflate in one of its last 3 bytes (its
+    checksum; see :func:`_inflation`)."""
+    return _inflation(data, limit) == "checksum"
+
+
+@attrs.frozen
+class _Lost:
+    """A stream that does not inflate whole, read without a word (:func:`_inflation`:
+    ``broken`` or ``cut``): the key it is found under (``/Contents``, ``/XObject``,
+    ``/ToUnicode``, ``/FontFile``, ``/FontFile2``), its reference (``56 0 R``; None for
+    a direct one), the page it is first read for, how it fails, and its size compressed."""
+
+    key: str
+    ref: str | None
+    page: int
+    how: Inflation
+    size: int
+
+
+def _pdfminer_streams(page: Any, fonts_done: set[int]) -> list[tuple[str, Any]]:
+    """The streams pdfminer's interpreter inflates to read ``page`` (a pdfminer page), in
+    order, each with the key it is found under: the page's content streams
+    (``/Contents``), the forms in its resources (and in theirs: ``/XObject``), and, once a
+    document (``fonts_done``: the font objects done, as pdfminer keeps a font read), the
+    streams it reads of each font: the ``/ToUnicode`` map, a composite font's
+    ``/FontFile2``, a simple font's ``/FontFile`` when it has no ``/Encoding`` and is not
+    one of the 14 standard fonts (whose metrics pdfminer has). What pdfminer cannot
+    walk is left out."""
     from pdfminer.fontmetrics import FONT_METRICS  # noqa: PLC0415
-    from pdfminer.pdftypes import (  # noqa: PLC0415
-        LITERALS_FLATE_DECODE,
-        PDFObjRef,
-        PDFStream,
-        resolve1,
-    )
+    from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1  # noqa: PLC0415
     from pdfminer.psparser import PSLiteral  # noqa: PLC0415
 
     streams_done: set[int] = set()
+    out: list[tuple[str, Any]] = []
 
-    def inflate(value: object) -> None:
+    def inflate(value: object, key: str) -> None:
         stream = resolve1(value)
-        if not isinstance(stream, PDFStream) or id(stream) in streams_done:
-            return
-        streams_done.add(id(stream))
-        if stream.rawdata is None:  # inflated already
-            return
-        with contextlib.suppress(Exception):  # (damage PDFium reads past)
-            filters = [f for f, _ in stream.get_filters()]
-            if filters and filters[0] in LITERALS_FLATE_DECODE:
-                data = stream.rawdata
-                if stream.decipher is not None and stream.objid is not None:
-                    data = stream.decipher(stream.objid, stream.genno or 0, data, stream.attrs)
-                if _loses_data(data, limit):
-                    _pdfminer_problem(_DATA_LOSS)
+        if isinstance(stream, PDFStream) and id(stream) not in streams_done:
+            streams_done.add(id(stream))
+            out.append((key, stream))
 
     def name(value: object) -> object:
         value = resolve1(value)
@@ -1004,7 +1023,7 @@ def _inflate_as_pdfminer(page: Any, fonts_done: set[int], limit: int | None = No
         spec = resolve1(ref)
         if not isinstance(spec, dict):
             return
-        inflate(spec.get("ToUnicode"))
+        inflate(spec.get("ToUnicode"), "/ToUnicode")
         subtype = name(spec.get("Subtype"))
         if subtype == "Type0":
             descendants = resolve1(spec.get("DescendantFonts"))
@@ -1018,13 +1037,13 @@ def _inflate_as_pdfminer(page: Any, fonts_done: set[int], limit: int | None = No
         if not isinstance(descriptor, dict):
             return
         if subtype in ("CIDFontType0", "CIDFontType2"):
-            inflate(descriptor.get("FontFile2"))
+            inflate(descriptor.get("FontFile2"), "/FontFile2")
         elif (
             subtype != "Type3"
             and "Encoding" not in spec
             and name(spec.get("BaseFont")) not in FONT_METRICS  # (else pdfminer's metrics)
         ):
-            inflate(descriptor.get("FontFile"))
+            inflate(descriptor.get("FontFile"), "/FontFile")
 
     def resources(value: object, depth: int) -> None:
         value = resolve1(value)
@@ -1041,13 +1060,128 @@ def _inflate_as_pdfminer(page: Any, fonts_done: set[int], limit: int | None = No
                 if not isinstance(form, PDFStream) or id(form) in streams_done:
                     continue
                 if name(form.attrs.get("Subtype")) == "Form":
-                    inflate(form)
+                    inflate(form, "/XObject")
                     resources(form.attrs.get("Resources"), depth + 1)
 
     with contextlib.suppress(Exception):  # (what pdfminer cannot walk, PDFium reads)
         for ref in page.contents:
-            inflate(ref)
+            inflate(ref, "/Contents")
         resources(page.resources, 0)
+    return out
+
+
+def _inflate_as_pdfminer(
+    page: Any,
+    fonts_done: set[int],
+    limit: int | None = None,
+    *,
+    number: int = 0,
+    checksum: bool = True,
+) -> None:
+    """For the PDFium engine, which reads ``page`` (a pdfminer page, page ``number``)
+    with PDFium: the streams pdfminer would inflate to read it
+    (:func:`_pdfminer_streams`), judged as pdfminer judges them (:func:`_inflation`),
+    in one pass. One that inflates but for its checksum is the damage pdfminer would
+    log, a problem of the read (:func:`_pdfminer_problem`; with ``checksum``); one
+    pdfminer reads without a word no further than its damage (broken or cut short) is
+    a :class:`_Lost` of the read (:func:`_lost_stream`). A stream whose first filter is
+    ``FlateDecode`` is judged, inflated no further than ``limit`` bytes (``max_bytes``:
+    a page's content is measured before, a font's is not); one with ``FlateDecode``
+    after another filter (ASCII85, say: rare) is not. The damage pdfminer notices only
+    interpreting the content (operators with bad operands) is not looked for: parsing
+    the content in Python takes longer than PDFium's whole read."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE  # noqa: PLC0415
+
+    for key, stream in _pdfminer_streams(page, fonts_done):
+        if stream.rawdata is None:  # inflated already
+            continue
+        with contextlib.suppress(Exception):  # (damage PDFium reads past)
+            filters = [f for f, _ in stream.get_filters()]
+            if filters and filters[0] in LITERALS_FLATE_DECODE:
+                data = stream.rawdata
+                if stream.decipher is not None and stream.objid is not None:
+                    data = stream.decipher(stream.objid, stream.genno or 0, data, stream.attrs)
+                how = _inflation(data, limit)
+                if how == "checksum" and checksum:
+                    _pdfminer_problem(_DATA_LOSS)
+                elif how in ("broken", "cut"):
+                    _lost_stream(_Lost(key, _ref(stream), number, how, len(data)))
+
+
+_hook_lock = threading.Lock()
+_hook_users = 0
+_hook_original: Any = None
+
+
+def _decompress_corrupted(data: bytes) -> bytes:
+    """pdfminer's ``pdftypes.decompress_corrupted``, which its ``PDFStream.decode``
+    calls on a ``FlateDecode`` stream that does not inflate whole (never on a sound
+    one), while the pdfplumber engine reads (:func:`_hooked`): the same, and, in a
+    thread reading a page (:func:`_silent_losses`), a stream it reads without a word no
+    further than its damage is noted."""
+    noted = getattr(_reading, "silent", None)
+    if noted is not None:
+        with contextlib.suppress(Exception):
+            how = _inflation(data)
+            if how in ("broken", "cut"):
+                caller = sys._getframe(1).f_locals.get("self")  # (decode's stream)
+                noted.append((caller, how, len(data)))
+    return _hook_original(data)  # type: ignore[no-any-return]
+
+
+@contextlib.contextmanager
+def _hooked() -> Iterator[None]:
+    """While the block runs, pdfminer's ``decompress_corrupted`` is
+    :func:`_decompress_corrupted`, which does what it does (in every thread) and notes
+    only in a thread reading a page; the last read to end puts pdfminer's back."""
+    global _hook_users, _hook_original  # noqa: PLW0603
+    from pdfminer import pdftypes  # noqa: PLC0415
+
+    with _hook_lock:
+        if _hook_users == 0:
+            _hook_original = pdftypes.decompress_corrupted
+            pdftypes.decompress_corrupted = _decompress_corrupted
+        _hook_users += 1
+    try:
+        yield
+    finally:
+        with _hook_lock:
+            _hook_users -= 1
+            if _hook_users == 0:
+                pdftypes.decompress_corrupted = _hook_original
+
+
+@contextlib.contextmanager
+def _silent_losses(page: Any, number: int) -> Iterator[None]:
+    """The streams pdfminer reads without a word no further than their damage while
+    the block reads page ``number`` (``page``, pdfminer's) with pdfplumber, each a
+    :class:`_Lost` of the read, under the key the page finds it under
+    (:func:`_pdfminer_streams`; ``stream`` for one it does not: an annotation's, say)."""
+    noted: list[tuple[Any, Inflation, int]] = []
+    outer = getattr(_reading, "silent", None)
+    _reading.silent = noted
+    try:
+        yield
+    finally:
+        _reading.silent = outer
+        before = {s.ref: s for s in getattr(_reading, "lost", None) or () if s.ref}
+        if noted or before:  # (damage met: nothing is walked for a sound PDF)
+            streams = _pdfminer_streams(page, set())
+            keys = {id(s): k for k, s in streams}
+            refs = {_ref(s): k for k, s in streams if s.objid is not None}
+            for stream, how, size in noted:
+                ref = _ref(stream) if hasattr(stream, "objid") else None
+                key = keys.get(id(stream)) or refs.get(ref) or "stream"
+                _lost_stream(_Lost(key, ref, number, how, size))
+            # a stream lost for a page before, which pdfminer keeps read (a content
+            # stream pages share), is lost for this page too
+            for ref in refs.keys() & before.keys():
+                _lost_stream(attrs.evolve(before[ref], page=number))
+
+
+def _ref(stream: Any) -> str | None:
+    """A pdfminer stream's reference (``56 0 R``; None for a direct one)."""
+    return None if stream.objid is None else f"{stream.objid} {stream.genno or 0} R"
 
 
 class _Encrypted(Exception):
@@ -1524,8 +1658,29 @@ def _pdfminer_problems() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
+@contextlib.contextmanager
+def _lost_streams() -> Iterator[list[_Lost]]:
+    """The streams found, while the block runs, to be read without a word no further
+    than their damage (:func:`_inflate_as_pdfminer`)."""
+    lost: list[_Lost] = []
+    outer = getattr(_reading, "lost", None)
+    _reading.lost = lost
+    try:
+        yield lost
+    finally:
+        _reading.lost = outer
+
+
 _reading = threading.local()
-"""The problems of the read under way in this thread (``problems``: a list, or None)."""
+"""The read under way in this thread: its problems (``problems``: a list, or None) and
+its streams lost (``lost``: a list, or None)."""
+
+
+def _lost_stream(lost: _Lost) -> None:
+    """Count ``lost`` as a stream lost in the read under way in this thread."""
+    streams = getattr(_reading, "lost", None)
+    if streams is not None:
+        streams.append(lost)
 
 
 def _pdfminer_problem(message: str) -> None:
@@ -1566,7 +1721,7 @@ def pdf_reports(
         with_pictures,
     )
 
-    with _pdfminer_problems() as problems:
+    with _pdfminer_problems() as problems, _lost_streams() as lost:
         items = list(_layout(_pages(source, max_pages, limits, engine)))
     findings: list[Finding] = []
     blocks = _blocks(items, findings)
@@ -1595,7 +1750,27 @@ def pdf_reports(
             "parse.pdf-damage", count=len(problems), problem=_quoted_problem(problems[0])
         )
         reports[0] = attrs.evolve(reports[0], findings=(damage, *reports[0].findings))
+    if lost:
+        reports[0] = attrs.evolve(reports[0], findings=(_lost_finding(lost), *reports[0].findings))
     return reports
+
+
+def _lost_finding(lost: Sequence[_Lost]) -> Finding:
+    """The ``parse.pdf-lost`` finding of the streams ``lost`` (in the order read): a
+    stream read for several pages (a form drawn on each, a content stream two pages
+    share) is one stream, read for each of them."""
+    streams: dict[object, _Lost] = {}
+    for k, s in enumerate(lost):
+        streams.setdefault(k if s.ref is None else s.ref, s)
+    return finding(
+        "parse.pdf-lost",
+        count=len(streams),
+        broken=sum(s.how == "broken" for s in streams.values()),
+        cut=sum(s.how == "cut" for s in streams.values()),
+        streams=", ".join(s.key if s.ref is None else f"{s.key} {s.ref}" for s in streams.values()),
+        pages=", ".join(map(str, sorted({s.page for s in lost}))),
+        size=sum(s.size for s in streams.values()),
+    )
 
 
 def _read_as_text(
