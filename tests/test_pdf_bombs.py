@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure.formats.pdf import _content_size, _inflated_size
+from pdfbytes import assemble
 
 pdfplumber = pytest.importorskip("pdfplumber")
 
@@ -65,19 +66,7 @@ def _pdf(content: bytes, form: bytes | None = None, nested: int = 0) -> bytes:
         b"/Resources << /Font << /F1 5 0 R >> %s >> >>" % xobjects
     )
     objs[3] = stream(content)
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for i, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objs) + 1,
-        xref,
-    )
-    return out
+    return assemble(objs)
 
 
 def test_a_page_that_inflates_beyond_max_bytes_is_refused() -> None:

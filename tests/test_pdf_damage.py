@@ -10,10 +10,8 @@ first; the command line keeps pdfminer's own lines off the terminal.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +20,7 @@ from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure.formats.pdf import _quoted_problem
+from pdfbytes import assemble, logged
 
 pytest.importorskip("pdfplumber")
 
@@ -38,26 +37,6 @@ def damaged() -> bytes:
 
 def damage_findings(report: gd.Report) -> list[gd.Finding]:
     return [f for f in report.findings if f.code == "parse.pdf-damage"]
-
-
-@contextlib.contextmanager
-def logged() -> Iterator[list[logging.LogRecord]]:
-    """The warnings pdfminer logs in this thread, as a program's handler sees them."""
-    records: list[logging.LogRecord] = []
-    thread = threading.get_ident()
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.thread == thread:
-                records.append(record)
-
-    handler = Keep(logging.WARNING)
-    logger = logging.getLogger("pdfminer")
-    logger.addHandler(handler)
-    try:
-        yield records
-    finally:
-        logger.removeHandler(handler)
 
 
 def test_a_damaged_pdf_is_read_and_named() -> None:
@@ -364,19 +343,7 @@ def _type1_pdf(basefont: bytes) -> bytes:
         + bytes(packed)
         + b"\nendstream",
     ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for i, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objs) + 1,
-        xref,
-    )
-    return out
+    return assemble(objs)
 
 
 @pytest.mark.parametrize(("basefont", "named"), [(b"Helvetica", False), (b"Damaged", True)])

@@ -10,11 +10,8 @@ pdfminer would inflate as pdfminer judges them.
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import threading
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +19,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
+from pdfbytes import assemble, logged
 
 pytest.importorskip("pdfplumber")
 
@@ -42,26 +40,6 @@ def lost_findings(report: gd.Report) -> list[gd.Finding]:
 
 def damage_findings(report: gd.Report) -> list[gd.Finding]:
     return [f for f in report.findings if f.code == "parse.pdf-damage"]
-
-
-@contextlib.contextmanager
-def logged() -> Iterator[list[logging.LogRecord]]:
-    """The warnings pdfminer logs in this thread."""
-    records: list[logging.LogRecord] = []
-    thread = threading.get_ident()
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.thread == thread:
-                records.append(record)
-
-    handler = Keep(logging.WARNING)
-    logger = logging.getLogger("pdfminer")
-    logger.addHandler(handler)
-    try:
-        yield records
-    finally:
-        logger.removeHandler(handler)
 
 
 def pdfminer_reads(stream: bytes) -> tuple[bytes, bool]:
@@ -177,19 +155,7 @@ def make_pdf(streams: list[bytes]) -> bytes:
             + stream
             + b"\nendstream"
         )
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for i, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objs) + 1,
-        xref,
-    )
-    return out
+    return assemble(objs)
 
 
 def read(data: bytes, engine: str) -> tuple[list[str], list[object], list[gd.Finding]]:
