@@ -14,6 +14,7 @@ the same call the parsers make, and marked as such in the catalogue.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -656,7 +657,14 @@ def run(code: str, base: dict[str, Any] | None = None) -> Any:
         msg = f"finding code {code!r} has no example in docs/_ext/gd_findings_examples.py"
         raise LookupError(msg)
     ns = dict(base if base is not None else namespace())
-    exec(EXAMPLES[code][1], ns)
+    # (the examples' damaged PDFs make pdfminer log warnings, which their findings
+    # report: kept off the build's output, whatever logging the build has set up)
+    pdfminer = logging.getLogger("pdfminer")
+    propagate, pdfminer.propagate = pdfminer.propagate, False
+    try:
+        exec(EXAMPLES[code][1], ns)
+    finally:
+        pdfminer.propagate = propagate
     for f in ns["findings"]:
         if f.code == code:
             return f
