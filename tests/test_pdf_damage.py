@@ -191,41 +191,19 @@ def _pdfminer_logs_data_loss(stream: bytes) -> bool:
     return any("Data-loss" in r.getMessage() for r in records)
 
 
-@settings(max_examples=200, deadline=None)
-@given(
-    st.binary(max_size=400),
-    st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), max_size=3),
-    st.integers(0, 10_000),
-)
-def test_a_stream_loses_data_when_pdfminer_says_it_does(
-    content: bytes, damage: list[tuple[int, int]], cut: int
-) -> None:
-    """Property: the PDFium engine's judge of a stream (in one pass) says what pdfminer
-    (a byte at a time) logs, for any stream damaged or cut short."""
-    import zlib  # noqa: PLC0415
-
-    from govdisclosure.formats.pdf import _loses_data  # noqa: PLC0415
-
-    pytest.importorskip("pdfminer")
-    stream = bytearray(zlib.compress(content * 3))
-    for at, value in damage:
-        stream[at % len(stream)] = value
-    stream = stream[: len(stream) - cut % 8]
-    assert _loses_data(bytes(stream)) is _pdfminer_logs_data_loss(bytes(stream))
-
-
 def test_a_stream_is_judged_no_further_than_max_bytes() -> None:
     """A stream is inflated a chunk at a time, and no further than the limit: past it,
     it is left unjudged (a font program is not measured before, as content is)."""
     import zlib  # noqa: PLC0415
 
-    from govdisclosure.formats.pdf import _loses_data  # noqa: PLC0415
+    from govdisclosure.formats.pdf import _inflation  # noqa: PLC0415
 
     stream = bytearray(zlib.compress(b"0" * 5_000_000))
     stream[-1] ^= 0xFF  # (the checksum's last byte)
-    assert _loses_data(bytes(stream)) is _pdfminer_logs_data_loss(bytes(stream)) is True
-    assert _loses_data(bytes(stream), limit=1_000_000) is False
-    assert _loses_data(bytes(stream), limit=5_000_000) is True
+    assert _pdfminer_logs_data_loss(bytes(stream))
+    assert _inflation(bytes(stream)) == "checksum"
+    assert _inflation(bytes(stream), limit=1_000_000) is None
+    assert _inflation(bytes(stream), limit=5_000_000) == "checksum"
 
 
 _STREAMS = [

@@ -286,3 +286,20 @@ def test_a_stream_read_for_two_pages_is_one_stream(engine: str) -> None:
     params = dict(found.params)
     assert (params["count"], params["broken"], params["cut"]) == (1, 1, 0)
     assert (params["streams"], params["pages"]) == ("/Contents 7 0 R", "2, 3")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_form_drawn_by_a_form_is_judged_too(engine: str) -> None:
+    """A form drawn by a form the page draws, its stream broken in the middle: named as
+    the page's content is, by both engines (the PDFium engine walks the forms in forms
+    of the resources, as pdfminer reads them)."""
+    from test_pdf_bombs import _pdf  # noqa: PLC0415
+
+    data = bytearray(_pdf(b"", form=b"BT /F1 12 Tf 72 700 Td (7) Tj ET\n" * 40, nested=2))
+    start = data.rindex(b">>\nstream\n") + len(b">>\nstream\n")  # the innermost form (8 0 R)
+    end = data.rindex(b"\nendstream")
+    for at in range((start + end) // 2, (start + end) // 2 + 8):
+        data[at] ^= 0x55
+    _, _, lost = read(bytes(data), _engine(engine))
+    (found,) = lost
+    assert dict(found.params)["streams"] == "/XObject 8 0 R"

@@ -855,7 +855,7 @@ def _fonts(page: Any, seen: dict[int, _FontInfo] | None = None) -> _FontInfo:
     gave, by object number, for the pages after (a font's widths, parsed with it,
     take milliseconds)."""
     from pdfminer.fontmetrics import FONT_METRICS  # noqa: PLC0415
-    from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1  # noqa: PLC0415
+    from pdfminer.pdftypes import PDFObjRef, resolve1  # noqa: PLC0415
     from pdfminer.psparser import PSLiteral  # noqa: PLC0415
 
     out: _FontInfo = {}
@@ -896,34 +896,57 @@ def _fonts(page: Any, seen: dict[int, _FontInfo] | None = None) -> _FontInfo:
             return {base[7:] if base[6:7] == "+" else base: value, base: value}
         return {}
 
-    def resources(value: object, depth: int) -> None:
+    with contextlib.suppress(Exception):
+        for kind, spec in _resource_items(page.resources):
+            if kind != "font":
+                continue
+            objid = spec.objid if isinstance(spec, PDFObjRef) else None
+            entries = known.get(objid) if isinstance(objid, int) else None
+            if entries is None:
+                entries = font(spec)
+                if isinstance(objid, int):
+                    known[objid] = entries
+            for key, info in entries.items():
+                if "+" in key:
+                    out[key] = info
+                else:  # (of two subsets of one font, the first's goes by the name)
+                    out.setdefault(key, info)
+    return out
+
+
+def _resource_items(resources: object) -> Iterator[tuple[Literal["font", "form"], Any]]:
+    """What a page's resource dictionary ``resources`` holds that pdfminer reads, in
+    its order: each font (``"font"``, as given: a reference or a dictionary) and each
+    form XObject (``"form"``, its stream), each form followed by what its own resources
+    hold, forms in forms to :data:`_MAX_FORM_DEPTH`; a form drawn twice is walked once.
+    What the PDFium engine asks of the fonts (:func:`_fonts`) and of the streams
+    (:func:`_pdfminer_streams`) is found in the same walk."""
+    from pdfminer.pdftypes import PDFStream, resolve1  # noqa: PLC0415
+    from pdfminer.psparser import PSLiteral  # noqa: PLC0415
+
+    forms_done: set[int] = set()
+
+    def walk(value: object, depth: int) -> Iterator[tuple[Literal["font", "form"], Any]]:
         value = resolve1(value)
         if not isinstance(value, dict) or depth > _MAX_FORM_DEPTH:
             return
         fonts = resolve1(value.get("Font"))
         if isinstance(fonts, dict):
-            for spec in fonts.values():
-                objid = spec.objid if isinstance(spec, PDFObjRef) else None
-                entries = known.get(objid) if isinstance(objid, int) else None
-                if entries is None:
-                    entries = font(spec)
-                    if isinstance(objid, int):
-                        known[objid] = entries
-                for key, info in entries.items():
-                    if "+" in key:
-                        out[key] = info
-                    else:  # (of two subsets of one font, the first's goes by the name)
-                        out.setdefault(key, info)
+            for ref in fonts.values():
+                yield "font", ref
         xobjects = resolve1(value.get("XObject"))
         if isinstance(xobjects, dict):
             for ref in xobjects.values():
                 form = resolve1(ref)
-                if isinstance(form, PDFStream) and name(form.attrs.get("Subtype")) == "Form":
-                    resources(form.attrs.get("Resources"), depth + 1)
+                if not isinstance(form, PDFStream) or id(form) in forms_done:
+                    continue
+                subtype = resolve1(form.attrs.get("Subtype"))
+                if isinstance(subtype, PSLiteral) and subtype.name == "Form":
+                    forms_done.add(id(form))
+                    yield "form", form
+                    yield from walk(form.attrs.get("Resources"), depth + 1)
 
-    with contextlib.suppress(Exception):
-        resources(page.resources, 0)
-    return out
+    return walk(resources, 0)
 
 
 _DATA_LOSS: Final = "Data-loss while decompressing corrupted data"
@@ -966,13 +989,6 @@ def _inflation(data: bytes, limit: int | None = None) -> Inflation | None:
     except zlib.error:
         return "checksum"
     return "whole" if inflater.eof else "cut"
-
-
-def _loses_data(data: bytes, limit: int | None = None) -> bool:
-    """Whether pdfminer, inflating the ``FlateDecode`` stream ``data``, logs
-    :data:`_DATA_LOSS`: when the stream fails to inflate in one of its last 3 bytes (its
-    checksum; see :func:`_inflation`)."""
-    return _inflation(data, limit) == "checksum"
 
 
 @attrs.frozen
@@ -1045,28 +1061,14 @@ def _pdfminer_streams(page: Any, fonts_done: set[int]) -> list[tuple[str, Any]]:
         ):
             inflate(descriptor.get("FontFile"), "/FontFile")
 
-    def resources(value: object, depth: int) -> None:
-        value = resolve1(value)
-        if not isinstance(value, dict) or depth > _MAX_FORM_DEPTH:
-            return
-        fonts = resolve1(value.get("Font"))
-        if isinstance(fonts, dict):
-            for ref in fonts.values():
-                font(ref)
-        xobjects = resolve1(value.get("XObject"))
-        if isinstance(xobjects, dict):
-            for ref in xobjects.values():
-                form = resolve1(ref)
-                if not isinstance(form, PDFStream) or id(form) in streams_done:
-                    continue
-                if name(form.attrs.get("Subtype")) == "Form":
-                    inflate(form, "/XObject")
-                    resources(form.attrs.get("Resources"), depth + 1)
-
     with contextlib.suppress(Exception):  # (what pdfminer cannot walk, PDFium reads)
         for ref in page.contents:
             inflate(ref, "/Contents")
-        resources(page.resources, 0)
+        for kind, item in _resource_items(page.resources):
+            if kind == "font":
+                font(item)
+            else:
+                inflate(item, "/XObject")
     return out
 
 
