@@ -335,15 +335,15 @@ def test_golden_html(name: str, locale: str, update_golden: bool) -> None:
 
 def test_decode_by_bom_declaration_and_content() -> None:
     text = "<p>三、收到和处理政府信息公开申请情况</p>"
-    assert _decode(text.encode("utf-8")) == (text, "utf-8", False)
-    assert _decode(b"\xef\xbb\xbf" + text.encode("utf-8")) == (text, "utf-8", False)
-    assert _decode(text.encode("utf-16")) == (text, "utf-16", False)
+    assert _decode(text.encode("utf-8")) == (text, "utf-8", None)
+    assert _decode(b"\xef\xbb\xbf" + text.encode("utf-8")) == (text, "utf-8", None)
+    assert _decode(text.encode("utf-16")) == (text, "utf-16", None)
     declared = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">' + text
-    assert _decode(declared.encode("gbk")) == (declared, "gb18030", False)
-    assert _decode(text.encode("gbk")) == (text, "gb18030", False)  # no declaration at all
+    assert _decode(declared.encode("gbk")) == (declared, "gb18030", None)
+    assert _decode(text.encode("gbk")) == (text, "gb18030", None)  # no declaration at all
     # declared GBK but written in UTF-8: the content wins
     lying = '<meta charset="gbk">' + text
-    assert _decode(lying.encode("utf-8")) == (lying, "utf-8", False)
+    assert _decode(lying.encode("utf-8")) == (lying, "utf-8", None)
 
 
 @pytest.mark.parametrize(
@@ -780,34 +780,49 @@ def test_a_report_laid_out_with_br_alone() -> None:
 
 
 _PAGE_WITH_BYTES = gd.render_html(gd.build_report(organ="某县某局", year=2024))
+_UTF8_AT = len(codecs.BOM_UTF8) + len(_PAGE_WITH_BYTES.encode("utf-8"))
+_UTF16_AT = len(codecs.BOM_UTF16_LE) + len(_PAGE_WITH_BYTES.encode("utf-16-le"))
+_GBK_AT = len(_PAGE_WITH_BYTES.encode("gbk"))
 
 
 @pytest.mark.parametrize(
-    ("data", "encoding"),
+    ("data", "encoding", "replaced"),
     [
-        # a UTF-8 page with its mark and a paragraph pasted in GBK
+        # a UTF-8 page with its mark and a paragraph pasted in GBK: of 附 (B8 BD) and
+        # 注 (D7 A2), B8 and BD are no UTF-8 (D7 A2 is, a Hebrew letter)
         (
             codecs.BOM_UTF8 + _PAGE_WITH_BYTES.encode("utf-8") + "<p>附注</p>".encode("gbk"),
-            "UTF-8 (with undecodable bytes replaced)",
+            None,
+            ("UTF-8", 2, _UTF8_AT + 3),
         ),
         # a UTF-16 page cut one byte into a character
         (
             codecs.BOM_UTF16_LE + _PAGE_WITH_BYTES.encode("utf-16-le") + b"x",
-            "UTF-16 (with undecodable bytes replaced)",
+            None,
+            ("UTF-16", 1, _UTF16_AT),
         ),
-        # bytes no encoding tried decodes (0x80 is no GB18030 byte)
-        (_PAGE_WITH_BYTES.encode("gbk") + b"\x80\xff", "GB18030 (with undecodable bytes replaced)"),
-        (codecs.BOM_UTF8 + _PAGE_WITH_BYTES.encode("utf-8"), None),
-        (codecs.BOM_UTF16_LE + _PAGE_WITH_BYTES.encode("utf-16-le"), "UTF-16"),
+        # bytes no encoding tried decodes (0x80 is no GB18030 byte, nor is 0xFF)
+        (_PAGE_WITH_BYTES.encode("gbk") + b"\x80\xff", None, ("GB18030", 2, _GBK_AT)),
+        (codecs.BOM_UTF8 + _PAGE_WITH_BYTES.encode("utf-8"), None, None),
+        (codecs.BOM_UTF16_LE + _PAGE_WITH_BYTES.encode("utf-16-le"), "UTF-16", None),
     ],
 )
 def test_regression_bytes_not_decoded_are_said_to_be_replaced(
-    data: bytes, encoding: str | None
+    data: bytes, encoding: str | None, replaced: tuple[str, int, int] | None
 ) -> None:
-    """A page's bytes that its encoding does not decode are replaced, and the
-    parse.encoding finding says so (before, a mark before bytes of another encoding
-    made them U+FFFD in silence, as did bytes neither UTF-8 nor GB18030 decodes)."""
+    """A page's bytes that its encoding does not decode are replaced, and a
+    parse.bytes-replaced finding says how many, in which encoding, and where the first
+    was (before, a mark before bytes of another encoding made them U+FFFD in silence,
+    as did bytes neither UTF-8 nor GB18030 decodes; then parse.encoding said so in
+    English words inside its parameter)."""
     r = gd.parse_html(data)
     named = [f.args["encoding"] for f in r.findings if f.code == "parse.encoding"]
     assert named == ([] if encoding is None else [encoding])
+    said = [f for f in r.findings if f.code == "parse.bytes-replaced"]
+    if replaced is None:
+        assert not said
+    else:
+        (f,) = said
+        assert f.severity is gd.Severity.WARNING
+        assert (f.args["encoding"], f.args["count"], f.args["offset"]) == replaced
     assert r.applications is not None

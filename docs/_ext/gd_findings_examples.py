@@ -517,6 +517,13 @@ text = gd.render_text(ok)   # the clean report in the official text layout
 findings = gd.parse_text(text.encode("gb18030")).findings
 """,
     ),
+    "parse.bytes-replaced": (
+        TRIGGERED,
+        """\
+text = gd.render_text(ok)   # the clean report in the official text layout
+findings = gd.parse_text(text.encode("gbk") + b"\\x80").findings   # a stray byte at the end
+""",
+    ),
     "parse.compressed": (
         TRIGGERED,
         """\

@@ -579,6 +579,17 @@ define(
     rule="Pages and texts in UTF-8, UTF-16, UTF-32, GBK or GB18030 are decoded by their BOM, declaration or content.",
 )
 define(
+    "parse.bytes-replaced",
+    W,
+    N_(
+        "{count} byte(s) of the input do not decode as {encoding}, the first at offset "
+        "{offset}: they were read as U+FFFD, and what they held is missing from the report."
+    ),
+    rule="A page or text is decoded whole: bytes that neither its byte-order mark's "
+    "encoding, nor UTF-8, nor its declared charset, nor GB18030 decodes are replaced "
+    "with U+FFFD, counted and located.",
+)
+define(
     "parse.compressed",
     I,
     N_("The input was {compression}-compressed; it was read inflated."),

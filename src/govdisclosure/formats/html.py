@@ -38,7 +38,13 @@ from lxml import etree
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats._assembly import split
-from govdisclosure.formats._bom import bom_codec
+from govdisclosure.formats._bom import (
+    Replaced,
+    bom_codec,
+    decode_fewest_replaced,
+    decode_replacing,
+    replaced_finding,
+)
 from govdisclosure.formats._cells import repeats_in_span
 from govdisclosure.formats._container import (
     _CHROME_FIND,
@@ -485,19 +491,20 @@ _MHTML_HEAD: Final = 8192
 _CJK: Final = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
-def _decode(data: bytes, charset: str | None = None) -> tuple[str, str, bool]:
-    """Text, the codec used, and whether bytes it does not decode were replaced: BOM,
+def _decode(data: bytes, charset: str | None = None) -> tuple[str, str, Replaced | None]:
+    """Text, the codec used, and the bytes it does not decode, replaced (if any): BOM,
     then UTF-8, then the declared charset (``charset``, the one an MHTML part declares,
     else the page's own declaration; used when it makes Chinese characters of the
-    page), then GB18030."""
+    page), then GB18030; else the one of GB18030 and UTF-8 that replaces fewer bytes."""
     codec = bom_codec(data)
     if codec is not None:
         try:
-            return data.decode(codec), codec.removesuffix("-sig"), False
+            return data.decode(codec), codec.removesuffix("-sig"), None
         except UnicodeDecodeError:  # (a mark before bytes of another encoding)
-            return data.decode(codec, errors="replace"), codec.removesuffix("-sig"), True
+            text, replaced = decode_replacing(data, codec)
+            return text, codec.removesuffix("-sig"), replaced
     try:
-        return data.decode("utf-8"), "utf-8", False
+        return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
     if charset is not None:
@@ -519,11 +526,13 @@ def _decode(data: bytes, charset: str | None = None) -> tuple[str, str, bool]:
         except (UnicodeError, LookupError):  # (the "undefined" codec raises UnicodeError)
             continue
         if codec == "gb18030" or _CJK.search(text) is not None:
-            return text, codec, False
+            return text, codec, None
         fallback = fallback or (text, codec)
     if fallback is not None:
-        return (*fallback, False)
-    return data.decode("gb18030", errors="replace"), "gb18030", True
+        return (*fallback, None)
+    # (as GB18030 or UTF-8, whichever replaces fewer bytes: a UTF-8 page with a
+    # stray byte GB18030 does not decode either keeps its characters)
+    return decode_fewest_replaced(data, ("gb18030", "utf-8"))
 
 
 def _span(value: str | None, limit: int) -> int:
@@ -1229,9 +1238,15 @@ def fragment_blocks(
 ) -> list[Block]:
     """The blocks of a piece of HTML held in another document (a Markdown file's table, a
     part imported into a Word document), read as a page's content is (:func:`html_blocks`);
-    bytes are decoded by their BOM or declaration, as a page's are. Raises
+    bytes are decoded by their BOM or declaration, as a page's are (bytes replaced are
+    named: ``parse.bytes-replaced``). Raises
     :class:`~govdisclosure.ParseError` for markup that makes no tree (nothing but blanks)."""
-    text = _decode(fragment)[0] if isinstance(fragment, bytes) else fragment
+    if isinstance(fragment, bytes):
+        text, codec, replaced = _decode(fragment)
+        if replaced is not None:
+            findings.append(replaced_finding(codec.upper(), replaced))
+    else:
+        text = fragment
     return html_blocks(
         _parse_tree(text), findings, limits=limits, budget=budget, raised=raising(text)
     )
@@ -1578,10 +1593,10 @@ def _parse_page(
         if is_mhtml(data):
             data, charset = mhtml_page(data, limits)
         text, codec, replaced = _decode(data, charset)
-        if codec != "utf-8" or replaced:
-            # (in the words the text reader uses for bytes replaced)
-            encoding = codec.upper() + (" (with undecodable bytes replaced)" if replaced else "")
-            findings.append(finding("parse.encoding", encoding=encoding))
+        if replaced is not None:
+            findings.append(replaced_finding(codec.upper(), replaced))
+        elif codec != "utf-8":
+            findings.append(finding("parse.encoding", encoding=codec.upper()))
         elif not data.startswith(codecs.BOM_UTF8):
             utf8 = data  # decoded strictly: encoding the text again gives the same bytes
     elif isinstance(given, str):

@@ -40,7 +40,12 @@ from govdisclosure.formats._assembly import (
     is_title,
     match_heading,
 )
-from govdisclosure.formats._bom import bom_codec
+from govdisclosure.formats._bom import (
+    bom_codec,
+    decode_fewest_replaced,
+    decode_replacing,
+    replaced_finding,
+)
 from govdisclosure.formats._cells import is_glued_label
 from govdisclosure.formats._raw import (
     Block,
@@ -87,9 +92,10 @@ def decode(data: bytes) -> tuple[str, Finding | None]:
     """Decode ``data``: by its byte-order mark (UTF-8, UTF-16, UTF-32), else UTF-8, else
     GB18030.
 
-    Returns the text and a ``parse.encoding`` finding when it was not UTF-8, or when
-    bytes that did not decode were replaced (a mark before bytes of another encoding
-    too).
+    Returns the text and a ``parse.encoding`` finding when it was not UTF-8, or a
+    ``parse.bytes-replaced`` finding when bytes that did not decode were replaced (a
+    mark before bytes of another encoding too; without a mark, as UTF-8 or GB18030,
+    whichever replaces fewer).
     """
     codec = bom_codec(data)
     if codec is not None:
@@ -98,10 +104,8 @@ def decode(data: bytes) -> tuple[str, Finding | None]:
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:  # (a mark before bytes of another encoding)
-            replaced = f"{named} (with undecodable bytes replaced)"
-            return data.decode(codec, errors="replace"), finding(
-                "parse.encoding", encoding=replaced
-            )
+            text, replaced = decode_replacing(data, codec)
+            return text, replaced_finding(named, replaced)
         return text, None if codec == "utf-8-sig" else finding("parse.encoding", encoding=named)
     try:
         return data.decode("utf-8"), None
@@ -110,9 +114,10 @@ def decode(data: bytes) -> tuple[str, Finding | None]:
     try:
         return data.decode("gb18030"), finding("parse.encoding", encoding="GB18030")
     except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace"), finding(
-            "parse.encoding", encoding="UTF-8 (with undecodable bytes replaced)"
-        )
+        # (the one that replaces fewer bytes: a GBK text with a stray byte keeps its
+        # characters)
+        text, codec, replaced = decode_fewest_replaced(data, ("utf-8", "gb18030"))
+        return text, replaced_finding(codec.upper(), replaced)
 
 
 class _Widths(dict[str, int]):
