@@ -478,6 +478,13 @@ findings = [finding("parse.embedded-object", program="Excel.Sheet.8",
                     part="embeddings/oleObject1.bin")]
 """,
     ),
+    "parse.unread-graphic": (
+        CONSTRUCTED,
+        """\
+findings = [finding("parse.unread-graphic", graphic="chart", part="charts/chart1.xml",
+                    count=3, cells="2024, 1024, 36")]
+""",
+    ),
     "parse.unread-text": (
         CONSTRUCTED,
         """\

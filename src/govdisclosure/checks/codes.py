@@ -510,6 +510,17 @@ define(
     "counted and its figures quoted.",
 )
 define(
+    "parse.unread-graphic",
+    W,
+    N_(
+        "The Word document holds a {graphic} ({part}), which was not read; {count} figure(s) "
+        "in it, in no table of the report: {cells}."
+    ),
+    rule="A chart (its part's cached values) or SmartArt graphic (its data part's text) "
+    "in a Word document is not read into the report; it is named, its figures counted and "
+    "quoted.",
+)
+define(
     "parse.embedded-object",
     W,
     N_(

@@ -36,6 +36,7 @@ import attrs
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
 from govdisclosure.formats._cells import repeats_in_span
+from govdisclosure.formats._docxcharts import GRAPHIC_TAGS, graphic_findings
 from govdisclosure.formats._docxmarks import (
     WRAPPERS,
     Levels,
@@ -799,6 +800,8 @@ def _read_grids(
     pictured = next(body.iter(_BLIP_TAG, _IMAGEDATA_TAG), None) is not None
     # (an embedded object shows a picture: searched for only where there are pictures)
     objects = pictured and next(body.iter(_OLE_TAG), None) is not None
+    # (charts and SmartArt: named with their figures, not read)
+    charted = found is not None and next(body.iter(*GRAPHIC_TAGS), None) is not None
     counts = [0, 0, 0]  # paragraphs, tables, cells
     notes = _Notes(doc)
 
@@ -833,6 +836,9 @@ def _read_grids(
             here = Source(line=max(len(out), 1))
             done = {o for o, _, _ in sheets}
             found.extend(_embedded(el, doc.part, here, lambda o: o in done or _boxed(o, el)))
+        if charted and found is not None:
+            here = Source(line=max(len(out), 1))
+            found.extend(graphic_findings(el, doc.part, here, lambda g: _boxed(g, el)))
         for _, read_sheet, name in sheets:
             # an Excel sheet pasted in: read where its picture stands, as a table
             grid = _grid_of_sheet(read_sheet)
@@ -895,6 +901,9 @@ def _read_grids(
                 if objects and found is not None:
                     here = Source(table=len(out) - 1)
                     found.extend(_embedded(el, doc.part, here, lambda o: False))
+                if charted and found is not None:
+                    here = Source(table=len(out) - 1)
+                    found.extend(graphic_findings(el, doc.part, here, lambda g: False))
                 for note in notes.unread(refs):
                     read(note)
             elif tag in WRAPPERS:

@@ -249,7 +249,7 @@ _KINDS: Final = {
 _PATH_PARAMS: Final = frozenset({"table", "heading"})
 _DATE_PARAMS: Final = frozenset({"published", "deadline"})
 _YEAR_PARAMS: Final = frozenset({"year", "previous_year", "expected_year"})
-_MESSAGE_PARAMS: Final = frozenset({"reason", "story"})
+_MESSAGE_PARAMS: Final = frozenset({"graphic", "reason", "story"})
 """Parameters whose value is a message of the catalogs (an English msgid), shown
 translated."""
 
