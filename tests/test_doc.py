@@ -147,6 +147,40 @@ def test_a_doc_of_pictures_only_is_a_scan() -> None:
         assert raised.value.reason is not None
 
 
+@pytest.mark.parametrize(
+    ("code", "programs"),
+    [
+        (" EMBED Excel.Sheet.8 ", ["Excel.Sheet.8"]),
+        ("EMBED MSGraph.Chart.8 \\s", ["MSGraph.Chart.8"]),
+        (" embed  Word.Picture.8", ["Word.Picture.8"]),
+        (" INCLUDEPICTURE a.png ", []),  # (a picture: no object)
+    ],
+)
+def test_an_embedded_object_is_named_with_its_program(code: str, programs: list[str]) -> None:
+    """An object embedded in a .doc (an Excel sheet pasted in, a chart: an ``EMBED``
+    field whose result is the object's picture) is named in a parse.embedded-object
+    finding with its program, as in a .docx; before, it was passed over without a word.
+    The document is the seed's, 40 characters of section 一 overwritten in place (the
+    text's length, and so every offset of the file, unchanged) by a field."""
+    data = (DATA / "xunzhen-2024.doc").read_bytes()
+    plain = gd.parse_doc(data)
+    assert plain.overview is not None
+    old = plain.overview.text[10:50]
+    field = f"\x13{code}\x14\x01\x15"
+    new = "附表如下：" + field
+    new += "。" * (len(old) - len(new))
+    assert len(new) == len(old)
+    changed = data.replace(old.encode("utf-16-le"), new.encode("utf-16-le"))
+    assert changed != data
+    report = gd.parse_doc(changed)
+    objects = [f for f in report.findings if f.code == "parse.embedded-object"]
+    assert [f.args for f in objects] == [{"program": p, "part": "ObjectPool"} for p in programs]
+    assert report.applications == plain.applications
+    assert report.overview is not None
+    assert "附表如下：" in report.overview.text
+    assert "EMBED" not in report.overview.text  # (the field's code is not text)
+
+
 # ------------------------------------------------------------------ the command line
 def test_check_and_extract_read_a_doc(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "in"

@@ -601,7 +601,29 @@ def _read(
         if (written := "".join(text[a:b].translate(_NOT_TEXT).split()))
     ]
     pictures = main.count("\x01") + main.count("\x08")
+    if "\x13" in main:
+        unread += [
+            finding("parse.embedded-object", program=program, part="ObjectPool")
+            for program in _embedded_programs(main)
+        ]
     return doc_lines(main, kinds[:ccp_text], noted), pictures, unread
+
+
+_EMBED: Final = re.compile(r"\x13[ \t]*EMBED[ \t]+([^\s\x13\x14\x15\\]+)", re.IGNORECASE)
+"""The code of a field that shows an embedded object (``EMBED Excel.Sheet.8``)."""
+
+
+def _embedded_programs(text: str) -> list[str]:
+    """The program (the ProgID) of each object embedded in ``text`` (a story of a Word
+    97–2003 document), in order: Word writes an object as a field whose code is
+    ``EMBED`` and its ProgID (``\x13 EMBED Excel.Sheet.8 \x14\x01\x15``), its result
+    the object's picture; what it holds is in the document's ``ObjectPool``, which is
+    not read.
+
+    >>> _embedded_programs("表\x13 EMBED Excel.Sheet.8 \x14\x01\x15 \x13EMBED MSGraph.Chart.8\x14\x01\x15")
+    ['Excel.Sheet.8', 'MSGraph.Chart.8']
+    """
+    return _EMBED.findall(text)
 
 
 def parse_doc(source: str | os.PathLike[str] | bytes, *, limits: Limits | None = None) -> Report:
@@ -615,7 +637,9 @@ def parse_doc(source: str | os.PathLike[str] | bytes, *, limits: Limits | None =
     paragraph (or the table) that refers to them; headers and footers are not read,
     nor are comments and text boxes: the headers, the footers (beyond their page
     numbers), the comments and the text boxes that hold text are each named in a
-    ``parse.unread-text`` finding quoting their figures. Raises :class:`~govdisclosure.ParseError` when the
+    ``parse.unread-text`` finding quoting their figures. An embedded object (an Excel
+    sheet, a chart: an ``EMBED`` field) is named in a ``parse.embedded-object`` finding
+    with its program. Raises :class:`~govdisclosure.ParseError` when the
     input is not a readable Word 97–2003 document (damaged, encrypted, of Word 6.0 or
     95, empty) or holds no report, and :class:`~govdisclosure.LimitExceeded` beyond
     ``limits`` (``max_bytes`` for the file and its characters, ``max_lines``,
