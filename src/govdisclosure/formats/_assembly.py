@@ -45,6 +45,7 @@ __all__ = [
     "heading_lasts",
     "is_title",
     "match_heading",
+    "owners",
     "parse_date",
     "share",
     "split",
@@ -819,24 +820,33 @@ def share(findings: Sequence[Finding], chunks: Sequence[Sequence[Block]]) -> lis
     source, else to the last report that begins before its source, else (no source,
     or none before it) to the first."""
     out: list[list[Finding]] = [[] for _ in chunks]
+    for f, at in zip(findings, owners([f.source for f in findings], chunks), strict=True):
+        out[at].append(f)
+    return out
+
+
+def owners(sources: Sequence[Source | None], chunks: Sequence[Sequence[Block]]) -> list[int]:
+    """The index of the chunk (:func:`split`) each of ``sources`` belongs to, as
+    :func:`share` shares findings out: the chunk whose blocks hold it, else the last
+    that begins before it, else (None, or none before it) the first."""
     if len(chunks) < 2:
-        out[0].extend(findings)
-        return out
+        return [0] * len(sources)
     held = [_sources(c) for c in chunks]
     starts = [next((b.source for b in c), None) for c in chunks]
-    for f in findings:
+    out: list[int] = []
+    for source in sources:
         at = 0
-        if f.source is not None:
-            where = next((i for i, s in enumerate(held) if f.source in s), None)
+        if source is not None:
+            where = next((i for i, s in enumerate(held) if source in s), None)
             if where is None:
                 later = [
                     i
                     for i, start in enumerate(starts)
-                    if i and start is not None and _at_or_after(f.source, start)
+                    if i and start is not None and _at_or_after(source, start)
                 ]
                 where = later[-1] if later else 0
             at = where
-        out[at].append(f)
+        out.append(at)
     return out
 
 

@@ -52,6 +52,7 @@ import attrs
 
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.formats._furniture import furniture_findings, unfurnished
 from govdisclosure.formats._raw import RawImage, make_image
 from govdisclosure.formats._saved import inflated_chunks
 from govdisclosure.formats.docx import spanned_text
@@ -548,6 +549,8 @@ class _Page:
     height: float
     items: tuple[PdfGrid | PdfLine | PdfImage, ...]
     """Tables, text lines and pictures, top to bottom."""
+    heads: tuple[PdfLine, ...] = ()
+    """The running heads dropped from the page (:func:`_unfurnished`), top to bottom."""
 
 
 def _read_page(page: Any, number: int) -> _Page:
@@ -578,12 +581,12 @@ def _read_page(page: Any, number: int) -> _Page:
             )
         )
     height = float(page.height)
-    lines = _unfurnished(lines, grids, height)
+    lines, heads = _unfurnished(lines, grids, height)
     items: list[PdfGrid | PdfLine | PdfImage] = [*grids, *lines]
     if page.images:
         items.extend(_pictures(page, number, visible, grids))
     items.sort(key=lambda it: it.top)
-    return _Page(number, height, tuple(items))
+    return _Page(number, height, tuple(items), tuple(heads))
 
 
 def _pictures(
@@ -610,21 +613,26 @@ def _pictures(
 
 def _unfurnished(
     lines: Sequence[PdfLine], grids: Sequence[PdfGrid], height: float
-) -> list[PdfLine]:
+) -> tuple[list[PdfLine], list[PdfLine]]:
     """The lines of a page (top to bottom) without its furniture: running heads (in the
     top 5 %) and page numbers (:func:`_is_page_number`), but for a figure of a table:
     one in a table's row (beside a ruled table, level with one of its rows) or just
-    above a table (:func:`_heads_table`)."""
+    above a table (:func:`_heads_table`); and the running heads dropped, page numbers
+    not among them (they are named in a ``parse.unread-text`` finding:
+    :func:`_head_findings`)."""
     out: list[PdfLine] = []
+    heads: list[PdfLine] = []
     for k, line in enumerate(lines):
         if line.bottom < 0.05 * height:
+            if not _is_page_number(line, height):
+                heads.append(line)
             continue
         if _is_page_number(line, height) and not (
             _in_a_row(line, grids) or _heads_table(line, lines[k + 1 :], grids, height)
         ):
             continue
         out.append(line)
-    return out
+    return out, heads
 
 
 def _is_page_number(line: PdfLine, height: float) -> bool:
@@ -1723,17 +1731,22 @@ def pdf_reports(
         with_pictures,
     )
 
+    heads: list[PdfLine] = []
+
+    def noted(pages: Iterable[_Page]) -> Iterator[_Page]:
+        for page in pages:
+            heads.extend(page.heads)
+            yield page
+
     with _pdfminer_problems() as problems, _lost_streams() as lost:
-        items = list(_layout(_pages(source, max_pages, limits, engine)))
+        items = list(_layout(noted(_pages(source, max_pages, limits, engine))))
     findings: list[Finding] = []
     blocks = _blocks(items, findings)
     if _no_text(blocks):
         msg = N_("the PDF has no text layer (a scan?); run OCR first")
         raise ParseError(msg)
-    reports = [
-        assemble(part, findings=shared)
-        for part, shared in report_parts(blocks, findings, every=every)
-    ]
+    parts = report_parts(blocks, findings, every=every)
+    reports = [assemble(part, findings=shared) for part, shared in parts]
     if findings:
         reports = [with_mark_paths(report) for report in reports]
     if not any(isinstance(it, PdfGrid) for it in items):
@@ -1746,6 +1759,11 @@ def pdf_reports(
                 with_pictures(text, report) if len(text.tables) > len(report.tables) else report
                 for text, report in zip(as_text, reports, strict=True)
             ]
+    if heads:
+        reports = [
+            attrs.evolve(report, findings=(*named, *report.findings)) if named else report
+            for report, named in zip(reports, _head_findings(heads, parts), strict=True)
+        ]
     if problems:
         # (the document's, not a page's: with the first report, as other such findings)
         damage = finding(
@@ -1755,6 +1773,35 @@ def pdf_reports(
     if lost:
         reports[0] = attrs.evolve(reports[0], findings=(_lost_finding(lost), *reports[0].findings))
     return reports
+
+
+def _head_findings(
+    heads: Sequence[PdfLine], parts: Sequence[tuple[Sequence[Block], Sequence[Finding]]]
+) -> list[list[Finding]]:
+    """The ``parse.unread-text`` finding of each report (of the blocks of ``parts``) for
+    the running heads of its pages (``heads``, page numbers not among them): each head
+    is the report's whose blocks hold its page's text around it (the last report that
+    begins before it), its text counted and its figures quoted as those of a Word
+    document's headers (``govdisclosure.formats._furniture``: the same line, a running
+    head printed on every page, counted once); the finding's source is the first head
+    it counts."""
+    from govdisclosure.formats._assembly import owners  # noqa: PLC0415
+
+    sources = [Source(page=ln.page, x=ln.x0, y=ln.top) for ln in heads]
+    mine: list[list[int]] = [[] for _ in parts]
+    for k, at in enumerate(owners(sources, [part for part, _ in parts])):
+        mine[at].append(k)
+    out: list[list[Finding]] = []
+    for ks in mine:
+        named = furniture_findings((), (), running_heads=[_head_text(heads[k]) for k in ks])
+        first = next((sources[k] for k in ks if unfurnished(_head_text(heads[k]))), None)
+        out.append([attrs.evolve(f, source=first) for f in named])
+    return out
+
+
+def _head_text(line: PdfLine) -> str:
+    """A running head's text, its figures kept apart (``spaced``)."""
+    return line.spaced or line.text
 
 
 def _lost_finding(lost: Sequence[_Lost]) -> Finding:
