@@ -49,6 +49,7 @@ __all__ = [
     "parse_date",
     "share",
     "split",
+    "top_owners",
 ]
 
 _NUMBERS = "一二三四五六"
@@ -848,6 +849,27 @@ def owners(sources: Sequence[Source | None], chunks: Sequence[Sequence[Block]]) 
             at = where
         out.append(at)
     return out
+
+
+def top_owners(sources: Sequence[Source], chunks: Sequence[Sequence[Block]]) -> list[int]:
+    """The index of the chunk (:func:`split`) each of ``sources`` belongs to, each the
+    source of a line above a page's text (a PDF's running head): the chunk holding the
+    topmost text of its page (the report the line heads), else (a page holding no text
+    of any) as :func:`owners` has it."""
+    fallback = owners(sources, chunks)
+    if len(chunks) < 2:
+        return fallback
+    top: dict[int, tuple[float, int]] = {}  # page: (the y of its topmost text, its chunk)
+    for i, chunk in enumerate(chunks):
+        for s in _sources(chunk):
+            if s.page is not None:
+                y = float("inf") if s.y is None else s.y
+                if s.page not in top or y < top[s.page][0]:
+                    top[s.page] = (y, i)
+    return [
+        top[s.page][1] if s.page is not None and s.page in top else at
+        for s, at in zip(sources, fallback, strict=True)
+    ]
 
 
 def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:

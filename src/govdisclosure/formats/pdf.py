@@ -1780,16 +1780,16 @@ def _head_findings(
 ) -> list[list[Finding]]:
     """The ``parse.unread-text`` finding of each report (of the blocks of ``parts``) for
     the running heads of its pages (``heads``, page numbers not among them): each head
-    is the report's whose blocks hold its page's text around it (the last report that
-    begins before it), its text counted and its figures quoted as those of a Word
+    is the report's whose text it stands above (the topmost of its page; on a page
+    without text, the last report that begins before it), its text counted and its figures quoted as those of a Word
     document's headers (``govdisclosure.formats._furniture``: the same line, a running
     head printed on every page, counted once); the finding's source is the first head
     it counts."""
-    from govdisclosure.formats._assembly import owners  # noqa: PLC0415
+    from govdisclosure.formats._assembly import top_owners  # noqa: PLC0415
 
     sources = [Source(page=ln.page, x=ln.x0, y=ln.top) for ln in heads]
     mine: list[list[int]] = [[] for _ in parts]
-    for k, at in enumerate(owners(sources, [part for part, _ in parts])):
+    for k, at in enumerate(top_owners(sources, [part for part, _ in parts])):
         mine[at].append(k)
     out: list[list[Finding]] = []
     for ks in mine:
