@@ -11,7 +11,10 @@ pdfplumber (the optional extra ``pdf``):
   and a header spanning several columns are each read as one cell;
 * the **characters** outside the tables are gathered into lines and the lines into
   paragraphs in reading order (indentation, short last lines, font changes); page
-  numbers such as ``- 3 -`` are dropped;
+  numbers such as ``- 3 -`` are dropped, and so are the running heads (the lines in
+  the top 5 % of a page), but not in silence: what they hold beyond page numbers is
+  named in a ``parse.unread-text`` finding (story ``running heads``) on the report
+  whose text they stand above, as a Word document's headers are;
 * a table that runs on over a page break is joined to its first part, grid and all;
 * a **large picture** with no text on it (a table, or a whole page, scanned among pages
   of text; at least 30 % of the page wide and 10 % high) is kept in its place in the
