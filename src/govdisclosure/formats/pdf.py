@@ -1784,10 +1784,12 @@ def _head_findings(
     """The ``parse.unread-text`` finding of each report (of the blocks of ``parts``) for
     the running heads of its pages (``heads``, page numbers not among them): each head
     is the report's whose text it stands above (the topmost of its page; on a page
-    without text, the last report that begins before it), its text counted and its figures quoted as those of a Word
-    document's headers (``govdisclosure.formats._furniture``: the same line, a running
-    head printed on every page, counted once); the finding's source is the first head
-    it counts."""
+    without text, the last report that begins before it). Its text is counted and its
+    figures quoted as those of a Word document's headers
+    (``govdisclosure.formats._furniture``: the same line, a running head printed on
+    every page, counted once; page numbers taken out, and a number beside a running
+    head that is printed with other numbers on other pages: :func:`_paged`); the
+    finding's source is the first head it counts."""
     from govdisclosure.formats._assembly import top_owners  # noqa: PLC0415
 
     sources = [Source(page=ln.page, x=ln.x0, y=ln.top) for ln in heads]
@@ -1796,15 +1798,44 @@ def _head_findings(
         mine[at].append(k)
     out: list[list[Finding]] = []
     for ks in mine:
-        named = furniture_findings((), (), running_heads=[_head_text(heads[k]) for k in ks])
-        first = next((sources[k] for k in ks if unfurnished(_head_text(heads[k]))), None)
+        texts = _paged([heads[k].spaced or heads[k].text for k in ks])
+        named = furniture_findings((), (), running_heads=texts)
+        first = next((sources[k] for k, t in zip(ks, texts, strict=True) if unfurnished(t)), None)
         out.append([attrs.evolve(f, source=first) for f in named])
     return out
 
 
-def _head_text(line: PdfLine) -> str:
-    """A running head's text, its figures kept apart (``spaced``)."""
-    return line.spaced or line.text
+_BESIDE: Final = re.compile(
+    r"(?:(?P<before>\d{1,4})\s+(?P<rest>.*\S)|(?P<text>.*\S)\s+(?P<after>\d{1,4}))"
+)
+"""A line with a number of 1 to 4 digits set apart at its start or its end."""
+
+
+def _paged(texts: Sequence[str]) -> list[str]:
+    """``texts`` (running heads, one a page) without the page numbers printed beside
+    them: a number set apart at the start or the end of a line (:data:`_BESIDE`)
+    where the rest of the line is printed with another number on another page
+    (``某县年度报告  3``, ``某县年度报告  4``). A number printed the same on every page
+    (``年度报告 2024``), or on one page only, is kept: it may be a figure.
+
+    >>> _paged(["某县年度报告 3", "某县年度报告 4", "第2024号 1", "年报 2024", "年报 2024"])
+    ['某县年度报告', '某县年度报告', '第2024号 1', '年报 2024', '年报 2024']
+    """
+    split: list[tuple[str, str] | None] = []
+    numbers: dict[str, set[str]] = {}
+    for text in texts:
+        match = _BESIDE.fullmatch(text.strip())
+        if match is None:
+            split.append(None)
+            continue
+        rest = match.group("rest") or match.group("text")
+        number = match.group("before") or match.group("after")
+        split.append((rest, number))
+        numbers.setdefault(rest, set()).add(number)
+    return [
+        held[0] if held is not None and len(numbers[held[0]]) > 1 else text
+        for text, held in zip(texts, split, strict=True)
+    ]
 
 
 def _lost_finding(lost: Sequence[_Lost]) -> Finding:
