@@ -81,16 +81,16 @@ def pdf(pages: list[bytes]) -> bytes:
     return assemble(objs)
 
 
-def report_pages(organ: str = "某县人民政府", year: int = 2024) -> list[bytes]:
+def report_pages(organ: str = "某县人民政府", year: int = 2024, down: float = 0) -> list[bytes]:
     """The two pages of a short report (a title, sections 一, 二 and 六), no running
-    head."""
+    head; its text ``down`` points lower on the page than the 100 points it begins at."""
     return [
-        text(f"{organ}{year}年政府信息公开工作年度报告", 80, 100, 16)
-        + text("一、总体情况", 80, 140)
-        + text("本年主动公开政府信息12条。", 80, 160),
-        text("二、主动公开政府信息情况", 80, 100)
-        + text("六、其他需要报告的事项", 80, 140)
-        + text("本年度未收取信息处理费。", 80, 160)
+        text(f"{organ}{year}年政府信息公开工作年度报告", 80, 100 + down, 16)
+        + text("一、总体情况", 80, 140 + down)
+        + text("本年主动公开政府信息12条。", 80, 160 + down),
+        text("二、主动公开政府信息情况", 80, 100 + down)
+        + text("六、其他需要报告的事项", 80, 140 + down)
+        + text("本年度未收取信息处理费。", 80, 160 + down)
         + text("- 2 -", 280, 800, 10),
     ]
 
@@ -209,6 +209,18 @@ def test_the_running_heads_of_a_compilation_go_to_the_report_they_head() -> None
     # read as one report, the first: every running head is named on it
     (alone,) = read(data)
     assert [u[:4] for u in unread(alone)] == [("running heads", "warning", 31, "2023, 2023, 2024")]
+
+
+def test_a_running_head_over_a_page_where_a_report_ends_is_that_reports() -> None:
+    """The second report begins part of the way down the page where the first ends:
+    that page's running head stands over the first's text, and is the first's."""
+    a1, a2 = report_pages("甲县人民政府", 2023)
+    b1, b2 = report_pages("乙县人民政府", 2024, down=200)
+    pages = [head("合订本第一册") + a1, head("合订本2025") + a2 + b1, head("合订本第三册") + b2]
+    first, second = read(pdf(pages), every=True)
+    assert (first.organ.name, second.organ.name) == ("甲县人民政府", "乙县人民政府")
+    assert [u[:4] for u in unread(first)] == [("running heads", "warning", 13, "2025")]
+    assert [u[:4] for u in unread(second)] == [("running heads", "info", 6, "—")]
 
 
 # ------------------------------------------------------------------ property
