@@ -118,7 +118,7 @@ def test_a_docx_header_with_figures_is_named_and_its_page_footer_is_not(seed_doc
     assert _unread(report) == {"headers": ("warning", 20, "12")}
     (named,) = (f for f in report.findings if f.code == "parse.unread-text")
     assert named.message("zh_CN") == (
-        "Word文档的页眉中有文字（20个字符），未读取；其中的数字不在报告的任何表格中：12。"
+        "文档的页眉中有文字（20个字符），未读取；其中的数字不在报告的任何表格中：12。"
     )
     assert "in its headers (20 characters)" in named.message("en")
     # the report is what it was: headers are named, not read

@@ -489,7 +489,9 @@ findings = [finding("parse.unread-graphic", graphic="chart", part="charts/chart1
         CONSTRUCTED,
         """\
 findings = [finding("parse.unread-text", story="headers", count=20, cells="12"),
-            finding("parse.unread-text", story="text boxes", count=15, cells="7, 5")]
+            finding("parse.unread-text", story="text boxes", count=15, cells="7, 5"),
+            finding("parse.unread-text", source=gd.Source(page=1, x=150.0, y=20.0),
+                    story="running heads", count=16, cells="2024")]
 """,
     ),
     "parse.embedded-sheet": (

@@ -502,12 +502,13 @@ define(
     "parse.unread-text",
     W,
     N_(
-        "The Word document holds text in its {story} ({count} characters), which was not "
+        "The document holds text in its {story} ({count} characters), which was not "
         "read; figures in it, in no table of the report: {cells}."
     ),
-    rule="The headers and footers of a Word document beyond their page numbers, and the "
-    "comments and text boxes of a Word 97-2003 document, are not read; their text is "
-    "counted and its figures quoted.",
+    rule="The headers and footers of a Word document beyond their page numbers, the "
+    "comments and text boxes of a Word 97-2003 document, and the running heads of a PDF "
+    "(its lines in the top 5 % of a page, beyond page numbers) are not read; their text "
+    "is counted and its figures quoted.",
 )
 define(
     "parse.unread-graphic",

@@ -45,9 +45,11 @@ __all__ = [
     "heading_lasts",
     "is_title",
     "match_heading",
+    "owners",
     "parse_date",
     "share",
     "split",
+    "top_owners",
 ]
 
 _NUMBERS = "一二三四五六"
@@ -819,25 +821,55 @@ def share(findings: Sequence[Finding], chunks: Sequence[Sequence[Block]]) -> lis
     source, else to the last report that begins before its source, else (no source,
     or none before it) to the first."""
     out: list[list[Finding]] = [[] for _ in chunks]
+    for f, at in zip(findings, owners([f.source for f in findings], chunks), strict=True):
+        out[at].append(f)
+    return out
+
+
+def owners(sources: Sequence[Source | None], chunks: Sequence[Sequence[Block]]) -> list[int]:
+    """The index of the chunk (:func:`split`) each of ``sources`` belongs to, as
+    :func:`share` shares findings out: the chunk whose blocks hold it, else the last
+    that begins before it, else (None, or none before it) the first."""
     if len(chunks) < 2:
-        out[0].extend(findings)
-        return out
+        return [0] * len(sources)
     held = [_sources(c) for c in chunks]
     starts = [next((b.source for b in c), None) for c in chunks]
-    for f in findings:
+    out: list[int] = []
+    for source in sources:
         at = 0
-        if f.source is not None:
-            where = next((i for i, s in enumerate(held) if f.source in s), None)
+        if source is not None:
+            where = next((i for i, s in enumerate(held) if source in s), None)
             if where is None:
                 later = [
                     i
                     for i, start in enumerate(starts)
-                    if i and start is not None and _at_or_after(f.source, start)
+                    if i and start is not None and _at_or_after(source, start)
                 ]
                 where = later[-1] if later else 0
             at = where
-        out[at].append(f)
+        out.append(at)
     return out
+
+
+def top_owners(sources: Sequence[Source], chunks: Sequence[Sequence[Block]]) -> list[int]:
+    """The index of the chunk (:func:`split`) each of ``sources`` belongs to, each the
+    source of a line above a page's text (a PDF's running head): the chunk holding the
+    topmost text of its page (the report the line heads), else (a page holding no text
+    of any) as :func:`owners` has it."""
+    fallback = owners(sources, chunks)
+    if len(chunks) < 2:
+        return fallback
+    top: dict[int, tuple[float, int]] = {}  # page: (the y of its topmost text, its chunk)
+    for i, chunk in enumerate(chunks):
+        for s in _sources(chunk):
+            if s.page is not None:
+                y = float("inf") if s.y is None else s.y
+                if s.page not in top or y < top[s.page][0]:
+                    top[s.page] = (y, i)
+    return [
+        top[s.page][1] if s.page is not None and s.page in top else at
+        for s, at in zip(sources, fallback, strict=True)
+    ]
 
 
 def build(blocks: Sequence[Block], findings: Sequence[Finding]) -> Report:

@@ -1,10 +1,12 @@
-"""Headers and footers of a Word document: named, not read.
+"""Headers and footers of a Word document, running heads of a PDF: named, not read.
 
 A Word document's headers and footers (``word/header*.xml`` and ``word/footer*.xml`` of
 a ``.docx``; the header story of a ``.doc``) are not report content, and are not read
 into the report. They are not dropped silently either: what they hold beyond page
 numbers is named in a ``parse.unread-text`` finding for the headers and one for the
-footers, with the count of its characters and its figures quoted.
+footers, with the count of its characters and its figures quoted. The running heads
+of a PDF (the lines in the top 5 % of its pages, which the PDF reader drops) are named
+the same way, in a finding of their own.
 
 Page numbers are not named: the readers take out the page-number fields (``PAGE``,
 ``NUMPAGES``, ``SECTIONPAGES``) before the text comes here, and :func:`unfurnished`
@@ -27,6 +29,7 @@ __all__ = [
     "FOOTERS",
     "HEADERS",
     "PAGE_FIELDS",
+    "RUNNING_HEADS",
     "furniture_findings",
     "is_page_field",
     "unfurnished",
@@ -36,6 +39,8 @@ HEADERS: Final = N_("headers")
 FOOTERS: Final = N_("footers")
 BOXES: Final = N_("text boxes of headers and footers")
 """The text boxes of a ``.doc``'s headers and footers (one story, not told apart)."""
+RUNNING_HEADS: Final = N_("running heads")
+"""The lines a PDF reader drops from the top 5 % of its pages (not page numbers)."""
 PAGE_FIELDS: Final = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES"})
 """The fields that show a page number or a count of pages."""
 
@@ -81,15 +86,25 @@ def unfurnished(line: str) -> str:
 
 
 def furniture_findings(
-    headers: Iterable[str], footers: Iterable[str], boxes: Iterable[str] = ()
+    headers: Iterable[str],
+    footers: Iterable[str],
+    boxes: Iterable[str] = (),
+    *,
+    running_heads: Iterable[str] = (),
 ) -> list[Finding]:
     """A ``parse.unread-text`` finding for the headers, one for the footers (and one
-    for the text boxes of a ``.doc``'s headers and footers), each from the lines they
-    hold (page numbers taken out; the same line counted once): a warning when they hold
-    figures, else information (a header holding the organ's name); none for headers or
-    footers of page numbers alone."""
+    for the text boxes of a ``.doc``'s headers and footers, one for the running heads
+    of a PDF's pages), each from the lines they hold (page numbers taken out; the same
+    line counted once): a warning when they hold figures, else information (a header
+    holding the organ's name); none for headers or footers of page numbers alone."""
     out: list[Finding] = []
-    for story, lines in ((HEADERS, headers), (FOOTERS, footers), (BOXES, boxes)):
+    stories = (
+        (HEADERS, headers),
+        (FOOTERS, footers),
+        (BOXES, boxes),
+        (RUNNING_HEADS, running_heads),
+    )
+    for story, lines in stories:
         kept = list(dict.fromkeys(t for ln in lines if (t := unfurnished(ln))))
         written = "".join("".join(kept).split())
         if not written:

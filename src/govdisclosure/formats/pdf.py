@@ -11,7 +11,10 @@ pdfplumber (the optional extra ``pdf``):
   and a header spanning several columns are each read as one cell;
 * the **characters** outside the tables are gathered into lines and the lines into
   paragraphs in reading order (indentation, short last lines, font changes); page
-  numbers such as ``- 3 -`` are dropped;
+  numbers such as ``- 3 -`` are dropped, and so are the running heads (the lines in
+  the top 5 % of a page), but not in silence: what they hold beyond page numbers is
+  named in a ``parse.unread-text`` finding (story ``running heads``) on the report
+  whose text they stand above, as a Word document's headers are;
 * a table that runs on over a page break is joined to its first part, grid and all;
 * a **large picture** with no text on it (a table, or a whole page, scanned among pages
   of text; at least 30 % of the page wide and 10 % high) is kept in its place in the
@@ -52,6 +55,7 @@ import attrs
 
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
+from govdisclosure.formats._furniture import furniture_findings, unfurnished
 from govdisclosure.formats._raw import RawImage, make_image
 from govdisclosure.formats._saved import inflated_chunks
 from govdisclosure.formats.docx import spanned_text
@@ -548,6 +552,8 @@ class _Page:
     height: float
     items: tuple[PdfGrid | PdfLine | PdfImage, ...]
     """Tables, text lines and pictures, top to bottom."""
+    heads: tuple[PdfLine, ...] = ()
+    """The running heads dropped from the page (:func:`_unfurnished`), top to bottom."""
 
 
 def _read_page(page: Any, number: int) -> _Page:
@@ -578,12 +584,12 @@ def _read_page(page: Any, number: int) -> _Page:
             )
         )
     height = float(page.height)
-    lines = _unfurnished(lines, grids, height)
+    lines, heads = _unfurnished(lines, grids, height)
     items: list[PdfGrid | PdfLine | PdfImage] = [*grids, *lines]
     if page.images:
         items.extend(_pictures(page, number, visible, grids))
     items.sort(key=lambda it: it.top)
-    return _Page(number, height, tuple(items))
+    return _Page(number, height, tuple(items), tuple(heads))
 
 
 def _pictures(
@@ -610,21 +616,26 @@ def _pictures(
 
 def _unfurnished(
     lines: Sequence[PdfLine], grids: Sequence[PdfGrid], height: float
-) -> list[PdfLine]:
+) -> tuple[list[PdfLine], list[PdfLine]]:
     """The lines of a page (top to bottom) without its furniture: running heads (in the
     top 5 %) and page numbers (:func:`_is_page_number`), but for a figure of a table:
     one in a table's row (beside a ruled table, level with one of its rows) or just
-    above a table (:func:`_heads_table`)."""
+    above a table (:func:`_heads_table`); and the running heads dropped, page numbers
+    not among them (they are named in a ``parse.unread-text`` finding:
+    :func:`_head_findings`)."""
     out: list[PdfLine] = []
+    heads: list[PdfLine] = []
     for k, line in enumerate(lines):
         if line.bottom < 0.05 * height:
+            if not _is_page_number(line, height):
+                heads.append(line)
             continue
         if _is_page_number(line, height) and not (
             _in_a_row(line, grids) or _heads_table(line, lines[k + 1 :], grids, height)
         ):
             continue
         out.append(line)
-    return out
+    return out, heads
 
 
 def _is_page_number(line: PdfLine, height: float) -> bool:
@@ -1723,17 +1734,22 @@ def pdf_reports(
         with_pictures,
     )
 
+    heads: list[PdfLine] = []
+
+    def noted(pages: Iterable[_Page]) -> Iterator[_Page]:
+        for page in pages:
+            heads.extend(page.heads)
+            yield page
+
     with _pdfminer_problems() as problems, _lost_streams() as lost:
-        items = list(_layout(_pages(source, max_pages, limits, engine)))
+        items = list(_layout(noted(_pages(source, max_pages, limits, engine))))
     findings: list[Finding] = []
     blocks = _blocks(items, findings)
     if _no_text(blocks):
         msg = N_("the PDF has no text layer (a scan?); run OCR first")
         raise ParseError(msg)
-    reports = [
-        assemble(part, findings=shared)
-        for part, shared in report_parts(blocks, findings, every=every)
-    ]
+    parts = report_parts(blocks, findings, every=every)
+    reports = [assemble(part, findings=shared) for part, shared in parts]
     if findings:
         reports = [with_mark_paths(report) for report in reports]
     if not any(isinstance(it, PdfGrid) for it in items):
@@ -1746,6 +1762,11 @@ def pdf_reports(
                 with_pictures(text, report) if len(text.tables) > len(report.tables) else report
                 for text, report in zip(as_text, reports, strict=True)
             ]
+    if heads:
+        reports = [
+            attrs.evolve(report, findings=(*named, *report.findings)) if named else report
+            for report, named in zip(reports, _head_findings(heads, parts), strict=True)
+        ]
     if problems:
         # (the document's, not a page's: with the first report, as other such findings)
         damage = finding(
@@ -1755,6 +1776,66 @@ def pdf_reports(
     if lost:
         reports[0] = attrs.evolve(reports[0], findings=(_lost_finding(lost), *reports[0].findings))
     return reports
+
+
+def _head_findings(
+    heads: Sequence[PdfLine], parts: Sequence[tuple[Sequence[Block], Sequence[Finding]]]
+) -> list[list[Finding]]:
+    """The ``parse.unread-text`` finding of each report (of the blocks of ``parts``) for
+    the running heads of its pages (``heads``, page numbers not among them): each head
+    is the report's whose text it stands above (the topmost of its page; on a page
+    without text, the last report that begins before it). Its text is counted and its
+    figures quoted as those of a Word document's headers
+    (``govdisclosure.formats._furniture``: the same line, a running head printed on
+    every page, counted once; page numbers taken out, and a number beside a running
+    head that is printed with other numbers on other pages: :func:`_paged`); the
+    finding's source is the first head it counts."""
+    from govdisclosure.formats._assembly import top_owners  # noqa: PLC0415
+
+    sources = [Source(page=ln.page, x=ln.x0, y=ln.top) for ln in heads]
+    mine: list[list[int]] = [[] for _ in parts]
+    for k, at in enumerate(top_owners(sources, [part for part, _ in parts])):
+        mine[at].append(k)
+    out: list[list[Finding]] = []
+    for ks in mine:
+        texts = _paged([heads[k].spaced or heads[k].text for k in ks])
+        named = furniture_findings((), (), running_heads=texts)
+        first = next((sources[k] for k, t in zip(ks, texts, strict=True) if unfurnished(t)), None)
+        out.append([attrs.evolve(f, source=first) for f in named])
+    return out
+
+
+_BESIDE: Final = re.compile(
+    r"(?:(?P<before>\d{1,4})\s+(?P<rest>.*\S)|(?P<text>.*\S)\s+(?P<after>\d{1,4}))"
+)
+"""A line with a number of 1 to 4 digits set apart at its start or its end."""
+
+
+def _paged(texts: Sequence[str]) -> list[str]:
+    """``texts`` (running heads, one a page) without the page numbers printed beside
+    them: a number set apart at the start or the end of a line (:data:`_BESIDE`)
+    where the rest of the line is printed with another number on another page
+    (``某县年度报告  3``, ``某县年度报告  4``). A number printed the same on every page
+    (``年度报告 2024``), or on one page only, is kept: it may be a figure.
+
+    >>> _paged(["某县年度报告 3", "某县年度报告 4", "第2024号 1", "年报 2024", "年报 2024"])
+    ['某县年度报告', '某县年度报告', '第2024号 1', '年报 2024', '年报 2024']
+    """
+    split: list[tuple[str, str] | None] = []
+    numbers: dict[str, set[str]] = {}
+    for text in texts:
+        match = _BESIDE.fullmatch(text.strip())
+        if match is None:
+            split.append(None)
+            continue
+        rest = match.group("rest") or match.group("text")
+        number = match.group("before") or match.group("after")
+        split.append((rest, number))
+        numbers.setdefault(rest, set()).add(number)
+    return [
+        held[0] if held is not None and len(numbers[held[0]]) > 1 else text
+        for text, held in zip(texts, split, strict=True)
+    ]
 
 
 def _lost_finding(lost: Sequence[_Lost]) -> Finding:
