@@ -181,6 +181,74 @@ def test_an_embedded_object_is_named_with_its_program(code: str, programs: list[
     assert "EMBED" not in report.overview.text  # (the field's code is not text)
 
 
+def test_a_table_published_as_a_picture_is_named() -> None:
+    """``pictured-2024.doc``: section 三's table replaced by a picture (and a picture in
+    section 一 too), saved as .doc by LibreOffice. The picture where the table should
+    stand is named in a parse.table-image finding, as in a .docx, on its line; before,
+    the section read as missing (structure.missing-section), the picture unseen."""
+    path = DATA / "pictured-2024.doc"
+    for read in (gd.parse_doc, gd.parse):
+        report = read(path)
+        (f,) = [f for f in report.findings if f.code == "parse.table-image"]
+        assert f.path == "applications"
+        assert f.args == {"count": 1, "src": "picture 2"}  # (picture 1: in section 一)
+        assert f.source is not None
+        assert f.source.line is not None
+        lines = gd.formats.doc.read_doc(path)
+        # the picture's line lies between section 三's heading and section 四's
+        heading = next(k for k, ln in enumerate(lines, 1) if ln.startswith("三、"))
+        after = next(k for k, ln in enumerate(lines, 1) if ln.startswith("四、"))
+        assert heading < f.source.line < after
+        assert report.applications is None
+        codes = [x.code for x in gd.check(report)]
+        assert "structure.missing-section" not in codes
+        assert report.overview is not None
+        assert "主动公开" in report.overview.text
+
+
+_PIECES = st.lists(
+    st.sampled_from(
+        [
+            "报告",
+            "12",
+            "\x01",
+            "\r",
+            "\x07",
+            "\x0b",
+            "\x13 EMBED x \x14",
+            "\x13\x01\x14",
+            "\x15",
+            "\t",
+        ]
+    ),
+    max_size=30,
+)
+
+
+@given(_PIECES, st.data())
+def test_each_picture_is_on_a_line_and_the_lines_are_as_without_it(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    """Noting the pictures changes no line; each picture (``\\x01`` outside a field's
+    code) is noted once, on a line that exists and holds it."""
+    text = "".join(pieces)
+    kinds = [
+        data.draw(st.sampled_from([0, gd.formats.doc.CELL, gd.formats.doc.ROW]))
+        if ch in "\r\x07"
+        else 0
+        for ch in text
+    ]
+    pictures: list[int] = []
+    lines = gd.formats.doc.doc_lines(text, kinds, None, pictures)
+    plain = gd.formats.doc.doc_lines(text, kinds)
+    assert lines[: len(plain)] == plain
+    assert all(ln == "" for ln in lines[len(plain) :])
+    assert pictures == sorted(pictures)
+    assert all(0 <= k < len(lines) for k in pictures)
+    coded = pieces.count("\x13\x01\x14")  # (a picture in a field's code: not shown)
+    assert len(pictures) == text.count("\x01") - coded
+
+
 # ------------------------------------------------------------------ the command line
 def test_check_and_extract_read_a_doc(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "in"

@@ -61,8 +61,9 @@ from govdisclosure.formats._furniture import (
     furniture_findings,
     is_page_field,
 )
+from govdisclosure.formats._raw import Block, RawTable, make_image
 from govdisclosure.limits import Limits, input_size, read_input, resolve
-from govdisclosure.model import Finding, Report
+from govdisclosure.model import Finding, Report, Source
 
 __all__ = ["CELL", "ROW", "doc_lines", "doc_reports", "parse_doc", "read_doc"]
 
@@ -456,14 +457,20 @@ def _without_page_fields(text: str) -> str:
 
 
 def doc_lines(
-    text: str, kinds: Sequence[int], notes: Mapping[int, Sequence[str]] | None = None
+    text: str,
+    kinds: Sequence[int],
+    notes: Mapping[int, Sequence[str]] | None = None,
+    pictures: list[int] | None = None,
 ) -> list[str]:
     r"""The lines the text reader reads of the characters ``text`` of a Word
     document, ``kinds`` saying of each whether it ends a paragraph in a table cell
     (:data:`CELL`), a table row (:data:`ROW`) or neither (see the module's description).
     ``notes`` are the lines of the notes whose references are at those positions of
     ``text``: each note is read once, after the paragraph that refers to it first, or
-    after the table (as the Word reader reads notes).
+    after the table (as the Word reader reads notes). ``pictures``, when given, is given
+    the index in the lines returned of each line that holds a picture (``\x01``: an
+    inline picture, or the picture of an embedded object; not one in a field's code),
+    once a picture.
 
     >>> text = "标题\r项目\x07数\r量\x07\x07收\x0b到\x07\x07\x07页\x13 PAGE \x141\x15\r"
     >>> kinds = [ROW if i in (10, 16) else CELL if c in "\r\x07" and 2 < i < 16 else 0
@@ -480,6 +487,7 @@ def doc_lines(
     pending: list[str] = []  # the lines of the notes referred to in this paragraph
     held: list[str] = []  # … and in the table before it
     celled = _in_cells(text, kinds)
+    pictured = 0  # the pictures of the line (or the table row) being read
     for at, (ch, kind) in enumerate(zip(text, kinds, strict=True)):
         if at in notes:
             pending.extend(notes[at])
@@ -495,7 +503,12 @@ def doc_lines(
                 coding -= 1
         elif coding:
             continue  # a field's code
+        elif ch == "\x01":
+            pictured += 1
         elif ch == "\x07" and kind == ROW:
+            if pictured and pictures is not None:
+                pictures.extend([len(lines)] * pictured)
+            pictured = 0
             lines.append("\t".join(cells))
             cells, line = [], []
             held, pending = held + pending, []
@@ -506,13 +519,18 @@ def doc_lines(
         elif celled[at] and (ch == "\r" or ch in _BREAKS):
             line.append(" ")  # a cell's paragraphs and lines, on one line
         elif ch == "\r" or ch in _BREAKS:
+            if pictured and pictures is not None:
+                pictures.extend([len(lines) + len(held)] * pictured)
+            pictured = 0
             lines += [*held, "".join(line), *pending]
             held, pending, line = [], [], []
         elif ch == "\x1e":
             line.append("-")
         elif ch in _SPACE or ch >= " ":
             line.append(ch)
-    if line or cells:
+    if line or cells or (pictured and pictures is not None):
+        if pictured and pictures is not None:
+            pictures.extend([len(lines)] * pictured)
         lines.append("\t".join([*cells, "".join(line)]))
     lines += held + pending
     return [_paired(ln) for ln in lines]
@@ -564,12 +582,13 @@ def read_doc(source: str | os.PathLike[str] | bytes, *, limits: Limits | None = 
 
 
 def _read(
-    source: str | os.PathLike[str] | bytes, limits: Limits
+    source: str | os.PathLike[str] | bytes, limits: Limits, pictured: list[int] | None = None
 ) -> tuple[list[str], int, list[Finding]]:
     """:func:`read_doc`'s lines, the number of pictures and drawn objects in the main
     document (``\x01``, ``\x08``: not text), and a ``parse.unread-text`` finding for
     its headers, its footers (beyond page numbers), its comments and its text boxes,
-    each that holds text (not read: their figures are quoted)."""
+    each that holds text (not read: their figures are quoted); ``pictured``, when
+    given, is given the index of the line of each picture (:func:`doc_lines`)."""
     data = _source_bytes(source, limits)
     try:
         cfb = CompoundFile(data)
@@ -606,7 +625,35 @@ def _read(
             finding("parse.embedded-object", program=program, part="ObjectPool")
             for program in _embedded_programs(main)
         ]
-    return doc_lines(main, kinds[:ccp_text], noted), pictures, unread
+    return doc_lines(main, kinds[:ccp_text], noted, pictured), pictures, unread
+
+
+def _with_pictures(blocks: list[Block], pictured: Sequence[int]) -> list[Block]:
+    """``blocks`` (read from the lines of a document) with a :class:`RawImage` for each
+    picture, each on its line (``pictured``: the 0-based index of each picture's line,
+    in order), before the first block that starts below it: where a section's table
+    should stand, a picture is the table published as one (``parse.table-image``), as
+    in a ``.docx``. A picture is named by its number in the document (``picture 3``)."""
+    out: list[Block] = []
+    k = 0
+    for block in blocks:
+        start = _first_line(block)
+        while k < len(pictured) and start is not None and pictured[k] + 1 < start:
+            out.append(make_image(f"picture {k + 1}", "", Source(line=pictured[k] + 1)))
+            k += 1
+        out.append(block)
+    out.extend(
+        make_image(f"picture {j + 1}", "", Source(line=pictured[j] + 1))
+        for j in range(k, len(pictured))
+    )
+    return out
+
+
+def _first_line(block: Block) -> int | None:
+    """The line (1-based) a block of text starts on."""
+    if isinstance(block, RawTable) and block.rows:
+        return block.rows[0].source.line
+    return block.source.line
 
 
 _EMBED: Final = re.compile(r"\x13[ \t]*EMBED[ \t]+([^\s\x13\x14\x15\\]+)", re.IGNORECASE)
@@ -639,7 +686,8 @@ def parse_doc(source: str | os.PathLike[str] | bytes, *, limits: Limits | None =
     numbers), the comments and the text boxes that hold text are each named in a
     ``parse.unread-text`` finding quoting their figures. An embedded object (an Excel
     sheet, a chart: an ``EMBED`` field) is named in a ``parse.embedded-object`` finding
-    with its program. Raises :class:`~govdisclosure.ParseError` when the
+    with its program; a picture where a section's table should stand, in a
+    ``parse.table-image`` finding. Raises :class:`~govdisclosure.ParseError` when the
     input is not a readable Word 97–2003 document (damaged, encrypted, of Word 6.0 or
     95, empty) or holds no report, and :class:`~govdisclosure.LimitExceeded` beyond
     ``limits`` (``max_bytes`` for the file and its characters, ``max_lines``,
@@ -659,7 +707,8 @@ def doc_reports(
 
     limits = resolve(limits)
     budget = limits.budget()
-    lines, pictures, unread = _read(source, limits)
+    pictured: list[int] = []
+    lines, pictures, unread = _read(source, limits, pictured)
     if not any(ln.strip() for ln in lines):
         msg = _PICTURES if pictures else _EMPTY
         raise ParseError(msg, reason=msg)
@@ -668,6 +717,8 @@ def doc_reports(
     if any(ln.strip() in headings for ln in lines):  # an English rendering
         lines = ["\t".join(map(_official, ln.split("\t"))) for ln in lines]
     blocks = list(_blocks(lines, budget, limits, every=every))
+    if pictured:
+        blocks = _with_pictures(blocks, pictured)
     return [
         assemble(part, findings=shared)
         for part, shared in report_parts(blocks, unread, every=every)
