@@ -23,6 +23,27 @@ needs_soffice = pytest.mark.skipif(
 )
 
 
+def _chinese_font() -> bool:
+    """Whether fontconfig knows a font with Chinese glyphs: without one, LibreOffice
+    prints a report's Chinese as glyphs of no character, and the PDF holds no text."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return False
+    found = subprocess.run(
+        [fc_list, ":lang=zh", "family"], capture_output=True, text=True, timeout=60, check=False
+    )
+    return bool(found.stdout.strip())
+
+
+needs_soffice_pdf = pytest.mark.skipif(
+    _soffice() is None or not _chinese_font(),
+    reason="printing to PDF needs LibreOffice and a Chinese font: "
+    "apt-get install libreoffice-writer-nogui fonts-wqy-zenhei",
+)
+"""For the tests that print a Word document to PDF with LibreOffice (saving it as
+``.doc`` needs no font: :data:`needs_soffice`)."""
+
+
 def convert(docx: bytes, workdir: Path, to: str) -> bytes:
     """``docx`` converted by LibreOffice (headless, a private profile in ``workdir``)
     with the ``--convert-to`` argument ``to`` (``"pdf"``, ``"doc:MS Word 97"``)."""

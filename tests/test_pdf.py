@@ -28,7 +28,7 @@ from govdisclosure.formats.pdf import (
 )
 from govdisclosure.strategies import valid_reports
 from govdisclosure.template import template
-from libreoffice import docx_to_pdf, needs_soffice, words_in_place
+from libreoffice import docx_to_pdf, needs_soffice_pdf, words_in_place
 
 pdfplumber = pytest.importorskip("pdfplumber")
 
@@ -404,7 +404,7 @@ def test_ordinary_cell_text_keeps_its_characters() -> None:
 
 
 # ------------------------------------------------------------------------ round trip
-@needs_soffice
+@needs_soffice_pdf
 @pytest.mark.parametrize("name", NAMES)
 def test_round_trip_real_figures_through_word_and_libreoffice(name: str, tmp_path: Path) -> None:
     original = gd.parse_pdf(REAL / f"{name}.pdf")
@@ -414,7 +414,7 @@ def test_round_trip_real_figures_through_word_and_libreoffice(name: str, tmp_pat
     assert all(src.page is not None for src in again.provenance.values())
 
 
-@needs_soffice
+@needs_soffice_pdf
 @pytest.mark.slow
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(report=valid_reports())
@@ -423,7 +423,7 @@ def test_round_trip_generated_reports(report: gd.Report, tmp_path_factory: Any) 
     assert gd.parse_pdf(docx_to_pdf(gd.render_docx(report), workdir)) == report
 
 
-@needs_soffice
+@needs_soffice_pdf
 @pytest.mark.parametrize("edition", list(gd.Edition))
 def test_words_in_place_of_figures_through_word_and_libreoffice(
     edition: gd.Edition, tmp_path: Path
@@ -438,7 +438,7 @@ def test_words_in_place_of_figures_through_word_and_libreoffice(
     assert again.findings == ()
 
 
-@needs_soffice
+@needs_soffice_pdf
 @pytest.mark.parametrize("edition", list(gd.Edition))
 def test_rows_of_words_and_blanks_through_word_and_libreoffice(
     edition: gd.Edition, tmp_path: Path
@@ -460,7 +460,7 @@ def test_rows_of_words_and_blanks_through_word_and_libreoffice(
     assert again.tables == report.tables
 
 
-@needs_soffice
+@needs_soffice_pdf
 @pytest.mark.slow
 def test_a_report_of_more_than_two_hundred_pages_is_read_by_default(tmp_path: Path) -> None:
     """A report whose section 五 runs over two hundred pages (appendices bound in) is read
@@ -485,7 +485,7 @@ def test_a_report_of_more_than_two_hundred_pages_is_read_by_default(tmp_path: Pa
     assert again.problems == report.problems
 
 
-@needs_soffice
+@needs_soffice_pdf
 def test_a_paragraph_ending_at_the_margin_on_a_page_of_short_paragraphs(
     tmp_path: Path,
 ) -> None:
@@ -517,7 +517,7 @@ def test_unruled_tables_are_read_as_text() -> None:
         assert src.y is not None, path
 
 
-@needs_soffice
+@needs_soffice_pdf
 def test_superscript_and_subscript_marks_in_a_word_table_printed_to_pdf(tmp_path: Path) -> None:
     """A mark set in superscript (or subscript) in Word and printed by LibreOffice reads
     as a mark beside the figure, reported with its cell, not as a digit of it."""
