@@ -29,6 +29,7 @@ __all__ = [
     "FOOTERS",
     "HEADERS",
     "PAGE_FIELDS",
+    "RUNNING_FEET",
     "RUNNING_HEADS",
     "furniture_findings",
     "is_page_field",
@@ -40,7 +41,11 @@ FOOTERS: Final = N_("footers")
 BOXES: Final = N_("text boxes of headers and footers")
 """The text boxes of a ``.doc``'s headers and footers (one story, not told apart)."""
 RUNNING_HEADS: Final = N_("running heads")
-"""The lines a PDF reader drops from the top 5 % of its pages (not page numbers)."""
+"""The lines a PDF reader drops from the top of its pages (not page numbers): those in
+the top 5 %, and those a word processor printed as a header on several pages."""
+RUNNING_FEET: Final = N_("running feet")
+"""The lines a PDF reader drops from the foot of its pages (not page numbers): those a
+word processor printed as a footer on several pages."""
 PAGE_FIELDS: Final = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES"})
 """The fields that show a page number or a count of pages."""
 
@@ -91,20 +96,23 @@ def furniture_findings(
     boxes: Iterable[str] = (),
     *,
     running_heads: Iterable[str] = (),
+    stories: Iterable[tuple[str, Iterable[str]]] = (),
 ) -> list[Finding]:
     """A ``parse.unread-text`` finding for the headers, one for the footers (and one
     for the text boxes of a ``.doc``'s headers and footers, one for the running heads
-    of a PDF's pages), each from the lines they hold (page numbers taken out; the same
+    of a PDF's pages, one for each further story and its lines of ``stories``: a PDF's
+    running feet), each from the lines they hold (page numbers taken out; the same
     line counted once): a warning when they hold figures, else information (a header
     holding the organ's name); none for headers or footers of page numbers alone."""
     out: list[Finding] = []
-    stories = (
+    every = (
         (HEADERS, headers),
         (FOOTERS, footers),
         (BOXES, boxes),
         (RUNNING_HEADS, running_heads),
+        *stories,
     )
-    for story, lines in stories:
+    for story, lines in every:
         kept = list(dict.fromkeys(t for ln in lines if (t := unfurnished(ln))))
         written = "".join("".join(kept).split())
         if not written:

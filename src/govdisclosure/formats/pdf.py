@@ -55,7 +55,12 @@ import attrs
 
 from govdisclosure.checks.registry import N_, finding
 from govdisclosure.errors import LimitExceeded, ParseError
-from govdisclosure.formats._furniture import furniture_findings, unfurnished
+from govdisclosure.formats._furniture import (
+    RUNNING_FEET,
+    RUNNING_HEADS,
+    furniture_findings,
+    unfurnished,
+)
 from govdisclosure.formats._raw import RawImage, make_image
 from govdisclosure.formats._saved import inflated_chunks
 from govdisclosure.formats.docx import spanned_text
@@ -553,7 +558,10 @@ class _Page:
     items: tuple[PdfGrid | PdfLine | PdfImage, ...]
     """Tables, text lines and pictures, top to bottom."""
     heads: tuple[PdfLine, ...] = ()
-    """The running heads dropped from the page (:func:`_unfurnished`), top to bottom."""
+    """The running heads dropped from the page (:func:`_unfurnished`,
+    :func:`_repeated`), top to bottom."""
+    feet: tuple[PdfLine, ...] = ()
+    """The running feet dropped from the page (:func:`_repeated`), top to bottom."""
 
 
 def _read_page(page: Any, number: int) -> _Page:
@@ -648,6 +656,82 @@ def _is_page_number(line: PdfLine, height: float) -> bool:
     return in_margin and bool(
         _FOOTER.match(unicodedata.normalize("NFKC", line.spaced or line.text))
     )
+
+
+_HEAD_BAND: Final = 0.08
+"""How far down a page (its share of the page's height) a running head printed by a
+word processor ends: a header 1.25 cm from the top of an A4 page ends at 6 % of it;
+the body, below a top margin of 2 cm or more, begins lower."""
+_FOOT_BAND: Final = 0.90
+"""How far down a page a running foot begins (its top), at the least."""
+_SAME_Y: Final = 2.0
+"""How far apart (in points) two pages may print a running head or foot."""
+
+
+def _repeated(pages: Iterable[_Page]) -> Iterator[_Page]:
+    """``pages``, each without its running heads and feet that lie below the top 5 %
+    (which :func:`_unfurnished` takes out on every page): a line in the top 8 % or the
+    bottom 10 % of a page that another page prints at the same height (within
+    :data:`_SAME_Y`) with the same text, its figures aside (``某县年度报告 3`` and
+    ``… 4``), is a header or footer of the document (a word processor prints one at
+    1.25 cm from the edge: 6 % of an A4 page), moved to the page's ``heads`` or
+    ``feet``. A line in those bands that no other page repeats (a title at the top of
+    the first page) is the page's text. The pages are read whole before the first is
+    given (they are read in full for the report in any case)."""
+    kept = list(pages)
+    if len(kept) < 2:
+        yield from kept
+        return
+    # (band, the text without blanks and with its figures as #) -> (page, top) of each
+    seen: dict[tuple[bool, str], list[tuple[int, float]]] = {}
+    for page in kept:
+        for it in page.items:
+            band = _band(it, page.height)
+            if band is not None and isinstance(it, PdfLine):
+                seen.setdefault((band, _shape(it.text)), []).append((page.number, it.top))
+
+    def repeated(line: PdfLine, foot: bool) -> bool:
+        return any(
+            n != line.page and abs(top - line.top) <= _SAME_Y
+            for n, top in seen[(foot, _shape(line.text))]
+        )
+
+    for page in kept:
+        heads: list[PdfLine] = []
+        feet: list[PdfLine] = []
+        items: list[PdfGrid | PdfLine | PdfImage] = []
+        for it in page.items:
+            band = _band(it, page.height)
+            if band is not None and isinstance(it, PdfLine) and repeated(it, band):
+                (feet if band else heads).append(it)
+            else:
+                items.append(it)
+        if heads or feet:
+            page = attrs.evolve(  # noqa: PLW2901 - the page without them
+                page, items=tuple(items), heads=(*page.heads, *heads), feet=tuple(feet)
+            )
+        yield page
+
+
+def _band(item: PdfGrid | PdfLine | PdfImage, height: float) -> bool | None:
+    """For a line in the band of a page where running heads stand, ``False``; where
+    running feet stand, ``True``; else (or for a table or picture) ``None``."""
+    if not isinstance(item, PdfLine):
+        return None
+    if item.bottom < _HEAD_BAND * height:
+        return False
+    if item.top > _FOOT_BAND * height:
+        return True
+    return None
+
+
+_DIGITS_RUN: Final = re.compile(r"\d+")
+
+
+def _shape(text: str) -> str:
+    """``text`` without blanks and with each run of digits as ``#``: what a running head
+    is on every page, its page number aside."""
+    return _DIGITS_RUN.sub("#", "".join(text.split()))
 
 
 def _in_a_row(line: PdfLine, grids: Sequence[PdfGrid]) -> bool:
@@ -1735,14 +1819,16 @@ def pdf_reports(
     )
 
     heads: list[PdfLine] = []
+    feet: list[PdfLine] = []
 
     def noted(pages: Iterable[_Page]) -> Iterator[_Page]:
         for page in pages:
             heads.extend(page.heads)
+            feet.extend(page.feet)
             yield page
 
     with _pdfminer_problems() as problems, _lost_streams() as lost:
-        items = list(_layout(noted(_pages(source, max_pages, limits, engine))))
+        items = list(_layout(noted(_repeated(_pages(source, max_pages, limits, engine)))))
     findings: list[Finding] = []
     blocks = _blocks(items, findings)
     if _no_text(blocks):
@@ -1762,10 +1848,10 @@ def pdf_reports(
                 with_pictures(text, report) if len(text.tables) > len(report.tables) else report
                 for text, report in zip(as_text, reports, strict=True)
             ]
-    if heads:
+    if heads or feet:
         reports = [
             attrs.evolve(report, findings=(*named, *report.findings)) if named else report
-            for report, named in zip(reports, _head_findings(heads, parts), strict=True)
+            for report, named in zip(reports, _head_findings(heads, parts, feet), strict=True)
         ]
     if problems:
         # (the document's, not a page's: with the first report, as other such findings)
@@ -1779,7 +1865,9 @@ def pdf_reports(
 
 
 def _head_findings(
-    heads: Sequence[PdfLine], parts: Sequence[tuple[Sequence[Block], Sequence[Finding]]]
+    heads: Sequence[PdfLine],
+    parts: Sequence[tuple[Sequence[Block], Sequence[Finding]]],
+    feet: Sequence[PdfLine] = (),
 ) -> list[list[Finding]]:
     """The ``parse.unread-text`` finding of each report (of the blocks of ``parts``) for
     the running heads of its pages (``heads``, page numbers not among them): each head
@@ -1789,19 +1877,28 @@ def _head_findings(
     (``govdisclosure.formats._furniture``: the same line, a running head printed on
     every page, counted once; page numbers taken out, and a number beside a running
     head that is printed with other numbers on other pages: :func:`_paged`); the
-    finding's source is the first head it counts."""
+    finding's source is the first head it counts. The running feet (``feet``, lines a
+    word processor prints at the foot of every page: :func:`_repeated`) are named the
+    same way, in a finding of their own, each the report's whose text is topmost on
+    its page too."""
     from govdisclosure.formats._assembly import top_owners  # noqa: PLC0415
 
-    sources = [Source(page=ln.page, x=ln.x0, y=ln.top) for ln in heads]
-    mine: list[list[int]] = [[] for _ in parts]
-    for k, at in enumerate(top_owners(sources, [part for part, _ in parts])):
-        mine[at].append(k)
-    out: list[list[Finding]] = []
-    for ks in mine:
-        texts = _paged([heads[k].spaced or heads[k].text for k in ks])
-        named = furniture_findings((), (), running_heads=texts)
-        first = next((sources[k] for k, t in zip(ks, texts, strict=True) if unfurnished(t)), None)
-        out.append([attrs.evolve(f, source=first) for f in named])
+    chunks = [part for part, _ in parts]
+    out: list[list[Finding]] = [[] for _ in parts]
+    for lines, story in ((heads, RUNNING_HEADS), (feet, RUNNING_FEET)):
+        if not lines:
+            continue
+        sources = [Source(page=ln.page, x=ln.x0, y=ln.top) for ln in lines]
+        mine: list[list[int]] = [[] for _ in parts]
+        for k, at in enumerate(top_owners(sources, chunks)):
+            mine[at].append(k)
+        for found, ks in zip(out, mine, strict=True):
+            texts = _paged([lines[k].spaced or lines[k].text for k in ks])
+            named = furniture_findings((), (), stories=((story, texts),))
+            first = next(
+                (sources[k] for k, t in zip(ks, texts, strict=True) if unfurnished(t)), None
+            )
+            found.extend(attrs.evolve(f, source=first) for f in named)
     return out
 
 
