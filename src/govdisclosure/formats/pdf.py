@@ -45,7 +45,7 @@ import sys
 import threading
 import unicodedata
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
@@ -1110,8 +1110,33 @@ def _inflate_as_pdfminer(
                     _lost_stream(_Lost(key, _ref(stream), number, how, len(data)))
 
 
-_hook_lock = threading.Lock()
-_hook_users = 0
+class _WhileReading:
+    """A change made to pdfminer while PDFs are read: made by the first read to start
+    and undone by the last to end (reads in several threads, a read inside another),
+    under a lock, exceptions or not. ``make`` makes it and returns what undoes it."""
+
+    def __init__(self, make: Callable[[], Callable[[], None]]) -> None:
+        self._make = make
+        self._undo: Callable[[], None] | None = None
+        self._users = 0
+        self._lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if self._users == 0:
+                self._undo = self._make()
+            self._users += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._users -= 1
+                if self._users == 0 and self._undo is not None:
+                    undo, self._undo = self._undo, None
+                    undo()
+
+
 _hook_original: Any = None
 
 
@@ -1131,26 +1156,23 @@ def _decompress_corrupted(data: bytes) -> bytes:
     return _hook_original(data)  # type: ignore[no-any-return]
 
 
-@contextlib.contextmanager
-def _hooked() -> Iterator[None]:
-    """While the block runs, pdfminer's ``decompress_corrupted`` is
-    :func:`_decompress_corrupted`, which does what it does (in every thread) and notes
-    only in a thread reading a page; the last read to end puts pdfminer's back."""
-    global _hook_users, _hook_original  # noqa: PLW0603
+def _hook_decompress() -> Callable[[], None]:
+    global _hook_original  # noqa: PLW0603
     from pdfminer import pdftypes  # noqa: PLC0415
 
-    with _hook_lock:
-        if _hook_users == 0:
-            _hook_original = pdftypes.decompress_corrupted
-            pdftypes.decompress_corrupted = _decompress_corrupted
-        _hook_users += 1
-    try:
-        yield
-    finally:
-        with _hook_lock:
-            _hook_users -= 1
-            if _hook_users == 0:
-                pdftypes.decompress_corrupted = _hook_original
+    _hook_original = original = pdftypes.decompress_corrupted
+    pdftypes.decompress_corrupted = _decompress_corrupted
+
+    def undo() -> None:
+        pdftypes.decompress_corrupted = original
+
+    return undo
+
+
+_hooked: Final = _WhileReading(_hook_decompress)
+"""While the block runs, pdfminer's ``decompress_corrupted`` is
+:func:`_decompress_corrupted`, which does what it does (in every thread) and notes only
+in a thread reading a page; the last read to end puts pdfminer's back."""
 
 
 @contextlib.contextmanager
@@ -1626,38 +1648,146 @@ def parse_pdf(
     return pdf_reports(source, max_pages=max_pages, limits=limits, engine=engine)[0]
 
 
-class _Problems(logging.Handler):
-    """The warnings pdfminer logs in this thread while a PDF is read: the damage it read
-    past (a stream that does not inflate whole, an operator with bad operands)."""
+_PDFMINER_LOGGING: Final = (
+    "cmapdb",
+    "pdfdevice",
+    "pdfdocument",
+    "pdffont",
+    "pdfinterp",
+    "pdfpage",
+    "pdftypes",
+    "psparser",
+)
+"""The pdfminer modules that log warnings or errors (pdfminer.six 20260107: each has a
+module-level logger, ``log`` or ``logger``; none calls ``warnings.warn``)."""
 
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.thread = threading.get_ident()
-        self.messages: list[str] = []
 
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.thread == self.thread:  # (another thread's PDF is not this one's)
+class _NotingLogger:
+    """A pdfminer module's logger while PDFs are read (:func:`_noting_logs`): a call at
+    ``WARNING`` or worse in a thread reading a PDF is noted as a problem of that read
+    (:func:`_pdfminer_problem`), whatever the program's logging does with it (a level,
+    ``logging.disable``, ``propagate``, a filter), and every call is passed on to the
+    logger as it was made: its record, made by the logger, names pdfminer's line, not
+    this one (``stacklevel``)."""
+
+    def __init__(self, logger: logging.Logger) -> None:
+        object.__setattr__(self, "_logger", logger)
+        # (pdfminer's many debug calls go straight to the logger: no frame added)
+        object.__setattr__(self, "debug", logger.debug)
+        object.__setattr__(self, "info", logger.info)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._logger, name)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        setattr(self._logger, name, value)
+
+    def _note(self, level: object, msg: object, args: tuple[object, ...]) -> None:
+        if getattr(_reading, "problems", None) is None:
+            return
+        if isinstance(level, int) and level >= logging.WARNING:
+            record = logging.LogRecord(self._logger.name, level, "", 0, msg, args, None)
             try:
-                self.messages.append(record.getMessage())
+                message = record.getMessage()
             except Exception:  # a message that does not format: its template
-                self.messages.append(str(record.msg))
+                message = str(msg)
+            _pdfminer_problem(message)
+
+    def log(self, level: int, msg: object, *args: object, **kwargs: Any) -> None:
+        with contextlib.suppress(Exception):
+            self._note(level, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.log(level, msg, *args, **kwargs)
+
+    def warning(self, msg: object, *args: object, **kwargs: Any) -> None:
+        with contextlib.suppress(Exception):
+            self._note(logging.WARNING, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.warning(msg, *args, **kwargs)
+
+    def warn(self, msg: object, *args: object, **kwargs: Any) -> None:
+        with contextlib.suppress(Exception):
+            self._note(logging.WARNING, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.warning(msg, *args, **kwargs)
+
+    def error(self, msg: object, *args: object, **kwargs: Any) -> None:
+        with contextlib.suppress(Exception):
+            self._note(logging.ERROR, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.error(msg, *args, **kwargs)
+
+    def exception(self, msg: object, *args: object, **kwargs: Any) -> None:
+        with contextlib.suppress(Exception):
+            self._note(logging.ERROR, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.exception(msg, *args, **kwargs)
+
+    def critical(self, msg: object, *args: object, **kwargs: Any) -> None:
+        with contextlib.suppress(Exception):
+            self._note(logging.CRITICAL, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.critical(msg, *args, **kwargs)
+
+    fatal = critical
+
+
+def _note_logs() -> Callable[[], None]:
+    """Put a :class:`_NotingLogger` in place of each pdfminer logger its modules hold
+    (:data:`_PDFMINER_LOGGING`, and any other of its modules imported), and a handler
+    that does nothing on the ``pdfminer`` logger; return what undoes both."""
+    import importlib  # noqa: PLC0415
+
+    for name in _PDFMINER_LOGGING:
+        with contextlib.suppress(ImportError):  # (no pdfminer: the read says so)
+            importlib.import_module(f"pdfminer.{name}")
+    swapped: list[tuple[Any, str, logging.Logger, _NotingLogger]] = []
+    for name, module in list(sys.modules.items()):
+        if name != "pdfminer" and not name.startswith("pdfminer."):
+            continue
+        for attr, value in list(getattr(module, "__dict__", {}).items()):
+            if isinstance(value, logging.Logger) and value.name.split(".")[0] == "pdfminer":
+                proxy = _NotingLogger(value)
+                setattr(module, attr, proxy)
+                swapped.append((module, attr, value, proxy))
+    # pdfminer's records still go where the program sends them; a program that has set
+    # up no logging at all gets none printed by Python's last resort (as before)
+    quiet = logging.NullHandler()
+    pdfminer = logging.getLogger("pdfminer")
+    pdfminer.addHandler(quiet)
+
+    def undo() -> None:
+        pdfminer.removeHandler(quiet)
+        for module, attr, logger, proxy in swapped:
+            if getattr(module, attr, None) is proxy:
+                setattr(module, attr, logger)
+
+    return undo
+
+
+_noting_logs: Final = _WhileReading(_note_logs)
+"""While the block runs, pdfminer logs through :class:`_NotingLogger`; the last read to
+end puts its loggers back."""
 
 
 @contextlib.contextmanager
 def _pdfminer_problems() -> Iterator[list[str]]:
-    """The problems pdfminer reports while the block runs (both engines: the PDFium
-    engine opens and measures the document with pdfminer too). Nothing is changed in
-    how the program logs: the records go on to its handlers as before."""
-    handler = _Problems()
-    logger = logging.getLogger("pdfminer")
-    logger.addHandler(handler)
+    """The problems pdfminer reports while the block runs in this thread (both engines:
+    the PDFium engine opens and measures the document with pdfminer too): the warnings
+    and errors it logs (:class:`_NotingLogger`), each noted before the program's logging
+    has its say, which is left as it is: a program that silences pdfminer
+    (``logging.getLogger("pdfminer").setLevel(logging.ERROR)``, ``logging.disable``, a
+    filter, ``propagate``) still has its damage named, and gets no more records than it
+    asked for; one that does not gets every record as before. In a read inside
+    another, the inner read's."""
+    problems: list[str] = []
     outer = getattr(_reading, "problems", None)
-    _reading.problems = handler.messages
-    try:
-        yield handler.messages
-    finally:
-        _reading.problems = outer
-        logger.removeHandler(handler)
+    with _noting_logs():
+        _reading.problems = problems
+        try:
+            yield problems
+        finally:
+            _reading.problems = outer
 
 
 @contextlib.contextmanager
