@@ -22,7 +22,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
@@ -104,12 +104,16 @@ def program_handlers() -> Iterator[list[Record]]:
     class Keep(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
             if record.thread == thread:
+                try:
+                    message = record.getMessage()
+                except TypeError:
+                    message = str(record.msg)
                 got.append(
                     (
                         self.name or "",
                         record.name,
                         record.levelno,
-                        record.getMessage(),
+                        message,
                         record.lineno,
                         record.funcName,
                         record.pathname,
@@ -143,6 +147,20 @@ def logging_kept() -> Iterator[None]:
             lg.propagate = propagate
             lg.filters[:] = filters
             lg.handlers[:] = handlers
+
+
+@pytest.fixture(autouse=True)
+def python_logging() -> Iterator[None]:
+    """Each test starts with the pdfminer loggers as Python sets them up (another
+    test's command line may have set ``propagate`` off), and leaves them as they were."""
+    with logging_kept():
+        logging.disable(logging.NOTSET)
+        for name in ["pdfminer", *CHILDREN]:
+            logger = logging.getLogger(name)
+            logger.setLevel(logging.NOTSET)
+            logger.propagate = True
+            logger.filters[:] = []
+        yield
 
 
 def read(data: bytes, engine: str) -> list[str]:
@@ -266,7 +284,9 @@ _LEVELS = st.sampled_from(
 )
 
 
-@settings(max_examples=20, deadline=None)
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     st.sampled_from(ENGINES),
     st.dictionaries(
@@ -348,21 +368,51 @@ def test_a_read_inside_a_read_notes_its_own_damage() -> None:
     assert pdfpage.log is logging.getLogger("pdfminer.pdfpage")
 
 
+def state(logger: logging.Logger) -> dict[str, object]:
+    """What is set on ``logger`` (but its cache of levels)."""
+    return {k: v for k, v in vars(logger).items() if k != "_cache"}
+
+
+def test_every_way_to_log_a_warning_is_noted() -> None:
+    """However pdfminer might log (``log``, ``exception``, ``warn``, ``critical``, ...),
+    a warning or worse is noted, once, and its record names the line that logged it."""
+    logger = logging.getLogger("pdfminer.pdftypes")
+    with logging_kept(), program_handlers() as got, pdfmod._pdfminer_problems() as problems:
+        logger.setLevel(logging.DEBUG)
+        logger.debug("not %s", "noted")
+        logger.info("not noted")
+        logger.log(logging.INFO, "not noted")
+        logger.log(logging.ERROR, "logged at %d", 40)
+        logger.warning("a %(what)s", {"what": "mapping"})
+        with pytest.warns(DeprecationWarning, match="warn"):
+            logger.warn("warned")
+        try:
+            raise ValueError
+        except ValueError:
+            logger.exception("an exception")
+        logger.critical("critical")
+        logger.fatal("fatal")
+    noted = ["logged at 40", "a mapping", "warned", "an exception", "critical", "fatal"]
+    assert problems == noted
+    mine = [r for r in got if r[0] == "pdfminer"]
+    assert len(mine) == 9
+    assert {r[5] for r in mine} == {"test_every_way_to_log_a_warning_is_noted"}
+
+
 def test_pdfminer_and_logging_are_left_as_they_were() -> None:
-    """After reads, also those that fail: each pdfminer module's logger is its own, and
-    the ``pdfminer`` logger has the handlers it had."""
+    """After reads, also those that fail: each pdfminer module's logger is its own, as
+    it was, and the ``pdfminer`` logger has the handlers it had."""
     import importlib  # noqa: PLC0415
 
     modules = [importlib.import_module(name) for name in CHILDREN]
-    before = [dict(vars(m)) for m in modules]
-    handlers = list(logging.getLogger("pdfminer").handlers)
+    loggers = [logging.getLogger(name) for name in ["pdfminer", *CHILDREN]]
+    before = [state(logger) for logger in loggers]
     read(DAMAGED, "pdfplumber")
     with pytest.raises(gd.ParseError):
         gd.parse_pdf(DAMAGED[:200])
     with pytest.raises(RuntimeError), pdfmod._pdfminer_problems():
         raise RuntimeError
-    for module, was in zip(modules, before, strict=True):
-        loggers = {k: v for k, v in vars(module).items() if k in ("log", "logger")}
-        assert loggers == {k: v for k, v in was.items() if k in ("log", "logger")}
-        assert all(type(v) is logging.Logger for v in loggers.values())
-    assert logging.getLogger("pdfminer").handlers == handlers
+    assert [state(logger) for logger in loggers] == before
+    for module, name in zip(modules, CHILDREN, strict=True):
+        held = [v for k, v in vars(module).items() if k in ("log", "logger")]
+        assert held == [logging.getLogger(name)]

@@ -1658,98 +1658,71 @@ _PDFMINER_LOGGING: Final = (
     "pdftypes",
     "psparser",
 )
-"""The pdfminer modules that log warnings or errors (pdfminer.six 20260107: each has a
-module-level logger, ``log`` or ``logger``; none calls ``warnings.warn``)."""
+"""The pdfminer modules that log warnings or errors (pdfminer.six 20260107: each
+through its module's logger, ``pdfminer.<module>``; none calls ``warnings.warn``)."""
+
+_NOTED_LEVELS: Final = {
+    # (Logger.exception calls error, Logger.warn warning, Logger.fatal critical: noted
+    # there, once; fatal is critical itself in some Pythons)
+    "warning": logging.WARNING,
+    "error": logging.ERROR,
+    "critical": logging.CRITICAL,
+    "log": -1,  # (its level, the first argument)
+    **({"fatal": logging.CRITICAL} if logging.Logger.fatal is logging.Logger.critical else {}),
+}
+"""The methods of a pdfminer logger that stand in for the logger's own while PDFs are
+read (:func:`_noting_logs`), and the level each logs at."""
 
 
-class _NotingLogger:
-    """A pdfminer module's logger while PDFs are read (:func:`_noting_logs`): a call at
-    ``WARNING`` or worse in a thread reading a PDF is noted as a problem of that read
-    (:func:`_pdfminer_problem`), whatever the program's logging does with it (a level,
-    ``logging.disable``, ``propagate``, a filter), and every call is passed on to the
-    logger as it was made: its record, made by the logger, names pdfminer's line, not
+def _noted(logger: logging.Logger, method: str, level: int) -> Callable[..., None]:
+    """``logger``'s ``method`` (logging at ``level``; -1: the call's first argument),
+    noting the call, at ``WARNING`` or worse in a thread reading a PDF, as a problem of
+    that read (:func:`_pdfminer_problem`) before passing it on as it was made: the
+    record, made by the logger as the program has it set up, names pdfminer's line, not
     this one (``stacklevel``)."""
+    original = getattr(logger, method)  # (bound: the method of the logger's class)
 
-    def __init__(self, logger: logging.Logger) -> None:
-        object.__setattr__(self, "_logger", logger)
-        # (pdfminer's many debug calls go straight to the logger: no frame added)
-        object.__setattr__(self, "debug", logger.debug)
-        object.__setattr__(self, "info", logger.info)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._logger, name)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        setattr(self._logger, name, value)
-
-    def _note(self, level: object, msg: object, args: tuple[object, ...]) -> None:
-        if getattr(_reading, "problems", None) is None:
-            return
-        if isinstance(level, int) and level >= logging.WARNING:
-            record = logging.LogRecord(self._logger.name, level, "", 0, msg, args, None)
-            try:
-                message = record.getMessage()
-            except Exception:  # a message that does not format: its template
-                message = str(msg)
-            _pdfminer_problem(message)
-
-    def log(self, level: int, msg: object, *args: object, **kwargs: Any) -> None:
+    def call(*args: Any, **kwargs: Any) -> None:
         with contextlib.suppress(Exception):
-            self._note(level, msg, args)
+            if getattr(_reading, "problems", None) is not None:
+                at, (msg, *rest) = (args[0], args[1:]) if level < 0 else (level, args)
+                if isinstance(at, int) and at >= logging.WARNING:
+                    record = logging.LogRecord(logger.name, at, "", 0, msg, tuple(rest), None)
+                    try:
+                        message = record.getMessage()
+                    except Exception:  # a message that does not format: its template
+                        message = str(msg)
+                    _pdfminer_problem(message)
         kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
-        self._logger.log(level, msg, *args, **kwargs)
+        original(*args, **kwargs)
 
-    def warning(self, msg: object, *args: object, **kwargs: Any) -> None:
-        with contextlib.suppress(Exception):
-            self._note(logging.WARNING, msg, args)
-        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
-        self._logger.warning(msg, *args, **kwargs)
-
-    def warn(self, msg: object, *args: object, **kwargs: Any) -> None:
-        with contextlib.suppress(Exception):
-            self._note(logging.WARNING, msg, args)
-        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
-        self._logger.warning(msg, *args, **kwargs)
-
-    def error(self, msg: object, *args: object, **kwargs: Any) -> None:
-        with contextlib.suppress(Exception):
-            self._note(logging.ERROR, msg, args)
-        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
-        self._logger.error(msg, *args, **kwargs)
-
-    def exception(self, msg: object, *args: object, **kwargs: Any) -> None:
-        with contextlib.suppress(Exception):
-            self._note(logging.ERROR, msg, args)
-        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
-        self._logger.exception(msg, *args, **kwargs)
-
-    def critical(self, msg: object, *args: object, **kwargs: Any) -> None:
-        with contextlib.suppress(Exception):
-            self._note(logging.CRITICAL, msg, args)
-        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
-        self._logger.critical(msg, *args, **kwargs)
-
-    fatal = critical
+    return call
 
 
 def _note_logs() -> Callable[[], None]:
-    """Put a :class:`_NotingLogger` in place of each pdfminer logger its modules hold
-    (:data:`_PDFMINER_LOGGING`, and any other of its modules imported), and a handler
-    that does nothing on the ``pdfminer`` logger; return what undoes both."""
+    """Have the ``pdfminer`` logger and its modules' (:data:`_PDFMINER_LOGGING`, and any
+    other there is) note what they log at ``WARNING`` or worse (:func:`_noted`: their
+    :data:`_NOTED_LEVELS` methods, set on each logger itself, so that pdfminer's many
+    debug calls cost what they cost), and add a handler that does nothing to the
+    ``pdfminer`` logger; return what undoes both. Nothing the program set on the
+    loggers (levels, handlers, filters, ``propagate``) is changed."""
     import importlib  # noqa: PLC0415
 
     for name in _PDFMINER_LOGGING:
         with contextlib.suppress(ImportError):  # (no pdfminer: the read says so)
             importlib.import_module(f"pdfminer.{name}")
-    swapped: list[tuple[Any, str, logging.Logger, _NotingLogger]] = []
-    for name, module in list(sys.modules.items()):
-        if name != "pdfminer" and not name.startswith("pdfminer."):
-            continue
-        for attr, value in list(getattr(module, "__dict__", {}).items()):
-            if isinstance(value, logging.Logger) and value.name.split(".")[0] == "pdfminer":
-                proxy = _NotingLogger(value)
-                setattr(module, attr, proxy)
-                swapped.append((module, attr, value, proxy))
+    loggers = [
+        logger
+        for name, logger in list(logging.Logger.manager.loggerDict.items())
+        if (name == "pdfminer" or name.startswith("pdfminer."))
+        and isinstance(logger, logging.Logger)
+    ]
+    set_: list[tuple[logging.Logger, str, Callable[..., None]]] = []
+    for logger in loggers:
+        for method, level in _NOTED_LEVELS.items():
+            call = _noted(logger, method, level)
+            setattr(logger, method, call)
+            set_.append((logger, method, call))
     # pdfminer's records still go where the program sends them; a program that has set
     # up no logging at all gets none printed by Python's last resort (as before)
     quiet = logging.NullHandler()
@@ -1758,16 +1731,16 @@ def _note_logs() -> Callable[[], None]:
 
     def undo() -> None:
         pdfminer.removeHandler(quiet)
-        for module, attr, logger, proxy in swapped:
-            if getattr(module, attr, None) is proxy:
-                setattr(module, attr, logger)
+        for logger, method, call in set_:
+            if vars(logger).get(method) is call:
+                delattr(logger, method)
 
     return undo
 
 
 _noting_logs: Final = _WhileReading(_note_logs)
-"""While the block runs, pdfminer logs through :class:`_NotingLogger`; the last read to
-end puts its loggers back."""
+"""While the block runs, pdfminer's loggers note what they log at ``WARNING`` or worse
+(:func:`_note_logs`); the last read to end puts them back as they were."""
 
 
 @contextlib.contextmanager
