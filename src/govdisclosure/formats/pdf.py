@@ -1699,6 +1699,9 @@ def _noted(logger: logging.Logger, method: str, level: int) -> Callable[..., Non
     return call
 
 
+_UNSET: Final = object()
+
+
 def _note_logs() -> Callable[[], None]:
     """Have the ``pdfminer`` logger and its modules' (:data:`_PDFMINER_LOGGING`, and any
     other there is) note what they log at ``WARNING`` or worse (:func:`_noted`: their
@@ -1717,12 +1720,13 @@ def _note_logs() -> Callable[[], None]:
         if (name == "pdfminer" or name.startswith("pdfminer."))
         and isinstance(logger, logging.Logger)
     ]
-    set_: list[tuple[logging.Logger, str, Callable[..., None]]] = []
+    set_: list[tuple[logging.Logger, str, Callable[..., None], object]] = []
     for logger in loggers:
         for method, level in _NOTED_LEVELS.items():
+            had = vars(logger).get(method, _UNSET)  # (one the program set: kept)
             call = _noted(logger, method, level)
             setattr(logger, method, call)
-            set_.append((logger, method, call))
+            set_.append((logger, method, call, had))
     # pdfminer's records still go where the program sends them; a program that has set
     # up no logging at all gets none printed by Python's last resort (as before)
     quiet = logging.NullHandler()
@@ -1731,9 +1735,12 @@ def _note_logs() -> Callable[[], None]:
 
     def undo() -> None:
         pdfminer.removeHandler(quiet)
-        for logger, method, call in set_:
+        for logger, method, call, had in set_:
             if vars(logger).get(method) is call:
-                delattr(logger, method)
+                if had is _UNSET:
+                    delattr(logger, method)
+                else:
+                    setattr(logger, method, had)
 
     return undo
 
@@ -1747,7 +1754,7 @@ _noting_logs: Final = _WhileReading(_note_logs)
 def _pdfminer_problems() -> Iterator[list[str]]:
     """The problems pdfminer reports while the block runs in this thread (both engines:
     the PDFium engine opens and measures the document with pdfminer too): the warnings
-    and errors it logs (:class:`_NotingLogger`), each noted before the program's logging
+    and errors it logs (:func:`_note_logs`), each noted before the program's logging
     has its say, which is left as it is: a program that silences pdfminer
     (``logging.getLogger("pdfminer").setLevel(logging.ERROR)``, ``logging.disable``, a
     filter, ``propagate``) still has its damage named, and gets no more records than it
