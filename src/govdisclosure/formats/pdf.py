@@ -826,7 +826,7 @@ def _pdfium_pages(
                     page_obj = measured[number - 1]
                     _check_content(_Measured(page_obj), number, limits)
                     fonts = _fonts(page_obj, seen)
-                    _inflate_as_pdfminer(page_obj, fonts_inflated, limits.max_bytes, number=number)
+                    _inflate_as_pdfminer(page_obj, fonts_inflated, budget, number=number)
                     _forget_objects(doc)
                     yield _read_page(pdf.page(number - 1, fonts), number)
                 except ParseError:
@@ -962,22 +962,21 @@ a word); ``cut``, ending before its zlib stream does (cut short: pdfminer reads 
 as it goes, without a word)."""
 
 
-def _inflation(data: bytes, limit: int | None = None) -> Inflation | None:
+def _inflation(data: bytes, budget: Budget | None = None) -> Inflation | None:
     """How pdfminer inflates the ``FlateDecode`` stream ``data`` (:data:`Inflation`).
     pdfminer finds out a byte at a time, in time that grows with the square of the
     stream's size (seconds for a font of a few hundred KB); this finds the same in one
-    pass, a chunk of memory at a time. A stream inflating to more than ``limit`` bytes is
-    left unjudged (None); so is an empty one (it holds nothing to lose)."""
+    pass, a chunk of memory at a time, however far it inflates (as pdfminer inflates
+    it), within the time ``budget`` when there is one (:meth:`Budget.check` between
+    chunks). An empty stream is left unjudged (None: it holds nothing to lose)."""
     if not data:
         return None
     inflater = zlib.decompressobj()
     cut = max(len(data) - 3, 0)
-    total = 0
     try:
-        for chunk in inflated_chunks(inflater, data[:cut], _CHUNK):
-            total += len(chunk)
-            if limit is not None and total > limit:
-                return None
+        for _ in inflated_chunks(inflater, data[:cut], _CHUNK):
+            if budget is not None:
+                budget.check()
     except zlib.error:
         return "broken"
     try:
@@ -1075,7 +1074,7 @@ def _pdfminer_streams(page: Any, fonts_done: set[int]) -> list[tuple[str, Any]]:
 def _inflate_as_pdfminer(
     page: Any,
     fonts_done: set[int],
-    limit: int | None = None,
+    budget: Budget | None = None,
     *,
     number: int = 0,
     checksum: bool = True,
@@ -1086,28 +1085,48 @@ def _inflate_as_pdfminer(
     in one pass. One that inflates but for its checksum is the damage pdfminer would
     log, a problem of the read (:func:`_pdfminer_problem`; with ``checksum``); one
     pdfminer reads without a word no further than its damage (broken or cut short) is
-    a :class:`_Lost` of the read (:func:`_lost_stream`). A stream whose first filter is
-    ``FlateDecode`` is judged, inflated no further than ``limit`` bytes (``max_bytes``:
-    a page's content is measured before, a font's is not); one with ``FlateDecode``
-    after another filter (ASCII85, say: rare) is not. The damage pdfminer notices only
-    interpreting the content (operators with bad operands) is not looked for: parsing
-    the content in Python takes longer than PDFium's whole read."""
-    from pdfminer.pdftypes import LITERALS_FLATE_DECODE  # noqa: PLC0415
-
+    a :class:`_Lost` of the read (:func:`_lost_stream`). A stream is judged at its first
+    ``FlateDecode`` (:func:`_flate_input`), however far it inflates (pdfminer inflates a
+    font's program whole, which ``max_bytes`` does not measure), within the time
+    ``budget``. The damage pdfminer notices only interpreting the content (operators
+    with bad operands) is not looked for: parsing the content in Python takes longer
+    than PDFium's whole read."""
     for key, stream in _pdfminer_streams(page, fonts_done):
         if stream.rawdata is None:  # inflated already
             continue
-        with contextlib.suppress(Exception):  # (damage PDFium reads past)
-            filters = [f for f, _ in stream.get_filters()]
-            if filters and filters[0] in LITERALS_FLATE_DECODE:
-                data = stream.rawdata
-                if stream.decipher is not None and stream.objid is not None:
-                    data = stream.decipher(stream.objid, stream.genno or 0, data, stream.attrs)
-                how = _inflation(data, limit)
-                if how == "checksum" and checksum:
-                    _pdfminer_problem(_DATA_LOSS)
-                elif how in ("broken", "cut"):
-                    _lost_stream(_Lost(key, _ref(stream), number, how, len(data)))
+        try:
+            data = _flate_input(stream)
+            how = None if data is None else _inflation(data, budget)
+        except LimitExceeded:
+            raise
+        except Exception:  # (damage PDFium reads past)
+            continue
+        if how == "checksum" and checksum:
+            _pdfminer_problem(_DATA_LOSS)
+        elif how in ("broken", "cut") and data is not None:
+            _lost_stream(_Lost(key, _ref(stream), number, how, len(data)))
+
+
+def _flate_input(stream: Any) -> bytes | None:
+    """What pdfminer's ``PDFStream.decode`` inflates at the first ``FlateDecode`` of
+    ``stream`` (a pdfminer stream, not yet decoded): its data decrypted and decoded by
+    the filters before (ASCII85, ASCIIHex, LZW, RunLength, with their predictors) by
+    pdfminer itself; None when it has no ``FlateDecode``. Raises what pdfminer raises
+    decoding the filters before."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream  # noqa: PLC0415
+
+    filters = stream.get_filters()
+    first = next((k for k, (f, _) in enumerate(filters) if f in LITERALS_FLATE_DECODE), None)
+    if first is None:
+        return None
+    data = stream.rawdata
+    if stream.decipher is not None and stream.objid is not None:
+        data = stream.decipher(stream.objid, stream.genno or 0, data, stream.attrs)
+    if first:
+        before = filters[:first]
+        attrs_ = {"Filter": [f for f, _ in before], "DecodeParms": [p for _, p in before]}
+        data = PDFStream(attrs_, data).get_data()
+    return data  # type: ignore[no-any-return]
 
 
 class _WhileReading:
