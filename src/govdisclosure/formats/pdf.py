@@ -1176,6 +1176,7 @@ def _decompress_corrupted(data: bytes) -> bytes:
 
 
 def _hook_decompress() -> Callable[[], None]:
+    """Put :func:`_decompress_corrupted` in pdfminer's place; return what puts it back."""
     global _hook_original  # noqa: PLW0603
     from pdfminer import pdftypes  # noqa: PLC0415
 
@@ -1719,6 +1720,7 @@ def _noted(logger: logging.Logger, method: str, level: int) -> Callable[..., Non
 
 
 _UNSET: Final = object()
+"""(No method of the program's set on a logger.)"""
 
 
 def _note_logs() -> Callable[[], None]:
