@@ -376,8 +376,10 @@ def state(logger: logging.Logger) -> dict[str, object]:
 def test_every_way_to_log_a_warning_is_noted() -> None:
     """However pdfminer might log (``log``, ``exception``, ``warn``, ``critical``, ...),
     a warning or worse is noted, once, and its record names the line that logged it."""
-    logger = logging.getLogger("pdfminer.pdftypes")
+    from pdfminer import pdftypes  # noqa: PLC0415
+
     with logging_kept(), program_handlers() as got, pdfmod._pdfminer_problems() as problems:
+        logger = pdftypes.logger  # (as pdfminer's module holds it while a PDF is read)
         logger.setLevel(logging.DEBUG)
         logger.debug("not %s", "noted")
         logger.info("not noted")

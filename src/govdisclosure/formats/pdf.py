@@ -1681,73 +1681,117 @@ _PDFMINER_LOGGING: Final = (
 """The pdfminer modules that log warnings or errors (pdfminer.six 20260107: each
 through its module's logger, ``pdfminer.<module>``; none calls ``warnings.warn``)."""
 
-_NOTED_LEVELS: Final = {
-    # (Logger.exception calls error, Logger.warn warning, Logger.fatal critical: noted
-    # there, once; fatal is critical itself in some Pythons)
-    "warning": logging.WARNING,
-    "error": logging.ERROR,
-    "critical": logging.CRITICAL,
-    "log": -1,  # (its level, the first argument)
-    **({"fatal": logging.CRITICAL} if logging.Logger.fatal is logging.Logger.critical else {}),
-}
-"""The methods of a pdfminer logger that stand in for the logger's own while PDFs are
-read (:func:`_noting_logs`), and the level each logs at."""
+
+def _note(logger: logging.Logger, level: object, msg: object, args: tuple[object, ...]) -> None:
+    """Note a call of ``logger`` at ``level`` (``WARNING`` or worse), in a thread reading
+    a PDF, as a problem of that read (:func:`_pdfminer_problem`): the message the record
+    would say (its template when it does not format)."""
+    with contextlib.suppress(Exception):
+        if getattr(_reading, "problems", None) is None:
+            return
+        if isinstance(level, int) and level >= logging.WARNING:
+            record = logging.LogRecord(logger.name, level, "", 0, msg, args, None)
+            try:
+                message = record.getMessage()
+            except Exception:  # a message that does not format: its template
+                message = str(msg)
+            _pdfminer_problem(message)
 
 
-def _noted(logger: logging.Logger, method: str, level: int) -> Callable[..., None]:
-    """``logger``'s ``method`` (logging at ``level``; -1: the call's first argument),
-    noting the call, at ``WARNING`` or worse in a thread reading a PDF, as a problem of
-    that read (:func:`_pdfminer_problem`) before passing it on as it was made: the
-    record, made by the logger as the program has it set up, names pdfminer's line, not
-    this one (``stacklevel``)."""
-    original = getattr(logger, method)  # (bound: the method of the logger's class)
+class _NotingLogger:
+    """What a pdfminer module holds for its logger while PDFs are read
+    (:func:`_note_logs`): a call at ``WARNING`` or worse is noted (:func:`_note`), then
+    passed on to the logger as it was made (``stacklevel``: its record names
+    pdfminer's line, not this one); anything else is the logger's own. ``debug`` and
+    ``info`` are the logger's own methods, kept in slots: pdfminer's 140,000 and more
+    debug calls a read go to the logger as they did, and the logger (its attributes,
+    its class) is not touched."""
 
-    def call(*args: Any, **kwargs: Any) -> None:
-        with contextlib.suppress(Exception):
-            if getattr(_reading, "problems", None) is not None:
-                at, (msg, *rest) = (args[0], args[1:]) if level < 0 else (level, args)
-                if isinstance(at, int) and at >= logging.WARNING:
-                    record = logging.LogRecord(logger.name, at, "", 0, msg, tuple(rest), None)
-                    try:
-                        message = record.getMessage()
-                    except Exception:  # a message that does not format: its template
-                        message = str(msg)
-                    _pdfminer_problem(message)
+    __slots__ = ("_logger", "debug", "info")
+
+    def __init__(self, logger: logging.Logger) -> None:
+        self._logger = logger
+        self.debug = logger.debug
+        self.info = logger.info
+
+    def warning(self, msg: object, *args: object, **kwargs: Any) -> None:
+        _note(self._logger, logging.WARNING, msg, args)
         kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
-        original(*args, **kwargs)
+        self._logger.warning(msg, *args, **kwargs)
 
-    return call
+    def warn(self, msg: object, *args: object, **kwargs: Any) -> None:
+        _note(self._logger, logging.WARNING, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.warn(msg, *args, **kwargs)
+
+    def error(self, msg: object, *args: object, **kwargs: Any) -> None:
+        _note(self._logger, logging.ERROR, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.error(msg, *args, **kwargs)
+
+    def exception(self, msg: object, *args: object, **kwargs: Any) -> None:
+        _note(self._logger, logging.ERROR, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.exception(msg, *args, **kwargs)
+
+    def critical(self, msg: object, *args: object, **kwargs: Any) -> None:
+        _note(self._logger, logging.CRITICAL, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.critical(msg, *args, **kwargs)
+
+    def fatal(self, msg: object, *args: object, **kwargs: Any) -> None:
+        _note(self._logger, logging.CRITICAL, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.fatal(msg, *args, **kwargs)
+
+    def log(self, level: int, msg: object, *args: object, **kwargs: Any) -> None:
+        _note(self._logger, level, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.log(level, msg, *args, **kwargs)
+
+    def __repr__(self) -> str:
+        return repr(self._logger)
 
 
-_UNSET: Final = object()
-"""(No method of the program's set on a logger.)"""
+def _delegated(name: str) -> property:
+    def get(self: _NotingLogger) -> Any:
+        return getattr(self._logger, name)
+
+    def set_(self: _NotingLogger, value: object) -> None:
+        setattr(self._logger, name, value)
+
+    return property(get, set_)
+
+
+# (the rest of the logger's attributes, each its own: a __getattr__ would slow down
+# every debug call, as the interpreter does not specialise a class that has one)
+for _name in [
+    *(n for n in dir(logging.Logger) if not n.startswith("__")),
+    *("name", "level", "parent", "propagate", "handlers", "disabled", "filters", "_cache"),
+]:
+    if not hasattr(_NotingLogger, _name):
+        setattr(_NotingLogger, _name, _delegated(_name))
 
 
 def _note_logs() -> Callable[[], None]:
-    """Have the ``pdfminer`` logger and its modules' (:data:`_PDFMINER_LOGGING`, and any
-    other there is) note what they log at ``WARNING`` or worse (:func:`_noted`: their
-    :data:`_NOTED_LEVELS` methods, set on each logger itself, so that pdfminer's many
-    debug calls cost what they cost), and add a handler that does nothing to the
-    ``pdfminer`` logger; return what undoes both. Nothing the program set on the
-    loggers (levels, handlers, filters, ``propagate``) is changed."""
+    """Put a :class:`_NotingLogger` in place of each pdfminer logger its modules hold
+    (:data:`_PDFMINER_LOGGING`, and any other of its modules imported), and a handler
+    that does nothing on the ``pdfminer`` logger; return what undoes both. Nothing the
+    program set on the loggers (levels, handlers, filters, ``propagate``) is changed."""
     import importlib  # noqa: PLC0415
 
     for name in _PDFMINER_LOGGING:
         with contextlib.suppress(ImportError):  # (no pdfminer: the read says so)
             importlib.import_module(f"pdfminer.{name}")
-    loggers = [
-        logger
-        for name, logger in list(logging.Logger.manager.loggerDict.items())
-        if (name == "pdfminer" or name.startswith("pdfminer."))
-        and isinstance(logger, logging.Logger)
-    ]
-    set_: list[tuple[logging.Logger, str, Callable[..., None], object]] = []
-    for logger in loggers:
-        for method, level in _NOTED_LEVELS.items():
-            had = vars(logger).get(method, _UNSET)  # (one the program set: kept)
-            call = _noted(logger, method, level)
-            setattr(logger, method, call)
-            set_.append((logger, method, call, had))
+    swapped: list[tuple[Any, str, logging.Logger, _NotingLogger]] = []
+    for name, module in list(sys.modules.items()):
+        if name != "pdfminer" and not name.startswith("pdfminer."):
+            continue
+        for attr, value in list(getattr(module, "__dict__", {}).items()):
+            if isinstance(value, logging.Logger) and value.name.split(".")[0] == "pdfminer":
+                proxy = _NotingLogger(value)
+                setattr(module, attr, proxy)
+                swapped.append((module, attr, value, proxy))
     # pdfminer's records still go where the program sends them; a program that has set
     # up no logging at all gets none printed by Python's last resort (as before)
     quiet = logging.NullHandler()
@@ -1756,26 +1800,23 @@ def _note_logs() -> Callable[[], None]:
 
     def undo() -> None:
         pdfminer.removeHandler(quiet)
-        for logger, method, call, had in set_:
-            if vars(logger).get(method) is call:
-                if had is _UNSET:
-                    delattr(logger, method)
-                else:
-                    setattr(logger, method, had)
+        for module, attr, logger, proxy in swapped:
+            if getattr(module, attr, None) is proxy:
+                setattr(module, attr, logger)
 
     return undo
 
 
 _noting_logs: Final = _WhileReading(_note_logs)
-"""While the block runs, pdfminer's loggers note what they log at ``WARNING`` or worse
-(:func:`_note_logs`); the last read to end puts them back as they were."""
+"""While the block runs, pdfminer's modules log through :class:`_NotingLogger`
+(:func:`_note_logs`); the last read to end gives them their loggers back."""
 
 
 @contextlib.contextmanager
 def _pdfminer_problems() -> Iterator[list[str]]:
     """The problems pdfminer reports while the block runs in this thread (both engines:
     the PDFium engine opens and measures the document with pdfminer too): the warnings
-    and errors it logs (:func:`_note_logs`), each noted before the program's logging
+    and errors it logs (:class:`_NotingLogger`), each noted before the program's logging
     has its say, which is left as it is: a program that silences pdfminer
     (``logging.getLogger("pdfminer").setLevel(logging.ERROR)``, ``logging.disable``, a
     filter, ``propagate``) still has its damage named, and gets no more records than it
