@@ -5,8 +5,9 @@ it from a handler it added to the ``pdfminer`` logger while it read; a program t
 up its logging to silence pdfminer (a level above ``WARNING`` on ``pdfminer`` or on one
 of its modules' loggers, ``logging.disable``, ``propagate`` off, a filter) kept the
 records from being made or from reaching that handler, and a damaged PDF read as sound.
-Now pdfminer's loggers, while PDFs are read, note each warning or error of the read
-under way in its thread (by methods set on each logger) and pass the call on unchanged:
+Now pdfminer's modules hold, while PDFs are read, a stand-in for their loggers that
+notes each warning or error of the read under way in its thread and passes the call on
+unchanged:
 the damage is named whatever the program's logging, and the program gets the records it
 asked for, no more, no less, each naming pdfminer's line.
 """
@@ -223,7 +224,7 @@ def test_a_program_that_silences_pdfminer_still_has_its_damage_named(
 @pytest.mark.parametrize("engine", ENGINES)
 def test_the_program_gets_every_record_as_pdfminer_made_it(engine: str) -> None:
     """With logging as Python sets it up, the program's handlers get each warning once
-    each, naming pdfminer's module, line and function (not the reader's noting method)."""
+    each, naming pdfminer's module, line and function (not the reader's stand-in)."""
     engine = _engine(engine)
     with program_handlers() as got:
         problems = read(DAMAGED, engine)
@@ -301,7 +302,7 @@ def test_the_damage_is_the_reads_and_the_records_the_programs(
     """Property: the pdfminer loggers set up anyhow (levels, propagation, filters,
     ``logging.disable``), the problems noted are those noted with logging as Python
     sets it up, and the program's handlers get the records they get from pdfminer
-    unwatched (the reader's methods not set: as they were before them)."""
+    unwatched (the reader's stand-ins not put in: as they were before them)."""
     engine = _engine(engine)
     with logging_kept():
         for name, (level, propagate, drop) in setup.items():
