@@ -84,6 +84,26 @@ def draw_reports(n: int) -> list[gd.Report]:
     return drawn
 
 
+def _pdfs() -> Iterator[tuple[str, bytes]]:
+    """The real PDF reports, and one damaged in ways pdfminer reads past: in a font
+    program and a page's content (both in the checksum: logged), a MediaBox of five
+    numbers (logged), the middle of a content stream (read short without a word)."""
+    for p in sorted((ROOT / "tests/data/real").glob("*.pdf")):
+        yield p.name, p.read_bytes()
+    huaian = (ROOT / "tests/data/real/huaian-2024.pdf").read_bytes()
+    data = bytearray(huaian)
+    data[66691], data[403847] = 31, 189
+    yield "huaian-2024.pdf (checksums)", bytes(data)
+    box = huaian.replace(
+        b"/Margins [0 0 0 0]/MediaBox [0 0 595 842]", b"/Margins[0 0 0 0]/MediaBox[0 0 595 842 0]"
+    )
+    yield "huaian-2024.pdf (MediaBox)", box
+    data = bytearray(huaian)
+    for at in range(401590, 401610):
+        data[at] ^= 0x55
+    yield "huaian-2024.pdf (broken)", bytes(data)
+
+
 def inputs(
     n_generated: int, drawn: list[gd.Report]
 ) -> Iterator[tuple[str, Callable[[], gd.Report]]]:
@@ -94,6 +114,9 @@ def inputs(
             yield f"html:{p.name}", lambda p=p: gd.parse_html(p.read_bytes())
     for p in sorted((ROOT / "tests/data/html").glob("*.html")):
         yield f"html:{p.name}", lambda p=p: gd.parse_html(p.read_bytes())
+    for name, data in _pdfs():
+        for engine in ("pdfplumber", "pdfium"):
+            yield f"pdf-{engine}:{name}", lambda d=data, e=engine: gd.parse_pdf(d, engine=e)
     for p in sorted((ROOT / "examples").rglob("*")):
         if p.suffix in (".txt", ".html", ".htm", ".md"):
             yield f"parse:{p.relative_to(ROOT)}", lambda p=p: gd.parse(p.read_bytes())

@@ -48,7 +48,7 @@ import sys
 import threading
 import unicodedata
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
@@ -921,7 +921,7 @@ def _pdfium_pages(
                     page_obj = measured[number - 1]
                     _check_content(_Measured(page_obj), number, limits)
                     fonts = _fonts(page_obj, seen)
-                    _inflate_as_pdfminer(page_obj, fonts_inflated, limits.max_bytes, number=number)
+                    _inflate_as_pdfminer(page_obj, fonts_inflated, budget, number=number)
                     _forget_objects(doc)
                     yield _read_page(pdf.page(number - 1, fonts), number)
                 except ParseError:
@@ -1057,22 +1057,21 @@ a word); ``cut``, ending before its zlib stream does (cut short: pdfminer reads 
 as it goes, without a word)."""
 
 
-def _inflation(data: bytes, limit: int | None = None) -> Inflation | None:
+def _inflation(data: bytes, budget: Budget | None = None) -> Inflation | None:
     """How pdfminer inflates the ``FlateDecode`` stream ``data`` (:data:`Inflation`).
     pdfminer finds out a byte at a time, in time that grows with the square of the
     stream's size (seconds for a font of a few hundred KB); this finds the same in one
-    pass, a chunk of memory at a time. A stream inflating to more than ``limit`` bytes is
-    left unjudged (None); so is an empty one (it holds nothing to lose)."""
+    pass, a chunk of memory at a time, however far it inflates (as pdfminer inflates
+    it), within the time ``budget`` when there is one (:meth:`Budget.check` between
+    chunks). An empty stream is left unjudged (None: it holds nothing to lose)."""
     if not data:
         return None
     inflater = zlib.decompressobj()
     cut = max(len(data) - 3, 0)
-    total = 0
     try:
-        for chunk in inflated_chunks(inflater, data[:cut], _CHUNK):
-            total += len(chunk)
-            if limit is not None and total > limit:
-                return None
+        for _ in inflated_chunks(inflater, data[:cut], _CHUNK):
+            if budget is not None:
+                budget.check()
     except zlib.error:
         return "broken"
     try:
@@ -1170,7 +1169,7 @@ def _pdfminer_streams(page: Any, fonts_done: set[int]) -> list[tuple[str, Any]]:
 def _inflate_as_pdfminer(
     page: Any,
     fonts_done: set[int],
-    limit: int | None = None,
+    budget: Budget | None = None,
     *,
     number: int = 0,
     checksum: bool = True,
@@ -1181,32 +1180,77 @@ def _inflate_as_pdfminer(
     in one pass. One that inflates but for its checksum is the damage pdfminer would
     log, a problem of the read (:func:`_pdfminer_problem`; with ``checksum``); one
     pdfminer reads without a word no further than its damage (broken or cut short) is
-    a :class:`_Lost` of the read (:func:`_lost_stream`). A stream whose first filter is
-    ``FlateDecode`` is judged, inflated no further than ``limit`` bytes (``max_bytes``:
-    a page's content is measured before, a font's is not); one with ``FlateDecode``
-    after another filter (ASCII85, say: rare) is not. The damage pdfminer notices only
-    interpreting the content (operators with bad operands) is not looked for: parsing
-    the content in Python takes longer than PDFium's whole read."""
-    from pdfminer.pdftypes import LITERALS_FLATE_DECODE  # noqa: PLC0415
-
+    a :class:`_Lost` of the read (:func:`_lost_stream`). A stream is judged at its first
+    ``FlateDecode`` (:func:`_flate_input`), however far it inflates (pdfminer inflates a
+    font's program whole, which ``max_bytes`` does not measure), within the time
+    ``budget``. The damage pdfminer notices only interpreting the content (operators
+    with bad operands) is not looked for: parsing the content in Python takes longer
+    than PDFium's whole read."""
     for key, stream in _pdfminer_streams(page, fonts_done):
         if stream.rawdata is None:  # inflated already
             continue
-        with contextlib.suppress(Exception):  # (damage PDFium reads past)
-            filters = [f for f, _ in stream.get_filters()]
-            if filters and filters[0] in LITERALS_FLATE_DECODE:
-                data = stream.rawdata
-                if stream.decipher is not None and stream.objid is not None:
-                    data = stream.decipher(stream.objid, stream.genno or 0, data, stream.attrs)
-                how = _inflation(data, limit)
-                if how == "checksum" and checksum:
-                    _pdfminer_problem(_DATA_LOSS)
-                elif how in ("broken", "cut"):
-                    _lost_stream(_Lost(key, _ref(stream), number, how, len(data)))
+        try:
+            data = _flate_input(stream)
+            how = None if data is None else _inflation(data, budget)
+        except LimitExceeded:
+            raise
+        except Exception:  # (damage PDFium reads past)
+            continue
+        if how == "checksum" and checksum:
+            _pdfminer_problem(_DATA_LOSS)
+        elif how in ("broken", "cut") and data is not None:
+            _lost_stream(_Lost(key, _ref(stream), number, how, len(data)))
 
 
-_hook_lock = threading.Lock()
-_hook_users = 0
+def _flate_input(stream: Any) -> bytes | None:
+    """What pdfminer's ``PDFStream.decode`` inflates at the first ``FlateDecode`` of
+    ``stream`` (a pdfminer stream, not yet decoded): its data decrypted and decoded by
+    the filters before (ASCII85, ASCIIHex, LZW, RunLength, with their predictors) by
+    pdfminer itself; None when it has no ``FlateDecode``. Raises what pdfminer raises
+    decoding the filters before."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream  # noqa: PLC0415
+
+    filters = stream.get_filters()
+    first = next((k for k, (f, _) in enumerate(filters) if f in LITERALS_FLATE_DECODE), None)
+    if first is None:
+        return None
+    data = stream.rawdata
+    if stream.decipher is not None and stream.objid is not None:
+        data = stream.decipher(stream.objid, stream.genno or 0, data, stream.attrs)
+    if first:
+        before = filters[:first]
+        attrs_ = {"Filter": [f for f, _ in before], "DecodeParms": [p for _, p in before]}
+        data = PDFStream(attrs_, data).get_data()
+    return data  # type: ignore[no-any-return]
+
+
+class _WhileReading:
+    """A change made to pdfminer while PDFs are read: made by the first read to start
+    and undone by the last to end (reads in several threads, a read inside another),
+    under a lock, exceptions or not. ``make`` makes it and returns what undoes it."""
+
+    def __init__(self, make: Callable[[], Callable[[], None]]) -> None:
+        self._make = make
+        self._undo: Callable[[], None] | None = None
+        self._users = 0
+        self._lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if self._users == 0:
+                self._undo = self._make()
+            self._users += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._users -= 1
+                if self._users == 0 and self._undo is not None:
+                    undo, self._undo = self._undo, None
+                    undo()
+
+
 _hook_original: Any = None
 
 
@@ -1226,26 +1270,24 @@ def _decompress_corrupted(data: bytes) -> bytes:
     return _hook_original(data)  # type: ignore[no-any-return]
 
 
-@contextlib.contextmanager
-def _hooked() -> Iterator[None]:
-    """While the block runs, pdfminer's ``decompress_corrupted`` is
-    :func:`_decompress_corrupted`, which does what it does (in every thread) and notes
-    only in a thread reading a page; the last read to end puts pdfminer's back."""
-    global _hook_users, _hook_original  # noqa: PLW0603
+def _hook_decompress() -> Callable[[], None]:
+    """Put :func:`_decompress_corrupted` in pdfminer's place; return what puts it back."""
+    global _hook_original  # noqa: PLW0603
     from pdfminer import pdftypes  # noqa: PLC0415
 
-    with _hook_lock:
-        if _hook_users == 0:
-            _hook_original = pdftypes.decompress_corrupted
-            pdftypes.decompress_corrupted = _decompress_corrupted
-        _hook_users += 1
-    try:
-        yield
-    finally:
-        with _hook_lock:
-            _hook_users -= 1
-            if _hook_users == 0:
-                pdftypes.decompress_corrupted = _hook_original
+    _hook_original = original = pdftypes.decompress_corrupted
+    pdftypes.decompress_corrupted = _decompress_corrupted
+
+    def undo() -> None:
+        pdftypes.decompress_corrupted = original
+
+    return undo
+
+
+_hooked: Final = _WhileReading(_hook_decompress)
+"""While the block runs, pdfminer's ``decompress_corrupted`` is
+:func:`_decompress_corrupted`, which does what it does (in every thread) and notes only
+in a thread reading a page; the last read to end puts pdfminer's back."""
 
 
 @contextlib.contextmanager
@@ -1721,38 +1763,168 @@ def parse_pdf(
     return pdf_reports(source, max_pages=max_pages, limits=limits, engine=engine)[0]
 
 
-class _Problems(logging.Handler):
-    """The warnings pdfminer logs in this thread while a PDF is read: the damage it read
-    past (a stream that does not inflate whole, an operator with bad operands)."""
+_PDFMINER_LOGGING: Final = (
+    "cmapdb",
+    "pdfdevice",
+    "pdfdocument",
+    "pdffont",
+    "pdfinterp",
+    "pdfpage",
+    "pdftypes",
+    "psparser",
+)
+"""The pdfminer modules that log warnings or errors (pdfminer.six 20260107: each
+through its module's logger, ``pdfminer.<module>``; none calls ``warnings.warn``)."""
 
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.thread = threading.get_ident()
-        self.messages: list[str] = []
 
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.thread == self.thread:  # (another thread's PDF is not this one's)
+def _note(logger: logging.Logger, level: object, msg: object, args: tuple[object, ...]) -> None:
+    """Note a call of ``logger`` at ``level`` (``WARNING`` or worse), in a thread reading
+    a PDF, as a problem of that read (:func:`_pdfminer_problem`): the message the record
+    would say (its template when it does not format)."""
+    with contextlib.suppress(Exception):
+        if getattr(_reading, "problems", None) is None:
+            return
+        if isinstance(level, int) and level >= logging.WARNING:
+            record = logging.LogRecord(logger.name, level, "", 0, msg, args, None)
             try:
-                self.messages.append(record.getMessage())
+                message = record.getMessage()
             except Exception:  # a message that does not format: its template
-                self.messages.append(str(record.msg))
+                message = str(msg)
+            _pdfminer_problem(message)
+
+
+class _NotingLogger:
+    """What a pdfminer module holds for its logger while PDFs are read
+    (:func:`_note_logs`): a call at ``WARNING`` or worse is noted (:func:`_note`), then
+    passed on to the logger as it was made (``stacklevel``: its record names
+    pdfminer's line, not this one); anything else is the logger's own. ``debug`` and
+    ``info`` are the logger's own methods, kept in slots: pdfminer's 140,000 and more
+    debug calls a read go to the logger as they did, and the logger (its attributes,
+    its class) is not touched."""
+
+    __slots__ = ("_logger", "debug", "info")
+
+    def __init__(self, logger: logging.Logger) -> None:
+        self._logger = logger
+        self.debug = logger.debug
+        self.info = logger.info
+
+    def warning(self, msg: object, *args: object, **kwargs: Any) -> None:
+        _note(self._logger, logging.WARNING, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.warning(msg, *args, **kwargs)
+
+    def warn(self, msg: object, *args: object, **kwargs: Any) -> None:
+        _note(self._logger, logging.WARNING, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.warn(msg, *args, **kwargs)
+
+    def error(self, msg: object, *args: object, **kwargs: Any) -> None:
+        _note(self._logger, logging.ERROR, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.error(msg, *args, **kwargs)
+
+    def exception(self, msg: object, *args: object, **kwargs: Any) -> None:
+        _note(self._logger, logging.ERROR, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.exception(msg, *args, **kwargs)
+
+    def critical(self, msg: object, *args: object, **kwargs: Any) -> None:
+        _note(self._logger, logging.CRITICAL, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.critical(msg, *args, **kwargs)
+
+    def fatal(self, msg: object, *args: object, **kwargs: Any) -> None:
+        _note(self._logger, logging.CRITICAL, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.fatal(msg, *args, **kwargs)
+
+    def log(self, level: int, msg: object, *args: object, **kwargs: Any) -> None:
+        _note(self._logger, level, msg, args)
+        kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 1
+        self._logger.log(level, msg, *args, **kwargs)
+
+    def __repr__(self) -> str:
+        return repr(self._logger)
+
+
+def _delegated(name: str) -> property:
+    def get(self: _NotingLogger) -> Any:
+        return getattr(self._logger, name)
+
+    def set_(self: _NotingLogger, value: object) -> None:
+        setattr(self._logger, name, value)
+
+    return property(get, set_)
+
+
+# (the rest of the logger's attributes, each its own: a __getattr__ would slow down
+# every debug call, as the interpreter does not specialise a class that has one)
+for _name in [
+    *(n for n in dir(logging.Logger) if not n.startswith("__")),
+    *("name", "level", "parent", "propagate", "handlers", "disabled", "filters", "_cache"),
+]:
+    if not hasattr(_NotingLogger, _name):
+        setattr(_NotingLogger, _name, _delegated(_name))
+
+
+def _note_logs() -> Callable[[], None]:
+    """Put a :class:`_NotingLogger` in place of each pdfminer logger its modules hold
+    (:data:`_PDFMINER_LOGGING`, and any other of its modules imported), and a handler
+    that does nothing on the ``pdfminer`` logger; return what undoes both. Nothing the
+    program set on the loggers (levels, handlers, filters, ``propagate``) is changed."""
+    import importlib  # noqa: PLC0415
+
+    for name in _PDFMINER_LOGGING:
+        with contextlib.suppress(ImportError):  # (no pdfminer: the read says so)
+            importlib.import_module(f"pdfminer.{name}")
+    swapped: list[tuple[Any, str, logging.Logger, _NotingLogger]] = []
+    for name, module in list(sys.modules.items()):
+        if name != "pdfminer" and not name.startswith("pdfminer."):
+            continue
+        for attr, value in list(getattr(module, "__dict__", {}).items()):
+            if isinstance(value, logging.Logger) and value.name.split(".")[0] == "pdfminer":
+                proxy = _NotingLogger(value)
+                setattr(module, attr, proxy)
+                swapped.append((module, attr, value, proxy))
+    # pdfminer's records still go where the program sends them; a program that has set
+    # up no logging at all gets none printed by Python's last resort (as before)
+    quiet = logging.NullHandler()
+    pdfminer = logging.getLogger("pdfminer")
+    pdfminer.addHandler(quiet)
+
+    def undo() -> None:
+        pdfminer.removeHandler(quiet)
+        for module, attr, logger, proxy in swapped:
+            if getattr(module, attr, None) is proxy:
+                setattr(module, attr, logger)
+
+    return undo
+
+
+_noting_logs: Final = _WhileReading(_note_logs)
+"""While the block runs, pdfminer's modules log through :class:`_NotingLogger`
+(:func:`_note_logs`); the last read to end gives them their loggers back."""
 
 
 @contextlib.contextmanager
 def _pdfminer_problems() -> Iterator[list[str]]:
-    """The problems pdfminer reports while the block runs (both engines: the PDFium
-    engine opens and measures the document with pdfminer too). Nothing is changed in
-    how the program logs: the records go on to its handlers as before."""
-    handler = _Problems()
-    logger = logging.getLogger("pdfminer")
-    logger.addHandler(handler)
+    """The problems pdfminer reports while the block runs in this thread (both engines:
+    the PDFium engine opens and measures the document with pdfminer too): the warnings
+    and errors it logs (:class:`_NotingLogger`), each noted before the program's logging
+    has its say, which is left as it is: a program that silences pdfminer
+    (``logging.getLogger("pdfminer").setLevel(logging.ERROR)``, ``logging.disable``, a
+    filter, ``propagate``) still has its damage named, and gets no more records than it
+    asked for; one that does not gets every record as before. In a read inside
+    another, the inner read's."""
+    problems: list[str] = []
     outer = getattr(_reading, "problems", None)
-    _reading.problems = handler.messages
-    try:
-        yield handler.messages
-    finally:
-        _reading.problems = outer
-        logger.removeHandler(handler)
+    with _noting_logs():
+        _reading.problems = problems
+        try:
+            yield problems
+        finally:
+            _reading.problems = outer
 
 
 @contextlib.contextmanager
