@@ -7,7 +7,7 @@ import logging
 import threading
 from collections.abc import Iterator
 
-__all__ = ["assemble", "logged"]
+__all__ = ["assemble", "logged", "type1_pdf"]
 
 
 def assemble(objs: list[bytes]) -> bytes:
@@ -26,6 +26,40 @@ def assemble(objs: list[bytes]) -> bytes:
         xref,
     )
     return out
+
+
+def type1_pdf(
+    program: bytes,
+    length1: int,
+    *,
+    basefont: bytes = b"Damaged",
+    text: bytes = b"BT /F1 12 Tf 72 700 Td (Damage 2024) Tj ET\n",
+) -> bytes:
+    """A one-page PDF showing ``text`` in a Type 1 font named ``basefont``, embedded
+    (``/FontFile``, no ``/Encoding``: pdfminer reads its program unless the font is one
+    of the 14 standard ones), its program stream holding ``program`` (compressed with
+    ``FlateDecode``, damaged or not: ``length1`` bytes inflated)."""
+    import zlib  # noqa: PLC0415
+
+    content = zlib.compress(text)
+    return assemble(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
+            + content
+            + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /FirstChar 32 /LastChar 126 "
+            b"/Widths [%s] /FontDescriptor 6 0 R >>" % (basefont, b" ".join([b"500"] * 95)),
+            b"<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [0 -200 1000 800] "
+            b"/ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 "
+            b"/FontFile 7 0 R >>" % basefont,
+            b"<< /Length %d /Length1 %d /Length2 0 /Length3 0 /Filter /FlateDecode >>\n"
+            b"stream\n" % (len(program), length1) + program + b"\nendstream",
+        ]
+    )
 
 
 @contextlib.contextmanager

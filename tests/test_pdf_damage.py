@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure.formats.pdf import _quoted_problem
-from pdfbytes import assemble, logged
+from pdfbytes import logged, type1_pdf
 
 pytest.importorskip("pdfplumber")
 
@@ -301,26 +301,7 @@ def _type1_pdf(basefont: bytes) -> bytes:
     program = b"%!PS-AdobeFont-1.0: X 001\n/FontName /X def\nend\n"
     packed = bytearray(zlib.compress(program))
     packed[-1] ^= 0xFF
-    content = zlib.compress(b"BT /F1 12 Tf 72 700 Td (Damage 2024) Tj ET\n")
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
-        + content
-        + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /FirstChar 32 /LastChar 126 "
-        b"/Widths [%s] /FontDescriptor 6 0 R >>" % (basefont, b" ".join([b"500"] * 95)),
-        b"<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [0 -200 1000 800] "
-        b"/ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 "
-        b"/FontFile 7 0 R >>" % basefont,
-        b"<< /Length %d /Length1 %d /Length2 0 /Length3 0 /Filter /FlateDecode >>\nstream\n"
-        % (len(packed), len(program))
-        + bytes(packed)
-        + b"\nendstream",
-    ]
-    return assemble(objs)
+    return type1_pdf(bytes(packed), len(program), basefont=basefont)
 
 
 @pytest.mark.parametrize(("basefont", "named"), [(b"Helvetica", False), (b"Damaged", True)])

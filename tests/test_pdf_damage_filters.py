@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govdisclosure as gd
-from pdfbytes import assemble
+from pdfbytes import assemble, type1_pdf
 
 pytest.importorskip("pdfplumber")
 
@@ -109,32 +109,10 @@ def test_flate_after_another_filter_is_judged(damage: str, before: bytes, engine
         assert (problems, lost) == ([], ["/Contents 6 0 R"])
 
 
-def type1_pdf(program: bytes) -> bytes:
-    """A one-page PDF in a Type 1 font not among the 14 standard ones, embedded
-    (``/FontFile``, no ``/Encoding``: pdfminer reads its program), whose program is
-    ``program``, inflating but for its checksum."""
-    font = packed(program, "checksum")
-    content = zlib.compress(TEXT)
-    return assemble(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
-            + content
-            + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Damaged /FirstChar 32 /LastChar 126 "
-            b"/Widths [%s] /FontDescriptor 6 0 R >>" % b" ".join([b"500"] * 95),
-            b"<< /Type /FontDescriptor /FontName /Damaged /Flags 32 "
-            b"/FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 "
-            b"/CapHeight 700 /StemV 80 /FontFile 7 0 R >>",
-            b"<< /Length %d /Length1 %d /Length2 0 /Length3 0 /Filter /FlateDecode >>\nstream\n"
-            % (len(font), len(program))
-            + bytes(font)
-            + b"\nendstream",
-        ]
-    )
+def damaged_type1_pdf(program: bytes) -> bytes:
+    """A one-page PDF in a Type 1 font not among the 14 standard ones, embedded, whose
+    program is ``program``, inflating but for its checksum."""
+    return type1_pdf(bytes(packed(program, "checksum")), len(program), text=TEXT)
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -142,7 +120,7 @@ def test_a_font_inflating_past_max_bytes_is_judged(engine: str) -> None:
     """``max_bytes`` measures a page's content, not its fonts, which pdfminer inflates
     whole: so is a font program judged, however far it inflates."""
     program = b"%!PS-AdobeFont-1.0: X 001\n/FontName /X def\n%" + b" " * 300_000 + b"\nend\n"
-    data = type1_pdf(program)
+    data = damaged_type1_pdf(program)
     limits = gd.Limits(max_bytes=100_000)
     assert len(data) < 100_000 < len(program)
     assert read(data, _engine(engine), limits) == ([LOSS], [])

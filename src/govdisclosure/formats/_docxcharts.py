@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from govdisclosure.checks.registry import N_, finding
+from govdisclosure.formats._docxtext import FALLBACK
 from govdisclosure.model import Finding, Severity, Source
 
 __all__ = ["CHART", "GRAPHIC_TAGS", "SMARTART", "graphic_findings"]
@@ -29,7 +30,6 @@ _C: Final = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 _CX: Final = "{http://schemas.microsoft.com/office/drawing/2014/chartex}"
 _DGM: Final = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
 _A: Final = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_FALLBACK: Final = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 _CHART_TAG: Final = f"{_C}chart"
 _CHARTEX_TAG: Final = f"{_CX}chart"
@@ -50,7 +50,7 @@ def graphic_findings(
     graphic in ``el`` but those ``skip`` leaves out (in a text box, read with it) and
     the copies Word keeps for older readers (``mc:Fallback``)."""
     for graphic in el.iter(*GRAPHIC_TAGS):
-        if skip(graphic) or next(graphic.iterancestors(_FALLBACK), None) is not None:
+        if skip(graphic) or next(graphic.iterancestors(FALLBACK), None) is not None:
             continue
         kind = SMARTART if graphic.tag == _DIAGRAM_TAG else CHART
         rid = graphic.get(f"{_R}dm" if kind == SMARTART else f"{_R}id") or ""
