@@ -103,23 +103,16 @@ def decode_fewest_replaced(data: bytes, codecs_: tuple[str, ...]) -> tuple[str, 
     >>> text, codec, replaced
     ('报告\\ufffd', 'gb18030', Replaced(size=1, first=4))
     """
-    best: tuple[str, str, Replaced] | None = None
+    decoded = []
     for codec in codecs_:
         text, replaced = decode_replacing(data, codec)
-        replaced = replaced or Replaced(0, len(data))
-        if best is None or replaced.size < best[2].size:
-            best = (text, codec, replaced)
-    if best is None:
-        msg = "no codec to decode with"
-        raise ValueError(msg)
-    return best
+        decoded.append((text, codec, replaced or Replaced(0, len(data))))
+    return min(decoded, key=lambda d: d[2].size)  # (min keeps the first of a tie)
 
 
-def replaced_finding(encoding: str, replaced: Replaced | None) -> Finding:
+def replaced_finding(encoding: str, replaced: Replaced) -> Finding:
     """The ``parse.bytes-replaced`` finding of a decoding as ``encoding`` (its name as
     the reader gives it: ``UTF-8``, ``GB18030``) that replaced ``replaced``."""
-    if replaced is None:  # (a codec that raised on the strict decoding replaces bytes)
-        replaced = Replaced(0, 0)
     return finding(
         "parse.bytes-replaced", encoding=encoding, count=replaced.size, offset=replaced.first
     )

@@ -95,13 +95,12 @@ def furniture_findings(
     footers: Iterable[str],
     boxes: Iterable[str] = (),
     *,
-    running_heads: Iterable[str] = (),
     stories: Iterable[tuple[str, Iterable[str]]] = (),
 ) -> list[Finding]:
     """A ``parse.unread-text`` finding for the headers, one for the footers (and one
-    for the text boxes of a ``.doc``'s headers and footers, one for the running heads
-    of a PDF's pages, one for each further story and its lines of ``stories``: a PDF's
-    running feet), each from the lines they hold (page numbers taken out; the same
+    for the text boxes of a ``.doc``'s headers and footers, and one for each further
+    story and its lines of ``stories``: a PDF's running heads and feet), each from the
+    lines they hold (page numbers taken out; the same
     line counted once): a warning when they hold figures, else information (a header
     holding the organ's name); none for headers or footers of page numbers alone."""
     out: list[Finding] = []
@@ -109,7 +108,6 @@ def furniture_findings(
         (HEADERS, headers),
         (FOOTERS, footers),
         (BOXES, boxes),
-        (RUNNING_HEADS, running_heads),
         *stories,
     )
     for story, lines in every:

@@ -488,6 +488,13 @@ def doc_lines(
     held: list[str] = []  # … and in the table before it
     celled = _in_cells(text, kinds)
     pictured = 0  # the pictures of the line (or the table row) being read
+
+    def noted(at: int) -> None:  # the pictures read so far are on line ``at``
+        nonlocal pictured
+        if pictured and pictures is not None:
+            pictures.extend([at] * pictured)
+        pictured = 0
+
     for at, (ch, kind) in enumerate(zip(text, kinds, strict=True)):
         if at in notes:
             pending.extend(notes[at])
@@ -506,9 +513,7 @@ def doc_lines(
         elif ch == "\x01":
             pictured += 1
         elif ch == "\x07" and kind == ROW:
-            if pictured and pictures is not None:
-                pictures.extend([len(lines)] * pictured)
-            pictured = 0
+            noted(len(lines))
             lines.append("\t".join(cells))
             cells, line = [], []
             held, pending = held + pending, []
@@ -519,9 +524,7 @@ def doc_lines(
         elif celled[at] and (ch == "\r" or ch in _BREAKS):
             line.append(" ")  # a cell's paragraphs and lines, on one line
         elif ch == "\r" or ch in _BREAKS:
-            if pictured and pictures is not None:
-                pictures.extend([len(lines) + len(held)] * pictured)
-            pictured = 0
+            noted(len(lines) + len(held))
             lines += [*held, "".join(line), *pending]
             held, pending, line = [], [], []
         elif ch == "\x1e":
@@ -529,8 +532,7 @@ def doc_lines(
         elif ch in _SPACE or ch >= " ":
             line.append(ch)
     if line or cells or (pictured and pictures is not None):
-        if pictured and pictures is not None:
-            pictures.extend([len(lines)] * pictured)
+        noted(len(lines))
         lines.append("\t".join([*cells, "".join(line)]))
     lines += held + pending
     return [_paired(ln) for ln in lines]

@@ -42,7 +42,6 @@ from govdisclosure.formats._bom import (
     Replaced,
     bom_codec,
     decode_fewest_replaced,
-    decode_replacing,
     replaced_finding,
 )
 from govdisclosure.formats._cells import repeats_in_span
@@ -501,7 +500,7 @@ def _decode(data: bytes, charset: str | None = None) -> tuple[str, str, Replaced
         try:
             return data.decode(codec), codec.removesuffix("-sig"), None
         except UnicodeDecodeError:  # (a mark before bytes of another encoding)
-            text, replaced = decode_replacing(data, codec)
+            text, _, replaced = decode_fewest_replaced(data, (codec,))
             return text, codec.removesuffix("-sig"), replaced
     try:
         return data.decode("utf-8"), "utf-8", None

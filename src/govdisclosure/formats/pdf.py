@@ -682,45 +682,45 @@ def _repeated(pages: Iterable[_Page]) -> Iterator[_Page]:
     if len(kept) < 2:
         yield from kept
         return
-    # (band, the text without blanks and with its figures as #) -> (page, top) of each
+    # each page's lines in the bands: (the line, in the foot's band, its shape)
+    banded = [
+        [
+            (it, band, _shape(it.text))
+            for it in page.items
+            if isinstance(it, PdfLine) and (band := _band(it, page.height)) is not None
+        ]
+        for page in kept
+    ]
+    # (in the foot's band, the shape) -> (page, top) of each line
     seen: dict[tuple[bool, str], list[tuple[int, float]]] = {}
-    for page in kept:
-        for it in page.items:
-            band = _band(it, page.height)
-            if band is not None and isinstance(it, PdfLine):
-                seen.setdefault((band, _shape(it.text)), []).append((page.number, it.top))
-
-    def repeated(line: PdfLine, foot: bool) -> bool:
-        return any(
-            n != line.page and abs(top - line.top) <= _SAME_Y
-            for n, top in seen[(foot, _shape(line.text))]
-        )
-
-    for page in kept:
-        heads: list[PdfLine] = []
-        feet: list[PdfLine] = []
-        items: list[PdfGrid | PdfLine | PdfImage] = []
-        for it in page.items:
-            band = _band(it, page.height)
-            if band is not None and isinstance(it, PdfLine) and repeated(it, band):
-                (feet if band else heads).append(it)
-            else:
-                items.append(it)
-        if heads or feet:
+    for lines in banded:
+        for line, band, shape in lines:
+            seen.setdefault((band, shape), []).append((line.page, line.top))
+    for page, lines in zip(kept, banded, strict=True):
+        moved = [
+            (line, band)
+            for line, band, shape in lines
+            if any(
+                n != line.page and abs(top - line.top) <= _SAME_Y for n, top in seen[(band, shape)]
+            )
+        ]
+        if moved:
+            gone = {id(line) for line, _ in moved}
             page = attrs.evolve(  # noqa: PLW2901 - the page without them
-                page, items=tuple(items), heads=(*page.heads, *heads), feet=tuple(feet)
+                page,
+                items=tuple(it for it in page.items if id(it) not in gone),
+                heads=(*page.heads, *(line for line, band in moved if not band)),
+                feet=tuple(line for line, band in moved if band),
             )
         yield page
 
 
-def _band(item: PdfGrid | PdfLine | PdfImage, height: float) -> bool | None:
+def _band(line: PdfLine, height: float) -> bool | None:
     """For a line in the band of a page where running heads stand, ``False``; where
-    running feet stand, ``True``; else (or for a table or picture) ``None``."""
-    if not isinstance(item, PdfLine):
-        return None
-    if item.bottom < _HEAD_BAND * height:
+    running feet stand, ``True``; else ``None``."""
+    if line.bottom < _HEAD_BAND * height:
         return False
-    if item.top > _FOOT_BAND * height:
+    if line.top > _FOOT_BAND * height:
         return True
     return None
 

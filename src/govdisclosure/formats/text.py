@@ -43,7 +43,6 @@ from govdisclosure.formats._assembly import (
 from govdisclosure.formats._bom import (
     bom_codec,
     decode_fewest_replaced,
-    decode_replacing,
     replaced_finding,
 )
 from govdisclosure.formats._cells import is_glued_label
@@ -104,7 +103,7 @@ def decode(data: bytes) -> tuple[str, Finding | None]:
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:  # (a mark before bytes of another encoding)
-            text, replaced = decode_replacing(data, codec)
+            text, _, replaced = decode_fewest_replaced(data, (codec,))
             return text, replaced_finding(named, replaced)
         return text, None if codec == "utf-8-sig" else finding("parse.encoding", encoding=named)
     try:
